@@ -1,0 +1,48 @@
+import path from "node:path";
+
+/** Runtime configuration of a Verbund process, read once from the environment. */
+export interface Config {
+  /** TCP port of the HTTP server (`PORT`, default 3000). */
+  port: number;
+  /** Interface to listen on (`HOST`, default 127.0.0.1 in demo mode, 0.0.0.0 otherwise). */
+  host: string;
+  /** PostgreSQL connection string (`DATABASE_URL`); when absent the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** Folder of the embedded PGlite database (`VERBUND_DATA_DIR`, default `./var/data`). */
+  dataDir: string;
+  /** Folder with the region's reference data (`VERBUND_REGION_DIR`). */
+  regionDir: string;
+  /** Public base URL used in links and to decide whether cookies are `Secure` (`VERBUND_BASE_URL`). */
+  baseUrl: string;
+  /** Password of the demo accounts (`VERBUND_DEMO_PASSWORD`); random when unset. */
+  demoPassword?: string;
+  /** Trust `X-Forwarded-*` headers from a reverse proxy (`VERBUND_TRUST_PROXY=true`). */
+  trustProxy: boolean;
+  /** Log level of the structured JSON log (`LOG_LEVEL`, default `info`). */
+  logLevel: string;
+}
+
+/** Repository root, resolved from this file so that the CLI works from any working directory. */
+export const projectRoot = path.resolve(import.meta.dirname, "..");
+
+/** Reads the configuration from `env` (defaults to `process.env`). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  const baseUrl = env.VERBUND_BASE_URL ?? `http://localhost:${port}`;
+  return {
+    port,
+    host: env.HOST ?? "0.0.0.0",
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.VERBUND_DATA_DIR ?? path.join(projectRoot, "var", "data")),
+    regionDir: path.resolve(env.VERBUND_REGION_DIR ?? path.join(projectRoot, "data", "reference", "region-hannover")),
+    baseUrl,
+    demoPassword: env.VERBUND_DEMO_PASSWORD || undefined,
+    trustProxy: env.VERBUND_TRUST_PROXY === "true",
+    logLevel: env.LOG_LEVEL ?? "info",
+  };
+}
+
+/** Whether cookies must carry `Secure`: the public base URL is HTTPS. */
+export function isSecureDeployment(config: Pick<Config, "baseUrl">): boolean {
+  return config.baseUrl.startsWith("https://");
+}

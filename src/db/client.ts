@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import * as schema from "./schema";
+
+/** Drizzle database over either driver; both speak the same SQL and schema. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A transaction handle, usable wherever a `Db` is. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** An open database with the means to close it. */
+export interface Database {
+  db: Db;
+  /** `pglite` (embedded default) or `postgres` (server given by a connection string). */
+  kind: "pglite" | "postgres";
+  /** Closes the connection(s); an open PGlite keeps Node alive. */
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(import.meta.dirname, "migrations");
+
+/** Options of {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; when set, PGlite is not used. */
+  databaseUrl?: string;
+  /** PGlite data folder; `memory://` or undefined for an in-memory database. */
+  dataDir?: string;
+  /** A PGlite data-folder dump to start from (tests load a migrated template this way). */
+  loadDataDir?: Blob;
+  /** Maximum PostgreSQL pool size (default 10). */
+  poolSize?: number;
+}
+
+/** Opens PostgreSQL when a connection string is given, the embedded PGlite otherwise. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, kind: "postgres", close: () => pool.end() };
+  }
+  if (options.dataDir && !options.dataDir.startsWith("memory://")) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+  }
+  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close(), ...{ pglite: client } };
+}
+
+/** The PGlite client behind a database, when it is one (for dumps in tests and backups). */
+export function pgliteOf(database: Database): PGlite | undefined {
+  return (database as Database & { pglite?: PGlite }).pglite;
+}
+
+/** Applies every pending migration (the same folder for both drivers). */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === "postgres") {
+    await migratePg(database.db as never, { migrationsFolder });
+  } else {
+    await migratePglite(database.db as never, { migrationsFolder });
+  }
+}

@@ -1,0 +1,4 @@
+/** Every table of Verbund, for Drizzle's query API and drizzle-kit. */
+export * from "../modules/organizations/organizations.tables";
+export * from "../modules/identity/identity.tables";
+export * from "../modules/audit/audit.tables";

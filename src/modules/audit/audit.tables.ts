@@ -1,0 +1,34 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { declareVisibility, type Visibility } from "../../db/visibility";
+
+/**
+ * The append-only audit log. A database trigger (migration 0001) refuses UPDATE and DELETE,
+ * so no code path — ours or an operator's SQL — can rewrite history.
+ */
+export const auditEvents = declareVisibility(
+  pgTable(
+    "audit_events",
+    {
+      id: bigserial("id", { mode: "number" }).primaryKey(),
+      at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+      regionId: uuid("region_id"),
+      /** Administration that owns the changed object (null for anonymous events such as unknown logins). */
+      organizationId: uuid("organization_id"),
+      actorAccountId: uuid("actor_account_id"),
+      /** Login of the actor at the time, kept so the entry stays readable. */
+      actorLogin: text("actor_login"),
+      /** `login`, `login_failed`, `logout`, `create`, `update`, `delete`, `read`. */
+      action: text("action").notNull(),
+      /** Table or resource name, e.g. `account`. */
+      entity: text("entity").notNull(),
+      entityId: text("entity_id"),
+      /** Visibility class of the changed object, which decides who may read the entry. */
+      visibility: text("visibility").$type<Visibility>().notNull(),
+      before: jsonb("before"),
+      after: jsonb("after"),
+      ip: text("ip"),
+    },
+    (t) => [index("audit_events_org_at").on(t.organizationId, t.at), index("audit_events_region_at").on(t.regionId, t.at)],
+  ),
+  "tenant",
+);

@@ -1,0 +1,40 @@
+import type { Db, Tx } from "../../db/client";
+import type { Visibility } from "../../db/visibility";
+import type { Actor } from "../identity/actor";
+import { auditEvents } from "./audit.tables";
+
+/** What happened, to be appended to the audit log. */
+export interface AuditEntry {
+  action: "login" | "login_failed" | "logout" | "create" | "update" | "delete" | "read";
+  entity: string;
+  entityId?: string | null;
+  /** Region and administration that own the object (default: the actor's). */
+  regionId?: string | null;
+  organizationId?: string | null;
+  visibility: Visibility;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+  /** Login to record when there is no actor (failed logins). */
+  actorLogin?: string | null;
+}
+
+/**
+ * Appends one entry to the audit log. Call it inside the transaction of the change it records,
+ * so that the change and its entry are committed together or not at all.
+ */
+export async function recordAudit(tx: Db | Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    regionId: entry.regionId ?? actor?.regionId ?? null,
+    organizationId: entry.organizationId === undefined ? (actor?.organizationId ?? null) : entry.organizationId,
+    actorAccountId: actor?.accountId ?? null,
+    actorLogin: actor?.login ?? entry.actorLogin ?? null,
+    visibility: entry.visibility,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    ip: entry.ip ?? null,
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { createAccount, getAccount, listAccounts, updateAccount } from "./accounts";
+import { accountPolicy } from "./identity.policy";
+import { Account, CreateAccountBody, IdParams, UpdateAccountBody } from "./identity.schemas";
+
+/** Account management of the HR office (org_admin), within its own administration. */
+export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/v1/accounts",
+    {
+      config: { policy: accountPolicy.gate("list") },
+      schema: { tags: ["accounts"], summary: "Accounts of the caller's administration", response: { 200: z.object({ items: z.array(Account) }) } },
+    },
+    async (request) => ({ items: await listAccounts(app.db, request.actor!) }),
+  );
+
+  app.post(
+    "/api/v1/accounts",
+    {
+      config: { policy: accountPolicy.gate("create") },
+      schema: { tags: ["accounts"], summary: "Create an account in the caller's administration", body: CreateAccountBody, response: { 201: Account } },
+    },
+    async (request, reply) => reply.status(201).send(await createAccount(app.db, request.actor!, request.body)),
+  );
+
+  app.get(
+    "/api/v1/accounts/:id",
+    {
+      config: { policy: accountPolicy.gate("read") },
+      schema: { tags: ["accounts"], summary: "One account of the caller's administration", params: IdParams, response: { 200: Account } },
+    },
+    async (request) => getAccount(app.db, request.actor!, request.params.id),
+  );
+
+  app.patch(
+    "/api/v1/accounts/:id",
+    {
+      config: { policy: accountPolicy.gate("update") },
+      schema: {
+        tags: ["accounts"],
+        summary: "Change name, department, roles or active state of an account",
+        params: IdParams,
+        body: UpdateAccountBody,
+        response: { 200: Account },
+      },
+    },
+    async (request) => updateAccount(app.db, request.actor!, request.params.id, request.body),
+  );
+};

@@ -1,0 +1,44 @@
+import { definePolicy } from "../../server/policy";
+import type { Role } from "./roles";
+
+/** Actions on the accounts of an administration. */
+export type AccountAction = "list" | "read" | "create" | "update";
+
+const ACCOUNT_TABLE = {
+  region_admin: [],
+  org_admin: ["list", "read", "create", "update"],
+  department_head: [],
+  clerk: [],
+  employee: [],
+  staff_council: [],
+  finance: [],
+  reporter: [],
+  climate_manager: [],
+  moderator: [],
+  management: [],
+} as const satisfies Record<Role, readonly AccountAction[]>;
+
+/**
+ * Account management is the HR office's (org_admin) and only within its own administration; the
+ * tenant filter is in every query of `accounts.ts`. region_admin manages the region's own accounts
+ * only when it also holds org_admin there.
+ */
+export const accountPolicy = definePolicy<AccountAction>("account", ["list", "read", "create", "update"], ACCOUNT_TABLE);
+
+/** Roles an org_admin may grant; `region_admin` is granted only by a region_admin. */
+export function grantableRoles(actorRoles: readonly Role[], organizationKind: "region" | "municipality"): Role[] {
+  const all: Role[] = [
+    "org_admin",
+    "department_head",
+    "clerk",
+    "employee",
+    "staff_council",
+    "finance",
+    "reporter",
+    "climate_manager",
+    "moderator",
+    "management",
+  ];
+  if (actorRoles.includes("region_admin") && organizationKind === "region") all.unshift("region_admin");
+  return all;
+}

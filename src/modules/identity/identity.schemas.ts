@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { ROLES } from "./roles";
+
+export const RoleSchema = z.enum(ROLES);
+
+export const LoginBody = z.object({
+  login: z.string().trim().min(1).max(254).describe("Login name (e-mail address)"),
+  password: z.string().min(1).max(256),
+});
+
+export const OrganizationRef = z.object({
+  id: z.uuid(),
+  ags: z.string(),
+  name: z.string(),
+  kind: z.enum(["region", "municipality"]),
+});
+
+export const DepartmentRef = z.object({ id: z.uuid(), key: z.string(), name: z.string() });
+
+export const Me = z.object({
+  id: z.uuid(),
+  login: z.string(),
+  displayName: z.string(),
+  locale: z.enum(["de", "en"]),
+  roles: z.array(RoleSchema),
+  organization: OrganizationRef,
+  department: DepartmentRef.nullable(),
+  abilities: z.object({
+    manageAccounts: z.boolean(),
+    readAuditLog: z.boolean(),
+  }),
+});
+
+export const SessionInfo = z.object({
+  csrfToken: z.string(),
+  idleTimeoutSeconds: z.number().int(),
+  idleExpiresAt: z.string(),
+  absoluteExpiresAt: z.string(),
+});
+
+export const LoginResponse = SessionInfo.extend({ me: Me });
+
+export const UpdateMeBody = z
+  .object({
+    displayName: z.string().trim().min(2).max(120).optional(),
+    locale: z.enum(["de", "en"]).optional(),
+  })
+  .strict();
+
+export const ChangePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1).max(256),
+    newPassword: z.string().min(12).max(256),
+  })
+  .strict();
+
+export const Account = z.object({
+  id: z.uuid(),
+  login: z.string(),
+  displayName: z.string(),
+  roles: z.array(RoleSchema),
+  department: DepartmentRef.nullable(),
+  isActive: z.boolean(),
+  createdAt: z.string(),
+  abilities: z.object({ update: z.boolean() }),
+});
+
+export const CreateAccountBody = z
+  .object({
+    login: z.email().max(254),
+    displayName: z.string().trim().min(2).max(120),
+    roles: z.array(RoleSchema).min(1).max(ROLES.length),
+    departmentId: z.uuid().nullable().optional(),
+    initialPassword: z.string().min(12).max(256),
+  })
+  .strict();
+
+export const UpdateAccountBody = z
+  .object({
+    displayName: z.string().trim().min(2).max(120).optional(),
+    roles: z.array(RoleSchema).min(1).max(ROLES.length).optional(),
+    departmentId: z.uuid().nullable().optional(),
+    isActive: z.boolean().optional(),
+  })
+  .strict();
+
+export const IdParams = z.object({ id: z.uuid() });

@@ -1,0 +1,109 @@
+import { and, count, eq, gt, max, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { AppError } from "../../server/problems";
+import { recordAudit } from "../audit/record-audit";
+import { accounts, loginAttempts, loginLocks } from "./identity.tables";
+import { verifyPassword } from "./passwords";
+import { createSession, type NewSession } from "./sessions";
+
+/** Failed logins of one login name within the window that lock it. */
+export const MAX_FAILURES_PER_LOGIN = 10;
+/** Failed logins from one IP address within the window that throttle it. */
+export const MAX_FAILURES_PER_IP = 30;
+/** The window and the lock duration, in minutes. */
+export const LOCK_WINDOW_MINUTES = 15;
+
+const window = sql`now() - make_interval(mins => ${LOCK_WINDOW_MINUTES})`;
+
+/** Input of {@link login}. */
+export interface LoginInput {
+  login: string;
+  password: string;
+  ip: string;
+  userAgent?: string;
+  /** The session token the browser still had, replaced by a new one (session fixation). */
+  previousToken?: string;
+}
+
+/**
+ * Checks login and password and opens a new session.
+ *
+ * - A login name with 10 failures in 15 minutes is locked for 15 minutes whatever the IP (429);
+ *   an IP address with 30 failures in 15 minutes is throttled (429).
+ * - An unknown login gets exactly the answer of a wrong password, after the same argon2 work.
+ * - The session id is always new; the old one is deleted.
+ */
+export async function login(db: Db, input: LoginInput): Promise<NewSession & { accountId: string }> {
+  const name = input.login.trim().toLowerCase();
+
+  const [lock] = await db
+    .select()
+    .from(loginLocks)
+    .where(and(eq(loginLocks.login, name), gt(loginLocks.lockedUntil, sql`now()`)));
+  if (lock) throw new AppError("login_locked", { headers: { "retry-after": String(LOCK_WINDOW_MINUTES * 60) } });
+
+  const [ipFailures] = await db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.ip, input.ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, window)));
+  if (ipFailures.n >= MAX_FAILURES_PER_IP) {
+    throw new AppError("rate_limited", { headers: { "retry-after": String(LOCK_WINDOW_MINUTES * 60) } });
+  }
+
+  const [account] = await db.select().from(accounts).where(eq(accounts.login, name));
+  const usable = account && account.isActive ? account : undefined;
+  const isValid = await verifyPassword(usable?.passwordHash, input.password);
+
+  if (!usable || !isValid) {
+    await db.transaction(async (tx) => {
+      await tx.insert(loginAttempts).values({ login: name, ip: input.ip, succeeded: false });
+      const [lastSuccess] = await tx
+        .select({ at: max(loginAttempts.at) })
+        .from(loginAttempts)
+        .where(and(eq(loginAttempts.login, name), eq(loginAttempts.succeeded, true)));
+      const since = lastSuccess?.at ? sql`greatest(${lastSuccess.at}::timestamptz, ${window})` : window;
+      const [failures] = await tx
+        .select({ n: count() })
+        .from(loginAttempts)
+        .where(and(eq(loginAttempts.login, name), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
+      if (failures.n >= MAX_FAILURES_PER_LOGIN) {
+        const until = sql`now() + make_interval(mins => ${LOCK_WINDOW_MINUTES})`;
+        await tx
+          .insert(loginLocks)
+          .values({ login: name, lockedUntil: until })
+          .onConflictDoUpdate({ target: loginLocks.login, set: { lockedUntil: until } });
+      }
+      await recordAudit(tx, null, {
+        action: "login_failed",
+        entity: "account",
+        entityId: account?.id ?? null,
+        regionId: account?.regionId ?? null,
+        organizationId: account?.organizationId ?? null,
+        visibility: "tenant",
+        actorLogin: account ? account.login : null,
+        ip: input.ip,
+      });
+    });
+    throw new AppError("invalid_credentials");
+  }
+
+  return db.transaction(async (tx) => {
+    await tx.insert(loginAttempts).values({ login: name, ip: input.ip, succeeded: true });
+    const session = await createSession(tx, usable, {
+      ip: input.ip,
+      userAgent: input.userAgent,
+      replacing: input.previousToken,
+    });
+    await recordAudit(tx, null, {
+      action: "login",
+      entity: "account",
+      entityId: usable.id,
+      regionId: usable.regionId,
+      organizationId: usable.organizationId,
+      visibility: "tenant",
+      actorLogin: usable.login,
+      ip: input.ip,
+    });
+    return { ...session, accountId: usable.id };
+  });
+}

@@ -1,0 +1,180 @@
+import { z } from "zod";
+import type { FastifyReply } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { eq } from "drizzle-orm";
+import { isSecureDeployment } from "../../config";
+import { publicAccess, selfAccess } from "../../server/policy";
+import { AppError } from "../../server/problems";
+import { recordAudit } from "../audit/record-audit";
+import { getMe } from "./get-me";
+import { ChangePasswordBody, LoginBody, LoginResponse, Me, SessionInfo, UpdateMeBody } from "./identity.schemas";
+import { accounts } from "./identity.tables";
+import { login } from "./login";
+import { hashPassword, verifyPassword } from "./passwords";
+import { ABSOLUTE_TIMEOUT_SECONDS, deleteSession, deleteSessionsOf, findSession, IDLE_TIMEOUT_SECONDS, SESSION_COOKIE } from "./sessions";
+
+const NoContent = z.null().describe("No content");
+
+function sessionInfo(csrfToken: string, lastSeenAt: Date, createdAt: Date) {
+  return {
+    csrfToken,
+    idleTimeoutSeconds: IDLE_TIMEOUT_SECONDS,
+    idleExpiresAt: new Date(lastSeenAt.getTime() + IDLE_TIMEOUT_SECONDS * 1000).toISOString(),
+    absoluteExpiresAt: new Date(createdAt.getTime() + ABSOLUTE_TIMEOUT_SECONDS * 1000).toISOString(),
+  };
+}
+
+/** Login, logout, session status and the signed-in account's own profile. */
+export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const secure = isSecureDeployment(app.config);
+  const setCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+      path: "/",
+      maxAge: ABSOLUTE_TIMEOUT_SECONDS,
+    });
+
+  app.post(
+    "/api/v1/session",
+    {
+      config: { policy: publicAccess, csrf: false, touchSession: false },
+      schema: {
+        tags: ["session"],
+        summary: "Sign in with login and password",
+        description:
+          "Opens a new session (the session id always changes). Returns the CSRF token to send as `X-CSRF-Token` on every state-changing request. 10 failed logins within 15 minutes lock the login for 15 minutes (429).",
+        body: LoginBody,
+        response: { 200: LoginResponse },
+      },
+    },
+    async (request, reply) => {
+      const previousToken = request.cookies[SESSION_COOKIE];
+      const session = await login(app.db, {
+        login: request.body.login,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: request.headers["user-agent"],
+        previousToken,
+      });
+      setCookie(reply, session.token);
+      const found = await findSession(app.db, session.token);
+      if (found.status !== "valid") throw new AppError("internal");
+      return { ...sessionInfo(session.csrfToken, found.lastSeenAt, found.createdAt), me: await getMe(app.db, found.actor) };
+    },
+  );
+
+  app.get(
+    "/api/v1/session",
+    {
+      config: { policy: selfAccess, touchSession: false },
+      schema: {
+        tags: ["session"],
+        summary: "State of the current session (does not extend it)",
+        response: { 200: SessionInfo },
+      },
+    },
+    async (request) => {
+      const found = await findSession(app.db, request.cookies[SESSION_COOKIE]!);
+      if (found.status !== "valid") throw new AppError("session_expired");
+      return sessionInfo(found.actor.csrfToken, found.lastSeenAt, found.createdAt);
+    },
+  );
+
+  app.post(
+    "/api/v1/session/extend",
+    {
+      config: { policy: selfAccess },
+      schema: { tags: ["session"], summary: "Extend the session by another idle period", response: { 200: SessionInfo } },
+    },
+    async (request) => {
+      const found = await findSession(app.db, request.cookies[SESSION_COOKIE]!);
+      if (found.status !== "valid") throw new AppError("session_expired");
+      return sessionInfo(found.actor.csrfToken, found.lastSeenAt, found.createdAt);
+    },
+  );
+
+  app.delete(
+    "/api/v1/session",
+    {
+      config: { policy: selfAccess, touchSession: false },
+      schema: { tags: ["session"], summary: "Sign out", response: { 204: NoContent } },
+    },
+    async (request, reply) => {
+      const actor = request.actor!;
+      await app.db.transaction(async (tx) => {
+        await deleteSession(tx, actor.sessionId);
+        await recordAudit(tx, actor, { action: "logout", entity: "account", entityId: actor.accountId, visibility: "tenant", ip: request.ip });
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/v1/me",
+    {
+      config: { policy: selfAccess },
+      schema: { tags: ["me"], summary: "The signed-in account", response: { 200: Me } },
+    },
+    async (request) => getMe(app.db, request.actor!),
+  );
+
+  app.patch(
+    "/api/v1/me",
+    {
+      config: { policy: selfAccess },
+      schema: { tags: ["me"], summary: "Change own display name or language", body: UpdateMeBody, response: { 200: Me } },
+    },
+    async (request) => {
+      const actor = request.actor!;
+      await app.db.transaction(async (tx) => {
+        const [before] = await tx.select().from(accounts).where(eq(accounts.id, actor.accountId));
+        const [after] = await tx
+          .update(accounts)
+          .set({ ...request.body, updatedAt: new Date() })
+          .where(eq(accounts.id, actor.accountId))
+          .returning();
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "account",
+          entityId: actor.accountId,
+          visibility: "tenant",
+          before: { displayName: before.displayName, locale: before.locale },
+          after: { displayName: after.displayName, locale: after.locale },
+        });
+      });
+      return getMe(app.db, { ...actor, displayName: request.body.displayName ?? actor.displayName });
+    },
+  );
+
+  app.post(
+    "/api/v1/me/password",
+    {
+      config: { policy: selfAccess },
+      schema: {
+        tags: ["me"],
+        summary: "Change own password (ends all other sessions)",
+        body: ChangePasswordBody,
+        response: { 204: NoContent },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor!;
+      const [account] = await app.db.select().from(accounts).where(eq(accounts.id, actor.accountId));
+      if (!(await verifyPassword(account?.passwordHash, request.body.currentPassword))) {
+        throw new AppError("validation", {
+          fields: [{ field: "currentPassword", in: "body", rule: "mismatch", message: { de: "Das bisherige Passwort stimmt nicht.", en: "The current password is incorrect." } }],
+        });
+      }
+      const passwordHash = await hashPassword(request.body.newPassword);
+      await app.db.transaction(async (tx) => {
+        await tx.update(accounts).set({ passwordHash, updatedAt: new Date() }).where(eq(accounts.id, actor.accountId));
+        await deleteSessionsOf(tx, actor.accountId, actor.sessionId);
+        await recordAudit(tx, actor, { action: "update", entity: "account", entityId: actor.accountId, visibility: "tenant", after: { password: "changed" } });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,115 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import { accountRoles, accounts, sessions } from "./identity.tables";
+import type { Actor } from "./actor";
+import type { Role } from "./roles";
+
+/** A session ends after 30 minutes without a request (WCAG 2.2.1: the UI warns and extends). */
+export const IDLE_TIMEOUT_SECONDS = 30 * 60;
+/** A session ends 12 hours after login, whatever happens. */
+export const ABSOLUTE_TIMEOUT_SECONDS = 12 * 60 * 60;
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = "verbund_session";
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/** A newly created session: the token goes into the cookie, only its hash into the database. */
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+}
+
+/** Creates a session for an account; `replacing` (an old token) is deleted at the same time. */
+export async function createSession(
+  tx: Db | Tx,
+  account: { id: string; regionId: string; organizationId: string },
+  meta: { ip: string; userAgent?: string; replacing?: string },
+): Promise<NewSession> {
+  if (meta.replacing) await tx.delete(sessions).where(eq(sessions.id, sha256(meta.replacing)));
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(32).toString("base64url");
+  await tx.insert(sessions).values({
+    id: sha256(token),
+    accountId: account.id,
+    regionId: account.regionId,
+    organizationId: account.organizationId,
+    csrfToken,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, csrfToken };
+}
+
+/** The state of a session token presented by a request. */
+export type SessionLookup =
+  | { status: "valid"; actor: Actor; lastSeenAt: Date; createdAt: Date }
+  | { status: "expired" }
+  | { status: "unknown" };
+
+/**
+ * Loads the actor behind a session token. The idle and absolute limits are checked by the
+ * database clock, so every app server agrees; an expired session is deleted on sight.
+ */
+export async function findSession(db: Db, token: string): Promise<SessionLookup> {
+  const id = sha256(token);
+  const rows = await db
+    .select({
+      session: sessions,
+      account: accounts,
+      isIdle: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(secs => ${IDLE_TIMEOUT_SECONDS})`,
+      isTooOld: sql<boolean>`${sessions.createdAt} <= now() - make_interval(secs => ${ABSOLUTE_TIMEOUT_SECONDS})`,
+    })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(eq(sessions.id, id));
+  const row = rows[0];
+  if (!row) return { status: "unknown" };
+  if (row.isIdle || row.isTooOld || !row.account.isActive) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return { status: "expired" };
+  }
+  const roles = await db
+    .select({ role: accountRoles.role })
+    .from(accountRoles)
+    .where(eq(accountRoles.accountId, row.account.id));
+  return {
+    status: "valid",
+    lastSeenAt: row.session.lastSeenAt,
+    createdAt: row.session.createdAt,
+    actor: {
+      accountId: row.account.id,
+      regionId: row.account.regionId,
+      organizationId: row.account.organizationId,
+      departmentId: row.account.departmentId,
+      login: row.account.login,
+      displayName: row.account.displayName,
+      roles: roles.map((r) => r.role as Role).sort(),
+      sessionId: id,
+      csrfToken: row.session.csrfToken,
+    },
+  };
+}
+
+/** Marks the session as used now (extends the idle limit); returns the new last-seen time. */
+export async function touchSession(db: Db, sessionId: string): Promise<Date> {
+  const [row] = await db
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(eq(sessions.id, sessionId))
+    .returning({ lastSeenAt: sessions.lastSeenAt });
+  return row?.lastSeenAt ?? new Date();
+}
+
+/** Ends one session. */
+export async function deleteSession(db: Db | Tx, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of an account (deactivation, password change elsewhere). */
+export async function deleteSessionsOf(db: Db | Tx, accountId: string, except?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.accountId, accountId), except ? sql`${sessions.id} <> ${except}` : undefined));
+}

@@ -1,0 +1,76 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { AppError } from "../../server/problems";
+import type { Actor } from "../identity/actor";
+import { organizationPolicy } from "./organizations.policy";
+import { departments, organizations } from "./organizations.tables";
+
+const collator = new Intl.Collator("de");
+
+type OrganizationRow = typeof organizations.$inferSelect;
+
+function present(o: OrganizationRow, byId: Map<string, OrganizationRow>) {
+  const authority = o.buildingAuthorityId ? byId.get(o.buildingAuthorityId) : undefined;
+  return {
+    id: o.id,
+    ags: o.ags,
+    name: o.name,
+    kind: o.kind,
+    designation: o.designation,
+    population: o.population,
+    areaKm2: o.areaKm2,
+    lat: o.lat,
+    lon: o.lon,
+    buildingAuthority: authority ? { id: authority.id, name: authority.name } : null,
+  };
+}
+
+/** Every administration (public data): the region first, then the municipalities A–Z (German order). */
+export async function listOrganizations(db: Db) {
+  const rows = await db.select().from(organizations);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return rows
+    .sort((a, b) => (a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind === "region" ? -1 : 1))
+    .map((r) => present(r, byId));
+}
+
+/**
+ * One administration. Its departments (`region` data) are included only for staff accounts of
+ * the same region; the public and other regions get `departments: null`.
+ */
+export async function getOrganization(db: Db, actor: Actor | null, id: string) {
+  const rows = await db.select().from(organizations);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const row = byId.get(id);
+  if (!row) throw new AppError("not_found");
+  let deps: Array<{ id: string; key: string; name: string }> | null = null;
+  if (actor && organizationPolicy.can(actor, "readDepartments")) {
+    const found = await db
+      .select({ id: departments.id, key: departments.key, name: departments.name })
+      .from(departments)
+      .where(and(eq(departments.organizationId, id), eq(departments.regionId, actor.regionId)))
+      .orderBy(asc(departments.name));
+    deps = actor.regionId === row.regionId ? found.sort((a, b) => collator.compare(a.name, b.name)) : null;
+  }
+  const authorityFor = rows
+    .filter((r) => r.buildingAuthorityId === id && r.id !== id)
+    .map((r) => ({ id: r.id, name: r.name }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+  return { ...present(row, byId), departments: deps, buildingAuthorityFor: authorityFor };
+}
+
+/** Boundaries of every administration as one GeoJSON FeatureCollection (RFC 7946). */
+export async function getBoundaries(db: Db) {
+  const rows = await db.select().from(organizations);
+  return {
+    type: "FeatureCollection" as const,
+    features: rows
+      .filter((r) => r.boundary)
+      .map((r) => ({
+        type: "Feature" as const,
+        id: r.id,
+        properties: { id: r.id, ags: r.ags, name: r.name, kind: r.kind },
+        geometry: r.boundary,
+      })),
+  };
+}

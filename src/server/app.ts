@@ -1,0 +1,122 @@
+import fs from "node:fs";
+import path from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { isSecureDeployment, projectRoot, type Config } from "../config";
+import type { Database } from "../db/client";
+import { auditRoutes } from "../modules/audit/audit.routes";
+import { accountRoutes } from "../modules/identity/accounts.routes";
+import { sessionRoutes } from "../modules/identity/session.routes";
+import { organizationRoutes } from "../modules/organizations/organizations.routes";
+import { healthRoutes } from "./health.routes";
+import authPlugin from "./plugins/auth";
+import errorsPlugin, { sendProblem } from "./plugins/errors";
+
+/** Options of {@link buildApp}. */
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Pino logger options, or false to stay quiet (tests). */
+  logger?: boolean | object;
+  /** Folder with the built web app (default `dist/web`); absent in API-only tests. */
+  webDir?: string;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    databaseKind: "pglite" | "postgres";
+  }
+}
+
+/** The web app's Content Security Policy: nothing inline, nothing from elsewhere. */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+  baseUri: ["'self'"],
+  objectSrc: ["'none'"],
+};
+
+/**
+ * Builds the Fastify app (without listening): security headers, errors, OpenAPI, sessions and
+ * policies, then the module routes, then the web app. Plugins come before routes.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ["req.headers.cookie", "req.headers.authorization", "req.headers[\"x-csrf-token\"]", "res.headers[\"set-cookie\"]"],
+            ...(typeof options.logger === "object" ? options.logger : {}),
+          },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("db", database.db);
+  app.decorate("config", config);
+  app.decorate("databaseKind", database.kind);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { ...CSP_DIRECTIVES, upgradeInsecureRequests: isSecureDeployment(config) ? [] : null },
+    },
+    hsts: isSecureDeployment(config) ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "same-origin" },
+  });
+  await app.register(cookie);
+  await app.register(errorsPlugin);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Verbund API",
+        version: "1.0.0",
+        description:
+          "JSON API of Verbund. State-changing requests with the session cookie need the `X-CSRF-Token` header (from `POST /api/v1/session`). Errors are RFC 9457 problem documents with German and English messages.",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "verbund_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+    transformStaticCSP: (header) => header,
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authPlugin);
+  await app.register(healthRoutes);
+  await app.register(sessionRoutes);
+  await app.register(organizationRoutes);
+  await app.register(accountRoutes);
+  await app.register(auditRoutes);
+
+  const webDir = options.webDir ?? path.join(projectRoot, "dist", "web");
+  const hasWeb = fs.existsSync(path.join(webDir, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && (request.headers.accept ?? "").includes("text/html");
+    if (hasWeb && wantsPage) return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    return sendProblem(reply, request, "not_found");
+  });
+  return app;
+}
