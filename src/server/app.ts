@@ -25,11 +25,24 @@ export interface AppOptions {
   logger?: boolean | object;
   /** Folder with the built web app (default `dist/web`); absent in API-only tests. */
   webDir?: string;
+  /** Extra routes registered after the modules' (tests use it for a failing route). */
+  extend?: (app: FastifyInstance) => Promise<void>;
+}
+
+/** A route as registered, for the tenant-isolation test and the docs. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** Name of the route's policy gate, undefined when it has none. */
+  policy?: string;
+  schema?: unknown;
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     databaseKind: "pglite" | "postgres";
+    /** Every route registered, in order. */
+    routeTable: RegisteredRoute[];
   }
 }
 
@@ -70,6 +83,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("db", database.db);
   app.decorate("config", config);
   app.decorate("databaseKind", database.kind);
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") routeTable.push({ method, url: route.url, policy: route.config?.policy?.name, schema: route.schema });
+    }
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -107,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(organizationRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
+  if (options.extend) await app.register(options.extend);
 
   const webDir = options.webDir ?? path.join(projectRoot, "dist", "web");
   const hasWeb = fs.existsSync(path.join(webDir, "index.html"));

@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { openDatabase, type Database } from "../src/db/client";
+
+/** Which database the tests of this run use. */
+export const testDatabaseKind: "pglite" | "postgres" = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
+
+/**
+ * A fresh copy of the migrated, seeded template database for one test file: a PGlite loaded from
+ * the template dump, or a PostgreSQL database created from the template. Close it in `afterAll`.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const template = inject("postgresTemplate");
+    const name = `verbund_t_${template.replace("verbund_tpl_", "")}_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 4 });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const dump = fs.readFileSync(inject("pgliteTemplate"));
+  return openDatabase({ dataDir: "memory://", loadDataDir: new Blob([dump]) });
+}
