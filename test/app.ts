@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { loadConfig, type Config } from "../src/config";
 import type { Database } from "../src/db/client";
-import { buildApp } from "../src/server/app";
+import { buildApp, type AppOptions } from "../src/server/app";
 import { TEST_PASSWORD } from "./constants";
 import { createTestDatabase } from "./db";
 
@@ -30,13 +30,15 @@ export interface TestAppOptions {
   config?: Partial<Config>;
   /** Reuse a database instead of creating one. */
   database?: Database;
+  /** Extra routes, as in `AppOptions.extend`. */
+  extend?: AppOptions["extend"];
 }
 
 /** Builds the real app with `app.inject` on a fresh copy of the seeded template database. */
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = { ...loadConfig({}), ...options.config };
-  const app = await buildApp({ config, database, logger: false, webDir: "/nonexistent" });
+  const app = await buildApp({ config, database, logger: false, webDir: "/nonexistent", extend: options.extend });
   await app.ready();
   const makeClient = (login: string, cookie: string, csrfToken: string): Client => ({
     login,
