@@ -36,7 +36,7 @@ async function authPlugin(app: FastifyInstance) {
     }
   });
 
-  app.addHook("preHandler", async (request) => {
+  app.addHook("preValidation", async (request) => {
     const policy = request.routeOptions.config.policy;
     if (!policy) return;
     const token = request.cookies[SESSION_COOKIE];

@@ -1,0 +1,191 @@
+/**
+ * Tenant isolation, generated from the running app: every registered API route is tried as every
+ * role of administrations that are not a party (Garbsen's accounts, the Region's coordination and
+ * HR office, anonymous) against the `tenant` and `party` objects of Wunstorf. A new route is
+ * covered without editing this file; a route without a policy cannot even be registered.
+ *
+ * Leak = a foreign object answers differently from a non-existent one, a 2xx on a foreign id,
+ * any value of Wunstorf's private rows appearing in any answer, or any change to those rows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import * as schema from "../src/db/schema";
+import { listVisibilities } from "../src/db/visibility";
+import { ROLES, type Role } from "../src/modules/identity/roles";
+import { buildApp } from "../src/server/app";
+import { loadConfig } from "../src/config";
+import { buildTestApp, type Client, type TestApp } from "./app";
+
+/** Tables without an owning administration; no route may read them at all. */
+const UNOWNED_TABLES = new Set(["login_attempts", "login_locks", "regions"]);
+const NONEXISTENT = "00000000-0000-4000-8000-00000000abcd";
+
+let t: TestApp;
+let wunstorfId: string;
+let actors: Array<{ name: string; client: () => Promise<Client> }>;
+const canaries = new Set<string>();
+const foreignIds: string[] = [];
+
+const tables = Object.values(schema).filter((v): v is PgTable => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v);
+
+async function rowsOf(table: string, where = sql``) {
+  const { rows } = await t.database.db.execute(sql`SELECT * FROM ${sql.identifier(table)} ${where}`);
+  return rows as Array<Record<string, unknown>>;
+}
+
+async function privateSnapshot() {
+  const out: Record<string, unknown> = {};
+  for (const [table, visibility] of listVisibilities()) {
+    if ((visibility === "tenant" || visibility === "party") && !UNOWNED_TABLES.has(table) && table !== "audit_events") {
+      out[table] = await rowsOf(table, sql`WHERE organization_id = ${wunstorfId} ORDER BY 1`);
+    }
+  }
+  return JSON.stringify(out);
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const orgs = (await t.anonymous().request({ method: "GET", url: "/api/v1/organizations" })).json().items as Array<{ id: string; name: string }>;
+  wunstorfId = orgs.find((o) => o.name === "Wunstorf")!.id;
+
+  // Wunstorf's private data: sessions, audit entries, a new account.
+  const hr = await t.signIn("personal@wunstorf.demo");
+  await t.signIn("mitarbeiterin@wunstorf.demo");
+  await hr.request({
+    method: "POST",
+    url: "/api/v1/accounts",
+    payload: { login: "kanarienvogel@wunstorf.demo", displayName: "Kanarienvogel Geheim", roles: ["employee"], initialPassword: "kanarienvogel-2026" },
+  });
+
+  // Garbsen gets an account for every role an administration can hold.
+  const garbsenHr = await t.signIn("personal@garbsen.demo");
+  const garbsenRoles = ROLES.filter((r) => r !== "region_admin");
+  for (const role of garbsenRoles) {
+    const res = await garbsenHr.request({
+      method: "POST",
+      url: "/api/v1/accounts",
+      payload: { login: `rolle-${role}@garbsen.demo`, displayName: `Garbsen ${role}`, roles: [role], initialPassword: "garbsen-test-2026" },
+    });
+    expect(res.statusCode).toBe(201);
+  }
+  actors = [
+    ...garbsenRoles.map((role: Role) => ({ name: `Garbsen ${role}`, client: () => t.signIn(`rolle-${role}@garbsen.demo`, "garbsen-test-2026") })),
+    { name: "Region region_admin", client: () => t.signIn("koordination@region-hannover.demo") },
+    { name: "Region org_admin", client: () => t.signIn("personal@region-hannover.demo") },
+    { name: "anonymous", client: async () => t.anonymous() },
+  ];
+
+  // Canaries: every string of Wunstorf's private rows that appears nowhere else.
+  const elsewhere = new Set<string>();
+  const collect = (rows: Array<Record<string, unknown>>, into: Set<string>) => {
+    for (const row of rows) for (const v of Object.values(row)) if (typeof v === "string" && v.length >= 8) into.add(v);
+  };
+  for (const table of tables) {
+    const name = getTableConfig(table).name;
+    const visibility = listVisibilities().get(name);
+    const hasOrg = getTableConfig(table).columns.some((c) => c.name === "organization_id");
+    if (!visibility) throw new Error(`Table ${name} declares no visibility`);
+    if (visibility === "public" || visibility === "region" || UNOWNED_TABLES.has(name)) {
+      collect(await rowsOf(name), elsewhere);
+      continue;
+    }
+    if (!hasOrg) throw new Error(`Private table ${name} has no organization_id; add it or list it in UNOWNED_TABLES`);
+    collect(await rowsOf(name, sql`WHERE organization_id IS DISTINCT FROM ${wunstorfId}`), elsewhere);
+    const own = await rowsOf(name, sql`WHERE organization_id = ${wunstorfId}`);
+    const found = new Set<string>();
+    collect(own, found);
+    for (const v of found) canaries.add(v);
+    for (const row of own) if (row.id !== undefined) foreignIds.push(String(row.id));
+  }
+  for (const v of elsewhere) canaries.delete(v);
+  for (const v of [...canaries]) if (/^\d{4}-\d\d-\d\d/.test(v)) canaries.delete(v);
+  expect(canaries).toContain("kanarienvogel@wunstorf.demo");
+  expect(canaries).toContain("Katrin Schulze");
+  expect(foreignIds.length).toBeGreaterThan(10);
+}, 120_000);
+afterAll(async () => t?.close());
+
+/** Canaries in an answer; the id the request itself sent (echoed in `instance`) does not count. */
+function leakedCanaries(body: string, sent?: string): string[] {
+  return [...canaries].filter((c) => c !== sent && body.includes(c));
+}
+
+function fillPath(url: string, value: string) {
+  return url.replace(/:(\w+)/g, () => value);
+}
+
+function queryFor(route: { schema?: unknown }) {
+  const querystring = (route.schema as { querystring?: z.ZodObject } | undefined)?.querystring;
+  if (!querystring || !(querystring instanceof z.ZodObject)) return "";
+  const keys = Object.keys(querystring.shape).filter((k) => /id$/i.test(k) || k === "organization");
+  return keys.length ? "?" + keys.map((k) => `${k}=${wunstorfId}`).join("&") : "";
+}
+
+describe("tenant isolation", () => {
+  it("every API route declares a policy, and registering one without fails", async () => {
+    const api = t.app.routeTable.filter((r) => r.url.startsWith("/api/v1"));
+    expect(api.length).toBeGreaterThan(8);
+    expect(api.filter((r) => !r.policy)).toEqual([]);
+    await expect(
+      buildApp({
+        config: loadConfig({}),
+        database: t.database,
+        logger: false,
+        webDir: "/nonexistent",
+        extend: async (app) => {
+          app.get("/api/v1/unguarded", async () => ({}));
+        },
+      }),
+    ).rejects.toThrow(/declares no policy/);
+  });
+
+  it("no role of another administration reaches Wunstorf's private objects through any route", async () => {
+    const before = await privateSnapshot();
+    const routes = t.app.routeTable
+      .filter((r) => r.url.startsWith("/api/v1"))
+      .sort((a, b) => Number(a.method === "DELETE") - Number(b.method === "DELETE"));
+    const leaks: string[] = [];
+    let requests = 0;
+    for (const actor of actors) {
+      let client = await actor.client();
+      for (const route of routes) {
+        const send = async (url: string) => {
+          requests++;
+          const payload = route.method === "GET" || route.method === "DELETE" ? undefined : {};
+          const res = await client.request({ method: route.method as "GET", url, payload });
+          if (route.method === "DELETE" && actor.name !== "anonymous") client = await actor.client();
+          return res;
+        };
+        if (route.url.includes("/:")) {
+          const baseline = await send(fillPath(route.url, NONEXISTENT));
+          for (const id of foreignIds) {
+            const res = await send(fillPath(route.url, id));
+            const where = `${actor.name}: ${route.method} ${fillPath(route.url, id)}`;
+            if (res.statusCode < 300) leaks.push(`${where} answered ${res.statusCode}`);
+            if (res.statusCode !== baseline.statusCode && !(baseline.statusCode === 404 && res.statusCode === 400)) {
+              leaks.push(`${where} answered ${res.statusCode}, a non-existent id ${baseline.statusCode}`);
+            }
+            const found = leakedCanaries(res.body, id);
+            if (found.length) leaks.push(`${where} showed ${found.join(", ")}`);
+          }
+        } else {
+          const url = route.url + (route.method === "GET" ? queryFor(route) : "");
+          const res = await send(url);
+          const found = leakedCanaries(res.body);
+          if (found.length) leaks.push(`${actor.name}: ${route.method} ${url} showed ${found.join(", ")}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(requests).toBeGreaterThan(500);
+    expect(await privateSnapshot()).toBe(before);
+  }, 300_000);
+
+  it("the same matrix does find Wunstorf's objects for Wunstorf's own HR office (the test can fail)", async () => {
+    const hr = await t.signIn("personal@wunstorf.demo");
+    const list = await hr.request({ method: "GET", url: "/api/v1/accounts" });
+    expect(leakedCanaries(list.body)).toContain("kanarienvogel@wunstorf.demo");
+  });
+});
