@@ -28,7 +28,9 @@ let actors: Array<{ name: string; client: () => Promise<Client> }>;
 const canaries = new Set<string>();
 const foreignIds: string[] = [];
 
-const tables = Object.values(schema).filter((v): v is PgTable => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v);
+const tables = (Object.values(schema) as unknown[]).filter(
+  (v): v is PgTable => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v,
+);
 
 async function rowsOf(table: string, where = sql``) {
   const { rows } = await t.database.db.execute(sql`SELECT * FROM ${sql.identifier(table)} ${where}`);

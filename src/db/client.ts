@@ -9,8 +9,13 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema";
 
+/** Result of `db.execute(sql)` on both drivers: they share `rows`. */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: { rows: Array<Record<string, unknown>> };
+}
+
 /** Drizzle database over either driver; both speak the same SQL and schema. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<RowsResultHKT, typeof schema>;
 
 /** A transaction handle, usable wherever a `Db` is. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -35,10 +35,17 @@ export const SessionInfo = z.object({
   csrfToken: z.string(),
   idleTimeoutSeconds: z.number().int(),
   idleExpiresAt: z.string(),
+  /** Seconds until the idle limit, by the server's clock: clients count down from this, immune to clock skew. */
+  idleRemainingSeconds: z.number().int(),
   absoluteExpiresAt: z.string(),
 });
 
 export const LoginResponse = SessionInfo.extend({ me: Me });
+
+export const SessionStatus = z.union([
+  SessionInfo.extend({ authenticated: z.literal(true) }),
+  z.object({ authenticated: z.literal(false) }),
+]);
 
 export const UpdateMeBody = z
   .object({

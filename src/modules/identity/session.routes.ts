@@ -7,7 +7,7 @@ import { publicAccess, selfAccess } from "../../server/policy";
 import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
 import { getMe } from "./get-me";
-import { ChangePasswordBody, LoginBody, LoginResponse, Me, SessionInfo, UpdateMeBody } from "./identity.schemas";
+import { ChangePasswordBody, LoginBody, LoginResponse, Me, SessionInfo, SessionStatus, UpdateMeBody } from "./identity.schemas";
 import { accounts } from "./identity.tables";
 import { login } from "./login";
 import { hashPassword, verifyPassword } from "./passwords";
@@ -16,7 +16,9 @@ import { ABSOLUTE_TIMEOUT_SECONDS, deleteSession, deleteSessionsOf, findSession,
 const NoContent = z.null().describe("No content");
 
 function sessionInfo(csrfToken: string, lastSeenAt: Date, createdAt: Date) {
+  const idleEnds = lastSeenAt.getTime() + IDLE_TIMEOUT_SECONDS * 1000;
   return {
+    idleRemainingSeconds: Math.max(0, Math.round((idleEnds - Date.now()) / 1000)),
     csrfToken,
     idleTimeoutSeconds: IDLE_TIMEOUT_SECONDS,
     idleExpiresAt: new Date(lastSeenAt.getTime() + IDLE_TIMEOUT_SECONDS * 1000).toISOString(),
@@ -68,17 +70,19 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/session",
     {
-      config: { policy: selfAccess, touchSession: false },
+      config: { policy: publicAccess, touchSession: false },
       schema: {
         tags: ["session"],
         summary: "State of the current session (does not extend it)",
-        response: { 200: SessionInfo },
+        description: "Answers `authenticated: false` without a valid session, so that the web app can ask without an error.",
+        response: { 200: SessionStatus },
       },
     },
     async (request) => {
-      const found = await findSession(app.db, request.cookies[SESSION_COOKIE]!);
-      if (found.status !== "valid") throw new AppError("session_expired");
-      return sessionInfo(found.actor.csrfToken, found.lastSeenAt, found.createdAt);
+      const token = request.cookies[SESSION_COOKIE];
+      const found = token && request.actor ? await findSession(app.db, token) : undefined;
+      if (!found || found.status !== "valid") return { authenticated: false as const };
+      return { authenticated: true as const, ...sessionInfo(found.actor.csrfToken, found.lastSeenAt, found.createdAt) };
     },
   );
 

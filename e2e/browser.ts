@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, inject } from "vitest";
+
+/** Where Debian's Chromium is, or `CHROME_PATH`; undefined when there is none. */
+export function findChromium(): string | undefined {
+  const candidates = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  return candidates.find((p) => fs.existsSync(p));
+}
+
+/** Base URL of the production build started by the global setup. */
+export const baseUrl = (): string => inject("e2eBaseUrl");
+/** Password of the demo accounts in the browser tests. */
+export const demoPassword = (): string => inject("e2eDemoPassword");
+
+/** Starts Chromium with the flags this machine needs (no sandbox as root, no background network). */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChromium(),
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** A fresh context (axe needs a page from `browser.newContext()`), in German. */
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "de-DE", baseURL: baseUrl() });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Runs axe with the WCAG 2.1 A/AA rules and expects no violation. */
+export async function expectAccessible(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const violations = results.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(violations).toEqual([]);
+}
+
+/** Signs in through the login form with the keyboard only. */
+export async function signInWithKeyboard(page: Page, login: string) {
+  await page.goto("/anmelden");
+  await page.getByRole("heading", { level: 1, name: "Anmelden" }).waitFor();
+  await page.getByLabel("Anmeldename (E-Mail-Adresse)").focus();
+  await page.keyboard.type(login);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(demoPassword());
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: /Guten Tag/ }).waitFor();
+}

@@ -1,0 +1,78 @@
+import createClient, { type Middleware } from "openapi-fetch";
+import type { paths } from "./schema";
+
+/** An RFC 9457 problem document as the API sends it. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  messages: { de: string; en: string };
+  errors?: Array<{ field: string; in: string; rule: string; message: { de: string; en: string } }>;
+}
+
+let csrfToken = "";
+let language: "de" | "en" = "de";
+const activityListeners = new Set<() => void>();
+const expiryListeners = new Set<() => void>();
+
+/** Remembers the CSRF token of the current session (sent as `X-CSRF-Token` on changes). */
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+/** The language sent as `Accept-Language`, so problem titles come in the UI's language. */
+export function setApiLanguage(lang: "de" | "en") {
+  language = lang;
+}
+
+/** Called after every request that extended the session on the server. */
+export function onSessionActivity(listener: () => void): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
+/** Called when the server answers that the session has expired. */
+export function onSessionExpired(listener: () => void): () => void {
+  expiryListeners.add(listener);
+  return () => expiryListeners.delete(listener);
+}
+
+const session: Middleware = {
+  onRequest({ request }) {
+    if (!["GET", "HEAD"].includes(request.method) && csrfToken) request.headers.set("X-CSRF-Token", csrfToken);
+    request.headers.set("Accept-Language", language === "en" ? "en" : "de");
+    return request;
+  },
+  async onResponse({ request, response }) {
+    const isStatusPoll = request.method === "GET" && new URL(request.url).pathname === "/api/v1/session";
+    if (response.ok && !isStatusPoll) activityListeners.forEach((l) => l());
+    if (response.status === 401 && csrfToken) {
+      const problem = (await response.clone().json().catch(() => null)) as Problem | null;
+      if (problem?.code === "session_expired" || problem?.code === "unauthenticated") expiryListeners.forEach((l) => l());
+    }
+    return response;
+  },
+};
+
+/** The typed API client, generated from `/api/openapi.json`. */
+export const api = createClient<paths>({ baseUrl: "" });
+api.use(session);
+
+/** Turns an error body into a problem (also when a proxy answered with something else). */
+export function asProblem(error: unknown, status?: number): Problem {
+  const p = error as Partial<Problem> | undefined;
+  if (p && typeof p === "object" && p.messages) return p as Problem;
+  return {
+    type: "about:blank",
+    title: "Fehler",
+    status: status ?? 0,
+    detail: "",
+    code: "network",
+    messages: {
+      de: "Der Server ist nicht erreichbar. Ihre Eingaben bleiben erhalten; bitte versuchen Sie es erneut.",
+      en: "The server cannot be reached. Your input is kept; please try again.",
+    },
+  };
+}

@@ -1,0 +1,171 @@
+import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Problem } from "../api/client";
+
+/** Field errors of a problem, by field name, in the UI language. */
+export function fieldErrors(problem: Problem | null, lang: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of problem?.errors ?? []) out[e.field] ??= lang === "en" ? e.message.en : e.message.de;
+  return out;
+}
+
+/**
+ * The error summary above a form: names each invalid field with a link to it, and takes the focus
+ * when it appears (the pattern of GOV.UK and KERN). Without field errors it shows the problem text.
+ */
+export function ErrorSummary({ problem, labels }: { problem: Problem | null; labels: Record<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problem) ref.current?.focus();
+  }, [problem]);
+  if (!problem) return null;
+  const errors = problem.errors ?? [];
+  const message = i18n.language === "en" ? problem.messages.en : problem.messages.de;
+  return (
+    <div className="kern-alert kern-alert--danger" role="alert" tabIndex={-1} ref={ref}>
+      <div className="kern-alert__header">
+        <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+        <span className="kern-title">{errors.length ? t("errors.summary") : message}</span>
+      </div>
+      {errors.length ? (
+        <div className="kern-alert__body">
+          <ul className="kern-list">
+            {errors.map((e) => (
+              <li key={e.field + e.rule}>
+                <a className="kern-link" href={`#field-${e.field}`}>
+                  {labels[e.field] ?? e.field}: {i18n.language === "en" ? e.message.en : e.message.de}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** A success or info message, announced politely. */
+export function Notice({ children, kind = "success" }: { children: ReactNode; kind?: "success" | "info" }) {
+  return (
+    <div className={`kern-alert kern-alert--${kind}`} role="status">
+      <div className="kern-alert__header">
+        <span className={`kern-icon kern-icon--${kind}`} aria-hidden="true" />
+        <span className="kern-title">{children}</span>
+      </div>
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  name: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+  hint?: string;
+  type?: "text" | "email" | "password";
+  autoComplete?: string;
+  required?: boolean;
+}
+
+/** A labelled text input in KERN markup; errors and hints are tied to it with aria-describedby. */
+export function TextField({ name, label, value, onChange, error, hint, type = "text", autoComplete, required }: TextFieldProps) {
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
+      <label className="kern-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="kern-error" id={`${id}-error`}>
+          <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
+          <span className="kern-body">{error}</span>
+        </p>
+      ) : null}
+      <input
+        className={`kern-form-input__input${error ? " kern-form-input__input--error" : ""}`}
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        autoComplete={autoComplete}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+interface SelectFieldProps {
+  name: string;
+  label: string;
+  value: string;
+  options: Array<{ value: string; label: string }>;
+  onChange(value: string): void;
+  error?: string;
+}
+
+/** A labelled select in KERN markup. */
+export function SelectField({ name, label, value, options, onChange, error }: SelectFieldProps) {
+  const id = `field-${name}`;
+  return (
+    <div className={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
+      <label className="kern-label" htmlFor={id}>
+        {label}
+      </label>
+      {error ? (
+        <p className="kern-error" id={`${id}-error`}>
+          <span className="kern-body">{error}</span>
+        </p>
+      ) : null}
+      <div className="kern-form-input__select-wrapper">
+        <select
+          className={`kern-form-input__select${error ? " kern-form-input__select--error" : ""}`}
+          id={id}
+          name={name}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** A checkbox in KERN markup. */
+export function Checkbox({ name, label, checked, onChange }: { name: string; label: string; checked: boolean; onChange(v: boolean): void }) {
+  const id = `field-${name}`;
+  return (
+    <div className="kern-form-check">
+      <input className="kern-form-check__checkbox" type="checkbox" id={id} name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label className="kern-label" htmlFor={id}>
+        {label}
+      </label>
+    </div>
+  );
+}
+
+/** A primary or secondary button with KERN's label span. */
+export function Button({ children, kind = "primary", type = "submit", onClick, disabled }: { children: ReactNode; kind?: "primary" | "secondary" | "tertiary"; type?: "submit" | "button"; onClick?: () => void; disabled?: boolean }) {
+  return (
+    <button type={type} className={`kern-btn kern-btn--${kind}`} onClick={onClick} disabled={disabled}>
+      <span className="kern-label">{children}</span>
+    </button>
+  );
+}

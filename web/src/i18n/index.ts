@@ -1,0 +1,40 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { setApiLanguage } from "../api/client";
+import { de } from "./de";
+import { en } from "./en";
+
+export type Language = "de" | "en";
+
+const stored = typeof localStorage !== "undefined" ? localStorage.getItem("verbund.lang") : null;
+const initial: Language = stored === "en" ? "en" : "de";
+
+void i18n.use(initReactI18next).init({
+  resources: { de: { translation: de }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: "de",
+  interpolation: { escapeValue: false },
+});
+document.documentElement.lang = initial;
+setApiLanguage(initial);
+
+/** Switches the UI language; remembered in this browser and set as `<html lang>`. */
+export function setLanguage(lang: Language) {
+  localStorage.setItem("verbund.lang", lang);
+  document.documentElement.lang = lang;
+  setApiLanguage(lang);
+  void i18n.changeLanguage(lang);
+}
+
+/** Dates as `25.11.2026`, numbers as `1.234,5` in German; the English UI uses British forms. */
+export function formatters(lang: string) {
+  const locale = lang === "en" ? "en-GB" : "de-DE";
+  return {
+    number: (n: number, digits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n),
+    date: (iso: string) => new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(iso)),
+    dateTime: (iso: string) =>
+      new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(new Date(iso)),
+  };
+}
+
+export default i18n;

@@ -1,0 +1,17 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { RouterProvider } from "@tanstack/react-router";
+import "@kern-ux/native/dist/kern.min.css";
+import "@kern-ux/native/dist/fonts/fira-sans.css";
+import "./styles.css";
+import "./i18n";
+import { router } from "./router";
+import { SessionProvider } from "./session";
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  </StrictMode>,
+);

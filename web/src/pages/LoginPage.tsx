@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from "react";
+import { useNavigate, useSearch } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { api, asProblem, type Problem } from "../api/client";
+import { Button, ErrorSummary, fieldErrors, Notice, TextField } from "../components/forms";
+import { Page } from "../components/Page";
+import { useSession } from "../session";
+
+/** Login with login name and password. */
+export function LoginPage() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const search = useSearch({ strict: false }) as { weiter?: string };
+  const [login, setLogin] = useState("");
+  const [password, setPassword] = useState("");
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = fieldErrors(problem, i18n.language);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const res = await api.POST("/api/v1/session", { body: { login, password } }).catch((e) => ({ data: undefined, error: e, response: undefined }));
+    setBusy(false);
+    if (!res.data) {
+      setProblem(asProblem(res.error, res.response?.status));
+      setPassword("");
+      return;
+    }
+    session.signIn(res.data);
+    const target = search.weiter && search.weiter.startsWith("/") && !search.weiter.startsWith("//") ? search.weiter : "/";
+    await navigate({ to: target });
+  };
+
+  return (
+    <Page title={t("login.title")} intro={t("login.intro")}>
+      {session.endedBecause === "expired" && !problem ? <Notice kind="info">{t("login.expired")}</Notice> : null}
+      {session.endedBecause === "signedOut" && !problem ? <Notice kind="info">{t("login.signedOut")}</Notice> : null}
+      <ErrorSummary problem={problem} labels={{ login: t("login.login"), password: t("login.password") }} />
+      <form className="kern-stack form-narrow" onSubmit={(e) => void submit(e)} noValidate>
+        <TextField name="login" label={t("login.login")} value={login} onChange={setLogin} type="email" autoComplete="username" error={errors.login} required />
+        <TextField name="password" label={t("login.password")} value={password} onChange={setPassword} type="password" autoComplete="current-password" error={errors.password} required />
+        <div>
+          <Button disabled={busy}>{t("login.submit")}</Button>
+        </div>
+      </form>
+    </Page>
+  );
+}

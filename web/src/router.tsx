@@ -1,0 +1,42 @@
+import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
+import { AppShell } from "./components/AppShell";
+import { RequireSignIn } from "./components/RequireSignIn";
+import { AccountEditPage } from "./pages/AccountEditPage";
+import { AccountsPage } from "./pages/AccountsPage";
+import { AuditPage } from "./pages/AuditPage";
+import { AccessibilityPage, ImprintPage, NotFoundPage, PrivacyPage } from "./pages/LegalPages";
+import { LoginPage } from "./pages/LoginPage";
+import { OrganizationPage } from "./pages/OrganizationPage";
+import { OrganizationsPage } from "./pages/OrganizationsPage";
+import { ProfilePage } from "./pages/ProfilePage";
+import { StartPage } from "./pages/StartPage";
+
+const root = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
+const signedIn = (Component: () => React.JSX.Element) => () => (
+  <RequireSignIn>
+    <Component />
+  </RequireSignIn>
+);
+
+const routes = [
+  createRoute({ getParentRoute: () => root, path: "/", component: StartPage }),
+  createRoute({ getParentRoute: () => root, path: "/anmelden", component: LoginPage }),
+  createRoute({ getParentRoute: () => root, path: "/verwaltungen", component: OrganizationsPage }),
+  createRoute({ getParentRoute: () => root, path: "/verwaltungen/$id", component: OrganizationPage }),
+  createRoute({ getParentRoute: () => root, path: "/konten", component: signedIn(AccountsPage) }),
+  createRoute({ getParentRoute: () => root, path: "/konten/$id", component: signedIn(AccountEditPage) }),
+  createRoute({ getParentRoute: () => root, path: "/profil", component: signedIn(ProfilePage) }),
+  createRoute({ getParentRoute: () => root, path: "/protokoll", component: signedIn(AuditPage) }),
+  createRoute({ getParentRoute: () => root, path: "/impressum", component: ImprintPage }),
+  createRoute({ getParentRoute: () => root, path: "/datenschutz", component: PrivacyPage }),
+  createRoute({ getParentRoute: () => root, path: "/barrierefreiheit", component: AccessibilityPage }),
+];
+
+/** The web app's routes (German paths, as users see them). */
+export const router = createRouter({ routeTree: root.addChildren(routes), defaultPreload: false });
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

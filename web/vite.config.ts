@@ -1,0 +1,15 @@
+import path from "node:path";
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+export default defineConfig({
+  root: path.join(import.meta.dirname),
+  plugins: [react()],
+  build: {
+    outDir: path.join(import.meta.dirname, "..", "dist", "web"),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 800,
+  },
+  server: { proxy: { "/api": "http://localhost:3000" } },
+});
