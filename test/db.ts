@@ -26,7 +26,16 @@ export async function createTestDatabase(): Promise<Database> {
       ...database,
       close: async () => {
         await database.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // Without FORCE: terminating connections that are still closing raises errors in the pool.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+            break;
+          } catch (err) {
+            if (attempt >= 50) throw err;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
         await admin.end();
       },
     };
