@@ -26,12 +26,13 @@ export interface Config {
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 
 /** Reads the configuration from `env` (defaults to `process.env`). */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo?: boolean } = {}): Config {
   const port = Number(env.PORT ?? 3000);
   const baseUrl = env.VERBUND_BASE_URL ?? `http://localhost:${port}`;
   return {
     port,
-    host: env.HOST ?? "0.0.0.0",
+    // Demo accounts have a printed password: in demo mode listen on this machine only by default.
+    host: env.HOST ?? (options.demo ? "127.0.0.1" : "0.0.0.0"),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.VERBUND_DATA_DIR ?? path.join(projectRoot, "var", "data")),
     regionDir: path.resolve(env.VERBUND_REGION_DIR ?? path.join(projectRoot, "data", "reference", "region-hannover")),

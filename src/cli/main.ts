@@ -1,6 +1,6 @@
 import { loadConfig } from "../config";
 import { migrateDatabase, openDatabase } from "../db/client";
-import { DEMO_ACCOUNTS, randomDemoPassword, seedDemoAccounts } from "../db/seed/demo";
+import { DEMO_ACCOUNTS, disableDemoAccounts, randomDemoPassword, seedDemoAccounts } from "../db/seed/demo";
 import { seedReferenceData } from "../db/seed/reference";
 import { buildApp } from "../server/app";
 
@@ -14,7 +14,7 @@ Befehle / commands:
 `;
 
 async function prepare(demo: boolean) {
-  const config = loadConfig();
+  const config = loadConfig(process.env, { demo });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
   const reference = await seedReferenceData(database.db, config.regionDir);
@@ -22,6 +22,9 @@ async function prepare(demo: boolean) {
   if (demo) {
     demoPassword = config.demoPassword ?? randomDemoPassword();
     await seedDemoAccounts(database.db, demoPassword);
+  } else {
+    const disabled = await disableDemoAccounts(database.db);
+    if (disabled > 0) process.stdout.write(`${disabled} Demo-Konten deaktiviert (kein Passwort mehr) – außerhalb des Demo-Modus.\n`);
   }
   return { config, database, reference, demoPassword };
 }

@@ -117,7 +117,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",
     staticCSP: true,
-    transformStaticCSP: (header) => header,
+    // The docs bring their own CSP; keep framing forbidden and HTTP working on plain-HTTP installs.
+    transformStaticCSP: (header) => {
+      const csp = header.replace("frame-ancestors 'self'", "frame-ancestors 'none'");
+      return isSecureDeployment(config) ? csp : csp.replace(/upgrade-insecure-requests;?\s*/, "");
+    },
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

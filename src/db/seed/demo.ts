@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { accountRoles, accounts, departments, organizations } from "../schema";
 import { hashPassword } from "../../modules/identity/passwords";
@@ -86,6 +86,19 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<number
     }
     return DEMO_ACCOUNTS.length;
   });
+}
+
+/**
+ * Outside demo mode no account with a known password may exist: removes the password of every
+ * demo account (they can no longer sign in) and returns how many there were.
+ */
+export async function disableDemoAccounts(db: Db): Promise<number> {
+  const rows = await db
+    .update(accounts)
+    .set({ passwordHash: null, updatedAt: new Date() })
+    .where(and(inArray(accounts.login, DEMO_ACCOUNTS.map((a) => a.login)), isNotNull(accounts.passwordHash)))
+    .returning({ id: accounts.id });
+  return rows.length;
 }
 
 /** Ids of the demo accounts, by login (tests and browser tests use this). */
