@@ -27,8 +27,22 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
     await signInWithKeyboard(page, "mitarbeiterin@wunstorf.demo");
     const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
     expect(await nav.getByRole("link").allTextContents()).toEqual(["Start", "Verwaltungen", "Mein Profil"]);
+    await expectAccessible(page, "employee start page");
     await page.goto("/konten");
     await expect.poll(() => page.locator("table").count()).toBe(0);
+    await context.close();
+  });
+
+  it("reflows at 320 CSS pixels without horizontal scrolling (WCAG 1.4.10)", async () => {
+    const { context, page } = await newPage(browser);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await signInWithKeyboard(page, "personal@wunstorf.demo");
+    for (const path of ["/", "/verwaltungen", "/konten", "/profil"]) {
+      await page.goto(path);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+    }
     await context.close();
   });
 

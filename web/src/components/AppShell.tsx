@@ -15,7 +15,10 @@ export function AppShell() {
 
   const switchLanguage = async () => {
     setLanguage(other);
-    if (me) await api.PATCH("/api/v1/me", { body: { locale: other } });
+    if (me) {
+      await api.PATCH("/api/v1/me", { body: { locale: other } });
+      await session.reload();
+    }
   };
   const signOut = async () => {
     await session.signOut();

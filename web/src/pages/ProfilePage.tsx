@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, asProblem, type Problem } from "../api/client";
 import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../components/forms";
@@ -19,6 +19,7 @@ export function ProfilePage() {
   const [newPassword, setNewPassword] = useState("");
   const [pwProblem, setPwProblem] = useState<Problem | null>(null);
   const [pwChanged, setPwChanged] = useState(false);
+  useEffect(() => setLocale(me.locale), [me.locale]);
   const errors = fieldErrors(problem, i18n.language);
   const pwErrors = fieldErrors(pwProblem, i18n.language);
 
