@@ -18,7 +18,16 @@ export const demoPassword = (): string => inject("e2eDemoPassword");
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -32,7 +41,13 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
 /** Runs axe with the WCAG 2.1 A/AA rules and expects no violation. */
 export async function expectAccessible(page: Page, where: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const violations = results.violations.map(
+    (v) =>
+      `${where}: ${v.id} (${v.impact}) ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(violations).toEqual([]);
 }
 

@@ -23,7 +23,8 @@ export default async function setup(project: TestProject) {
   const hasBrowser = !!findChromium();
   project.provide("e2eHasBrowser", hasBrowser);
   if (!hasBrowser) {
-    if (process.env.CI === "true") throw new Error("No Chromium found (CHROME_PATH or /usr/bin/chromium); CI needs one: apt-get install -y chromium");
+    if (process.env.CI === "true")
+      throw new Error("No Chromium found (CHROME_PATH or /usr/bin/chromium); CI needs one: apt-get install -y chromium");
     console.warn("\n  Browser tests skipped: no Chromium found. Install one with `apt-get install -y chromium` or set CHROME_PATH.\n");
     project.provide("e2eBaseUrl", "");
     project.provide("e2eDemoPassword", "");
@@ -33,10 +34,23 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "verbund-e2e-"));
   const port = 3917;
   const password = "e2e-demo-passwort-2026";
-  const server: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "src", "cli", "main.ts"), "start"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", VERBUND_DATA_DIR: dataDir, VERBUND_DEMO_PASSWORD: password, VERBUND_BASE_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn", DATABASE_URL: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "src", "cli", "main.ts"), "start"],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        VERBUND_DATA_DIR: dataDir,
+        VERBUND_DEMO_PASSWORD: password,
+        VERBUND_BASE_URL: `http://127.0.0.1:${port}`,
+        LOG_LEVEL: "warn",
+        DATABASE_URL: "",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   server.stdout?.on("data", (d) => (output += d));
   server.stderr?.on("data", (d) => (output += d));
@@ -44,7 +58,10 @@ export default async function setup(project: TestProject) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`Verbund exited early:\n${output}`);
-    const ok = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`Verbund did not become ready:\n${output}`);
     await new Promise((r) => setTimeout(r, 300));

@@ -40,13 +40,22 @@ if (TEST_DATABASE_URL) results.push(run("postgres", ["--config", "vitest.config.
 else if (!only.length) console.log("\nTEST_DATABASE_URL is not set: the integration tests ran on PGlite only.");
 if (!only.length || only.includes("browser")) {
   console.log("\n▶ build (web app for the browser tests)");
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
-  results.push(build.status === 0 ? run("browser", ["--config", "vitest.e2e.config.ts"], withoutPostgres) : { name: "browser", passed: 0, failed: 1, skipped: 0, note: "build failed" });
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "web/vite.config.ts", "--logLevel", "warn"],
+    { cwd: root, stdio: "inherit" },
+  );
+  results.push(
+    build.status === 0
+      ? run("browser", ["--config", "vitest.e2e.config.ts"], withoutPostgres)
+      : { name: "browser", passed: 0, failed: 1, skipped: 0, note: "build failed" },
+  );
 }
 
 const done = results.filter(Boolean);
 console.log("");
-for (const r of done) console.log(`  ${r.name.padEnd(9)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ""}`);
+for (const r of done)
+  console.log(`  ${r.name.padEnd(9)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ""}`);
 const sum = (k) => done.reduce((s, r) => s + r[k], 0);
 console.log(`${sum("passed")} passed, ${sum("failed")} failed, ${sum("skipped")} skipped`);
 process.exit(sum("failed") > 0 ? 1 : 0);

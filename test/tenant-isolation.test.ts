@@ -49,7 +49,10 @@ async function privateSnapshot() {
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const orgs = (await t.anonymous().request({ method: "GET", url: "/api/v1/organizations" })).json().items as Array<{ id: string; name: string }>;
+  const orgs = (await t.anonymous().request({ method: "GET", url: "/api/v1/organizations" })).json().items as Array<{
+    id: string;
+    name: string;
+  }>;
   wunstorfId = orgs.find((o) => o.name === "Wunstorf")!.id;
 
   // Wunstorf's private data: sessions, audit entries, a new account.
@@ -58,7 +61,12 @@ beforeAll(async () => {
   await hr.request({
     method: "POST",
     url: "/api/v1/accounts",
-    payload: { login: "kanarienvogel@wunstorf.demo", displayName: "Kanarienvogel Geheim", roles: ["employee"], initialPassword: "kanarienvogel-2026" },
+    payload: {
+      login: "kanarienvogel@wunstorf.demo",
+      displayName: "Kanarienvogel Geheim",
+      roles: ["employee"],
+      initialPassword: "kanarienvogel-2026",
+    },
   });
 
   // Garbsen gets an account for every role an administration can hold.
@@ -73,7 +81,10 @@ beforeAll(async () => {
     expect(res.statusCode).toBe(201);
   }
   actors = [
-    ...garbsenRoles.map((role: Role) => ({ name: `Garbsen ${role}`, client: () => t.signIn(`rolle-${role}@garbsen.demo`, "garbsen-test-2026") })),
+    ...garbsenRoles.map((role: Role) => ({
+      name: `Garbsen ${role}`,
+      client: () => t.signIn(`rolle-${role}@garbsen.demo`, "garbsen-test-2026"),
+    })),
     { name: "Region region_admin", client: () => t.signIn("koordination@region-hannover.demo") },
     { name: "Region org_admin", client: () => t.signIn("personal@region-hannover.demo") },
     { name: "anonymous", client: async () => t.anonymous() },

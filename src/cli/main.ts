@@ -45,11 +45,7 @@ async function serve(demo: boolean) {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   await app.listen({ port: config.port, host: config.host });
   const where = database.kind === "pglite" ? `eingebettetes PostgreSQL in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
-  const lines = [
-    "",
-    `Verbund läuft auf ${config.baseUrl}  (${where})`,
-    `${reference.organizations} Verwaltungen der ${"Region"} geladen.`,
-  ];
+  const lines = ["", `Verbund läuft auf ${config.baseUrl}  (${where})`, `${reference.organizations} Verwaltungen der ${"Region"} geladen.`];
   if (demo && demoPassword) {
     lines.push(
       "",

@@ -72,7 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? false
         : {
             level: config.logLevel,
-            redact: ["req.headers.cookie", "req.headers.authorization", "req.headers[\"x-csrf-token\"]", "res.headers[\"set-cookie\"]"],
+            redact: ["req.headers.cookie", "req.headers.authorization", 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
             ...(typeof options.logger === "object" ? options.logger : {}),
           },
     trustProxy: config.trustProxy,

@@ -35,13 +35,8 @@ export interface Policy<A extends string> {
  * Builds a policy from a role table. Write the table with `satisfies Record<Role, readonly A[]>`
  * so that a new role breaks the build until someone decides what it may do.
  */
-export function definePolicy<A extends string>(
-  resource: string,
-  actions: readonly A[],
-  table: Record<Role, readonly A[]>,
-): Policy<A> {
-  const can = (actor: Actor | null | undefined, action: A) =>
-    !!actor && actor.roles.some((role) => table[role].includes(action));
+export function definePolicy<A extends string>(resource: string, actions: readonly A[], table: Record<Role, readonly A[]>): Policy<A> {
+  const can = (actor: Actor | null | undefined, action: A) => !!actor && actor.roles.some((role) => table[role].includes(action));
   return {
     resource,
     can,

@@ -165,7 +165,13 @@ export function describeIssue(rule: string, params: Record<string, unknown>): Bi
 }
 
 function typeName(expected: string, lang: "de" | "en"): string {
-  const de: Record<string, string> = { string: "ein Text", number: "eine Zahl", boolean: "ja/nein", object: "ein Objekt", array: "eine Liste" };
+  const de: Record<string, string> = {
+    string: "ein Text",
+    number: "eine Zahl",
+    boolean: "ja/nein",
+    object: "ein Objekt",
+    array: "eine Liste",
+  };
   const en: Record<string, string> = { string: "a text", number: "a number", boolean: "true/false", object: "an object", array: "a list" };
   return (lang === "de" ? de : en)[expected] ?? expected;
 }

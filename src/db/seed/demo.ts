@@ -21,9 +21,27 @@ const GARBSEN = "03241005";
 /** The demo accounts of the Region Hannover (issue: Foundation › demo mode). */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { login: "koordination@region-hannover.demo", displayName: "Koordinierungsstelle Region", roles: ["region_admin"], ags: REGION },
-  { login: "personal@region-hannover.demo", displayName: "Personalamt Region Hannover", roles: ["org_admin"], ags: REGION, department: "personal" },
-  { login: "gesundheitsamt@region-hannover.demo", displayName: "Dr. Miriam Okafor", roles: ["department_head"], ags: REGION, department: "gesundheitsamt" },
-  { login: "bauaufsicht@region-hannover.demo", displayName: "Jörg Brandes", roles: ["department_head"], ags: REGION, department: "bauordnung" },
+  {
+    login: "personal@region-hannover.demo",
+    displayName: "Personalamt Region Hannover",
+    roles: ["org_admin"],
+    ags: REGION,
+    department: "personal",
+  },
+  {
+    login: "gesundheitsamt@region-hannover.demo",
+    displayName: "Dr. Miriam Okafor",
+    roles: ["department_head"],
+    ags: REGION,
+    department: "gesundheitsamt",
+  },
+  {
+    login: "bauaufsicht@region-hannover.demo",
+    displayName: "Jörg Brandes",
+    roles: ["department_head"],
+    ags: REGION,
+    department: "bauordnung",
+  },
   { login: "personal@wunstorf.demo", displayName: "Sabine Köhler", roles: ["org_admin"], ags: WUNSTORF, department: "personal" },
   { login: "bauamt@wunstorf.demo", displayName: "Thomas Meyer", roles: ["department_head"], ags: WUNSTORF, department: "bauordnung" },
   { login: "sachbearbeitung@wunstorf.demo", displayName: "Aylin Demir", roles: ["clerk"], ags: WUNSTORF, department: "bauordnung" },
@@ -80,9 +98,9 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<number
         .onConflictDoUpdate({ target: accounts.login, set: { ...values, updatedAt: new Date() } })
         .returning({ id: accounts.id });
       await tx.delete(accountRoles).where(eq(accountRoles.accountId, account.id));
-      await tx.insert(accountRoles).values(
-        demo.roles.map((role) => ({ accountId: account.id, regionId: org.regionId, organizationId: org.id, role })),
-      );
+      await tx
+        .insert(accountRoles)
+        .values(demo.roles.map((role) => ({ accountId: account.id, regionId: org.regionId, organizationId: org.id, role })));
     }
     return DEMO_ACCOUNTS.length;
   });
@@ -96,7 +114,15 @@ export async function disableDemoAccounts(db: Db): Promise<number> {
   const rows = await db
     .update(accounts)
     .set({ passwordHash: null, updatedAt: new Date() })
-    .where(and(inArray(accounts.login, DEMO_ACCOUNTS.map((a) => a.login)), isNotNull(accounts.passwordHash)))
+    .where(
+      and(
+        inArray(
+          accounts.login,
+          DEMO_ACCOUNTS.map((a) => a.login),
+        ),
+        isNotNull(accounts.passwordHash),
+      ),
+    )
     .returning({ id: accounts.id });
   return rows.length;
 }
@@ -106,6 +132,11 @@ export async function demoAccountIds(db: Db): Promise<Map<string, string>> {
   const rows = await db
     .select({ id: accounts.id, login: accounts.login })
     .from(accounts)
-    .where(inArray(accounts.login, DEMO_ACCOUNTS.map((a) => a.login)));
+    .where(
+      inArray(
+        accounts.login,
+        DEMO_ACCOUNTS.map((a) => a.login),
+      ),
+    );
   return new Map(rows.map((r) => [r.login, r.id]));
 }

@@ -65,9 +65,7 @@ function readJson<T>(file: string): T {
  */
 export async function seedReferenceData(db: Db, regionDir: string): Promise<ReferenceSummary> {
   const manifest = readJson<RegionManifest>(path.join(regionDir, "region.json"));
-  const source = readJson<{ kommunen: OrganizationRecord[]; region: OrganizationRecord }>(
-    path.join(regionDir, manifest.organizations),
-  );
+  const source = readJson<{ kommunen: OrganizationRecord[]; region: OrganizationRecord }>(path.join(regionDir, manifest.organizations));
   const shapes = readJson<{ features: GeoFeature[] }>(path.join(regionDir, manifest.boundaries)).features;
   const regionShapes = manifest.regionBoundary
     ? readJson<{ features: GeoFeature[] }>(path.join(regionDir, manifest.regionBoundary)).features

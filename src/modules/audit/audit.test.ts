@@ -42,8 +42,11 @@ describe("audit log", () => {
   });
 
   it("region_admin reads the region's changes to region and public objects, not tenant data", async () => {
-    const wunstorfOrg = (await (await t.signIn("personal@wunstorf.demo")).request({ method: "GET", url: "/api/v1/me" })).json().organization;
-    const [region] = (await t.database.db.execute(sql`SELECT region_id FROM organizations WHERE id = ${wunstorfOrg.id}`)).rows as Array<{ region_id: string }>;
+    const wunstorfOrg = (await (await t.signIn("personal@wunstorf.demo")).request({ method: "GET", url: "/api/v1/me" })).json()
+      .organization;
+    const [region] = (await t.database.db.execute(sql`SELECT region_id FROM organizations WHERE id = ${wunstorfOrg.id}`)).rows as Array<{
+      region_id: string;
+    }>;
     await recordAudit(t.database.db, null, {
       action: "update",
       entity: "service_standard",

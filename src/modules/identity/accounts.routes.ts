@@ -10,7 +10,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/accounts",
     {
       config: { policy: accountPolicy.gate("list") },
-      schema: { tags: ["accounts"], summary: "Accounts of the caller's administration", response: { 200: z.object({ items: z.array(Account) }) } },
+      schema: {
+        tags: ["accounts"],
+        summary: "Accounts of the caller's administration",
+        response: { 200: z.object({ items: z.array(Account) }) },
+      },
     },
     async (request) => ({ items: await listAccounts(app.db, request.actor!) }),
   );
@@ -19,7 +23,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/accounts",
     {
       config: { policy: accountPolicy.gate("create") },
-      schema: { tags: ["accounts"], summary: "Create an account in the caller's administration", body: CreateAccountBody, response: { 201: Account } },
+      schema: {
+        tags: ["accounts"],
+        summary: "Create an account in the caller's administration",
+        body: CreateAccountBody,
+        response: { 201: Account },
+      },
     },
     async (request, reply) => reply.status(201).send(await createAccount(app.db, request.actor!, request.body)),
   );

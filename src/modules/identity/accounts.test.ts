@@ -37,7 +37,11 @@ describe("accounts of an administration", () => {
     const bau = detail.json().departments.find((d: { key: string }) => d.key === "bauordnung");
     const res = await wunstorf.request({ method: "POST", url: "/api/v1/accounts", payload: { ...newAccount, departmentId: bau.id } });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ login: "neue.kollegin@wunstorf.demo", roles: ["clerk", "employee"], department: { key: "bauordnung" } });
+    expect(res.json()).toMatchObject({
+      login: "neue.kollegin@wunstorf.demo",
+      roles: ["clerk", "employee"],
+      department: { key: "bauordnung" },
+    });
     const signedIn = await t.signIn("neue.kollegin@wunstorf.demo", newAccount.initialPassword);
     const me = await signedIn.request({ method: "GET", url: "/api/v1/me" });
     expect(me.json().organization.name).toBe("Wunstorf");
@@ -89,7 +93,11 @@ describe("accounts of an administration", () => {
     const person = await t.signIn("beteiligung@wunstorf.demo");
     const list = (await wunstorf.request({ method: "GET", url: "/api/v1/accounts" })).json().items;
     const id = list.find((a: { login: string }) => a.login === "beteiligung@wunstorf.demo").id;
-    const changed = await wunstorf.request({ method: "PATCH", url: `/api/v1/accounts/${id}`, payload: { roles: ["moderator", "employee"] } });
+    const changed = await wunstorf.request({
+      method: "PATCH",
+      url: `/api/v1/accounts/${id}`,
+      payload: { roles: ["moderator", "employee"] },
+    });
     expect(changed.json().roles).toEqual(["employee", "moderator"]);
     const off = await wunstorf.request({ method: "PATCH", url: `/api/v1/accounts/${id}`, payload: { isActive: false } });
     expect(off.json().isActive).toBe(false);

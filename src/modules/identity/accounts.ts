@@ -19,10 +19,7 @@ const ownAccount = (actor: Actor, id?: string) =>
 type AccountRow = typeof accounts.$inferSelect;
 
 async function present(db: Db | Tx, actor: Actor, rows: AccountRow[]) {
-  const roleRows = await db
-    .select()
-    .from(accountRoles)
-    .where(eq(accountRoles.organizationId, actor.organizationId));
+  const roleRows = await db.select().from(accountRoles).where(eq(accountRoles.organizationId, actor.organizationId));
   const deps = await db.select().from(departments).where(eq(departments.organizationId, actor.organizationId));
   const rolesOf = new Map<string, Role[]>();
   for (const r of roleRows) rolesOf.set(r.accountId, [...(rolesOf.get(r.accountId) ?? []), r.role]);
@@ -71,7 +68,8 @@ async function checkRolesAndDepartment(
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, actor.organizationId));
     const allowed = new Set<Role>([...grantableRoles(actor.roles, org.kind), ...previousRoles.filter((r) => r === "region_admin")]);
     const refused = roles.filter((r) => !allowed.has(r) && !previousRoles.includes(r));
-    const removedRegionAdmin = previousRoles.includes("region_admin") && !roles.includes("region_admin") && !actor.roles.includes("region_admin");
+    const removedRegionAdmin =
+      previousRoles.includes("region_admin") && !roles.includes("region_admin") && !actor.roles.includes("region_admin");
     if (refused.length > 0 || removedRegionAdmin) {
       fields.push({
         field: "roles",
@@ -119,7 +117,14 @@ export async function createAccount(db: Db, actor: Actor, input: CreateAccountIn
     const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.login, login));
     if (existing) {
       throw new AppError("conflict", {
-        fields: [{ field: "login", in: "body", rule: "unique", message: { de: "Dieser Anmeldename ist bereits vergeben.", en: "This login is already taken." } }],
+        fields: [
+          {
+            field: "login",
+            in: "body",
+            rule: "unique",
+            message: { de: "Dieser Anmeldename ist bereits vergeben.", en: "This login is already taken." },
+          },
+        ],
       });
     }
     const [row] = await tx
@@ -134,8 +139,16 @@ export async function createAccount(db: Db, actor: Actor, input: CreateAccountIn
       })
       .returning();
     const roles = [...new Set(input.roles)];
-    await tx.insert(accountRoles).values(roles.map((role) => ({ accountId: row.id, regionId: row.regionId, organizationId: row.organizationId, role })));
-    await recordAudit(tx, actor, { action: "create", entity: "account", entityId: row.id, visibility: "tenant", after: snapshot(row, roles) });
+    await tx
+      .insert(accountRoles)
+      .values(roles.map((role) => ({ accountId: row.id, regionId: row.regionId, organizationId: row.organizationId, role })));
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "account",
+      entityId: row.id,
+      visibility: "tenant",
+      after: snapshot(row, roles),
+    });
     return getAccount(tx, actor, row.id);
   });
 }
@@ -188,7 +201,9 @@ export async function updateAccount(db: Db, actor: Actor, id: string, input: Upd
     if (input.roles) {
       roles = [...new Set(input.roles)];
       await tx.delete(accountRoles).where(eq(accountRoles.accountId, id));
-      await tx.insert(accountRoles).values(roles.map((role) => ({ accountId: id, regionId: after.regionId, organizationId: after.organizationId, role })));
+      await tx
+        .insert(accountRoles)
+        .values(roles.map((role) => ({ accountId: id, regionId: after.regionId, organizationId: after.organizationId, role })));
     }
     if (input.isActive === false) await deleteSessionsOf(tx, id);
     await recordAudit(tx, actor, {

@@ -9,8 +9,12 @@ export const accounts = declareVisibility(
     "accounts",
     {
       id: uuid("id").primaryKey().defaultRandom(),
-      regionId: uuid("region_id").notNull().references(() => regions.id),
-      organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
+      organizationId: uuid("organization_id")
+        .notNull()
+        .references(() => organizations.id),
       departmentId: uuid("department_id").references(() => departments.id),
       /** Login name (an e-mail address), stored in lower case. */
       login: text("login").notNull().unique(),
@@ -32,9 +36,15 @@ export const accountRoles = declareVisibility(
   pgTable(
     "account_roles",
     {
-      accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
-      regionId: uuid("region_id").notNull().references(() => regions.id),
-      organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+      accountId: uuid("account_id")
+        .notNull()
+        .references(() => accounts.id, { onDelete: "cascade" }),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
+      organizationId: uuid("organization_id")
+        .notNull()
+        .references(() => organizations.id),
       role: text("role").$type<Role>().notNull(),
     },
     (t) => [primaryKey({ columns: [t.accountId, t.role] })],
@@ -48,9 +58,15 @@ export const sessions = declareVisibility(
     "sessions",
     {
       id: text("id").primaryKey(),
-      accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
-      regionId: uuid("region_id").notNull().references(() => regions.id),
-      organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+      accountId: uuid("account_id")
+        .notNull()
+        .references(() => accounts.id, { onDelete: "cascade" }),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
+      organizationId: uuid("organization_id")
+        .notNull()
+        .references(() => organizations.id),
       csrfToken: text("csrf_token").notNull(),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
       lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),

@@ -109,7 +109,13 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = request.actor!;
       await app.db.transaction(async (tx) => {
         await deleteSession(tx, actor.sessionId);
-        await recordAudit(tx, actor, { action: "logout", entity: "account", entityId: actor.accountId, visibility: "tenant", ip: request.ip });
+        await recordAudit(tx, actor, {
+          action: "logout",
+          entity: "account",
+          entityId: actor.accountId,
+          visibility: "tenant",
+          ip: request.ip,
+        });
       });
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send(null);
@@ -169,14 +175,27 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const [account] = await app.db.select().from(accounts).where(eq(accounts.id, actor.accountId));
       if (!(await verifyPassword(account?.passwordHash, request.body.currentPassword))) {
         throw new AppError("validation", {
-          fields: [{ field: "currentPassword", in: "body", rule: "mismatch", message: { de: "Das bisherige Passwort stimmt nicht.", en: "The current password is incorrect." } }],
+          fields: [
+            {
+              field: "currentPassword",
+              in: "body",
+              rule: "mismatch",
+              message: { de: "Das bisherige Passwort stimmt nicht.", en: "The current password is incorrect." },
+            },
+          ],
         });
       }
       const passwordHash = await hashPassword(request.body.newPassword);
       await app.db.transaction(async (tx) => {
         await tx.update(accounts).set({ passwordHash, updatedAt: new Date() }).where(eq(accounts.id, actor.accountId));
         await deleteSessionsOf(tx, actor.accountId, actor.sessionId);
-        await recordAudit(tx, actor, { action: "update", entity: "account", entityId: actor.accountId, visibility: "tenant", after: { password: "changed" } });
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "account",
+          entityId: actor.accountId,
+          visibility: "tenant",
+          after: { password: "changed" },
+        });
       });
       return reply.status(204).send(null);
     },

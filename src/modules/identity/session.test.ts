@@ -48,12 +48,16 @@ describe("login", () => {
   it("property: for any unknown login the answer equals the wrong-password answer", async () => {
     const reference = (await post("beteiligung@wunstorf.demo", "nicht-das-passwort", "10.0.1.1")).body;
     await fc.assert(
-      fc.asyncProperty(fc.stringMatching(/^[a-z0-9.]{1,20}@[a-z]{2,10}\.demo$/), fc.string({ minLength: 1, maxLength: 40 }), async (login, password) => {
-        fc.pre(!login.endsWith("wunstorf.demo") && !login.endsWith("garbsen.demo") && !login.endsWith("region-hannover.demo"));
-        const res = await post(login, password, "10.0.1.2");
-        expect(res.statusCode).toBe(401);
-        expect(res.body).toBe(reference);
-      }),
+      fc.asyncProperty(
+        fc.stringMatching(/^[a-z0-9.]{1,20}@[a-z]{2,10}\.demo$/),
+        fc.string({ minLength: 1, maxLength: 40 }),
+        async (login, password) => {
+          fc.pre(!login.endsWith("wunstorf.demo") && !login.endsWith("garbsen.demo") && !login.endsWith("region-hannover.demo"));
+          const res = await post(login, password, "10.0.1.2");
+          expect(res.statusCode).toBe(401);
+          expect(res.body).toBe(reference);
+        },
+      ),
       { numRuns: 20 },
     );
   });
@@ -79,7 +83,11 @@ describe("login", () => {
     expect(second.cookies[0].value).not.toBe(first.cookies[0].value);
     const withOld = await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: oldCookie } });
     expect(withOld.statusCode).toBe(401);
-    const withNew = await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: `verbund_session=${second.cookies[0].value}` } });
+    const withNew = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/me",
+      headers: { cookie: `verbund_session=${second.cookies[0].value}` },
+    });
     expect(withNew.statusCode).toBe(200);
   });
 
@@ -107,7 +115,9 @@ describe("brute force", () => {
   });
 
   it("unlocks after 15 minutes", async () => {
-    await t.database.db.execute(sql`UPDATE login_locks SET locked_until = now() - interval '1 second' WHERE login = 'klimaschutz@wunstorf.demo'`);
+    await t.database.db.execute(
+      sql`UPDATE login_locks SET locked_until = now() - interval '1 second' WHERE login = 'klimaschutz@wunstorf.demo'`,
+    );
     await t.database.db.execute(sql`UPDATE login_attempts SET at = at - interval '16 minutes' WHERE login = 'klimaschutz@wunstorf.demo'`);
     expect((await post("klimaschutz@wunstorf.demo", TEST_PASSWORD, "198.51.100.9")).statusCode).toBe(200);
   });
@@ -135,7 +145,12 @@ describe("brute force", () => {
 describe("session", () => {
   it("refuses a state change with the session cookie but without the CSRF token", async () => {
     const client = await t.signIn("mitarbeiterin@wunstorf.demo");
-    const without = await t.app.inject({ method: "PATCH", url: "/api/v1/me", payload: { locale: "en" }, headers: { cookie: client.cookie } });
+    const without = await t.app.inject({
+      method: "PATCH",
+      url: "/api/v1/me",
+      payload: { locale: "en" },
+      headers: { cookie: client.cookie },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe("csrf");
     const wrong = await t.app.inject({
@@ -191,7 +206,11 @@ describe("session", () => {
 
   it("sets Secure on the cookie behind HTTPS", async () => {
     const secure = await buildTestApp({ database: t.database, config: { baseUrl: "https://verbund.region-hannover.de" } });
-    const res = await secure.app.inject({ method: "POST", url: "/api/v1/session", payload: { login: "personal@garbsen.demo", password: TEST_PASSWORD } });
+    const res = await secure.app.inject({
+      method: "POST",
+      url: "/api/v1/session",
+      payload: { login: "personal@garbsen.demo", password: TEST_PASSWORD },
+    });
     expect(res.cookies[0].secure).toBe(true);
     await secure.close();
   });
@@ -199,10 +218,18 @@ describe("session", () => {
   it("changes the own password and ends the other sessions", async () => {
     const a = await t.signIn("mitarbeiter@garbsen.demo");
     const b = await t.signIn("mitarbeiter@garbsen.demo");
-    const short = await a.request({ method: "POST", url: "/api/v1/me/password", payload: { currentPassword: TEST_PASSWORD, newPassword: "kurz" } });
+    const short = await a.request({
+      method: "POST",
+      url: "/api/v1/me/password",
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "kurz" },
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().errors[0]).toMatchObject({ field: "newPassword", rule: "too_small" });
-    const ok = await a.request({ method: "POST", url: "/api/v1/me/password", payload: { currentPassword: TEST_PASSWORD, newPassword: "ein-neues-langes-passwort" } });
+    const ok = await a.request({
+      method: "POST",
+      url: "/api/v1/me/password",
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "ein-neues-langes-passwort" },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await a.request({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(200);
     expect((await b.request({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(401);

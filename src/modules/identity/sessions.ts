@@ -44,9 +44,7 @@ export async function createSession(
 
 /** The state of a session token presented by a request. */
 export type SessionLookup =
-  | { status: "valid"; actor: Actor; lastSeenAt: Date; createdAt: Date }
-  | { status: "expired" }
-  | { status: "unknown" };
+  { status: "valid"; actor: Actor; lastSeenAt: Date; createdAt: Date } | { status: "expired" } | { status: "unknown" };
 
 /**
  * Loads the actor behind a session token. The idle and absolute limits are checked by the
@@ -70,10 +68,7 @@ export async function findSession(db: Db, token: string): Promise<SessionLookup>
     await db.delete(sessions).where(eq(sessions.id, id));
     return { status: "expired" };
   }
-  const roles = await db
-    .select({ role: accountRoles.role })
-    .from(accountRoles)
-    .where(eq(accountRoles.accountId, row.account.id));
+  const roles = await db.select({ role: accountRoles.role }).from(accountRoles).where(eq(accountRoles.accountId, row.account.id));
   return {
     status: "valid",
     lastSeenAt: row.session.lastSeenAt,
@@ -109,7 +104,5 @@ export async function deleteSession(db: Db | Tx, sessionId: string): Promise<voi
 
 /** Ends every session of an account (deactivation, password change elsewhere). */
 export async function deleteSessionsOf(db: Db | Tx, accountId: string, except?: string): Promise<void> {
-  await db
-    .delete(sessions)
-    .where(and(eq(sessions.accountId, accountId), except ? sql`${sessions.id} <> ${except}` : undefined));
+  await db.delete(sessions).where(and(eq(sessions.accountId, accountId), except ? sql`${sessions.id} <> ${except}` : undefined));
 }

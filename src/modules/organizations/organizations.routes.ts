@@ -29,7 +29,11 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/organizations",
     {
       config: { policy: publicAccess },
-      schema: { tags: ["organizations"], summary: "All administrations of the region", response: { 200: z.object({ items: z.array(Organization) }) } },
+      schema: {
+        tags: ["organizations"],
+        summary: "All administrations of the region",
+        response: { 200: z.object({ items: z.array(Organization) }) },
+      },
     },
     async () => ({ items: await listOrganizations(app.db) }),
   );

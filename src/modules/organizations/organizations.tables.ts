@@ -20,7 +20,9 @@ export type OrganizationKind = "region" | "municipality";
 export const organizations = declareVisibility(
   pgTable("organizations", {
     id: uuid("id").primaryKey().defaultRandom(),
-    regionId: uuid("region_id").notNull().references(() => regions.id),
+    regionId: uuid("region_id")
+      .notNull()
+      .references(() => regions.id),
     /** Amtlicher Gemeindeschlüssel (8 digits) or Kreisschlüssel (5 digits) for the region. */
     ags: text("ags").notNull().unique(),
     name: text("name").notNull(),
@@ -47,8 +49,12 @@ export const departments = declareVisibility(
     "departments",
     {
       id: uuid("id").primaryKey().defaultRandom(),
-      regionId: uuid("region_id").notNull().references(() => regions.id),
-      organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
+      organizationId: uuid("organization_id")
+        .notNull()
+        .references(() => organizations.id),
       /** Stable key across administrations (`personal`, `bauordnung`, …). */
       key: text("key").notNull(),
       name: text("name").notNull(),

@@ -7,7 +7,16 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Org = { id: string; ags: string; name: string; kind: string; population: number; lat: number; lon: number; buildingAuthority: { name: string } | null };
+type Org = {
+  id: string;
+  ags: string;
+  name: string;
+  kind: string;
+  population: number;
+  lat: number;
+  lon: number;
+  buildingAuthority: { name: string } | null;
+};
 
 describe("administrations of the Region Hannover", () => {
   it("lists the region and its 21 municipalities with real keys and population", async () => {
@@ -15,7 +24,10 @@ describe("administrations of the Region Hannover", () => {
     const items = res.json().items as Org[];
     expect(items).toHaveLength(22);
     expect(items[0]).toMatchObject({ ags: "03241", name: "Region Hannover", kind: "region", population: 1157624 });
-    const ags = items.slice(1).map((o) => o.ags).sort();
+    const ags = items
+      .slice(1)
+      .map((o) => o.ags)
+      .sort();
     expect(ags).toEqual(Array.from({ length: 21 }, (_, i) => `03241${String(i + 1).padStart(3, "0")}`));
     const wunstorf = items.find((o) => o.name === "Wunstorf")!;
     expect(wunstorf).toMatchObject({ ags: "03241021", kind: "municipality" });
@@ -26,7 +38,16 @@ describe("administrations of the Region Hannover", () => {
   it("knows the building authorities: the Region for eight municipalities", async () => {
     const items = (await t.anonymous().request({ method: "GET", url: "/api/v1/organizations" })).json().items as Org[];
     const byRegion = items.filter((o) => o.kind === "municipality" && o.buildingAuthority?.name === "Region Hannover").map((o) => o.name);
-    expect(byRegion.sort()).toEqual(["Burgwedel", "Gehrden", "Hemmingen", "Isernhagen", "Pattensen", "Sehnde", "Uetze", "Wennigsen (Deister)"]);
+    expect(byRegion.sort()).toEqual([
+      "Burgwedel",
+      "Gehrden",
+      "Hemmingen",
+      "Isernhagen",
+      "Pattensen",
+      "Sehnde",
+      "Uetze",
+      "Wennigsen (Deister)",
+    ]);
   });
 
   it("gives default departments; Bauordnung only to building authorities; Gesundheitsamt to the Region", async () => {
@@ -39,7 +60,15 @@ describe("administrations of the Region Hannover", () => {
     };
     expect(await keysOf("Wunstorf")).toEqual(["bauordnung", "buergerservice", "finanzen", "it", "ordnung", "personal"]);
     expect(await keysOf("Sehnde")).toEqual(["buergerservice", "finanzen", "it", "ordnung", "personal"]);
-    expect(await keysOf("Region Hannover")).toEqual(["bauordnung", "buergerservice", "finanzen", "gesundheitsamt", "it", "ordnung", "personal"]);
+    expect(await keysOf("Region Hannover")).toEqual([
+      "bauordnung",
+      "buergerservice",
+      "finanzen",
+      "gesundheitsamt",
+      "it",
+      "ordnung",
+      "personal",
+    ]);
     let authorities = 0;
     for (const o of items) if ((await keysOf(o.name)).includes("bauordnung")) authorities++;
     expect(authorities).toBe(14);

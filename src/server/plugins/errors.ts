@@ -12,13 +12,7 @@ export function preferredLanguage(request: FastifyRequest): "de" | "en" {
 }
 
 /** Sends a problem response for `code` (with the error's own messages and fields, when given). */
-export function sendProblem(
-  reply: FastifyReply,
-  request: FastifyRequest,
-  code: ProblemCode,
-  error?: AppError,
-  fields?: FieldProblem[],
-) {
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ProblemCode, error?: AppError, fields?: FieldProblem[]) {
   const messages = error?.messages ?? { de: problemInfo(code).de, en: problemInfo(code).en };
   const body = toProblem(code, messages, preferredLanguage(request), {
     instance: request.url.split("?")[0],
@@ -44,7 +38,12 @@ async function errorsPlugin(app: FastifyInstance) {
     }
     if (error.statusCode === 415 || error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
       return sendProblem(reply, request, "validation", undefined, [
-        { field: "content-type", in: "headers", rule: "media_type", message: { de: "Erwartet wird application/json.", en: "Expected application/json." } },
+        {
+          field: "content-type",
+          in: "headers",
+          rule: "media_type",
+          message: { de: "Erwartet wird application/json.", en: "Expected application/json." },
+        },
       ]);
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

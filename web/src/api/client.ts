@@ -49,7 +49,10 @@ const session: Middleware = {
     const isStatusPoll = request.method === "GET" && new URL(request.url).pathname === "/api/v1/session";
     if (response.ok && !isStatusPoll) activityListeners.forEach((l) => l());
     if (response.status === 401 && csrfToken) {
-      const problem = (await response.clone().json().catch(() => null)) as Problem | null;
+      const problem = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as Problem | null;
       if (problem?.code === "session_expired" || problem?.code === "unauthenticated") expiryListeners.forEach((l) => l());
     }
     return response;

@@ -37,8 +37,18 @@ export function AppShell() {
             <span className="site-brand__tagline">{t("app.tagline")}</span>
           </Link>
           <div className="site-header__tools">
-            {me ? <span className="kern-body kern-body--muted">{t("nav.signedInAs", { name: me.displayName, organization: me.organization.name })}</span> : null}
-            <button type="button" className="kern-btn kern-btn--tertiary" lang={other} aria-label={t("nav.languageLabel")} onClick={() => void switchLanguage()}>
+            {me ? (
+              <span className="kern-body kern-body--muted">
+                {t("nav.signedInAs", { name: me.displayName, organization: me.organization.name })}
+              </span>
+            ) : null}
+            <button
+              type="button"
+              className="kern-btn kern-btn--tertiary"
+              lang={other}
+              aria-label={t("nav.languageLabel")}
+              onClick={() => void switchLanguage()}
+            >
               <span className="kern-label">{t("nav.language")}</span>
             </button>
             {me ? (
@@ -95,25 +105,37 @@ export function AppShell() {
         <div className="kern-container">
           <ul className="site-footer__links">
             <li>
-              <Link to="/impressum" className="kern-link">{t("footer.imprint")}</Link>
+              <Link to="/impressum" className="kern-link">
+                {t("footer.imprint")}
+              </Link>
             </li>
             <li>
-              <Link to="/datenschutz" className="kern-link">{t("footer.privacy")}</Link>
+              <Link to="/datenschutz" className="kern-link">
+                {t("footer.privacy")}
+              </Link>
             </li>
             <li>
-              <Link to="/barrierefreiheit" className="kern-link">{t("footer.accessibility")}</Link>
+              <Link to="/barrierefreiheit" className="kern-link">
+                {t("footer.accessibility")}
+              </Link>
             </li>
             <li>
-              <a href="/api/docs" className="kern-link">{t("footer.api")}</a>
+              <a href="/api/docs" className="kern-link">
+                {t("footer.api")}
+              </a>
             </li>
           </ul>
           <p className="kern-body kern-body--small site-footer__sources">
             {t("footer.sources")}:{" "}
-            <a className="kern-link" href="https://www.bkg.bund.de">{t("footer.geo")}</a>
+            <a className="kern-link" href="https://www.bkg.bund.de">
+              {t("footer.geo")}
+            </a>
             {" · "}
             {t("footer.destatis")}
             {" · "}
-            <a className="kern-link" href="https://www.govdata.de/dl-de/by-2-0">{t("footer.licence")}</a>
+            <a className="kern-link" href="https://www.govdata.de/dl-de/by-2-0">
+              {t("footer.licence")}
+            </a>
           </p>
         </div>
       </footer>

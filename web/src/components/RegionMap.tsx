@@ -61,7 +61,11 @@ export function RegionMap({ organizations, features }: { organizations: MapOrgan
     );
     const path = geoPath(projection);
     return {
-      areas: municipalities.map((f) => ({ id: f.properties.id, d: path(f as GeoPermissibleObjects) ?? "", centroid: path.centroid(f as GeoPermissibleObjects) })),
+      areas: municipalities.map((f) => ({
+        id: f.properties.id,
+        d: path(f as GeoPermissibleObjects) ?? "",
+        centroid: path.centroid(f as GeoPermissibleObjects),
+      })),
       project: (lon: number, lat: number) => projection([lon, lat]) ?? [0, 0],
     };
   }, [features]);
@@ -79,12 +83,22 @@ export function RegionMap({ organizations, features }: { organizations: MapOrgan
           return (
             <Link key={area.id} to="/verwaltungen/$id" params={{ id: area.id }} aria-label={org.name} className="region-map__link">
               <title>{org.name}</title>
-              <path d={area.d} className={org.hasOwnBuildingAuthority ? "region-map__area region-map__area--own" : "region-map__area region-map__area--region"} />
+              <path
+                d={area.d}
+                className={
+                  org.hasOwnBuildingAuthority ? "region-map__area region-map__area--own" : "region-map__area region-map__area--region"
+                }
+              />
             </Link>
           );
         })}
         {region && regionPoint ? (
-          <Link to="/verwaltungen/$id" params={{ id: region.id }} aria-label={`${region.name} (${t("organizations.legendRegionAdministration")})`} className="region-map__link">
+          <Link
+            to="/verwaltungen/$id"
+            params={{ id: region.id }}
+            aria-label={`${region.name} (${t("organizations.legendRegionAdministration")})`}
+            className="region-map__link"
+          >
             <title>{region.name}</title>
             <rect x={regionPoint[0] - 11} y={regionPoint[1] - 11} width={22} height={22} className="region-map__marker" />
           </Link>
@@ -93,9 +107,15 @@ export function RegionMap({ organizations, features }: { organizations: MapOrgan
       <figcaption id="map-caption" className="kern-body">
         {t("organizations.mapDescription", { count: organizations.length })}
         <span className="region-map__legend">
-          <span><span className="swatch swatch--own" aria-hidden="true" /> {t("organizations.legendOwn")}</span>
-          <span><span className="swatch swatch--region" aria-hidden="true" /> {t("organizations.legendRegion")}</span>
-          <span><span className="swatch swatch--marker" aria-hidden="true" /> {t("organizations.legendRegionAdministration")}</span>
+          <span>
+            <span className="swatch swatch--own" aria-hidden="true" /> {t("organizations.legendOwn")}
+          </span>
+          <span>
+            <span className="swatch swatch--region" aria-hidden="true" /> {t("organizations.legendRegion")}
+          </span>
+          <span>
+            <span className="swatch swatch--marker" aria-hidden="true" /> {t("organizations.legendRegionAdministration")}
+          </span>
         </span>
       </figcaption>
     </figure>

@@ -149,11 +149,28 @@ export function SelectField({ name, label, value, options, onChange, error }: Se
 }
 
 /** A checkbox in KERN markup. */
-export function Checkbox({ name, label, checked, onChange }: { name: string; label: string; checked: boolean; onChange(v: boolean): void }) {
+export function Checkbox({
+  name,
+  label,
+  checked,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange(v: boolean): void;
+}) {
   const id = `field-${name}`;
   return (
     <div className="kern-form-check">
-      <input className="kern-form-check__checkbox" type="checkbox" id={id} name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        className="kern-form-check__checkbox"
+        type="checkbox"
+        id={id}
+        name={name}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label className="kern-label" htmlFor={id}>
         {label}
       </label>
@@ -162,7 +179,19 @@ export function Checkbox({ name, label, checked, onChange }: { name: string; lab
 }
 
 /** A primary or secondary button with KERN's label span. */
-export function Button({ children, kind = "primary", type = "submit", onClick, disabled }: { children: ReactNode; kind?: "primary" | "secondary" | "tertiary"; type?: "submit" | "button"; onClick?: () => void; disabled?: boolean }) {
+export function Button({
+  children,
+  kind = "primary",
+  type = "submit",
+  onClick,
+  disabled,
+}: {
+  children: ReactNode;
+  kind?: "primary" | "secondary" | "tertiary";
+  type?: "submit" | "button";
+  onClick?: () => void;
+  disabled?: boolean;
+}) {
   return (
     <button type={type} className={`kern-btn kern-btn--${kind}`} onClick={onClick} disabled={disabled}>
       <span className="kern-label">{children}</span>

@@ -2,10 +2,10 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api, asProblem, type Problem } from "../api/client";
-import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../components/forms";
+import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, TextField } from "../components/forms";
 import { Page } from "../components/Page";
 import { useSession } from "../session";
-import { RoleFieldset, useDepartments, type Account, type Role } from "./AccountsPage";
+import { DepartmentSelect, RoleFieldset, useDepartments, type Account, type Role } from "./AccountsPage";
 
 /** Edit one account of the own administration: name, department, roles, active state. */
 export function AccountEditPage() {
@@ -51,24 +51,26 @@ export function AccountEditPage() {
 
   if (account === undefined) return <p className="kern-body">{t("errors.loading")}</p>;
   if (account === null) return <Page title={t("errors.notFound")}>{null}</Page>;
-  const labels = { displayName: t("accounts.name"), roles: t("accounts.roles"), departmentId: t("accounts.department"), isActive: t("accounts.status") };
+  const labels = {
+    displayName: t("accounts.name"),
+    roles: t("accounts.roles"),
+    departmentId: t("accounts.department"),
+    isActive: t("accounts.status"),
+  };
   return (
     <Page title={t("accounts.editNamed", { name: account.displayName })} intro={account.login}>
       {saved ? <Notice>{t("accounts.saved")}</Notice> : null}
       <ErrorSummary problem={problem} labels={labels} />
       <form className="kern-stack form-narrow" onSubmit={(e) => void submit(e)} noValidate>
         <TextField name="displayName" label={labels.displayName} value={displayName} onChange={setDisplayName} error={errors.displayName} />
-        <SelectField
-          name="departmentId"
-          label={labels.departmentId}
-          value={departmentId}
-          onChange={setDepartmentId}
-          error={errors.departmentId}
-          options={[{ value: "", label: t("accounts.noDepartment") }, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
-        />
+        <DepartmentSelect departments={departments} value={departmentId} onChange={setDepartmentId} error={errors.departmentId} />
         <RoleFieldset roles={roles} onChange={setRoles} error={errors.roles} />
         <Checkbox name="isActive" label={t("accounts.isActive")} checked={isActive} onChange={setIsActive} />
-        {errors.isActive ? <p className="kern-error"><span className="kern-body">{errors.isActive}</span></p> : null}
+        {errors.isActive ? (
+          <p className="kern-error">
+            <span className="kern-body">{errors.isActive}</span>
+          </p>
+        ) : null}
         <div className="button-row">
           <Button>{t("accounts.save")}</Button>
           <Link to="/konten" className="kern-btn kern-btn--secondary">

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api, asProblem, type Problem } from "../api/client";
 import type { paths } from "../api/schema";
 import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../components/forms";
+import { DataTable } from "../components/DataTable";
 import { Page } from "../components/Page";
 import { useSession } from "../session";
 
@@ -12,16 +13,54 @@ export type Role = Account["roles"][number];
 export type Department = { id: string; key: string; name: string };
 
 /** Roles an HR office may grant (region_admin is the region's to grant). */
-export const GRANTABLE: Role[] = ["org_admin", "department_head", "clerk", "employee", "staff_council", "finance", "reporter", "climate_manager", "moderator", "management"];
+export const GRANTABLE: Role[] = [
+  "org_admin",
+  "department_head",
+  "clerk",
+  "employee",
+  "staff_council",
+  "finance",
+  "reporter",
+  "climate_manager",
+  "moderator",
+  "management",
+];
 
 /** The departments of the signed-in account's administration. */
 export function useDepartments(organizationId: string | undefined): Department[] {
   const [deps, setDeps] = useState<Department[]>([]);
   useEffect(() => {
     if (!organizationId) return;
-    void api.GET("/api/v1/organizations/{id}", { params: { path: { id: organizationId } } }).then((r) => setDeps(r.data?.departments ?? []));
+    void api
+      .GET("/api/v1/organizations/{id}", { params: { path: { id: organizationId } } })
+      .then((r) => setDeps(r.data?.departments ?? []));
   }, [organizationId]);
   return deps;
+}
+
+/** The department of an account: a select of the administration's departments or none. */
+export function DepartmentSelect({
+  departments,
+  value,
+  onChange,
+  error,
+}: {
+  departments: Department[];
+  value: string;
+  onChange(v: string): void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      name="departmentId"
+      label={t("accounts.department")}
+      value={value}
+      onChange={onChange}
+      error={error}
+      options={[{ value: "", label: t("accounts.noDepartment") }, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
+    />
+  );
 }
 
 /** Checkboxes for the roles, as one fieldset. */
@@ -29,7 +68,11 @@ export function RoleFieldset({ roles, onChange, error }: { roles: Role[]; onChan
   const { t } = useTranslation();
   const available = roles.includes("region_admin") ? (["region_admin", ...GRANTABLE] as Role[]) : GRANTABLE;
   return (
-    <fieldset className={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} id="field-roles" aria-describedby={error ? "field-roles-error" : undefined}>
+    <fieldset
+      className={`kern-fieldset${error ? " kern-fieldset--error" : ""}`}
+      id="field-roles"
+      aria-describedby={error ? "field-roles-error" : undefined}
+    >
       <legend className="kern-label">{t("accounts.roles")}</legend>
       {error ? (
         <p className="kern-error" id="field-roles-error">
@@ -103,59 +146,72 @@ export function AccountsPage() {
       {items === null ? (
         <p className="kern-body">{t("errors.loading")}</p>
       ) : (
-        <div className="kern-table-responsive" tabIndex={0} role="region" aria-labelledby="accounts-caption">
-          <table className="kern-table kern-table--striped">
-            <caption className="kern-title" id="accounts-caption">{t("accounts.caption", { organization: me?.organization.name })}</caption>
-            <thead className="kern-table__header">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">{t("accounts.name")}</th>
-                <th scope="col" className="kern-table__header">{t("accounts.login")}</th>
-                <th scope="col" className="kern-table__header">{t("accounts.roles")}</th>
-                <th scope="col" className="kern-table__header">{t("accounts.department")}</th>
-                <th scope="col" className="kern-table__header">{t("accounts.status")}</th>
-                <th scope="col" className="kern-table__header kern-table__header--action">{t("accounts.actions")}</th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {items.map((a) => (
-                <tr key={a.id} className="kern-table__row">
-                  <th scope="row" className="kern-table__cell">{a.displayName}</th>
-                  <td className="kern-table__cell">{a.login}</td>
-                  <td className="kern-table__cell">{a.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
-                  <td className="kern-table__cell">{a.department?.name ?? "–"}</td>
-                  <td className="kern-table__cell">
-                    <span className={`kern-badge ${a.isActive ? "kern-badge--success" : "kern-badge--warning"}`}>
-                      <span className="kern-label">{a.isActive ? t("accounts.active") : t("accounts.inactive")}</span>
-                    </span>
-                  </td>
-                  <td className="kern-table__cell kern-table__cell--action">
-                    {a.abilities.update ? (
-                      <Link to="/konten/$id" params={{ id: a.id }} className="kern-link" aria-label={t("accounts.editNamed", { name: a.displayName })}>
-                        {t("accounts.edit")}
-                      </Link>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="accounts-caption"
+          caption={t("accounts.caption", { organization: me?.organization.name })}
+          columns={[
+            { label: t("accounts.name") },
+            { label: t("accounts.login") },
+            { label: t("accounts.roles") },
+            { label: t("accounts.department") },
+            { label: t("accounts.status") },
+            { label: t("accounts.actions"), action: true },
+          ]}
+        >
+          {items.map((a) => (
+            <tr key={a.id} className="kern-table__row">
+              <th scope="row" className="kern-table__cell">
+                {a.displayName}
+              </th>
+              <td className="kern-table__cell">{a.login}</td>
+              <td className="kern-table__cell">{a.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
+              <td className="kern-table__cell">{a.department?.name ?? "–"}</td>
+              <td className="kern-table__cell">
+                <span className={`kern-badge ${a.isActive ? "kern-badge--success" : "kern-badge--warning"}`}>
+                  <span className="kern-label">{a.isActive ? t("accounts.active") : t("accounts.inactive")}</span>
+                </span>
+              </td>
+              <td className="kern-table__cell kern-table__cell--action">
+                {a.abilities.update ? (
+                  <Link
+                    to="/konten/$id"
+                    params={{ id: a.id }}
+                    className="kern-link"
+                    aria-label={t("accounts.editNamed", { name: a.displayName })}
+                  >
+                    {t("accounts.edit")}
+                  </Link>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
-      <h2 className="kern-heading-medium" id="create-heading">{t("accounts.createTitle")}</h2>
+      <h2 className="kern-heading-medium" id="create-heading">
+        {t("accounts.createTitle")}
+      </h2>
       {created ? <Notice>{t("accounts.created", { login: created })}</Notice> : null}
       <ErrorSummary problem={problem} labels={labels} />
       <form className="kern-stack form-narrow" aria-labelledby="create-heading" onSubmit={(e) => void submit(e)} noValidate>
-        <TextField name="displayName" label={labels.displayName} value={displayName} onChange={setDisplayName} error={errors.displayName} autoComplete="off" />
-        <TextField name="login" label={labels.login} value={login} onChange={setLogin} type="email" error={errors.login} autoComplete="off" />
-        <SelectField
-          name="departmentId"
-          label={labels.departmentId}
-          value={departmentId}
-          onChange={setDepartmentId}
-          error={errors.departmentId}
-          options={[{ value: "", label: t("accounts.noDepartment") }, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
+        <TextField
+          name="displayName"
+          label={labels.displayName}
+          value={displayName}
+          onChange={setDisplayName}
+          error={errors.displayName}
+          autoComplete="off"
         />
+        <TextField
+          name="login"
+          label={labels.login}
+          value={login}
+          onChange={setLogin}
+          type="email"
+          error={errors.login}
+          autoComplete="off"
+        />
+        <DepartmentSelect departments={departments} value={departmentId} onChange={setDepartmentId} error={errors.departmentId} />
         <RoleFieldset roles={roles} onChange={setRoles} error={errors.roles} />
         <TextField
           name="initialPassword"

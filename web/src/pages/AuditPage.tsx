@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import type { paths } from "../api/schema";
 import { Button } from "../components/forms";
+import { DataTable } from "../components/DataTable";
 import { Page } from "../components/Page";
 import { formatters } from "../i18n";
 
@@ -42,31 +43,27 @@ export function AuditPage() {
       ) : items.length === 0 ? (
         <p className="kern-body">{t("audit.none")}</p>
       ) : (
-        <div className="kern-table-responsive" tabIndex={0} role="region" aria-labelledby="audit-caption">
-          <table className="kern-table kern-table--striped">
-            <caption className="kern-title" id="audit-caption">{t("audit.caption")}</caption>
-            <thead className="kern-table__header">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">{t("audit.at")}</th>
-                <th scope="col" className="kern-table__header">{t("audit.who")}</th>
-                <th scope="col" className="kern-table__header">{t("audit.action")}</th>
-                <th scope="col" className="kern-table__header">{t("audit.object")}</th>
-                <th scope="col" className="kern-table__header">{t("audit.change")}</th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {items.map((e) => (
-                <tr key={e.id} className="kern-table__row">
-                  <td className="kern-table__cell">{f.dateTime(e.at)}</td>
-                  <td className="kern-table__cell">{e.actorLogin ?? t("audit.unknownLogin")}</td>
-                  <td className="kern-table__cell">{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
-                  <td className="kern-table__cell">{t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}</td>
-                  <td className="kern-table__cell audit-change">{describeChange(e)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="audit-caption"
+          caption={t("audit.caption")}
+          columns={[
+            { label: t("audit.at") },
+            { label: t("audit.who") },
+            { label: t("audit.action") },
+            { label: t("audit.object") },
+            { label: t("audit.change") },
+          ]}
+        >
+          {items.map((e) => (
+            <tr key={e.id} className="kern-table__row">
+              <td className="kern-table__cell">{f.dateTime(e.at)}</td>
+              <td className="kern-table__cell">{e.actorLogin ?? t("audit.unknownLogin")}</td>
+              <td className="kern-table__cell">{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
+              <td className="kern-table__cell">{t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}</td>
+              <td className="kern-table__cell audit-change">{describeChange(e)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {nextBefore ? (
         <p>

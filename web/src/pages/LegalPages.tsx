@@ -13,7 +13,9 @@ function Address() {
       <br />
       {OPERATOR.city}
       <br />
-      <a className="kern-link" href={`mailto:${OPERATOR.email}`}>{OPERATOR.email}</a>
+      <a className="kern-link" href={`mailto:${OPERATOR.email}`}>
+        {OPERATOR.email}
+      </a>
     </address>
   );
 }
@@ -36,11 +38,20 @@ export function ImprintPage() {
       <h2 className="kern-heading-medium">{en ? "Data sources and licences" : "Datenquellen und Lizenzen"}</h2>
       <ul className="kern-list kern-list--bullet">
         <li>
-          <a className="kern-link" href="https://www.bkg.bund.de">© GeoBasis-DE / BKG 2019 (Daten verändert)</a>, © GeoBasis-DE / BKG 2021 (Daten verändert) –
-          dl-de/by-2-0 ({en ? "municipal boundaries" : "Gemeindegrenzen"})
+          <a className="kern-link" href="https://www.bkg.bund.de">
+            © GeoBasis-DE / BKG 2019 (Daten verändert)
+          </a>
+          , © GeoBasis-DE / BKG 2021 (Daten verändert) – dl-de/by-2-0 ({en ? "municipal boundaries" : "Gemeindegrenzen"})
         </li>
-        <li>Statistisches Bundesamt (Destatis), Gemeindeverzeichnis-Informationssystem GV-ISys, Stand 31.12.2018 – dl-de/by-2-0 ({en ? "population, area, reference points" : "Einwohner, Fläche, Bezugspunkte"})</li>
-        <li>{en ? "Building authorities: Region Hannover, page “Baugenehmigungen” (facts)" : "Zuständigkeit der Bauaufsicht: Region Hannover, Seite „Baugenehmigungen“ (Fakten)"}</li>
+        <li>
+          Statistisches Bundesamt (Destatis), Gemeindeverzeichnis-Informationssystem GV-ISys, Stand 31.12.2018 – dl-de/by-2-0 (
+          {en ? "population, area, reference points" : "Einwohner, Fläche, Bezugspunkte"})
+        </li>
+        <li>
+          {en
+            ? "Building authorities: Region Hannover, page “Baugenehmigungen” (facts)"
+            : "Zuständigkeit der Bauaufsicht: Region Hannover, Seite „Baugenehmigungen“ (Fakten)"}
+        </li>
         <li>{en ? "Design system: KERN UX (EUPL-1.2)" : "Designsystem: KERN UX (EUPL-1.2)"}</li>
       </ul>
     </Page>
@@ -57,7 +68,9 @@ export function PrivacyPage() {
       <Address />
       <p className="kern-body">
         {en ? "Data protection officer: " : "Datenschutzbeauftragte/r: "}
-        <a className="kern-link" href={`mailto:${OPERATOR.dataProtectionOfficer}`}>{OPERATOR.dataProtectionOfficer}</a>
+        <a className="kern-link" href={`mailto:${OPERATOR.dataProtectionOfficer}`}>
+          {OPERATOR.dataProtectionOfficer}
+        </a>
       </p>
       <h2 className="kern-heading-medium">{en ? "What we process and why" : "Was wir verarbeiten und wozu"}</h2>
       <ul className="kern-list kern-list--bullet">
@@ -122,20 +135,30 @@ export function AccessibilityPage() {
             : "Ein Test mit Screenreadern durch Betroffene hat noch nicht stattgefunden; die Erklärung beruht auf automatischen Prüfungen und einer Selbstbewertung."}
         </li>
         <li>
-          {en ? "Texts in Easy Language (Leichte Sprache) and German Sign Language are not yet offered." : "Texte in Leichter Sprache und Informationen in Deutscher Gebärdensprache werden noch nicht angeboten."}
+          {en
+            ? "Texts in Easy Language (Leichte Sprache) and German Sign Language are not yet offered."
+            : "Texte in Leichter Sprache und Informationen in Deutscher Gebärdensprache werden noch nicht angeboten."}
         </li>
-        <li>{en ? "The interactive API documentation (/api/docs) is a third-party tool and not checked." : "Die interaktive API-Dokumentation (/api/docs) ist ein Fremdwerkzeug und nicht geprüft."}</li>
+        <li>
+          {en
+            ? "The interactive API documentation (/api/docs) is a third-party tool and not checked."
+            : "Die interaktive API-Dokumentation (/api/docs) ist ein Fremdwerkzeug und nicht geprüft."}
+        </li>
       </ul>
       <p className="kern-body">
-        {en ? `This statement was prepared on ${OPERATOR.statementDate} (self-assessment).` : `Diese Erklärung wurde am ${OPERATOR.statementDate} erstellt (Selbstbewertung).`}
+        {en
+          ? `This statement was prepared on ${OPERATOR.statementDate} (self-assessment).`
+          : `Diese Erklärung wurde am ${OPERATOR.statementDate} erstellt (Selbstbewertung).`}
       </p>
       <h2 className="kern-heading-medium">{en ? "Feedback and contact" : "Feedback und Kontakt"}</h2>
       <p className="kern-body">
         {en
           ? "If you notice barriers or need information in an accessible form, write to us: "
           : "Wenn Ihnen Barrieren auffallen oder Sie Informationen in barrierefreier Form brauchen, schreiben Sie uns: "}
-        <a className="kern-link" href={`mailto:${OPERATOR.accessibilityEmail}`}>{OPERATOR.accessibilityEmail}</a>.{" "}
-        {en ? "We answer within four weeks." : "Wir antworten innerhalb von vier Wochen."}
+        <a className="kern-link" href={`mailto:${OPERATOR.accessibilityEmail}`}>
+          {OPERATOR.accessibilityEmail}
+        </a>
+        . {en ? "We answer within four weeks." : "Wir antworten innerhalb von vier Wochen."}
       </p>
       <h2 className="kern-heading-medium">{en ? "Enforcement procedure" : "Durchsetzungsverfahren (Schlichtungsstelle)"}</h2>
       <p className="kern-body">

@@ -21,7 +21,9 @@ export function LoginPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const res = await api.POST("/api/v1/session", { body: { login, password } }).catch((e) => ({ data: undefined, error: e, response: undefined }));
+    const res = await api
+      .POST("/api/v1/session", { body: { login, password } })
+      .catch((e) => ({ data: undefined, error: e, response: undefined }));
     setBusy(false);
     if (!res.data) {
       setProblem(asProblem(res.error, res.response?.status));
@@ -39,8 +41,26 @@ export function LoginPage() {
       {session.endedBecause === "signedOut" && !problem ? <Notice kind="info">{t("login.signedOut")}</Notice> : null}
       <ErrorSummary problem={problem} labels={{ login: t("login.login"), password: t("login.password") }} />
       <form className="kern-stack form-narrow" onSubmit={(e) => void submit(e)} noValidate>
-        <TextField name="login" label={t("login.login")} value={login} onChange={setLogin} type="email" autoComplete="username" error={errors.login} required />
-        <TextField name="password" label={t("login.password")} value={password} onChange={setPassword} type="password" autoComplete="current-password" error={errors.password} required />
+        <TextField
+          name="login"
+          label={t("login.login")}
+          value={login}
+          onChange={setLogin}
+          type="email"
+          autoComplete="username"
+          error={errors.login}
+          required
+        />
+        <TextField
+          name="password"
+          label={t("login.password")}
+          value={password}
+          onChange={setPassword}
+          type="password"
+          autoComplete="current-password"
+          error={errors.password}
+          required
+        />
         <div>
           <Button disabled={busy}>{t("login.submit")}</Button>
         </div>

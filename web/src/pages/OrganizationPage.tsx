@@ -26,7 +26,10 @@ export function OrganizationPage() {
     [t("organizations.population"), f.number(org.population)],
     [t("organizations.area"), f.number(org.areaKm2, 1)],
     [t("organization.referencePoint"), `${f.number(org.lat, 4)}° N, ${f.number(org.lon, 4)}° ${t("organization.east")}`],
-    [t("organizations.buildingAuthority"), org.buildingAuthority?.id === org.id ? t("organizations.own") : (org.buildingAuthority?.name ?? "–")],
+    [
+      t("organizations.buildingAuthority"),
+      org.buildingAuthority?.id === org.id ? t("organizations.own") : (org.buildingAuthority?.name ?? "–"),
+    ],
   ];
   return (
     <Page title={org.name}>
@@ -45,7 +48,9 @@ export function OrganizationPage() {
           <ul className="kern-list kern-list--bullet">
             {org.buildingAuthorityFor.map((o) => (
               <li key={o.id}>
-                <Link to="/verwaltungen/$id" params={{ id: o.id }} className="kern-link">{o.name}</Link>
+                <Link to="/verwaltungen/$id" params={{ id: o.id }} className="kern-link">
+                  {o.name}
+                </Link>
               </li>
             ))}
           </ul>
@@ -62,7 +67,9 @@ export function OrganizationPage() {
         <p className="kern-body">{t("organization.departmentsHidden")}</p>
       )}
       <p>
-        <Link to="/verwaltungen" className="kern-link">{t("organization.back")}</Link>
+        <Link to="/verwaltungen" className="kern-link">
+          {t("organization.back")}
+        </Link>
       </p>
     </Page>
   );

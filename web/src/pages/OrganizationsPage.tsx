@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import type { paths } from "../api/schema";
+import { DataTable } from "../components/DataTable";
 import { Page } from "../components/Page";
 import { RegionMap, type BoundaryFeature } from "../components/RegionMap";
 import { formatters } from "../i18n";
@@ -26,40 +27,49 @@ export function OrganizationsPage() {
     <Page title={t("organizations.title")} intro={t("organizations.intro")}>
       <div className="map-and-table">
         <section aria-labelledby="map-heading">
-          <h2 className="kern-heading-medium" id="map-heading">{t("organizations.map")}</h2>
-          {features.length ? <RegionMap organizations={mapItems} features={features} /> : <p className="kern-body">{t("errors.loading")}</p>}
+          <h2 className="kern-heading-medium" id="map-heading">
+            {t("organizations.map")}
+          </h2>
+          {features.length ? (
+            <RegionMap organizations={mapItems} features={features} />
+          ) : (
+            <p className="kern-body">{t("errors.loading")}</p>
+          )}
         </section>
         <section aria-labelledby="table-heading">
-          <h2 className="kern-heading-medium" id="table-heading">{t("organizations.table")}</h2>
-          <div className="kern-table-responsive" tabIndex={0} role="region" aria-labelledby="org-caption">
-            <table className="kern-table kern-table--striped compact-table">
-              <caption className="kern-title" id="org-caption">{t("organizations.caption", { count: items.length })}</caption>
-              <thead className="kern-table__header">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">{t("organizations.name")}</th>
-                  <th scope="col" className="kern-table__header">{t("organizations.agsShort")}</th>
-                  <th scope="col" className="kern-table__header kern-table__header--numeric">{t("organizations.population")}</th>
-                  <th scope="col" className="kern-table__header kern-table__header--numeric">{t("organizations.area")}</th>
-                  <th scope="col" className="kern-table__header">{t("organizations.buildingAuthority")}</th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {items.map((o) => (
-                  <tr key={o.id} className="kern-table__row">
-                    <th scope="row" className="kern-table__cell">
-                      <Link to="/verwaltungen/$id" params={{ id: o.id }} className="kern-link">{o.name}</Link>
-                      <br />
-                      <span className="kern-body--muted">{o.kind === "region" ? t("organizations.kindRegion") : o.designation}</span>
-                    </th>
-                    <td className="kern-table__cell">{o.ags}</td>
-                    <td className="kern-table__cell kern-table__cell--numeric">{f.number(o.population)}</td>
-                    <td className="kern-table__cell kern-table__cell--numeric">{f.number(o.areaKm2, 1)}</td>
-                    <td className="kern-table__cell">{o.buildingAuthority?.id === o.id ? t("organizations.own") : (o.buildingAuthority?.name ?? "–")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <h2 className="kern-heading-medium" id="table-heading">
+            {t("organizations.table")}
+          </h2>
+          <DataTable
+            id="org-caption"
+            caption={t("organizations.caption", { count: items.length })}
+            columns={[
+              { label: t("organizations.name") },
+              { label: t("organizations.agsShort") },
+              { label: t("organizations.population"), numeric: true },
+              { label: t("organizations.area"), numeric: true },
+              { label: t("organizations.buildingAuthority") },
+            ]}
+            compact
+          >
+            {items.map((o) => (
+              <tr key={o.id} className="kern-table__row">
+                <th scope="row" className="kern-table__cell">
+                  <Link to="/verwaltungen/$id" params={{ id: o.id }} className="kern-link">
+                    {o.name}
+                  </Link>
+                  <br />
+                  <span className="kern-body--muted">{o.kind === "region" ? t("organizations.kindRegion") : o.designation}</span>
+                </th>
+                <td className="kern-table__cell">{o.ags}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{f.number(o.population)}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{f.number(o.areaKm2, 1)}</td>
+                <td className="kern-table__cell">
+                  {o.buildingAuthority?.id === o.id ? t("organizations.own") : (o.buildingAuthority?.name ?? "–")}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       </div>
     </Page>

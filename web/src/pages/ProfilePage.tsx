@@ -65,11 +65,20 @@ export function ProfilePage() {
         </div>
       </dl>
 
-      <h2 className="kern-heading-medium" id="data-heading">{t("profile.data")}</h2>
+      <h2 className="kern-heading-medium" id="data-heading">
+        {t("profile.data")}
+      </h2>
       {saved ? <Notice>{t("profile.saved")}</Notice> : null}
       <ErrorSummary problem={problem} labels={{ displayName: t("profile.displayName"), locale: t("profile.language") }} />
       <form className="kern-stack form-narrow" aria-labelledby="data-heading" onSubmit={(e) => void save(e)} noValidate>
-        <TextField name="displayName" label={t("profile.displayName")} value={displayName} onChange={setDisplayName} error={errors.displayName} autoComplete="name" />
+        <TextField
+          name="displayName"
+          label={t("profile.displayName")}
+          value={displayName}
+          onChange={setDisplayName}
+          error={errors.displayName}
+          autoComplete="name"
+        />
         <SelectField
           name="locale"
           label={t("profile.language")}
@@ -85,12 +94,30 @@ export function ProfilePage() {
         </div>
       </form>
 
-      <h2 className="kern-heading-medium" id="password-heading">{t("profile.password")}</h2>
+      <h2 className="kern-heading-medium" id="password-heading">
+        {t("profile.password")}
+      </h2>
       {pwChanged ? <Notice>{t("profile.passwordChanged")}</Notice> : null}
       <ErrorSummary problem={pwProblem} labels={{ currentPassword: t("profile.currentPassword"), newPassword: t("profile.newPassword") }} />
       <form className="kern-stack form-narrow" aria-labelledby="password-heading" onSubmit={(e) => void changePassword(e)} noValidate>
-        <TextField name="currentPassword" label={t("profile.currentPassword")} value={currentPassword} onChange={setCurrentPassword} type="password" autoComplete="current-password" error={pwErrors.currentPassword} />
-        <TextField name="newPassword" label={t("profile.newPassword")} value={newPassword} onChange={setNewPassword} type="password" autoComplete="new-password" error={pwErrors.newPassword} />
+        <TextField
+          name="currentPassword"
+          label={t("profile.currentPassword")}
+          value={currentPassword}
+          onChange={setCurrentPassword}
+          type="password"
+          autoComplete="current-password"
+          error={pwErrors.currentPassword}
+        />
+        <TextField
+          name="newPassword"
+          label={t("profile.newPassword")}
+          value={newPassword}
+          onChange={setNewPassword}
+          type="password"
+          autoComplete="new-password"
+          error={pwErrors.newPassword}
+        />
         <div>
           <Button>{t("profile.changePassword")}</Button>
         </div>

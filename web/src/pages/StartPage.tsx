@@ -13,12 +13,16 @@ export function StartPage() {
         <ul className="kern-list tiles">
           <li className="kern-card">
             <div className="kern-card__body">
-              <Link to="/verwaltungen" className="kern-link">{t("start.organizations")}</Link>
+              <Link to="/verwaltungen" className="kern-link">
+                {t("start.organizations")}
+              </Link>
             </div>
           </li>
           <li className="kern-card">
             <div className="kern-card__body">
-              <Link to="/anmelden" className="kern-link">{t("nav.signIn")}</Link>
+              <Link to="/anmelden" className="kern-link">
+                {t("nav.signIn")}
+              </Link>
             </div>
           </li>
         </ul>
@@ -52,7 +56,9 @@ export function StartPage() {
         {tasks.map((task) => (
           <li key={task.to} className="kern-card">
             <div className="kern-card__body">
-              <Link to={task.to} className="kern-link">{task.text}</Link>
+              <Link to={task.to} className="kern-link">
+                {task.text}
+              </Link>
             </div>
           </li>
         ))}
