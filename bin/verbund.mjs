@@ -1,11 +1,9 @@
 #!/usr/bin/env node
-// The `verbund` command: runs the TypeScript CLI through tsx.
-import { spawnSync } from "node:child_process";
+// The `verbund` command: runs the TypeScript CLI in this process with tsx's loader, so that
+// signals (SIGTERM for a graceful shutdown) reach the server directly.
+import { register } from "tsx/esm/api";
 import path from "node:path";
-import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 
-const require = createRequire(import.meta.url);
-const tsxCli = require.resolve("tsx/cli");
-const main = path.join(import.meta.dirname, "..", "src", "cli", "main.ts");
-const result = spawnSync(process.execPath, [tsxCli, main, ...process.argv.slice(2)], { stdio: "inherit" });
-process.exit(result.status ?? 1);
+register();
+await import(pathToFileURL(path.join(import.meta.dirname, "..", "src", "cli", "main.ts")).href);

@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
   const password = "e2e-demo-passwort-2026";
   const server: ChildProcess = spawn(
     process.execPath,
-    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "src", "cli", "main.ts"), "start"],
+    ["--import", "tsx", path.join(root, "src", "cli", "main.ts"), "start"],
     {
       env: {
         ...process.env,

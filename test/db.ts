@@ -24,6 +24,7 @@ export async function createTestDatabase(): Promise<Database> {
     const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 4 });
     return {
       ...database,
+      ...{ url: target.toString() },
       close: async () => {
         await database.close();
         // Without FORCE: terminating connections that are still closing raises errors in the pool.

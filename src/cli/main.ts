@@ -1,51 +1,75 @@
+import { parseArgs } from "node:util";
+import { createInterface } from "node:readline";
 import { loadConfig } from "../config";
+import { backupDatabase, restoreDatabase } from "../db/backup";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { DEMO_ACCOUNTS, disableDemoAccounts, randomDemoPassword, seedDemoAccounts } from "../db/seed/demo";
 import { seedReferenceData } from "../db/seed/reference";
+import type { Role } from "../modules/identity/roles";
+import { OperatorError } from "../operator-error";
 import { buildApp } from "../server/app";
+import { createAdministrator } from "./create-admin";
 
 const USAGE = `verbund – Plattform für die Zusammenarbeit der Verwaltungen einer Region
 
 Befehle / commands:
-  start     Demo-Modus: Datenbank vorbereiten, Demo-Konten anlegen, Server starten
-            demo mode: prepare the database, create demo accounts, start the server
-  serve     Server ohne Demo-Daten / server without demo data
-  migrate   Nur Migrationen und Referenzdaten / migrations and reference data only
+  start                 Demo-Modus: Datenbank vorbereiten, Demo-Konten anlegen, Server starten
+                        demo mode: prepare the database, create demo accounts, start the server
+  serve                 Server ohne Demo-Daten / server without demo data
+  migrate               Migrationen und Referenzdaten / migrations and reference data only
+  admin create --org AGS --login E-MAIL [--name NAME] [--role ROLLE …]
+                        erstes Administrationskonto; Passwort von der Standardeingabe oder Abfrage
+                        first administrator; password from standard input or a prompt
+  backup DATEI          Sicherung der Datenbank / back up the database
+  restore DATEI         Sicherung in eine leere Datenbank zurückspielen / restore into an empty database
+
+Die Datenbank wählen DATABASE_URL (PostgreSQL) oder VERBUND_DATA_DIR (eingebettet, Vorgabe ./var/data).
 `;
 
-async function prepare(demo: boolean) {
+async function prepare(demo: boolean, purpose: string, options: { disableDemo?: boolean } = {}) {
   const config = loadConfig(process.env, { demo });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateDatabase(database);
-  const reference = await seedReferenceData(database.db, config.regionDir);
-  let demoPassword: string | undefined;
-  if (demo) {
-    demoPassword = config.demoPassword ?? randomDemoPassword();
-    await seedDemoAccounts(database.db, demoPassword);
-  } else {
-    const disabled = await disableDemoAccounts(database.db);
-    if (disabled > 0) process.stdout.write(`${disabled} Demo-Konten deaktiviert (kein Passwort mehr) – außerhalb des Demo-Modus.\n`);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose });
+  try {
+    await migrateDatabase(database);
+    const reference = await seedReferenceData(database.db, config.regionDir);
+    let demoPassword: string | undefined;
+    if (demo) {
+      demoPassword = config.demoPassword ?? randomDemoPassword();
+      await seedDemoAccounts(database.db, demoPassword);
+    } else if (options.disableDemo) {
+      const disabled = await disableDemoAccounts(database.db);
+      if (disabled > 0) process.stdout.write(`${disabled} Demo-Konten deaktiviert (kein Passwort mehr) – außerhalb des Demo-Modus.\n`);
+    }
+    return { config, database, reference, demoPassword };
+  } catch (err) {
+    await database.close();
+    throw err;
   }
-  return { config, database, reference, demoPassword };
 }
 
 async function serve(demo: boolean) {
-  const { config, database, reference, demoPassword } = await prepare(demo);
+  const { config, database, reference, demoPassword } = await prepare(demo, demo ? "verbund start" : "verbund serve", {
+    disableDemo: !demo,
+  });
   const app = await buildApp({ config, database });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, "shutting down");
-    await app.close();
-    await database.close();
+    app.log.info({ signal }, "shutting down: no new requests, finishing running ones");
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+    }
+    process.stdout.write("Verbund beendet (alle laufenden Anfragen abgeschlossen, Datenbank geschlossen).\n");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
   await app.listen({ port: config.port, host: config.host });
   const where = database.kind === "pglite" ? `eingebettetes PostgreSQL in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
-  const lines = ["", `Verbund läuft auf ${config.baseUrl}  (${where})`, `${reference.organizations} Verwaltungen der ${"Region"} geladen.`];
+  const lines = ["", `Verbund läuft auf ${config.baseUrl}  (${where})`, `${reference.organizations} Verwaltungen geladen.`];
   if (demo && demoPassword) {
     lines.push(
       "",
@@ -59,17 +83,85 @@ async function serve(demo: boolean) {
   process.stdout.write(lines.join("\n") + "\n\n");
 }
 
+/** Reads the password from standard input (piped), or asks for it without echo (terminal). */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/\r?\n$/, "");
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const ask = (q: string) =>
+    new Promise<string>((resolve) => {
+      process.stdout.write(q);
+      const mute = rl as unknown as { _writeToOutput: (s: string) => void };
+      mute._writeToOutput = () => {};
+      rl.question("", (answer) => resolve(answer));
+    });
+  const first = await ask("Passwort / password: ");
+  process.stdout.write("\n");
+  const second = await ask("Wiederholen / repeat: ");
+  process.stdout.write("\n");
+  rl.close();
+  if (first !== second) throw new OperatorError("Die Passwörter stimmen nicht überein.", "The passwords do not match.");
+  return first;
+}
+
+async function adminCreate(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { org: { type: "string" }, login: { type: "string" }, name: { type: "string" }, role: { type: "string", multiple: true } },
+  });
+  if (!values.org || !values.login)
+    throw new OperatorError("Bitte --org und --login angeben.\n\n" + USAGE, "Please give --org and --login.");
+  const { database } = await prepare(false, "verbund admin create");
+  try {
+    const password = await readPassword();
+    const created = await createAdministrator(database.db, {
+      ags: values.org,
+      login: values.login,
+      displayName: values.name,
+      password,
+      roles: values.role as Role[] | undefined,
+    });
+    process.stdout.write(`Konto ${created.login} angelegt (${created.organization}; ${created.roles.join(", ")}).\n`);
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(argv: string[]) {
-  const command = argv[0] ?? "start";
+  const [command = "start", ...rest] = argv;
+  const config = loadConfig();
   switch (command) {
     case "start":
       return serve(true);
     case "serve":
       return serve(false);
     case "migrate": {
-      const { database, reference } = await prepare(false);
+      const { database, reference } = await prepare(false, "verbund migrate");
       await database.close();
       process.stdout.write(`Migrationen angewendet, ${reference.organizations} Verwaltungen geladen.\n`);
+      return;
+    }
+    case "admin":
+      if (rest[0] === "create") return adminCreate(rest.slice(1));
+      throw new OperatorError(USAGE, USAGE);
+    case "backup": {
+      if (!rest[0])
+        throw new OperatorError("Bitte die Zieldatei angeben: verbund backup DATEI", "Please name the target file: verbund backup FILE");
+      const result = await backupDatabase(config, rest[0]);
+      process.stdout.write(`Sicherung geschrieben: ${result.file} (${result.kind}, ${result.bytes.toLocaleString("de-DE")} Bytes)\n`);
+      return;
+    }
+    case "restore": {
+      if (!rest[0])
+        throw new OperatorError("Bitte die Sicherung angeben: verbund restore DATEI", "Please name the backup: verbund restore FILE");
+      const result = await restoreDatabase(config, rest[0]);
+      const where = result.kind === "pglite" ? config.dataDir : "DATABASE_URL";
+      process.stdout.write(`Sicherung wiederhergestellt in ${where}.\n`);
       return;
     }
     default:
@@ -79,6 +171,10 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((err) => {
-  process.stderr.write(`Fehler / error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  if (err instanceof OperatorError) {
+    process.stderr.write(`Fehler: ${err.de}\nError: ${err.en}\n`);
+  } else {
+    process.stderr.write(`Fehler / error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
   process.exit(1);
 });

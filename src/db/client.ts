@@ -7,6 +7,8 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { OperatorError } from "../operator-error";
+import { lockDataDir } from "./data-lock";
 import * as schema from "./schema";
 
 /** Result of `db.execute(sql)` on both drivers: they share `rows`. */
@@ -41,6 +43,8 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob;
   /** Maximum PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /** What this process does with the data folder, shown to a second process that finds it locked. */
+  purpose?: string;
 }
 
 /** Opens PostgreSQL when a connection string is given, the embedded PGlite otherwise. */
@@ -53,12 +57,39 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => pool.end() };
   }
-  if (options.dataDir && !options.dataDir.startsWith("memory://")) {
-    fs.mkdirSync(options.dataDir, { recursive: true });
+  const onDisk = !!options.dataDir && !options.dataDir.startsWith("memory://");
+  const lock = onDisk ? lockDataDir(options.dataDir!, options.purpose ?? "verbund") : undefined;
+  let client: PGlite;
+  try {
+    const existed = onDisk && fs.existsSync(path.join(options.dataDir!, "PG_VERSION"));
+    if (onDisk) fs.mkdirSync(options.dataDir!, { recursive: true });
+    client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir }).catch((err: unknown) => {
+      throw existed || (onDisk && fs.readdirSync(options.dataDir!).length > 0) ? damaged(options.dataDir!, err) : err;
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
   }
-  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: "pglite", close: () => client.close(), ...{ pglite: client } };
+  const close = async () => {
+    try {
+      await client.close();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { db, kind: "pglite", close, ...{ pglite: client } };
+}
+
+function damaged(dataDir: string, cause: unknown): OperatorError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new OperatorError(
+    `Der Datenordner ${dataDir} ist beschädigt oder unvollständig und lässt sich nicht öffnen (${reason}). ` +
+      `Stellen Sie eine Sicherung in einen leeren Ordner wieder her: verbund restore SICHERUNG (mit VERBUND_DATA_DIR auf einen neuen Ordner), ` +
+      `und starten Sie Verbund mit diesem Ordner.`,
+    `The data folder ${dataDir} is damaged or incomplete and cannot be opened (${reason}). ` +
+      `Restore a backup into an empty folder: verbund restore BACKUP (with VERBUND_DATA_DIR pointing to a new folder), then start Verbund on it.`,
+  );
 }
 
 /** The PGlite client behind a database, when it is one (for dumps in tests and backups). */
