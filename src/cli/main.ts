@@ -9,6 +9,7 @@ import type { Role } from "../modules/identity/roles";
 import { OperatorError } from "../operator-error";
 import { buildApp } from "../server/app";
 import { createAdministrator } from "./create-admin";
+import { syncIdentityProvidersFromEnv } from "../modules/identity/sso/identity-provider";
 
 const USAGE = `verbund – Plattform für die Zusammenarbeit der Verwaltungen einer Region
 
@@ -32,6 +33,7 @@ async function prepare(demo: boolean, purpose: string, options: { disableDemo?: 
   try {
     await migrateDatabase(database);
     const reference = await seedReferenceData(database.db, config.regionDir);
+    await syncIdentityProvidersFromEnv(database.db, process.env);
     let demoPassword: string | undefined;
     if (demo) {
       demoPassword = config.demoPassword ?? randomDemoPassword();

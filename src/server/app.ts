@@ -12,6 +12,7 @@ import type { Database } from "../db/client";
 import { auditRoutes } from "../modules/audit/audit.routes";
 import { accountRoutes } from "../modules/identity/accounts.routes";
 import { sessionRoutes } from "../modules/identity/session.routes";
+import { ssoRoutes } from "../modules/identity/sso/sso.routes";
 import { organizationRoutes } from "../modules/organizations/organizations.routes";
 import { healthRoutes } from "./health.routes";
 import authPlugin from "./plugins/auth";
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes);
   await app.register(organizationRoutes);
   await app.register(accountRoutes);
+  await app.register(ssoRoutes);
   await app.register(auditRoutes);
   if (options.extend) await app.register(options.extend);
 

@@ -42,3 +42,23 @@ export function grantableRoles(actorRoles: readonly Role[], organizationKind: "r
   if (actorRoles.includes("region_admin") && organizationKind === "region") all.unshift("region_admin");
   return all;
 }
+
+/** Actions on the single sign-on settings of an administration. */
+export type IdentityProviderAction = "read" | "update";
+
+const PROVIDER_TABLE = {
+  region_admin: [],
+  org_admin: ["read", "update"],
+  department_head: [],
+  clerk: [],
+  employee: [],
+  staff_council: [],
+  finance: [],
+  reporter: [],
+  climate_manager: [],
+  moderator: [],
+  management: [],
+} as const satisfies Record<Role, readonly IdentityProviderAction[]>;
+
+/** The HR office (org_admin) configures its administration's provider; the query is scoped to it. */
+export const identityProviderPolicy = definePolicy<IdentityProviderAction>("identity_provider", ["read", "update"], PROVIDER_TABLE);

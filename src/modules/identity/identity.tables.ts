@@ -1,4 +1,4 @@
-import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { declareVisibility } from "../../db/visibility";
 import { departments, organizations, regions } from "../organizations/organizations.tables";
 import type { Role } from "./roles";
@@ -72,6 +72,10 @@ export const sessions = declareVisibility(
       lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
       ip: text("ip"),
       userAgent: text("user_agent"),
+      /** The identity provider the session came from (single sign-on), for RP-initiated logout. */
+      providerId: uuid("provider_id"),
+      /** The provider's ID token, sent back as `id_token_hint` at logout. */
+      idToken: text("id_token"),
     },
     (t) => [index("sessions_account").on(t.accountId)],
   ),
@@ -99,6 +103,67 @@ export const loginLocks = declareVisibility(
   pgTable("login_locks", {
     login: text("login").primaryKey(),
     lockedUntil: timestamp("locked_until", { withTimezone: true }).notNull(),
+  }),
+  "tenant",
+);
+
+/**
+ * The OpenID Connect provider of an administration (its Active Directory via ADFS, Keycloak or
+ * the municipal IT provider's identity service). One per administration.
+ */
+export const identityProviders = declareVisibility(
+  pgTable("identity_providers", {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionId: uuid("region_id").notNull().references(() => regions.id),
+    organizationId: uuid("organization_id").notNull().unique().references(() => organizations.id),
+    /** Issuer URL; its `/.well-known/openid-configuration` is read at login. */
+    issuer: text("issuer").notNull(),
+    clientId: text("client_id").notNull(),
+    clientSecret: text("client_secret"),
+    scopes: text("scopes").notNull().default("openid email profile"),
+    isEnabled: boolean("is_enabled").notNull().default(true),
+    /** Whether the administration's accounts may still sign in with a Verbund password. */
+    isPasswordLoginEnabled: boolean("is_password_login_enabled").notNull().default(true),
+    /** `ui` (set by the HR office) or `env` (set by the operator through the environment). */
+    source: text("source").$type<"ui" | "env">().notNull().default("ui"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  }),
+  "tenant",
+);
+
+/**
+ * An account's identity at its administration's provider: issuer + subject. Unique per
+ * administration, so that a provider shared by several administrations never crosses between them.
+ */
+export const accountIdentities = declareVisibility(
+  pgTable(
+    "account_identities",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+      regionId: uuid("region_id").notNull().references(() => regions.id),
+      organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+      issuer: text("issuer").notNull(),
+      subject: text("subject").notNull(),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [unique("account_identities_org_issuer_subject").on(t.organizationId, t.issuer, t.subject)],
+  ),
+  "tenant",
+);
+
+/** A single sign-on in progress: state, nonce and PKCE verifier, bound to the browser by a cookie. */
+export const ssoLogins = declareVisibility(
+  pgTable("sso_logins", {
+    id: text("id").primaryKey(),
+    providerId: uuid("provider_id").notNull().references(() => identityProviders.id, { onDelete: "cascade" }),
+    regionId: uuid("region_id").notNull().references(() => regions.id),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+    nonce: text("nonce").notNull(),
+    codeVerifier: text("code_verifier").notNull(),
+    returnTo: text("return_to").notNull().default("/"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   }),
   "tenant",
 );

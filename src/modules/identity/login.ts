@@ -2,7 +2,7 @@ import { and, count, eq, gt, max, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
-import { accounts, loginAttempts, loginLocks } from "./identity.tables";
+import { accounts, identityProviders, loginAttempts, loginLocks } from "./identity.tables";
 import { verifyPassword } from "./passwords";
 import { createSession, type NewSession } from "./sessions";
 
@@ -85,6 +85,20 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession & { a
       });
     });
     throw new AppError("invalid_credentials");
+  }
+
+  // The password was right; only now may the answer say that this administration signs in elsewhere.
+  const [provider] = await db
+    .select()
+    .from(identityProviders)
+    .where(and(eq(identityProviders.organizationId, usable.organizationId), eq(identityProviders.isEnabled, true)));
+  if (provider && !provider.isPasswordLoginEnabled) {
+    throw new AppError("forbidden", {
+      message: {
+        de: "Ihre Verwaltung meldet sich über ihr eigenes Konto an. Bitte wählen Sie „Mit dem Konto Ihrer Verwaltung anmelden“.",
+        en: "Your administration signs in with its own account. Please choose “Sign in with your administration's account”.",
+      },
+    });
   }
 
   return db.transaction(async (tx) => {

@@ -8,10 +8,11 @@ import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
 import { getMe } from "./get-me";
 import { ChangePasswordBody, LoginBody, LoginResponse, Me, SessionInfo, SessionStatus, UpdateMeBody } from "./identity.schemas";
-import { accounts } from "./identity.tables";
+import { accounts, sessions } from "./identity.tables";
+import { providerLogoutUrl } from "./sso/provider-logout";
 import { login } from "./login";
 import { hashPassword, verifyPassword } from "./passwords";
-import { ABSOLUTE_TIMEOUT_SECONDS, deleteSession, deleteSessionsOf, findSession, IDLE_TIMEOUT_SECONDS, SESSION_COOKIE } from "./sessions";
+import { ABSOLUTE_TIMEOUT_SECONDS, deleteSessionsOf, findSession, IDLE_TIMEOUT_SECONDS, SESSION_COOKIE } from "./sessions";
 
 const NoContent = z.null().describe("No content");
 
@@ -103,22 +104,22 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/session",
     {
       config: { policy: selfAccess, touchSession: false },
-      schema: { tags: ["session"], summary: "Sign out", response: { 204: NoContent } },
+      schema: {
+        tags: ["session"],
+        summary: "Sign out",
+        description: "Ends the Verbund session. After a single sign-on, `logoutUrl` ends the provider's session too (RP-initiated logout), where the provider offers it.",
+        response: { 200: z.object({ logoutUrl: z.string().nullable() }) },
+      },
     },
     async (request, reply) => {
       const actor = request.actor!;
-      await app.db.transaction(async (tx) => {
-        await deleteSession(tx, actor.sessionId);
-        await recordAudit(tx, actor, {
-          action: "logout",
-          entity: "account",
-          entityId: actor.accountId,
-          visibility: "tenant",
-          ip: request.ip,
-        });
+      const ended = await app.db.transaction(async (tx) => {
+        const [session] = await tx.delete(sessions).where(eq(sessions.id, actor.sessionId)).returning();
+        await recordAudit(tx, actor, { action: "logout", entity: "account", entityId: actor.accountId, visibility: "tenant", ip: request.ip });
+        return session;
       });
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
-      return reply.status(204).send(null);
+      return { logoutUrl: ended?.providerId ? await providerLogoutUrl(app.db, ended.providerId, ended.idToken, app.config.baseUrl) : null };
     },
   );
 

@@ -200,7 +200,8 @@ describe("session", () => {
   it("logs out: the cookie no longer works", async () => {
     const client = await t.signIn("sachbearbeitung@wunstorf.demo");
     const out = await client.request({ method: "DELETE", url: "/api/v1/session" });
-    expect(out.statusCode).toBe(204);
+    expect(out.statusCode).toBe(200);
+    expect(out.json()).toEqual({ logoutUrl: null });
     expect((await client.request({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(401);
   });
 

@@ -25,7 +25,7 @@ export interface NewSession {
 export async function createSession(
   tx: Db | Tx,
   account: { id: string; regionId: string; organizationId: string },
-  meta: { ip: string; userAgent?: string; replacing?: string },
+  meta: { ip: string; userAgent?: string; replacing?: string; providerId?: string; idToken?: string },
 ): Promise<NewSession> {
   if (meta.replacing) await tx.delete(sessions).where(eq(sessions.id, sha256(meta.replacing)));
   const token = randomBytes(32).toString("base64url");
@@ -38,6 +38,8 @@ export async function createSession(
     csrfToken,
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    providerId: meta.providerId ?? null,
+    idToken: meta.idToken ?? null,
   });
   return { token, csrfToken };
 }

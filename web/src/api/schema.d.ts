@@ -108,7 +108,10 @@ export interface paths {
                 };
             };
         };
-        /** Sign out */
+        /**
+         * Sign out
+         * @description Ends the Verbund session. After a single sign-on, `logoutUrl` ends the provider's session too (RP-initiated logout), where the provider offers it.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -118,12 +121,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description No content */
-                204: {
+                /** @description Default Response */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            logoutUrl: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -720,6 +727,222 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/sso/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Administrations whose staff sign in with their own provider */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                organizationId: string;
+                                name: string;
+                                ags: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/{organizationId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start signing in at the administration's provider (redirect) */
+        get: {
+            parameters: {
+                query?: {
+                    returnTo?: string;
+                };
+                header?: never;
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redirect target of the providers (authorization code + PKCE) */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    iss?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Single sign-on settings of the caller's administration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                issuer: string;
+                                clientId: string;
+                                hasClientSecret: boolean;
+                                scopes: string;
+                                isEnabled: boolean;
+                                isPasswordLoginEnabled: boolean;
+                                /** @enum {string} */
+                                source: "ui" | "env";
+                                updatedAt: string;
+                            } | null;
+                            redirectUri: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the single sign-on of the caller's administration */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        issuer: string;
+                        clientId: string;
+                        clientSecret?: string | null;
+                        /** @default openid email profile */
+                        scopes?: string;
+                        isEnabled: boolean;
+                        isPasswordLoginEnabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                issuer: string;
+                                clientId: string;
+                                hasClientSecret: boolean;
+                                scopes: string;
+                                isEnabled: boolean;
+                                isPasswordLoginEnabled: boolean;
+                                /** @enum {string} */
+                                source: "ui" | "env";
+                                updatedAt: string;
+                            };
+                            redirectUri: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/audit-events": {

@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { buildTestApp, type Client, type TestApp } from "../../../../test/app";
+import { TEST_PASSWORD } from "../../../../test/constants";
+import { CookieJar, startOidcProvider, type OidcFixture } from "../../../../test/oidc-fixture";
+
+const BASE = "http://localhost:3000";
+let t: TestApp;
+let wunstorfIdp: OidcFixture;
+let garbsenIdp: OidcFixture;
+let wunstorfHr: Client;
+let garbsenHr: Client;
+let wunstorfId: string;
+let garbsenId: string;
+
+const users = {
+  "w-001": { email: "jana.neu@wunstorf.de", email_verified: true, name: "Jana Neu" },
+  "w-002": { email: "mitarbeiterin@wunstorf.demo", email_verified: false, name: "Katrin Schulze" },
+  "w-003": { email: "mitarbeiterin@wunstorf.demo", email_verified: true, name: "Katrin Schulze" },
+  "g-001": { email: "bauamt@wunstorf.demo", email_verified: true, name: "Eindringling" },
+  "g-002": { email: "piotr.nowak@garbsen.de", email_verified: true, name: "Piotr Nowak" },
+};
+
+/** Follows the whole authorization code flow as a browser would; returns Verbund's final answer. */
+async function ssoSignIn(organizationId: string, idp: OidcFixture, subject: string) {
+  idp.signInAs(subject);
+  const start = await t.app.inject({ method: "GET", url: `/api/v1/sso/${organizationId}/start?returnTo=/konten` });
+  expect(start.statusCode).toBe(302);
+  const ssoCookie = start.cookies.find((c) => c.name === "verbund_sso")!;
+  let location = String(start.headers.location);
+  expect(location.startsWith(idp.issuer)).toBe(true);
+  const url = new URL(location);
+  expect(url.searchParams.get("code_challenge_method")).toBe("S256");
+  expect(url.searchParams.get("nonce")).toBeTruthy();
+  const jar = new CookieJar();
+  for (let hops = 0; hops < 10 && location.startsWith(idp.issuer); hops++) {
+    const res = await fetch(location, { redirect: "manual", headers: { cookie: jar.header() } });
+    jar.store(res.headers);
+    location = new URL(res.headers.get("location")!, location).toString();
+  }
+  expect(location.startsWith(`${BASE}/api/v1/sso/callback`)).toBe(true);
+  const callback = new URL(location);
+  const done = await t.app.inject({
+    method: "GET",
+    url: callback.pathname + callback.search,
+    headers: { cookie: `verbund_sso=${ssoCookie.value}` },
+  });
+  const session = done.cookies.find((c) => c.name === "verbund_session");
+  return {
+    status: done.statusCode,
+    location: String(done.headers.location),
+    cookie: session ? `verbund_session=${session.value}` : "",
+    callbackPath: callback.pathname + callback.search,
+  };
+}
+
+async function me(cookie: string) {
+  return (await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie } })).json();
+}
+
+const countAccounts = async () => ((await t.database.db.execute(sql`SELECT count(*)::int AS n FROM accounts`)).rows[0] as { n: number }).n;
+
+beforeAll(async () => {
+  t = await buildTestApp({ config: { baseUrl: BASE } });
+  const common = { users, redirectUri: `${BASE}/api/v1/sso/callback`, postLogoutRedirectUri: `${BASE}/anmelden?abgemeldet=1` };
+  wunstorfIdp = await startOidcProvider(common);
+  garbsenIdp = await startOidcProvider(common);
+  wunstorfHr = await t.signIn("personal@wunstorf.demo");
+  garbsenHr = await t.signIn("personal@garbsen.demo");
+  wunstorfId = (await wunstorfHr.request({ method: "GET", url: "/api/v1/me" })).json().organization.id;
+  garbsenId = (await garbsenHr.request({ method: "GET", url: "/api/v1/me" })).json().organization.id;
+  for (const [hr, idp] of [
+    [wunstorfHr, wunstorfIdp],
+    [garbsenHr, garbsenIdp],
+  ] as const) {
+    const res = await hr.request({
+      method: "PUT",
+      url: "/api/v1/identity-provider",
+      payload: {
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        scopes: "openid email profile",
+        isEnabled: true,
+        isPasswordLoginEnabled: true,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+  await wunstorfIdp?.close();
+  await garbsenIdp?.close();
+});
+
+describe("single sign-on per administration", () => {
+  it("the HR office sees its settings without the secret, and the redirect URI to register", async () => {
+    const res = await wunstorfHr.request({ method: "GET", url: "/api/v1/identity-provider" });
+    expect(res.json()).toMatchObject({
+      redirectUri: `${BASE}/api/v1/sso/callback`,
+      settings: { issuer: wunstorfIdp.issuer, hasClientSecret: true },
+    });
+    expect(res.body).not.toContain(wunstorfIdp.clientSecret);
+    const list = await t.anonymous().request({ method: "GET", url: "/api/v1/sso/organizations" });
+    expect(list.json().items.map((i: { name: string }) => i.name)).toEqual(["Garbsen", "Wunstorf"]);
+  });
+
+  it("refuses settings under which nobody could sign in", async () => {
+    const res = await wunstorfHr.request({
+      method: "PUT",
+      url: "/api/v1/identity-provider",
+      payload: { issuer: "http://127.0.0.1:9/realms/keiner", clientId: "x", isEnabled: true, isPasswordLoginEnabled: true },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: "issuer", rule: "discovery" });
+    const plain = await wunstorfHr.request({
+      method: "PUT",
+      url: "/api/v1/identity-provider",
+      payload: { issuer: "http://login.wunstorf.de/", clientId: "x", isEnabled: true, isPasswordLoginEnabled: true },
+    });
+    expect(plain.json().errors[0]).toMatchObject({ field: "issuer", rule: "https" });
+  });
+
+  it("a first login creates an account with the employee role only, in the provider's administration", async () => {
+    const before = await countAccounts();
+    const result = await ssoSignIn(wunstorfId, wunstorfIdp, "w-001");
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/konten");
+    const account = await me(result.cookie);
+    expect(account).toMatchObject({
+      login: "jana.neu@wunstorf.de",
+      displayName: "Jana Neu",
+      roles: ["employee"],
+      organization: { name: "Wunstorf" },
+    });
+    expect(await countAccounts()).toBe(before + 1);
+    const again = await ssoSignIn(wunstorfId, wunstorfIdp, "w-001");
+    expect((await me(again.cookie)).id).toBe(account.id); // bound by issuer + subject
+    expect(await countAccounts()).toBe(before + 1);
+  });
+
+  it("refuses to match an existing account by an unverified e-mail", async () => {
+    const result = await ssoSignIn(wunstorfId, wunstorfIdp, "w-002");
+    expect(result.location).toBe("/anmelden?sso=unverified_email");
+    expect(result.cookie).toBe("");
+    const { rows } = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM account_identities WHERE subject = 'w-002'`);
+    expect((rows[0] as { n: number }).n).toBe(0);
+  });
+
+  it("binds an existing account when the provider asserts email_verified", async () => {
+    const result = await ssoSignIn(wunstorfId, wunstorfIdp, "w-003");
+    const account = await me(result.cookie);
+    expect(account).toMatchObject({ login: "mitarbeiterin@wunstorf.demo", roles: ["employee"] });
+  });
+
+  it("another administration's provider cannot sign in to Wunstorf's accounts", async () => {
+    const foreign = await ssoSignIn(garbsenId, garbsenIdp, "g-001");
+    expect(foreign.location).toBe("/anmelden?sso=login_taken");
+    expect(foreign.cookie).toBe("");
+    // Even with the same issuer and subject that Wunstorf trusts, Garbsen's configuration does not
+    // reach Wunstorf's bound account: bindings are per administration.
+    await garbsenHr.request({
+      method: "PUT",
+      url: "/api/v1/identity-provider",
+      payload: {
+        issuer: wunstorfIdp.issuer,
+        clientId: wunstorfIdp.clientId,
+        clientSecret: wunstorfIdp.clientSecret,
+        isEnabled: true,
+        isPasswordLoginEnabled: true,
+      },
+    });
+    const shared = await ssoSignIn(garbsenId, wunstorfIdp, "w-001");
+    expect(shared.location).toBe("/anmelden?sso=login_taken");
+    await garbsenHr.request({
+      method: "PUT",
+      url: "/api/v1/identity-provider",
+      payload: {
+        issuer: garbsenIdp.issuer,
+        clientId: garbsenIdp.clientId,
+        clientSecret: garbsenIdp.clientSecret,
+        isEnabled: true,
+        isPasswordLoginEnabled: true,
+      },
+    });
+    const own = await ssoSignIn(garbsenId, garbsenIdp, "g-002");
+    expect(await me(own.cookie)).toMatchObject({ login: "piotr.nowak@garbsen.de", organization: { name: "Garbsen" } });
+  });
+
+  it("a callback without this browser's cookie, or replayed, is refused", async () => {
+    wunstorfIdp.signInAs("w-001");
+    const result = await ssoSignIn(wunstorfId, wunstorfIdp, "w-001");
+    const replay = await t.app.inject({ method: "GET", url: result.callbackPath });
+    expect(replay.headers.location).toBe("/anmelden?sso=expired");
+  });
+
+  it("password login can be switched off per administration; single sign-on goes on", async () => {
+    const res = await wunstorfHr.request({
+      method: "PUT",
+      url: "/api/v1/identity-provider",
+      payload: { issuer: wunstorfIdp.issuer, clientId: wunstorfIdp.clientId, isEnabled: true, isPasswordLoginEnabled: false },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().settings.hasClientSecret).toBe(true); // omitted secret is kept
+    const refused = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/session",
+      payload: { login: "bauamt@wunstorf.demo", password: TEST_PASSWORD },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().messages.de).toContain("über ihr eigenes Konto");
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/session",
+      payload: { login: "bauamt@wunstorf.demo", password: "falsches-passwort" },
+    });
+    expect(wrong.statusCode).toBe(401); // a wrong password learns nothing more
+    expect(
+      (await t.app.inject({ method: "POST", url: "/api/v1/session", payload: { login: "personal@garbsen.demo", password: TEST_PASSWORD } }))
+        .statusCode,
+    ).toBe(200);
+    const sso = await ssoSignIn(wunstorfId, wunstorfIdp, "w-001");
+    expect((await me(sso.cookie)).login).toBe("jana.neu@wunstorf.de");
+  });
+
+  it("logout ends the Verbund session and points to the provider's logout (RP-initiated)", async () => {
+    const sso = await ssoSignIn(wunstorfId, wunstorfIdp, "w-001");
+    const status = await t.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: sso.cookie } });
+    const out = await t.app.inject({
+      method: "DELETE",
+      url: "/api/v1/session",
+      headers: { cookie: sso.cookie, "x-csrf-token": status.json().csrfToken },
+    });
+    expect(out.statusCode).toBe(200);
+    const logoutUrl = new URL(out.json().logoutUrl);
+    expect(logoutUrl.origin).toBe(wunstorfIdp.issuer);
+    expect(logoutUrl.searchParams.get("post_logout_redirect_uri")).toBe(`${BASE}/anmelden?abgemeldet=1`);
+    expect(logoutUrl.searchParams.get("id_token_hint")).toBeTruthy();
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: sso.cookie } })).statusCode).toBe(401);
+    const atProvider = await fetch(logoutUrl, { redirect: "manual" });
+    expect(atProvider.status).toBeLessThan(500);
+  });
+
+  it("other roles cannot read or change the settings", async () => {
+    const employee = await t.signIn("mitarbeiter@garbsen.demo");
+    expect((await employee.request({ method: "GET", url: "/api/v1/identity-provider" })).statusCode).toBe(403);
+    const put = await employee.request({
+      method: "PUT",
+      url: "/api/v1/identity-provider",
+      payload: { issuer: "https://evil.example", clientId: "x", isEnabled: true, isPasswordLoginEnabled: true },
+    });
+    expect(put.statusCode).toBe(403);
+  });
+});
