@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findChromium } from "./browser";
+import { startOidcProvider } from "../test/oidc-fixture";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -34,6 +35,13 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "verbund-e2e-"));
   const port = 3917;
   const password = "e2e-demo-passwort-2026";
+  // Garbsen signs in through its own OpenID provider (set by the operator through the environment).
+  const idp = await startOidcProvider({
+    users: { "lea-kraft": { email: "lea.kraft@garbsen.de", email_verified: true, name: "Lea Kraft" } },
+    redirectUri: `http://127.0.0.1:${port}/api/v1/sso/callback`,
+    postLogoutRedirectUri: `http://127.0.0.1:${port}/anmelden?abgemeldet=1`,
+    defaultSubject: "lea-kraft",
+  });
   const server: ChildProcess = spawn(
     process.execPath,
     ["--import", "tsx", path.join(root, "src", "cli", "main.ts"), "start"],
@@ -47,6 +55,9 @@ export default async function setup(project: TestProject) {
         VERBUND_BASE_URL: `http://127.0.0.1:${port}`,
         LOG_LEVEL: "warn",
         DATABASE_URL: "",
+        VERBUND_OIDC_03241005_ISSUER: idp.issuer,
+        VERBUND_OIDC_03241005_CLIENT_ID: idp.clientId,
+        VERBUND_OIDC_03241005_CLIENT_SECRET: idp.clientSecret,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -71,6 +82,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
+    await idp.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

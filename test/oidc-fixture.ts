@@ -27,10 +27,12 @@ export async function startOidcProvider(options: {
   users: Record<string, TestUser>;
   redirectUri: string;
   postLogoutRedirectUri: string;
+  /** Who signs in when the test did not name anyone (browser tests in another process). */
+  defaultSubject?: string;
 }): Promise<OidcFixture> {
   const clientId = "verbund";
   const clientSecret = `secret-${Math.random().toString(36).slice(2)}`;
-  let nextSubject = "";
+  let nextSubject = options.defaultSubject ?? "";
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

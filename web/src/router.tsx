@@ -9,6 +9,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { OrganizationPage } from "./pages/OrganizationPage";
 import { OrganizationsPage } from "./pages/OrganizationsPage";
 import { ProfilePage } from "./pages/ProfilePage";
+import { SsoSettingsPage } from "./pages/SsoSettingsPage";
 import { StartPage } from "./pages/StartPage";
 
 const root = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
@@ -24,6 +25,7 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/verwaltungen", component: OrganizationsPage }),
   createRoute({ getParentRoute: () => root, path: "/verwaltungen/$id", component: OrganizationPage }),
   createRoute({ getParentRoute: () => root, path: "/konten", component: signedIn(AccountsPage) }),
+  createRoute({ getParentRoute: () => root, path: "/konten/anmeldung", component: signedIn(SsoSettingsPage) }),
   createRoute({ getParentRoute: () => root, path: "/konten/$id", component: signedIn(AccountEditPage) }),
   createRoute({ getParentRoute: () => root, path: "/profil", component: signedIn(ProfilePage) }),
   createRoute({ getParentRoute: () => root, path: "/protokoll", component: signedIn(AuditPage) }),

@@ -87,8 +87,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         applyMe(result.me);
       },
       async signOut() {
-        await api.DELETE("/api/v1/session");
+        const res = await api.DELETE("/api/v1/session");
         setCsrfToken("");
+        // After a single sign-on, end the provider's session too (it sends the browser back to /anmelden).
+        if (res.data?.logoutUrl) {
+          window.location.assign(res.data.logoutUrl);
+          return;
+        }
         setMe(null);
         setStatus("anonymous");
         setEndedBecause("signedOut");

@@ -143,6 +143,11 @@ export function AccountsPage() {
   };
   return (
     <Page title={t("accounts.title")} intro={t("accounts.intro")}>
+      <p className="kern-body">
+        <Link to="/konten/anmeldung" className="kern-link">
+          {t("sso.settingsLink")}
+        </Link>
+      </p>
       {items === null ? (
         <p className="kern-body">{t("errors.loading")}</p>
       ) : (
