@@ -2,3 +2,4 @@
 export * from "../modules/organizations/organizations.tables";
 export * from "../modules/identity/identity.tables";
 export * from "../modules/audit/audit.tables";
+export * from "../modules/pool/pool.tables";

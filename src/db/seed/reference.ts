@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { departments, organizations, regions } from "../schema";
+import { seedQualifications } from "./qualifications";
 
 /** Manifest `region.json` in a region's reference-data folder. */
 interface RegionManifest {
@@ -133,6 +134,7 @@ export async function seedReferenceData(db: Db, regionDir: string): Promise<Refe
         departmentCount++;
       }
     }
+    await seedQualifications(tx as unknown as Db, region.id);
     return { regionId: region.id, organizations: records.length, departments: departmentCount };
   });
 }
