@@ -53,7 +53,8 @@ export async function startOidcProvider(options: {
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ["verbund-test-cookie-key"] },
-    findAccount: async (_ctx, sub) => (options.users[sub] ? { accountId: sub, claims: async () => ({ sub, ...options.users[sub] }) } : undefined),
+    findAccount: async (_ctx, sub) =>
+      options.users[sub] ? { accountId: sub, claims: async () => ({ sub, ...options.users[sub] }) } : undefined,
   });
   const callback = provider.callback();
   server.on("request", async (req, res) => {
@@ -63,7 +64,12 @@ export async function startOidcProvider(options: {
         const grant = new provider.Grant({ accountId: nextSubject, clientId: String(details.params.client_id) });
         grant.addOIDCScope(String(details.params.scope));
         const grantId = await grant.save();
-        await provider.interactionFinished(req, res, { login: { accountId: nextSubject }, consent: { grantId } }, { mergeWithLastSubmission: false });
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: nextSubject }, consent: { grantId } },
+          { mergeWithLastSubmission: false },
+        );
       } catch (err) {
         res.statusCode = 500;
         res.end(String(err));

@@ -14,6 +14,7 @@ import { accountRoutes } from "../modules/identity/accounts.routes";
 import { sessionRoutes } from "../modules/identity/session.routes";
 import { ssoRoutes } from "../modules/identity/sso/sso.routes";
 import { organizationRoutes } from "../modules/organizations/organizations.routes";
+import { poolRoutes } from "../modules/pool/pool.routes";
 import { healthRoutes } from "./health.routes";
 import authPlugin from "./plugins/auth";
 import errorsPlugin, { sendProblem } from "./plugins/errors";
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes);
   await app.register(ssoRoutes);
   await app.register(auditRoutes);
+  await app.register(poolRoutes);
   if (options.extend) await app.register(options.extend);
 
   const webDir = options.webDir ?? path.join(projectRoot, "dist", "web");

@@ -114,8 +114,13 @@ export const loginLocks = declareVisibility(
 export const identityProviders = declareVisibility(
   pgTable("identity_providers", {
     id: uuid("id").primaryKey().defaultRandom(),
-    regionId: uuid("region_id").notNull().references(() => regions.id),
-    organizationId: uuid("organization_id").notNull().unique().references(() => organizations.id),
+    regionId: uuid("region_id")
+      .notNull()
+      .references(() => regions.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .unique()
+      .references(() => organizations.id),
     /** Issuer URL; its `/.well-known/openid-configuration` is read at login. */
     issuer: text("issuer").notNull(),
     clientId: text("client_id").notNull(),
@@ -141,9 +146,15 @@ export const accountIdentities = declareVisibility(
     "account_identities",
     {
       id: uuid("id").primaryKey().defaultRandom(),
-      accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
-      regionId: uuid("region_id").notNull().references(() => regions.id),
-      organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+      accountId: uuid("account_id")
+        .notNull()
+        .references(() => accounts.id, { onDelete: "cascade" }),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
+      organizationId: uuid("organization_id")
+        .notNull()
+        .references(() => organizations.id),
       issuer: text("issuer").notNull(),
       subject: text("subject").notNull(),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -157,9 +168,15 @@ export const accountIdentities = declareVisibility(
 export const ssoLogins = declareVisibility(
   pgTable("sso_logins", {
     id: text("id").primaryKey(),
-    providerId: uuid("provider_id").notNull().references(() => identityProviders.id, { onDelete: "cascade" }),
-    regionId: uuid("region_id").notNull().references(() => regions.id),
-    organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => identityProviders.id, { onDelete: "cascade" }),
+    regionId: uuid("region_id")
+      .notNull()
+      .references(() => regions.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
     nonce: text("nonce").notNull(),
     codeVerifier: text("code_verifier").notNull(),
     returnTo: text("return_to").notNull().default("/"),

@@ -107,7 +107,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["session"],
         summary: "Sign out",
-        description: "Ends the Verbund session. After a single sign-on, `logoutUrl` ends the provider's session too (RP-initiated logout), where the provider offers it.",
+        description:
+          "Ends the Verbund session. After a single sign-on, `logoutUrl` ends the provider's session too (RP-initiated logout), where the provider offers it.",
         response: { 200: z.object({ logoutUrl: z.string().nullable() }) },
       },
     },
@@ -115,7 +116,13 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = request.actor!;
       const ended = await app.db.transaction(async (tx) => {
         const [session] = await tx.delete(sessions).where(eq(sessions.id, actor.sessionId)).returning();
-        await recordAudit(tx, actor, { action: "logout", entity: "account", entityId: actor.accountId, visibility: "tenant", ip: request.ip });
+        await recordAudit(tx, actor, {
+          action: "logout",
+          entity: "account",
+          entityId: actor.accountId,
+          visibility: "tenant",
+          ip: request.ip,
+        });
         return session;
       });
       reply.clearCookie(SESSION_COOKIE, { path: "/" });

@@ -13,7 +13,9 @@ export const qualifications = declareVisibility(
     "qualifications",
     {
       id: uuid("id").primaryKey().defaultRandom(),
-      regionId: uuid("region_id").notNull().references(() => regions.id),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
       /** Stable key, e.g. `kontaktnachverfolgung`. */
       key: text("key").notNull(),
       name: text("name").notNull(),
@@ -38,8 +40,12 @@ export const poolMembers = declareVisibility(
     "pool_members",
     {
       id: uuid("id").primaryKey().defaultRandom(),
-      regionId: uuid("region_id").notNull().references(() => regions.id),
-      organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
+      organizationId: uuid("organization_id")
+        .notNull()
+        .references(() => organizations.id),
       departmentId: uuid("department_id").references(() => departments.id),
       /** The member's own account, when the member keeps the entry personally. */
       accountId: uuid("account_id")
@@ -80,8 +86,12 @@ export const poolMemberQualifications = declareVisibility(
       qualificationId: uuid("qualification_id")
         .notNull()
         .references(() => qualifications.id),
-      regionId: uuid("region_id").notNull().references(() => regions.id),
-      organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
+      organizationId: uuid("organization_id")
+        .notNull()
+        .references(() => organizations.id),
       validUntil: date("valid_until"),
       confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
       confirmedBy: uuid("confirmed_by").references(() => accounts.id, { onDelete: "set null" }),
@@ -100,8 +110,12 @@ export const availabilityWindows = declareVisibility(
       memberId: uuid("member_id")
         .notNull()
         .references(() => poolMembers.id, { onDelete: "cascade" }),
-      regionId: uuid("region_id").notNull().references(() => regions.id),
-      organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
+      organizationId: uuid("organization_id")
+        .notNull()
+        .references(() => organizations.id),
       startsOn: date("starts_on").notNull(),
       endsOn: date("ends_on").notNull(),
       hoursPerWeek: integer("hours_per_week").notNull(),

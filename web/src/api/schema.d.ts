@@ -996,6 +996,856 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's qualification catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                                /** @enum {string} */
+                                category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a qualification to the catalogue (coordination office) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: string;
+                        /** @enum {string} */
+                        category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string;
+                            /** @enum {string} */
+                            category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pool members of the caller's administration (the read is audited) */
+        get: {
+            parameters: {
+                query?: {
+                    includeFormer?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                workEmail: string;
+                                phone: string | null;
+                                jobTitle: string;
+                                /** @enum {string} */
+                                employmentStatus: "employee" | "civil_servant";
+                                payGroup: string;
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                languages: string[];
+                                travelRadiusKm: number;
+                                canWorkRemotely: boolean;
+                                notes: string | null;
+                                consentVersion: string;
+                                consentedAt: string;
+                                isActive: boolean;
+                                hasAccount: boolean;
+                                qualifications: {
+                                    /** Format: uuid */
+                                    qualificationId: string;
+                                    name: string;
+                                    category: string;
+                                    validUntil: string | null;
+                                    isConfirmed: boolean;
+                                    counts: boolean;
+                                }[];
+                                availability: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    startsOn: string;
+                                    endsOn: string;
+                                    hoursPerWeek: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a pool member whose written consent the HR office holds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: email */
+                        workEmail: string;
+                        phone?: string | null;
+                        jobTitle: string;
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        payGroup: string;
+                        departmentId?: string | null;
+                        /** @default [] */
+                        languages?: string[];
+                        /** @default 25 */
+                        travelRadiusKm?: number;
+                        /** @default false */
+                        canWorkRemotely?: boolean;
+                        notes?: string | null;
+                        /** @default [] */
+                        qualifications?: {
+                            /** Format: uuid */
+                            qualificationId: string;
+                            validUntil?: string | null;
+                        }[];
+                        /** @default [] */
+                        availability?: {
+                            /** Format: date */
+                            startsOn: string;
+                            /** Format: date */
+                            endsOn: string;
+                            hoursPerWeek: number;
+                        }[];
+                        /** @enum {boolean} */
+                        hasConsent: true;
+                        consentVersion: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            workEmail: string;
+                            phone: string | null;
+                            jobTitle: string;
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            payGroup: string;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            languages: string[];
+                            travelRadiusKm: number;
+                            canWorkRemotely: boolean;
+                            notes: string | null;
+                            consentVersion: string;
+                            consentedAt: string;
+                            isActive: boolean;
+                            hasAccount: boolean;
+                            qualifications: {
+                                /** Format: uuid */
+                                qualificationId: string;
+                                name: string;
+                                category: string;
+                                validUntil: string | null;
+                                isConfirmed: boolean;
+                                counts: boolean;
+                            }[];
+                            availability: {
+                                /** Format: uuid */
+                                id: string;
+                                startsOn: string;
+                                endsOn: string;
+                                hoursPerWeek: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool-members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One pool member of the caller's administration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            workEmail: string;
+                            phone: string | null;
+                            jobTitle: string;
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            payGroup: string;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            languages: string[];
+                            travelRadiusKm: number;
+                            canWorkRemotely: boolean;
+                            notes: string | null;
+                            consentVersion: string;
+                            consentedAt: string;
+                            isActive: boolean;
+                            hasAccount: boolean;
+                            qualifications: {
+                                /** Format: uuid */
+                                qualificationId: string;
+                                name: string;
+                                category: string;
+                                validUntil: string | null;
+                                isConfirmed: boolean;
+                                counts: boolean;
+                            }[];
+                            availability: {
+                                /** Format: uuid */
+                                id: string;
+                                startsOn: string;
+                                endsOn: string;
+                                hoursPerWeek: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a pool member; qualifications given here count as confirmed by the home administration */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: email */
+                        workEmail?: string;
+                        phone?: string | null;
+                        jobTitle?: string;
+                        /** @enum {string} */
+                        employmentStatus?: "employee" | "civil_servant";
+                        payGroup?: string;
+                        departmentId?: string | null;
+                        /** @default [] */
+                        languages?: string[];
+                        /** @default 25 */
+                        travelRadiusKm?: number;
+                        /** @default false */
+                        canWorkRemotely?: boolean;
+                        notes?: string | null;
+                        /** @default [] */
+                        qualifications?: {
+                            /** Format: uuid */
+                            qualificationId: string;
+                            validUntil?: string | null;
+                        }[];
+                        /** @default [] */
+                        availability?: {
+                            /** Format: date */
+                            startsOn: string;
+                            /** Format: date */
+                            endsOn: string;
+                            hoursPerWeek: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            workEmail: string;
+                            phone: string | null;
+                            jobTitle: string;
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            payGroup: string;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            languages: string[];
+                            travelRadiusKm: number;
+                            canWorkRemotely: boolean;
+                            notes: string | null;
+                            consentVersion: string;
+                            consentedAt: string;
+                            isActive: boolean;
+                            hasAccount: boolean;
+                            qualifications: {
+                                /** Format: uuid */
+                                qualificationId: string;
+                                name: string;
+                                category: string;
+                                validUntil: string | null;
+                                isConfirmed: boolean;
+                                counts: boolean;
+                            }[];
+                            availability: {
+                                /** Format: uuid */
+                                id: string;
+                                startsOn: string;
+                                endsOn: string;
+                                hoursPerWeek: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/pool-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's pool without names: members per administration, holders per qualification */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizations: {
+                                /** Format: uuid */
+                                organizationId: string;
+                                name: string;
+                                members: number | null;
+                                availableNow: number | null;
+                            }[];
+                            qualifications: {
+                                /** Format: uuid */
+                                qualificationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
+                                holders: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/pool-membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Own pool entry and the consent text */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consent: {
+                                version: string;
+                                text: {
+                                    de: string;
+                                    en: string;
+                                };
+                            };
+                            member: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                workEmail: string;
+                                phone: string | null;
+                                jobTitle: string;
+                                /** @enum {string} */
+                                employmentStatus: "employee" | "civil_servant";
+                                payGroup: string;
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                languages: string[];
+                                travelRadiusKm: number;
+                                canWorkRemotely: boolean;
+                                notes: string | null;
+                                consentVersion: string;
+                                consentedAt: string;
+                                isActive: boolean;
+                                hasAccount: boolean;
+                                qualifications: {
+                                    /** Format: uuid */
+                                    qualificationId: string;
+                                    name: string;
+                                    category: string;
+                                    validUntil: string | null;
+                                    isConfirmed: boolean;
+                                    counts: boolean;
+                                }[];
+                                availability: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    startsOn: string;
+                                    endsOn: string;
+                                    hoursPerWeek: number;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Join the support pool by consent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: email */
+                        workEmail?: string;
+                        phone?: string | null;
+                        jobTitle: string;
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        payGroup: string;
+                        departmentId?: string | null;
+                        /** @default [] */
+                        languages?: string[];
+                        /** @default 25 */
+                        travelRadiusKm?: number;
+                        /** @default false */
+                        canWorkRemotely?: boolean;
+                        notes?: string | null;
+                        /** @default [] */
+                        qualifications?: {
+                            /** Format: uuid */
+                            qualificationId: string;
+                            validUntil?: string | null;
+                        }[];
+                        /** @default [] */
+                        availability?: {
+                            /** Format: date */
+                            startsOn: string;
+                            /** Format: date */
+                            endsOn: string;
+                            hoursPerWeek: number;
+                        }[];
+                        /** @enum {boolean} */
+                        hasConsent: true;
+                        consentVersion: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            workEmail: string;
+                            phone: string | null;
+                            jobTitle: string;
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            payGroup: string;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            languages: string[];
+                            travelRadiusKm: number;
+                            canWorkRemotely: boolean;
+                            notes: string | null;
+                            consentVersion: string;
+                            consentedAt: string;
+                            isActive: boolean;
+                            hasAccount: boolean;
+                            qualifications: {
+                                /** Format: uuid */
+                                qualificationId: string;
+                                name: string;
+                                category: string;
+                                validUntil: string | null;
+                                isConfirmed: boolean;
+                                counts: boolean;
+                            }[];
+                            availability: {
+                                /** Format: uuid */
+                                id: string;
+                                startsOn: string;
+                                endsOn: string;
+                                hoursPerWeek: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Leave the pool (withdraw consent) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change own pool entry */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: email */
+                        workEmail?: string;
+                        phone?: string | null;
+                        jobTitle?: string;
+                        /** @enum {string} */
+                        employmentStatus?: "employee" | "civil_servant";
+                        payGroup?: string;
+                        departmentId?: string | null;
+                        /** @default [] */
+                        languages?: string[];
+                        /** @default 25 */
+                        travelRadiusKm?: number;
+                        /** @default false */
+                        canWorkRemotely?: boolean;
+                        notes?: string | null;
+                        /** @default [] */
+                        qualifications?: {
+                            /** Format: uuid */
+                            qualificationId: string;
+                            validUntil?: string | null;
+                        }[];
+                        /** @default [] */
+                        availability?: {
+                            /** Format: date */
+                            startsOn: string;
+                            /** Format: date */
+                            endsOn: string;
+                            hoursPerWeek: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            workEmail: string;
+                            phone: string | null;
+                            jobTitle: string;
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            payGroup: string;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            languages: string[];
+                            travelRadiusKm: number;
+                            canWorkRemotely: boolean;
+                            notes: string | null;
+                            consentVersion: string;
+                            consentedAt: string;
+                            isActive: boolean;
+                            hasAccount: boolean;
+                            qualifications: {
+                                /** Format: uuid */
+                                qualificationId: string;
+                                name: string;
+                                category: string;
+                                validUntil: string | null;
+                                isConfirmed: boolean;
+                                counts: boolean;
+                            }[];
+                            availability: {
+                                /** Format: uuid */
+                                id: string;
+                                startsOn: string;
+                                endsOn: string;
+                                hoursPerWeek: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/me/pool-membership/readers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read my pool data, and when */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                at: string;
+                                reader: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything Verbund keeps about me (JSON) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

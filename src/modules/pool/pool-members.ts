@@ -1,0 +1,264 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db, Tx } from "../../db/client";
+import { AppError, type FieldProblem } from "../../server/problems";
+import { auditEvents } from "../audit/audit.tables";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../identity/actor";
+import { departments } from "../organizations/organizations.tables";
+import { CONSENT_VERSION } from "./consent";
+import type { CreatePoolMemberBody, PoolMemberFields } from "./pool.schemas";
+import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "./pool.tables";
+
+type MemberRow = typeof poolMembers.$inferSelect;
+export type MemberFields = Partial<z.infer<typeof PoolMemberFields>>;
+
+// Tenancy: every query filters on the actor's administration (`ownMember`); a member of another
+// administration is never loaded. Guarded by pool.test.ts and test/tenant-isolation.test.ts.
+const ownMember = (actor: Actor, id?: string) =>
+  and(eq(poolMembers.organizationId, actor.organizationId), id ? eq(poolMembers.id, id) : undefined);
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Presents members with their qualifications and availability (one query each, not per member). */
+export async function presentMembers(db: Db | Tx, rows: MemberRow[]) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const held = await db
+    .select({ link: poolMemberQualifications, q: qualifications })
+    .from(poolMemberQualifications)
+    .innerJoin(qualifications, eq(qualifications.id, poolMemberQualifications.qualificationId))
+    .where(inArray(poolMemberQualifications.memberId, ids));
+  const windows = await db.select().from(availabilityWindows).where(inArray(availabilityWindows.memberId, ids));
+  const deps = await db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(inArray(departments.organizationId, [...new Set(rows.map((r) => r.organizationId))]));
+  const depName = new Map(deps.map((d) => [d.id, d.name]));
+  const now = today();
+  const collator = new Intl.Collator("de");
+  return rows.map((m) => ({
+    id: m.id,
+    name: m.name,
+    workEmail: m.workEmail,
+    phone: m.phone,
+    jobTitle: m.jobTitle,
+    employmentStatus: m.employmentStatus,
+    payGroup: m.payGroup,
+    department: m.departmentId ? { id: m.departmentId, name: depName.get(m.departmentId) ?? "" } : null,
+    languages: m.languages,
+    travelRadiusKm: m.travelRadiusKm,
+    canWorkRemotely: m.canWorkRemotely,
+    notes: m.notes,
+    consentVersion: m.consentVersion,
+    consentedAt: m.consentedAt.toISOString(),
+    isActive: m.leftAt === null,
+    hasAccount: m.accountId !== null,
+    qualifications: held
+      .filter((h) => h.link.memberId === m.id)
+      .map((h) => ({
+        qualificationId: h.q.id,
+        name: h.q.name,
+        category: h.q.category,
+        validUntil: h.link.validUntil,
+        isConfirmed: h.link.confirmedAt !== null,
+        counts: h.link.confirmedAt !== null && (h.link.validUntil === null || h.link.validUntil >= now),
+      }))
+      .sort((a, b) => collator.compare(a.name, b.name)),
+    availability: windows
+      .filter((w) => w.memberId === m.id)
+      .map((w) => ({ id: w.id, startsOn: w.startsOn, endsOn: w.endsOn, hoursPerWeek: w.hoursPerWeek }))
+      .sort((a, b) => a.startsOn.localeCompare(b.startsOn)),
+  }));
+}
+
+/** Records that the actor read these members' personal data (the members can see who and when). */
+async function auditReads(db: Db, actor: Actor, members: MemberRow[]) {
+  const readByOthers = members.filter((m) => m.accountId !== actor.accountId);
+  if (readByOthers.length === 0) return;
+  await db.insert(auditEvents).values(
+    readByOthers.map((m) => ({
+      action: "read",
+      entity: "pool_member",
+      entityId: m.id,
+      regionId: m.regionId,
+      organizationId: m.organizationId,
+      actorAccountId: actor.accountId,
+      actorLogin: actor.login,
+      visibility: "tenant" as const,
+    })),
+  );
+}
+
+async function checkReferences(tx: Db | Tx, organizationId: string, regionId: string, input: MemberFields) {
+  const fields: FieldProblem[] = [];
+  if (input.departmentId) {
+    const [dep] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.id, input.departmentId), eq(departments.organizationId, organizationId)));
+    if (!dep) {
+      fields.push({
+        field: "departmentId",
+        in: "body",
+        rule: "unknown_department",
+        message: { de: "Diesen Fachbereich gibt es in Ihrer Verwaltung nicht.", en: "Your administration has no such department." },
+      });
+    }
+  }
+  const wanted = [...new Set((input.qualifications ?? []).map((q) => q.qualificationId))];
+  if (wanted.length) {
+    const known = await tx
+      .select({ id: qualifications.id })
+      .from(qualifications)
+      .where(and(inArray(qualifications.id, wanted), eq(qualifications.regionId, regionId)));
+    if (known.length !== wanted.length) {
+      fields.push({
+        field: "qualifications",
+        in: "body",
+        rule: "unknown_qualification",
+        message: { de: "Eine Qualifikation steht nicht im Katalog der Region.", en: "A qualification is not in the region's catalogue." },
+      });
+    }
+  }
+  if (fields.length) throw new AppError("validation", { fields });
+}
+
+/**
+ * Replaces qualifications and availability of a member. Qualifications confirmed before stay
+ * confirmed; `confirm` (the home administration's HR office) confirms all given ones.
+ */
+async function writeDetails(tx: Db | Tx, member: MemberRow, input: MemberFields, confirmBy: string | null) {
+  if (input.qualifications) {
+    const before = await tx.select().from(poolMemberQualifications).where(eq(poolMemberQualifications.memberId, member.id));
+    const confirmed = new Map(before.map((b) => [b.qualificationId, b]));
+    await tx.delete(poolMemberQualifications).where(eq(poolMemberQualifications.memberId, member.id));
+    const unique = [...new Map(input.qualifications.map((q) => [q.qualificationId, q])).values()];
+    if (unique.length) {
+      await tx.insert(poolMemberQualifications).values(
+        unique.map((q) => {
+          const prior = confirmed.get(q.qualificationId);
+          const sameValidity = prior && (prior.validUntil ?? null) === (q.validUntil ?? null);
+          return {
+            memberId: member.id,
+            qualificationId: q.qualificationId,
+            regionId: member.regionId,
+            organizationId: member.organizationId,
+            validUntil: q.validUntil ?? null,
+            confirmedAt: confirmBy ? new Date() : sameValidity ? prior.confirmedAt : null,
+            confirmedBy: confirmBy ?? (sameValidity ? prior.confirmedBy : null),
+          };
+        }),
+      );
+    }
+  }
+  if (input.availability) {
+    await tx.delete(availabilityWindows).where(eq(availabilityWindows.memberId, member.id));
+    if (input.availability.length) {
+      await tx
+        .insert(availabilityWindows)
+        .values(
+          input.availability.map((w) => ({ ...w, memberId: member.id, regionId: member.regionId, organizationId: member.organizationId })),
+        );
+    }
+  }
+}
+
+/** The member's own columns from an input (without qualifications and availability, without undefined). */
+function columns(input: MemberFields): Partial<typeof poolMembers.$inferInsert> {
+  const { qualifications: _q, availability: _a, ...rest } = input;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<typeof poolMembers.$inferInsert>;
+}
+
+function snapshot(m: MemberRow) {
+  return { name: m.name, departmentId: m.departmentId, payGroup: m.payGroup, jobTitle: m.jobTitle, leftAt: m.leftAt };
+}
+
+/** The pool members of the actor's administration (HR office), A–Z; the read is audited. */
+export async function listPoolMembers(db: Db, actor: Actor, options: { includeFormer?: boolean } = {}) {
+  const rows = await db
+    .select()
+    .from(poolMembers)
+    .where(and(ownMember(actor), options.includeFormer ? undefined : isNull(poolMembers.leftAt)));
+  await auditReads(db, actor, rows);
+  const collator = new Intl.Collator("de");
+  return (await presentMembers(db, rows)).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** One pool member of the actor's administration; 404 for any other. The read is audited. */
+export async function getPoolMember(db: Db, actor: Actor, id: string) {
+  const [row] = await db.select().from(poolMembers).where(ownMember(actor, id));
+  if (!row) throw new AppError("not_found");
+  await auditReads(db, actor, [row]);
+  return (await presentMembers(db, [row]))[0];
+}
+
+function checkConsentVersion(version: string) {
+  if (version !== CONSENT_VERSION) {
+    throw new AppError("validation", {
+      fields: [
+        {
+          field: "consentVersion",
+          in: "body",
+          rule: "outdated",
+          message: {
+            de: `Es gilt die Einwilligung in der Fassung ${CONSENT_VERSION}.`,
+            en: `The consent text of version ${CONSENT_VERSION} applies.`,
+          },
+        },
+      ],
+    });
+  }
+}
+
+/** The HR office registers a member whose written consent it holds; their qualifications count as confirmed. */
+export async function createPoolMember(db: Db, actor: Actor, input: z.infer<typeof CreatePoolMemberBody>) {
+  checkConsentVersion(input.consentVersion);
+  return db.transaction(async (tx) => {
+    await checkReferences(tx, actor.organizationId, actor.regionId, input);
+    const [row] = await tx
+      .insert(poolMembers)
+      .values({
+        ...columns(input),
+        name: input.name,
+        jobTitle: input.jobTitle,
+        employmentStatus: input.employmentStatus,
+        payGroup: input.payGroup,
+        workEmail: input.workEmail.toLowerCase(),
+        regionId: actor.regionId,
+        organizationId: actor.organizationId,
+        consentVersion: input.consentVersion,
+        consentedAt: new Date(),
+      })
+      .returning();
+    await writeDetails(tx, row, input, actor.accountId);
+    await recordAudit(tx, actor, { action: "create", entity: "pool_member", entityId: row.id, visibility: "tenant", after: snapshot(row) });
+    return (await presentMembers(tx, [row]))[0];
+  });
+}
+
+/** The HR office changes a member of its administration; given qualifications become confirmed. */
+export async function updatePoolMember(db: Db, actor: Actor, id: string, input: MemberFields) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(poolMembers).where(ownMember(actor, id));
+    if (!before) throw new AppError("not_found");
+    await checkReferences(tx, actor.organizationId, actor.regionId, input);
+    const [after] = await tx
+      .update(poolMembers)
+      .set({ ...columns(input), updatedAt: new Date() })
+      .where(ownMember(actor, id))
+      .returning();
+    await writeDetails(tx, after, input, actor.accountId);
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "pool_member",
+      entityId: id,
+      visibility: "tenant",
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return (await presentMembers(tx, [after]))[0];
+  });
+}
+
+export { auditReads, checkConsentVersion, checkReferences, columns, snapshot, writeDetails };

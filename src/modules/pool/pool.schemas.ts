@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { QUALIFICATION_CATEGORIES } from "./pool.tables";
+
+/** Pay groups: TVöD E and S groups, civil-servant grades A and B. The group only, never the step. */
+export const PAY_GROUP =
+  /^(E (1|2|2Ü|3|4|5|6|7|8|9a|9b|9c|10|11|12|13|14|15|15Ü)|S (2|3|4|7|8a|8b|9|11a|11b|12|13|14|15|16|17|18)|A ([3-9]|1[0-6])|B ([1-9]|1[01]))$/;
+
+const isoDate = z.iso.date();
+
+export const Qualification = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  name: z.string(),
+  category: z.enum(QUALIFICATION_CATEGORIES),
+});
+
+export const CreateQualificationBody = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .min(2)
+      .max(60)
+      .regex(/^[a-z0-9_]+$/),
+    name: z.string().trim().min(2).max(120),
+    category: z.enum(QUALIFICATION_CATEGORIES),
+  })
+  .strict();
+
+export const AvailabilityInput = z
+  .object({ startsOn: isoDate, endsOn: isoDate, hoursPerWeek: z.number().int().min(1).max(41) })
+  .refine((w) => w.endsOn >= w.startsOn, { message: "endsOn before startsOn", path: ["endsOn"] });
+
+export const HeldQualificationInput = z.object({ qualificationId: z.uuid(), validUntil: isoDate.nullable().optional() });
+
+/** The fields of a pool entry a person or the HR office can set. */
+export const PoolMemberFields = z.object({
+  name: z.string().trim().min(2).max(120),
+  workEmail: z.email().max(254),
+  phone: z.string().trim().max(40).nullable().optional(),
+  jobTitle: z.string().trim().min(2).max(120),
+  employmentStatus: z.enum(["employee", "civil_servant"]),
+  payGroup: z.string().trim().regex(PAY_GROUP),
+  departmentId: z.uuid().nullable().optional(),
+  languages: z.array(z.string().trim().min(2).max(40)).max(10).default([]),
+  travelRadiusKm: z.number().int().min(0).max(300).default(25),
+  canWorkRemotely: z.boolean().default(false),
+  notes: z.string().trim().max(1000).nullable().optional(),
+  qualifications: z.array(HeldQualificationInput).max(30).default([]),
+  availability: z.array(AvailabilityInput).max(20).default([]),
+});
+
+export const CreatePoolMemberBody = PoolMemberFields.extend({
+  /** The HR office confirms that the person's written consent (current version) is on file. */
+  hasConsent: z.literal(true),
+  consentVersion: z.string(),
+}).strict();
+
+export const JoinPoolBody = PoolMemberFields.partial({ name: true, workEmail: true })
+  .extend({ hasConsent: z.literal(true), consentVersion: z.string() })
+  .strict();
+
+export const UpdatePoolMemberBody = PoolMemberFields.partial().strict();
+
+export const HeldQualification = z.object({
+  qualificationId: z.uuid(),
+  name: z.string(),
+  category: z.string(),
+  validUntil: z.string().nullable(),
+  isConfirmed: z.boolean(),
+  /** Confirmed and not expired: only such a qualification counts for matching. */
+  counts: z.boolean(),
+});
+
+export const PoolMember = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  workEmail: z.string(),
+  phone: z.string().nullable(),
+  jobTitle: z.string(),
+  employmentStatus: z.enum(["employee", "civil_servant"]),
+  payGroup: z.string(),
+  department: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  languages: z.array(z.string()),
+  travelRadiusKm: z.number().int(),
+  canWorkRemotely: z.boolean(),
+  notes: z.string().nullable(),
+  consentVersion: z.string(),
+  consentedAt: z.string(),
+  isActive: z.boolean(),
+  hasAccount: z.boolean(),
+  qualifications: z.array(HeldQualification),
+  availability: z.array(z.object({ id: z.uuid(), startsOn: z.string(), endsOn: z.string(), hoursPerWeek: z.number().int() })),
+});
