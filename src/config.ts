@@ -20,6 +20,12 @@ export interface Config {
   trustProxy: boolean;
   /** Log level of the structured JSON log (`LOG_LEVEL`, default `info`). */
   logLevel: string;
+  /** SMTP server for e-mail (`SMTP_URL`); without it mails stay in the outbox (Postausgang). */
+  smtpUrl?: string;
+  /** Sender address (`MAIL_FROM`). */
+  mailFrom: string;
+  /** Days after leaving the pool until a member's personal data is deleted (`VERBUND_POOL_RETENTION_DAYS`, default 90). */
+  poolRetentionDays: number;
 }
 
 /** Repository root, resolved from this file so that the CLI works from any working directory. */
@@ -40,6 +46,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     demoPassword: env.VERBUND_DEMO_PASSWORD || undefined,
     trustProxy: env.VERBUND_TRUST_PROXY === "true",
     logLevel: env.LOG_LEVEL ?? "info",
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? "Verbund <verbund@localhost>",
+    poolRetentionDays: Number(env.VERBUND_POOL_RETENTION_DAYS ?? 90),
   };
 }
 

@@ -12,7 +12,7 @@ import { sql } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import * as schema from "../src/db/schema";
-import { listVisibilities } from "../src/db/visibility";
+import { listPrivateRowConditions, listVisibilities } from "../src/db/visibility";
 import { ROLES, type Role } from "../src/modules/identity/roles";
 import { buildApp } from "../src/server/app";
 import { loadConfig } from "../src/config";
@@ -88,6 +88,24 @@ beforeAll(async () => {
     },
   });
   expect(pool.statusCode, pool.body).toBe(201);
+  const draft = await hr.request({
+    method: "POST",
+    url: "/api/v1/support-requests",
+    payload: {
+      title: "Kanarienvogel Entwurfsanfrage",
+      tasks: "Geheimer Entwurf",
+      headcount: 2,
+      startsOn: "2026-12-07",
+      endsOn: "2027-01-31",
+      hoursPerWeek: 20,
+      urgency: "normal",
+      settlementModel: "reciprocity",
+      contactName: "Sabine Köhler",
+      contactEmail: "personal@wunstorf.demo",
+      status: "draft",
+    },
+  });
+  expect(draft.statusCode, draft.body).toBe(201);
 
   // Garbsen gets an account for every role an administration can hold.
   const garbsenHr = await t.signIn("personal@garbsen.demo");
@@ -120,6 +138,18 @@ beforeAll(async () => {
     const visibility = listVisibilities().get(name);
     const hasOrg = getTableConfig(table).columns.some((c) => c.name === "organization_id");
     if (!visibility) throw new Error(`Table ${name} declares no visibility`);
+    const privateWhere = listPrivateRowConditions().get(name);
+    if (privateWhere) {
+      // Partly private: the rows matching the condition are Wunstorf's own, the rest is shared.
+      const condition = sql.raw(`(${privateWhere})`);
+      collect(await rowsOf(name, sql`WHERE NOT (organization_id = ${wunstorfId} AND ${condition})`), elsewhere);
+      const own = await rowsOf(name, sql`WHERE organization_id = ${wunstorfId} AND ${condition}`);
+      const found = new Set<string>();
+      collect(own, found);
+      for (const v of found) canaries.add(v);
+      for (const row of own) if (row.id !== undefined) foreignIds.push(String(row.id));
+      continue;
+    }
     if (visibility === "public" || visibility === "region" || UNOWNED_TABLES.has(name)) {
       collect(await rowsOf(name), elsewhere);
       continue;
@@ -141,6 +171,7 @@ beforeAll(async () => {
   expect(canaries).toContain("Katrin Schulze");
   expect(canaries).toContain("Kanarienvogel Poolmitglied");
   expect(canaries).toContain("05031 999-111");
+  expect(canaries).toContain("Kanarienvogel Entwurfsanfrage");
   expect(foreignIds.length).toBeGreaterThan(10);
 }, 120_000);
 afterAll(async () => t?.close());

@@ -9,6 +9,8 @@ import type { Role } from "../modules/identity/roles";
 import { OperatorError } from "../operator-error";
 import { buildApp } from "../server/app";
 import { createAdministrator } from "./create-admin";
+import { smtpTransport, startOutboxWorker } from "../modules/notifications/outbox";
+import { purgeFormerPoolMembers } from "../modules/pool/pool-overview";
 import { syncIdentityProvidersFromEnv } from "../modules/identity/sso/identity-provider";
 
 const USAGE = `verbund – Plattform für die Zusammenarbeit der Verwaltungen einer Region
@@ -54,13 +56,31 @@ async function serve(demo: boolean) {
     disableDemo: !demo,
   });
   const app = await buildApp({ config, database });
+  // Background work: e-mail from the outbox (when SMTP is configured), and the daily deletion of
+  // personal data of people who left the pool.
+  const stopMail = config.smtpUrl
+    ? startOutboxWorker(database.db, {
+        transport: smtpTransport(config.smtpUrl),
+        from: config.mailFrom,
+        onError: (err) => app.log.error({ err }, "outbox"),
+      })
+    : async () => {};
+  const purge = () =>
+    purgeFormerPoolMembers(database.db, config.poolRetentionDays).then(
+      (n) => n && app.log.info({ purged: n }, "personal data of former pool members deleted"),
+      (err) => app.log.error({ err }, "pool purge"),
+    );
+  void purge();
+  const purgeTimer = setInterval(() => void purge(), 24 * 3600 * 1000);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down: no new requests, finishing running ones");
     try {
+      clearInterval(purgeTimer);
       await app.close();
+      await stopMail();
     } finally {
       await database.close();
     }

@@ -3,3 +3,5 @@ export * from "../modules/organizations/organizations.tables";
 export * from "../modules/identity/identity.tables";
 export * from "../modules/audit/audit.tables";
 export * from "../modules/pool/pool.tables";
+export * from "../modules/requests/requests.tables";
+export * from "../modules/notifications/outbox.tables";

@@ -15,6 +15,8 @@ import { sessionRoutes } from "../modules/identity/session.routes";
 import { ssoRoutes } from "../modules/identity/sso/sso.routes";
 import { organizationRoutes } from "../modules/organizations/organizations.routes";
 import { poolRoutes } from "../modules/pool/pool.routes";
+import { requestRoutes } from "../modules/requests/requests.routes";
+import { notificationRoutes } from "../modules/notifications/notifications.routes";
 import { healthRoutes } from "./health.routes";
 import authPlugin from "./plugins/auth";
 import errorsPlugin, { sendProblem } from "./plugins/errors";
@@ -135,6 +137,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ssoRoutes);
   await app.register(auditRoutes);
   await app.register(poolRoutes);
+  await app.register(requestRoutes);
+  await app.register(notificationRoutes);
   if (options.extend) await app.register(options.extend);
 
   const webDir = options.webDir ?? path.join(projectRoot, "dist", "web");

@@ -1846,6 +1846,819 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/support-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Support requests the caller may see: crisis first, then urgent, then normal */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                organization: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                crisis: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                title: string;
+                                tasks: string;
+                                placeAddress: string | null;
+                                placeLat: number;
+                                placeLon: number;
+                                isRemotePossible: boolean;
+                                headcount: number;
+                                startsOn: string;
+                                endsOn: string;
+                                hoursPerWeek: number;
+                                /** @enum {string} */
+                                urgency: "crisis" | "urgent" | "normal";
+                                /** @enum {string} */
+                                settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                                contactName: string;
+                                contactEmail: string;
+                                contactPhone: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                                requiredQualifications: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                preferredQualifications: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                offered: number;
+                                isOwn: boolean;
+                                eligibleOwnMembers: number | null;
+                                abilities: {
+                                    update: boolean;
+                                    offer: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post a support request (draft or open) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        tasks: string;
+                        departmentId?: string | null;
+                        placeAddress?: string | null;
+                        placeLat?: number;
+                        placeLon?: number;
+                        /** @default false */
+                        isRemotePossible?: boolean;
+                        headcount: number;
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn: string;
+                        hoursPerWeek: number;
+                        /** @enum {string} */
+                        urgency: "crisis" | "urgent" | "normal";
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        contactName: string;
+                        /** Format: email */
+                        contactEmail: string;
+                        contactPhone?: string | null;
+                        /** @default [] */
+                        requiredQualificationIds?: string[];
+                        /** @default [] */
+                        preferredQualificationIds?: string[];
+                        crisisId?: string | null;
+                        /**
+                         * @default draft
+                         * @enum {string}
+                         */
+                        status?: "draft" | "open";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            crisis: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string;
+                            tasks: string;
+                            placeAddress: string | null;
+                            placeLat: number;
+                            placeLon: number;
+                            isRemotePossible: boolean;
+                            headcount: number;
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                            /** @enum {string} */
+                            urgency: "crisis" | "urgent" | "normal";
+                            /** @enum {string} */
+                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                            requiredQualifications: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            preferredQualifications: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            offered: number;
+                            isOwn: boolean;
+                            eligibleOwnMembers: number | null;
+                            abilities: {
+                                update: boolean;
+                                offer: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One support request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            crisis: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string;
+                            tasks: string;
+                            placeAddress: string | null;
+                            placeLat: number;
+                            placeLon: number;
+                            isRemotePossible: boolean;
+                            headcount: number;
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                            /** @enum {string} */
+                            urgency: "crisis" | "urgent" | "normal";
+                            /** @enum {string} */
+                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                            requiredQualifications: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            preferredQualifications: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            offered: number;
+                            isOwn: boolean;
+                            eligibleOwnMembers: number | null;
+                            abilities: {
+                                update: boolean;
+                                offer: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an own draft or open request */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        tasks?: string;
+                        departmentId?: string | null;
+                        placeAddress?: string | null;
+                        placeLat?: number;
+                        placeLon?: number;
+                        /** @default false */
+                        isRemotePossible?: boolean;
+                        headcount?: number;
+                        /** Format: date */
+                        startsOn?: string;
+                        /** Format: date */
+                        endsOn?: string;
+                        hoursPerWeek?: number;
+                        /** @enum {string} */
+                        urgency?: "crisis" | "urgent" | "normal";
+                        /** @enum {string} */
+                        settlementModel?: "reimbursement" | "reciprocity" | "waiver";
+                        contactName?: string;
+                        /** Format: email */
+                        contactEmail?: string;
+                        contactPhone?: string | null;
+                        /** @default [] */
+                        requiredQualificationIds?: string[];
+                        /** @default [] */
+                        preferredQualificationIds?: string[];
+                        crisisId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            crisis: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string;
+                            tasks: string;
+                            placeAddress: string | null;
+                            placeLat: number;
+                            placeLon: number;
+                            isRemotePossible: boolean;
+                            headcount: number;
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                            /** @enum {string} */
+                            urgency: "crisis" | "urgent" | "normal";
+                            /** @enum {string} */
+                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                            requiredQualifications: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            preferredQualifications: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            offered: number;
+                            isOwn: boolean;
+                            eligibleOwnMembers: number | null;
+                            abilities: {
+                                update: boolean;
+                                offer: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/support-requests/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open, close or withdraw an own request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "open" | "closed" | "cancelled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            crisis: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string;
+                            tasks: string;
+                            placeAddress: string | null;
+                            placeLat: number;
+                            placeLon: number;
+                            isRemotePossible: boolean;
+                            headcount: number;
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                            /** @enum {string} */
+                            urgency: "crisis" | "urgent" | "normal";
+                            /** @enum {string} */
+                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                            requiredQualifications: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            preferredQualifications: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            offered: number;
+                            isOwn: boolean;
+                            eligibleOwnMembers: number | null;
+                            abilities: {
+                                update: boolean;
+                                offer: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support-requests/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer an own, eligible pool member for another administration's open request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        memberId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            requestId: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's crises, active first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                description: string;
+                                startsOn: string;
+                                endsOn: string | null;
+                                declaredAt: string;
+                                isActive: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Declare a crisis; every HR office of the region is notified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description: string;
+                        /** Format: date */
+                        startsOn: string;
+                        endsOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string;
+                            startsOn: string;
+                            endsOn: string | null;
+                            declaredAt: string;
+                            isActive: boolean;
+                            notified: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crises/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a crisis */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string;
+                            startsOn: string;
+                            endsOn: string | null;
+                            declaredAt: string;
+                            isActive: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crises/{id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fill rates per request and per administration (no names) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            crisis: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                description: string;
+                                startsOn: string;
+                                endsOn: string | null;
+                                declaredAt: string;
+                                isActive: boolean;
+                            };
+                            totals: {
+                                requests: number;
+                                headcount: number;
+                                offered: number;
+                                fillRate: number;
+                            };
+                            requests: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                organization: string;
+                                headcount: number;
+                                offered: number;
+                                fillRate: number;
+                            }[];
+                            organizations: {
+                                /** Format: uuid */
+                                organizationId: string;
+                                name: string;
+                                requested: number;
+                                offered: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E-mails of the region, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "sent" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            smtpConfigured: boolean;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                to: string;
+                                subject: string;
+                                text: string;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "failed";
+                                attempts: number;
+                                lastError: string | null;
+                                createdAt: string;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

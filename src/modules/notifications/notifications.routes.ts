@@ -1,0 +1,61 @@
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { definePolicy } from "../../server/policy";
+import type { Role } from "../identity/roles";
+import { listOutbox } from "./outbox";
+
+type OutboxAction = "read";
+const NONE: readonly OutboxAction[] = [];
+const OUTBOX_TABLE = {
+  region_admin: ["read"],
+  org_admin: NONE,
+  department_head: NONE,
+  clerk: NONE,
+  employee: NONE,
+  staff_council: NONE,
+  finance: NONE,
+  reporter: NONE,
+  climate_manager: NONE,
+  moderator: NONE,
+  management: NONE,
+} as const satisfies Record<Role, readonly OutboxAction[]>;
+
+/** The coordination office reads the Postausgang (all the more where no SMTP server is set). */
+export const outboxPolicy = definePolicy<OutboxAction>("outbox", ["read"], OUTBOX_TABLE);
+
+/** The region's outbox (Postausgang). */
+export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/v1/outbox",
+    {
+      config: { policy: outboxPolicy.gate("read") },
+      schema: {
+        tags: ["notifications"],
+        summary: "E-mails of the region, newest first",
+        querystring: z.object({ status: z.enum(["pending", "sent", "failed"]).optional() }),
+        response: {
+          200: z.object({
+            smtpConfigured: z.boolean(),
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                to: z.string(),
+                subject: z.string(),
+                text: z.string(),
+                status: z.enum(["pending", "sent", "failed"]),
+                attempts: z.number().int(),
+                lastError: z.string().nullable(),
+                createdAt: z.string(),
+                sentAt: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      smtpConfigured: !!app.config.smtpUrl,
+      items: await listOutbox(app.db, request.actor!.regionId, request.query.status),
+    }),
+  );
+};

@@ -1,0 +1,166 @@
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { AppError } from "../../server/problems";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../identity/actor";
+import { accountRoles, accounts } from "../identity/identity.tables";
+import { enqueueMail } from "../notifications/outbox";
+import { organizations } from "../organizations/organizations.tables";
+import { crises, supportOffers, supportRequests } from "./requests.tables";
+
+type CrisisRow = typeof crises.$inferSelect;
+
+function present(c: CrisisRow) {
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    declaredAt: c.declaredAt.toISOString(),
+    isActive: c.endedAt === null,
+  };
+}
+
+/** The region's crises, active first, newest first. */
+export async function listCrises(db: Db, actor: Actor) {
+  const rows = await db.select().from(crises).where(eq(crises.regionId, actor.regionId)).orderBy(desc(crises.declaredAt));
+  return rows.map(present).sort((a, b) => Number(b.isActive) - Number(a.isActive));
+}
+
+/**
+ * The coordination office declares a crisis. Every HR office of the region is told by e-mail,
+ * written to the outbox in the same transaction, so that no notice is lost.
+ */
+export async function declareCrisis(
+  db: Db,
+  actor: Actor,
+  input: { name: string; description: string; startsOn: string; endsOn?: string | null },
+  baseUrl: string,
+) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(crises)
+      .values({
+        regionId: actor.regionId,
+        name: input.name,
+        description: input.description,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? null,
+        declaredBy: actor.accountId,
+      })
+      .returning();
+    const hrOffices = await tx
+      .select({ login: accounts.login, displayName: accounts.displayName, organizationId: accounts.organizationId })
+      .from(accountRoles)
+      .innerJoin(accounts, eq(accounts.id, accountRoles.accountId))
+      .where(and(eq(accountRoles.regionId, actor.regionId), eq(accountRoles.role, "org_admin"), eq(accounts.isActive, true)));
+    const link = `${baseUrl.replace(/\/$/, "")}/krisen/${row.id}`;
+    for (const hr of hrOffices) {
+      await enqueueMail(tx, {
+        regionId: actor.regionId,
+        organizationId: hr.organizationId,
+        to: hr.login,
+        subject: `Krise ausgerufen: ${row.name}`,
+        text:
+          `Guten Tag ${hr.displayName},\n\n` +
+          `die Koordinierungsstelle der Region hat eine Krise ausgerufen: ${row.name} (ab ${row.startsOn.split("-").reverse().join(".")}).\n\n` +
+          `${row.description}\n\n` +
+          `Krisenanfragen stehen ab jetzt in allen Listen oben. Bitte prüfen Sie, wen Ihr Unterstützungspool anbieten kann:\n${link}\n\n` +
+          `Diese Nachricht wurde von Verbund verschickt.`,
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "crisis",
+      entityId: row.id,
+      visibility: "region",
+      after: { name: row.name, startsOn: row.startsOn },
+    });
+    return { ...present(row), notified: hrOffices.length };
+  });
+}
+
+/** Ends a crisis; its requests stay, but new crisis requests need another declaration. */
+export async function endCrisis(db: Db, actor: Actor, id: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(crises)
+      .set({ endedAt: new Date() })
+      .where(and(eq(crises.id, id), eq(crises.regionId, actor.regionId), isNull(crises.endedAt)))
+      .returning();
+    if (!row) throw new AppError("not_found");
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "crisis",
+      entityId: id,
+      visibility: "region",
+      after: { endedAt: row.endedAt },
+    });
+    return present(row);
+  });
+}
+
+/**
+ * The crisis board: per request the headcount and how many people lenders have offered; per
+ * administration what it asked for and what it offered. No names.
+ */
+export async function getCrisisBoard(db: Db, actor: Actor, id: string) {
+  const [crisis] = await db
+    .select()
+    .from(crises)
+    .where(and(eq(crises.id, id), eq(crises.regionId, actor.regionId)));
+  if (!crisis) throw new AppError("not_found");
+  const requests = await db
+    .select()
+    .from(supportRequests)
+    .where(and(eq(supportRequests.crisisId, id), inArray(supportRequests.status, ["open", "partly_filled", "filled", "closed"])));
+  const orgs = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.regionId, actor.regionId));
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const offers = requests.length
+    ? await db
+        .select({ requestId: supportOffers.requestId, lender: supportOffers.organizationId, n: sql<number>`count(*)::int` })
+        .from(supportOffers)
+        .where(
+          and(
+            inArray(
+              supportOffers.requestId,
+              requests.map((r) => r.id),
+            ),
+            eq(supportOffers.status, "offered"),
+          ),
+        )
+        .groupBy(supportOffers.requestId, supportOffers.organizationId)
+    : [];
+  const perRequest = requests.map((r) => {
+    const offered = offers.filter((o) => o.requestId === r.id).reduce((s, o) => s + o.n, 0);
+    return {
+      id: r.id,
+      title: r.title,
+      organization: orgName.get(r.organizationId) ?? "",
+      headcount: r.headcount,
+      offered,
+      fillRate: Math.min(1, offered / r.headcount),
+    };
+  });
+  const perOrganization = orgs
+    .map((o) => ({
+      organizationId: o.id,
+      name: o.name,
+      requested: requests.filter((r) => r.organizationId === o.id).reduce((s, r) => s + r.headcount, 0),
+      offered: offers.filter((x) => x.lender === o.id).reduce((s, x) => s + x.n, 0),
+    }))
+    .filter((o) => o.requested > 0 || o.offered > 0)
+    .sort((a, b) => new Intl.Collator("de").compare(a.name, b.name));
+  const headcount = perRequest.reduce((s, r) => s + r.headcount, 0);
+  const offered = perRequest.reduce((s, r) => s + Math.min(r.offered, r.headcount), 0);
+  return {
+    crisis: present(crisis),
+    totals: { requests: perRequest.length, headcount, offered, fillRate: headcount ? offered / headcount : 0 },
+    requests: perRequest,
+    organizations: perOrganization,
+  };
+}

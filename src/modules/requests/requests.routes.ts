@@ -1,0 +1,162 @@
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { declareCrisis, endCrisis, getCrisisBoard, listCrises } from "./crises";
+import { crisisPolicy, supportRequestPolicy } from "./requests.policy";
+import {
+  CreateRequestBody,
+  Crisis,
+  DeclareCrisisBody,
+  REQUEST_STATUSES,
+  SupportRequest,
+  TransitionBody,
+  UpdateRequestBody,
+} from "./requests.schemas";
+import {
+  createSupportRequest,
+  getSupportRequest,
+  listSupportRequests,
+  offerMember,
+  transitionSupportRequest,
+  updateSupportRequest,
+} from "./support-requests";
+
+const IdParams = z.object({ id: z.uuid() });
+
+const Board = z.object({
+  crisis: Crisis,
+  totals: z.object({ requests: z.number().int(), headcount: z.number().int(), offered: z.number().int(), fillRate: z.number() }),
+  requests: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      organization: z.string(),
+      headcount: z.number().int(),
+      offered: z.number().int(),
+      fillRate: z.number(),
+    }),
+  ),
+  organizations: z.array(z.object({ organizationId: z.uuid(), name: z.string(), requested: z.number().int(), offered: z.number().int() })),
+});
+
+/** Support requests, offers by lenders, crises and the crisis board. */
+export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/v1/support-requests",
+    {
+      config: { policy: supportRequestPolicy.gate("list") },
+      schema: {
+        tags: ["requests"],
+        summary: "Support requests the caller may see: crisis first, then urgent, then normal",
+        querystring: z.object({ status: z.enum(REQUEST_STATUSES).optional() }),
+        response: { 200: z.object({ items: z.array(SupportRequest) }) },
+      },
+    },
+    async (request) => ({ items: await listSupportRequests(app.db, request.actor!, request.query) }),
+  );
+  app.post(
+    "/api/v1/support-requests",
+    {
+      config: { policy: supportRequestPolicy.gate("create") },
+      schema: {
+        tags: ["requests"],
+        summary: "Post a support request (draft or open)",
+        body: CreateRequestBody,
+        response: { 201: SupportRequest },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createSupportRequest(app.db, request.actor!, request.body)),
+  );
+  app.get(
+    "/api/v1/support-requests/:id",
+    {
+      config: { policy: supportRequestPolicy.gate("list") },
+      schema: { tags: ["requests"], summary: "One support request", params: IdParams, response: { 200: SupportRequest } },
+    },
+    async (request) => getSupportRequest(app.db, request.actor!, request.params.id),
+  );
+  app.patch(
+    "/api/v1/support-requests/:id",
+    {
+      config: { policy: supportRequestPolicy.gate("update") },
+      schema: {
+        tags: ["requests"],
+        summary: "Change an own draft or open request",
+        params: IdParams,
+        body: UpdateRequestBody,
+        response: { 200: SupportRequest },
+      },
+    },
+    async (request) => updateSupportRequest(app.db, request.actor!, request.params.id, request.body),
+  );
+  app.post(
+    "/api/v1/support-requests/:id/status",
+    {
+      config: { policy: supportRequestPolicy.gate("update") },
+      schema: {
+        tags: ["requests"],
+        summary: "Open, close or withdraw an own request",
+        params: IdParams,
+        body: TransitionBody,
+        response: { 200: SupportRequest },
+      },
+    },
+    async (request) => transitionSupportRequest(app.db, request.actor!, request.params.id, request.body.status),
+  );
+  app.post(
+    "/api/v1/support-requests/:id/offers",
+    {
+      config: { policy: supportRequestPolicy.gate("offer") },
+      schema: {
+        tags: ["requests"],
+        summary: "Offer an own, eligible pool member for another administration's open request",
+        params: IdParams,
+        body: z.object({ memberId: z.uuid() }).strict(),
+        response: { 201: z.object({ id: z.uuid(), requestId: z.uuid(), status: z.string() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await offerMember(app.db, request.actor!, request.params.id, request.body.memberId)),
+  );
+
+  app.get(
+    "/api/v1/crises",
+    {
+      config: { policy: crisisPolicy.gate("list") },
+      schema: { tags: ["crises"], summary: "The region's crises, active first", response: { 200: z.object({ items: z.array(Crisis) }) } },
+    },
+    async (request) => ({ items: await listCrises(app.db, request.actor!) }),
+  );
+  app.post(
+    "/api/v1/crises",
+    {
+      config: { policy: crisisPolicy.gate("declare") },
+      schema: {
+        tags: ["crises"],
+        summary: "Declare a crisis; every HR office of the region is notified",
+        body: DeclareCrisisBody,
+        response: { 201: Crisis.extend({ notified: z.number().int() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await declareCrisis(app.db, request.actor!, request.body, app.config.baseUrl)),
+  );
+  app.post(
+    "/api/v1/crises/:id/end",
+    {
+      config: { policy: crisisPolicy.gate("declare") },
+      schema: { tags: ["crises"], summary: "End a crisis", params: IdParams, response: { 200: Crisis } },
+    },
+    async (request) => endCrisis(app.db, request.actor!, request.params.id),
+  );
+  app.get(
+    "/api/v1/crises/:id/board",
+    {
+      config: { policy: crisisPolicy.gate("list") },
+      schema: {
+        tags: ["crises"],
+        summary: "Fill rates per request and per administration (no names)",
+        params: IdParams,
+        response: { 200: Board },
+      },
+    },
+    async (request) => getCrisisBoard(app.db, request.actor!, request.params.id),
+  );
+};

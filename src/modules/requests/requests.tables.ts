@@ -1,0 +1,120 @@
+import { boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { declareVisibility } from "../../db/visibility";
+import { accounts } from "../identity/identity.tables";
+import { departments, organizations, regions } from "../organizations/organizations.tables";
+import { poolMembers, qualifications } from "../pool/pool.tables";
+
+export type Urgency = "normal" | "urgent" | "crisis";
+export type SettlementModel = "reimbursement" | "reciprocity" | "waiver";
+export type RequestStatus = "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+
+/** A crisis declared by the region: its requests come first everywhere. */
+export const crises = declareVisibility(
+  pgTable("crises", {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionId: uuid("region_id")
+      .notNull()
+      .references(() => regions.id),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    startsOn: date("starts_on").notNull(),
+    endsOn: date("ends_on"),
+    declaredBy: uuid("declared_by").references(() => accounts.id, { onDelete: "set null" }),
+    declaredAt: timestamp("declared_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  }),
+  "region",
+);
+
+/** A support request (Unterstützungsanfrage). Open ones are `region` data; drafts stay with their administration. */
+export const supportRequests = declareVisibility(
+  pgTable(
+    "support_requests",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
+      organizationId: uuid("organization_id")
+        .notNull()
+        .references(() => organizations.id),
+      departmentId: uuid("department_id").references(() => departments.id),
+      createdBy: uuid("created_by").references(() => accounts.id, { onDelete: "set null" }),
+      crisisId: uuid("crisis_id").references(() => crises.id),
+      title: text("title").notNull(),
+      tasks: text("tasks").notNull(),
+      placeAddress: text("place_address"),
+      placeLat: doublePrecision("place_lat").notNull(),
+      placeLon: doublePrecision("place_lon").notNull(),
+      isRemotePossible: boolean("is_remote_possible").notNull().default(false),
+      headcount: integer("headcount").notNull(),
+      startsOn: date("starts_on").notNull(),
+      endsOn: date("ends_on").notNull(),
+      hoursPerWeek: integer("hours_per_week").notNull(),
+      urgency: text("urgency").$type<Urgency>().notNull(),
+      settlementModel: text("settlement_model").$type<SettlementModel>().notNull(),
+      contactName: text("contact_name").notNull(),
+      contactEmail: text("contact_email").notNull(),
+      contactPhone: text("contact_phone"),
+      status: text("status").$type<RequestStatus>().notNull().default("draft"),
+      openedAt: timestamp("opened_at", { withTimezone: true }),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [index("support_requests_region_status").on(t.regionId, t.status), index("support_requests_org").on(t.organizationId)],
+  ),
+  "region",
+  { privateWhere: "status = 'draft'" },
+);
+
+/** Qualifications a request requires (all of them) or prefers. */
+export const supportRequestQualifications = declareVisibility(
+  pgTable(
+    "support_request_qualifications",
+    {
+      requestId: uuid("request_id")
+        .notNull()
+        .references(() => supportRequests.id, { onDelete: "cascade" }),
+      qualificationId: uuid("qualification_id")
+        .notNull()
+        .references(() => qualifications.id),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
+      isRequired: boolean("is_required").notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.requestId, t.qualificationId] })],
+  ),
+  "region",
+);
+
+/**
+ * A lending administration offers one of its pool members for a request. The offer names the
+ * person only to the lender; the secondment workflow (next step) takes it from here.
+ */
+export const supportOffers = declareVisibility(
+  pgTable(
+    "support_offers",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
+      /** The lending administration (owner of the offer). */
+      organizationId: uuid("organization_id")
+        .notNull()
+        .references(() => organizations.id),
+      requestId: uuid("request_id")
+        .notNull()
+        .references(() => supportRequests.id),
+      memberId: uuid("member_id")
+        .notNull()
+        .references(() => poolMembers.id),
+      offeredBy: uuid("offered_by").references(() => accounts.id, { onDelete: "set null" }),
+      status: text("status").$type<"offered" | "withdrawn">().notNull().default("offered"),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [unique("support_offers_request_member").on(t.requestId, t.memberId)],
+  ),
+  "party",
+);

@@ -1,0 +1,408 @@
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db, Tx } from "../../db/client";
+import { ineligibility, type CandidateMember, type RequestNeeds } from "../../domain/allocation/eligibility";
+import { AppError, type FieldProblem } from "../../server/problems";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../identity/actor";
+import { departments, organizations } from "../organizations/organizations.tables";
+import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool/pool.tables";
+import { supportRequestPolicy } from "./requests.policy";
+import type { CreateRequestBody, UpdateRequestBody } from "./requests.schemas";
+import { crises, supportOffers, supportRequestQualifications, supportRequests, type Urgency } from "./requests.tables";
+
+type RequestRow = typeof supportRequests.$inferSelect;
+
+const URGENCY_ORDER: Record<Urgency, number> = { crisis: 0, urgent: 1, normal: 2 };
+
+// Visibility in the query: open (and partly filled, filled, closed) requests of the actor's region,
+// drafts and cancelled ones only of the actor's own administration.
+const visibleTo = (actor: Actor) =>
+  and(
+    eq(supportRequests.regionId, actor.regionId),
+    or(
+      eq(supportRequests.organizationId, actor.organizationId),
+      and(ne(supportRequests.status, "draft"), ne(supportRequests.status, "cancelled")),
+    ),
+  );
+
+/** The active pool members of an administration as the eligibility rules need them. */
+export async function loadCandidates(db: Db | Tx, organizationId: string): Promise<Array<CandidateMember & { id: string }>> {
+  const rows = await db
+    .select({ m: poolMembers, lat: organizations.lat, lon: organizations.lon })
+    .from(poolMembers)
+    .innerJoin(organizations, eq(organizations.id, poolMembers.organizationId))
+    .where(and(eq(poolMembers.organizationId, organizationId), isNull(poolMembers.leftAt)));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.m.id);
+  const held = await db.select().from(poolMemberQualifications).where(inArray(poolMemberQualifications.memberId, ids));
+  const windows = await db.select().from(availabilityWindows).where(inArray(availabilityWindows.memberId, ids));
+  return rows.map(({ m, lat, lon }) => ({
+    id: m.id,
+    organizationId: m.organizationId,
+    isActive: m.leftAt === null,
+    homeLat: lat,
+    homeLon: lon,
+    travelRadiusKm: m.travelRadiusKm,
+    canWorkRemotely: m.canWorkRemotely,
+    qualifications: held
+      .filter((h) => h.memberId === m.id)
+      .map((h) => ({ qualificationId: h.qualificationId, validUntil: h.validUntil, isConfirmed: h.confirmedAt !== null })),
+    availability: windows.filter((w) => w.memberId === m.id),
+  }));
+}
+
+async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const orgs = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.regionId, actor.regionId));
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const deps = await db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(eq(departments.regionId, actor.regionId));
+  const depName = new Map(deps.map((d) => [d.id, d.name]));
+  const crisisRows = await db.select({ id: crises.id, name: crises.name }).from(crises).where(eq(crises.regionId, actor.regionId));
+  const crisisName = new Map(crisisRows.map((c) => [c.id, c.name]));
+  const needs = await db
+    .select({ link: supportRequestQualifications, name: qualifications.name })
+    .from(supportRequestQualifications)
+    .innerJoin(qualifications, eq(qualifications.id, supportRequestQualifications.qualificationId))
+    .where(inArray(supportRequestQualifications.requestId, ids));
+  const offers = await db
+    .select({ requestId: supportOffers.requestId, n: sql<number>`count(*)::int` })
+    .from(supportOffers)
+    .where(and(inArray(supportOffers.requestId, ids), eq(supportOffers.status, "offered")))
+    .groupBy(supportOffers.requestId);
+  const offered = new Map(offers.map((o) => [o.requestId, o.n]));
+  const canOffer = supportRequestPolicy.can(actor, "offer");
+  const candidates = canOffer ? await loadCandidates(db, actor.organizationId) : [];
+  const canUpdate = supportRequestPolicy.can(actor, "update");
+  return rows.map((r) => {
+    const required = needs.filter((n) => n.link.requestId === r.id && n.link.isRequired);
+    const isOwn = r.organizationId === actor.organizationId;
+    const isOpen = r.status === "open" || r.status === "partly_filled";
+    const request: RequestNeeds = { ...r, requiredQualificationIds: required.map((n) => n.link.qualificationId) };
+    return {
+      id: r.id,
+      organization: { id: r.organizationId, name: orgName.get(r.organizationId) ?? "" },
+      department: r.departmentId ? { id: r.departmentId, name: depName.get(r.departmentId) ?? "" } : null,
+      crisis: r.crisisId ? { id: r.crisisId, name: crisisName.get(r.crisisId) ?? "" } : null,
+      title: r.title,
+      tasks: r.tasks,
+      placeAddress: r.placeAddress,
+      placeLat: r.placeLat,
+      placeLon: r.placeLon,
+      isRemotePossible: r.isRemotePossible,
+      headcount: r.headcount,
+      startsOn: r.startsOn,
+      endsOn: r.endsOn,
+      hoursPerWeek: r.hoursPerWeek,
+      urgency: r.urgency,
+      settlementModel: r.settlementModel,
+      contactName: r.contactName,
+      contactEmail: r.contactEmail,
+      contactPhone: r.contactPhone,
+      status: r.status,
+      requiredQualifications: required.map((n) => ({ id: n.link.qualificationId, name: n.name })),
+      preferredQualifications: needs
+        .filter((n) => n.link.requestId === r.id && !n.link.isRequired)
+        .map((n) => ({ id: n.link.qualificationId, name: n.name })),
+      offered: offered.get(r.id) ?? 0,
+      isOwn,
+      eligibleOwnMembers: canOffer && !isOwn ? candidates.filter((c) => ineligibility(c, request) === null).length : null,
+      abilities: { update: canUpdate && isOwn && (r.status === "draft" || isOpen), offer: canOffer && !isOwn && isOpen },
+    };
+  });
+}
+
+/** Requests the actor may see: crisis first, then urgent, then normal; within that by start date. */
+export async function listSupportRequests(db: Db, actor: Actor, filter: { status?: string } = {}) {
+  const rows = await db
+    .select()
+    .from(supportRequests)
+    .where(and(visibleTo(actor), filter.status ? eq(supportRequests.status, filter.status as RequestRow["status"]) : undefined));
+  rows.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.startsOn.localeCompare(b.startsOn));
+  return present(db, actor, rows);
+}
+
+/** One request the actor may see; 404 otherwise (a foreign draft does not exist for the actor). */
+export async function getSupportRequest(db: Db | Tx, actor: Actor, id: string) {
+  const [row] = await db
+    .select()
+    .from(supportRequests)
+    .where(and(visibleTo(actor), eq(supportRequests.id, id)));
+  if (!row) throw new AppError("not_found");
+  return (await present(db, actor, [row]))[0];
+}
+
+async function checkReferences(tx: Tx, actor: Actor, input: Partial<z.infer<typeof UpdateRequestBody>>) {
+  const fields: FieldProblem[] = [];
+  if (input.departmentId) {
+    const [dep] = await tx
+      .select()
+      .from(departments)
+      .where(and(eq(departments.id, input.departmentId), eq(departments.organizationId, actor.organizationId)));
+    if (!dep)
+      fields.push({
+        field: "departmentId",
+        in: "body",
+        rule: "unknown_department",
+        message: { de: "Diesen Fachbereich gibt es in Ihrer Verwaltung nicht.", en: "Your administration has no such department." },
+      });
+  }
+  const wanted = [...new Set([...(input.requiredQualificationIds ?? []), ...(input.preferredQualificationIds ?? [])])];
+  if (wanted.length) {
+    const known = await tx
+      .select({ id: qualifications.id })
+      .from(qualifications)
+      .where(and(inArray(qualifications.id, wanted), eq(qualifications.regionId, actor.regionId)));
+    if (known.length !== wanted.length)
+      fields.push({
+        field: "requiredQualificationIds",
+        in: "body",
+        rule: "unknown_qualification",
+        message: { de: "Eine Qualifikation steht nicht im Katalog der Region.", en: "A qualification is not in the region's catalogue." },
+      });
+  }
+  if (input.crisisId) {
+    const [crisis] = await tx
+      .select()
+      .from(crises)
+      .where(and(eq(crises.id, input.crisisId), eq(crises.regionId, actor.regionId), isNull(crises.endedAt)));
+    if (!crisis)
+      fields.push({
+        field: "crisisId",
+        in: "body",
+        rule: "unknown_crisis",
+        message: { de: "Diese Krise ist nicht (mehr) ausgerufen.", en: "This crisis is not (or no longer) declared." },
+      });
+  }
+  if (input.urgency === "crisis" && !input.crisisId) {
+    fields.push({
+      field: "crisisId",
+      in: "body",
+      rule: "required_for_crisis",
+      message: {
+        de: "Eine Anfrage der Dringlichkeit „Krise“ gehört zu einer ausgerufenen Krise.",
+        en: "A crisis request belongs to a declared crisis.",
+      },
+    });
+  }
+  if (fields.length) throw new AppError("validation", { fields });
+}
+
+async function writeQualifications(tx: Tx, row: RequestRow, required?: string[], preferred?: string[]) {
+  if (!required && !preferred) return;
+  await tx.delete(supportRequestQualifications).where(eq(supportRequestQualifications.requestId, row.id));
+  const requiredSet = new Set(required ?? []);
+  const values = [
+    ...[...requiredSet].map((id) => ({ requestId: row.id, qualificationId: id, regionId: row.regionId, isRequired: true })),
+    ...[...new Set(preferred ?? [])]
+      .filter((id) => !requiredSet.has(id))
+      .map((id) => ({ requestId: row.id, qualificationId: id, regionId: row.regionId, isRequired: false })),
+  ];
+  if (values.length) await tx.insert(supportRequestQualifications).values(values);
+}
+
+function requestColumns(input: Partial<z.infer<typeof UpdateRequestBody>>) {
+  const { requiredQualificationIds: _r, preferredQualificationIds: _p, ...rest } = input;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<typeof supportRequests.$inferInsert>;
+}
+
+/** Posts a request of the actor's administration, as a draft or open at once. */
+export async function createSupportRequest(db: Db, actor: Actor, input: z.infer<typeof CreateRequestBody>) {
+  return db.transaction(async (tx) => {
+    await checkReferences(tx, actor, input);
+    const [org] = await tx.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+    const [row] = await tx
+      .insert(supportRequests)
+      .values({
+        ...requestColumns(input),
+        title: input.title,
+        tasks: input.tasks,
+        headcount: input.headcount,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        hoursPerWeek: input.hoursPerWeek,
+        urgency: input.urgency,
+        settlementModel: input.settlementModel,
+        contactName: input.contactName,
+        contactEmail: input.contactEmail.toLowerCase(),
+        placeLat: input.placeLat ?? org.lat,
+        placeLon: input.placeLon ?? org.lon,
+        regionId: actor.regionId,
+        organizationId: actor.organizationId,
+        createdBy: actor.accountId,
+        status: input.status,
+        openedAt: input.status === "open" ? new Date() : null,
+      })
+      .returning();
+    await writeQualifications(tx, row, input.requiredQualificationIds, input.preferredQualificationIds);
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "support_request",
+      entityId: row.id,
+      visibility: input.status === "draft" ? "tenant" : "region",
+      after: { title: row.title, status: row.status, urgency: row.urgency, headcount: row.headcount },
+    });
+    return getSupportRequest(tx, actor, row.id);
+  });
+}
+
+async function ownRequest(tx: Tx, actor: Actor, id: string) {
+  const [row] = await tx
+    .select()
+    .from(supportRequests)
+    .where(and(eq(supportRequests.id, id), eq(supportRequests.organizationId, actor.organizationId)));
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+/** Changes a draft or open request of the actor's administration. */
+export async function updateSupportRequest(db: Db, actor: Actor, id: string, input: z.infer<typeof UpdateRequestBody>) {
+  return db.transaction(async (tx) => {
+    const before = await ownRequest(tx, actor, id);
+    if (!["draft", "open", "partly_filled"].includes(before.status)) {
+      throw new AppError("conflict", {
+        message: {
+          de: "Eine geschlossene oder zurückgezogene Anfrage ändert sich nicht mehr.",
+          en: "A closed or cancelled request no longer changes.",
+        },
+      });
+    }
+    const merged = { ...before, ...requestColumns(input) };
+    if (merged.endsOn < merged.startsOn) {
+      throw new AppError("validation", {
+        fields: [
+          {
+            field: "endsOn",
+            in: "body",
+            rule: "custom",
+            message: { de: "Das Ende liegt vor dem Beginn.", en: "The end is before the start." },
+          },
+        ],
+      });
+    }
+    await checkReferences(tx, actor, {
+      ...input,
+      urgency: merged.urgency,
+      crisisId: input.crisisId === undefined ? merged.crisisId : input.crisisId,
+    });
+    const [after] = await tx
+      .update(supportRequests)
+      .set({ ...requestColumns(input), updatedAt: new Date() })
+      .where(eq(supportRequests.id, id))
+      .returning();
+    await writeQualifications(tx, after, input.requiredQualificationIds, input.preferredQualificationIds);
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "support_request",
+      entityId: id,
+      visibility: after.status === "draft" ? "tenant" : "region",
+      before: { title: before.title, headcount: before.headcount },
+      after: { title: after.title, headcount: after.headcount },
+    });
+    return getSupportRequest(tx, actor, id);
+  });
+}
+
+const TRANSITIONS: Record<string, readonly string[]> = {
+  draft: ["open", "cancelled"],
+  open: ["closed", "cancelled"],
+  partly_filled: ["closed", "cancelled"],
+  filled: ["closed"],
+};
+
+/** Opens, closes or withdraws a request of the actor's administration. */
+export async function transitionSupportRequest(db: Db, actor: Actor, id: string, status: "open" | "closed" | "cancelled") {
+  return db.transaction(async (tx) => {
+    const before = await ownRequest(tx, actor, id);
+    if (!(TRANSITIONS[before.status] ?? []).includes(status)) {
+      throw new AppError("conflict", {
+        fields: [
+          {
+            field: "status",
+            in: "body",
+            rule: "transition",
+            message: {
+              de: `Von „${before.status}“ geht es nicht nach „${status}“.`,
+              en: `A request cannot go from "${before.status}" to "${status}".`,
+            },
+          },
+        ],
+      });
+    }
+    await tx
+      .update(supportRequests)
+      .set({ status, openedAt: status === "open" ? new Date() : before.openedAt, updatedAt: new Date() })
+      .where(eq(supportRequests.id, id));
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "support_request",
+      entityId: id,
+      visibility: "region",
+      before: { status: before.status },
+      after: { status },
+    });
+    return getSupportRequest(tx, actor, id);
+  });
+}
+
+/**
+ * A lending HR office offers one of its own pool members for an open request of another
+ * administration. The member must be eligible; the offer shows the requester a count, not a name.
+ */
+export async function offerMember(db: Db, actor: Actor, requestId: string, memberId: string) {
+  return db.transaction(async (tx) => {
+    const request = await getSupportRequest(tx, actor, requestId);
+    if (!request.abilities.offer) {
+      throw new AppError("conflict", {
+        message: { de: "Für diese Anfrage können Sie niemanden anbieten.", en: "You cannot offer anyone for this request." },
+      });
+    }
+    const candidates = await loadCandidates(tx, actor.organizationId);
+    const candidate = candidates.find((c) => c.id === memberId);
+    if (!candidate) throw new AppError("not_found");
+    const reason = ineligibility(candidate, {
+      ...request,
+      organizationId: request.organization.id,
+      requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
+    });
+    if (reason) {
+      throw new AppError("validation", {
+        fields: [
+          {
+            field: "memberId",
+            in: "body",
+            rule: `ineligible_${reason}`,
+            message: {
+              de: "Diese Person erfüllt die Anforderungen der Anfrage nicht.",
+              en: "This person does not meet the request's requirements.",
+            },
+          },
+        ],
+      });
+    }
+    const [offer] = await tx
+      .insert(supportOffers)
+      .values({ regionId: actor.regionId, organizationId: actor.organizationId, requestId, memberId, offeredBy: actor.accountId })
+      .onConflictDoNothing()
+      .returning();
+    if (!offer)
+      throw new AppError("conflict", {
+        message: { de: "Diese Person ist bereits angeboten.", en: "This person has been offered already." },
+      });
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "support_offer",
+      entityId: offer.id,
+      visibility: "party",
+      after: { requestId },
+    });
+    return { id: offer.id, requestId, status: offer.status };
+  });
+}
