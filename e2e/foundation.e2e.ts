@@ -17,7 +17,16 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Guten Tag, Sabine Köhler");
     await expect.poll(() => page.title()).toBe("Guten Tag, Sabine Köhler – Verbund");
     const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Start", "Verwaltungen", "Konten", "Protokoll", "Mein Profil"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Start",
+      "Verwaltungen",
+      "Anfragen",
+      "Krisen",
+      "Unterstützungspool",
+      "Konten",
+      "Protokoll",
+      "Mein Profil",
+    ]);
     await expectAccessible(page, "start page");
     await context.close();
   });
@@ -26,7 +35,7 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
     const { context, page } = await newPage(browser);
     await signInWithKeyboard(page, "mitarbeiterin@wunstorf.demo");
     const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Start", "Verwaltungen", "Mein Profil"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Start", "Verwaltungen", "Unterstützungspool", "Mein Profil"]);
     await expectAccessible(page, "employee start page");
     await page.goto("/konten");
     await expect.poll(() => page.locator("table").count()).toBe(0);

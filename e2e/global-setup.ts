@@ -42,26 +42,22 @@ export default async function setup(project: TestProject) {
     postLogoutRedirectUri: `http://127.0.0.1:${port}/anmelden?abgemeldet=1`,
     defaultSubject: "lea-kraft",
   });
-  const server: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(root, "src", "cli", "main.ts"), "start"],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        VERBUND_DATA_DIR: dataDir,
-        VERBUND_DEMO_PASSWORD: password,
-        VERBUND_BASE_URL: `http://127.0.0.1:${port}`,
-        LOG_LEVEL: "warn",
-        DATABASE_URL: "",
-        VERBUND_OIDC_03241005_ISSUER: idp.issuer,
-        VERBUND_OIDC_03241005_CLIENT_ID: idp.clientId,
-        VERBUND_OIDC_03241005_CLIENT_SECRET: idp.clientSecret,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(root, "src", "cli", "main.ts"), "start"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      VERBUND_DATA_DIR: dataDir,
+      VERBUND_DEMO_PASSWORD: password,
+      VERBUND_BASE_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: "warn",
+      DATABASE_URL: "",
+      VERBUND_OIDC_03241005_ISSUER: idp.issuer,
+      VERBUND_OIDC_03241005_CLIENT_ID: idp.clientId,
+      VERBUND_OIDC_03241005_CLIENT_SECRET: idp.clientSecret,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   server.stdout?.on("data", (d) => (output += d));
   server.stderr?.on("data", (d) => (output += d));

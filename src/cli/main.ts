@@ -4,6 +4,7 @@ import { loadConfig } from "../config";
 import { backupDatabase, restoreDatabase } from "../db/backup";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { DEMO_ACCOUNTS, disableDemoAccounts, randomDemoPassword, seedDemoAccounts } from "../db/seed/demo";
+import { seedDemoPool } from "../db/seed/demo-pool";
 import { seedReferenceData } from "../db/seed/reference";
 import type { Role } from "../modules/identity/roles";
 import { OperatorError } from "../operator-error";
@@ -40,6 +41,7 @@ async function prepare(demo: boolean, purpose: string, options: { disableDemo?: 
     if (demo) {
       demoPassword = config.demoPassword ?? randomDemoPassword();
       await seedDemoAccounts(database.db, demoPassword);
+      await seedDemoPool(database.db);
     } else if (options.disableDemo) {
       const disabled = await disableDemoAccounts(database.db);
       if (disabled > 0) process.stdout.write(`${disabled} Demo-Konten deaktiviert (kein Passwort mehr) – außerhalb des Demo-Modus.\n`);

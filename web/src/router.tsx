@@ -11,6 +11,14 @@ import { OrganizationsPage } from "./pages/OrganizationsPage";
 import { ProfilePage } from "./pages/ProfilePage";
 import { SsoSettingsPage } from "./pages/SsoSettingsPage";
 import { StartPage } from "./pages/StartPage";
+import { PoolPage } from "./pages/PoolPage";
+import { PoolMembersPage } from "./pages/PoolMembersPage";
+import { RequestsPage } from "./pages/RequestsPage";
+import { RequestNewPage } from "./pages/RequestNewPage";
+import { RequestPage } from "./pages/RequestPage";
+import { CrisesPage } from "./pages/CrisesPage";
+import { CrisisBoardPage } from "./pages/CrisisBoardPage";
+import { OutboxPage } from "./pages/OutboxPage";
 
 const root = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
 const signedIn = (Component: () => React.JSX.Element) => () => (
@@ -29,6 +37,14 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/konten/$id", component: signedIn(AccountEditPage) }),
   createRoute({ getParentRoute: () => root, path: "/profil", component: signedIn(ProfilePage) }),
   createRoute({ getParentRoute: () => root, path: "/protokoll", component: signedIn(AuditPage) }),
+  createRoute({ getParentRoute: () => root, path: "/pool", component: signedIn(PoolPage) }),
+  createRoute({ getParentRoute: () => root, path: "/pool/mitglieder", component: signedIn(PoolMembersPage) }),
+  createRoute({ getParentRoute: () => root, path: "/anfragen", component: signedIn(RequestsPage) }),
+  createRoute({ getParentRoute: () => root, path: "/anfragen/neu", component: signedIn(RequestNewPage) }),
+  createRoute({ getParentRoute: () => root, path: "/anfragen/$id", component: signedIn(RequestPage) }),
+  createRoute({ getParentRoute: () => root, path: "/krisen", component: signedIn(CrisesPage) }),
+  createRoute({ getParentRoute: () => root, path: "/krisen/$id", component: signedIn(CrisisBoardPage) }),
+  createRoute({ getParentRoute: () => root, path: "/postausgang", component: signedIn(OutboxPage) }),
   createRoute({ getParentRoute: () => root, path: "/impressum", component: ImprintPage }),
   createRoute({ getParentRoute: () => root, path: "/datenschutz", component: PrivacyPage }),
   createRoute({ getParentRoute: () => root, path: "/barrierefreiheit", component: AccessibilityPage }),

@@ -6,6 +6,9 @@ import { departments, organizations } from "../organizations/organizations.table
 import type { Actor } from "./actor";
 import { accountPolicy } from "./identity.policy";
 import { accounts } from "./identity.tables";
+import { poolMemberPolicy } from "../pool/pool.policy";
+import { crisisPolicy, supportRequestPolicy } from "../requests/requests.policy";
+import { outboxPolicy } from "../notifications/notifications.routes";
 
 /** The signed-in account as `/api/v1/me` presents it, with what it may do next. */
 export async function getMe(db: Db, actor: Actor) {
@@ -32,6 +35,14 @@ export async function getMe(db: Db, actor: Actor) {
     abilities: {
       manageAccounts: accountPolicy.can(actor, "list"),
       readAuditLog: auditPolicy.can(actor, "list"),
+      managePool: poolMemberPolicy.can(actor, "list"),
+      readPoolOverview: poolMemberPolicy.can(actor, "overview"),
+      readRequests: supportRequestPolicy.can(actor, "list"),
+      createRequests: supportRequestPolicy.can(actor, "create"),
+      offerMembers: supportRequestPolicy.can(actor, "offer"),
+      readCrises: crisisPolicy.can(actor, "list"),
+      declareCrisis: crisisPolicy.can(actor, "declare"),
+      readOutbox: outboxPolicy.can(actor, "read"),
     },
   };
 }

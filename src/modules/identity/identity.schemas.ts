@@ -28,6 +28,14 @@ export const Me = z.object({
   abilities: z.object({
     manageAccounts: z.boolean(),
     readAuditLog: z.boolean(),
+    managePool: z.boolean(),
+    readPoolOverview: z.boolean(),
+    readRequests: z.boolean(),
+    createRequests: z.boolean(),
+    offerMembers: z.boolean(),
+    readCrises: z.boolean(),
+    declareCrisis: z.boolean(),
+    readOutbox: z.boolean(),
   }),
 });
 

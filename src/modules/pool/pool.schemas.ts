@@ -33,21 +33,33 @@ export const AvailabilityInput = z
 
 export const HeldQualificationInput = z.object({ qualificationId: z.uuid(), validUntil: isoDate.nullable().optional() });
 
-/** The fields of a pool entry a person or the HR office can set. */
-export const PoolMemberFields = z.object({
+/** The fields of a pool entry a person or the HR office can set (no defaults: a PATCH changes only what it names). */
+const PoolMemberBase = z.object({
   name: z.string().trim().min(2).max(120),
   workEmail: z.email().max(254),
-  phone: z.string().trim().max(40).nullable().optional(),
+  phone: z.string().trim().max(40).nullable(),
   jobTitle: z.string().trim().min(2).max(120),
   employmentStatus: z.enum(["employee", "civil_servant"]),
   payGroup: z.string().trim().regex(PAY_GROUP),
-  departmentId: z.uuid().nullable().optional(),
-  languages: z.array(z.string().trim().min(2).max(40)).max(10).default([]),
-  travelRadiusKm: z.number().int().min(0).max(300).default(25),
-  canWorkRemotely: z.boolean().default(false),
-  notes: z.string().trim().max(1000).nullable().optional(),
-  qualifications: z.array(HeldQualificationInput).max(30).default([]),
-  availability: z.array(AvailabilityInput).max(20).default([]),
+  departmentId: z.uuid().nullable(),
+  languages: z.array(z.string().trim().min(2).max(40)).max(10),
+  travelRadiusKm: z.number().int().min(0).max(300),
+  canWorkRemotely: z.boolean(),
+  notes: z.string().trim().max(1000).nullable(),
+  qualifications: z.array(HeldQualificationInput).max(30),
+  availability: z.array(AvailabilityInput).max(20),
+});
+
+/** The same fields for a new entry, with defaults for what may be left out. */
+export const PoolMemberFields = PoolMemberBase.extend({
+  phone: PoolMemberBase.shape.phone.optional(),
+  departmentId: PoolMemberBase.shape.departmentId.optional(),
+  notes: PoolMemberBase.shape.notes.optional(),
+  languages: PoolMemberBase.shape.languages.default([]),
+  travelRadiusKm: PoolMemberBase.shape.travelRadiusKm.default(25),
+  canWorkRemotely: PoolMemberBase.shape.canWorkRemotely.default(false),
+  qualifications: PoolMemberBase.shape.qualifications.default([]),
+  availability: PoolMemberBase.shape.availability.default([]),
 });
 
 export const CreatePoolMemberBody = PoolMemberFields.extend({
@@ -60,7 +72,7 @@ export const JoinPoolBody = PoolMemberFields.partial({ name: true, workEmail: tr
   .extend({ hasConsent: z.literal(true), consentVersion: z.string() })
   .strict();
 
-export const UpdatePoolMemberBody = PoolMemberFields.partial().strict();
+export const UpdatePoolMemberBody = PoolMemberBase.partial().strict();
 
 export const HeldQualification = z.object({
   qualificationId: z.uuid(),

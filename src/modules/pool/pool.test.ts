@@ -128,6 +128,24 @@ describe("joining the pool", () => {
     expect(held["Bauordnungsrecht (NBauO)"]).toMatchObject({ isConfirmed: true, counts: false });
   });
 
+  it("a change names only what changes: availability, radius and languages stay", async () => {
+    const list = (await wunstorfHr.request({ method: "GET", url: "/api/v1/pool-members" })).json().items;
+    const member = list.find((m: { name: string }) => m.name === "Katrin Schulze");
+    const res = await wunstorfHr.request({
+      method: "PATCH",
+      url: `/api/v1/pool-members/${member.id}`,
+      payload: { jobTitle: "Sachbearbeiterin Bauordnung" },
+    });
+    expect(res.json()).toMatchObject({
+      jobTitle: "Sachbearbeiterin Bauordnung",
+      travelRadiusKm: 30,
+      canWorkRemotely: true,
+      languages: ["Deutsch", "Englisch"],
+    });
+    expect(res.json().availability).toHaveLength(1);
+    expect(res.json().qualifications).toHaveLength(2);
+  });
+
   it("the employee sees who read the data and when, and exports everything as JSON", async () => {
     const readers = (await katrin.request({ method: "GET", url: "/api/v1/me/pool-membership/readers" })).json().items;
     expect(readers.length).toBeGreaterThanOrEqual(1);

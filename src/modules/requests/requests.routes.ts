@@ -15,6 +15,7 @@ import {
   createSupportRequest,
   getSupportRequest,
   listSupportRequests,
+  listOwnCandidates,
   offerMember,
   transitionSupportRequest,
   updateSupportRequest,
@@ -115,6 +116,22 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await offerMember(app.db, request.actor!, request.params.id, request.body.memberId)),
+  );
+
+  app.get(
+    "/api/v1/support-requests/:id/candidates",
+    {
+      config: { policy: supportRequestPolicy.gate("offer") },
+      schema: {
+        tags: ["requests"],
+        summary: "Own pool members eligible for the request (the lender's view)",
+        params: IdParams,
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), jobTitle: z.string(), isOffered: z.boolean() })) }),
+        },
+      },
+    },
+    async (request) => ({ items: await listOwnCandidates(app.db, request.actor!, request.params.id) }),
   );
 
   app.get(

@@ -6,7 +6,8 @@ export const URGENCIES = ["crisis", "urgent", "normal"] as const;
 export const SETTLEMENT_MODELS = ["reimbursement", "reciprocity", "waiver"] as const;
 export const REQUEST_STATUSES = ["draft", "open", "partly_filled", "filled", "closed", "cancelled"] as const;
 
-export const RequestFields = z.object({
+/** Request fields without defaults: a PATCH changes only what it names. */
+const RequestBase = z.object({
   title: z.string().trim().min(3).max(160),
   tasks: z.string().trim().min(3).max(4000),
   departmentId: z.uuid().nullable().optional(),
@@ -14,7 +15,7 @@ export const RequestFields = z.object({
   /** Place of work; default the administration's reference point. */
   placeLat: z.number().min(-90).max(90).optional(),
   placeLon: z.number().min(-180).max(180).optional(),
-  isRemotePossible: z.boolean().default(false),
+  isRemotePossible: z.boolean(),
   headcount: z.number().int().min(1).max(500),
   startsOn: isoDate,
   endsOn: isoDate,
@@ -24,16 +25,23 @@ export const RequestFields = z.object({
   contactName: z.string().trim().min(2).max(120),
   contactEmail: z.email().max(254),
   contactPhone: z.string().trim().max(40).nullable().optional(),
-  requiredQualificationIds: z.array(z.uuid()).max(10).default([]),
-  preferredQualificationIds: z.array(z.uuid()).max(10).default([]),
+  requiredQualificationIds: z.array(z.uuid()).max(10),
+  preferredQualificationIds: z.array(z.uuid()).max(10),
   crisisId: z.uuid().nullable().optional(),
+});
+
+/** The same fields for a new request, with defaults for what may be left out. */
+export const RequestFields = RequestBase.extend({
+  isRemotePossible: RequestBase.shape.isRemotePossible.default(false),
+  requiredQualificationIds: RequestBase.shape.requiredQualificationIds.default([]),
+  preferredQualificationIds: RequestBase.shape.preferredQualificationIds.default([]),
 });
 
 export const CreateRequestBody = RequestFields.extend({ status: z.enum(["draft", "open"]).default("draft") })
   .strict()
   .refine((r) => r.endsOn >= r.startsOn, { message: "endsOn before startsOn", path: ["endsOn"] });
 
-export const UpdateRequestBody = RequestFields.partial().strict();
+export const UpdateRequestBody = RequestBase.partial().strict();
 
 export const TransitionBody = z.object({ status: z.enum(["open", "closed", "cancelled"]) }).strict();
 

@@ -174,6 +174,18 @@ describe("support requests", () => {
     expect(ineligible.json().errors[0]).toMatchObject({ field: "memberId", rule: "ineligible_qualification" });
   });
 
+  it("a change names only what changes: qualifications and remote work stay", async () => {
+    const list = (await health.request({ method: "GET", url: "/api/v1/support-requests" })).json().items;
+    const crisisRequest = list.find((r: { urgency: string }) => r.urgency === "crisis");
+    const res = await health.request({ method: "PATCH", url: `/api/v1/support-requests/${crisisRequest.id}`, payload: { headcount: 14 } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      headcount: 14,
+      requiredQualifications: [{ name: "Kontaktnachverfolgung" }],
+      preferredQualifications: [{ name: "SORMAS" }],
+    });
+  });
+
   it("names invalid fields and stores nothing", async () => {
     const res = await health.request({
       method: "POST",

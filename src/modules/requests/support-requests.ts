@@ -406,3 +406,37 @@ export async function offerMember(db: Db, actor: Actor, requestId: string, membe
     return { id: offer.id, requestId, status: offer.status };
   });
 }
+
+/** The lender's own pool members who are eligible for a request (names: own administration only). */
+export async function listOwnCandidates(db: Db, actor: Actor, requestId: string) {
+  const request = await getSupportRequest(db, actor, requestId);
+  if (!request.abilities.offer) return [];
+  const needs: RequestNeeds = {
+    ...request,
+    organizationId: request.organization.id,
+    requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
+  };
+  const eligible = (await loadCandidates(db, actor.organizationId)).filter((c) => ineligibility(c, needs) === null);
+  if (eligible.length === 0) return [];
+  const rows = await db
+    .select({ id: poolMembers.id, name: poolMembers.name, jobTitle: poolMembers.jobTitle })
+    .from(poolMembers)
+    .where(
+      and(
+        eq(poolMembers.organizationId, actor.organizationId),
+        inArray(
+          poolMembers.id,
+          eligible.map((c) => c.id),
+        ),
+      ),
+    );
+  const offeredIds = new Set(
+    (
+      await db
+        .select({ memberId: supportOffers.memberId })
+        .from(supportOffers)
+        .where(and(eq(supportOffers.requestId, requestId), eq(supportOffers.status, "offered")))
+    ).map((o) => o.memberId),
+  );
+  return rows.map((r) => ({ ...r, isOffered: offeredIds.has(r.id) })).sort((a, b) => new Intl.Collator("de").compare(a.name, b.name));
+}

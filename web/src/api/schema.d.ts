@@ -101,6 +101,14 @@ export interface paths {
                                 abilities: {
                                     manageAccounts: boolean;
                                     readAuditLog: boolean;
+                                    managePool: boolean;
+                                    readPoolOverview: boolean;
+                                    readRequests: boolean;
+                                    createRequests: boolean;
+                                    offerMembers: boolean;
+                                    readCrises: boolean;
+                                    declareCrisis: boolean;
+                                    readOutbox: boolean;
                                 };
                             };
                         };
@@ -229,6 +237,14 @@ export interface paths {
                             abilities: {
                                 manageAccounts: boolean;
                                 readAuditLog: boolean;
+                                managePool: boolean;
+                                readPoolOverview: boolean;
+                                readRequests: boolean;
+                                createRequests: boolean;
+                                offerMembers: boolean;
+                                readCrises: boolean;
+                                declareCrisis: boolean;
+                                readOutbox: boolean;
                             };
                         };
                     };
@@ -289,6 +305,14 @@ export interface paths {
                             abilities: {
                                 manageAccounts: boolean;
                                 readAuditLog: boolean;
+                                managePool: boolean;
+                                readPoolOverview: boolean;
+                                readRequests: boolean;
+                                createRequests: boolean;
+                                offerMembers: boolean;
+                                readCrises: boolean;
+                                declareCrisis: boolean;
+                                readOutbox: boolean;
                             };
                         };
                     };
@@ -1349,20 +1373,15 @@ export interface paths {
                         employmentStatus?: "employee" | "civil_servant";
                         payGroup?: string;
                         departmentId?: string | null;
-                        /** @default [] */
                         languages?: string[];
-                        /** @default 25 */
                         travelRadiusKm?: number;
-                        /** @default false */
                         canWorkRemotely?: boolean;
                         notes?: string | null;
-                        /** @default [] */
                         qualifications?: {
                             /** Format: uuid */
                             qualificationId: string;
                             validUntil?: string | null;
                         }[];
-                        /** @default [] */
                         availability?: {
                             /** Format: date */
                             startsOn: string;
@@ -1694,20 +1713,15 @@ export interface paths {
                         employmentStatus?: "employee" | "civil_servant";
                         payGroup?: string;
                         departmentId?: string | null;
-                        /** @default [] */
                         languages?: string[];
-                        /** @default 25 */
                         travelRadiusKm?: number;
-                        /** @default false */
                         canWorkRemotely?: boolean;
                         notes?: string | null;
-                        /** @default [] */
                         qualifications?: {
                             /** Format: uuid */
                             qualificationId: string;
                             validUntil?: string | null;
                         }[];
-                        /** @default [] */
                         availability?: {
                             /** Format: date */
                             startsOn: string;
@@ -2159,7 +2173,6 @@ export interface paths {
                         placeAddress?: string | null;
                         placeLat?: number;
                         placeLon?: number;
-                        /** @default false */
                         isRemotePossible?: boolean;
                         headcount?: number;
                         /** Format: date */
@@ -2175,9 +2188,7 @@ export interface paths {
                         /** Format: email */
                         contactEmail?: string;
                         contactPhone?: string | null;
-                        /** @default [] */
                         requiredQualificationIds?: string[];
-                        /** @default [] */
                         preferredQualificationIds?: string[];
                         crisisId?: string | null;
                     };
@@ -2395,6 +2406,52 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support-requests/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Own pool members eligible for the request (the lender's view) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                jobTitle: string;
+                                isOffered: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

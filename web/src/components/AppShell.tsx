@@ -74,6 +74,34 @@ export function AppShell() {
                 {t("nav.organizations")}
               </Link>
             </li>
+            {me?.abilities.readRequests ? (
+              <li>
+                <Link to="/anfragen" activeProps={{ "aria-current": "page" }}>
+                  {t("requests.nav")}
+                </Link>
+              </li>
+            ) : null}
+            {me?.abilities.readCrises ? (
+              <li>
+                <Link to="/krisen" activeProps={{ "aria-current": "page" }}>
+                  {t("crises.nav")}
+                </Link>
+              </li>
+            ) : null}
+            {me ? (
+              <li>
+                <Link to={me.abilities.managePool ? "/pool/mitglieder" : "/pool"} activeProps={{ "aria-current": "page" }}>
+                  {t("pool.nav")}
+                </Link>
+              </li>
+            ) : null}
+            {me?.abilities.readOutbox ? (
+              <li>
+                <Link to="/postausgang" activeProps={{ "aria-current": "page" }}>
+                  {t("outbox.nav")}
+                </Link>
+              </li>
+            ) : null}
             {me?.abilities.manageAccounts ? (
               <li>
                 <Link to="/konten" activeProps={{ "aria-current": "page" }}>

@@ -64,7 +64,7 @@ interface TextFieldProps {
   onChange(value: string): void;
   error?: string;
   hint?: string;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "date" | "number";
   autoComplete?: string;
   required?: boolean;
 }
@@ -185,15 +185,18 @@ export function Button({
   type = "submit",
   onClick,
   disabled,
+  label,
 }: {
   children: ReactNode;
   kind?: "primary" | "secondary" | "tertiary";
   type?: "submit" | "button";
   onClick?: () => void;
   disabled?: boolean;
+  /** Accessible name when the visible text alone is ambiguous (it must start with the visible text, WCAG 2.5.3). */
+  label?: string;
 }) {
   return (
-    <button type={type} className={`kern-btn kern-btn--${kind}`} onClick={onClick} disabled={disabled}>
+    <button type={type} className={`kern-btn kern-btn--${kind}`} onClick={onClick} disabled={disabled} aria-label={label}>
       <span className="kern-label">{children}</span>
     </button>
   );

@@ -30,6 +30,9 @@ export function StartPage() {
     );
   }
   const tasks = [
+    me.abilities.readRequests ? { to: "/anfragen", text: t("start.requests") } : null,
+    me.abilities.managePool ? { to: "/pool/mitglieder", text: t("start.poolMembers") } : null,
+    { to: "/pool", text: t("start.pool") },
     me.abilities.manageAccounts ? { to: "/konten", text: t("start.accounts") } : null,
     me.abilities.readAuditLog ? { to: "/protokoll", text: t("start.audit") } : null,
     { to: "/verwaltungen", text: t("start.organizations") },
