@@ -95,7 +95,7 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     const boardRow = page.locator("tbody tr", { hasText: TITLE });
     expect(await boardRow.textContent()).toContain("12,5 %");
     expect(await page.locator("main").textContent()).not.toContain("Katrin");
-    expect(await page.locator("figure svg[role=img]").count()).toBe(1);
+    expect(await page.locator("figure svg[role=img]").count()).toBe(2);
     await expectAccessible(page, "crisis board");
     await context.close();
   });
@@ -106,6 +106,15 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     await page.goto("/postausgang");
     await page.getByRole("heading", { level: 1, name: "Postausgang" }).waitFor();
     await expectAccessible(page, "outbox");
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Qualifikationen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Qualifikationskatalog" }).waitFor();
+    await page.getByLabel("Bezeichnung").fill("Hochwasserschutz");
+    await page.getByLabel("Schlüssel").fill("hochwasserschutz");
+    await page.getByLabel("Bereich").selectOption("Ordnung");
+    await page.getByRole("button", { name: "Qualifikation hinzufügen" }).click();
+    await page.getByRole("status").filter({ hasText: "Hochwasserschutz" }).waitFor();
+    expect(await page.locator("tbody").textContent()).toContain("hochwasserschutz");
+    await expectAccessible(page, "qualification catalogue");
     await context.close();
   });
 });

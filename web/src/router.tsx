@@ -19,6 +19,7 @@ import { RequestPage } from "./pages/RequestPage";
 import { CrisesPage } from "./pages/CrisesPage";
 import { CrisisBoardPage } from "./pages/CrisisBoardPage";
 import { OutboxPage } from "./pages/OutboxPage";
+import { QualificationsPage } from "./pages/QualificationsPage";
 
 const root = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
 const signedIn = (Component: () => React.JSX.Element) => () => (
@@ -45,6 +46,7 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/krisen", component: signedIn(CrisesPage) }),
   createRoute({ getParentRoute: () => root, path: "/krisen/$id", component: signedIn(CrisisBoardPage) }),
   createRoute({ getParentRoute: () => root, path: "/postausgang", component: signedIn(OutboxPage) }),
+  createRoute({ getParentRoute: () => root, path: "/qualifikationen", component: signedIn(QualificationsPage) }),
   createRoute({ getParentRoute: () => root, path: "/impressum", component: ImprintPage }),
   createRoute({ getParentRoute: () => root, path: "/datenschutz", component: PrivacyPage }),
   createRoute({ getParentRoute: () => root, path: "/barrierefreiheit", component: AccessibilityPage }),

@@ -245,7 +245,7 @@ export async function seedDemoPool(db: Db, today = new Date()): Promise<{ member
           ];
         });
         if (values.length) await tx.insert(poolMemberQualifications).values(values);
-        const start = addDays(today, Math.floor(rnd() * 30));
+        const start = addDays(today, Math.floor(rnd() * 20) - 10);
         await tx.insert(availabilityWindows).values({
           memberId: member.id,
           regionId: org.regionId,

@@ -95,6 +95,13 @@ export function AppShell() {
                 </Link>
               </li>
             ) : null}
+            {me?.abilities.declareCrisis ? (
+              <li>
+                <Link to="/qualifikationen" activeProps={{ "aria-current": "page" }}>
+                  {t("catalogue.nav")}
+                </Link>
+              </li>
+            ) : null}
             {me?.abilities.readOutbox ? (
               <li>
                 <Link to="/postausgang" activeProps={{ "aria-current": "page" }}>

@@ -266,6 +266,9 @@ export const de = {
     publish: "Veröffentlichen",
     created: "Die Anfrage wurde gespeichert.",
     candidates: "Passende Poolmitglieder Ihrer Verwaltung",
+    close: "Anfrage schließen",
+    cancel: "Anfrage zurückziehen",
+    statusChanged: "Die Anfrage ist jetzt: {{status}}.",
     offerHeading: "Personen anbieten",
     offerIntro:
       "Diese Poolmitglieder Ihrer Verwaltung erfüllen die Anforderungen. Die anfragende Verwaltung sieht Namen erst, wenn die Person zugestimmt hat.",
@@ -291,6 +294,7 @@ export const de = {
     boardIntro:
       "Besetzung der Krisenanfragen. Die Grafik zeigt, welcher Anteil der angefragten Personen angeboten ist; dieselben Zahlen stehen in der Tabelle.",
     chartTitle: "Angebotener Anteil je Anfrage",
+    chartOrganizations: "Angebotene Personen je Verwaltung",
     perRequest: "Je Anfrage",
     perOrganization: "Je Verwaltung",
     requested: "Angefragt",
@@ -310,6 +314,18 @@ export const de = {
     createdAt: "Erstellt",
     statuses: { pending: "wartet", sent: "versandt", failed: "fehlgeschlagen" },
     none: "Keine Nachrichten.",
+  },
+  catalogue: {
+    nav: "Qualifikationen",
+    title: "Qualifikationskatalog",
+    intro: "Die Qualifikationen, die Poolmitglieder angeben und Anfragen verlangen können. Die Koordinierungsstelle pflegt den Katalog.",
+    caption: "Qualifikationen der Region ({{count}})",
+    category: "Bereich",
+    name: "Bezeichnung",
+    key: "Schlüssel",
+    keyHint: "Kleinbuchstaben, Ziffern und Unterstrich, z. B. hochwasserschutz",
+    add: "Qualifikation hinzufügen",
+    added: "„{{name}}“ steht jetzt im Katalog.",
   },
   idle: {
     title: "Ihre Sitzung läuft bald ab",

@@ -259,6 +259,9 @@ export const en: Messages = {
     publish: "Publish",
     created: "The request was saved.",
     candidates: "Matching pool members of your administration",
+    close: "Close request",
+    cancel: "Withdraw request",
+    statusChanged: "The request is now: {{status}}.",
     offerHeading: "Offer people",
     offerIntro:
       "These pool members of your administration meet the requirements. The requesting administration sees names only once the person has agreed.",
@@ -283,6 +286,7 @@ export const en: Messages = {
     boardIntro:
       "How the crisis requests are filled. The chart shows the share of requested people that has been offered; the table holds the same figures.",
     chartTitle: "Share offered per request",
+    chartOrganizations: "People offered per administration",
     perRequest: "Per request",
     perOrganization: "Per administration",
     requested: "Requested",
@@ -302,6 +306,18 @@ export const en: Messages = {
     createdAt: "Created",
     statuses: { pending: "waiting", sent: "sent", failed: "failed" },
     none: "No messages.",
+  },
+  catalogue: {
+    nav: "Qualifications",
+    title: "Qualification catalogue",
+    intro: "The qualifications pool members can state and requests can ask for. The coordination office maintains the catalogue.",
+    caption: "Qualifications of the region ({{count}})",
+    category: "Area",
+    name: "Name",
+    key: "Key",
+    keyHint: "lower-case letters, digits and underscore, e.g. flood_protection",
+    add: "Add qualification",
+    added: "“{{name}}” is now in the catalogue.",
   },
   idle: {
     title: "Your session will end soon",

@@ -9,28 +9,38 @@ import { formatters } from "../i18n";
 
 type Board = paths["/api/v1/crises/{id}/board"]["get"]["responses"][200]["content"]["application/json"];
 
-/** Horizontal bars of the offered share per request; the table beside holds the same figures. */
-function FillChart({ rows, title }: { rows: Board["requests"]; title: string }) {
-  const barHeight = 28;
-  const labelWidth = 260;
-  const width = 640;
-  const height = rows.length * (barHeight + 10) + 10;
+/** One bar of a {@link BarChart}. */
+interface Bar {
+  id: string;
+  label: string;
+  /** Length of the bar relative to `max`. */
+  value: number;
+  /** The figure printed after the bar. */
+  display: string;
+}
+
+/** Horizontal bars with their figures; the table next to it holds the same numbers (WCAG 1.1.1). */
+function BarChart({ bars, max, title, id }: { bars: Bar[]; max: number; title: string; id: string }) {
+  const barHeight = 30;
+  const labelWidth = 300;
+  const width = 760;
+  const trackWidth = width - labelWidth - 80;
+  const height = bars.length * (barHeight + 12) + 12;
   return (
-    <figure className="fill-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="fill-chart-title">
-        <title id="fill-chart-title">{title}</title>
-        {rows.map((r, i) => {
-          const y = 10 + i * (barHeight + 10);
-          const w = (width - labelWidth - 60) * r.fillRate;
+    <figure className="bar-chart">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={id}>
+        <title id={id}>{title}</title>
+        {bars.map((b, i) => {
+          const y = 12 + i * (barHeight + 12);
           return (
-            <g key={r.id}>
-              <text x={0} y={y + barHeight * 0.68} className="fill-chart__label">
-                {r.title.length > 34 ? `${r.title.slice(0, 33)}…` : r.title}
+            <g key={b.id}>
+              <text x={0} y={y + barHeight * 0.68} className="bar-chart__label">
+                {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
               </text>
-              <rect x={labelWidth} y={y} width={width - labelWidth - 60} height={barHeight} className="fill-chart__track" />
-              <rect x={labelWidth} y={y} width={w} height={barHeight} className="fill-chart__bar" />
-              <text x={width - 52} y={y + barHeight * 0.68} className="fill-chart__value">
-                {Math.round(r.fillRate * 100)} %
+              <rect x={labelWidth} y={y} width={trackWidth} height={barHeight} className="bar-chart__track" />
+              <rect x={labelWidth} y={y} width={max > 0 ? (trackWidth * b.value) / max : 0} height={barHeight} className="bar-chart__bar" />
+              <text x={width - 70} y={y + barHeight * 0.68} className="bar-chart__value">
+                {b.display}
               </text>
             </g>
           );
@@ -57,10 +67,14 @@ export function CrisisBoardPage() {
       <p className="kern-body kern-body--large">
         {t("crises.total", { offered: board.totals.offered, headcount: board.totals.headcount, rate: pct(board.totals.fillRate) })}
       </p>
-      <h2 className="kern-heading-medium">{t("crises.perRequest")}</h2>
       <p className="kern-body">{t("crises.boardIntro")}</p>
-      <div className="map-and-table">
-        <FillChart rows={board.requests} title={t("crises.chartTitle")} />
+      <div className="chart-and-table">
+        <BarChart
+          id="chart-requests"
+          title={t("crises.chartTitle")}
+          max={1}
+          bars={board.requests.map((r) => ({ id: r.id, label: r.title, value: r.fillRate, display: `${Math.round(r.fillRate * 100)} %` }))}
+        />
         <DataTable
           id="board-requests-caption"
           caption={t("crises.perRequest")}
@@ -87,26 +101,33 @@ export function CrisisBoardPage() {
           ))}
         </DataTable>
       </div>
-      <h2 className="kern-heading-medium">{t("crises.perOrganization")}</h2>
-      <DataTable
-        id="board-orgs-caption"
-        caption={t("crises.perOrganization")}
-        columns={[
-          { label: t("organizations.name") },
-          { label: t("crises.requested"), numeric: true },
-          { label: t("crises.offered"), numeric: true },
-        ]}
-      >
-        {board.organizations.map((o) => (
-          <tr key={o.organizationId} className="kern-table__row">
-            <th scope="row" className="kern-table__cell">
-              {o.name}
-            </th>
-            <td className="kern-table__cell kern-table__cell--numeric">{o.requested}</td>
-            <td className="kern-table__cell kern-table__cell--numeric">{o.offered}</td>
-          </tr>
-        ))}
-      </DataTable>
+      <div className="chart-and-table">
+        <BarChart
+          id="chart-organizations"
+          title={t("crises.chartOrganizations")}
+          max={Math.max(1, ...board.organizations.map((o) => o.offered))}
+          bars={board.organizations.map((o) => ({ id: o.organizationId, label: o.name, value: o.offered, display: String(o.offered) }))}
+        />
+        <DataTable
+          id="board-orgs-caption"
+          caption={t("crises.perOrganization")}
+          columns={[
+            { label: t("organizations.name") },
+            { label: t("crises.requested"), numeric: true },
+            { label: t("crises.offered"), numeric: true },
+          ]}
+        >
+          {board.organizations.map((o) => (
+            <tr key={o.organizationId} className="kern-table__row">
+              <th scope="row" className="kern-table__cell">
+                {o.name}
+              </th>
+              <td className="kern-table__cell kern-table__cell--numeric">{o.requested}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{o.offered}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </div>
     </Page>
   );
 }

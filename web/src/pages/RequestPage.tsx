@@ -34,6 +34,13 @@ export function RequestPage() {
       setNotice(t("requests.offeredDone", { name: member.name }));
     }
   };
+  const transition = async (status: "open" | "closed" | "cancelled") => {
+    const res = await api.POST("/api/v1/support-requests/{id}/status", { params: { path: { id } }, body: { status } });
+    if (res.data) {
+      await load();
+      setNotice(t("requests.statusChanged", { status: t(`requests.statuses.${status}`) }));
+    }
+  };
   if (request === undefined) return <p className="kern-body">{t("errors.loading")}</p>;
   if (request === null) return <Page title={t("errors.notFound")}>{null}</Page>;
   const facts: Array<[string, string]> = [
@@ -63,6 +70,22 @@ export function RequestPage() {
           </div>
         ))}
       </dl>
+      {request.abilities.update ? (
+        <p className="button-row">
+          {request.status === "draft" ? (
+            <Button type="button" onClick={() => void transition("open")}>
+              {t("requests.publish")}
+            </Button>
+          ) : (
+            <Button type="button" kind="secondary" onClick={() => void transition("closed")}>
+              {t("requests.close")}
+            </Button>
+          )}
+          <Button type="button" kind="tertiary" onClick={() => void transition("cancelled")}>
+            {t("requests.cancel")}
+          </Button>
+        </p>
+      ) : null}
       {request.abilities.offer ? (
         <section aria-labelledby="offer-heading">
           <h2 className="kern-heading-medium" id="offer-heading">
