@@ -28,6 +28,9 @@ function BarChart({ bars, max, title, id }: { bars: Bar[]; max: number; title: s
   const height = bars.length * (barHeight + 12) + 12;
   return (
     <figure className="bar-chart">
+      <figcaption className="kern-body" aria-hidden="true">
+        {title}
+      </figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={id}>
         <title id={id}>{title}</title>
         {bars.map((b, i) => {
