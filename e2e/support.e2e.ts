@@ -48,6 +48,20 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     await row.getByRole("button", { name: "Qualifikationen bestätigen: Katrin Schulze" }).click();
     await page.getByRole("status").filter({ hasText: "sind bestätigt" }).waitFor();
     expect(await page.locator("tbody tr", { hasText: "Katrin Schulze" }).textContent()).toContain("Kontaktnachverfolgung (bestätigt)");
+    await page.getByRole("link", { name: "Poolmitglied erfassen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Poolmitglied erfassen" }).waitFor();
+    await page.getByLabel("Dienstliche E-Mail-Adresse").waitFor();
+    await expectAccessible(page, "register pool member");
+    await page.getByLabel("Name", { exact: true }).fill("Ole Brandt");
+    await page.getByLabel("Dienstliche E-Mail-Adresse").fill("ole.brandt@wunstorf.de");
+    await page.getByLabel("Tätigkeit").fill("Sachbearbeiter Ordnungsamt");
+    await page.getByRole("button", { name: "Poolmitglied speichern" }).click();
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByRole("alert").textContent()).toContain("Einwilligung");
+    expect(await page.getByLabel("Name", { exact: true }).inputValue()).toBe("Ole Brandt"); // nothing entered is lost
+    await page.getByLabel("Die schriftliche Einwilligung", { exact: false }).check();
+    await page.getByRole("button", { name: "Poolmitglied speichern" }).click();
+    await page.locator("tbody tr", { hasText: "Ole Brandt" }).waitFor();
     await context.close();
   });
 

@@ -13,6 +13,7 @@ import { SsoSettingsPage } from "./pages/SsoSettingsPage";
 import { StartPage } from "./pages/StartPage";
 import { PoolPage } from "./pages/PoolPage";
 import { PoolMembersPage } from "./pages/PoolMembersPage";
+import { PoolMemberNewPage } from "./pages/PoolMemberNewPage";
 import { RequestsPage } from "./pages/RequestsPage";
 import { RequestNewPage } from "./pages/RequestNewPage";
 import { RequestPage } from "./pages/RequestPage";
@@ -40,6 +41,7 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/protokoll", component: signedIn(AuditPage) }),
   createRoute({ getParentRoute: () => root, path: "/pool", component: signedIn(PoolPage) }),
   createRoute({ getParentRoute: () => root, path: "/pool/mitglieder", component: signedIn(PoolMembersPage) }),
+  createRoute({ getParentRoute: () => root, path: "/pool/mitglieder/neu", component: signedIn(PoolMemberNewPage) }),
   createRoute({ getParentRoute: () => root, path: "/anfragen", component: signedIn(RequestsPage) }),
   createRoute({ getParentRoute: () => root, path: "/anfragen/neu", component: signedIn(RequestNewPage) }),
   createRoute({ getParentRoute: () => root, path: "/anfragen/$id", component: signedIn(RequestPage) }),

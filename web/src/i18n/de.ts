@@ -213,6 +213,12 @@ export const de = {
     reader: "Gelesen von",
     export: "Meine Daten herunterladen (JSON)",
     save: "Speichern",
+    register: "Poolmitglied erfassen",
+    registerIntro:
+      "Für Beschäftigte ohne eigenes Konto: Das Personalamt erfasst die Angaben, wenn die schriftliche Einwilligung vorliegt. Die Qualifikationen gelten damit als bestätigt.",
+    registerSubmit: "Poolmitglied speichern",
+    writtenConsent: "Die schriftliche Einwilligung (Fassung {{version}}) liegt vor",
+    workEmail: "Dienstliche E-Mail-Adresse",
     membersTitle: "Poolmitglieder",
     membersIntro:
       "Die Poolmitglieder Ihrer Verwaltung. Jeder Aufruf dieser Seite wird protokolliert; die Beschäftigten sehen, wer ihre Daten gelesen hat.",

@@ -214,6 +214,12 @@ export const en: Messages = {
     reader: "Read by",
     export: "Download my data (JSON)",
     save: "Save",
+    register: "Register a pool member",
+    registerIntro:
+      "For staff without an own account: the HR office enters the details once the written consent is on file. The qualifications count as confirmed.",
+    registerSubmit: "Save pool member",
+    writtenConsent: "The written consent (version {{version}}) is on file",
+    workEmail: "Work e-mail address",
     membersTitle: "Pool members",
     membersIntro: "The pool members of your administration. Every visit to this page is logged; staff see who read their data.",
     membersCaption: "Pool members of {{organization}} ({{count}})",

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import type { paths } from "../api/schema";
@@ -33,6 +34,14 @@ export function PoolMembersPage() {
   return (
     <Page title={t("pool.membersTitle")} intro={t("pool.membersIntro")}>
       {notice ? <Notice>{notice}</Notice> : null}
+      <p className="button-row">
+        <Link to="/pool/mitglieder/neu" className="kern-btn kern-btn--primary">
+          <span className="kern-label">{t("pool.register")}</span>
+        </Link>
+        <Link to="/pool" className="kern-btn kern-btn--secondary">
+          <span className="kern-label">{t("pool.member")}</span>
+        </Link>
+      </p>
       <DataTable
         id="members-caption"
         caption={t("pool.membersCaption", { organization: me?.organization.name, count: items.length })}

@@ -1,0 +1,162 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { useNavigate } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { api, asProblem, type Problem } from "../api/client";
+import type { paths } from "../api/schema";
+import { Button, Checkbox, ErrorSummary, fieldErrors, SelectField, TextField } from "../components/forms";
+import { Page } from "../components/Page";
+import { useSession } from "../session";
+import { DepartmentSelect, useDepartments } from "./AccountsPage";
+import { PAY_GROUPS, QualificationFieldsets } from "./PoolPage";
+
+type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
+
+/** The HR office registers a pool member whose written consent it holds (no own account needed). */
+export function PoolMemberNewPage() {
+  const { t, i18n } = useTranslation();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const departments = useDepartments(me?.organization.id);
+  const [catalogue, setCatalogue] = useState<Qualification[]>([]);
+  const [consentVersion, setConsentVersion] = useState("");
+  const [form, setForm] = useState({
+    name: "",
+    workEmail: "",
+    phone: "",
+    jobTitle: "",
+    employmentStatus: "employee",
+    payGroup: "E 9a",
+    departmentId: "",
+    travelRadiusKm: "25",
+    startsOn: "",
+    endsOn: "",
+    hoursPerWeek: "20",
+  });
+  const [hasConsent, setHasConsent] = useState(false);
+  const [held, setHeld] = useState<string[]>([]);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const errors = fieldErrors(problem, i18n.language);
+  const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
+
+  useEffect(() => {
+    void api.GET("/api/v1/qualifications").then((r) => setCatalogue(r.data?.items ?? []));
+    void api.GET("/api/v1/me/pool-membership").then((r) => setConsentVersion(r.data?.consent.version ?? ""));
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const res = await api.POST("/api/v1/pool-members", {
+      body: {
+        hasConsent: hasConsent as true,
+        consentVersion,
+        name: form.name,
+        workEmail: form.workEmail,
+        phone: form.phone || null,
+        jobTitle: form.jobTitle,
+        employmentStatus: form.employmentStatus as "employee",
+        payGroup: form.payGroup,
+        departmentId: form.departmentId || null,
+        travelRadiusKm: Number(form.travelRadiusKm),
+        qualifications: held.map((qualificationId) => ({ qualificationId })),
+        availability:
+          form.startsOn || form.endsOn ? [{ startsOn: form.startsOn, endsOn: form.endsOn, hoursPerWeek: Number(form.hoursPerWeek) }] : [],
+      },
+    });
+    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
+    await navigate({ to: "/pool/mitglieder" });
+  };
+
+  const labels: Record<string, string> = {
+    hasConsent: t("pool.writtenConsent", { version: consentVersion }),
+    name: t("pool.name"),
+    workEmail: t("pool.workEmail"),
+    phone: t("pool.phone"),
+    jobTitle: t("pool.jobTitle"),
+    payGroup: t("pool.payGroup"),
+    departmentId: t("pool.department"),
+    travelRadiusKm: t("pool.travelRadiusKm"),
+    "availability.0.startsOn": `${t("pool.availability")}: ${t("pool.startsOn")}`,
+    "availability.0.endsOn": `${t("pool.availability")}: ${t("pool.endsOn")}`,
+    "availability.0.hoursPerWeek": `${t("pool.availability")}: ${t("pool.hoursPerWeek")}`,
+  };
+  return (
+    <Page title={t("pool.register")} intro={t("pool.registerIntro")}>
+      <ErrorSummary problem={problem} labels={labels} />
+      <form className="kern-stack form-narrow" onSubmit={(e) => void submit(e)} noValidate>
+        <Checkbox name="hasConsent" label={labels.hasConsent} checked={hasConsent} onChange={setHasConsent} />
+        <TextField name="name" label={labels.name} value={form.name} onChange={set("name")} error={errors.name} autoComplete="off" />
+        <TextField
+          name="workEmail"
+          label={labels.workEmail}
+          type="email"
+          value={form.workEmail}
+          onChange={set("workEmail")}
+          error={errors.workEmail}
+          autoComplete="off"
+        />
+        <TextField name="phone" label={labels.phone} value={form.phone} onChange={set("phone")} error={errors.phone} autoComplete="off" />
+        <TextField name="jobTitle" label={labels.jobTitle} value={form.jobTitle} onChange={set("jobTitle")} error={errors.jobTitle} />
+        <SelectField
+          name="employmentStatus"
+          label={t("pool.employmentStatus")}
+          value={form.employmentStatus}
+          onChange={set("employmentStatus")}
+          options={[
+            { value: "employee", label: t("pool.employee") },
+            { value: "civil_servant", label: t("pool.civilServant") },
+          ]}
+        />
+        <SelectField
+          name="payGroup"
+          label={labels.payGroup}
+          value={form.payGroup}
+          onChange={set("payGroup")}
+          error={errors.payGroup}
+          options={PAY_GROUPS.map((g) => ({ value: g, label: g }))}
+        />
+        <DepartmentSelect departments={departments} value={form.departmentId} onChange={set("departmentId")} error={errors.departmentId} />
+        <TextField
+          name="travelRadiusKm"
+          label={labels.travelRadiusKm}
+          type="number"
+          value={form.travelRadiusKm}
+          onChange={set("travelRadiusKm")}
+          error={errors.travelRadiusKm}
+        />
+        <QualificationFieldsets catalogue={catalogue} selected={held} onChange={setHeld} legend={t("pool.qualifications")} />
+        <fieldset className="kern-fieldset" id="field-availability">
+          <legend className="kern-label">{t("pool.availability")}</legend>
+          <div className="window-row">
+            <TextField
+              name="availability.0.startsOn"
+              label={labels["availability.0.startsOn"]}
+              type="date"
+              value={form.startsOn}
+              onChange={set("startsOn")}
+              error={errors["availability.0.startsOn"]}
+            />
+            <TextField
+              name="availability.0.endsOn"
+              label={labels["availability.0.endsOn"]}
+              type="date"
+              value={form.endsOn}
+              onChange={set("endsOn")}
+              error={errors["availability.0.endsOn"]}
+            />
+            <TextField
+              name="availability.0.hoursPerWeek"
+              label={labels["availability.0.hoursPerWeek"]}
+              type="number"
+              value={form.hoursPerWeek}
+              onChange={set("hoursPerWeek")}
+              error={errors["availability.0.hoursPerWeek"]}
+            />
+          </div>
+        </fieldset>
+        <div>
+          <Button>{t("pool.registerSubmit")}</Button>
+        </div>
+      </form>
+    </Page>
+  );
+}
