@@ -1,4 +1,5 @@
 import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { ownerColumns } from "../../db/owner-columns";
 import { declareVisibility } from "../../db/visibility";
 import { departments, organizations, regions } from "../organizations/organizations.tables";
 import type { Role } from "./roles";
@@ -9,12 +10,7 @@ export const accounts = declareVisibility(
     "accounts",
     {
       id: uuid("id").primaryKey().defaultRandom(),
-      regionId: uuid("region_id")
-        .notNull()
-        .references(() => regions.id),
-      organizationId: uuid("organization_id")
-        .notNull()
-        .references(() => organizations.id),
+      ...ownerColumns(),
       departmentId: uuid("department_id").references(() => departments.id),
       /** Login name (an e-mail address), stored in lower case. */
       login: text("login").notNull().unique(),
@@ -39,12 +35,7 @@ export const accountRoles = declareVisibility(
       accountId: uuid("account_id")
         .notNull()
         .references(() => accounts.id, { onDelete: "cascade" }),
-      regionId: uuid("region_id")
-        .notNull()
-        .references(() => regions.id),
-      organizationId: uuid("organization_id")
-        .notNull()
-        .references(() => organizations.id),
+      ...ownerColumns(),
       role: text("role").$type<Role>().notNull(),
     },
     (t) => [primaryKey({ columns: [t.accountId, t.role] })],
@@ -61,12 +52,7 @@ export const sessions = declareVisibility(
       accountId: uuid("account_id")
         .notNull()
         .references(() => accounts.id, { onDelete: "cascade" }),
-      regionId: uuid("region_id")
-        .notNull()
-        .references(() => regions.id),
-      organizationId: uuid("organization_id")
-        .notNull()
-        .references(() => organizations.id),
+      ...ownerColumns(),
       csrfToken: text("csrf_token").notNull(),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
       lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
@@ -149,12 +135,7 @@ export const accountIdentities = declareVisibility(
       accountId: uuid("account_id")
         .notNull()
         .references(() => accounts.id, { onDelete: "cascade" }),
-      regionId: uuid("region_id")
-        .notNull()
-        .references(() => regions.id),
-      organizationId: uuid("organization_id")
-        .notNull()
-        .references(() => organizations.id),
+      ...ownerColumns(),
       issuer: text("issuer").notNull(),
       subject: text("subject").notNull(),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -171,12 +152,7 @@ export const ssoLogins = declareVisibility(
     providerId: uuid("provider_id")
       .notNull()
       .references(() => identityProviders.id, { onDelete: "cascade" }),
-    regionId: uuid("region_id")
-      .notNull()
-      .references(() => regions.id),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    ...ownerColumns(),
     nonce: text("nonce").notNull(),
     codeVerifier: text("code_verifier").notNull(),
     returnTo: text("return_to").notNull().default("/"),

@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { ownerColumns } from "../../db/owner-columns";
 import { declareVisibility } from "../../db/visibility";
 import { accounts } from "../identity/identity.tables";
 import { departments, organizations, regions } from "../organizations/organizations.tables";
@@ -40,12 +41,7 @@ export const poolMembers = declareVisibility(
     "pool_members",
     {
       id: uuid("id").primaryKey().defaultRandom(),
-      regionId: uuid("region_id")
-        .notNull()
-        .references(() => regions.id),
-      organizationId: uuid("organization_id")
-        .notNull()
-        .references(() => organizations.id),
+      ...ownerColumns(),
       departmentId: uuid("department_id").references(() => departments.id),
       /** The member's own account, when the member keeps the entry personally. */
       accountId: uuid("account_id")
@@ -86,12 +82,7 @@ export const poolMemberQualifications = declareVisibility(
       qualificationId: uuid("qualification_id")
         .notNull()
         .references(() => qualifications.id),
-      regionId: uuid("region_id")
-        .notNull()
-        .references(() => regions.id),
-      organizationId: uuid("organization_id")
-        .notNull()
-        .references(() => organizations.id),
+      ...ownerColumns(),
       validUntil: date("valid_until"),
       confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
       confirmedBy: uuid("confirmed_by").references(() => accounts.id, { onDelete: "set null" }),
@@ -110,12 +101,7 @@ export const availabilityWindows = declareVisibility(
       memberId: uuid("member_id")
         .notNull()
         .references(() => poolMembers.id, { onDelete: "cascade" }),
-      regionId: uuid("region_id")
-        .notNull()
-        .references(() => regions.id),
-      organizationId: uuid("organization_id")
-        .notNull()
-        .references(() => organizations.id),
+      ...ownerColumns(),
       startsOn: date("starts_on").notNull(),
       endsOn: date("ends_on").notNull(),
       hoursPerWeek: integer("hours_per_week").notNull(),

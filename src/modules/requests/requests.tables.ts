@@ -1,4 +1,5 @@
 import { boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { ownerColumns } from "../../db/owner-columns";
 import { declareVisibility } from "../../db/visibility";
 import { accounts } from "../identity/identity.tables";
 import { departments, organizations, regions } from "../organizations/organizations.tables";
@@ -32,12 +33,7 @@ export const supportRequests = declareVisibility(
     "support_requests",
     {
       id: uuid("id").primaryKey().defaultRandom(),
-      regionId: uuid("region_id")
-        .notNull()
-        .references(() => regions.id),
-      organizationId: uuid("organization_id")
-        .notNull()
-        .references(() => organizations.id),
+      ...ownerColumns(),
       departmentId: uuid("department_id").references(() => departments.id),
       createdBy: uuid("created_by").references(() => accounts.id, { onDelete: "set null" }),
       crisisId: uuid("crisis_id").references(() => crises.id),
