@@ -1,3 +1,4 @@
+import { departmentProblem } from "../organizations/department-problem";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { AppError, type FieldProblem } from "../../server/problems";
@@ -82,20 +83,8 @@ async function checkRolesAndDepartment(
       });
     }
   }
-  if (departmentId) {
-    const [dep] = await tx
-      .select({ id: departments.id })
-      .from(departments)
-      .where(and(eq(departments.id, departmentId), eq(departments.organizationId, actor.organizationId)));
-    if (!dep) {
-      fields.push({
-        field: "departmentId",
-        in: "body",
-        rule: "unknown_department",
-        message: { de: "Diesen Fachbereich gibt es in Ihrer Verwaltung nicht.", en: "Your administration has no such department." },
-      });
-    }
-  }
+  const department = await departmentProblem(tx, actor.organizationId, departmentId);
+  if (department) fields.push(department);
   if (fields.length > 0) throw new AppError("validation", { fields });
 }
 

@@ -1,3 +1,4 @@
+import { departmentProblem } from "../organizations/department-problem";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
@@ -92,20 +93,8 @@ async function auditReads(db: Db, actor: Actor, members: MemberRow[]) {
 
 async function checkReferences(tx: Db | Tx, organizationId: string, regionId: string, input: MemberFields) {
   const fields: FieldProblem[] = [];
-  if (input.departmentId) {
-    const [dep] = await tx
-      .select({ id: departments.id })
-      .from(departments)
-      .where(and(eq(departments.id, input.departmentId), eq(departments.organizationId, organizationId)));
-    if (!dep) {
-      fields.push({
-        field: "departmentId",
-        in: "body",
-        rule: "unknown_department",
-        message: { de: "Diesen Fachbereich gibt es in Ihrer Verwaltung nicht.", en: "Your administration has no such department." },
-      });
-    }
-  }
+  const department = await departmentProblem(tx, organizationId, input.departmentId);
+  if (department) fields.push(department);
   const wanted = [...new Set((input.qualifications ?? []).map((q) => q.qualificationId))];
   if (wanted.length) {
     const known = await tx

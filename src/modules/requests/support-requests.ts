@@ -1,3 +1,4 @@
+import { departmentProblem } from "../organizations/department-problem";
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
@@ -141,19 +142,8 @@ export async function getSupportRequest(db: Db | Tx, actor: Actor, id: string) {
 
 async function checkReferences(tx: Tx, actor: Actor, input: Partial<z.infer<typeof UpdateRequestBody>>) {
   const fields: FieldProblem[] = [];
-  if (input.departmentId) {
-    const [dep] = await tx
-      .select()
-      .from(departments)
-      .where(and(eq(departments.id, input.departmentId), eq(departments.organizationId, actor.organizationId)));
-    if (!dep)
-      fields.push({
-        field: "departmentId",
-        in: "body",
-        rule: "unknown_department",
-        message: { de: "Diesen Fachbereich gibt es in Ihrer Verwaltung nicht.", en: "Your administration has no such department." },
-      });
-  }
+  const department = await departmentProblem(tx, actor.organizationId, input.departmentId);
+  if (department) fields.push(department);
   const wanted = [...new Set([...(input.requiredQualificationIds ?? []), ...(input.preferredQualificationIds ?? [])])];
   if (wanted.length) {
     const known = await tx

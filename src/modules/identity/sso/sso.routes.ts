@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { isSecureDeployment } from "../../../config";
 import { publicAccess } from "../../../server/policy";
+import { AppError } from "../../../server/problems";
 import { identityProviderPolicy } from "../identity.policy";
 import { ABSOLUTE_TIMEOUT_SECONDS, SESSION_COOKIE } from "../sessions";
 import { getIdentityProvider, listSsoOrganizations, saveIdentityProvider } from "./identity-provider";
@@ -72,20 +73,12 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
         return reply.redirect(url, 302);
       } catch (err) {
         if (err instanceof SsoError && err.reason === "no_provider") {
-          return reply
-            .status(404)
-            .type("application/problem+json")
-            .send({
-              type: "urn:verbund:problem:not_found",
-              title: "Nicht gefunden.",
-              status: 404,
-              detail: "Diese Verwaltung hat keine Anmeldung über ein eigenes Konto eingerichtet.",
-              code: "not_found",
-              messages: {
-                de: "Diese Verwaltung hat keine Anmeldung über ein eigenes Konto eingerichtet.",
-                en: "This administration has no single sign-on.",
-              },
-            });
+          throw new AppError("not_found", {
+            message: {
+              de: "Diese Verwaltung hat keine Anmeldung über ein eigenes Konto eingerichtet.",
+              en: "This administration has no single sign-on.",
+            },
+          });
         }
         if (err instanceof SsoError) return reply.redirect(`/anmelden?sso=${err.reason}`, 302);
         throw err;
