@@ -15,7 +15,7 @@ import { PoolPage } from "./pages/PoolPage";
 import { PoolMembersPage } from "./pages/PoolMembersPage";
 import { PoolMemberNewPage } from "./pages/PoolMemberNewPage";
 import { RequestsPage } from "./pages/RequestsPage";
-import { RequestNewPage } from "./pages/RequestNewPage";
+import { RequestEditPage, RequestNewPage } from "./pages/RequestNewPage";
 import { RequestPage } from "./pages/RequestPage";
 import { CrisesPage } from "./pages/CrisesPage";
 import { CrisisBoardPage } from "./pages/CrisisBoardPage";
@@ -45,6 +45,7 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/anfragen", component: signedIn(RequestsPage) }),
   createRoute({ getParentRoute: () => root, path: "/anfragen/neu", component: signedIn(RequestNewPage) }),
   createRoute({ getParentRoute: () => root, path: "/anfragen/$id", component: signedIn(RequestPage) }),
+  createRoute({ getParentRoute: () => root, path: "/anfragen/$id/bearbeiten", component: signedIn(RequestEditPage) }),
   createRoute({ getParentRoute: () => root, path: "/krisen", component: signedIn(CrisesPage) }),
   createRoute({ getParentRoute: () => root, path: "/krisen/$id", component: signedIn(CrisisBoardPage) }),
   createRoute({ getParentRoute: () => root, path: "/postausgang", component: signedIn(OutboxPage) }),

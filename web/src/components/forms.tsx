@@ -67,10 +67,12 @@ interface TextFieldProps {
   type?: "text" | "email" | "password" | "date" | "number";
   autoComplete?: string;
   required?: boolean;
+  /** A textarea for longer text (tasks, notes). */
+  multiline?: boolean;
 }
 
 /** A labelled text input in KERN markup; errors and hints are tied to it with aria-describedby. */
-export function TextField({ name, label, value, onChange, error, hint, type = "text", autoComplete, required }: TextFieldProps) {
+export function TextField({ name, label, value, onChange, error, hint, type = "text", autoComplete, required, multiline }: TextFieldProps) {
   const id = `field-${name}`;
   const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
@@ -89,18 +91,32 @@ export function TextField({ name, label, value, onChange, error, hint, type = "t
           <span className="kern-body">{error}</span>
         </p>
       ) : null}
-      <input
-        className={`kern-form-input__input${error ? " kern-form-input__input--error" : ""}`}
-        id={id}
-        name={name}
-        type={type}
-        value={value}
-        autoComplete={autoComplete}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      {multiline ? (
+        <textarea
+          className={`kern-form-input__input textarea${error ? " kern-form-input__input--error" : ""}`}
+          id={id}
+          name={name}
+          value={value}
+          rows={4}
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      ) : (
+        <input
+          className={`kern-form-input__input${error ? " kern-form-input__input--error" : ""}`}
+          id={id}
+          name={name}
+          type={type}
+          value={value}
+          autoComplete={autoComplete}
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
     </div>
   );
 }

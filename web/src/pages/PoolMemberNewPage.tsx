@@ -7,7 +7,17 @@ import { Button, Checkbox, ErrorSummary, fieldErrors, SelectField, TextField } f
 import { Page } from "../components/Page";
 import { useSession } from "../session";
 import { DepartmentSelect, useDepartments } from "./AccountsPage";
-import { PAY_GROUPS, QualificationFieldsets } from "./PoolPage";
+import {
+  AvailabilityFields,
+  availabilityBody,
+  availabilityLabels,
+  emptyWindow,
+  heldBody,
+  PAY_GROUPS,
+  parseLanguages,
+  QualificationFieldsets,
+  type WindowInput,
+} from "../components/PoolFields";
 
 type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 
@@ -28,10 +38,12 @@ export function PoolMemberNewPage() {
     payGroup: "E 9a",
     departmentId: "",
     travelRadiusKm: "25",
-    startsOn: "",
-    endsOn: "",
-    hoursPerWeek: "20",
+    languages: "",
+    notes: "",
   });
+  const [canWorkRemotely, setCanWorkRemotely] = useState(false);
+  const [windows, setWindows] = useState<WindowInput[]>([emptyWindow()]);
+  const [validUntil, setValidUntil] = useState<Record<string, string>>({});
   const [hasConsent, setHasConsent] = useState(false);
   const [held, setHeld] = useState<string[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -57,9 +69,11 @@ export function PoolMemberNewPage() {
         payGroup: form.payGroup,
         departmentId: form.departmentId || null,
         travelRadiusKm: Number(form.travelRadiusKm),
-        qualifications: held.map((qualificationId) => ({ qualificationId })),
-        availability:
-          form.startsOn || form.endsOn ? [{ startsOn: form.startsOn, endsOn: form.endsOn, hoursPerWeek: Number(form.hoursPerWeek) }] : [],
+        canWorkRemotely,
+        languages: parseLanguages(form.languages),
+        notes: form.notes.trim() || null,
+        qualifications: heldBody(held, validUntil),
+        availability: availabilityBody(windows),
       },
     });
     if (!res.data) return setProblem(asProblem(res.error, res.response.status));
@@ -75,9 +89,9 @@ export function PoolMemberNewPage() {
     payGroup: t("pool.payGroup"),
     departmentId: t("pool.department"),
     travelRadiusKm: t("pool.travelRadiusKm"),
-    "availability.0.startsOn": `${t("pool.availability")}: ${t("pool.startsOn")}`,
-    "availability.0.endsOn": `${t("pool.availability")}: ${t("pool.endsOn")}`,
-    "availability.0.hoursPerWeek": `${t("pool.availability")}: ${t("pool.hoursPerWeek")}`,
+    languages: t("pool.languages"),
+    notes: t("pool.notes"),
+    ...availabilityLabels(windows, t),
   };
   return (
     <Page title={t("pool.register")} intro={t("pool.registerIntro")}>
@@ -123,36 +137,33 @@ export function PoolMemberNewPage() {
           onChange={set("travelRadiusKm")}
           error={errors.travelRadiusKm}
         />
-        <QualificationFieldsets catalogue={catalogue} selected={held} onChange={setHeld} legend={t("pool.qualifications")} />
-        <fieldset className="kern-fieldset" id="field-availability">
-          <legend className="kern-label">{t("pool.availability")}</legend>
-          <div className="window-row">
-            <TextField
-              name="availability.0.startsOn"
-              label={labels["availability.0.startsOn"]}
-              type="date"
-              value={form.startsOn}
-              onChange={set("startsOn")}
-              error={errors["availability.0.startsOn"]}
-            />
-            <TextField
-              name="availability.0.endsOn"
-              label={labels["availability.0.endsOn"]}
-              type="date"
-              value={form.endsOn}
-              onChange={set("endsOn")}
-              error={errors["availability.0.endsOn"]}
-            />
-            <TextField
-              name="availability.0.hoursPerWeek"
-              label={labels["availability.0.hoursPerWeek"]}
-              type="number"
-              value={form.hoursPerWeek}
-              onChange={set("hoursPerWeek")}
-              error={errors["availability.0.hoursPerWeek"]}
-            />
-          </div>
-        </fieldset>
+        <Checkbox name="canWorkRemotely" label={t("pool.canWorkRemotely")} checked={canWorkRemotely} onChange={setCanWorkRemotely} />
+        <QualificationFieldsets
+          catalogue={catalogue}
+          selected={held}
+          onChange={setHeld}
+          legend={t("pool.qualifications")}
+          validUntil={validUntil}
+          onValidUntilChange={setValidUntil}
+        />
+        <AvailabilityFields windows={windows} onChange={setWindows} errors={errors} />
+        <TextField
+          name="languages"
+          label={labels.languages}
+          hint={t("pool.languagesHint")}
+          value={form.languages}
+          onChange={set("languages")}
+          error={errors.languages}
+        />
+        <TextField
+          name="notes"
+          label={labels.notes}
+          hint={t("pool.notesHint")}
+          value={form.notes}
+          onChange={set("notes")}
+          error={errors.notes}
+          multiline
+        />
         <div>
           <Button>{t("pool.registerSubmit")}</Button>
         </div>

@@ -4,59 +4,22 @@ import { api, asProblem, type Problem } from "../api/client";
 import type { paths } from "../api/schema";
 import { DataTable } from "../components/DataTable";
 import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../components/forms";
+import {
+  AvailabilityFields,
+  availabilityBody,
+  availabilityLabels,
+  emptyWindow,
+  heldBody,
+  PAY_GROUPS,
+  parseLanguages,
+  QualificationFieldsets,
+  type WindowInput,
+} from "../components/PoolFields";
 import { Page } from "../components/Page";
 import { formatters } from "../i18n";
 
 type Membership = paths["/api/v1/me/pool-membership"]["get"]["responses"][200]["content"]["application/json"];
 type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
-type Window = { startsOn: string; endsOn: string; hoursPerWeek: string };
-
-/** Pay groups offered in the form: the group only, never the step. */
-export const PAY_GROUPS = [
-  ...["1", "2", "2Ü", "3", "4", "5", "6", "7", "8", "9a", "9b", "9c", "10", "11", "12", "13", "14", "15", "15Ü"].map((g) => `E ${g}`),
-  ...["2", "3", "4", "7", "8a", "8b", "9", "11a", "11b", "12", "13", "14", "15", "16", "17", "18"].map((g) => `S ${g}`),
-  ...Array.from({ length: 14 }, (_, i) => `A ${i + 3}`),
-  ...Array.from({ length: 11 }, (_, i) => `B ${i + 1}`),
-];
-
-/** Qualification checkboxes, one fieldset per category of the catalogue. */
-export function QualificationFieldsets({
-  catalogue,
-  selected,
-  onChange,
-  legend,
-}: {
-  catalogue: Qualification[];
-  selected: string[];
-  onChange(ids: string[]): void;
-  legend: string;
-}) {
-  const categories = [...new Set(catalogue.map((q) => q.category))];
-  return (
-    <fieldset className="kern-fieldset" id="field-qualifications">
-      <legend className="kern-label">{legend}</legend>
-      {categories.map((category) => (
-        <fieldset key={category} className="kern-fieldset qualification-group">
-          <legend className="kern-label">{category}</legend>
-          <div className="kern-fieldset__body role-grid">
-            {catalogue
-              .filter((q) => q.category === category)
-              .map((q) => (
-                <Checkbox
-                  key={q.id}
-                  name={`q-${legend}-${q.key}`}
-                  label={q.name}
-                  checked={selected.includes(q.id)}
-                  onChange={(on) => onChange(on ? [...selected, q.id] : selected.filter((id) => id !== q.id))}
-                />
-              ))}
-          </div>
-        </fieldset>
-      ))}
-    </fieldset>
-  );
-}
-
 /** An employee's own entry in the support pool: join by consent, keep availability, see who read it, leave. */
 export function PoolPage() {
   const { t, i18n } = useTranslation();
@@ -71,8 +34,11 @@ export function PoolPage() {
   const [phone, setPhone] = useState("");
   const [travelRadiusKm, setTravelRadiusKm] = useState("25");
   const [canWorkRemotely, setCanWorkRemotely] = useState(false);
+  const [languages, setLanguages] = useState("");
+  const [notes, setNotes] = useState("");
   const [held, setHeld] = useState<string[]>([]);
-  const [windows, setWindows] = useState<Window[]>([{ startsOn: "", endsOn: "", hoursPerWeek: "20" }]);
+  const [validUntil, setValidUntil] = useState<Record<string, string>>({});
+  const [windows, setWindows] = useState<WindowInput[]>([emptyWindow()]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const errors = fieldErrors(problem, i18n.language);
@@ -89,11 +55,14 @@ export function PoolPage() {
       setPhone(m.phone ?? "");
       setTravelRadiusKm(String(m.travelRadiusKm));
       setCanWorkRemotely(m.canWorkRemotely);
+      setLanguages(m.languages.join(", "));
+      setNotes(m.notes ?? "");
       setHeld(m.qualifications.map((q) => q.qualificationId));
+      setValidUntil(Object.fromEntries(m.qualifications.map((q) => [q.qualificationId, q.validUntil ?? ""])));
       setWindows(
         m.availability.length
           ? m.availability.map((w) => ({ startsOn: w.startsOn, endsOn: w.endsOn, hoursPerWeek: String(w.hoursPerWeek) }))
-          : [{ startsOn: "", endsOn: "", hoursPerWeek: "20" }],
+          : [emptyWindow()],
       );
       const r = await api.GET("/api/v1/me/pool-membership/readers");
       setReaders(r.data?.items ?? []);
@@ -112,10 +81,10 @@ export function PoolPage() {
     phone: phone || null,
     travelRadiusKm: Number(travelRadiusKm),
     canWorkRemotely,
-    qualifications: held.map((qualificationId) => ({ qualificationId })),
-    availability: windows
-      .filter((w) => w.startsOn || w.endsOn)
-      .map((w) => ({ startsOn: w.startsOn, endsOn: w.endsOn, hoursPerWeek: Number(w.hoursPerWeek) })),
+    languages: parseLanguages(languages),
+    notes: notes.trim() || null,
+    qualifications: heldBody(held, validUntil),
+    availability: availabilityBody(windows),
   });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -145,13 +114,10 @@ export function PoolPage() {
     phone: t("pool.phone"),
     travelRadiusKm: t("pool.travelRadiusKm"),
     qualifications: t("pool.qualifications"),
-    availability: t("pool.availability"),
+    languages: t("pool.languages"),
+    notes: t("pool.notes"),
+    ...availabilityLabels(windows, t),
   };
-  windows.forEach((_, i) => {
-    labels[`availability.${i}.startsOn`] = `${t("pool.availability")} ${i + 1}: ${t("pool.startsOn")}`;
-    labels[`availability.${i}.endsOn`] = `${t("pool.availability")} ${i + 1}: ${t("pool.endsOn")}`;
-    labels[`availability.${i}.hoursPerWeek`] = `${t("pool.availability")} ${i + 1}: ${t("pool.hoursPerWeek")}`;
-  });
   const status = (q: { isConfirmed: boolean; counts: boolean }) =>
     !q.isConfirmed ? t("pool.unconfirmed") : q.counts ? t("pool.confirmed") : t("pool.expired");
   return (
@@ -218,41 +184,32 @@ export function PoolPage() {
         />
         <Checkbox name="canWorkRemotely" label={t("pool.canWorkRemotely")} checked={canWorkRemotely} onChange={setCanWorkRemotely} />
         <p className="kern-hint">{t("pool.qualificationsHint")}</p>
-        <QualificationFieldsets catalogue={catalogue} selected={held} onChange={setHeld} legend={labels.qualifications} />
-        <fieldset className="kern-fieldset" id="field-availability">
-          <legend className="kern-label">{labels.availability}</legend>
-          {windows.map((w, i) => (
-            <div key={i} className="window-row">
-              <TextField
-                name={`availability.${i}.startsOn`}
-                label={labels[`availability.${i}.startsOn`]}
-                type="date"
-                value={w.startsOn}
-                error={errors[`availability.${i}.startsOn`]}
-                onChange={(v) => setWindows(windows.map((x, j) => (j === i ? { ...x, startsOn: v } : x)))}
-              />
-              <TextField
-                name={`availability.${i}.endsOn`}
-                label={labels[`availability.${i}.endsOn`]}
-                type="date"
-                value={w.endsOn}
-                error={errors[`availability.${i}.endsOn`]}
-                onChange={(v) => setWindows(windows.map((x, j) => (j === i ? { ...x, endsOn: v } : x)))}
-              />
-              <TextField
-                name={`availability.${i}.hoursPerWeek`}
-                label={labels[`availability.${i}.hoursPerWeek`]}
-                type="number"
-                value={w.hoursPerWeek}
-                error={errors[`availability.${i}.hoursPerWeek`]}
-                onChange={(v) => setWindows(windows.map((x, j) => (j === i ? { ...x, hoursPerWeek: v } : x)))}
-              />
-            </div>
-          ))}
-          <Button type="button" kind="tertiary" onClick={() => setWindows([...windows, { startsOn: "", endsOn: "", hoursPerWeek: "20" }])}>
-            {t("pool.addWindow")}
-          </Button>
-        </fieldset>
+        <QualificationFieldsets
+          catalogue={catalogue}
+          selected={held}
+          onChange={setHeld}
+          legend={labels.qualifications}
+          validUntil={validUntil}
+          onValidUntilChange={setValidUntil}
+        />
+        <AvailabilityFields windows={windows} onChange={setWindows} errors={errors} />
+        <TextField
+          name="languages"
+          label={labels.languages}
+          hint={t("pool.languagesHint")}
+          value={languages}
+          onChange={setLanguages}
+          error={errors.languages}
+        />
+        <TextField
+          name="notes"
+          label={labels.notes}
+          hint={t("pool.notesHint")}
+          value={notes}
+          onChange={setNotes}
+          error={errors.notes}
+          multiline
+        />
         <div>
           <Button>{isMember ? t("pool.save") : t("pool.join")}</Button>
         </div>

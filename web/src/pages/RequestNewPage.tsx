@@ -1,40 +1,59 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { useNavigate } from "@tanstack/react-router";
+import { useNavigate, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api, asProblem, type Problem } from "../api/client";
 import type { paths } from "../api/schema";
 import { Button, Checkbox, ErrorSummary, fieldErrors, SelectField, TextField } from "../components/forms";
 import { Page } from "../components/Page";
 import { useSession } from "../session";
-import { QualificationFieldsets } from "./PoolPage";
+import { QualificationFieldsets } from "../components/PoolFields";
+import type { SupportRequest } from "./RequestsPage";
 
 type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 type Crisis = paths["/api/v1/crises"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 
 /** A department head or HR office posts a support request. */
 export function RequestNewPage() {
+  return <RequestForm />;
+}
+
+/** The same form changes an own draft or open request. */
+export function RequestEditPage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const [existing, setExisting] = useState<SupportRequest | null | undefined>(undefined);
+  useEffect(() => {
+    void api.GET("/api/v1/support-requests/{id}", { params: { path: { id } } }).then((r) => setExisting(r.data ?? null));
+  }, [id]);
+  const { t } = useTranslation();
+  if (existing === undefined) return <p className="kern-body">{t("errors.loading")}</p>;
+  if (existing === null || !existing.abilities.update) return <Page title={t("errors.notFound")}>{null}</Page>;
+  return <RequestForm existing={existing} />;
+}
+
+function RequestForm({ existing }: { existing?: SupportRequest }) {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
   const [catalogue, setCatalogue] = useState<Qualification[]>([]);
   const [crises, setCrises] = useState<Crisis[]>([]);
   const [form, setForm] = useState({
-    title: "",
-    tasks: "",
-    placeAddress: "",
-    isRemotePossible: false,
-    headcount: "1",
-    startsOn: "",
-    endsOn: "",
-    hoursPerWeek: "20",
-    urgency: "normal",
-    settlementModel: "reimbursement",
-    crisisId: "",
-    contactName: me?.displayName ?? "",
-    contactEmail: me?.login ?? "",
+    title: existing?.title ?? "",
+    tasks: existing?.tasks ?? "",
+    placeAddress: existing?.placeAddress ?? "",
+    isRemotePossible: existing?.isRemotePossible ?? false,
+    headcount: String(existing?.headcount ?? 1),
+    startsOn: existing?.startsOn ?? "",
+    endsOn: existing?.endsOn ?? "",
+    hoursPerWeek: String(existing?.hoursPerWeek ?? 20),
+    urgency: existing?.urgency ?? "normal",
+    settlementModel: existing?.settlementModel ?? "reimbursement",
+    crisisId: existing?.crisis?.id ?? "",
+    contactName: existing?.contactName ?? me?.displayName ?? "",
+    contactEmail: existing?.contactEmail ?? me?.login ?? "",
+    contactPhone: existing?.contactPhone ?? "",
   });
-  const [required, setRequired] = useState<string[]>([]);
-  const [preferred, setPreferred] = useState<string[]>([]);
+  const [required, setRequired] = useState<string[]>(existing?.requiredQualifications.map((q) => q.id) ?? []);
+  const [preferred, setPreferred] = useState<string[]>(existing?.preferredQualifications.map((q) => q.id) ?? []);
   const [problem, setProblem] = useState<Problem | null>(null);
   const errors = fieldErrors(problem, i18n.language);
   const set = (key: keyof typeof form) => (value: string | boolean) => setForm({ ...form, [key]: value });
@@ -44,29 +63,31 @@ export function RequestNewPage() {
     void api.GET("/api/v1/crises").then((r) => setCrises((r.data?.items ?? []).filter((c) => c.isActive)));
   }, []);
 
+  const fields = () => ({
+    title: form.title,
+    tasks: form.tasks,
+    placeAddress: form.placeAddress || null,
+    isRemotePossible: form.isRemotePossible,
+    headcount: Number(form.headcount),
+    startsOn: form.startsOn,
+    endsOn: form.endsOn,
+    hoursPerWeek: Number(form.hoursPerWeek),
+    urgency: form.urgency as "normal",
+    settlementModel: form.settlementModel as "reimbursement",
+    crisisId: form.crisisId || null,
+    contactName: form.contactName,
+    contactEmail: form.contactEmail,
+    contactPhone: form.contactPhone || null,
+    requiredQualificationIds: required,
+    preferredQualificationIds: preferred,
+  });
   const submit = (status: "draft" | "open") => async (event?: FormEvent) => {
     event?.preventDefault();
-    const res = await api.POST("/api/v1/support-requests", {
-      body: {
-        title: form.title,
-        tasks: form.tasks,
-        placeAddress: form.placeAddress || null,
-        isRemotePossible: form.isRemotePossible,
-        headcount: Number(form.headcount),
-        startsOn: form.startsOn,
-        endsOn: form.endsOn,
-        hoursPerWeek: Number(form.hoursPerWeek),
-        urgency: form.urgency as "normal",
-        settlementModel: form.settlementModel as "reimbursement",
-        crisisId: form.crisisId || null,
-        contactName: form.contactName,
-        contactEmail: form.contactEmail,
-        requiredQualificationIds: required,
-        preferredQualificationIds: preferred,
-        status,
-      },
-    });
+    const res = existing
+      ? await api.PATCH("/api/v1/support-requests/{id}", { params: { path: { id: existing.id } }, body: fields() })
+      : await api.POST("/api/v1/support-requests", { body: { ...fields(), status } });
     if (!res.data) return setProblem(asProblem(res.error, res.response.status));
+    setProblem(null);
     await navigate({ to: "/anfragen/$id", params: { id: res.data.id } });
   };
 
@@ -83,14 +104,15 @@ export function RequestNewPage() {
     crisisId: t("requests.crisis"),
     contactName: t("requests.contactName"),
     contactEmail: t("requests.contactEmail"),
+    contactPhone: t("requests.contactPhone"),
     requiredQualificationIds: t("requests.required"),
   };
   return (
-    <Page title={t("requests.createTitle")}>
+    <Page title={existing ? t("requests.editTitle", { title: existing.title }) : t("requests.createTitle")}>
       <ErrorSummary problem={problem} labels={labels} />
       <form className="kern-stack form-narrow" onSubmit={(e) => void submit("open")(e)} noValidate>
         <TextField name="title" label={labels.title} value={form.title} onChange={set("title")} error={errors.title} />
-        <TextField name="tasks" label={labels.tasks} value={form.tasks} onChange={set("tasks")} error={errors.tasks} />
+        <TextField name="tasks" label={labels.tasks} value={form.tasks} onChange={set("tasks")} error={errors.tasks} multiline />
         <SelectField
           name="urgency"
           label={labels.urgency}
@@ -165,12 +187,25 @@ export function RequestNewPage() {
           onChange={set("contactEmail")}
           error={errors.contactEmail}
         />
-        <div className="button-row">
-          <Button>{t("requests.publish")}</Button>
-          <Button type="button" kind="secondary" onClick={() => void submit("draft")()}>
-            {t("requests.saveDraft")}
-          </Button>
-        </div>
+        <TextField
+          name="contactPhone"
+          label={labels.contactPhone}
+          value={form.contactPhone}
+          onChange={set("contactPhone")}
+          error={errors.contactPhone}
+        />
+        {existing ? (
+          <div className="button-row">
+            <Button>{t("requests.saveChanges")}</Button>
+          </div>
+        ) : (
+          <div className="button-row">
+            <Button>{t("requests.publish")}</Button>
+            <Button type="button" kind="secondary" onClick={() => void submit("draft")()}>
+              {t("requests.saveDraft")}
+            </Button>
+          </div>
+        )}
       </form>
     </Page>
   );

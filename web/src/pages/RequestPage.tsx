@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { useParams } from "@tanstack/react-router";
+import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { DataTable } from "../components/DataTable";
@@ -72,6 +72,9 @@ export function RequestPage() {
       </dl>
       {request.abilities.update ? (
         <p className="button-row">
+          <Link to="/anfragen/$id/bearbeiten" params={{ id }} className="kern-btn kern-btn--secondary">
+            <span className="kern-label">{t("requests.edit")}</span>
+          </Link>
           {request.status === "draft" ? (
             <Button type="button" onClick={() => void transition("open")}>
               {t("requests.publish")}
