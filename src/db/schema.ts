@@ -5,3 +5,4 @@ export * from "../modules/audit/audit.tables";
 export * from "../modules/pool/pool.tables";
 export * from "../modules/requests/requests.tables";
 export * from "../modules/notifications/outbox.tables";
+export * from "../modules/secondments/secondments.tables";

@@ -16,6 +16,7 @@ import { ssoRoutes } from "../modules/identity/sso/sso.routes";
 import { organizationRoutes } from "../modules/organizations/organizations.routes";
 import { poolRoutes } from "../modules/pool/pool.routes";
 import { requestRoutes } from "../modules/requests/requests.routes";
+import { secondmentRoutes } from "../modules/secondments/secondments.routes";
 import { notificationRoutes } from "../modules/notifications/notifications.routes";
 import { healthRoutes } from "./health.routes";
 import authPlugin from "./plugins/auth";
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(poolRoutes);
   await app.register(requestRoutes);
+  await app.register(secondmentRoutes);
   await app.register(notificationRoutes);
   if (options.extend) await app.register(options.extend);
 

@@ -17,6 +17,8 @@ export const auditEvents = declareVisibility(
       actorAccountId: uuid("actor_account_id"),
       /** Login of the actor at the time, kept so the entry stays readable. */
       actorLogin: text("actor_login"),
+      /** When a deputy acted: the login of the person it acted for. */
+      onBehalfOf: text("on_behalf_of"),
       /** `login`, `login_failed`, `logout`, `create`, `update`, `delete`, `read`. */
       action: text("action").notNull(),
       /** Table or resource name, e.g. `account`. */

@@ -17,6 +17,8 @@ export interface AuditEntry {
   ip?: string | null;
   /** Login to record when there is no actor (failed logins). */
   actorLogin?: string | null;
+  /** A deputy acted for this principal (login). */
+  onBehalfOf?: string | null;
 }
 
 /**
@@ -36,5 +38,6 @@ export async function recordAudit(tx: Db | Tx, actor: Actor | null, entry: Audit
     before: entry.before ?? null,
     after: entry.after ?? null,
     ip: entry.ip ?? null,
+    onBehalfOf: entry.onBehalfOf ?? null,
   });
 }

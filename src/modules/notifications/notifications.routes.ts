@@ -8,7 +8,7 @@ type OutboxAction = "read";
 const NONE: readonly OutboxAction[] = [];
 const OUTBOX_TABLE = {
   region_admin: ["read"],
-  org_admin: NONE,
+  org_admin: ["read"],
   department_head: NONE,
   clerk: NONE,
   employee: NONE,
@@ -20,7 +20,7 @@ const OUTBOX_TABLE = {
   management: NONE,
 } as const satisfies Record<Role, readonly OutboxAction[]>;
 
-/** The coordination office reads the Postausgang (all the more where no SMTP server is set). */
+/** The HR office and the coordination office read their administration's Postausgang (all the more where no SMTP server is set). */
 export const outboxPolicy = definePolicy<OutboxAction>("outbox", ["read"], OUTBOX_TABLE);
 
 /** The region's outbox (Postausgang). */
@@ -31,7 +31,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: outboxPolicy.gate("read") },
       schema: {
         tags: ["notifications"],
-        summary: "E-mails of the region, newest first",
+        summary: "E-mails to the caller's administration, newest first",
         querystring: z.object({ status: z.enum(["pending", "sent", "failed"]).optional() }),
         response: {
           200: z.object({
@@ -55,7 +55,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => ({
       smtpConfigured: !!app.config.smtpUrl,
-      items: await listOutbox(app.db, request.actor!.regionId, request.query.status),
+      items: await listOutbox(app.db, request.actor!, request.query.status),
     }),
   );
 };

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db, Tx } from "../../db/client";
 import { outboxMessages } from "./outbox.tables";
@@ -120,12 +120,26 @@ export async function deliverDueMail(db: Db, options: DeliverOptions): Promise<{
   return { sent, failed };
 }
 
-/** The Postausgang of a region, newest first. */
-export async function listOutbox(db: Db, regionId: string, status?: "pending" | "sent" | "failed") {
+/**
+ * The Postausgang of an administration, newest first: the mails to its own people. The
+ * coordination office also sees the region's mails that belong to no administration.
+ */
+export async function listOutbox(
+  db: Db,
+  actor: { regionId: string; organizationId: string; roles: readonly string[] },
+  status?: "pending" | "sent" | "failed",
+) {
+  const own = eq(outboxMessages.organizationId, actor.organizationId);
   const rows = await db
     .select()
     .from(outboxMessages)
-    .where(and(eq(outboxMessages.regionId, regionId), status ? eq(outboxMessages.status, status) : undefined))
+    .where(
+      and(
+        eq(outboxMessages.regionId, actor.regionId),
+        actor.roles.includes("region_admin") ? or(own, isNull(outboxMessages.organizationId)) : own,
+        status ? eq(outboxMessages.status, status) : undefined,
+      ),
+    )
     .orderBy(desc(outboxMessages.createdAt))
     .limit(200);
   return rows.map((m) => ({

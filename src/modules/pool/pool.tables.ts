@@ -58,6 +58,11 @@ export const poolMembers = declareVisibility(
       travelRadiusKm: integer("travel_radius_km").notNull().default(25),
       canWorkRemotely: boolean("can_work_remotely").notNull().default(false),
       notes: text("notes"),
+      /**
+       * The member chose to record a severe disability, so that the representative of severely
+       * disabled employees is heard before a secondment (§ 178 Abs. 2 SGB IX). Set by the member only.
+       */
+      recordsSevereDisability: boolean("records_severe_disability").notNull().default(false),
       /** Version of the consent text the member agreed to, and when. */
       consentVersion: text("consent_version").notNull(),
       consentedAt: timestamp("consented_at", { withTimezone: true }).notNull(),

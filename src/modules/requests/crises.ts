@@ -6,7 +6,9 @@ import type { Actor } from "../identity/actor";
 import { accountRoles, accounts } from "../identity/identity.tables";
 import { enqueueMail } from "../notifications/outbox";
 import { organizations } from "../organizations/organizations.tables";
-import { crises, supportOffers, supportRequests } from "./requests.tables";
+import { crises, supportRequests } from "./requests.tables";
+import { secondments } from "../secondments/secondments.tables";
+import { FILLING_STATES, IN_PLAY_STATES } from "../secondments/request-fill";
 
 type CrisisRow = typeof crises.$inferSelect;
 
@@ -122,27 +124,31 @@ export async function getCrisisBoard(db: Db, actor: Actor, id: string) {
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const offers = requests.length
     ? await db
-        .select({ requestId: supportOffers.requestId, lender: supportOffers.organizationId, n: sql<number>`count(*)::int` })
-        .from(supportOffers)
+        .select({
+          requestId: secondments.requestId,
+          lender: secondments.organizationId,
+          n: sql<number>`count(*) filter (where ${inArray(secondments.state, IN_PLAY_STATES)})::int`,
+          filled: sql<number>`count(*) filter (where ${inArray(secondments.state, FILLING_STATES)})::int`,
+        })
+        .from(secondments)
         .where(
-          and(
-            inArray(
-              supportOffers.requestId,
-              requests.map((r) => r.id),
-            ),
-            eq(supportOffers.status, "offered"),
+          inArray(
+            secondments.requestId,
+            requests.map((r) => r.id),
           ),
         )
-        .groupBy(supportOffers.requestId, supportOffers.organizationId)
+        .groupBy(secondments.requestId, secondments.organizationId)
     : [];
   const perRequest = requests.map((r) => {
     const offered = offers.filter((o) => o.requestId === r.id).reduce((s, o) => s + o.n, 0);
+    const filled = offers.filter((o) => o.requestId === r.id).reduce((s, o) => s + o.filled, 0);
     return {
       id: r.id,
       title: r.title,
       organization: orgName.get(r.organizationId) ?? "",
       headcount: r.headcount,
       offered,
+      filled,
       fillRate: Math.min(1, offered / r.headcount),
     };
   });
@@ -152,6 +158,7 @@ export async function getCrisisBoard(db: Db, actor: Actor, id: string) {
       name: o.name,
       requested: requests.filter((r) => r.organizationId === o.id).reduce((s, r) => s + r.headcount, 0),
       offered: offers.filter((x) => x.lender === o.id).reduce((s, x) => s + x.n, 0),
+      lent: offers.filter((x) => x.lender === o.id).reduce((s, x) => s + x.filled, 0),
     }))
     .filter((o) => o.requested > 0 || o.offered > 0)
     .sort((a, b) => new Intl.Collator("de").compare(a.name, b.name));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { proposeSecondment } from "../secondments/secondments";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { declareCrisis, endCrisis, getCrisisBoard, listCrises } from "./crises";
 import { crisisPolicy, supportRequestPolicy } from "./requests.policy";
@@ -16,7 +17,6 @@ import {
   getSupportRequest,
   listSupportRequests,
   listOwnCandidates,
-  offerMember,
   transitionSupportRequest,
   updateSupportRequest,
 } from "./support-requests";
@@ -33,10 +33,19 @@ const Board = z.object({
       organization: z.string(),
       headcount: z.number().int(),
       offered: z.number().int(),
+      filled: z.number().int(),
       fillRate: z.number(),
     }),
   ),
-  organizations: z.array(z.object({ organizationId: z.uuid(), name: z.string(), requested: z.number().int(), offered: z.number().int() })),
+  organizations: z.array(
+    z.object({
+      organizationId: z.uuid(),
+      name: z.string(),
+      requested: z.number().int(),
+      offered: z.number().int(),
+      lent: z.number().int(),
+    }),
+  ),
 });
 
 /** Support requests, offers by lenders, crises and the crisis board. */
@@ -109,13 +118,21 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: supportRequestPolicy.gate("offer") },
       schema: {
         tags: ["requests"],
-        summary: "Offer an own, eligible pool member for another administration's open request",
+        summary: "Offer an own, eligible pool member for another administration's open request: opens a secondment proposal",
         params: IdParams,
         body: z.object({ memberId: z.uuid() }).strict(),
         response: { 201: z.object({ id: z.uuid(), requestId: z.uuid(), status: z.string() }) },
       },
     },
-    async (request, reply) => reply.status(201).send(await offerMember(app.db, request.actor!, request.params.id, request.body.memberId)),
+    async (request, reply) => {
+      const proposal = await proposeSecondment(
+        app.db,
+        request.actor!,
+        { requestId: request.params.id, memberId: request.body.memberId },
+        app.config.baseUrl,
+      );
+      return reply.status(201).send({ id: proposal.id, requestId: request.params.id, status: proposal.state });
+    },
   );
 
   app.get(

@@ -68,7 +68,10 @@ export const SupportRequest = z.object({
   status: z.enum(REQUEST_STATUSES),
   requiredQualifications: z.array(z.object({ id: z.uuid(), name: z.string() })),
   preferredQualifications: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** People proposed and still in the workflow. */
   offered: z.number().int(),
+  /** People agreed, onboarding, active or completed. */
+  filled: z.number().int(),
   isOwn: z.boolean(),
   /** For a lending HR office: how many of its own active pool members are eligible. */
   eligibleOwnMembers: z.number().int().nullable(),

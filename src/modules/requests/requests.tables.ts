@@ -1,9 +1,9 @@
-import { boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { ownerColumns } from "../../db/owner-columns";
 import { declareVisibility } from "../../db/visibility";
 import { accounts } from "../identity/identity.tables";
-import { departments, organizations, regions } from "../organizations/organizations.tables";
-import { poolMembers, qualifications } from "../pool/pool.tables";
+import { departments, regions } from "../organizations/organizations.tables";
+import { qualifications } from "../pool/pool.tables";
 
 export type Urgency = "normal" | "urgent" | "crisis";
 export type SettlementModel = "reimbursement" | "reciprocity" | "waiver";
@@ -82,35 +82,4 @@ export const supportRequestQualifications = declareVisibility(
     (t) => [primaryKey({ columns: [t.requestId, t.qualificationId] })],
   ),
   "region",
-);
-
-/**
- * A lending administration offers one of its pool members for a request. The offer names the
- * person only to the lender; the secondment workflow (next step) takes it from here.
- */
-export const supportOffers = declareVisibility(
-  pgTable(
-    "support_offers",
-    {
-      id: uuid("id").primaryKey().defaultRandom(),
-      regionId: uuid("region_id")
-        .notNull()
-        .references(() => regions.id),
-      /** The lending administration (owner of the offer). */
-      organizationId: uuid("organization_id")
-        .notNull()
-        .references(() => organizations.id),
-      requestId: uuid("request_id")
-        .notNull()
-        .references(() => supportRequests.id),
-      memberId: uuid("member_id")
-        .notNull()
-        .references(() => poolMembers.id),
-      offeredBy: uuid("offered_by").references(() => accounts.id, { onDelete: "set null" }),
-      status: text("status").$type<"offered" | "withdrawn">().notNull().default("offered"),
-      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    },
-    (t) => [unique("support_offers_request_member").on(t.requestId, t.memberId)],
-  ),
-  "party",
 );

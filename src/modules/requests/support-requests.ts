@@ -10,7 +10,9 @@ import { departments, organizations } from "../organizations/organizations.table
 import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool/pool.tables";
 import { supportRequestPolicy } from "./requests.policy";
 import type { CreateRequestBody, UpdateRequestBody } from "./requests.schemas";
-import { crises, supportOffers, supportRequestQualifications, supportRequests, type Urgency } from "./requests.tables";
+import { crises, supportRequestQualifications, supportRequests, type Urgency } from "./requests.tables";
+import { secondments } from "../secondments/secondments.tables";
+import { FILLING_STATES, IN_PLAY_STATES } from "../secondments/request-fill";
 
 type RequestRow = typeof supportRequests.$inferSelect;
 
@@ -73,12 +75,17 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
     .from(supportRequestQualifications)
     .innerJoin(qualifications, eq(qualifications.id, supportRequestQualifications.qualificationId))
     .where(inArray(supportRequestQualifications.requestId, ids));
-  const offers = await db
-    .select({ requestId: supportOffers.requestId, n: sql<number>`count(*)::int` })
-    .from(supportOffers)
-    .where(and(inArray(supportOffers.requestId, ids), eq(supportOffers.status, "offered")))
-    .groupBy(supportOffers.requestId);
-  const offered = new Map(offers.map((o) => [o.requestId, o.n]));
+  const counts = await db
+    .select({
+      requestId: secondments.requestId,
+      offered: sql<number>`count(*) filter (where ${inArray(secondments.state, IN_PLAY_STATES)})::int`,
+      filled: sql<number>`count(*) filter (where ${inArray(secondments.state, FILLING_STATES)})::int`,
+    })
+    .from(secondments)
+    .where(inArray(secondments.requestId, ids))
+    .groupBy(secondments.requestId);
+  const offered = new Map(counts.map((o) => [o.requestId, o.offered]));
+  const filled = new Map(counts.map((o) => [o.requestId, o.filled]));
   const canOffer = supportRequestPolicy.can(actor, "offer");
   const candidates = canOffer ? await loadCandidates(db, actor.organizationId) : [];
   const canUpdate = supportRequestPolicy.can(actor, "update");
@@ -113,6 +120,7 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
         .filter((n) => n.link.requestId === r.id && !n.link.isRequired)
         .map((n) => ({ id: n.link.qualificationId, name: n.name })),
       offered: offered.get(r.id) ?? 0,
+      filled: filled.get(r.id) ?? 0,
       isOwn,
       eligibleOwnMembers: canOffer && !isOwn ? candidates.filter((c) => ineligibility(c, request) === null).length : null,
       abilities: { update: canUpdate && isOwn && (r.status === "draft" || isOpen), offer: canOffer && !isOwn && isOpen },
@@ -342,61 +350,6 @@ export async function transitionSupportRequest(db: Db, actor: Actor, id: string,
   });
 }
 
-/**
- * A lending HR office offers one of its own pool members for an open request of another
- * administration. The member must be eligible; the offer shows the requester a count, not a name.
- */
-export async function offerMember(db: Db, actor: Actor, requestId: string, memberId: string) {
-  return db.transaction(async (tx) => {
-    const request = await getSupportRequest(tx, actor, requestId);
-    if (!request.abilities.offer) {
-      throw new AppError("conflict", {
-        message: { de: "Für diese Anfrage können Sie niemanden anbieten.", en: "You cannot offer anyone for this request." },
-      });
-    }
-    const candidates = await loadCandidates(tx, actor.organizationId);
-    const candidate = candidates.find((c) => c.id === memberId);
-    if (!candidate) throw new AppError("not_found");
-    const reason = ineligibility(candidate, {
-      ...request,
-      organizationId: request.organization.id,
-      requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
-    });
-    if (reason) {
-      throw new AppError("validation", {
-        fields: [
-          {
-            field: "memberId",
-            in: "body",
-            rule: `ineligible_${reason}`,
-            message: {
-              de: "Diese Person erfüllt die Anforderungen der Anfrage nicht.",
-              en: "This person does not meet the request's requirements.",
-            },
-          },
-        ],
-      });
-    }
-    const [offer] = await tx
-      .insert(supportOffers)
-      .values({ regionId: actor.regionId, organizationId: actor.organizationId, requestId, memberId, offeredBy: actor.accountId })
-      .onConflictDoNothing()
-      .returning();
-    if (!offer)
-      throw new AppError("conflict", {
-        message: { de: "Diese Person ist bereits angeboten.", en: "This person has been offered already." },
-      });
-    await recordAudit(tx, actor, {
-      action: "create",
-      entity: "support_offer",
-      entityId: offer.id,
-      visibility: "party",
-      after: { requestId },
-    });
-    return { id: offer.id, requestId, status: offer.status };
-  });
-}
-
 /** The lender's own pool members who are eligible for a request (names: own administration only). */
 export async function listOwnCandidates(db: Db, actor: Actor, requestId: string) {
   const request = await getSupportRequest(db, actor, requestId);
@@ -423,9 +376,9 @@ export async function listOwnCandidates(db: Db, actor: Actor, requestId: string)
   const offeredIds = new Set(
     (
       await db
-        .select({ memberId: supportOffers.memberId })
-        .from(supportOffers)
-        .where(and(eq(supportOffers.requestId, requestId), eq(supportOffers.status, "offered")))
+        .select({ memberId: secondments.memberId })
+        .from(secondments)
+        .where(and(eq(secondments.requestId, requestId), inArray(secondments.state, IN_PLAY_STATES)))
     ).map((o) => o.memberId),
   );
   return rows.map((r) => ({ ...r, isOffered: offeredIds.has(r.id) })).sort((a, b) => new Intl.Collator("de").compare(a.name, b.name));

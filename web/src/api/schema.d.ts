@@ -1934,6 +1934,7 @@ export interface paths {
                                     name: string;
                                 }[];
                                 offered: number;
+                                filled: number;
                                 isOwn: boolean;
                                 eligibleOwnMembers: number | null;
                                 abilities: {
@@ -2048,6 +2049,7 @@ export interface paths {
                                 name: string;
                             }[];
                             offered: number;
+                            filled: number;
                             isOwn: boolean;
                             eligibleOwnMembers: number | null;
                             abilities: {
@@ -2138,6 +2140,7 @@ export interface paths {
                                 name: string;
                             }[];
                             offered: number;
+                            filled: number;
                             isOwn: boolean;
                             eligibleOwnMembers: number | null;
                             abilities: {
@@ -2249,6 +2252,7 @@ export interface paths {
                                 name: string;
                             }[];
                             offered: number;
+                            filled: number;
                             isOwn: boolean;
                             eligibleOwnMembers: number | null;
                             abilities: {
@@ -2344,6 +2348,7 @@ export interface paths {
                                 name: string;
                             }[];
                             offered: number;
+                            filled: number;
                             isOwn: boolean;
                             eligibleOwnMembers: number | null;
                             abilities: {
@@ -2370,7 +2375,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Offer an own, eligible pool member for another administration's open request */
+        /** Offer an own, eligible pool member for another administration's open request: opens a secondment proposal */
         post: {
             parameters: {
                 query?: never;
@@ -2641,6 +2646,7 @@ export interface paths {
                                 organization: string;
                                 headcount: number;
                                 offered: number;
+                                filled: number;
                                 fillRate: number;
                             }[];
                             organizations: {
@@ -2649,6 +2655,7 @@ export interface paths {
                                 name: string;
                                 requested: number;
                                 offered: number;
+                                lent: number;
                             }[];
                         };
                     };
@@ -2663,6 +2670,1107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/secondments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Secondments of the caller's administration (as lender or borrower) or the caller's own */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                    todo?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                                lender: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                borrower: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                request: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                person: {
+                                    name: string | null;
+                                    jobTitle: string;
+                                    payGroup: string;
+                                    department: string | null;
+                                    workEmail: string | null;
+                                };
+                                startsOn: string;
+                                endsOn: string;
+                                hoursPerWeek: number;
+                                place: string | null;
+                                tasks: string;
+                                /** @enum {string} */
+                                settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                                /** @enum {string} */
+                                employmentStatus: "employee" | "civil_servant";
+                                legalBasis: string;
+                                /** @enum {string} */
+                                councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                                councilDeadline: string | null;
+                                isExtension: boolean;
+                                amendsId: string | null;
+                                myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                                actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                                missingHearings: number | null;
+                                hearingRecordedAt: string | null;
+                                sbvHearingRecordedAt: string | null;
+                                updatedAt: string;
+                                timeline: {
+                                    action: string;
+                                    fromState: string | null;
+                                    toState: string;
+                                    actorName: string;
+                                    onBehalfOf: string | null;
+                                    reason: string | null;
+                                    at: string;
+                                }[];
+                                onboarding: {
+                                    /** @enum {string} */
+                                    key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                    /** @enum {string} */
+                                    side: "lender" | "borrower";
+                                    isRequired: boolean;
+                                    dueOn: string | null;
+                                    /** @enum {string} */
+                                    status: "open" | "done" | "not_needed";
+                                    doneAt: string | null;
+                                }[];
+                                frameworkAgreement: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    title: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Propose an own, eligible pool member for another administration's open request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: uuid */
+                        memberId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                            lender: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            borrower: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
+                            person: {
+                                name: string | null;
+                                jobTitle: string;
+                                payGroup: string;
+                                department: string | null;
+                                workEmail: string | null;
+                            };
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                            place: string | null;
+                            tasks: string;
+                            /** @enum {string} */
+                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            legalBasis: string;
+                            /** @enum {string} */
+                            councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                            councilDeadline: string | null;
+                            isExtension: boolean;
+                            amendsId: string | null;
+                            myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            missingHearings: number | null;
+                            hearingRecordedAt: string | null;
+                            sbvHearingRecordedAt: string | null;
+                            updatedAt: string;
+                            timeline: {
+                                action: string;
+                                fromState: string | null;
+                                toState: string;
+                                actorName: string;
+                                onBehalfOf: string | null;
+                                reason: string | null;
+                                at: string;
+                            }[];
+                            onboarding: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                /** @enum {string} */
+                                side: "lender" | "borrower";
+                                isRequired: boolean;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_needed";
+                                doneAt: string | null;
+                            }[];
+                            frameworkAgreement: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                title: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One secondment with its timeline and checklist */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                            lender: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            borrower: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
+                            person: {
+                                name: string | null;
+                                jobTitle: string;
+                                payGroup: string;
+                                department: string | null;
+                                workEmail: string | null;
+                            };
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                            place: string | null;
+                            tasks: string;
+                            /** @enum {string} */
+                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            legalBasis: string;
+                            /** @enum {string} */
+                            councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                            councilDeadline: string | null;
+                            isExtension: boolean;
+                            amendsId: string | null;
+                            myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            missingHearings: number | null;
+                            hearingRecordedAt: string | null;
+                            sbvHearingRecordedAt: string | null;
+                            updatedAt: string;
+                            timeline: {
+                                action: string;
+                                fromState: string | null;
+                                toState: string;
+                                actorName: string;
+                                onBehalfOf: string | null;
+                                reason: string | null;
+                                at: string;
+                            }[];
+                            onboarding: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                /** @enum {string} */
+                                side: "lender" | "borrower";
+                                isRequired: boolean;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_needed";
+                                doneAt: string | null;
+                            }[];
+                            frameworkAgreement: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                title: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a workflow step (release, approve, accept, decline, council_consent, confirm, …) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "record_hearing" | "record_sbv_hearing";
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                            lender: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            borrower: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
+                            person: {
+                                name: string | null;
+                                jobTitle: string;
+                                payGroup: string;
+                                department: string | null;
+                                workEmail: string | null;
+                            };
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                            place: string | null;
+                            tasks: string;
+                            /** @enum {string} */
+                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            legalBasis: string;
+                            /** @enum {string} */
+                            councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                            councilDeadline: string | null;
+                            isExtension: boolean;
+                            amendsId: string | null;
+                            myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            missingHearings: number | null;
+                            hearingRecordedAt: string | null;
+                            sbvHearingRecordedAt: string | null;
+                            updatedAt: string;
+                            timeline: {
+                                action: string;
+                                fromState: string | null;
+                                toState: string;
+                                actorName: string;
+                                onBehalfOf: string | null;
+                                reason: string | null;
+                                at: string;
+                            }[];
+                            onboarding: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                /** @enum {string} */
+                                side: "lender" | "borrower";
+                                isRequired: boolean;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_needed";
+                                doneAt: string | null;
+                            }[];
+                            frameworkAgreement: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                title: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The onboarding checklist */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                /** @enum {string} */
+                                side: "lender" | "borrower";
+                                isRequired: boolean;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_needed";
+                                doneAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark onboarding items done: each side its own */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                            /** @enum {string} */
+                            status: "open" | "done" | "not_needed";
+                            dueOn?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                            lender: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            borrower: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
+                            person: {
+                                name: string | null;
+                                jobTitle: string;
+                                payGroup: string;
+                                department: string | null;
+                                workEmail: string | null;
+                            };
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                            place: string | null;
+                            tasks: string;
+                            /** @enum {string} */
+                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            legalBasis: string;
+                            /** @enum {string} */
+                            councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                            councilDeadline: string | null;
+                            isExtension: boolean;
+                            amendsId: string | null;
+                            myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            missingHearings: number | null;
+                            hearingRecordedAt: string | null;
+                            sbvHearingRecordedAt: string | null;
+                            updatedAt: string;
+                            timeline: {
+                                action: string;
+                                fromState: string | null;
+                                toState: string;
+                                actorName: string;
+                                onBehalfOf: string | null;
+                                reason: string | null;
+                                at: string;
+                            }[];
+                            onboarding: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                /** @enum {string} */
+                                side: "lender" | "borrower";
+                                isRequired: boolean;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_needed";
+                                doneAt: string | null;
+                            }[];
+                            frameworkAgreement: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                title: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/agreement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreement (Abordnungsvereinbarung) as PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/order.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The secondment order for civil servants (Abordnungsverfügung) as PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/framework-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's framework agreement, all versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                title: string;
+                                body: string;
+                                validFrom: string;
+                                createdAt: string;
+                                isInForce: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a new version of the framework agreement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        body: string;
+                        /** Format: date */
+                        validFrom: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                            body: string;
+                            validFrom: string;
+                            createdAt: string;
+                            isInForce: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondment-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff council rule and caps of the own administration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            councilScope: "all" | "longer_than_3_months";
+                            councilDeadlineWorkingDays: number;
+                            maxLentTotal: number | null;
+                            departmentCaps: {
+                                /** Format: uuid */
+                                departmentId: string;
+                                name: string;
+                                maxLent: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the staff council rule and the caps */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        councilScope: "all" | "longer_than_3_months";
+                        councilDeadlineWorkingDays: number;
+                        maxLentTotal: number | null;
+                        departmentCaps: {
+                            /** Format: uuid */
+                            departmentId: string;
+                            maxLent: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            councilScope: "all" | "longer_than_3_months";
+                            councilDeadlineWorkingDays: number;
+                            maxLentTotal: number | null;
+                            departmentCaps: {
+                                /** Format: uuid */
+                                departmentId: string;
+                                name: string;
+                                maxLent: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deputies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deputyships of the own administration the caller may see, and who can be named */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                principal: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                deputy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                startsOn: string;
+                                endsOn: string;
+                            }[];
+                            candidates: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Name a deputy for a period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        principalAccountId?: string;
+                        /** Format: uuid */
+                        deputyAccountId: string;
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deputies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a deputyship */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's calendar feeds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                scope: "person" | "department";
+                                department: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an iCal feed URL (shown once) for own or department secondments */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        scope: "person" | "department";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            scope: "person" | "department";
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a calendar feed */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outbox": {
         parameters: {
             query?: never;
@@ -2670,7 +3778,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** E-mails of the region, newest first */
+        /** E-mails to the caller's administration, newest first */
         get: {
             parameters: {
                 query?: {

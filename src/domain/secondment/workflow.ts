@@ -1,0 +1,351 @@
+/**
+ * The secondment (Abordnung) workflow: one explicit state machine. Every action names the
+ * workflow roles allowed to perform it, the states it starts from and the state it leads to; the
+ * guards are facts the caller supplies. No I/O: the module `secondments` loads the facts, calls
+ * {@link decide} and writes the transition.
+ */
+
+export const SECONDMENT_STATES = [
+  "proposed",
+  "released",
+  "approved",
+  "staff_council",
+  "accepted",
+  "agreed",
+  "onboarding",
+  "active",
+  "completed",
+  "ended_early",
+  "cancelled",
+  "declined",
+  "refused",
+  "withdrawn",
+] as const;
+export type SecondmentState = (typeof SECONDMENT_STATES)[number];
+
+/** States that block the person for the period: no other secondment may overlap them. */
+export const BLOCKING_STATES: ReadonlySet<SecondmentState> = new Set([
+  "released",
+  "approved",
+  "staff_council",
+  "accepted",
+  "agreed",
+  "onboarding",
+  "active",
+]);
+
+/** States in which nothing happens any more. */
+export const FINAL_STATES: ReadonlySet<SecondmentState> = new Set([
+  "completed",
+  "ended_early",
+  "cancelled",
+  "declined",
+  "refused",
+  "withdrawn",
+]);
+
+/** From this state on the employee has accepted: the borrower may see the person's name. */
+export const NAME_VISIBLE_TO_BORROWER: ReadonlySet<SecondmentState> = new Set([
+  "staff_council",
+  "accepted",
+  "agreed",
+  "onboarding",
+  "active",
+  "completed",
+  "ended_early",
+]);
+
+/**
+ * Who acts in the workflow. An account holds such a role through its own roles or as the deputy
+ * of someone who does; `system` is Verbund itself (deadlines, withdrawals).
+ */
+export const WORKFLOW_ROLES = [
+  "lender_department_head",
+  "lender_org_admin",
+  "lender_staff_council",
+  "employee",
+  "borrower_org_admin",
+  "system",
+] as const;
+export type WorkflowRole = (typeof WORKFLOW_ROLES)[number];
+
+/** The staff council's part: not needed, awaited, or decided (provisional = started before the decision, in a crisis). */
+export type CouncilStatus = "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+
+/** The facts the guards need, loaded by the caller. */
+export interface WorkflowFacts {
+  /** The lending administration's rule sends this secondment to its staff council. */
+  councilRequired: boolean;
+  councilStatus: CouncilStatus;
+  /** The council's deadline has passed without a decision. */
+  councilDeadlinePassed: boolean;
+  /** A crisis is declared for the request (provisional start, onboarding override). */
+  inCrisis: boolean;
+  /** Hearings the law asks for that are not recorded yet (§ 4 Abs. 1 TVöD, § 178 Abs. 2 SGB IX). */
+  missingHearings: number;
+  /** Required onboarding items not done yet. */
+  openRequiredOnboarding: number;
+}
+
+export const ACTIONS = [
+  "release",
+  "approve",
+  "accept",
+  "decline",
+  "council_consent",
+  "council_refuse",
+  "council_deemed",
+  "start_provisionally",
+  "confirm",
+  "begin_onboarding",
+  "activate",
+  "activate_override",
+  "complete",
+  "end_early",
+  "cancel",
+  "withdraw",
+  "record_hearing",
+  "record_sbv_hearing",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+interface Rule {
+  from: readonly SecondmentState[];
+  /** The next state; a function where the facts decide (e.g. whether the council is asked). */
+  to: SecondmentState | "same" | ((state: SecondmentState, facts: WorkflowFacts) => SecondmentState);
+  by: readonly WorkflowRole[];
+  needsReason?: boolean;
+  /** A German/English refusal when a guard does not hold, or null. */
+  guard?(facts: WorkflowFacts, state: SecondmentState): Refusal | null;
+}
+
+export interface Refusal {
+  code: string;
+  de: string;
+  en: string;
+}
+
+const PENDING: readonly SecondmentState[] = ["proposed", "released", "approved", "staff_council", "accepted"];
+const RUNNING: readonly SecondmentState[] = ["agreed", "onboarding", "active"];
+
+/** The workflow, one rule per action. Read it top to bottom as the path of a secondment. */
+export const RULES: Record<Action, Rule> = {
+  release: { from: ["proposed"], to: "released", by: ["lender_department_head"] },
+  approve: {
+    from: ["released"],
+    to: "approved",
+    by: ["lender_org_admin"],
+    guard: (f) =>
+      f.missingHearings > 0
+        ? {
+            code: "hearing_missing",
+            de: "Vor der Genehmigung ist die Anhörung zu vermerken.",
+            en: "Record the hearing before approving.",
+          }
+        : null,
+  },
+  accept: { from: ["approved"], to: (_s, f) => (f.councilRequired ? "staff_council" : "accepted"), by: ["employee"] },
+  decline: { from: ["approved"], to: "declined", by: ["employee"] },
+  council_consent: {
+    from: ["staff_council", ...RUNNING, "accepted"],
+    to: (s) => (s === "staff_council" ? "accepted" : s),
+    by: ["lender_staff_council"],
+    guard: (f, s) => (s === "staff_council" || f.councilStatus === "provisional" ? null : NO_COUNCIL_DECISION_DUE),
+  },
+  council_refuse: {
+    from: ["staff_council", ...RUNNING, "accepted"],
+    to: (s) => (s === "staff_council" ? "refused" : s === "accepted" ? "cancelled" : "ended_early"),
+    by: ["lender_staff_council"],
+    needsReason: true,
+    guard: (f, s) => (s === "staff_council" || f.councilStatus === "provisional" ? null : NO_COUNCIL_DECISION_DUE),
+  },
+  council_deemed: {
+    from: ["staff_council"],
+    to: "accepted",
+    by: ["system"],
+    guard: (f) =>
+      f.councilDeadlinePassed
+        ? null
+        : { code: "deadline_open", de: "Die Frist des Personalrats läuft noch.", en: "The staff council's deadline has not passed." },
+  },
+  start_provisionally: {
+    from: ["staff_council"],
+    to: "accepted",
+    by: ["lender_org_admin"],
+    needsReason: true,
+    guard: (f) => (f.inCrisis ? null : CRISIS_ONLY),
+  },
+  confirm: { from: ["accepted"], to: "agreed", by: ["borrower_org_admin"] },
+  begin_onboarding: { from: ["agreed"], to: "onboarding", by: ["borrower_org_admin", "lender_org_admin"] },
+  activate: {
+    from: ["onboarding"],
+    to: "active",
+    by: ["borrower_org_admin"],
+    guard: (f) =>
+      f.openRequiredOnboarding > 0
+        ? {
+            code: "onboarding_open",
+            de: `Es sind noch ${f.openRequiredOnboarding} erforderliche Punkte der Einarbeitung offen.`,
+            en: `${f.openRequiredOnboarding} required onboarding items are still open.`,
+          }
+        : null,
+  },
+  activate_override: {
+    from: ["agreed", "onboarding"],
+    to: "active",
+    by: ["borrower_org_admin", "lender_org_admin"],
+    needsReason: true,
+    guard: (f) => (f.inCrisis ? null : CRISIS_ONLY),
+  },
+  complete: { from: ["active"], to: "completed", by: ["borrower_org_admin", "lender_org_admin", "system"] },
+  end_early: { from: RUNNING, to: "ended_early", by: ["borrower_org_admin", "lender_org_admin", "employee"], needsReason: true },
+  cancel: {
+    from: PENDING,
+    to: "cancelled",
+    by: ["lender_org_admin", "borrower_org_admin", "lender_department_head"],
+    needsReason: true,
+  },
+  withdraw: { from: ["proposed"], to: "withdrawn", by: ["system"] },
+  record_hearing: { from: ["proposed", "released"], to: "same", by: ["lender_org_admin"] },
+  record_sbv_hearing: { from: ["proposed", "released"], to: "same", by: ["lender_org_admin"] },
+};
+
+const CRISIS_ONLY: Refusal = {
+  code: "crisis_only",
+  de: "Das ist nur in einer ausgerufenen Krise zulässig.",
+  en: "This is allowed only in a declared crisis.",
+};
+const NO_COUNCIL_DECISION_DUE: Refusal = {
+  code: "no_decision_due",
+  de: "Eine Entscheidung des Personalrats steht hier nicht aus.",
+  en: "No staff council decision is due here.",
+};
+
+export type Decision = { ok: true; to: SecondmentState } | { ok: false; refusal: Refusal };
+
+/**
+ * Whether someone holding `roles` may perform `action` in `state`, and where it leads. The lender's
+ * department head may cancel only a proposal (refusing the release).
+ */
+export function decide(
+  state: SecondmentState,
+  action: Action,
+  roles: ReadonlySet<WorkflowRole>,
+  facts: WorkflowFacts,
+  reason?: string | null,
+): Decision {
+  const rule = RULES[action];
+  if (!rule.from.includes(state)) {
+    return {
+      ok: false,
+      refusal: { code: "wrong_state", de: "In diesem Stand ist das nicht möglich.", en: "This is not possible in the current state." },
+    };
+  }
+  const allowed = rule.by.filter((r) => roles.has(r) && !(action === "cancel" && r === "lender_department_head" && state !== "proposed"));
+  if (allowed.length === 0) {
+    return { ok: false, refusal: { code: "not_your_step", de: "Dieser Schritt ist nicht Ihrer.", en: "This step is not yours." } };
+  }
+  if (rule.needsReason && !reason?.trim()) {
+    return { ok: false, refusal: { code: "reason_required", de: "Bitte geben Sie einen Grund an.", en: "Please give a reason." } };
+  }
+  const refusal = rule.guard?.(facts, state) ?? null;
+  if (refusal) return { ok: false, refusal };
+  const to = rule.to === "same" ? state : typeof rule.to === "function" ? rule.to(state, facts) : rule.to;
+  return { ok: true, to };
+}
+
+/** The actions someone holding `roles` can take now (for buttons), without the reason check. */
+export function availableActions(state: SecondmentState, roles: ReadonlySet<WorkflowRole>, facts: WorkflowFacts): Action[] {
+  return ACTIONS.filter((a) => a !== "withdraw" && a !== "council_deemed" && decide(state, a, roles, facts, "x").ok);
+}
+
+/** The council status after an action. */
+export function councilStatusAfter(action: Action, before: CouncilStatus, facts: WorkflowFacts): CouncilStatus {
+  if (action === "accept") return facts.councilRequired ? "pending" : "not_required";
+  if (action === "council_consent") return "consented";
+  if (action === "council_refuse") return "refused";
+  if (action === "council_deemed") return "deemed";
+  if (action === "start_provisionally") return "provisional";
+  return before;
+}
+
+/** Whole days from `a` to `b` inclusive (ISO dates). */
+export function daysInclusive(a: string, b: string): number {
+  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) + 1;
+}
+
+/** Whether two periods (ISO dates, inclusive) overlap. */
+export const overlaps = (a: { startsOn: string; endsOn: string }, b: { startsOn: string; endsOn: string }) =>
+  a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
+
+const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The first interval of at least `length` days, starting at or after `from`, that overlaps none of
+ * the `busy` periods: the "next free interval" a refusal names.
+ */
+export function nextFreeInterval(busy: Array<{ startsOn: string; endsOn: string }>, from: string, length: number) {
+  const sorted = [...busy].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  let start = from;
+  for (;;) {
+    const candidate = { startsOn: start, endsOn: addDays(start, length - 1) };
+    const clash = sorted.find((b) => overlaps(b, candidate));
+    if (!clash) return candidate;
+    start = addDays(clash.endsOn, 1);
+  }
+}
+
+/** More than three months (§ 4 Abs. 1 TVöD: hearing before a secondment of more than three months). */
+export function isLongerThanThreeMonths(startsOn: string, endsOn: string): boolean {
+  const s = new Date(startsOn + "T00:00:00Z");
+  const limit = new Date(Date.UTC(s.getUTCFullYear(), s.getUTCMonth() + 3, s.getUTCDate() - 1));
+  return endsOn > limit.toISOString().slice(0, 10);
+}
+
+/** Easter Sunday (Gregorian, anonymous algorithm). */
+function easter(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Public holidays in Lower Saxony (Niedersachsen) in `year`. */
+export function holidaysLowerSaxony(year: number): Set<string> {
+  const e = easter(year);
+  return new Set([
+    `${year}-01-01`,
+    addDays(e, -2),
+    addDays(e, 1),
+    `${year}-05-01`,
+    addDays(e, 39),
+    addDays(e, 50),
+    `${year}-10-03`,
+    `${year}-10-31`,
+    `${year}-12-25`,
+    `${year}-12-26`,
+  ]);
+}
+
+/** The date `n` working days after `from` (Monday to Friday, without Lower Saxony's public holidays). */
+export function addWorkingDays(from: string, n: number): string {
+  let day = from;
+  let left = n;
+  while (left > 0) {
+    day = addDays(day, 1);
+    const weekday = new Date(day + "T00:00:00Z").getUTCDay();
+    if (weekday !== 0 && weekday !== 6 && !holidaysLowerSaxony(Number(day.slice(0, 4))).has(day)) left--;
+  }
+  return day;
+}

@@ -1,0 +1,166 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { AppError } from "../../server/problems";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../identity/actor";
+import { accounts } from "../identity/identity.tables";
+import { departments, organizations } from "../organizations/organizations.tables";
+import { poolMembers } from "../pool/pool.tables";
+import { calendarFeeds, secondments } from "./secondments.tables";
+import { supportRequests as supportRequestsId } from "../requests/requests.tables";
+import { NAME_VISIBLE_TO_BORROWER, type SecondmentState } from "../../domain/secondment/workflow";
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+const SHOWN: SecondmentState[] = ["released", "approved", "staff_council", "accepted", "agreed", "onboarding", "active", "completed"];
+
+/** The actor's feeds (without tokens: a token is shown once, when the feed is created). */
+export async function listCalendarFeeds(db: Db, actor: Actor) {
+  const rows = await db
+    .select({ f: calendarFeeds, department: departments.name })
+    .from(calendarFeeds)
+    .leftJoin(departments, eq(departments.id, calendarFeeds.departmentId))
+    .where(and(eq(calendarFeeds.accountId, actor.accountId), isNull(calendarFeeds.revokedAt)));
+  return rows.map((r) => ({ id: r.f.id, scope: r.f.scope, department: r.department, createdAt: r.f.createdAt.toISOString() }));
+}
+
+/**
+ * Creates an unguessable feed URL: `person` for the actor's own secondments, `department` for the
+ * incoming and outgoing secondments of the actor's department (department heads and HR office).
+ */
+export async function createCalendarFeed(db: Db, actor: Actor, scope: "person" | "department", baseUrl: string) {
+  if (scope === "department" && (!actor.departmentId || !actor.roles.some((r) => r === "department_head" || r === "org_admin"))) {
+    throw new AppError("validation", {
+      fields: [
+        {
+          field: "scope",
+          in: "body",
+          rule: "department_head_only",
+          message: {
+            de: "Einen Kalender des Fachbereichs erhalten Fachbereichsleitungen und das Personalamt mit eigenem Fachbereich.",
+            en: "Department calendars are for heads of department and the HR office with a department.",
+          },
+        },
+      ],
+    });
+  }
+  const token = randomBytes(24).toString("base64url");
+  const [row] = await db
+    .insert(calendarFeeds)
+    .values({
+      regionId: actor.regionId,
+      organizationId: actor.organizationId,
+      accountId: actor.accountId,
+      scope,
+      departmentId: scope === "department" ? actor.departmentId : null,
+      tokenHash: hash(token),
+    })
+    .returning();
+  await recordAudit(db, actor, { action: "create", entity: "calendar_feed", entityId: row.id, visibility: "tenant", after: { scope } });
+  return { id: row.id, scope, url: `${baseUrl.replace(/\/$/, "")}/ical/${token}.ics` };
+}
+
+export async function revokeCalendarFeed(db: Db, actor: Actor, id: string) {
+  const [row] = await db
+    .update(calendarFeeds)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.accountId, actor.accountId), isNull(calendarFeeds.revokedAt)))
+    .returning();
+  if (!row) throw new AppError("not_found");
+  await recordAudit(db, actor, { action: "delete", entity: "calendar_feed", entityId: id, visibility: "tenant" });
+}
+
+const escape = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+/** Folds a content line at 75 octets (RFC 5545 § 3.1). */
+function fold(line: string): string {
+  const bytes = Buffer.from(line, "utf8");
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    let end = Math.min(bytes.length, start + (start === 0 ? 75 : 74));
+    while (end < bytes.length && (bytes[end] & 0xc0) === 0x80) end--; // never split a UTF-8 sequence
+    parts.push(bytes.subarray(start, end).toString("utf8"));
+    start = end;
+  }
+  return parts.join("\r\n ");
+}
+const icsDate = (iso: string, plusDays = 0) =>
+  new Date(Date.parse(iso) + plusDays * 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
+
+/** The feed for a token, as an iCalendar text; null when the token is unknown or revoked. */
+export async function renderCalendar(db: Db, token: string): Promise<string | null> {
+  const [feed] = await db
+    .select({ f: calendarFeeds, active: accounts.isActive })
+    .from(calendarFeeds)
+    .innerJoin(accounts, eq(accounts.id, calendarFeeds.accountId))
+    .where(and(eq(calendarFeeds.tokenHash, hash(token)), isNull(calendarFeeds.revokedAt)));
+  if (!feed || !feed.active) return null;
+  const f = feed.f;
+  const rows = await db
+    .select({ s: secondments, name: poolMembers.name, departmentId: poolMembers.departmentId })
+    .from(secondments)
+    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
+    .where(
+      and(
+        inArray(secondments.state, SHOWN),
+        f.scope === "person"
+          ? eq(poolMembers.accountId, f.accountId)
+          : or(
+              and(eq(secondments.organizationId, f.organizationId), eq(poolMembers.departmentId, f.departmentId!)),
+              // Incoming: the borrowing administration's requests of this department.
+              and(
+                eq(secondments.borrowerOrganizationId, f.organizationId),
+                inArray(
+                  secondments.requestId,
+                  db
+                    .select({ id: supportRequestsId.id })
+                    .from(supportRequestsId)
+                    .where(eq(supportRequestsId.departmentId, f.departmentId!)),
+                ),
+              ),
+            ),
+      ),
+    );
+  const orgs = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.regionId, f.regionId));
+  const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? "";
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Verbund Region Hannover//Abordnungen//DE",
+    "CALSCALE:GREGORIAN",
+    `X-WR-CALNAME:${escape(f.scope === "person" ? "Meine Abordnungen" : "Abordnungen des Fachbereichs")}`,
+  ];
+  for (const { s, name } of rows) {
+    const outgoing = s.organizationId === f.organizationId;
+    const who = outgoing || NAME_VISIBLE_TO_BORROWER.has(s.state) ? name : "Person aus dem Unterstützungspool";
+    const summary =
+      f.scope === "person"
+        ? `Abordnung an ${orgName(s.borrowerOrganizationId)}`
+        : outgoing
+          ? `${who} → ${orgName(s.borrowerOrganizationId)}`
+          : `${who} (aus ${orgName(s.organizationId)})`;
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${s.id}@verbund.region-hannover`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${icsDate(s.startsOn)}`,
+      `DTEND;VALUE=DATE:${icsDate(s.endsOn, 1)}`,
+      `SUMMARY:${escape(summary)}`,
+      `DESCRIPTION:${escape(`${s.hoursPerWeek} Stunden pro Woche. ${s.tasks}`)}`,
+      ...(s.place ? [`LOCATION:${escape(s.place)}`] : []),
+      `STATUS:${["agreed", "onboarding", "active", "completed"].includes(s.state) ? "CONFIRMED" : "TENTATIVE"}`,
+      "TRANSP:TRANSPARENT",
+      "END:VEVENT",
+    );
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(fold).join("\r\n") + "\r\n";
+}

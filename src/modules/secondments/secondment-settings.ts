@@ -1,0 +1,238 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import { AppError } from "../../server/problems";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../identity/actor";
+import { accountRoles, accounts } from "../identity/identity.tables";
+import { departments } from "../organizations/organizations.tables";
+import { departmentCaps, deputies, frameworkAgreements, secondmentSettings } from "./secondments.tables";
+import { settingsOf } from "./secondments";
+
+// ---- Framework agreement (region) --------------------------------------------------------------
+
+export async function listFrameworkAgreements(db: Db | Tx, actor: Actor) {
+  const rows = await db
+    .select()
+    .from(frameworkAgreements)
+    .where(eq(frameworkAgreements.regionId, actor.regionId))
+    .orderBy(desc(frameworkAgreements.version));
+  const today = new Date().toISOString().slice(0, 10);
+  const inForce = rows.find((r) => r.validFrom <= today)?.id ?? null;
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    title: r.title,
+    body: r.body,
+    validFrom: r.validFrom,
+    createdAt: r.createdAt.toISOString(),
+    isInForce: r.id === inForce,
+  }));
+}
+
+/** The coordination office adds a new version; earlier versions stay, secondments keep the one they refer to. */
+export async function createFrameworkAgreement(db: Db, actor: Actor, input: { title: string; body: string; validFrom: string }) {
+  return db.transaction(async (tx) => {
+    const [last] = await tx
+      .select({ version: frameworkAgreements.version })
+      .from(frameworkAgreements)
+      .where(eq(frameworkAgreements.regionId, actor.regionId))
+      .orderBy(desc(frameworkAgreements.version))
+      .limit(1);
+    const [row] = await tx
+      .insert(frameworkAgreements)
+      .values({ ...input, regionId: actor.regionId, version: (last?.version ?? 0) + 1, createdBy: actor.accountId })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "framework_agreement",
+      entityId: row.id,
+      visibility: "region",
+      after: { version: row.version, validFrom: row.validFrom },
+    });
+    return (await listFrameworkAgreements(tx, actor)).find((r) => r.id === row.id)!;
+  });
+}
+
+// ---- Settings: staff council rule and caps (own administration) -------------------------------
+
+export async function getSettings(db: Db | Tx, actor: Actor) {
+  const settings = await settingsOf(db, actor.organizationId);
+  const deps = await db
+    .select({ id: departments.id, name: departments.name, maxLent: departmentCaps.maxLent })
+    .from(departments)
+    .leftJoin(departmentCaps, eq(departmentCaps.departmentId, departments.id))
+    .where(eq(departments.organizationId, actor.organizationId))
+    .orderBy(asc(departments.name));
+  return {
+    councilScope: settings.councilScope,
+    councilDeadlineWorkingDays: settings.councilDeadlineWorkingDays,
+    maxLentTotal: settings.maxLentTotal,
+    departmentCaps: deps.map((d) => ({ departmentId: d.id, name: d.name, maxLent: d.maxLent ?? null })),
+  };
+}
+
+export async function updateSettings(
+  db: Db,
+  actor: Actor,
+  input: {
+    councilScope: "all" | "longer_than_3_months";
+    councilDeadlineWorkingDays: number;
+    maxLentTotal: number | null;
+    departmentCaps: Array<{ departmentId: string; maxLent: number | null }>;
+  },
+) {
+  await db.transaction(async (tx) => {
+    const own = await tx.select({ id: departments.id }).from(departments).where(eq(departments.organizationId, actor.organizationId));
+    const ownIds = new Set(own.map((d) => d.id));
+    const foreign = input.departmentCaps.findIndex((c) => !ownIds.has(c.departmentId));
+    if (foreign >= 0) {
+      throw new AppError("validation", {
+        fields: [
+          {
+            field: `departmentCaps.${foreign}.departmentId`,
+            in: "body",
+            rule: "unknown_department",
+            message: { de: "Diesen Fachbereich gibt es in Ihrer Verwaltung nicht.", en: "Your administration has no such department." },
+          },
+        ],
+      });
+    }
+    const before = await getSettings(tx, actor);
+    const values = {
+      councilScope: input.councilScope,
+      councilDeadlineWorkingDays: input.councilDeadlineWorkingDays,
+      maxLentTotal: input.maxLentTotal,
+      updatedAt: new Date(),
+    };
+    await tx
+      .insert(secondmentSettings)
+      .values({ organizationId: actor.organizationId, regionId: actor.regionId, ...values })
+      .onConflictDoUpdate({ target: secondmentSettings.organizationId, set: values });
+    for (const cap of input.departmentCaps) {
+      await tx.delete(departmentCaps).where(eq(departmentCaps.departmentId, cap.departmentId));
+      if (cap.maxLent !== null) {
+        await tx
+          .insert(departmentCaps)
+          .values({ departmentId: cap.departmentId, regionId: actor.regionId, organizationId: actor.organizationId, maxLent: cap.maxLent });
+      }
+    }
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "secondment_settings",
+      entityId: actor.organizationId,
+      visibility: "tenant",
+      before: { councilScope: before.councilScope, maxLentTotal: before.maxLentTotal },
+      after: { councilScope: input.councilScope, maxLentTotal: input.maxLentTotal, caps: input.departmentCaps.length },
+    });
+  });
+  return getSettings(db, actor);
+}
+
+// ---- Deputies ---------------------------------------------------------------------------------
+
+/** Deputyships the actor named or holds; the HR office sees all of its administration. */
+export async function listDeputies(db: Db, actor: Actor) {
+  const principal = db
+    .select({ id: accounts.id, name: accounts.displayName })
+    .from(accounts)
+    .where(eq(accounts.organizationId, actor.organizationId))
+    .as("principal");
+  const rows = await db
+    .select({ d: deputies, principalName: principal.name, deputyName: accounts.displayName })
+    .from(deputies)
+    .innerJoin(accounts, eq(accounts.id, deputies.deputyAccountId))
+    .innerJoin(principal, eq(principal.id, deputies.principalAccountId))
+    .where(eq(deputies.organizationId, actor.organizationId))
+    .orderBy(desc(deputies.startsOn));
+  const isHr = actor.roles.includes("org_admin");
+  return rows
+    .filter((r) => isHr || r.d.principalAccountId === actor.accountId || r.d.deputyAccountId === actor.accountId)
+    .map((r) => ({
+      id: r.d.id,
+      principal: { id: r.d.principalAccountId, name: r.principalName },
+      deputy: { id: r.d.deputyAccountId, name: r.deputyName },
+      startsOn: r.d.startsOn,
+      endsOn: r.d.endsOn,
+    }));
+}
+
+/** Accounts of the own administration that can be named as deputy (department heads and HR staff, active). */
+export async function listDeputyCandidates(db: Db, actor: Actor) {
+  const rows = await db
+    .selectDistinct({ id: accounts.id, name: accounts.displayName })
+    .from(accounts)
+    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
+    .where(and(eq(accounts.organizationId, actor.organizationId), eq(accounts.isActive, true)));
+  return rows.filter((r) => r.id !== actor.accountId).sort((a, b) => a.name.localeCompare(b.name, "de"));
+}
+
+/** Names a deputy for a period: for oneself, or (HR office) for a department head or HR officer of the administration. */
+export async function createDeputy(
+  db: Db,
+  actor: Actor,
+  input: { principalAccountId?: string; deputyAccountId: string; startsOn: string; endsOn: string },
+) {
+  const principalId = input.principalAccountId ?? actor.accountId;
+  if (principalId !== actor.accountId && !actor.roles.includes("org_admin")) throw new AppError("forbidden");
+  return db.transaction(async (tx) => {
+    const found = await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.organizationId, actor.organizationId)));
+    const ids = new Set(found.map((a) => a.id));
+    const fields = [];
+    if (!ids.has(principalId))
+      fields.push({
+        field: "principalAccountId",
+        in: "body" as const,
+        rule: "unknown_account",
+        message: { de: "Unbekanntes Konto.", en: "Unknown account." },
+      });
+    if (!ids.has(input.deputyAccountId) || input.deputyAccountId === principalId)
+      fields.push({
+        field: "deputyAccountId",
+        in: "body" as const,
+        rule: "unknown_account",
+        message: { de: "Wählen Sie ein anderes Konto Ihrer Verwaltung.", en: "Choose another account of your administration." },
+      });
+    if (input.endsOn < input.startsOn)
+      fields.push({
+        field: "endsOn",
+        in: "body" as const,
+        rule: "custom",
+        message: { de: "Das Ende liegt vor dem Beginn.", en: "The end is before the start." },
+      });
+    if (fields.length) throw new AppError("validation", { fields });
+    const [row] = await tx
+      .insert(deputies)
+      .values({
+        regionId: actor.regionId,
+        organizationId: actor.organizationId,
+        principalAccountId: principalId,
+        deputyAccountId: input.deputyAccountId,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "deputy",
+      entityId: row.id,
+      visibility: "tenant",
+      after: { startsOn: row.startsOn, endsOn: row.endsOn },
+    });
+    return row.id;
+  });
+}
+
+export async function deleteDeputy(db: Db, actor: Actor, id: string) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(deputies)
+      .where(and(eq(deputies.id, id), eq(deputies.organizationId, actor.organizationId)));
+    if (!row || (row.principalAccountId !== actor.accountId && !actor.roles.includes("org_admin"))) throw new AppError("not_found");
+    await tx.delete(deputies).where(eq(deputies.id, id));
+    await recordAudit(tx, actor, { action: "delete", entity: "deputy", entityId: id, visibility: "tenant" });
+  });
+}

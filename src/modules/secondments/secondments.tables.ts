@@ -1,0 +1,213 @@
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { ownerColumns } from "../../db/owner-columns";
+import { declareVisibility } from "../../db/visibility";
+import type { Action, CouncilStatus, SecondmentState } from "../../domain/secondment/workflow";
+import { accounts } from "../identity/identity.tables";
+import { departments, organizations, regions } from "../organizations/organizations.tables";
+import { poolMembers } from "../pool/pool.tables";
+import type { SettlementModel } from "../requests/requests.tables";
+import { supportRequests } from "../requests/requests.tables";
+
+/** The other party of a secondment: the borrowing administration. */
+const borrowerColumn = () =>
+  uuid("borrower_organization_id")
+    .notNull()
+    .references(() => organizations.id);
+
+/** The region's framework agreement (Rahmenvereinbarung), versioned; every secondment refers to the version in force. */
+export const frameworkAgreements = declareVisibility(
+  pgTable(
+    "framework_agreements",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      regionId: uuid("region_id")
+        .notNull()
+        .references(() => regions.id),
+      version: integer("version").notNull(),
+      title: text("title").notNull(),
+      /** The text: rates, liability, accident insurance, data protection as joint controllers. */
+      body: text("body").notNull(),
+      validFrom: date("valid_from").notNull(),
+      createdBy: uuid("created_by").references(() => accounts.id, { onDelete: "set null" }),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [unique("framework_agreements_region_version").on(t.regionId, t.version)],
+  ),
+  "region",
+);
+
+/**
+ * A secondment (Abordnung) of a pool member from the lending administration (the owner,
+ * `organization_id`) to the borrowing one. `party` data of both.
+ */
+export const secondments = declareVisibility(
+  pgTable(
+    "secondments",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      ...ownerColumns(),
+      borrowerOrganizationId: borrowerColumn(),
+      requestId: uuid("request_id").references(() => supportRequests.id),
+      memberId: uuid("member_id")
+        .notNull()
+        .references(() => poolMembers.id),
+      /** An extension is an amendment: a new secondment that passes the same gates and refers to the one it extends. */
+      amendsId: uuid("amends_id"),
+      state: text("state").$type<SecondmentState>().notNull().default("proposed"),
+      councilStatus: text("council_status").$type<CouncilStatus>().notNull().default("not_required"),
+      councilDeadline: date("council_deadline"),
+      startsOn: date("starts_on").notNull(),
+      endsOn: date("ends_on").notNull(),
+      hoursPerWeek: integer("hours_per_week").notNull(),
+      place: text("place"),
+      tasks: text("tasks").notNull(),
+      settlementModel: text("settlement_model").$type<SettlementModel>().notNull(),
+      /** Employment status at proposal and the legal basis that follows (§ 4 Abs. 1 TVöD, § 27 NBG). */
+      employmentStatus: text("employment_status").$type<"employee" | "civil_servant">().notNull(),
+      legalBasis: text("legal_basis").notNull(),
+      frameworkAgreementId: uuid("framework_agreement_id").references(() => frameworkAgreements.id),
+      hearingRecordedAt: timestamp("hearing_recorded_at", { withTimezone: true }),
+      sbvHearingRecordedAt: timestamp("sbv_hearing_recorded_at", { withTimezone: true }),
+      proposedBy: uuid("proposed_by").references(() => accounts.id, { onDelete: "set null" }),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      index("secondments_member").on(t.memberId),
+      index("secondments_org").on(t.organizationId),
+      index("secondments_borrower").on(t.borrowerOrganizationId),
+      index("secondments_request").on(t.requestId),
+    ],
+  ),
+  "party",
+);
+
+/** Every step of a secondment: who, when, on whose behalf, from which state to which, and why. */
+export const secondmentTransitions = declareVisibility(
+  pgTable(
+    "secondment_transitions",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      secondmentId: uuid("secondment_id")
+        .notNull()
+        .references(() => secondments.id, { onDelete: "cascade" }),
+      ...ownerColumns(),
+      borrowerOrganizationId: borrowerColumn(),
+      action: text("action").$type<Action | "propose">().notNull(),
+      fromState: text("from_state").$type<SecondmentState>(),
+      toState: text("to_state").$type<SecondmentState>().notNull(),
+      actorAccountId: uuid("actor_account_id").references(() => accounts.id, { onDelete: "set null" }),
+      /** Name shown in the timeline: the acting account, or "Verbund" for the system. */
+      actorName: text("actor_name").notNull(),
+      /** The principal when a deputy acted. */
+      onBehalfOf: text("on_behalf_of"),
+      reason: text("reason"),
+      at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [index("secondment_transitions_secondment").on(t.secondmentId)],
+  ),
+  "party",
+);
+
+export type OnboardingKey = "it_account" | "device" | "workplace" | "badge" | "briefing";
+
+/** The onboarding checklist of a secondment: each item with its responsible side, due date and status. */
+export const onboardingItems = declareVisibility(
+  pgTable(
+    "onboarding_items",
+    {
+      secondmentId: uuid("secondment_id")
+        .notNull()
+        .references(() => secondments.id, { onDelete: "cascade" }),
+      key: text("key").$type<OnboardingKey>().notNull(),
+      ...ownerColumns(),
+      borrowerOrganizationId: borrowerColumn(),
+      side: text("side").$type<"lender" | "borrower">().notNull(),
+      isRequired: boolean("is_required").notNull(),
+      dueOn: date("due_on"),
+      status: text("status").$type<"open" | "done" | "not_needed">().notNull().default("open"),
+      doneAt: timestamp("done_at", { withTimezone: true }),
+    },
+    (t) => [primaryKey({ columns: [t.secondmentId, t.key] })],
+  ),
+  "party",
+);
+
+/** An administration's secondment settings: when the staff council is asked, its deadline, and the cap for the whole administration. */
+export const secondmentSettings = declareVisibility(
+  pgTable("secondment_settings", {
+    organizationId: uuid("organization_id")
+      .primaryKey()
+      .references(() => organizations.id),
+    regionId: uuid("region_id")
+      .notNull()
+      .references(() => regions.id),
+    /** `all`: every secondment goes to the staff council (default); `longer_than_3_months`: only those. */
+    councilScope: text("council_scope").$type<"all" | "longer_than_3_months">().notNull().default("all"),
+    councilDeadlineWorkingDays: integer("council_deadline_working_days").notNull().default(10),
+    /** At most this many people lent at the same time (null: no cap). */
+    maxLentTotal: integer("max_lent_total"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  }),
+  "tenant",
+);
+
+/** Minimum staffing per department: at most `max_lent` of its people lent at the same time. */
+export const departmentCaps = declareVisibility(
+  pgTable(
+    "department_caps",
+    {
+      departmentId: uuid("department_id")
+        .primaryKey()
+        .references(() => departments.id),
+      ...ownerColumns(),
+      maxLent: integer("max_lent").notNull(),
+    },
+    (t) => [index("department_caps_org").on(t.organizationId)],
+  ),
+  "tenant",
+);
+
+/** A deputy who acts for a department head or HR officer in a period; the audit log shows "on behalf of". */
+export const deputies = declareVisibility(
+  pgTable(
+    "deputies",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      ...ownerColumns(),
+      principalAccountId: uuid("principal_account_id")
+        .notNull()
+        .references(() => accounts.id, { onDelete: "cascade" }),
+      deputyAccountId: uuid("deputy_account_id")
+        .notNull()
+        .references(() => accounts.id, { onDelete: "cascade" }),
+      startsOn: date("starts_on").notNull(),
+      endsOn: date("ends_on").notNull(),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [index("deputies_deputy").on(t.deputyAccountId)],
+  ),
+  "tenant",
+);
+
+/** An iCal feed behind an unguessable token: a person's own secondments or a department's incoming and outgoing ones. */
+export const calendarFeeds = declareVisibility(
+  pgTable(
+    "calendar_feeds",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      ...ownerColumns(),
+      accountId: uuid("account_id")
+        .notNull()
+        .references(() => accounts.id, { onDelete: "cascade" }),
+      scope: text("scope").$type<"person" | "department">().notNull(),
+      departmentId: uuid("department_id").references(() => departments.id),
+      /** SHA-256 of the token; the token itself is shown once. */
+      tokenHash: text("token_hash").notNull().unique(),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    },
+    (t) => [index("calendar_feeds_account").on(t.accountId)],
+  ),
+  "tenant",
+);

@@ -1,0 +1,378 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { desc, eq, sql } from "drizzle-orm";
+import { buildTestApp, type Client, type TestApp } from "../../../test/app";
+import { auditEvents } from "../audit/audit.tables";
+import { outboxMessages } from "../notifications/outbox.tables";
+import { CONSENT_VERSION } from "../pool/consent";
+import { runSecondmentDeadlines } from "./secondments";
+
+let t: TestApp;
+let health: Client;
+let regionHr: Client;
+let wunstorfHr: Client;
+let bauamt: Client;
+let katrin: Client;
+let council: Client;
+let garbsenHr: Client;
+let q: (key: string) => string;
+let crisisId: string;
+
+const requestBody = (over: Record<string, unknown> = {}) => ({
+  title: "Kontaktnachverfolgung Gesundheitsamt",
+  tasks: "Kontaktpersonen anrufen, Quarantäne anordnen, SORMAS pflegen.",
+  headcount: 2,
+  startsOn: "2026-12-07",
+  endsOn: "2027-01-31",
+  hoursPerWeek: 20,
+  urgency: "crisis",
+  settlementModel: "reimbursement",
+  contactName: "Dr. Miriam Okafor",
+  contactEmail: "gesundheitsamt@region-hannover.demo",
+  status: "open",
+  ...over,
+});
+
+async function post(client: Client, url: string, payload: unknown) {
+  return client.request({ method: "POST", url, payload: payload as Record<string, unknown> });
+}
+const step = (client: Client, id: string, action: string, reason?: string) =>
+  post(client, `/api/v1/secondments/${id}/transitions`, reason ? { action, reason } : { action });
+
+async function newRequest(over: Record<string, unknown> = {}) {
+  const res = await post(
+    health,
+    "/api/v1/support-requests",
+    requestBody({ crisisId, requiredQualificationIds: [q("bauantragspruefung")], ...over }),
+  );
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
+}
+
+async function mailsTo(address: string) {
+  const rows = await t.database.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, address));
+  return rows.map((r) => r.subject);
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  health = await t.signIn("gesundheitsamt@region-hannover.demo");
+  regionHr = await t.signIn("personal@region-hannover.demo");
+  wunstorfHr = await t.signIn("personal@wunstorf.demo");
+  bauamt = await t.signIn("bauamt@wunstorf.demo");
+  katrin = await t.signIn("mitarbeiterin@wunstorf.demo");
+  council = await t.signIn("personalrat@wunstorf.demo");
+  garbsenHr = await t.signIn("personal@garbsen.demo");
+  const coordination = await t.signIn("koordination@region-hannover.demo");
+  const catalogue = (await health.request({ method: "GET", url: "/api/v1/qualifications" })).json().items as Array<{
+    id: string;
+    key: string;
+  }>;
+  q = (key) => catalogue.find((c) => c.key === key)!.id;
+  const crisis = await post(coordination, "/api/v1/crises", {
+    name: "Infektionswelle Winter 2026/27",
+    description: "Das Gesundheitsamt braucht Verstärkung.",
+    startsOn: "2026-11-20",
+  });
+  crisisId = crisis.json().id;
+  const framework = await post(coordination, "/api/v1/framework-agreements", {
+    title: "Rahmenvereinbarung Personalunterstützung Region Hannover",
+    body: "Personalkostensätze nach KGSt, Haftung nach § 3 TVöD, Unfallversicherung über den GUV Hannover, gemeinsame Verantwortung nach Art. 26 DSGVO.",
+    validFrom: "2026-01-01",
+  });
+  expect(framework.statusCode, framework.body).toBe(201);
+  // Katrin Schulze (Wunstorf, Bauordnung) joins the pool.
+  const joined = await post(katrin, "/api/v1/me/pool-membership", {
+    hasConsent: true,
+    consentVersion: CONSENT_VERSION,
+    jobTitle: "Bauingenieurin",
+    employmentStatus: "employee",
+    payGroup: "E 11",
+    travelRadiusKm: 50,
+    qualifications: [{ qualificationId: q("bauantragspruefung") }],
+    availability: [{ startsOn: "2026-12-01", endsOn: "2027-12-31", hoursPerWeek: 39 }],
+  });
+  expect(joined.statusCode, joined.body).toBe(201);
+  const memberId = joined.json().id as string;
+  // The HR office confirms her qualification.
+  const confirm = await wunstorfHr.request({
+    method: "PATCH",
+    url: `/api/v1/pool-members/${memberId}`,
+    payload: { qualifications: [{ qualificationId: q("bauantragspruefung") }] },
+  });
+  expect(confirm.statusCode, confirm.body).toBe(200);
+});
+afterAll(async () => t?.close());
+
+async function katrinsMemberId() {
+  return (await katrin.request({ method: "GET", url: "/api/v1/me/pool-membership" })).json().member.id as string;
+}
+
+describe("the secondment path", () => {
+  let id: string;
+  let requestId: string;
+
+  it("an offer opens a proposal; the borrower sees no name, a non-party sees nothing", async () => {
+    requestId = await newRequest();
+    const offered = await post(wunstorfHr, `/api/v1/support-requests/${requestId}/offers`, { memberId: await katrinsMemberId() });
+    expect(offered.statusCode, offered.body).toBe(201);
+    id = offered.json().id;
+    const lender = (await wunstorfHr.request({ method: "GET", url: `/api/v1/secondments/${id}` })).json();
+    expect(lender).toMatchObject({
+      state: "proposed",
+      person: { name: "Katrin Schulze" },
+      legalBasis: expect.stringContaining("§ 4 Abs. 1 TVöD"),
+    });
+    const borrower = await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}` });
+    expect(borrower.statusCode).toBe(200);
+    expect(borrower.json().person.name).toBeNull();
+    expect(borrower.body).not.toContain("Katrin");
+    expect((await garbsenHr.request({ method: "GET", url: `/api/v1/secondments/${id}` })).statusCode).toBe(404);
+    expect(await mailsTo("bauamt@wunstorf.demo")).toHaveLength(1);
+  });
+
+  it("each step is taken by its role only: release, approval, acceptance, staff council, confirmation", async () => {
+    // The HR office may not release for the department; the head of Bauordnung does.
+    const wrong = await step(wunstorfHr, id, "release");
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().errors[0].rule).toBe("not_your_step");
+    expect((await step(bauamt, id, "release")).json().state).toBe("released");
+    expect((await step(katrin, id, "accept")).statusCode).toBe(409);
+    expect((await step(wunstorfHr, id, "approve")).json().state).toBe("approved");
+    expect(await mailsTo("mitarbeiterin@wunstorf.demo")).toHaveLength(1);
+    const accepted = (await step(katrin, id, "accept")).json();
+    expect(accepted.state).toBe("staff_council");
+    expect(accepted.councilDeadline).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(await mailsTo("personalrat@wunstorf.demo")).toHaveLength(1);
+    expect((await step(regionHr, id, "confirm")).statusCode).toBe(409);
+    const refusedWithout = await step(council, id, "council_refuse");
+    expect(refusedWithout.json().errors[0].rule).toBe("reason_required");
+    expect((await step(council, id, "council_consent")).json().state).toBe("accepted");
+    // Now the borrower sees the name.
+    const confirmed = (await step(regionHr, id, "confirm")).json();
+    expect(confirmed).toMatchObject({ state: "agreed", person: { name: "Katrin Schulze" }, frameworkAgreement: { version: 1 } });
+    expect(confirmed.onboarding.map((i: { key: string }) => i.key)).toEqual(["it_account", "device", "workplace", "badge", "briefing"]);
+    const timeline = confirmed.timeline.map((s: { action: string; actorName: string }) => `${s.action}:${s.actorName}`);
+    expect(timeline).toEqual([
+      "propose:Sabine Köhler",
+      "release:Thomas Meyer",
+      "approve:Sabine Köhler",
+      "accept:Katrin Schulze",
+      "council_consent:Personalrat Wunstorf",
+      "confirm:Personalamt Region Hannover",
+    ]);
+  });
+
+  it("the agreement PDF names parties, person, legal basis, framework version and the council's consent", async () => {
+    const res = await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}/agreement.pdf` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    const dir = mkdtempSync(join(tmpdir(), "verbund-pdf-"));
+    writeFileSync(join(dir, "a.pdf"), res.rawPayload);
+    const text = execFileSync("pdftotext", ["-layout", join(dir, "a.pdf"), "-"], { encoding: "utf8" });
+    for (const expected of [
+      "Abordnungsvereinbarung",
+      "Wunstorf",
+      "Region Hannover",
+      "Katrin Schulze",
+      "Entgeltgruppe E 11",
+      "07.12.2026 bis 31.01.2027",
+      "§ 4 Abs. 1 TVöD",
+      "Fassung 1",
+      "Personalrat der abgebenden Verwaltung hat zugestimmt",
+      "Quarantäne",
+      "gemäß",
+    ]) {
+      expect(text.replace(/\s+/g, " ")).toContain(expected);
+    }
+    // Employees under TVöD get no secondment order.
+    expect((await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}/order.pdf` })).statusCode).toBe(404);
+  });
+
+  it("onboarding: each side ticks its own items; active only when the required ones are done", async () => {
+    expect((await step(regionHr, id, "begin_onboarding")).json().state).toBe("onboarding");
+    const early = await step(regionHr, id, "activate");
+    expect(early.statusCode).toBe(409);
+    expect(early.json().errors[0].rule).toBe("onboarding_open");
+    const foreignItem = await regionHr.request({
+      method: "PATCH",
+      url: `/api/v1/secondments/${id}/onboarding`,
+      payload: { items: [{ key: "device", status: "done" }] },
+    });
+    expect(foreignItem.statusCode).toBe(403);
+    const lenderDone = await wunstorfHr.request({
+      method: "PATCH",
+      url: `/api/v1/secondments/${id}/onboarding`,
+      payload: { items: [{ key: "device", status: "done" }] },
+    });
+    expect(lenderDone.statusCode, lenderDone.body).toBe(200);
+    const borrowerDone = await regionHr.request({
+      method: "PATCH",
+      url: `/api/v1/secondments/${id}/onboarding`,
+      payload: { items: ["it_account", "workplace", "briefing"].map((key) => ({ key, status: "done" })) },
+    });
+    expect(borrowerDone.statusCode, borrowerDone.body).toBe(200);
+    expect((await step(regionHr, id, "activate")).json().state).toBe("active");
+    const request = (await health.request({ method: "GET", url: `/api/v1/support-requests/${requestId}` })).json();
+    expect(request).toMatchObject({ status: "partly_filled", filled: 1 });
+  });
+
+  it("the person cannot be proposed for an overlapping period; the refusal names the next free interval", async () => {
+    const other = await newRequest({
+      title: "Bauanträge Hochwasser",
+      startsOn: "2027-01-04",
+      endsOn: "2027-02-28",
+      urgency: "urgent",
+      crisisId: null,
+    });
+    const res = await post(wunstorfHr, `/api/v1/support-requests/${other}/offers`, { memberId: await katrinsMemberId() });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().errors[0]).toMatchObject({ field: "period", rule: "overlap" });
+    expect(res.json().errors[0].message.de).toContain("01.02.2027–28.03.2027");
+  });
+
+  it("an iCal feed shows her secondment behind an unguessable token until it is revoked", async () => {
+    const feed = await post(katrin, "/api/v1/calendar-feeds", { scope: "person" });
+    expect(feed.statusCode).toBe(201);
+    const path = new URL(feed.json().url).pathname;
+    const ics = await t.anonymous().request({ method: "GET", url: path });
+    expect(ics.statusCode).toBe(200);
+    expect(ics.headers["content-type"]).toContain("text/calendar");
+    expect(ics.body).toContain("BEGIN:VEVENT");
+    expect(ics.body).toContain("DTSTART;VALUE=DATE:20261207");
+    expect(ics.body).toContain("DTEND;VALUE=DATE:20270201");
+    expect(ics.body).toContain("SUMMARY:Abordnung an Region Hannover");
+    expect(ics.body.split("\r\n").every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    expect((await t.anonymous().request({ method: "GET", url: path.replace(/.{6}\.ics$/, "AAAAAA.ics") })).statusCode).toBe(404);
+    const revoked = await katrin.request({ method: "DELETE", url: `/api/v1/calendar-feeds/${feed.json().id}` });
+    expect(revoked.statusCode).toBe(204);
+    expect((await t.anonymous().request({ method: "GET", url: path })).statusCode).toBe(404);
+  });
+
+  it("ends: completed by Verbund once the period is over", async () => {
+    const changed = await runSecondmentDeadlines(t.database.db, "http://localhost", "2027-02-01");
+    expect(changed).toBeGreaterThanOrEqual(1);
+    expect((await wunstorfHr.request({ method: "GET", url: `/api/v1/secondments/${id}` })).json().state).toBe("completed");
+  });
+});
+
+describe("rules around the path", () => {
+  async function newMember(name: string, over: Record<string, unknown> = {}) {
+    const deps = (await wunstorfHr.request({ method: "GET", url: "/api/v1/secondment-settings" })).json().departmentCaps as Array<{
+      departmentId: string;
+      name: string;
+    }>;
+    const res = await post(wunstorfHr, "/api/v1/pool-members", {
+      hasConsent: true,
+      consentVersion: CONSENT_VERSION,
+      name,
+      workEmail: `${name.split(" ")[0].toLowerCase()}@wunstorf.de`,
+      jobTitle: "Bautechniker",
+      employmentStatus: "employee",
+      payGroup: "E 9a",
+      departmentId: deps.find((d) => d.name === "Bauordnung")!.departmentId,
+      travelRadiusKm: 60,
+      qualifications: [{ qualificationId: q("bauantragspruefung") }],
+      availability: [{ startsOn: "2026-12-01", endsOn: "2027-12-31", hoursPerWeek: 39 }],
+      ...over,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  }
+
+  it("a release beyond the department's cap is refused with a clear message", async () => {
+    const settings = (await wunstorfHr.request({ method: "GET", url: "/api/v1/secondment-settings" })).json();
+    const bau = settings.departmentCaps.find((d: { name: string }) => d.name === "Bauordnung");
+    const put = await wunstorfHr.request({
+      method: "PUT",
+      url: "/api/v1/secondment-settings",
+      payload: {
+        councilScope: "all",
+        councilDeadlineWorkingDays: 10,
+        maxLentTotal: null,
+        departmentCaps: [{ departmentId: bau.departmentId, maxLent: 1 }],
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const requestId = await newRequest({ title: "Bauaufsicht Verstärkung", startsOn: "2027-03-01", endsOn: "2027-04-30", headcount: 3 });
+    const a = (await post(wunstorfHr, `/api/v1/support-requests/${requestId}/offers`, { memberId: await newMember("Jens Bruns") })).json()
+      .id;
+    const b = (
+      await post(wunstorfHr, `/api/v1/support-requests/${requestId}/offers`, { memberId: await newMember("Mareike Lüders") })
+    ).json().id;
+    expect((await step(bauamt, a, "release")).json().state).toBe("released");
+    const refused = await step(bauamt, b, "release");
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().errors[0]).toMatchObject({ rule: "cap_reached" });
+    expect(refused.json().errors[0].message.de).toContain("höchstens 1 Personen gleichzeitig");
+    // The head of department may refuse a proposal with a reason.
+    expect((await step(bauamt, b, "cancel", "Eigener Rückstand bei Bauanträgen")).json().state).toBe("cancelled");
+  });
+
+  it("a deputy acts in the department head's place; the timeline and audit log say on whose behalf", async () => {
+    const clerkAccount = (await bauamt.request({ method: "GET", url: "/api/v1/deputies" }))
+      .json()
+      .candidates.find((c: { name: string }) => c.name === "Aylin Demir");
+    const today = new Date().toISOString().slice(0, 10);
+    const named = await post(bauamt, "/api/v1/deputies", { deputyAccountId: clerkAccount.id, startsOn: today, endsOn: "2027-12-31" });
+    expect(named.statusCode, named.body).toBe(201);
+    const clerk = await t.signIn("sachbearbeitung@wunstorf.demo");
+    const requestId = await newRequest({ title: "Bauaufsicht Vertretung", startsOn: "2027-06-01", endsOn: "2027-06-30", headcount: 1 });
+    const id = (
+      await post(wunstorfHr, `/api/v1/support-requests/${requestId}/offers`, { memberId: await newMember("Ole Hinrichs") })
+    ).json().id;
+    const res = await step(clerk, id, "release");
+    expect(res.statusCode, res.body).toBe(200);
+    const released = res.json();
+    expect(released.timeline.at(-1)).toMatchObject({ actorName: "Aylin Demir", onBehalfOf: "Thomas Meyer" });
+    const [audit] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, id))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(audit).toMatchObject({ actorLogin: "sachbearbeitung@wunstorf.demo", onBehalfOf: "bauamt@wunstorf.demo" });
+    // Without the deputyship the clerk has no step.
+    await bauamt.request({ method: "DELETE", url: `/api/v1/deputies/${named.json().id}` });
+    expect((await step(clerk, id, "cancel", "Test")).statusCode).toBe(404);
+  });
+
+  it("more than three months under TVöD: approval waits for the recorded hearing", async () => {
+    const requestId = await newRequest({ title: "Langfristige Unterstützung", startsOn: "2027-08-01", endsOn: "2027-12-31", headcount: 1 });
+    const id = (
+      await post(wunstorfHr, `/api/v1/support-requests/${requestId}/offers`, { memberId: await newMember("Frieda Möller") })
+    ).json().id;
+    await step(bauamt, id, "release");
+    const early = await step(wunstorfHr, id, "approve");
+    expect(early.json().errors[0].rule).toBe("hearing_missing");
+    expect((await step(wunstorfHr, id, "record_hearing")).json().hearingRecordedAt).toMatch(/^\d{4}-/);
+    expect((await step(wunstorfHr, id, "approve")).json().state).toBe("approved");
+  });
+
+  it("the staff council's silence counts as consent after its deadline", async () => {
+    const requestId = await newRequest({ title: "Fristablauf", startsOn: "2027-07-01", endsOn: "2027-07-31", headcount: 1 });
+    const id = (
+      await post(wunstorfHr, `/api/v1/support-requests/${requestId}/offers`, {
+        memberId: await newMember("Bernd Kruse", { departmentId: null }),
+      })
+    ).json().id;
+    // Without a department, the HR office releases; the member has no account, so the HR office records the written acceptance.
+    await step(wunstorfHr, id, "release");
+    await step(wunstorfHr, id, "approve");
+    const atCouncil = (await step(wunstorfHr, id, "accept")).json();
+    expect(atCouncil.state).toBe("staff_council");
+    expect(await runSecondmentDeadlines(t.database.db, "http://localhost", atCouncil.councilDeadline)).toBe(0);
+    const next = new Date(Date.parse(atCouncil.councilDeadline) + 86_400_000).toISOString().slice(0, 10);
+    expect(await runSecondmentDeadlines(t.database.db, "http://localhost", next)).toBe(1);
+    const after = (await wunstorfHr.request({ method: "GET", url: `/api/v1/secondments/${id}` })).json();
+    expect(after).toMatchObject({ state: "accepted", councilStatus: "deemed" });
+    expect(after.timeline.at(-1)).toMatchObject({ actorName: "Verbund", action: "council_deemed" });
+    const [{ n }] = (
+      await t.database.db.execute(sql`select count(*)::int as n from outbox_messages where to_address = 'personal@region-hannover.demo'`)
+    ).rows as Array<{ n: number }>;
+    expect(n).toBeGreaterThanOrEqual(2);
+  });
+});

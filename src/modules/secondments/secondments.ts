@@ -1,0 +1,890 @@
+import { and, desc, eq, gte, inArray, lte, ne, or, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import { ineligibility } from "../../domain/allocation/eligibility";
+import {
+  addWorkingDays,
+  availableActions,
+  BLOCKING_STATES,
+  councilStatusAfter,
+  decide,
+  isLongerThanThreeMonths,
+  NAME_VISIBLE_TO_BORROWER,
+  nextFreeInterval,
+  daysInclusive,
+  type Action,
+  type SecondmentState,
+  type WorkflowFacts,
+  type WorkflowRole,
+} from "../../domain/secondment/workflow";
+import { AppError } from "../../server/problems";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../identity/actor";
+import { accountRoles, accounts } from "../identity/identity.tables";
+import type { Role } from "../identity/roles";
+import { enqueueMail } from "../notifications/outbox";
+import { departments, organizations } from "../organizations/organizations.tables";
+import { poolMembers } from "../pool/pool.tables";
+import { crises, supportRequests } from "../requests/requests.tables";
+import { getSupportRequest, loadCandidates } from "../requests/support-requests";
+import { updateRequestFill } from "./request-fill";
+import { ORGANIZATION_VIEW_ROLES } from "./secondments.policy";
+import {
+  departmentCaps,
+  deputies,
+  frameworkAgreements,
+  onboardingItems,
+  secondmentSettings,
+  secondmentTransitions,
+  secondments,
+  type OnboardingKey,
+} from "./secondments.tables";
+
+type SecondmentRow = typeof secondments.$inferSelect;
+type MemberRow = typeof poolMembers.$inferSelect;
+
+const today = () => new Date().toISOString().slice(0, 10);
+const germanDate = (iso: string) => iso.split("-").reverse().join(".");
+const BLOCKING = [...BLOCKING_STATES];
+
+/** German names of the states, for e-mails and documents (the UI has its own, in both languages). */
+export const STATE_NAMES_DE: Record<SecondmentState, string> = {
+  proposed: "vorgeschlagen",
+  released: "vom Fachbereich freigegeben",
+  approved: "vom Personalamt genehmigt",
+  staff_council: "beim Personalrat",
+  accepted: "zugestimmt, Bestätigung der aufnehmenden Verwaltung ausstehend",
+  agreed: "vereinbart",
+  onboarding: "in Einarbeitung",
+  active: "im Einsatz",
+  completed: "beendet",
+  ended_early: "vorzeitig beendet",
+  cancelled: "abgebrochen",
+  declined: "von der/dem Beschäftigten abgelehnt",
+  refused: "vom Personalrat abgelehnt",
+  withdrawn: "zurückgezogen",
+};
+
+/** The legal basis of a secondment by employment status. */
+export const legalBasisOf = (status: "employee" | "civil_servant") =>
+  status === "civil_servant" ? "§ 27 NBG (Abordnung von Beamtinnen und Beamten)" : "§ 4 Abs. 1 TVöD (Abordnung)";
+
+/** The default onboarding checklist: responsible side and whether the secondment may start without it. */
+export const ONBOARDING_TEMPLATE: Array<{ key: OnboardingKey; side: "lender" | "borrower"; isRequired: boolean }> = [
+  { key: "it_account", side: "borrower", isRequired: true },
+  { key: "device", side: "lender", isRequired: true },
+  { key: "workplace", side: "borrower", isRequired: true },
+  { key: "badge", side: "borrower", isRequired: false },
+  { key: "briefing", side: "borrower", isRequired: true },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Who the actor is in a secondment
+
+interface Principal {
+  accountId: string;
+  login: string;
+  displayName: string;
+  organizationId: string;
+  departmentId: string | null;
+  roles: Role[];
+}
+
+/** The accounts the actor acts for today: itself, and everyone who named it as deputy for today. */
+async function principalsOf(db: Db | Tx, actor: Actor): Promise<Array<Principal & { isDeputy: boolean }>> {
+  const self = { ...actor, roles: [...actor.roles], isDeputy: false };
+  const day = today();
+  const rows = await db
+    .select({ principal: accounts, role: accountRoles.role })
+    .from(deputies)
+    .innerJoin(accounts, eq(accounts.id, deputies.principalAccountId))
+    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
+    .where(
+      and(
+        eq(deputies.deputyAccountId, actor.accountId),
+        eq(deputies.organizationId, actor.organizationId),
+        lte(deputies.startsOn, day),
+        gte(deputies.endsOn, day),
+        eq(accounts.isActive, true),
+      ),
+    );
+  const byId = new Map<string, Principal & { isDeputy: boolean }>();
+  for (const r of rows) {
+    // A deputy stands in for department heads and HR officers, not for the staff council or an employee.
+    if (r.role !== "org_admin" && r.role !== "department_head") continue;
+    const p = byId.get(r.principal.id) ?? {
+      accountId: r.principal.id,
+      login: r.principal.login,
+      displayName: r.principal.displayName,
+      organizationId: r.principal.organizationId,
+      departmentId: r.principal.departmentId,
+      roles: [],
+      isDeputy: true,
+    };
+    p.roles.push(r.role);
+    byId.set(p.accountId, p);
+  }
+  return [self, ...byId.values()];
+}
+
+function rolesOfPrincipal(p: Principal, s: SecondmentRow, member: MemberRow, isSelf: boolean): WorkflowRole[] {
+  const out: WorkflowRole[] = [];
+  const has = (r: Role) => p.roles.includes(r);
+  if (p.organizationId === s.organizationId) {
+    if (has("org_admin")) out.push("lender_org_admin");
+    if (has("department_head") && member.departmentId && p.departmentId === member.departmentId) out.push("lender_department_head");
+    // Without a department, the HR office releases.
+    if (has("org_admin") && !member.departmentId) out.push("lender_department_head");
+    if (isSelf && has("staff_council")) out.push("lender_staff_council");
+    // A member without an account gives the declaration in writing; the HR office records it.
+    if (has("org_admin") && !member.accountId) out.push("employee");
+  }
+  if (isSelf && member.accountId === p.accountId) out.push("employee");
+  if (p.organizationId === s.borrowerOrganizationId && has("org_admin")) out.push("borrower_org_admin");
+  return out;
+}
+
+/** The workflow roles the actor holds in a secondment, and for each the principal when a deputy acts. */
+async function workflowRoles(db: Db | Tx, actor: Actor, s: SecondmentRow, member: MemberRow) {
+  const roles = new Set<WorkflowRole>();
+  const onBehalfOf = new Map<WorkflowRole, Principal>();
+  for (const p of await principalsOf(db, actor)) {
+    for (const r of rolesOfPrincipal(p, s, member, !p.isDeputy)) {
+      if (!roles.has(r)) {
+        roles.add(r);
+        if (p.isDeputy) onBehalfOf.set(r, p);
+      }
+    }
+  }
+  return { roles, onBehalfOf };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts for the guards
+
+export async function settingsOf(db: Db | Tx, organizationId: string) {
+  const [row] = await db.select().from(secondmentSettings).where(eq(secondmentSettings.organizationId, organizationId));
+  return row ?? { councilScope: "all" as const, councilDeadlineWorkingDays: 10, maxLentTotal: null };
+}
+
+/** The whole period of a secondment with the ones it extends (an extension counts with its original). */
+async function chainPeriod(db: Db | Tx, s: SecondmentRow) {
+  let startsOn = s.startsOn;
+  let cursor = s.amendsId;
+  while (cursor) {
+    const [prev] = await db.select().from(secondments).where(eq(secondments.id, cursor));
+    if (!prev) break;
+    startsOn = prev.startsOn < startsOn ? prev.startsOn : startsOn;
+    cursor = prev.amendsId;
+  }
+  return { startsOn, endsOn: s.endsOn };
+}
+
+async function loadFacts(db: Db | Tx, s: SecondmentRow, member: MemberRow): Promise<WorkflowFacts> {
+  const settings = await settingsOf(db, s.organizationId);
+  const whole = await chainPeriod(db, s);
+  const long = isLongerThanThreeMonths(whole.startsOn, whole.endsOn);
+  const councilRequired = settings.councilScope === "all" || long;
+  let inCrisis = false;
+  if (s.requestId) {
+    const [row] = await db
+      .select({ urgency: supportRequests.urgency, endedAt: crises.endedAt })
+      .from(supportRequests)
+      .leftJoin(crises, eq(crises.id, supportRequests.crisisId))
+      .where(eq(supportRequests.id, s.requestId));
+    inCrisis = !!row && row.urgency === "crisis" && row.endedAt === null;
+  }
+  const missingHearings =
+    (s.employmentStatus === "employee" && long && !s.hearingRecordedAt ? 1 : 0) +
+    (member.recordsSevereDisability && !s.sbvHearingRecordedAt ? 1 : 0);
+  const [{ open }] = await db
+    .select({ open: sql<number>`count(*)::int` })
+    .from(onboardingItems)
+    .where(and(eq(onboardingItems.secondmentId, s.id), eq(onboardingItems.isRequired, true), eq(onboardingItems.status, "open")));
+  return {
+    councilRequired,
+    councilStatus: s.councilStatus,
+    councilDeadlinePassed: !!s.councilDeadline && s.councilDeadline < today(),
+    inCrisis,
+    missingHearings,
+    openRequiredOnboarding: open,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guards that need the database: overlap and caps
+
+/** Refuses when the member has another blocking secondment in the period; names the next free interval. */
+async function assertNoOverlap(db: Db | Tx, memberId: string, period: { startsOn: string; endsOn: string }, exceptId?: string) {
+  const busy = await db
+    .select({ startsOn: secondments.startsOn, endsOn: secondments.endsOn })
+    .from(secondments)
+    .where(
+      and(
+        eq(secondments.memberId, memberId),
+        inArray(secondments.state, BLOCKING),
+        exceptId ? ne(secondments.id, exceptId) : undefined,
+        lte(secondments.startsOn, period.endsOn),
+        gte(secondments.endsOn, period.startsOn),
+      ),
+    );
+  if (busy.length === 0) return;
+  const all = await db
+    .select({ startsOn: secondments.startsOn, endsOn: secondments.endsOn })
+    .from(secondments)
+    .where(
+      and(eq(secondments.memberId, memberId), inArray(secondments.state, BLOCKING), exceptId ? ne(secondments.id, exceptId) : undefined),
+    );
+  const free = nextFreeInterval(all, period.startsOn, daysInclusive(period.startsOn, period.endsOn));
+  throw new AppError("conflict", {
+    fields: [
+      {
+        field: "period",
+        in: "body",
+        rule: "overlap",
+        message: {
+          de: `Die Person ist im Zeitraum ${germanDate(busy[0].startsOn)}–${germanDate(busy[0].endsOn)} bereits abgeordnet oder fest eingeplant. Frei ist sie wieder für ${germanDate(free.startsOn)}–${germanDate(free.endsOn)}.`,
+          en: `The person is already seconded or firmly planned for ${busy[0].startsOn} to ${busy[0].endsOn}. The next free period of the same length is ${free.startsOn} to ${free.endsOn}.`,
+        },
+      },
+    ],
+  });
+}
+
+/** How many people of an administration (or one department) are lent in blocking states at any day of the period, at most. */
+async function lentInPeriod(
+  db: Db | Tx,
+  organizationId: string,
+  departmentId: string | null,
+  period: { startsOn: string; endsOn: string },
+  exceptId: string,
+) {
+  const rows = await db
+    .select({ startsOn: secondments.startsOn, endsOn: secondments.endsOn })
+    .from(secondments)
+    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
+    .where(
+      and(
+        eq(secondments.organizationId, organizationId),
+        departmentId ? eq(poolMembers.departmentId, departmentId) : undefined,
+        inArray(secondments.state, BLOCKING),
+        ne(secondments.id, exceptId),
+        lte(secondments.startsOn, period.endsOn),
+        gte(secondments.endsOn, period.startsOn),
+      ),
+    );
+  // The peak: the largest number of overlapping periods at a start date inside the period.
+  const points = [period.startsOn, ...rows.map((r) => r.startsOn).filter((d) => d > period.startsOn)];
+  return Math.max(0, ...points.map((d) => rows.filter((r) => r.startsOn <= d && r.endsOn >= d).length));
+}
+
+/** Refuses a release that would lend more people than a department's or the administration's cap allows. */
+async function assertWithinCaps(db: Db | Tx, s: SecondmentRow, member: MemberRow) {
+  const settings = await settingsOf(db, s.organizationId);
+  if (member.departmentId) {
+    const [cap] = await db.select().from(departmentCaps).where(eq(departmentCaps.departmentId, member.departmentId));
+    if (cap) {
+      const lent = await lentInPeriod(db, s.organizationId, member.departmentId, s, s.id);
+      if (lent + 1 > cap.maxLent) {
+        const [dep] = await db.select({ name: departments.name }).from(departments).where(eq(departments.id, member.departmentId));
+        throw capProblem(
+          `Der Fachbereich ${dep?.name ?? ""} darf höchstens ${cap.maxLent} Personen gleichzeitig abgeben (Mindestbesetzung); im Zeitraum sind bereits ${lent} abgeordnet oder zugesagt.`,
+          `The department ${dep?.name ?? ""} may lend at most ${cap.maxLent} people at the same time (minimum staffing); ${lent} are already lent or committed in the period.`,
+        );
+      }
+    }
+  }
+  if (settings.maxLentTotal !== null) {
+    const lent = await lentInPeriod(db, s.organizationId, null, s, s.id);
+    if (lent + 1 > settings.maxLentTotal) {
+      throw capProblem(
+        `Die Verwaltung darf höchstens ${settings.maxLentTotal} Personen gleichzeitig abgeben; im Zeitraum sind bereits ${lent} abgeordnet oder zugesagt.`,
+        `The administration may lend at most ${settings.maxLentTotal} people at the same time; ${lent} are already lent or committed in the period.`,
+      );
+    }
+  }
+}
+
+const capProblem = (de: string, en: string) =>
+  new AppError("conflict", { fields: [{ field: "action", in: "body", rule: "cap_reached", message: { de, en } }] });
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/**
+ * Secondments the actor may see: of its administration as lender or borrower (for the roles that
+ * see the administration's secondments, and for their deputies today), or its own as employee.
+ */
+async function visibleTo(db: Db | Tx, actor: Actor) {
+  const ownAsEmployee = sql`${secondments.memberId} in (select id from pool_members where account_id = ${actor.accountId})`;
+  const orgView = actor.roles.some((r) => ORGANIZATION_VIEW_ROLES.includes(r)) || (await principalsOf(db, actor)).some((p) => p.isDeputy);
+  if (!orgView) return and(eq(secondments.regionId, actor.regionId), ownAsEmployee);
+  return and(
+    eq(secondments.regionId, actor.regionId),
+    or(eq(secondments.organizationId, actor.organizationId), eq(secondments.borrowerOrganizationId, actor.organizationId), ownAsEmployee),
+  );
+}
+
+async function loadVisible(db: Db | Tx, actor: Actor, id: string) {
+  const [row] = await db
+    .select({ s: secondments, m: poolMembers })
+    .from(secondments)
+    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
+    .where(and(await visibleTo(db, actor), eq(secondments.id, id)));
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, member: MemberRow, detail: boolean) {
+  const orgs = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(inArray(organizations.id, [s.organizationId, s.borrowerOrganizationId]));
+  const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? "";
+  const isLender = actor.organizationId === s.organizationId;
+  const isEmployee = member.accountId === actor.accountId;
+  const showName = isLender || isEmployee || NAME_VISIBLE_TO_BORROWER.has(s.state);
+  const [request] = s.requestId
+    ? await db
+        .select({ id: supportRequests.id, title: supportRequests.title })
+        .from(supportRequests)
+        .where(eq(supportRequests.id, s.requestId))
+    : [];
+  const [dep] = member.departmentId
+    ? await db.select({ name: departments.name }).from(departments).where(eq(departments.id, member.departmentId))
+    : [];
+  const { roles } = await workflowRoles(db, actor, s, member);
+  const facts = await loadFacts(db, s, member);
+  const base = {
+    id: s.id,
+    state: s.state,
+    lender: { id: s.organizationId, name: orgName(s.organizationId) },
+    borrower: { id: s.borrowerOrganizationId, name: orgName(s.borrowerOrganizationId) },
+    request: request ?? null,
+    person: {
+      name: showName ? member.name : null,
+      jobTitle: member.jobTitle,
+      payGroup: member.payGroup,
+      department: isLender ? (dep?.name ?? null) : null,
+      workEmail: showName ? member.workEmail : null,
+    },
+    startsOn: s.startsOn,
+    endsOn: s.endsOn,
+    hoursPerWeek: s.hoursPerWeek,
+    place: s.place,
+    tasks: s.tasks,
+    settlementModel: s.settlementModel,
+    employmentStatus: s.employmentStatus,
+    legalBasis: s.legalBasis,
+    councilStatus: s.councilStatus,
+    councilDeadline: s.councilDeadline,
+    isExtension: s.amendsId !== null,
+    amendsId: s.amendsId,
+    myRoles: [...roles],
+    actions: availableActions(s.state, roles, facts),
+    /** Only the lender sees which hearings are missing (the severe-disability one is sensitive). */
+    missingHearings: isLender ? facts.missingHearings : null,
+    hearingRecordedAt: isLender ? (s.hearingRecordedAt?.toISOString() ?? null) : null,
+    sbvHearingRecordedAt: isLender ? (s.sbvHearingRecordedAt?.toISOString() ?? null) : null,
+    updatedAt: s.updatedAt.toISOString(),
+  };
+  if (!detail) return { ...base, timeline: [], onboarding: [], frameworkAgreement: null };
+  const timeline = await db
+    .select()
+    .from(secondmentTransitions)
+    .where(eq(secondmentTransitions.secondmentId, s.id))
+    .orderBy(secondmentTransitions.at);
+  const items = await db.select().from(onboardingItems).where(eq(onboardingItems.secondmentId, s.id));
+  const [framework] = s.frameworkAgreementId
+    ? await db
+        .select({ id: frameworkAgreements.id, version: frameworkAgreements.version, title: frameworkAgreements.title })
+        .from(frameworkAgreements)
+        .where(eq(frameworkAgreements.id, s.frameworkAgreementId))
+    : [];
+  return {
+    ...base,
+    timeline: timeline.map((t) => ({
+      action: t.action,
+      fromState: t.fromState,
+      toState: t.toState,
+      // Before acceptance the borrower does not learn who declined or accepted.
+      actorName: t.actorAccountId === member.accountId && !showName ? "Beschäftigte Person" : t.actorName,
+      onBehalfOf: t.onBehalfOf,
+      reason: t.reason,
+      at: t.at.toISOString(),
+    })),
+    onboarding: ONBOARDING_TEMPLATE.flatMap((tpl) => {
+      const item = items.find((i) => i.key === tpl.key);
+      return item
+        ? [
+            {
+              key: item.key,
+              side: item.side,
+              isRequired: item.isRequired,
+              dueOn: item.dueOn,
+              status: item.status,
+              doneAt: item.doneAt?.toISOString() ?? null,
+            },
+          ]
+        : [];
+    }),
+    frameworkAgreement: framework ?? null,
+  };
+}
+
+export type SecondmentView = Awaited<ReturnType<typeof present>>;
+
+/** The actor's secondments, newest first; `filter=todo` keeps those where the actor has a step to take. */
+export async function listSecondments(db: Db, actor: Actor, filter: { state?: SecondmentState; todo?: boolean } = {}) {
+  const rows = await db
+    .select({ s: secondments, m: poolMembers })
+    .from(secondments)
+    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
+    .where(and(await visibleTo(db, actor), filter.state ? eq(secondments.state, filter.state) : undefined))
+    .orderBy(desc(secondments.updatedAt))
+    .limit(500);
+  const out = [];
+  for (const r of rows) out.push(await present(db, actor, r.s, r.m, false));
+  return filter.todo ? out.filter((s) => s.actions.length > 0) : out;
+}
+
+export async function getSecondment(db: Db | Tx, actor: Actor, id: string) {
+  const { s, m } = await loadVisible(db, actor, id);
+  return present(db, actor, s, m, true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// E-mail to whoever acts next
+
+async function accountsWithRole(tx: Tx, organizationId: string, role: Role, departmentId?: string | null) {
+  return tx
+    .select({ login: accounts.login, displayName: accounts.displayName, organizationId: accounts.organizationId })
+    .from(accounts)
+    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
+    .where(
+      and(
+        eq(accounts.organizationId, organizationId),
+        eq(accountRoles.role, role),
+        eq(accounts.isActive, true),
+        departmentId ? eq(accounts.departmentId, departmentId) : undefined,
+      ),
+    );
+}
+
+async function notifyNext(tx: Tx, s: SecondmentRow, member: MemberRow, baseUrl: string) {
+  const link = `${baseUrl.replace(/\/$/, "")}/abordnungen/${s.id}`;
+  const lenderHr = () => accountsWithRole(tx, s.organizationId, "org_admin");
+  const borrowerHr = () => accountsWithRole(tx, s.borrowerOrganizationId, "org_admin");
+  const employee = [{ login: member.workEmail, displayName: member.name, organizationId: member.organizationId }];
+  const next: Record<SecondmentState, () => Promise<Array<{ login: string; displayName: string; organizationId: string }>>> = {
+    proposed: async () =>
+      member.departmentId ? accountsWithRole(tx, s.organizationId, "department_head", member.departmentId) : lenderHr(),
+    released: lenderHr,
+    approved: async () => employee,
+    staff_council: () => accountsWithRole(tx, s.organizationId, "staff_council"),
+    accepted: borrowerHr,
+    agreed: async () => [...(await borrowerHr()), ...(await lenderHr()), ...employee],
+    onboarding: async () => employee,
+    active: async () => [...(await lenderHr()), ...employee],
+    completed: async () => [...(await lenderHr()), ...(await borrowerHr())],
+    ended_early: async () => [...(await lenderHr()), ...(await borrowerHr()), ...employee],
+    cancelled: async () => [...(await lenderHr()), ...(await borrowerHr())],
+    declined: async () => lenderHr(),
+    refused: async () => [...(await lenderHr()), ...(await borrowerHr()), ...employee],
+    withdrawn: async () => lenderHr(),
+  };
+  const recipients = new Map((await next[s.state]()).map((r) => [r.login.toLowerCase(), r]));
+  const [borrower] = await tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, s.borrowerOrganizationId));
+  const [lender] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, s.organizationId));
+  for (const r of recipients.values()) {
+    const isBorrowerSide = !NAME_VISIBLE_TO_BORROWER.has(s.state) && r.login !== member.workEmail;
+    const who = isBorrowerSide ? "eine Person aus dem Unterstützungspool" : member.name;
+    await enqueueMail(tx, {
+      regionId: s.regionId,
+      // The recipient's administration: its Postausgang shows the mail.
+      organizationId: r.organizationId,
+      to: r.login,
+      subject: `Abordnung ${lender?.name} → ${borrower?.name}: ${STATE_NAMES_DE[s.state]}`,
+      text:
+        `Guten Tag ${r.displayName},\n\n` +
+        `die Abordnung von ${who} (${lender?.name}) an ${borrower?.name} vom ${germanDate(s.startsOn)} bis ${germanDate(s.endsOn)} ` +
+        `ist jetzt: ${STATE_NAMES_DE[s.state]}.\n\n` +
+        (FINAL_HINT[s.state] ?? "Bitte prüfen Sie, ob ein Schritt bei Ihnen liegt:") +
+        `\n${link}\n\nDiese Nachricht wurde von Verbund verschickt.`,
+    });
+  }
+}
+
+const FINAL_HINT: Partial<Record<SecondmentState, string>> = {
+  completed: "Die Abordnung ist abgeschlossen. Die Einzelheiten finden Sie hier:",
+  ended_early: "Die Abordnung wurde vorzeitig beendet. Den Grund finden Sie hier:",
+  cancelled: "Der Vorgang wurde abgebrochen. Den Grund finden Sie hier:",
+  refused: "Der Personalrat hat nicht zugestimmt. Die Begründung finden Sie hier:",
+  declined: "Die Person hat den Vorschlag abgelehnt. Einzelheiten:",
+  withdrawn: "Der Vorschlag wurde zurückgezogen, weil die Person eine andere Abordnung im selben Zeitraum angenommen hat:",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * The lender's HR office proposes one of its pool members for another administration's open
+ * request (the offer of "Mutual support I" opens this proposal). The member must be eligible and
+ * free in the period.
+ */
+export async function proposeSecondment(db: Db, actor: Actor, input: { requestId: string; memberId: string }, baseUrl: string) {
+  return db.transaction(async (tx) => {
+    const request = await getSupportRequest(tx, actor, input.requestId);
+    if (!request.abilities.offer) {
+      throw new AppError("conflict", {
+        message: { de: "Für diese Anfrage können Sie niemanden anbieten.", en: "You cannot offer anyone for this request." },
+      });
+    }
+    const candidate = (await loadCandidates(tx, actor.organizationId)).find((c) => c.id === input.memberId);
+    if (!candidate) throw new AppError("not_found");
+    const reason = ineligibility(candidate, {
+      ...request,
+      organizationId: request.organization.id,
+      requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
+    });
+    if (reason) {
+      throw new AppError("validation", {
+        fields: [
+          {
+            field: "memberId",
+            in: "body",
+            rule: `ineligible_${reason}`,
+            message: {
+              de: "Diese Person erfüllt die Anforderungen der Anfrage nicht.",
+              en: "This person does not meet the request's requirements.",
+            },
+          },
+        ],
+      });
+    }
+    const [existing] = await tx
+      .select({ id: secondments.id })
+      .from(secondments)
+      .where(
+        and(
+          eq(secondments.requestId, input.requestId),
+          eq(secondments.memberId, input.memberId),
+          inArray(secondments.state, ["proposed", ...BLOCKING, "completed"]),
+        ),
+      );
+    if (existing)
+      throw new AppError("conflict", {
+        message: { de: "Diese Person ist bereits angeboten.", en: "This person has been offered already." },
+      });
+    await assertNoOverlap(tx, input.memberId, request);
+    const [member] = await tx.select().from(poolMembers).where(eq(poolMembers.id, input.memberId));
+    const [row] = await tx
+      .insert(secondments)
+      .values({
+        regionId: actor.regionId,
+        organizationId: actor.organizationId,
+        borrowerOrganizationId: request.organization.id,
+        requestId: request.id,
+        memberId: member.id,
+        startsOn: request.startsOn,
+        endsOn: request.endsOn,
+        hoursPerWeek: request.hoursPerWeek,
+        place: request.isRemotePossible
+          ? `${request.placeAddress ?? request.organization.name} (mobiles Arbeiten möglich)`
+          : (request.placeAddress ?? request.organization.name),
+        tasks: request.tasks,
+        settlementModel: request.settlementModel,
+        employmentStatus: member.employmentStatus,
+        legalBasis: legalBasisOf(member.employmentStatus),
+        proposedBy: actor.accountId,
+      })
+      .returning();
+    await tx.insert(secondmentTransitions).values({
+      secondmentId: row.id,
+      regionId: row.regionId,
+      organizationId: row.organizationId,
+      borrowerOrganizationId: row.borrowerOrganizationId,
+      action: "propose",
+      fromState: null,
+      toState: "proposed",
+      actorAccountId: actor.accountId,
+      actorName: actor.displayName,
+    });
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "secondment",
+      entityId: row.id,
+      visibility: "party",
+      after: { requestId: request.id, state: "proposed" },
+    });
+    await notifyNext(tx, row, member, baseUrl);
+    return present(tx, actor, row, member, true);
+  });
+}
+
+/** Writes one step: state, timeline entry, audit entry (with "on behalf of"), and e-mail to whoever acts next. */
+async function applyStep(
+  tx: Tx,
+  s: SecondmentRow,
+  member: MemberRow,
+  step: { action: Action; to: SecondmentState; actor: Actor | null; onBehalfOf?: Principal; reason?: string | null; facts: WorkflowFacts },
+  baseUrl: string,
+) {
+  const patch: Partial<typeof secondments.$inferInsert> = {
+    state: step.to,
+    councilStatus: councilStatusAfter(step.action, s.councilStatus, step.facts),
+    updatedAt: new Date(),
+  };
+  if (step.action === "accept" && step.to === "staff_council") {
+    const settings = await settingsOf(tx, s.organizationId);
+    patch.councilDeadline = addWorkingDays(today(), settings.councilDeadlineWorkingDays);
+  }
+  if (step.action === "record_hearing") patch.hearingRecordedAt = new Date();
+  if (step.action === "record_sbv_hearing") patch.sbvHearingRecordedAt = new Date();
+  if (step.action === "confirm") {
+    const [framework] = await tx
+      .select({ id: frameworkAgreements.id })
+      .from(frameworkAgreements)
+      .where(and(eq(frameworkAgreements.regionId, s.regionId), lte(frameworkAgreements.validFrom, today())))
+      .orderBy(desc(frameworkAgreements.version))
+      .limit(1);
+    patch.frameworkAgreementId = framework?.id ?? null;
+    await tx
+      .insert(onboardingItems)
+      .values(
+        ONBOARDING_TEMPLATE.map((tpl) => ({
+          secondmentId: s.id,
+          key: tpl.key,
+          regionId: s.regionId,
+          organizationId: s.organizationId,
+          borrowerOrganizationId: s.borrowerOrganizationId,
+          side: tpl.side,
+          isRequired: tpl.isRequired,
+          dueOn: s.startsOn,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+  const [after] = await tx.update(secondments).set(patch).where(eq(secondments.id, s.id)).returning();
+  await tx.insert(secondmentTransitions).values({
+    secondmentId: s.id,
+    regionId: s.regionId,
+    organizationId: s.organizationId,
+    borrowerOrganizationId: s.borrowerOrganizationId,
+    action: step.action,
+    fromState: s.state,
+    toState: step.to,
+    actorAccountId: step.actor?.accountId ?? null,
+    actorName: step.actor?.displayName ?? "Verbund",
+    onBehalfOf: step.onBehalfOf?.displayName ?? null,
+    reason: step.reason?.trim() || null,
+  });
+  await recordAudit(tx, step.actor, {
+    action: "update",
+    entity: "secondment",
+    entityId: s.id,
+    regionId: s.regionId,
+    organizationId: s.organizationId,
+    visibility: "party",
+    before: { state: s.state },
+    after: { state: step.to, action: step.action },
+    actorLogin: step.actor ? undefined : "verbund",
+    onBehalfOf: step.onBehalfOf?.login ?? null,
+  });
+  await updateRequestFill(tx, s.requestId);
+  if (step.to !== s.state) await notifyNext(tx, after, member, baseUrl);
+  return after;
+}
+
+/** Performs a workflow step on a secondment the actor can see. */
+export async function transitionSecondment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { action: Action; reason?: string | null },
+  baseUrl: string,
+) {
+  return db.transaction(async (tx) => {
+    const { s, m } = await loadVisible(tx, actor, id);
+    // Serialise steps on one secondment and on one person (overlap and caps are checked below).
+    await tx.execute(sql`select id from secondments where id = ${s.id} for update`);
+    await tx.execute(sql`select id from pool_members where id = ${m.id} for update`);
+    const { roles, onBehalfOf } = await workflowRoles(tx, actor, s, m);
+    const facts = await loadFacts(tx, s, m);
+    const decision = decide(s.state, input.action, roles, facts, input.reason);
+    if (!decision.ok) {
+      const { code, de, en } = decision.refusal;
+      throw new AppError(code === "not_your_step" ? "forbidden" : "conflict", {
+        fields: [{ field: "action", in: "body", rule: code, message: { de, en } }],
+      });
+    }
+    if (BLOCKING_STATES.has(decision.to) && !BLOCKING_STATES.has(s.state)) {
+      await assertNoOverlap(tx, m.id, s, s.id);
+      await assertWithinCaps(tx, s, m);
+    }
+    const actingAs = [...roles].find((r) => decide(s.state, input.action, new Set([r]), facts, input.reason).ok);
+    const after = await applyStep(
+      tx,
+      s,
+      m,
+      {
+        action: input.action,
+        to: decision.to,
+        actor,
+        onBehalfOf: actingAs ? onBehalfOf.get(actingAs) : undefined,
+        reason: input.reason,
+        facts,
+      },
+      baseUrl,
+    );
+    if (input.action === "accept") {
+      // Accepting one secondment withdraws the person's other pending proposals that overlap it.
+      const others = await tx
+        .select()
+        .from(secondments)
+        .where(
+          and(
+            eq(secondments.memberId, m.id),
+            ne(secondments.id, s.id),
+            eq(secondments.state, "proposed"),
+            lte(secondments.startsOn, s.endsOn),
+            gte(secondments.endsOn, s.startsOn),
+          ),
+        );
+      for (const other of others) {
+        const otherFacts = await loadFacts(tx, other, m);
+        await applyStep(
+          tx,
+          other,
+          m,
+          { action: "withdraw", to: "withdrawn", actor: null, reason: "Andere Abordnung im selben Zeitraum angenommen", facts: otherFacts },
+          baseUrl,
+        );
+      }
+    }
+    return present(tx, actor, after, m, true);
+  });
+}
+
+/**
+ * Verbund's own steps: deemed consent of the staff council once its deadline has passed, and
+ * completion of active secondments whose period has ended. Run by the server's scheduler.
+ */
+export async function runSecondmentDeadlines(db: Db, baseUrl: string, day = today()) {
+  let changed = 0;
+  const due = await db
+    .select({ s: secondments, m: poolMembers })
+    .from(secondments)
+    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
+    .where(
+      or(
+        and(eq(secondments.state, "staff_council"), sql`${secondments.councilDeadline} < ${day}`),
+        and(eq(secondments.state, "active"), sql`${secondments.endsOn} < ${day}`),
+      ),
+    );
+  for (const { s, m } of due) {
+    await db.transaction(async (tx) => {
+      const facts = { ...(await loadFacts(tx, s, m)), councilDeadlinePassed: true };
+      const action: Action = s.state === "staff_council" ? "council_deemed" : "complete";
+      const decision = decide(s.state, action, new Set<WorkflowRole>(["system"]), facts);
+      if (!decision.ok) return;
+      await applyStep(
+        tx,
+        s,
+        m,
+        {
+          action,
+          to: decision.to,
+          actor: null,
+          facts,
+          reason: action === "council_deemed" ? "Frist des Personalrats ohne Entscheidung abgelaufen (Zustimmung gilt als erteilt)" : null,
+        },
+        baseUrl,
+      );
+      changed++;
+    });
+  }
+  return changed;
+}
+
+/** Marks onboarding items done (or not needed) — each side its own items. */
+export async function updateOnboarding(
+  db: Db,
+  actor: Actor,
+  id: string,
+  items: Array<{ key: OnboardingKey; status: "open" | "done" | "not_needed"; dueOn?: string | null }>,
+) {
+  return db.transaction(async (tx) => {
+    const { s, m } = await loadVisible(tx, actor, id);
+    if (!["agreed", "onboarding", "active"].includes(s.state)) {
+      throw new AppError("conflict", {
+        message: { de: "Die Einarbeitung beginnt mit der Vereinbarung.", en: "Onboarding starts with the agreement." },
+      });
+    }
+    const { roles } = await workflowRoles(tx, actor, s, m);
+    const existing = await tx.select().from(onboardingItems).where(eq(onboardingItems.secondmentId, s.id));
+    for (const change of items) {
+      const item = existing.find((i) => i.key === change.key);
+      if (!item) throw new AppError("not_found");
+      const mayEdit = item.side === "borrower" ? roles.has("borrower_org_admin") : roles.has("lender_org_admin");
+      if (!mayEdit) {
+        throw new AppError("forbidden", {
+          fields: [
+            {
+              field: `items.${change.key}`,
+              in: "body",
+              rule: "other_side",
+              message: {
+                de: "Diesen Punkt erledigt die andere Verwaltung.",
+                en: "The other administration is responsible for this item.",
+              },
+            },
+          ],
+        });
+      }
+      if (change.status === "not_needed" && item.isRequired) {
+        throw new AppError("validation", {
+          fields: [
+            {
+              field: `items.${change.key}`,
+              in: "body",
+              rule: "required_item",
+              message: {
+                de: "Ein erforderlicher Punkt lässt sich nicht als entbehrlich markieren.",
+                en: "A required item cannot be marked not needed.",
+              },
+            },
+          ],
+        });
+      }
+      await tx
+        .update(onboardingItems)
+        .set({
+          status: change.status,
+          doneAt: change.status === "done" ? new Date() : null,
+          ...(change.dueOn !== undefined ? { dueOn: change.dueOn } : {}),
+        })
+        .where(and(eq(onboardingItems.secondmentId, s.id), eq(onboardingItems.key, change.key)));
+    }
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "secondment_onboarding",
+      entityId: s.id,
+      organizationId: s.organizationId,
+      visibility: "party",
+      after: { items: items.map((i) => `${i.key}:${i.status}`) },
+    });
+    return present(tx, actor, s, m, true);
+  });
+}
+
+/** A pending or running secondment of the person as a busy period (for the eligibility of offers). */
+export async function blockingPeriodsOf(db: Db | Tx, memberIds: string[]) {
+  if (memberIds.length === 0) return [];
+  return db
+    .select({ memberId: secondments.memberId, startsOn: secondments.startsOn, endsOn: secondments.endsOn })
+    .from(secondments)
+    .where(and(inArray(secondments.memberId, memberIds), inArray(secondments.state, BLOCKING)));
+}
