@@ -22,7 +22,9 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
       "Verwaltungen",
       "Anfragen",
       "Krisen",
+      "Abordnungen",
       "Unterstützungspool",
+      "Postausgang",
       "Konten",
       "Protokoll",
       "Mein Profil",
@@ -35,7 +37,13 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
     const { context, page } = await newPage(browser);
     await signInWithKeyboard(page, "mitarbeiterin@wunstorf.demo");
     const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Start", "Verwaltungen", "Unterstützungspool", "Mein Profil"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Start",
+      "Verwaltungen",
+      "Abordnungen",
+      "Unterstützungspool",
+      "Mein Profil",
+    ]);
     await expectAccessible(page, "employee start page");
     await page.goto("/konten");
     await expect.poll(() => page.locator("table").count()).toBe(0);

@@ -5,12 +5,15 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findChromium } from "./browser";
 import { startOidcProvider } from "../test/oidc-fixture";
+import { startSmtp } from "../test/smtp-fixture";
 
 declare module "vitest" {
   export interface ProvidedContext {
     e2eBaseUrl: string;
     e2eDemoPassword: string;
     e2eHasBrowser: boolean;
+    /** JSON lines of every mail the test SMTP server received. */
+    e2eMailFile: string;
   }
 }
 
@@ -29,6 +32,7 @@ export default async function setup(project: TestProject) {
     console.warn("\n  Browser tests skipped: no Chromium found. Install one with `apt-get install -y chromium` or set CHROME_PATH.\n");
     project.provide("e2eBaseUrl", "");
     project.provide("e2eDemoPassword", "");
+    project.provide("e2eMailFile", "");
     return;
   }
   if (!fs.existsSync(path.join(root, "dist", "web", "index.html"))) throw new Error("dist/web is missing: run `npm run build:web` first");
@@ -42,6 +46,9 @@ export default async function setup(project: TestProject) {
     postLogoutRedirectUri: `http://127.0.0.1:${port}/anmelden?abgemeldet=1`,
     defaultSubject: "lea-kraft",
   });
+  // Mail goes to a real SMTP server; the tests read what it received from a file.
+  const mailFile = path.join(dataDir + "-mail.jsonl");
+  const smtp = await startSmtp({ file: mailFile });
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(root, "src", "cli", "main.ts"), "start"], {
     env: {
       ...process.env,
@@ -52,6 +59,8 @@ export default async function setup(project: TestProject) {
       VERBUND_BASE_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: "warn",
       DATABASE_URL: "",
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      VERBUND_OUTBOX_INTERVAL_MS: "500",
       VERBUND_OIDC_03241005_ISSUER: idp.issuer,
       VERBUND_OIDC_03241005_CLIENT_ID: idp.clientId,
       VERBUND_OIDC_03241005_CLIENT_SECRET: idp.clientSecret,
@@ -75,10 +84,13 @@ export default async function setup(project: TestProject) {
   }
   project.provide("e2eBaseUrl", baseUrl);
   project.provide("e2eDemoPassword", password);
+  project.provide("e2eMailFile", mailFile);
   return async () => {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
     await idp.close();
+    await smtp.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(mailFile, { force: true });
   };
 }

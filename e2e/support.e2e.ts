@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { readMails } from "../test/smtp-fixture";
 import { expectAccessible, launch, newPage, signInWithKeyboard } from "./browser";
 
 const hasBrowser = inject("e2eHasBrowser");
@@ -130,5 +136,109 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     expect(await page.locator("tbody").textContent()).toContain("hochwasserschutz");
     await expectAccessible(page, "qualification catalogue");
     await context.close();
+  });
+
+  /** Opens Katrin's secondment from the list of the signed-in account. */
+  async function openSecondment(page: Page, todo = true) {
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Abordnungen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Abordnungen" }).waitFor();
+    const table = page.getByRole("table", { name: todo ? /Schritt bei Ihnen/ : /zuletzt geändert/ });
+    await table.getByRole("link", { name: "Katrin Schulze" }).click();
+    await page.getByRole("heading", { level: 1, name: "Abordnungen: Katrin Schulze" }).waitFor();
+  }
+
+  async function takeStep(login: string, button: string, expectedState: string) {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, login);
+    await openSecondment(page);
+    await expectAccessible(page, `secondment before "${button}" (${login})`);
+    await page.getByRole("button", { name: button, exact: true }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Gespeichert: ${expectedState}` })
+      .waitFor();
+    expect(await page.locator("dl").textContent()).toContain(expectedState);
+    await context.close();
+  }
+
+  it("the secondment runs its course, each step by the right account", async () => {
+    await takeStep("bauamt@wunstorf.demo", "Freigeben", "Vom Fachbereich freigegeben");
+    await takeStep("personal@wunstorf.demo", "Genehmigen", "Vom Personalamt genehmigt");
+    await takeStep("mitarbeiterin@wunstorf.demo", "Annehmen", "Beim Personalrat");
+    await takeStep("personalrat@wunstorf.demo", "Zustimmen (Personalrat)", "Zugestimmt – Bestätigung ausstehend");
+    await takeStep("personal@region-hannover.demo", "Vereinbarung bestätigen", "Vereinbart");
+    await takeStep("personal@region-hannover.demo", "Einarbeitung beginnen", "Einarbeitung");
+  });
+
+  it("onboarding is ticked off by both sides; then the assignment starts", async () => {
+    const lender = await newPage(browser);
+    await signInWithKeyboard(lender.page, "personal@wunstorf.demo");
+    await openSecondment(lender.page);
+    await lender.page.getByRole("button", { name: "Erledigt: Dienstgerät" }).click();
+    await lender.page.locator("tbody tr", { hasText: "Dienstgerät" }).filter({ hasText: "erledigt" }).waitFor();
+    await lender.context.close();
+
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "personal@region-hannover.demo");
+    await openSecondment(page);
+    // While required items are open, the assignment cannot start.
+    expect(await page.getByRole("button", { name: "Einsatz beginnen", exact: true }).count()).toBe(0);
+    for (const item of ["IT-Zugang und Fachverfahren", "Arbeitsplatz", "Einweisung und Schulung"]) {
+      await page.getByRole("button", { name: `Erledigt: ${item}` }).click();
+      await page.locator("tbody tr", { hasText: item }).filter({ hasText: "erledigt" }).waitFor();
+    }
+    await expectAccessible(page, "onboarding checklist");
+    await page.getByRole("button", { name: "Einsatz beginnen", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "Gespeichert: Im Einsatz" }).waitFor();
+    const timeline = await page.locator("ol.timeline").textContent();
+    for (const who of ["Thomas Meyer", "Sabine Köhler", "Katrin Schulze", "Personalrat Wunstorf", "Personalamt Region Hannover"]) {
+      expect(timeline).toContain(who);
+    }
+
+    // The agreement as a PDF, read back with pdftotext.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Abordnungsvereinbarung (PDF)" }).click(),
+    ]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "verbund-e2e-pdf-")), "vereinbarung.pdf");
+    await download.saveAs(file);
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    for (const expected of [
+      "Abordnungsvereinbarung",
+      "Katrin Schulze",
+      "Wunstorf",
+      "Region Hannover",
+      "§ 4 Abs. 1 TVöD",
+      "Fassung 1",
+      "zugestimmt",
+      "Wöchentliche",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    await context.close();
+  });
+
+  it("every step was announced by e-mail to whoever acts next, through a real SMTP server", async () => {
+    const file = inject("e2eMailFile");
+    const expected = [
+      "bauamt@wunstorf.demo",
+      "personal@wunstorf.demo",
+      "mitarbeiterin@wunstorf.demo",
+      "personalrat@wunstorf.demo",
+      "personal@region-hannover.demo",
+    ];
+    const deadline = Date.now() + 20_000;
+    let mails = readMails(file).filter((m) => m.subject.startsWith("Abordnung Wunstorf → Region Hannover"));
+    while (expected.some((to) => !mails.some((m) => m.to === to)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      mails = readMails(file).filter((m) => m.subject.startsWith("Abordnung Wunstorf → Region Hannover"));
+    }
+    for (const to of expected) expect(mails.map((m) => m.to)).toContain(to);
+    const toCouncil = mails.find((m) => m.to === "personalrat@wunstorf.demo")!;
+    expect(toCouncil.subject).toContain("beim Personalrat");
+    expect(toCouncil.text).toMatch(/http:\/\/127\.0\.0\.1:\d+\/abordnungen\/[0-9a-f-]{36}/);
+    // Her own administration knows her from the start.
+    const first = mails.find((m) => m.to === "bauamt@wunstorf.demo")!;
+    expect(first.text).toContain("Katrin Schulze");
   });
 });

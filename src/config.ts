@@ -26,6 +26,8 @@ export interface Config {
   mailFrom: string;
   /** Days after leaving the pool until a member's personal data is deleted (`VERBUND_POOL_RETENTION_DAYS`, default 90). */
   poolRetentionDays: number;
+  /** How often the outbox worker looks for due mail (`VERBUND_OUTBOX_INTERVAL_MS`, default 5000). */
+  outboxIntervalMs: number;
 }
 
 /** Repository root, resolved from this file so that the CLI works from any working directory. */
@@ -49,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? "Verbund <verbund@localhost>",
     poolRetentionDays: Number(env.VERBUND_POOL_RETENTION_DAYS ?? 90),
+    outboxIntervalMs: Number(env.VERBUND_OUTBOX_INTERVAL_MS ?? 5000),
   };
 }
 

@@ -5,6 +5,7 @@ import { backupDatabase, restoreDatabase } from "../db/backup";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { DEMO_ACCOUNTS, disableDemoAccounts, randomDemoPassword, seedDemoAccounts } from "../db/seed/demo";
 import { seedDemoPool } from "../db/seed/demo-pool";
+import { seedDemoSecondments } from "../db/seed/demo-secondments";
 import { seedReferenceData } from "../db/seed/reference";
 import type { Role } from "../modules/identity/roles";
 import { OperatorError } from "../operator-error";
@@ -12,6 +13,7 @@ import { buildApp } from "../server/app";
 import { createAdministrator } from "./create-admin";
 import { smtpTransport, startOutboxWorker } from "../modules/notifications/outbox";
 import { purgeFormerPoolMembers } from "../modules/pool/pool-overview";
+import { runSecondmentDeadlines } from "../modules/secondments/secondments";
 import { syncIdentityProvidersFromEnv } from "../modules/identity/sso/identity-provider";
 
 const USAGE = `verbund – Plattform für die Zusammenarbeit der Verwaltungen einer Region
@@ -42,6 +44,7 @@ async function prepare(demo: boolean, purpose: string, options: { disableDemo?: 
       demoPassword = config.demoPassword ?? randomDemoPassword();
       await seedDemoAccounts(database.db, demoPassword);
       await seedDemoPool(database.db);
+      await seedDemoSecondments(database.db);
     } else if (options.disableDemo) {
       const disabled = await disableDemoAccounts(database.db);
       if (disabled > 0) process.stdout.write(`${disabled} Demo-Konten deaktiviert (kein Passwort mehr) – außerhalb des Demo-Modus.\n`);
@@ -64,6 +67,7 @@ async function serve(demo: boolean) {
     ? startOutboxWorker(database.db, {
         transport: smtpTransport(config.smtpUrl),
         from: config.mailFrom,
+        intervalMs: config.outboxIntervalMs,
         onError: (err) => app.log.error({ err }, "outbox"),
       })
     : async () => {};
@@ -74,6 +78,14 @@ async function serve(demo: boolean) {
     );
   void purge();
   const purgeTimer = setInterval(() => void purge(), 24 * 3600 * 1000);
+  // Verbund's own workflow steps: deemed consent after the staff council's deadline, completion after the period.
+  const deadlines = () =>
+    runSecondmentDeadlines(database.db, config.baseUrl).then(
+      (n) => n && app.log.info({ changed: n }, "secondment deadlines applied"),
+      (err) => app.log.error({ err }, "secondment deadlines"),
+    );
+  void deadlines();
+  const deadlineTimer = setInterval(() => void deadlines(), 3600 * 1000);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -81,6 +93,7 @@ async function serve(demo: boolean) {
     app.log.info({ signal }, "shutting down: no new requests, finishing running ones");
     try {
       clearInterval(purgeTimer);
+      clearInterval(deadlineTimer);
       await app.close();
       await stopMail();
     } finally {

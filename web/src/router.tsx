@@ -16,6 +16,10 @@ import { PoolMembersPage } from "./pages/PoolMembersPage";
 import { PoolMemberNewPage } from "./pages/PoolMemberNewPage";
 import { RequestsPage } from "./pages/RequestsPage";
 import { RequestEditPage, RequestNewPage } from "./pages/RequestNewPage";
+import { SecondmentsPage } from "./pages/SecondmentsPage";
+import { SecondmentPage } from "./pages/SecondmentPage";
+import { SecondmentSettingsPage } from "./pages/SecondmentSettingsPage";
+import { FrameworkPage } from "./pages/FrameworkPage";
 import { RequestPage } from "./pages/RequestPage";
 import { CrisesPage } from "./pages/CrisesPage";
 import { CrisisBoardPage } from "./pages/CrisisBoardPage";
@@ -46,6 +50,10 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/anfragen/neu", component: signedIn(RequestNewPage) }),
   createRoute({ getParentRoute: () => root, path: "/anfragen/$id", component: signedIn(RequestPage) }),
   createRoute({ getParentRoute: () => root, path: "/anfragen/$id/bearbeiten", component: signedIn(RequestEditPage) }),
+  createRoute({ getParentRoute: () => root, path: "/abordnungen", component: signedIn(SecondmentsPage) }),
+  createRoute({ getParentRoute: () => root, path: "/abordnungen/einstellungen", component: signedIn(SecondmentSettingsPage) }),
+  createRoute({ getParentRoute: () => root, path: "/abordnungen/$id", component: signedIn(SecondmentPage) }),
+  createRoute({ getParentRoute: () => root, path: "/rahmenvereinbarung", component: signedIn(FrameworkPage) }),
   createRoute({ getParentRoute: () => root, path: "/krisen", component: signedIn(CrisesPage) }),
   createRoute({ getParentRoute: () => root, path: "/krisen/$id", component: signedIn(CrisisBoardPage) }),
   createRoute({ getParentRoute: () => root, path: "/postausgang", component: signedIn(OutboxPage) }),

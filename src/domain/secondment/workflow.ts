@@ -259,6 +259,30 @@ export function availableActions(state: SecondmentState, roles: ReadonlySet<Work
   return ACTIONS.filter((a) => a !== "withdraw" && a !== "council_deemed" && decide(state, a, roles, facts, "x").ok);
 }
 
+/** Steps that move a secondment forward: whoever can take one of them is waited for. */
+export const PROGRESS_ACTIONS: ReadonlySet<Action> = new Set([
+  "release",
+  "approve",
+  "accept",
+  "council_consent",
+  "confirm",
+  "begin_onboarding",
+  "activate",
+  "record_hearing",
+]);
+
+/** Whether a secondment waits for someone holding `roles`: a forward step is theirs, or their side's onboarding is open. */
+export function isWaitingFor(
+  state: SecondmentState,
+  roles: ReadonlySet<WorkflowRole>,
+  facts: WorkflowFacts,
+  openOwnOnboarding: number,
+): boolean {
+  if (availableActions(state, roles, facts).some((a) => PROGRESS_ACTIONS.has(a) && (a !== "record_hearing" || facts.missingHearings > 0)))
+    return true;
+  return (state === "agreed" || state === "onboarding") && openOwnOnboarding > 0;
+}
+
 /** The council status after an action. */
 export function councilStatusAfter(action: Action, before: CouncilStatus, facts: WorkflowFacts): CouncilStatus {
   if (action === "accept") return facts.councilRequired ? "pending" : "not_required";

@@ -1,3 +1,4 @@
+import { secondmentPolicy } from "../secondments/secondments.policy";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { AppError } from "../../server/problems";
@@ -43,6 +44,10 @@ export async function getMe(db: Db, actor: Actor) {
       readCrises: crisisPolicy.can(actor, "list"),
       declareCrisis: crisisPolicy.can(actor, "declare"),
       readOutbox: outboxPolicy.can(actor, "read"),
+      readSecondments: secondmentPolicy.can(actor, "list"),
+      configureSecondments: secondmentPolicy.can(actor, "configure"),
+      deputize: secondmentPolicy.can(actor, "deputize"),
+      manageFramework: secondmentPolicy.can(actor, "manage_framework"),
     },
   };
 }

@@ -36,6 +36,10 @@ export const Me = z.object({
     readCrises: z.boolean(),
     declareCrisis: z.boolean(),
     readOutbox: z.boolean(),
+    readSecondments: z.boolean(),
+    configureSecondments: z.boolean(),
+    deputize: z.boolean(),
+    manageFramework: z.boolean(),
   }),
 });
 

@@ -1,38 +1,12 @@
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtp } from "../../../test/smtp-fixture";
 import { sql } from "drizzle-orm";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { createTestDatabase } from "../../../test/db";
 import type { Database } from "../../db/client";
 import { deliverDueMail, enqueueMail, smtpTransport } from "./outbox";
 
 let database: Database;
 let regionId: string;
-
-/** A real SMTP server on a loopback port that keeps what it receives. */
-async function startSmtp(port = 0) {
-  const received: Array<{ to: string; subject: string; text: string; html: string; messageId: string }> = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push({
-          to: (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text ?? "",
-          subject: mail.subject ?? "",
-          text: mail.text ?? "",
-          html: typeof mail.html === "string" ? mail.html : "",
-          messageId: mail.messageId ?? "",
-        });
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const address = server.server.address() as AddressInfo;
-  return { received, port: address.port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 const status = async () =>
   (
@@ -96,7 +70,7 @@ describe("e-mail outbox", () => {
     const pending = (await status()).at(-1)!;
     expect(pending).toMatchObject({ status: "pending", attempts: 1, has_error: true, is_later: true });
     expect(await deliverDueMail(database.db, { transport, from: "verbund@localhost" })).toEqual({ sent: 0, failed: 0 }); // not due yet
-    const smtp = await startSmtp(port);
+    const smtp = await startSmtp({ port });
     try {
       await database.db.execute(sql`UPDATE outbox_messages SET next_attempt_at = now() WHERE status = 'pending'`);
       expect(await deliverDueMail(database.db, { transport, from: "verbund@localhost" })).toEqual({ sent: 1, failed: 0 });

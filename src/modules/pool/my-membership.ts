@@ -23,6 +23,8 @@ export async function getMyMembership(db: Db, actor: Actor) {
   return {
     consent: { version: CONSENT_VERSION, text: CONSENT_TEXT },
     member: row ? (await presentMembers(db, [row]))[0] : null,
+    /** Only the person sees this choice; the HR office sees that a hearing is due, not why. */
+    recordsSevereDisability: row?.recordsSevereDisability ?? false,
   };
 }
 
@@ -51,6 +53,7 @@ export async function joinPool(db: Db, actor: Actor, input: z.infer<typeof JoinP
       payGroup: input.payGroup,
       departmentId: input.departmentId === undefined ? account.departmentId : input.departmentId,
       consentVersion: input.consentVersion,
+      recordsSevereDisability: input.recordsSevereDisability ?? false,
       consentedAt: new Date(),
       leftAt: null,
       updatedAt: new Date(),
@@ -74,14 +77,18 @@ export async function joinPool(db: Db, actor: Actor, input: z.infer<typeof JoinP
 }
 
 /** The person changes their own entry (availability, contact, qualifications to be confirmed …). */
-export async function updateMyMembership(db: Db, actor: Actor, input: MemberFields) {
+export async function updateMyMembership(db: Db, actor: Actor, input: MemberFields & { recordsSevereDisability?: boolean }) {
   const row = await myRow(db, actor);
   if (!row || row.leftAt) throw new AppError("not_found");
   return db.transaction(async (tx) => {
     await checkReferences(tx, actor.organizationId, actor.regionId, input);
     const [after] = await tx
       .update(poolMembers)
-      .set({ ...columns(input), updatedAt: new Date() })
+      .set({
+        ...columns(input),
+        ...(input.recordsSevereDisability === undefined ? {} : { recordsSevereDisability: input.recordsSevereDisability }),
+        updatedAt: new Date(),
+      })
       .where(eq(poolMembers.id, row.id))
       .returning();
     await writeDetails(tx, after, input, null);

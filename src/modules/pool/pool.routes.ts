@@ -11,6 +11,7 @@ import {
   JoinPoolBody,
   PoolMember,
   Qualification,
+  UpdateOwnEntryBody,
   UpdatePoolMemberBody,
 } from "./pool.schemas";
 import { QUALIFICATION_CATEGORIES } from "./pool.tables";
@@ -20,6 +21,7 @@ const IdParams = z.object({ id: z.uuid() });
 const Membership = z.object({
   consent: z.object({ version: z.string(), text: z.object({ de: z.string(), en: z.string() }) }),
   member: PoolMember.nullable(),
+  recordsSevereDisability: z.boolean(),
 });
 const Readers = z.object({ items: z.array(z.object({ at: z.string(), reader: z.string() })) });
 
@@ -156,7 +158,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/me/pool-membership",
     {
       config: { policy: selfAccess },
-      schema: { tags: ["me"], summary: "Change own pool entry", body: UpdatePoolMemberBody, response: { 200: PoolMember } },
+      schema: { tags: ["me"], summary: "Change own pool entry", body: UpdateOwnEntryBody, response: { 200: PoolMember } },
     },
     async (request) => updateMyMembership(app.db, request.actor!, request.body),
   );

@@ -68,11 +68,19 @@ export const CreatePoolMemberBody = PoolMemberFields.extend({
   consentVersion: z.string(),
 }).strict();
 
+/**
+ * Only the person may record a severe disability, so that the representative of severely disabled
+ * employees is heard before a secondment (§ 178 Abs. 2 SGB IX).
+ */
+const SevereDisabilityChoice = { recordsSevereDisability: z.boolean().optional() };
+
 export const JoinPoolBody = PoolMemberFields.partial({ name: true, workEmail: true })
-  .extend({ hasConsent: z.literal(true), consentVersion: z.string() })
+  .extend({ hasConsent: z.literal(true), consentVersion: z.string(), ...SevereDisabilityChoice })
   .strict();
 
 export const UpdatePoolMemberBody = PoolMemberBase.partial().strict();
+
+export const UpdateOwnEntryBody = PoolMemberBase.partial().extend(SevereDisabilityChoice).strict();
 
 export const HeldQualification = z.object({
   qualificationId: z.uuid(),

@@ -42,6 +42,7 @@ export const Secondment = z.object({
   myRoles: z.array(z.enum(WORKFLOW_ROLES)),
   /** The steps the caller can take now. */
   actions: z.array(z.enum(ACTIONS)),
+  isWaitingForMe: z.boolean(),
   missingHearings: z.number().int().nullable(),
   hearingRecordedAt: z.string().nullable(),
   sbvHearingRecordedAt: z.string().nullable(),

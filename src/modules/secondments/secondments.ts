@@ -5,6 +5,7 @@ import {
   addWorkingDays,
   availableActions,
   BLOCKING_STATES,
+  isWaitingFor,
   councilStatusAfter,
   decide,
   isLongerThanThreeMonths,
@@ -354,6 +355,19 @@ async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, member: Memb
     : [];
   const { roles } = await workflowRoles(db, actor, s, member);
   const facts = await loadFacts(db, s, member);
+  const mySides = [...(roles.has("lender_org_admin") ? ["lender"] : []), ...(roles.has("borrower_org_admin") ? ["borrower"] : [])];
+  const [{ openOwn }] = mySides.length
+    ? await db
+        .select({ openOwn: sql<number>`count(*)::int` })
+        .from(onboardingItems)
+        .where(
+          and(
+            eq(onboardingItems.secondmentId, s.id),
+            eq(onboardingItems.status, "open"),
+            inArray(onboardingItems.side, mySides as Array<"lender" | "borrower">),
+          ),
+        )
+    : [{ openOwn: 0 }];
   const base = {
     id: s.id,
     state: s.state,
@@ -381,6 +395,8 @@ async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, member: Memb
     amendsId: s.amendsId,
     myRoles: [...roles],
     actions: availableActions(s.state, roles, facts),
+    /** A step or an onboarding item of the caller's side is due. */
+    isWaitingForMe: isWaitingFor(s.state, roles, facts, openOwn),
     /** Only the lender sees which hearings are missing (the severe-disability one is sensitive). */
     missingHearings: isLender ? facts.missingHearings : null,
     hearingRecordedAt: isLender ? (s.hearingRecordedAt?.toISOString() ?? null) : null,
@@ -444,7 +460,7 @@ export async function listSecondments(db: Db, actor: Actor, filter: { state?: Se
     .limit(500);
   const out = [];
   for (const r of rows) out.push(await present(db, actor, r.s, r.m, false));
-  return filter.todo ? out.filter((s) => s.actions.length > 0) : out;
+  return filter.todo ? out.filter((s) => s.isWaitingForMe) : out;
 }
 
 export async function getSecondment(db: Db | Tx, actor: Actor, id: string) {
@@ -499,8 +515,9 @@ async function notifyNext(tx: Tx, s: SecondmentRow, member: MemberRow, baseUrl: 
     .where(eq(organizations.id, s.borrowerOrganizationId));
   const [lender] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, s.organizationId));
   for (const r of recipients.values()) {
-    const isBorrowerSide = !NAME_VISIBLE_TO_BORROWER.has(s.state) && r.login !== member.workEmail;
-    const who = isBorrowerSide ? "eine Person aus dem Unterstützungspool" : member.name;
+    // The borrower learns the name only once the person has accepted.
+    const hideName = r.organizationId === s.borrowerOrganizationId && !NAME_VISIBLE_TO_BORROWER.has(s.state);
+    const who = hideName ? "einer Person aus dem Unterstützungspool" : member.name;
     await enqueueMail(tx, {
       regionId: s.regionId,
       // The recipient's administration: its Postausgang shows the mail.

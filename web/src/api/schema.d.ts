@@ -109,6 +109,10 @@ export interface paths {
                                     readCrises: boolean;
                                     declareCrisis: boolean;
                                     readOutbox: boolean;
+                                    readSecondments: boolean;
+                                    configureSecondments: boolean;
+                                    deputize: boolean;
+                                    manageFramework: boolean;
                                 };
                             };
                         };
@@ -245,6 +249,10 @@ export interface paths {
                                 readCrises: boolean;
                                 declareCrisis: boolean;
                                 readOutbox: boolean;
+                                readSecondments: boolean;
+                                configureSecondments: boolean;
+                                deputize: boolean;
+                                manageFramework: boolean;
                             };
                         };
                     };
@@ -313,6 +321,10 @@ export interface paths {
                                 readCrises: boolean;
                                 declareCrisis: boolean;
                                 readOutbox: boolean;
+                                readSecondments: boolean;
+                                configureSecondments: boolean;
+                                deputize: boolean;
+                                manageFramework: boolean;
                             };
                         };
                     };
@@ -1568,6 +1580,7 @@ export interface paths {
                                     hoursPerWeek: number;
                                 }[];
                             } | null;
+                            recordsSevereDisability: boolean;
                         };
                     };
                 };
@@ -1618,6 +1631,7 @@ export interface paths {
                         /** @enum {boolean} */
                         hasConsent: true;
                         consentVersion: string;
+                        recordsSevereDisability?: boolean;
                     };
                 };
             };
@@ -1729,6 +1743,7 @@ export interface paths {
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
+                        recordsSevereDisability?: boolean;
                     };
                 };
             };
@@ -2741,6 +2756,7 @@ export interface paths {
                                 amendsId: string | null;
                                 myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                                 actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                                isWaitingForMe: boolean;
                                 missingHearings: number | null;
                                 hearingRecordedAt: string | null;
                                 sbvHearingRecordedAt: string | null;
@@ -2847,6 +2863,7 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
@@ -2957,6 +2974,7 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
@@ -3079,6 +3097,7 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
@@ -3241,6 +3260,7 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;

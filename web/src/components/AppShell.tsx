@@ -88,6 +88,20 @@ export function AppShell() {
                 </Link>
               </li>
             ) : null}
+            {me?.abilities.readSecondments ? (
+              <li>
+                <Link to="/abordnungen" activeProps={{ "aria-current": "page" }}>
+                  {t("secondments.nav")}
+                </Link>
+              </li>
+            ) : null}
+            {me?.abilities.manageFramework ? (
+              <li>
+                <Link to="/rahmenvereinbarung" activeProps={{ "aria-current": "page" }}>
+                  {t("framework.nav")}
+                </Link>
+              </li>
+            ) : null}
             {me ? (
               <li>
                 <Link to={me.abilities.managePool ? "/pool/mitglieder" : "/pool"} activeProps={{ "aria-current": "page" }}>

@@ -34,6 +34,7 @@ export function PoolPage() {
   const [phone, setPhone] = useState("");
   const [travelRadiusKm, setTravelRadiusKm] = useState("25");
   const [canWorkRemotely, setCanWorkRemotely] = useState(false);
+  const [severeDisability, setSevereDisability] = useState(false);
   const [languages, setLanguages] = useState("");
   const [notes, setNotes] = useState("");
   const [held, setHeld] = useState<string[]>([]);
@@ -47,6 +48,7 @@ export function PoolPage() {
     const res = await api.GET("/api/v1/me/pool-membership");
     if (!res.data) return;
     setData(res.data);
+    setSevereDisability(res.data.recordsSevereDisability);
     const m = res.data.member;
     if (m && m.isActive) {
       setJobTitle(m.jobTitle);
@@ -82,6 +84,7 @@ export function PoolPage() {
     travelRadiusKm: Number(travelRadiusKm),
     canWorkRemotely,
     languages: parseLanguages(languages),
+    recordsSevereDisability: severeDisability,
     notes: notes.trim() || null,
     qualifications: heldBody(held, validUntil),
     availability: availabilityBody(windows),
@@ -193,6 +196,13 @@ export function PoolPage() {
           onValidUntilChange={setValidUntil}
         />
         <AvailabilityFields windows={windows} onChange={setWindows} errors={errors} />
+        <Checkbox
+          name="recordsSevereDisability"
+          label={t("pool.severeDisability")}
+          checked={severeDisability}
+          onChange={setSevereDisability}
+        />
+        <p className="kern-hint">{t("pool.severeDisabilityHint")}</p>
         <TextField
           name="languages"
           label={labels.languages}
