@@ -27,7 +27,7 @@ import {
   SettingsBody,
   TransitionBody,
 } from "./secondments.schemas";
-import { getSecondment, listSecondments, proposeSecondment, transitionSecondment, updateOnboarding } from "./secondments";
+import { extendSecondment, getSecondment, listSecondments, proposeSecondment, transitionSecondment, updateOnboarding } from "./secondments";
 
 const IdParams = z.object({ id: z.uuid() });
 
@@ -89,6 +89,21 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => transitionSecondment(app.db, request.actor!, request.params.id, request.body, baseUrl),
+  );
+  app.post(
+    "/api/v1/secondments/:id/extensions",
+    {
+      config: { policy: secondmentPolicy.gate("act") },
+      schema: {
+        tags: ["secondments"],
+        summary: "Propose an extension: an amendment that passes the same gates again",
+        params: IdParams,
+        body: z.object({ endsOn: z.iso.date(), reason: z.string().trim().max(2000).nullable().optional() }).strict(),
+        response: { 201: Secondment },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await extendSecondment(app.db, request.actor!, request.params.id, request.body, baseUrl)),
   );
   app.get(
     "/api/v1/secondments/:id/onboarding",

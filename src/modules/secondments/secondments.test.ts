@@ -220,6 +220,19 @@ describe("the secondment path", () => {
     expect(request).toMatchObject({ status: "partly_filled", filled: 1 });
   });
 
+  it("an extension passes the same gates again; counted with the original it exceeds three months, so the hearing is due", async () => {
+    const res = await post(regionHr, `/api/v1/secondments/${id}/extensions`, { endsOn: "2027-03-31" });
+    expect(res.statusCode, res.body).toBe(201);
+    const extension = res.json();
+    expect(extension).toMatchObject({ state: "proposed", isExtension: true, amendsId: id, startsOn: "2027-02-01", endsOn: "2027-03-31" });
+    expect((await post(regionHr, `/api/v1/secondments/${id}/extensions`, { endsOn: "2027-04-30" })).statusCode).toBe(409);
+    expect((await step(bauamt, extension.id, "release")).json().state).toBe("released");
+    expect((await step(wunstorfHr, extension.id, "approve")).json().errors[0].rule).toBe("hearing_missing");
+    await step(wunstorfHr, extension.id, "record_hearing");
+    expect((await step(wunstorfHr, extension.id, "approve")).json().state).toBe("approved");
+    expect((await step(wunstorfHr, extension.id, "cancel", "Verlängerung doch nicht nötig")).json().state).toBe("cancelled");
+  });
+
   it("the person cannot be proposed for an overlapping period; the refusal names the next free interval", async () => {
     const other = await newRequest({
       title: "Bauanträge Hochwasser",
@@ -374,5 +387,57 @@ describe("rules around the path", () => {
       await t.database.db.execute(sql`select count(*)::int as n from outbox_messages where to_address = 'personal@region-hannover.demo'`)
     ).rows as Array<{ n: number }>;
     expect(n).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a civil servant in a crisis: consent recorded, provisional start before the council decides, and a secondment order", async () => {
+    const requestId = await newRequest({ title: "Krisenstab Verstärkung", startsOn: "2027-09-01", endsOn: "2027-09-30", headcount: 1 });
+    const memberId = await newMember("Jens Albers", { departmentId: null, employmentStatus: "civil_servant", payGroup: "A 9" });
+    const id = (await post(wunstorfHr, `/api/v1/support-requests/${requestId}/offers`, { memberId })).json().id;
+    await step(wunstorfHr, id, "release");
+    await step(wunstorfHr, id, "approve");
+    const atCouncil = (await step(wunstorfHr, id, "accept")).json();
+    expect(atCouncil).toMatchObject({ state: "staff_council", legalBasis: expect.stringContaining("§ 27 NBG") });
+    expect((await step(wunstorfHr, id, "start_provisionally")).json().errors[0].rule).toBe("reason_required");
+    const provisional = (await step(wunstorfHr, id, "start_provisionally", "Krisenlage, Personalrat tagt erst nächste Woche")).json();
+    expect(provisional).toMatchObject({ state: "accepted", councilStatus: "provisional" });
+    expect((await step(regionHr, id, "confirm")).json().state).toBe("agreed");
+    const consented = (await step(council, id, "council_consent")).json();
+    expect(consented).toMatchObject({ state: "agreed", councilStatus: "consented" });
+    const order = await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}/order.pdf` });
+    expect(order.statusCode).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), "verbund-pdf-"));
+    writeFileSync(join(dir, "o.pdf"), order.rawPayload);
+    const text = execFileSync("pdftotext", [join(dir, "o.pdf"), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    for (const expected of ["Abordnungsverfügung", "Jens Albers", "Besoldungsgruppe A 9", "§ 27 NBG", "mit ihrem/seinem Einverständnis"]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it("accepting one secondment withdraws the person's other proposals that overlap it", async () => {
+    const a = await newRequest({
+      title: "Oktober A",
+      startsOn: "2027-10-01",
+      endsOn: "2027-10-31",
+      headcount: 1,
+      urgency: "urgent",
+      crisisId: null,
+    });
+    const b = await newRequest({
+      title: "Oktober B",
+      startsOn: "2027-10-15",
+      endsOn: "2027-11-15",
+      headcount: 1,
+      urgency: "urgent",
+      crisisId: null,
+    });
+    const memberId = await newMember("Hanna Otte", { departmentId: null });
+    const first = (await post(wunstorfHr, `/api/v1/support-requests/${a}/offers`, { memberId })).json().id;
+    const second = (await post(wunstorfHr, `/api/v1/support-requests/${b}/offers`, { memberId })).json().id;
+    await step(wunstorfHr, first, "release");
+    await step(wunstorfHr, first, "approve");
+    await step(wunstorfHr, first, "accept");
+    const other = (await wunstorfHr.request({ method: "GET", url: `/api/v1/secondments/${second}` })).json();
+    expect(other.state).toBe("withdrawn");
+    expect(other.timeline.at(-1)).toMatchObject({ actorName: "Verbund", action: "withdraw" });
   });
 });

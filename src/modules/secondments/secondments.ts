@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, lte, ne, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { ineligibility } from "../../domain/allocation/eligibility";
+import { coversPeriod, ineligibility } from "../../domain/allocation/eligibility";
 import {
   addWorkingDays,
   availableActions,
@@ -24,7 +24,7 @@ import { accountRoles, accounts } from "../identity/identity.tables";
 import type { Role } from "../identity/roles";
 import { enqueueMail } from "../notifications/outbox";
 import { departments, organizations } from "../organizations/organizations.tables";
-import { poolMembers } from "../pool/pool.tables";
+import { availabilityWindows, poolMembers } from "../pool/pool.tables";
 import { crises, supportRequests } from "../requests/requests.tables";
 import { getSupportRequest, loadCandidates } from "../requests/support-requests";
 import { updateRequestFill } from "./request-fill";
@@ -904,4 +904,112 @@ export async function blockingPeriodsOf(db: Db | Tx, memberIds: string[]) {
     .select({ memberId: secondments.memberId, startsOn: secondments.startsOn, endsOn: secondments.endsOn })
     .from(secondments)
     .where(and(inArray(secondments.memberId, memberIds), inArray(secondments.state, BLOCKING)));
+}
+
+/**
+ * An extension is an amendment: a new secondment from the day after the current one ends, which
+ * passes the same gates again (release, approval, acceptance, staff council, confirmation). Its
+ * hearing rule counts the whole period, original and extensions together.
+ */
+export async function extendSecondment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { endsOn: string; reason?: string | null },
+  baseUrl: string,
+) {
+  return db.transaction(async (tx) => {
+    const { s, m } = await loadVisible(tx, actor, id);
+    const { roles } = await workflowRoles(tx, actor, s, m);
+    if (!roles.has("lender_org_admin") && !roles.has("borrower_org_admin")) throw new AppError("forbidden");
+    if (!["agreed", "onboarding", "active"].includes(s.state)) {
+      throw new AppError("conflict", {
+        message: {
+          de: "Verlängert wird eine vereinbarte oder laufende Abordnung.",
+          en: "Only an agreed or running secondment is extended.",
+        },
+      });
+    }
+    const startsOn = new Date(Date.parse(s.endsOn) + 86_400_000).toISOString().slice(0, 10);
+    if (input.endsOn < startsOn) {
+      throw new AppError("validation", {
+        fields: [
+          {
+            field: "endsOn",
+            in: "body",
+            rule: "after_current_end",
+            message: {
+              de: `Die Verlängerung endet nach dem bisherigen Ende (${germanDate(s.endsOn)}).`,
+              en: `The extension ends after the current end (${s.endsOn}).`,
+            },
+          },
+        ],
+      });
+    }
+    const [pending] = await tx
+      .select({ id: secondments.id })
+      .from(secondments)
+      .where(and(eq(secondments.amendsId, s.id), inArray(secondments.state, ["proposed", ...BLOCKING])));
+    if (pending) {
+      throw new AppError("conflict", {
+        message: { de: "Eine Verlängerung ist bereits im Verfahren.", en: "An extension is already under way." },
+      });
+    }
+    const windows = await tx.select().from(availabilityWindows).where(eq(availabilityWindows.memberId, m.id));
+    if (!coversPeriod(windows, startsOn, input.endsOn, s.hoursPerWeek)) {
+      throw new AppError("validation", {
+        fields: [
+          {
+            field: "endsOn",
+            in: "body",
+            rule: "ineligible_availability",
+            message: {
+              de: "Die Person hat für den Verlängerungszeitraum keine passende Verfügbarkeit eingetragen.",
+              en: "The person has not entered availability for the extension period.",
+            },
+          },
+        ],
+      });
+    }
+    await assertNoOverlap(tx, m.id, { startsOn, endsOn: input.endsOn });
+    const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = s;
+    const [row] = await tx
+      .insert(secondments)
+      .values({
+        ...rest,
+        amendsId: s.id,
+        state: "proposed",
+        councilStatus: "not_required",
+        councilDeadline: null,
+        startsOn,
+        endsOn: input.endsOn,
+        frameworkAgreementId: null,
+        hearingRecordedAt: null,
+        sbvHearingRecordedAt: null,
+        proposedBy: actor.accountId,
+      })
+      .returning();
+    await tx.insert(secondmentTransitions).values({
+      secondmentId: row.id,
+      regionId: row.regionId,
+      organizationId: row.organizationId,
+      borrowerOrganizationId: row.borrowerOrganizationId,
+      action: "propose",
+      fromState: null,
+      toState: "proposed",
+      actorAccountId: actor.accountId,
+      actorName: actor.displayName,
+      reason: input.reason?.trim() || `Verlängerung der Abordnung bis ${germanDate(input.endsOn)}`,
+    });
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "secondment",
+      entityId: row.id,
+      organizationId: row.organizationId,
+      visibility: "party",
+      after: { amends: s.id, endsOn: row.endsOn, state: "proposed" },
+    });
+    await notifyNext(tx, row, m, baseUrl);
+    return present(tx, actor, row, m, true);
+  });
 }

@@ -3139,6 +3139,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/secondments/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose an extension: an amendment that passes the same gates again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        endsOn: string;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                            lender: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            borrower: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
+                            person: {
+                                name: string | null;
+                                jobTitle: string;
+                                payGroup: string;
+                                department: string | null;
+                                workEmail: string | null;
+                            };
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                            place: string | null;
+                            tasks: string;
+                            /** @enum {string} */
+                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            legalBasis: string;
+                            /** @enum {string} */
+                            councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                            councilDeadline: string | null;
+                            isExtension: boolean;
+                            amendsId: string | null;
+                            myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            isWaitingForMe: boolean;
+                            missingHearings: number | null;
+                            hearingRecordedAt: string | null;
+                            sbvHearingRecordedAt: string | null;
+                            updatedAt: string;
+                            timeline: {
+                                action: string;
+                                fromState: string | null;
+                                toState: string;
+                                actorName: string;
+                                onBehalfOf: string | null;
+                                reason: string | null;
+                                at: string;
+                            }[];
+                            onboarding: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                /** @enum {string} */
+                                side: "lender" | "borrower";
+                                isRequired: boolean;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_needed";
+                                doneAt: string | null;
+                            }[];
+                            frameworkAgreement: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                title: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/secondments/{id}/onboarding": {
         parameters: {
             query?: never;

@@ -52,7 +52,7 @@ export function FrameworkPage() {
             ) : null}
           </h2>
           <p className="kern-hint">{t("framework.version", { version: v.version, date: f.date(v.validFrom) })}</p>
-          <p className="kern-body consent-text">{v.body}</p>
+          <p className="kern-body consent-text framework-text">{v.body}</p>
         </article>
       ))}
       {me?.abilities.manageFramework ? (

@@ -50,7 +50,10 @@ export function RequestPage() {
       t("requests.period"),
       `${f.date(request.startsOn)}–${f.date(request.endsOn)}, ${request.hoursPerWeek} h/${i18n.language === "en" ? "week" : "Woche"}`,
     ],
-    [t("requests.headcount"), `${request.headcount} (${t("requests.offered")}: ${request.offered})`],
+    [
+      t("requests.headcount"),
+      `${request.headcount} (${t("requests.offered")}: ${request.offered}, ${t("requests.filledCount")}: ${request.filled})`,
+    ],
     [t("requests.tasks"), request.tasks],
     [t("requests.required"), request.requiredQualifications.map((q) => q.name).join(", ") || "–"],
     [t("requests.preferred"), request.preferredQualifications.map((q) => q.name).join(", ") || "–"],

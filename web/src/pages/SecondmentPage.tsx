@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { Link, useParams } from "@tanstack/react-router";
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api, asProblem, type Problem } from "../api/client";
 import { DataTable } from "../components/DataTable";
@@ -31,8 +31,10 @@ export function SecondmentPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const { id } = useParams({ strict: false }) as { id: string };
+  const navigate = useNavigate();
   const [s, setS] = useState<Secondment | null | undefined>(undefined);
   const [reason, setReason] = useState("");
+  const [extendTo, setExtendTo] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(async () => {
@@ -54,6 +56,16 @@ export function SecondmentPage() {
     setReason("");
     setS(res.data);
     setNotice(t("secondments.done", { state: t(`secondments.states.${res.data.state}`) }));
+  };
+  const extend = async () => {
+    const res = await api.POST("/api/v1/secondments/{id}/extensions", {
+      params: { path: { id } },
+      body: { endsOn: extendTo, reason: reason.trim() || null },
+    });
+    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
+    setProblem(null);
+    await navigate({ to: "/abordnungen/$id", params: { id: res.data.id } });
+    setNotice(t("secondments.extended", { date: f.date(res.data.endsOn) }));
   };
   const tick = async (key: Secondment["onboarding"][number]["key"], status: "done" | "open") => {
     const res = await api.PATCH("/api/v1/secondments/{id}/onboarding", { params: { path: { id } }, body: { items: [{ key, status }] } });
@@ -112,7 +124,10 @@ export function SecondmentPage() {
         ) : null}
       </p>
       {notice ? <Notice>{notice}</Notice> : null}
-      <ErrorSummary problem={problem} labels={{ action: t("secondments.nextSteps"), reason: t("secondments.reason") }} />
+      <ErrorSummary
+        problem={problem}
+        labels={{ action: t("secondments.nextSteps"), reason: t("secondments.reason"), endsOn: t("secondments.extendTo") }}
+      />
       <dl className="kern-description-list">
         {facts.map(([k, v]) => (
           <div key={k} className="kern-description-list-item">
@@ -143,6 +158,20 @@ export function SecondmentPage() {
                 {t(`secondments.actions.${a}`)}
               </Button>
             ))}
+          </p>
+        </section>
+      ) : null}
+      {mySides.size && ["agreed", "onboarding", "active"].includes(s.state) ? (
+        <section aria-labelledby="extend-heading" className="form-narrow">
+          <h2 className="kern-heading-medium" id="extend-heading">
+            {t("secondments.extend")}
+          </h2>
+          <p className="kern-body">{t("secondments.extendIntro")}</p>
+          <TextField name="endsOn" label={t("secondments.extendTo")} type="date" value={extendTo} onChange={setExtendTo} />
+          <p>
+            <Button type="button" kind="secondary" onClick={() => void extend()}>
+              {t("secondments.extendSubmit")}
+            </Button>
           </p>
         </section>
       ) : null}
