@@ -67,4 +67,22 @@ describe.skipIf(!hasBrowser)("secondment settings, framework agreement and reque
     expect(await page.locator("dl").textContent()).toContain("8 (");
     await context.close();
   });
+
+  it("the Region's HR office proposes a person from the region's pool without seeing a name", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "personal@region-hannover.demo");
+    await page.goto("/anfragen");
+    await page.getByRole("link", { name: "Bürgertelefon Infektionsschutz" }).click();
+    const table = page.getByRole("table", { name: /Passende Personen anderer Verwaltungen/ });
+    await table.waitFor();
+    await expectAccessible(page, "request with region candidates");
+    const first = table.locator("tbody tr").first();
+    const label = (await first.locator("th").textContent())!;
+    expect(label).toMatch(/^Person 1 \(.+\)$/);
+    await first.getByRole("button", { name: /^Vorschlagen/ }).click();
+    await page.getByRole("heading", { level: 1, name: /Abordnungen: Person aus dem Pool/ }).waitFor();
+    expect(await page.locator("dl").textContent()).toContain("Vorgeschlagen");
+    await expectAccessible(page, "proposal by the borrower");
+    await context.close();
+  });
 });

@@ -17,6 +17,7 @@ import {
   getSupportRequest,
   listSupportRequests,
   listOwnCandidates,
+  listRegionCandidates,
   transitionSupportRequest,
   updateSupportRequest,
 } from "./support-requests";
@@ -149,6 +150,33 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ items: await listOwnCandidates(app.db, request.actor!, request.params.id) }),
+  );
+
+  app.get(
+    "/api/v1/support-requests/:id/region-candidates",
+    {
+      config: { policy: supportRequestPolicy.gate("offer") },
+      schema: {
+        tags: ["requests"],
+        summary: "For the requesting HR office: eligible people of other administrations, pseudonymised (no names)",
+        params: IdParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                memberId: z.uuid(),
+                organization: z.string(),
+                payGroup: z.string(),
+                qualifications: z.array(z.string()),
+                distanceKm: z.number().int(),
+                isInOtherProcess: z.boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await listRegionCandidates(app.db, request.actor!, request.params.id) }),
   );
 
   app.get(

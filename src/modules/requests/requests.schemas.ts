@@ -75,7 +75,7 @@ export const SupportRequest = z.object({
   isOwn: z.boolean(),
   /** For a lending HR office: how many of its own active pool members are eligible. */
   eligibleOwnMembers: z.number().int().nullable(),
-  abilities: z.object({ update: z.boolean(), offer: z.boolean() }),
+  abilities: z.object({ update: z.boolean(), offer: z.boolean(), proposeFromRegion: z.boolean() }),
 });
 
 export const Crisis = z.object({

@@ -2,7 +2,7 @@ import { departmentProblem } from "../organizations/department-problem";
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
-import { ineligibility, type CandidateMember, type RequestNeeds } from "../../domain/allocation/eligibility";
+import { distanceKm, ineligibility, type CandidateMember, type RequestNeeds } from "../../domain/allocation/eligibility";
 import { AppError, type FieldProblem } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
@@ -29,13 +29,18 @@ const visibleTo = (actor: Actor) =>
     ),
   );
 
-/** The active pool members of an administration as the eligibility rules need them. */
-export async function loadCandidates(db: Db | Tx, organizationId: string): Promise<Array<CandidateMember & { id: string }>> {
+/** The active pool members of an administration (or, with `{ region }`, of a whole region) as the eligibility rules need them. */
+export async function loadCandidates(db: Db | Tx, scope: string | { region: string }): Promise<Array<CandidateMember & { id: string }>> {
   const rows = await db
     .select({ m: poolMembers, lat: organizations.lat, lon: organizations.lon })
     .from(poolMembers)
     .innerJoin(organizations, eq(organizations.id, poolMembers.organizationId))
-    .where(and(eq(poolMembers.organizationId, organizationId), isNull(poolMembers.leftAt)));
+    .where(
+      and(
+        typeof scope === "string" ? eq(poolMembers.organizationId, scope) : eq(poolMembers.regionId, scope.region),
+        isNull(poolMembers.leftAt),
+      ),
+    );
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.m.id);
   const held = await db.select().from(poolMemberQualifications).where(inArray(poolMemberQualifications.memberId, ids));
@@ -123,7 +128,12 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
       filled: filled.get(r.id) ?? 0,
       isOwn,
       eligibleOwnMembers: canOffer && !isOwn ? candidates.filter((c) => ineligibility(c, request) === null).length : null,
-      abilities: { update: canUpdate && isOwn && (r.status === "draft" || isOpen), offer: canOffer && !isOwn && isOpen },
+      abilities: {
+        update: canUpdate && isOwn && (r.status === "draft" || isOpen),
+        offer: canOffer && !isOwn && isOpen,
+        // The requesting HR office may propose eligible people of other administrations (pseudonymised).
+        proposeFromRegion: canOffer && isOwn && isOpen,
+      },
     };
   });
 }
@@ -382,4 +392,70 @@ export async function listOwnCandidates(db: Db, actor: Actor, requestId: string)
     ).map((o) => o.memberId),
   );
   return rows.map((r) => ({ ...r, isOffered: offeredIds.has(r.id) })).sort((a, b) => new Intl.Collator("de").compare(a.name, b.name));
+}
+
+/**
+ * For the requesting HR office: eligible pool members of other administrations, pseudonymised —
+ * administration, pay group, qualifications and distance, never name or contact. It can propose
+ * them; the lender's department head, HR office and the person decide as for any proposal.
+ */
+export async function listRegionCandidates(db: Db, actor: Actor, requestId: string) {
+  const request = await getSupportRequest(db, actor, requestId);
+  if (!request.abilities.proposeFromRegion) return [];
+  const needs: RequestNeeds = {
+    ...request,
+    organizationId: request.organization.id,
+    requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
+  };
+  const eligible = (await loadCandidates(db, { region: actor.regionId })).filter((c) => ineligibility(c, needs) === null);
+  if (eligible.length === 0) return [];
+  const ids = eligible.map((c) => c.id);
+  const busy = new Set(
+    (
+      await db
+        .select({ memberId: secondments.memberId })
+        .from(secondments)
+        .where(
+          and(
+            inArray(secondments.memberId, ids),
+            inArray(
+              secondments.state,
+              IN_PLAY_STATES.filter((s) => s !== "completed"),
+            ),
+          ),
+        )
+    ).map((r) => r.memberId),
+  );
+  const orgs = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.regionId, actor.regionId));
+  const names = new Map(
+    (
+      await db
+        .select({ id: qualifications.id, name: qualifications.name })
+        .from(qualifications)
+        .where(eq(qualifications.regionId, actor.regionId))
+    ).map((q) => [q.id, q.name]),
+  );
+  const pay = new Map(
+    (await db.select({ id: poolMembers.id, payGroup: poolMembers.payGroup }).from(poolMembers).where(inArray(poolMembers.id, ids))).map(
+      (r) => [r.id, r.payGroup],
+    ),
+  );
+  return eligible
+    .map((c) => ({
+      memberId: c.id,
+      organization: orgs.find((o) => o.id === c.organizationId)?.name ?? "",
+      payGroup: pay.get(c.id) ?? "",
+      qualifications: c.qualifications
+        .filter((q) => q.isConfirmed && (q.validUntil === null || q.validUntil >= request.endsOn))
+        .map((q) => names.get(q.qualificationId) ?? "")
+        .filter(Boolean)
+        .sort(),
+      distanceKm: Math.round(distanceKm(c.homeLat, c.homeLon, request.placeLat, request.placeLon)),
+      isInOtherProcess: busy.has(c.id),
+    }))
+    .sort((a, b) => Number(a.isInOtherProcess) - Number(b.isInOtherProcess) || a.distanceKm - b.distanceKm)
+    .slice(0, 100);
 }

@@ -440,4 +440,36 @@ describe("rules around the path", () => {
     expect(other.state).toBe("withdrawn");
     expect(other.timeline.at(-1)).toMatchObject({ actorName: "Verbund", action: "withdraw" });
   });
+
+  it("the borrower proposes someone from the region's pool without learning the name; the lender decides as usual", async () => {
+    const garbsenMember = await post(garbsenHr, "/api/v1/pool-members", {
+      hasConsent: true,
+      consentVersion: CONSENT_VERSION,
+      name: "Piotr Kanarek",
+      workEmail: "p.kanarek@garbsen.de",
+      phone: "05131 707-123",
+      jobTitle: "Bauzeichner",
+      employmentStatus: "employee",
+      payGroup: "E 8",
+      travelRadiusKm: 40,
+      qualifications: [{ qualificationId: q("bauantragspruefung") }],
+      availability: [{ startsOn: "2027-11-01", endsOn: "2027-12-31", hoursPerWeek: 30 }],
+    });
+    expect(garbsenMember.statusCode, garbsenMember.body).toBe(201);
+    const requestId = await newRequest({ title: "November Bauanträge", startsOn: "2027-11-08", endsOn: "2027-12-17", headcount: 1, urgency: "urgent", crisisId: null });
+    const list = await regionHr.request({ method: "GET", url: `/api/v1/support-requests/${requestId}/region-candidates` });
+    expect(list.statusCode).toBe(200);
+    const candidate = list.json().items.find((c: { organization: string }) => c.organization === "Garbsen");
+    expect(candidate).toMatchObject({ payGroup: "E 8", qualifications: ["Bauantragsprüfung"], isInOtherProcess: false });
+    for (const secret of ["Piotr", "Kanarek", "p.kanarek@garbsen.de", "05131 707-123", "Bauzeichner"]) expect(list.body).not.toContain(secret);
+    // Only the requesting HR office gets this list.
+    expect((await wunstorfHr.request({ method: "GET", url: `/api/v1/support-requests/${requestId}/region-candidates` })).json().items).toEqual([]);
+    const proposed = await post(regionHr, "/api/v1/secondments", { requestId, memberId: candidate.memberId });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    expect(proposed.json()).toMatchObject({ state: "proposed", lender: { name: "Garbsen" }, person: { name: null } });
+    expect(proposed.body).not.toContain("Kanarek");
+    const lenderView = (await garbsenHr.request({ method: "GET", url: `/api/v1/secondments/${proposed.json().id}` })).json();
+    expect(lenderView).toMatchObject({ person: { name: "Piotr Kanarek" }, actions: expect.arrayContaining(["release", "cancel"]) });
+    expect((await step(garbsenHr, proposed.json().id, "release")).json().state).toBe("released");
+  });
 });

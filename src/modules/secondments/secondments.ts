@@ -554,12 +554,16 @@ const FINAL_HINT: Partial<Record<SecondmentState, string>> = {
 export async function proposeSecondment(db: Db, actor: Actor, input: { requestId: string; memberId: string }, baseUrl: string) {
   return db.transaction(async (tx) => {
     const request = await getSupportRequest(tx, actor, input.requestId);
-    if (!request.abilities.offer) {
+    const asBorrower = request.abilities.proposeFromRegion;
+    if (!request.abilities.offer && !asBorrower) {
       throw new AppError("conflict", {
         message: { de: "Für diese Anfrage können Sie niemanden anbieten.", en: "You cannot offer anyone for this request." },
       });
     }
-    const candidate = (await loadCandidates(tx, actor.organizationId)).find((c) => c.id === input.memberId);
+    // The lender offers its own people; the borrower proposes anyone of the region but its own.
+    const candidate = (await loadCandidates(tx, asBorrower ? { region: actor.regionId } : actor.organizationId)).find(
+      (c) => c.id === input.memberId,
+    );
     if (!candidate) throw new AppError("not_found");
     const reason = ineligibility(candidate, {
       ...request,
@@ -601,7 +605,7 @@ export async function proposeSecondment(db: Db, actor: Actor, input: { requestId
       .insert(secondments)
       .values({
         regionId: actor.regionId,
-        organizationId: actor.organizationId,
+        organizationId: member.organizationId,
         borrowerOrganizationId: request.organization.id,
         requestId: request.id,
         memberId: member.id,

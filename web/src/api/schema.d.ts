@@ -1955,6 +1955,7 @@ export interface paths {
                                 abilities: {
                                     update: boolean;
                                     offer: boolean;
+                                    proposeFromRegion: boolean;
                                 };
                             }[];
                         };
@@ -2070,6 +2071,7 @@ export interface paths {
                             abilities: {
                                 update: boolean;
                                 offer: boolean;
+                                proposeFromRegion: boolean;
                             };
                         };
                     };
@@ -2161,6 +2163,7 @@ export interface paths {
                             abilities: {
                                 update: boolean;
                                 offer: boolean;
+                                proposeFromRegion: boolean;
                             };
                         };
                     };
@@ -2273,6 +2276,7 @@ export interface paths {
                             abilities: {
                                 update: boolean;
                                 offer: boolean;
+                                proposeFromRegion: boolean;
                             };
                         };
                     };
@@ -2369,6 +2373,7 @@ export interface paths {
                             abilities: {
                                 update: boolean;
                                 offer: boolean;
+                                proposeFromRegion: boolean;
                             };
                         };
                     };
@@ -2464,6 +2469,54 @@ export interface paths {
                                 name: string;
                                 jobTitle: string;
                                 isOffered: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support-requests/{id}/region-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the requesting HR office: eligible people of other administrations, pseudonymised (no names) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                memberId: string;
+                                organization: string;
+                                payGroup: string;
+                                qualifications: string[];
+                                distanceKm: number;
+                                isInOtherProcess: boolean;
                             }[];
                         };
                     };

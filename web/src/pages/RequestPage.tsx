@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { Link, useParams } from "@tanstack/react-router";
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { DataTable } from "../components/DataTable";
@@ -7,18 +7,28 @@ import { Button, Notice } from "../components/forms";
 import { Page } from "../components/Page";
 import { formatters } from "../i18n";
 import type { SupportRequest } from "./RequestsPage";
+import type { paths } from "../api/schema";
+
+type RegionCandidate =
+  paths["/api/v1/support-requests/{id}/region-candidates"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 
 /** One request; a lending HR office offers eligible members of its pool here. */
 export function RequestPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const { id } = useParams({ strict: false }) as { id: string };
+  const navigate = useNavigate();
   const [request, setRequest] = useState<SupportRequest | null | undefined>(undefined);
   const [candidates, setCandidates] = useState<Array<{ id: string; name: string; jobTitle: string; isOffered: boolean }>>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [regionCandidates, setRegionCandidates] = useState<RegionCandidate[]>([]);
   const load = useCallback(async () => {
     const r = await api.GET("/api/v1/support-requests/{id}", { params: { path: { id } } });
     setRequest(r.data ?? null);
+    if (r.data?.abilities.proposeFromRegion) {
+      const c = await api.GET("/api/v1/support-requests/{id}/region-candidates", { params: { path: { id } } });
+      setRegionCandidates(c.data?.items ?? []);
+    }
     if (r.data?.abilities.offer) {
       const c = await api.GET("/api/v1/support-requests/{id}/candidates", { params: { path: { id } } });
       setCandidates(c.data?.items ?? []);
@@ -33,6 +43,10 @@ export function RequestPage() {
       await load();
       setNotice(t("requests.offeredDone", { name: member.name }));
     }
+  };
+  const propose = async (memberId: string) => {
+    const res = await api.POST("/api/v1/secondments", { body: { requestId: id, memberId } });
+    if (res.data) await navigate({ to: "/abordnungen/$id", params: { id: res.data.id } });
   };
   const transition = async (status: "open" | "closed" | "cancelled") => {
     const res = await api.POST("/api/v1/support-requests/{id}/status", { params: { path: { id } }, body: { status } });
@@ -91,6 +105,54 @@ export function RequestPage() {
             {t("requests.cancel")}
           </Button>
         </p>
+      ) : null}
+      {request.abilities.proposeFromRegion ? (
+        <section aria-labelledby="region-heading">
+          <h2 className="kern-heading-medium" id="region-heading">
+            {t("requests.regionHeading")}
+          </h2>
+          <p className="kern-body">{t("requests.regionIntro")}</p>
+          {regionCandidates.length ? (
+            <DataTable
+              id="region-caption"
+              caption={t("requests.regionCaption", { count: regionCandidates.length })}
+              columns={[
+                { label: t("requests.from") },
+                { label: t("pool.payGroup") },
+                { label: t("pool.qualifications") },
+                { label: t("requests.distance"), numeric: true },
+                { label: t("accounts.actions"), action: true },
+              ]}
+            >
+              {regionCandidates.map((c, i) => (
+                <tr key={c.memberId} className="kern-table__row">
+                  <th scope="row" className="kern-table__cell">
+                    {t("requests.pseudonym", { n: i + 1, organization: c.organization })}
+                  </th>
+                  <td className="kern-table__cell">{c.payGroup}</td>
+                  <td className="kern-table__cell">{c.qualifications.join(", ")}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{f.number(c.distanceKm)} km</td>
+                  <td className="kern-table__cell kern-table__cell--action">
+                    {c.isInOtherProcess ? (
+                      t("requests.inOtherProcess")
+                    ) : (
+                      <Button
+                        type="button"
+                        kind="secondary"
+                        onClick={() => void propose(c.memberId)}
+                        label={`${t("requests.propose")}: ${t("requests.pseudonym", { n: i + 1, organization: c.organization })}`}
+                      >
+                        {t("requests.propose")}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          ) : (
+            <p className="kern-body">{t("requests.noCandidates")}</p>
+          )}
+        </section>
       ) : null}
       {request.abilities.offer ? (
         <section aria-labelledby="offer-heading">
