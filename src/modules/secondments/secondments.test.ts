@@ -456,14 +456,24 @@ describe("rules around the path", () => {
       availability: [{ startsOn: "2027-11-01", endsOn: "2027-12-31", hoursPerWeek: 30 }],
     });
     expect(garbsenMember.statusCode, garbsenMember.body).toBe(201);
-    const requestId = await newRequest({ title: "November Bauanträge", startsOn: "2027-11-08", endsOn: "2027-12-17", headcount: 1, urgency: "urgent", crisisId: null });
+    const requestId = await newRequest({
+      title: "November Bauanträge",
+      startsOn: "2027-11-08",
+      endsOn: "2027-12-17",
+      headcount: 1,
+      urgency: "urgent",
+      crisisId: null,
+    });
     const list = await regionHr.request({ method: "GET", url: `/api/v1/support-requests/${requestId}/region-candidates` });
     expect(list.statusCode).toBe(200);
     const candidate = list.json().items.find((c: { organization: string }) => c.organization === "Garbsen");
     expect(candidate).toMatchObject({ payGroup: "E 8", qualifications: ["Bauantragsprüfung"], isInOtherProcess: false });
-    for (const secret of ["Piotr", "Kanarek", "p.kanarek@garbsen.de", "05131 707-123", "Bauzeichner"]) expect(list.body).not.toContain(secret);
+    for (const secret of ["Piotr", "Kanarek", "p.kanarek@garbsen.de", "05131 707-123", "Bauzeichner"])
+      expect(list.body).not.toContain(secret);
     // Only the requesting HR office gets this list.
-    expect((await wunstorfHr.request({ method: "GET", url: `/api/v1/support-requests/${requestId}/region-candidates` })).json().items).toEqual([]);
+    expect(
+      (await wunstorfHr.request({ method: "GET", url: `/api/v1/support-requests/${requestId}/region-candidates` })).json().items,
+    ).toEqual([]);
     const proposed = await post(regionHr, "/api/v1/secondments", { requestId, memberId: candidate.memberId });
     expect(proposed.statusCode, proposed.body).toBe(201);
     expect(proposed.json()).toMatchObject({ state: "proposed", lender: { name: "Garbsen" }, person: { name: null } });
@@ -471,5 +481,47 @@ describe("rules around the path", () => {
     const lenderView = (await garbsenHr.request({ method: "GET", url: `/api/v1/secondments/${proposed.json().id}` })).json();
     expect(lenderView).toMatchObject({ person: { name: "Piotr Kanarek" }, actions: expect.arrayContaining(["release", "cancel"]) });
     expect((await step(garbsenHr, proposed.json().id, "release")).json().state).toBe("released");
+  });
+
+  it("where the employee chose to record a severe disability, the representative is heard before approval; only the lender sees that a hearing is due", async () => {
+    const employee = await t.signIn("mitarbeiter@garbsen.demo");
+    const joined = await post(employee, "/api/v1/me/pool-membership", {
+      hasConsent: true,
+      consentVersion: CONSENT_VERSION,
+      jobTitle: "Netzwerkadministrator",
+      employmentStatus: "employee",
+      payGroup: "E 10",
+      travelRadiusKm: 40,
+      recordsSevereDisability: true,
+      qualifications: [{ qualificationId: q("bauantragspruefung") }],
+      availability: [{ startsOn: "2028-01-01", endsOn: "2028-12-31", hoursPerWeek: 39 }],
+    });
+    expect(joined.statusCode, joined.body).toBe(201);
+    expect(joined.body).not.toContain("recordsSevereDisability");
+    expect((await employee.request({ method: "GET", url: "/api/v1/me/pool-membership" })).json().recordsSevereDisability).toBe(true);
+    const memberId = joined.json().id;
+    const hrView = await garbsenHr.request({ method: "GET", url: `/api/v1/pool-members/${memberId}` });
+    expect(hrView.statusCode).toBe(200);
+    expect(hrView.body).not.toContain("SevereDisability");
+    await garbsenHr.request({
+      method: "PATCH",
+      url: `/api/v1/pool-members/${memberId}`,
+      payload: { qualifications: [{ qualificationId: q("bauantragspruefung") }] },
+    });
+    const requestId = await newRequest({
+      title: "Januar 2028",
+      startsOn: "2028-01-10",
+      endsOn: "2028-02-25",
+      headcount: 1,
+      urgency: "urgent",
+      crisisId: null,
+    });
+    const id = (await post(garbsenHr, `/api/v1/support-requests/${requestId}/offers`, { memberId })).json().id;
+    // Garbsen's IT department has no head in Verbund: its HR office releases.
+    expect((await step(garbsenHr, id, "release")).json()).toMatchObject({ state: "released", missingHearings: 1 });
+    expect((await step(garbsenHr, id, "approve")).json().errors[0].rule).toBe("hearing_missing");
+    expect((await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}` })).json().missingHearings).toBeNull();
+    expect((await step(garbsenHr, id, "record_sbv_hearing")).json().sbvHearingRecordedAt).toMatch(/^\d{4}-/);
+    expect((await step(garbsenHr, id, "approve")).json().state).toBe("approved");
   });
 });

@@ -127,14 +127,14 @@ async function principalsOf(db: Db | Tx, actor: Actor): Promise<Array<Principal 
   return [self, ...byId.values()];
 }
 
-function rolesOfPrincipal(p: Principal, s: SecondmentRow, member: MemberRow, isSelf: boolean): WorkflowRole[] {
+function rolesOfPrincipal(p: Principal, s: SecondmentRow, member: MemberRow, isSelf: boolean, departmentHasHead: boolean): WorkflowRole[] {
   const out: WorkflowRole[] = [];
   const has = (r: Role) => p.roles.includes(r);
   if (p.organizationId === s.organizationId) {
     if (has("org_admin")) out.push("lender_org_admin");
     if (has("department_head") && member.departmentId && p.departmentId === member.departmentId) out.push("lender_department_head");
-    // Without a department, the HR office releases.
-    if (has("org_admin") && !member.departmentId) out.push("lender_department_head");
+    // Without a department, or where the department has no head in Verbund, the HR office releases.
+    if (has("org_admin") && (!member.departmentId || !departmentHasHead)) out.push("lender_department_head");
     if (isSelf && has("staff_council")) out.push("lender_staff_council");
     // A member without an account gives the declaration in writing; the HR office records it.
     if (has("org_admin") && !member.accountId) out.push("employee");
@@ -148,8 +148,22 @@ function rolesOfPrincipal(p: Principal, s: SecondmentRow, member: MemberRow, isS
 async function workflowRoles(db: Db | Tx, actor: Actor, s: SecondmentRow, member: MemberRow) {
   const roles = new Set<WorkflowRole>();
   const onBehalfOf = new Map<WorkflowRole, Principal>();
+  const [{ heads }] = member.departmentId
+    ? await db
+        .select({ heads: sql<number>`count(*)::int` })
+        .from(accounts)
+        .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
+        .where(
+          and(
+            eq(accounts.organizationId, s.organizationId),
+            eq(accounts.departmentId, member.departmentId),
+            eq(accountRoles.role, "department_head"),
+            eq(accounts.isActive, true),
+          ),
+        )
+    : [{ heads: 0 }];
   for (const p of await principalsOf(db, actor)) {
-    for (const r of rolesOfPrincipal(p, s, member, !p.isDeputy)) {
+    for (const r of rolesOfPrincipal(p, s, member, !p.isDeputy, heads > 0)) {
       if (!roles.has(r)) {
         roles.add(r);
         if (p.isDeputy) onBehalfOf.set(r, p);
