@@ -263,6 +263,13 @@ describe("the secondment path", () => {
     const revoked = await katrin.request({ method: "DELETE", url: `/api/v1/calendar-feeds/${feed.json().id}` });
     expect(revoked.statusCode).toBe(204);
     expect((await t.anonymous().request({ method: "GET", url: path })).statusCode).toBe(404);
+    // The head of Bauordnung subscribes to the department's outgoing and incoming secondments.
+    const department = await post(bauamt, "/api/v1/calendar-feeds", { scope: "department" });
+    expect(department.statusCode, department.body).toBe(201);
+    const dep = await t.anonymous().request({ method: "GET", url: new URL(department.json().url).pathname });
+    expect(dep.body).toContain("SUMMARY:Katrin Schulze → Region Hannover");
+    // An employee has no department calendar.
+    expect((await post(katrin, "/api/v1/calendar-feeds", { scope: "department" })).statusCode).toBe(400);
   });
 
   it("ends: completed by Verbund once the period is over", async () => {
