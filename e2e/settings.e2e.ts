@@ -80,7 +80,7 @@ describe.skipIf(!hasBrowser)("secondment settings, framework agreement and reque
     const label = (await first.locator("th").textContent())!;
     expect(label).toMatch(/^Person 1 \(.+\)$/);
     await first.getByRole("button", { name: /^Vorschlagen/ }).click();
-    await page.getByRole("heading", { level: 1, name: /Abordnungen: Person aus dem Pool/ }).waitFor();
+    await page.getByRole("heading", { level: 1, name: /Abordnung: Person aus dem Pool/ }).waitFor();
     expect(await page.locator("dl").textContent()).toContain("Vorgeschlagen");
     await expectAccessible(page, "proposal by the borrower");
     await context.close();

@@ -144,7 +144,7 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Abordnungen" }).waitFor();
     const table = page.getByRole("table", { name: todo ? /Schritt bei Ihnen/ : /zuletzt geändert/ });
     await table.getByRole("link", { name: "Katrin Schulze" }).click();
-    await page.getByRole("heading", { level: 1, name: "Abordnungen: Katrin Schulze" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Abordnung: Katrin Schulze" }).waitFor();
   }
 
   async function takeStep(login: string, button: string, expectedState: string) {

@@ -215,7 +215,7 @@ export async function seedDemoPool(db: Db, today = new Date()): Promise<{ member
             phone: `0511 ${100 + Math.floor(rnd() * 899)}-${1000 + Math.floor(rnd() * 8999)}`,
             jobTitle: pick(profile.jobs),
             employmentStatus: isCivilServant ? "civil_servant" : "employee",
-            payGroup: isCivilServant ? pick(["A 8", "A 9", "A 10", "A 11", "A 12"]) : pick(profile.pay),
+            payGroup: isCivilServant ? pick(["A 8", "A 9", "A 10", "A 11", "A 12"]) : pick(profile.pay.filter((g) => !g.startsWith("A "))),
             languages:
               rnd() < 0.3 ? ["Deutsch", pick(["Englisch", "Türkisch", "Arabisch", "Russisch", "Polnisch", "Ukrainisch"])] : ["Deutsch"],
             travelRadiusKm: pick([10, 15, 20, 25, 30, 40, 50]),

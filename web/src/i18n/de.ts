@@ -331,6 +331,7 @@ export const de = {
   },
   secondments: {
     nav: "Abordnungen",
+    one: "Abordnung",
     title: "Abordnungen",
     intro: "Vom Vorschlag bis zum Ende: Freigabe, Genehmigung, Zustimmung, Personalrat, Vereinbarung, Einarbeitung und Einsatz.",
     todo: "Bei Ihnen zu erledigen",

@@ -323,6 +323,7 @@ export const en: Messages = {
   },
   secondments: {
     nav: "Secondments",
+    one: "Secondment",
     title: "Secondments",
     intro: "From proposal to end: release, approval, consent, staff council, agreement, onboarding and assignment.",
     todo: "Waiting for you",

@@ -109,7 +109,7 @@ export function SecondmentPage() {
     ...(s.myRoles.includes("borrower_org_admin") ? ["borrower"] : []),
   ]);
   return (
-    <Page title={`${t("secondments.title")}: ${name}`}>
+    <Page title={`${t("secondments.one")}: ${name}`}>
       <p>
         <Link to="/abordnungen" className="kern-link">
           {t("secondments.all")}
