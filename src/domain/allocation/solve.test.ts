@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { evaluate, solveAllocation, violations, type AllocationInput, type AllocationObjective } from "./solve";
+
+const KEYS: Array<keyof AllocationObjective> = ["crisis", "urgent", "normal", "fairness", "distanceM", "preferred"];
+/** Lexicographic comparison: negative when `a` is better. */
+function compare(a: AllocationObjective, b: AllocationObjective): number {
+  for (const k of KEYS) {
+    const better = k === "fairness" || k === "distanceM" ? b[k] - a[k] : a[k] - b[k];
+    if (better !== 0) return -better;
+  }
+  return 0;
+}
+
+/** Every feasible assignment, tried one by one (tiny instances only). */
+function bruteForce(input: AllocationInput): AllocationObjective {
+  const byMember = input.members.map((_, m) => input.pairs.flatMap((p, i) => (p.member === m ? [i] : [])));
+  let best: AllocationObjective | null = null;
+  const chosen: number[] = [];
+  const walk = (m: number) => {
+    if (m === input.members.length) {
+      if (violations(input, chosen).length === 0) {
+        const value = evaluate(input, chosen);
+        if (!best || compare(value, best) < 0) best = value;
+      }
+      return;
+    }
+    walk(m + 1);
+    for (const i of byMember[m]) {
+      chosen.push(i);
+      walk(m + 1);
+      chosen.pop();
+    }
+  };
+  walk(0);
+  return best!;
+}
+
+const instance = fc
+  .record({
+    admins: fc.array(fc.record({ poolSize: fc.integer({ min: 1, max: 9 }), cap: fc.option(fc.integer({ min: 0, max: 3 })) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    deps: fc.array(fc.record({ a: fc.nat(), cap: fc.option(fc.integer({ min: 0, max: 2 })) }), { minLength: 1, maxLength: 4 }),
+    members: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+    requests: fc.array(
+      fc.record({ urgency: fc.constantFrom("crisis", "urgent", "normal" as const), open: fc.integer({ min: 1, max: 3 }) }),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    ),
+    pairs: fc.array(
+      fc.record({ m: fc.nat(), r: fc.nat(), distanceM: fc.integer({ min: 0, max: 40_000 }), preferred: fc.integer({ min: 0, max: 2 }) }),
+      { maxLength: 14 },
+    ),
+  })
+  .map(({ admins, deps, members, requests, pairs }): AllocationInput => {
+    const seen = new Set<string>();
+    return {
+      administrations: admins,
+      departments: deps.map((d) => ({ administration: d.a % admins.length, cap: d.cap })),
+      members: members.map((d) => ({ department: d % deps.length })),
+      requests: requests as AllocationInput["requests"],
+      pairs: pairs
+        .map((p) => ({ member: p.m % members.length, request: p.r % requests.length, distanceM: p.distanceM, preferred: p.preferred }))
+        .filter((p) => {
+          const key = `${p.member}/${p.request}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        }),
+    };
+  });
+
+describe("allocation solver (network simplex, level by level)", () => {
+  it("equals exhaustive search on every objective level of small random instances", () => {
+    fc.assert(
+      fc.property(instance, (input) => {
+        const result = solveAllocation(input);
+        expect(violations(input, result.assignments)).toEqual([]);
+        expect(evaluate(input, result.assignments)).toEqual(result.objective);
+        expect(result.objective).toEqual(bruteForce(input));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("does not depend on the order in which requests and members are listed", () => {
+    fc.assert(
+      fc.property(instance, (input) => {
+        const reversed: AllocationInput = {
+          ...input,
+          members: [...input.members].reverse(),
+          requests: [...input.requests].reverse(),
+          pairs: input.pairs
+            .map((p) => ({ ...p, member: input.members.length - 1 - p.member, request: input.requests.length - 1 - p.request }))
+            .reverse(),
+        };
+        expect(solveAllocation(reversed).objective).toEqual(solveAllocation(input).objective);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("ten people from ten towns beat ten from one", () => {
+    const towns = Array.from({ length: 10 }, () => ({ poolSize: 20, cap: null }));
+    const input: AllocationInput = {
+      administrations: towns,
+      departments: towns.map((_, a) => ({ administration: a, cap: null })),
+      // Town 0 has ten eligible people, every other town one.
+      members: [...Array.from({ length: 10 }, () => ({ department: 0 })), ...Array.from({ length: 9 }, (_, i) => ({ department: i + 1 }))],
+      requests: [{ urgency: "crisis", open: 10 }],
+      pairs: Array.from({ length: 19 }, (_, m) => ({ member: m, request: 0, distanceM: m < 10 ? 1_000 : 30_000, preferred: 0 })),
+    };
+    const result = solveAllocation(input);
+    expect(result.objective.crisis).toBe(10);
+    const fromTownZero = result.assignments.filter((i) => input.pairs[i].member < 10).length;
+    expect(fromTownZero).toBe(1);
+  });
+});
