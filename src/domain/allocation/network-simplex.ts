@@ -48,6 +48,8 @@ export interface LevelResult {
   /** Optimal value of each level's cost, in order. */
   values: number[];
   pivots: number;
+  /** Pivots spent on each level. */
+  pivotsPerLevel: number[];
 }
 
 /**
@@ -238,7 +240,9 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>):
   }
 
   const values: number[] = [];
+  const pivotsPerLevel: number[] = [];
   for (const level of levels) {
+    const before = pivots;
     for (let e = 0; e < m; e++) cost[e] = level[e];
     pi[root] = 0;
     refreshSubtree(root);
@@ -251,8 +255,9 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>):
     let value = 0;
     for (let e = 0; e < m; e++) value += cost[e] * flow[e];
     values.push(value);
+    pivotsPerLevel.push(pivots - before);
     // Keep the optimal face: arcs with non-zero reduced cost stay where they are.
     for (let e = 0; e < M; e++) if (state[e] !== TREE && reduced(e) !== 0) frozen[e] = 1;
   }
-  return { flow: flow.slice(0, m), values, pivots };
+  return { flow: flow.slice(0, m), values, pivots, pivotsPerLevel };
 }

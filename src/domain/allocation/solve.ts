@@ -27,6 +27,7 @@ export interface AllocationResult {
   assignments: number[];
   objective: AllocationObjective;
   pivots: number;
+  pivotsPerLevel: number[];
 }
 
 /** The cost of lending the k-th person of an administration with n consenting members: convex in k. */
@@ -68,7 +69,7 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   const pairArc = input.pairs.map((p) => add(memberNode(p.member), requestNode(p.request), 1, { 4: p.distanceM, 5: -p.preferred }));
   const level = { crisis: 0, urgent: 1, normal: 2 } as const;
   input.requests.forEach((r, i) => add(requestNode(i), T, r.open, { [level[r.urgency]]: -1 }));
-  const { flow, values, pivots } = solveLevels(net, costs);
+  const { flow, values, pivots, pivotsPerLevel } = solveLevels(net, costs);
   const assignments = pairArc.flatMap((e, i) => (flow[e] > 0.5 ? [i] : []));
   return {
     assignments,
@@ -81,6 +82,7 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
       preferred: 0 - values[5],
     },
     pivots,
+    pivotsPerLevel,
   };
 }
 
