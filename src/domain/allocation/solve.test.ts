@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { evaluate, solveAllocation, violations, type AllocationInput, type AllocationObjective } from "./solve";
+import { evaluate, greedyAllocation, solveAllocation, violations, type AllocationInput, type AllocationObjective } from "./solve";
 
 const KEYS: Array<keyof AllocationObjective> = ["crisis", "urgent", "normal", "fairness", "distanceM", "preferred"];
 /** Lexicographic comparison: negative when `a` is better. */
@@ -101,6 +101,17 @@ describe("allocation solver (network simplex, level by level)", () => {
         expect(solveAllocation(reversed).objective).toEqual(solveAllocation(input).objective);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("first come, first served keeps every constraint and is never better than the optimum", () => {
+    fc.assert(
+      fc.property(instance, (input) => {
+        const greedy = greedyAllocation(input);
+        expect(violations(input, greedy)).toEqual([]);
+        expect(compare(solveAllocation(input).objective, evaluate(input, greedy))).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -126,3 +126,33 @@ export function violations(input: AllocationInput, assignments: readonly number[
   );
   return problems;
 }
+
+/**
+ * The status quo for comparison: first come, first served — requests in the order they were
+ * posted, each taking the nearest eligible people still free, within headcount and caps.
+ */
+export function greedyAllocation(input: AllocationInput): number[] {
+  const depLeft = input.departments.map((d) => d.cap ?? Infinity);
+  const adminLeft = input.administrations.map((a) => a.cap ?? Infinity);
+  const used = new Uint8Array(input.members.length);
+  const byRequest = input.requests.map(() => [] as number[]);
+  input.pairs.forEach((p, i) => byRequest[p.request].push(i));
+  const chosen: number[] = [];
+  input.requests.forEach((r, ri) => {
+    let left = r.open;
+    const candidates = byRequest[ri].sort((a, b) => input.pairs[a].distanceM - input.pairs[b].distanceM);
+    for (const i of candidates) {
+      if (left === 0) break;
+      const p = input.pairs[i];
+      const d = input.members[p.member].department;
+      const a = input.departments[d].administration;
+      if (used[p.member] || depLeft[d] === 0 || adminLeft[a] === 0) continue;
+      used[p.member] = 1;
+      depLeft[d]--;
+      adminLeft[a]--;
+      left--;
+      chosen.push(i);
+    }
+  });
+  return chosen;
+}
