@@ -4,6 +4,7 @@ import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
 import { accountRoles, accounts } from "../identity/identity.tables";
+import { germanDate } from "../../domain/dates";
 import { enqueueMail } from "../notifications/outbox";
 import { organizations } from "../organizations/organizations.tables";
 import { crises, supportRequests } from "./requests.tables";
@@ -66,7 +67,7 @@ export async function declareCrisis(
         subject: `Krise ausgerufen: ${row.name}`,
         text:
           `Guten Tag ${hr.displayName},\n\n` +
-          `die Koordinierungsstelle der Region hat eine Krise ausgerufen: ${row.name} (ab ${row.startsOn.split("-").reverse().join(".")}).\n\n` +
+          `die Koordinierungsstelle der Region hat eine Krise ausgerufen: ${row.name} (ab ${germanDate(row.startsOn)}).\n\n` +
           `${row.description}\n\n` +
           `Krisenanfragen stehen ab jetzt in allen Listen oben. Bitte prüfen Sie, wen Ihr Unterstützungspool anbieten kann:\n${link}\n\n` +
           `Diese Nachricht wurde von Verbund verschickt.`,

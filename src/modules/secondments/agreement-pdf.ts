@@ -2,9 +2,10 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { germanDate } from "../../domain/dates";
 import { AppError } from "../../server/problems";
 import type { SecondmentView } from "./secondments";
-import { STATE_NAMES_DE } from "./secondments";
+import { STATE_NAMES_DE } from "./secondment-mail";
 
 const FONT_DIR = fileURLToPath(new URL("../../../data/fonts/", import.meta.url));
 let fonts: Promise<[Uint8Array, Uint8Array]> | null = null;
@@ -13,7 +14,6 @@ const loadFonts = () =>
     ([a, b]) => [new Uint8Array(a), new Uint8Array(b)] as [Uint8Array, Uint8Array],
   ));
 
-const germanDate = (iso: string | null) => (iso ? iso.slice(0, 10).split("-").reverse().join(".") : "–");
 const SETTLEMENT_DE = {
   reimbursement:
     "Kostenerstattung: Die aufnehmende Verwaltung erstattet die Personalkosten nach den Personalkostensätzen der Rahmenvereinbarung je Entgelt- bzw. Besoldungsgruppe, abgerechnet nach bestätigten Stunden.",

@@ -330,6 +330,15 @@ describe("rules around the path", () => {
     expect(refused.json().errors[0].message.de).toContain("höchstens 1 Personen gleichzeitig");
     // The head of department may refuse a proposal with a reason.
     expect((await step(bauamt, b, "cancel", "Eigener Rückstand bei Bauanträgen")).json().state).toBe("cancelled");
+    // The borrower hears of the cancellation, but not whom it concerned: she never accepted.
+    const toBorrower = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.toAddress, "personal@region-hannover.demo"));
+    const cancelled = toBorrower.find((m) => m.textBody.includes(`/abordnungen/${b}`));
+    expect(cancelled?.subject).toContain("abgebrochen");
+    expect(cancelled?.textBody).toContain("einer Person aus dem Unterstützungspool");
+    expect(cancelled?.textBody).not.toContain("Mareike");
   });
 
   it("a deputy acts in the department head's place; the timeline and audit log say on whose behalf", async () => {
@@ -485,6 +494,10 @@ describe("rules around the path", () => {
     expect(proposed.statusCode, proposed.body).toBe(201);
     expect(proposed.json()).toMatchObject({ state: "proposed", lender: { name: "Garbsen" }, person: { name: null } });
     expect(proposed.body).not.toContain("Kanarek");
+    expect(proposed.json().timeline[0]).toMatchObject({
+      action: "propose",
+      reason: "Vorschlag der anfragenden Verwaltung aus dem Pool der Region",
+    });
     const lenderView = (await garbsenHr.request({ method: "GET", url: `/api/v1/secondments/${proposed.json().id}` })).json();
     expect(lenderView).toMatchObject({ person: { name: "Piotr Kanarek" }, actions: expect.arrayContaining(["release", "cancel"]) });
     expect((await step(garbsenHr, proposed.json().id, "release")).json().state).toBe("released");

@@ -18,11 +18,12 @@ import {
   type WorkflowRole,
 } from "../../domain/secondment/workflow";
 import { AppError } from "../../server/problems";
+import { germanDate } from "../../domain/dates";
+import { notifyNext } from "./secondment-mail";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
 import { accountRoles, accounts } from "../identity/identity.tables";
 import type { Role } from "../identity/roles";
-import { enqueueMail } from "../notifications/outbox";
 import { departments, organizations } from "../organizations/organizations.tables";
 import { availabilityWindows, poolMembers } from "../pool/pool.tables";
 import { crises, supportRequests } from "../requests/requests.tables";
@@ -44,26 +45,7 @@ type SecondmentRow = typeof secondments.$inferSelect;
 type MemberRow = typeof poolMembers.$inferSelect;
 
 const today = () => new Date().toISOString().slice(0, 10);
-const germanDate = (iso: string) => iso.split("-").reverse().join(".");
 const BLOCKING = [...BLOCKING_STATES];
-
-/** German names of the states, for e-mails and documents (the UI has its own, in both languages). */
-export const STATE_NAMES_DE: Record<SecondmentState, string> = {
-  proposed: "vorgeschlagen",
-  released: "vom Fachbereich freigegeben",
-  approved: "vom Personalamt genehmigt",
-  staff_council: "beim Personalrat",
-  accepted: "zugestimmt, Bestätigung der aufnehmenden Verwaltung ausstehend",
-  agreed: "vereinbart",
-  onboarding: "in Einarbeitung",
-  active: "im Einsatz",
-  completed: "beendet",
-  ended_early: "vorzeitig beendet",
-  cancelled: "abgebrochen",
-  declined: "von der/dem Beschäftigten abgelehnt",
-  refused: "vom Personalrat abgelehnt",
-  withdrawn: "zurückgezogen",
-};
 
 /** The legal basis of a secondment by employment status. */
 export const legalBasisOf = (status: "employee" | "civil_servant") =>
@@ -483,81 +465,6 @@ export async function getSecondment(db: Db | Tx, actor: Actor, id: string) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// E-mail to whoever acts next
-
-async function accountsWithRole(tx: Tx, organizationId: string, role: Role, departmentId?: string | null) {
-  return tx
-    .select({ login: accounts.login, displayName: accounts.displayName, organizationId: accounts.organizationId })
-    .from(accounts)
-    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
-    .where(
-      and(
-        eq(accounts.organizationId, organizationId),
-        eq(accountRoles.role, role),
-        eq(accounts.isActive, true),
-        departmentId ? eq(accounts.departmentId, departmentId) : undefined,
-      ),
-    );
-}
-
-async function notifyNext(tx: Tx, s: SecondmentRow, member: MemberRow, baseUrl: string) {
-  const link = `${baseUrl.replace(/\/$/, "")}/abordnungen/${s.id}`;
-  const lenderHr = () => accountsWithRole(tx, s.organizationId, "org_admin");
-  const borrowerHr = () => accountsWithRole(tx, s.borrowerOrganizationId, "org_admin");
-  const employee = [{ login: member.workEmail, displayName: member.name, organizationId: member.organizationId }];
-  const next: Record<SecondmentState, () => Promise<Array<{ login: string; displayName: string; organizationId: string }>>> = {
-    proposed: async () =>
-      member.departmentId ? accountsWithRole(tx, s.organizationId, "department_head", member.departmentId) : lenderHr(),
-    released: lenderHr,
-    approved: async () => employee,
-    staff_council: () => accountsWithRole(tx, s.organizationId, "staff_council"),
-    accepted: borrowerHr,
-    agreed: async () => [...(await borrowerHr()), ...(await lenderHr()), ...employee],
-    onboarding: async () => employee,
-    active: async () => [...(await lenderHr()), ...employee],
-    completed: async () => [...(await lenderHr()), ...(await borrowerHr())],
-    ended_early: async () => [...(await lenderHr()), ...(await borrowerHr()), ...employee],
-    cancelled: async () => [...(await lenderHr()), ...(await borrowerHr())],
-    declined: async () => lenderHr(),
-    refused: async () => [...(await lenderHr()), ...(await borrowerHr()), ...employee],
-    withdrawn: async () => lenderHr(),
-  };
-  const recipients = new Map((await next[s.state]()).map((r) => [r.login.toLowerCase(), r]));
-  const [borrower] = await tx
-    .select({ name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.id, s.borrowerOrganizationId));
-  const [lender] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, s.organizationId));
-  for (const r of recipients.values()) {
-    // The borrower learns the name only once the person has accepted.
-    const hideName = r.organizationId === s.borrowerOrganizationId && !NAME_VISIBLE_TO_BORROWER.has(s.state);
-    const who = hideName ? "einer Person aus dem Unterstützungspool" : member.name;
-    await enqueueMail(tx, {
-      regionId: s.regionId,
-      // The recipient's administration: its Postausgang shows the mail.
-      organizationId: r.organizationId,
-      to: r.login,
-      subject: `Abordnung ${lender?.name} → ${borrower?.name}: ${STATE_NAMES_DE[s.state]}`,
-      text:
-        `Guten Tag ${r.displayName},\n\n` +
-        `die Abordnung von ${who} (${lender?.name}) an ${borrower?.name} vom ${germanDate(s.startsOn)} bis ${germanDate(s.endsOn)} ` +
-        `ist jetzt: ${STATE_NAMES_DE[s.state]}.\n\n` +
-        (FINAL_HINT[s.state] ?? "Bitte prüfen Sie, ob ein Schritt bei Ihnen liegt:") +
-        `\n${link}\n\nDiese Nachricht wurde von Verbund verschickt.`,
-    });
-  }
-}
-
-const FINAL_HINT: Partial<Record<SecondmentState, string>> = {
-  completed: "Die Abordnung ist abgeschlossen. Die Einzelheiten finden Sie hier:",
-  ended_early: "Die Abordnung wurde vorzeitig beendet. Den Grund finden Sie hier:",
-  cancelled: "Der Vorgang wurde abgebrochen. Den Grund finden Sie hier:",
-  refused: "Der Personalrat hat nicht zugestimmt. Die Begründung finden Sie hier:",
-  declined: "Die Person hat den Vorschlag abgelehnt. Einzelheiten:",
-  withdrawn: "Der Vorschlag wurde zurückgezogen, weil die Person eine andere Abordnung im selben Zeitraum angenommen hat:",
-};
-
-// ---------------------------------------------------------------------------------------------
 // Writing
 
 /**
@@ -615,9 +522,11 @@ export async function proposeSecondment(db: Db, actor: Actor, input: { requestId
       });
     await assertNoOverlap(tx, input.memberId, request);
     const [member] = await tx.select().from(poolMembers).where(eq(poolMembers.id, input.memberId));
-    const [row] = await tx
-      .insert(secondments)
-      .values({
+    const row = await openProposal(
+      tx,
+      actor,
+      member,
+      {
         regionId: actor.regionId,
         organizationId: member.organizationId,
         borrowerOrganizationId: request.organization.id,
@@ -633,30 +542,52 @@ export async function proposeSecondment(db: Db, actor: Actor, input: { requestId
         settlementModel: request.settlementModel,
         employmentStatus: member.employmentStatus,
         legalBasis: legalBasisOf(member.employmentStatus),
-        proposedBy: actor.accountId,
-      })
-      .returning();
-    await tx.insert(secondmentTransitions).values({
-      secondmentId: row.id,
-      regionId: row.regionId,
-      organizationId: row.organizationId,
-      borrowerOrganizationId: row.borrowerOrganizationId,
-      action: "propose",
-      fromState: null,
-      toState: "proposed",
-      actorAccountId: actor.accountId,
-      actorName: actor.displayName,
-    });
-    await recordAudit(tx, actor, {
-      action: "create",
-      entity: "secondment",
-      entityId: row.id,
-      visibility: "party",
-      after: { requestId: request.id, state: "proposed" },
-    });
-    await notifyNext(tx, row, member, baseUrl);
+      },
+      asBorrower ? "Vorschlag der anfragenden Verwaltung aus dem Pool der Region" : null,
+      baseUrl,
+    );
     return present(tx, actor, row, member, true);
   });
+}
+
+/**
+ * Opens a proposal — a new secondment or an extension: the row, the first timeline entry, the
+ * audit entry (owned by the lender, `party`), and the e-mail to the lender's department head.
+ */
+async function openProposal(
+  tx: Tx,
+  actor: Actor,
+  member: MemberRow,
+  values: Omit<typeof secondments.$inferInsert, "state" | "proposedBy">,
+  reason: string | null,
+  baseUrl: string,
+) {
+  const [row] = await tx
+    .insert(secondments)
+    .values({ ...values, state: "proposed", proposedBy: actor.accountId })
+    .returning();
+  await tx.insert(secondmentTransitions).values({
+    secondmentId: row.id,
+    regionId: row.regionId,
+    organizationId: row.organizationId,
+    borrowerOrganizationId: row.borrowerOrganizationId,
+    action: "propose",
+    fromState: null,
+    toState: "proposed",
+    actorAccountId: actor.accountId,
+    actorName: actor.displayName,
+    reason,
+  });
+  await recordAudit(tx, actor, {
+    action: "create",
+    entity: "secondment",
+    entityId: row.id,
+    organizationId: row.organizationId,
+    visibility: "party",
+    after: { requestId: row.requestId, amends: row.amendsId, startsOn: row.startsOn, endsOn: row.endsOn, state: "proposed" },
+  });
+  await notifyNext(tx, row, member, baseUrl);
+  return row;
 }
 
 /** Writes one step: state, timeline entry, audit entry (with "on behalf of"), and e-mail to whoever acts next. */
@@ -915,15 +846,6 @@ export async function updateOnboarding(
   });
 }
 
-/** A pending or running secondment of the person as a busy period (for the eligibility of offers). */
-export async function blockingPeriodsOf(db: Db | Tx, memberIds: string[]) {
-  if (memberIds.length === 0) return [];
-  return db
-    .select({ memberId: secondments.memberId, startsOn: secondments.startsOn, endsOn: secondments.endsOn })
-    .from(secondments)
-    .where(and(inArray(secondments.memberId, memberIds), inArray(secondments.state, BLOCKING)));
-}
-
 /**
  * An extension is an amendment: a new secondment from the day after the current one ends, which
  * passes the same gates again (release, approval, acceptance, staff council, confirmation). Its
@@ -990,13 +912,14 @@ export async function extendSecondment(
       });
     }
     await assertNoOverlap(tx, m.id, { startsOn, endsOn: input.endsOn });
-    const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = s;
-    const [row] = await tx
-      .insert(secondments)
-      .values({
+    const { id: _id, createdAt: _c, updatedAt: _u, state: _s, proposedBy: _p, ...rest } = s;
+    const row = await openProposal(
+      tx,
+      actor,
+      m,
+      {
         ...rest,
         amendsId: s.id,
-        state: "proposed",
         councilStatus: "not_required",
         councilDeadline: null,
         startsOn,
@@ -1004,30 +927,10 @@ export async function extendSecondment(
         frameworkAgreementId: null,
         hearingRecordedAt: null,
         sbvHearingRecordedAt: null,
-        proposedBy: actor.accountId,
-      })
-      .returning();
-    await tx.insert(secondmentTransitions).values({
-      secondmentId: row.id,
-      regionId: row.regionId,
-      organizationId: row.organizationId,
-      borrowerOrganizationId: row.borrowerOrganizationId,
-      action: "propose",
-      fromState: null,
-      toState: "proposed",
-      actorAccountId: actor.accountId,
-      actorName: actor.displayName,
-      reason: input.reason?.trim() || `Verlängerung der Abordnung bis ${germanDate(input.endsOn)}`,
-    });
-    await recordAudit(tx, actor, {
-      action: "create",
-      entity: "secondment",
-      entityId: row.id,
-      organizationId: row.organizationId,
-      visibility: "party",
-      after: { amends: s.id, endsOn: row.endsOn, state: "proposed" },
-    });
-    await notifyNext(tx, row, m, baseUrl);
+      },
+      input.reason?.trim() || `Verlängerung der Abordnung bis ${germanDate(input.endsOn)}`,
+      baseUrl,
+    );
     return present(tx, actor, row, m, true);
   });
 }
