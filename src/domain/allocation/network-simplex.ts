@@ -20,25 +20,43 @@ const UPPER = -1;
 /** A network under construction: nodes 0..n-1, arcs added one by one. */
 export class Network {
   readonly nodeCount: number;
-  private src: number[] = [];
-  private dst: number[] = [];
-  private cap: number[] = [];
-  constructor(nodeCount: number) {
+  private src: Int32Array;
+  private dst: Int32Array;
+  private cap: Float64Array;
+  private count = 0;
+  constructor(nodeCount: number, expectedArcs = 16) {
     this.nodeCount = nodeCount;
+    this.src = new Int32Array(expectedArcs);
+    this.dst = new Int32Array(expectedArcs);
+    this.cap = new Float64Array(expectedArcs);
   }
   /** Adds an arc with capacity `capacity` (Infinity allowed) and returns its index. */
   addArc(from: number, to: number, capacity: number): number {
-    this.src.push(from);
-    this.dst.push(to);
-    this.cap.push(capacity);
-    return this.src.length - 1;
+    if (this.count === this.src.length) {
+      const grow = <A extends Int32Array | Float64Array>(a: A): A => {
+        const b = new (a.constructor as new (n: number) => A)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.src = grow(this.src);
+      this.dst = grow(this.dst);
+      this.cap = grow(this.cap);
+    }
+    this.src[this.count] = from;
+    this.dst[this.count] = to;
+    this.cap[this.count] = capacity;
+    return this.count++;
   }
   get arcCount() {
-    return this.src.length;
+    return this.count;
   }
   /** The arrays the solver works on. */
   freeze() {
-    return { source: Int32Array.from(this.src), target: Int32Array.from(this.dst), capacity: Float64Array.from(this.cap) };
+    return {
+      source: this.src.subarray(0, this.count),
+      target: this.dst.subarray(0, this.count),
+      capacity: this.cap.subarray(0, this.count),
+    };
   }
 }
 
@@ -56,7 +74,7 @@ export interface LevelResult {
  * Minimises `levels[0]`, then `levels[1]` among the optima of the first, and so on. Each cost
  * vector has one entry per arc of `network`. Capacities must be non-negative integers or Infinity.
  */
-export function solveLevels(network: Network, levels: Array<ArrayLike<number>>): LevelResult {
+export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, start?: ArrayLike<number>): LevelResult {
   const { source, target, capacity } = network.freeze();
   const n = network.nodeCount;
   const m = network.arcCount;
@@ -75,7 +93,6 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>):
   let bigCap = 0;
   for (let e = 0; e < m; e++) if (Number.isFinite(capacity[e])) bigCap += capacity[e];
   for (let e = 0; e < m; e++) cap[e] = Number.isFinite(capacity[e]) ? capacity[e] : bigCap + 1;
-  // Spanning tree: every node hangs from the root by its artificial arc (capacity 0).
   const parent = new Int32Array(N);
   const pred = new Int32Array(N);
   const predUp = new Uint8Array(N); // 1: the pred arc goes from the node up to its parent
@@ -86,19 +103,89 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>):
   const prevSib = new Int32Array(N).fill(-1);
   parent[root] = -1;
   pred[root] = -1;
+  for (let e = 0; e < m; e++) {
+    const f = start ? start[e] : 0;
+    flow[e] = f;
+    state[e] = f === 0 ? LOWER : UPPER;
+    if (f !== 0 && f !== cap[e]) state[e] = TREE;
+    if (f < 0 || f > cap[e]) throw new Error(`start flow on arc ${e} outside its bounds`);
+  }
   for (let v = 0; v < n; v++) {
     const e = m + v;
     src[e] = v;
     dst[e] = root;
     cap[e] = 0;
-    state[e] = TREE;
-    parent[v] = root;
-    pred[v] = e;
-    predUp[v] = 1;
-    depth[v] = 1;
-    link(v, root);
+    state[e] = LOWER;
   }
-  for (let e = 0; e < m; e++) state[e] = LOWER;
+  // Start basis ("crash"): a spanning tree grown from the root along arcs that keep it strongly
+  // feasible — every node can send flow up to the root: an arc pointing up must have room
+  // (flow < capacity), an arc pointing down must carry flow. Arcs strictly between their bounds
+  // must be tree arcs, so a node brings its whole component of such arcs along (a forest when
+  // the start is an extreme flow). Nodes out of reach hang from the root by their artificial
+  // arc, which carries no flow: the root has no supply and all of them point into it.
+  const adjacency = incidence();
+  const seen = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  const component = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  const attach = (v: number, par: number, arc: number) => {
+    seen[v] = 1;
+    parent[v] = par;
+    pred[v] = arc;
+    predUp[v] = src[arc] === v ? 1 : 0;
+    link(v, par);
+    queue[tail++] = v;
+  };
+  const attachComponent = (v: number) => {
+    let top = 0;
+    component[top++] = v;
+    while (top > 0) {
+      const u = component[--top];
+      for (let i = adjacency.first[u]; i < adjacency.first[u + 1]; i++) {
+        const a = adjacency.arcs[i];
+        if (state[a] !== TREE) continue;
+        const x = src[a] === u ? dst[a] : src[a];
+        if (seen[x]) {
+          if (pred[u] !== a && pred[x] !== a) throw new Error("the start flow is not extreme: its free arcs form a cycle");
+          continue;
+        }
+        attach(x, u, a);
+        component[top++] = x;
+      }
+    }
+  };
+  for (let top = 0; top < n; top++) {
+    if (seen[top]) continue;
+    const e = m + top;
+    cap[e] = bigCap + 1;
+    state[e] = TREE;
+    attach(top, root, e);
+    attachComponent(top);
+    while (head < tail) {
+      const u = queue[head++];
+      for (let i = adjacency.first[u]; i < adjacency.first[u + 1]; i++) {
+        const a = adjacency.arcs[i];
+        const down = src[a] === u;
+        const x = down ? dst[a] : src[a];
+        if (seen[x] || !(down ? flow[a] > 0 : flow[a] < cap[a])) continue;
+        if (state[a] !== TREE) state[a] = TREE;
+        attach(x, u, a);
+        attachComponent(x);
+      }
+    }
+  }
+
+  /** The arcs at each node (compressed rows). */
+  function incidence() {
+    const first = new Int32Array(n + 1);
+    for (let e = 0; e < m; e++) (first[src[e] + 1]++, first[dst[e] + 1]++);
+    for (let v = 0; v < n; v++) first[v + 1] += first[v];
+    const fill = first.slice(0, n);
+    const arcs = new Int32Array(first[n]);
+    for (let e = 0; e < m; e++) ((arcs[fill[src[e]]++] = e), (arcs[fill[dst[e]]++] = e));
+    return { first, arcs };
+  }
 
   function link(child: number, par: number) {
     const first = firstChild[par];
@@ -134,28 +221,53 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>):
   }
 
   const reduced = (e: number) => cost[e] + pi[src[e]] - pi[dst[e]];
+  /** How much arc e would improve the cost per unit if it entered (0: it cannot). */
+  const violation = (e: number) => {
+    const s = state[e];
+    if (s === TREE || frozen[e]) return 0;
+    return s === LOWER ? (cap[e] > 0 ? -reduced(e) : 0) : reduced(e);
+  };
   let pivots = 0;
-  const blockSize = Math.max(10, Math.ceil(Math.sqrt(M)));
+  // Candidate list pricing: a major scan collects up to LIST improving arcs, minor iterations
+  // pivot on the best of them while they still improve (LEMON's factors 0.25 and 0.1).
+  const LIST = Math.max(10, Math.ceil(0.25 * Math.sqrt(M)));
+  const MINOR = Math.max(3, Math.ceil(0.1 * LIST));
+  const list = new Int32Array(LIST);
+  let listSize = 0;
+  let minor = 0;
   let next = 0;
 
   function findEntering(): number {
     let best = -1;
     let bestViolation = 0;
-    let scanned = 0;
+    if (listSize > 0 && minor < MINOR) {
+      minor++;
+      for (let i = 0; i < listSize;) {
+        const e = list[i];
+        const v = violation(e);
+        if (v > 0) {
+          if (v > bestViolation) {
+            bestViolation = v;
+            best = e;
+          }
+          i++;
+        } else list[i] = list[--listSize];
+      }
+      if (best >= 0) return best;
+    }
+    minor = 0;
+    listSize = 0;
     for (let count = 0; count < M; count++) {
       const e = next;
       next = next + 1 === M ? 0 : next + 1;
-      if (state[e] !== TREE && !frozen[e]) {
-        const violation = state[e] * reduced(e); // LOWER: -rc > 0 wanted; UPPER: rc > 0 wanted
-        const v = -violation;
-        if (v > bestViolation && (state[e] === LOWER ? cap[e] > 0 : true)) {
+      const v = violation(e);
+      if (v > 0) {
+        list[listSize++] = e;
+        if (v > bestViolation) {
           bestViolation = v;
           best = e;
         }
-      }
-      if (++scanned >= blockSize) {
-        if (best >= 0) return best;
-        scanned = 0;
+        if (listSize === LIST) break;
       }
     }
     return best;
@@ -246,6 +358,7 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>):
     for (let e = 0; e < m; e++) cost[e] = level[e];
     pi[root] = 0;
     refreshSubtree(root);
+    listSize = 0;
     for (;;) {
       const entering = findEntering();
       if (entering < 0) break;

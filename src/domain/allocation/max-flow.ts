@@ -1,0 +1,109 @@
+/**
+ * Dinic's maximum flow on typed arrays (no I/O). Flow persists between calls, so capacities can
+ * be raised and `augment` continues from the current flow — which is how the allocation fills
+ * crisis slots first, then urgent, then normal ones without ever giving back a higher class's slot.
+ */
+export class FlowGraph {
+  readonly nodeCount: number;
+  private head: Int32Array;
+  private nextEdge: number[] = [];
+  private to: number[] = [];
+  private residual: number[] = [];
+  private frozen?: { nextEdge: Int32Array; to: Int32Array; residual: Float64Array };
+
+  constructor(nodeCount: number) {
+    this.nodeCount = nodeCount;
+    this.head = new Int32Array(nodeCount).fill(-1);
+  }
+
+  /** Adds an arc (and its reverse) and returns its index; the reverse is `index ^ 1`. */
+  addEdge(from: number, to: number, capacity: number): number {
+    if (this.frozen) throw new Error("edges are added before the first augmentation");
+    const e = this.to.length;
+    this.to.push(to, from);
+    this.residual.push(capacity, 0);
+    this.nextEdge.push(this.head[from], this.head[to]);
+    this.head[from] = e;
+    this.head[to] = e + 1;
+    return e;
+  }
+
+  private arrays() {
+    this.frozen ??= { nextEdge: Int32Array.from(this.nextEdge), to: Int32Array.from(this.to), residual: Float64Array.from(this.residual) };
+    return this.frozen;
+  }
+
+  /** Raises (or lowers, if unused) the capacity of arc `e` to `capacity`. */
+  setCapacity(e: number, capacity: number) {
+    const { residual } = this.arrays();
+    const used = residual[e ^ 1];
+    if (capacity < used) throw new Error("capacity below the flow already on the arc");
+    residual[e] = capacity - used;
+  }
+
+  /** Flow on arc `e`. */
+  flow(e: number): number {
+    return this.arrays().residual[e ^ 1];
+  }
+
+  /** Augments from `s` to `t` until no augmenting path is left; returns the flow added. */
+  augment(s: number, t: number): number {
+    const { nextEdge, to, residual } = this.arrays();
+    const n = this.nodeCount;
+    const level = new Int32Array(n);
+    const current = new Int32Array(n);
+    const queue = new Int32Array(n);
+    const pathEdge = new Int32Array(n);
+    let added = 0;
+    for (;;) {
+      level.fill(-1);
+      level[s] = 0;
+      let qh = 0;
+      let qt = 0;
+      queue[qt++] = s;
+      while (qh < qt) {
+        const u = queue[qh++];
+        for (let e = this.head[u]; e >= 0; e = nextEdge[e]) {
+          const v = to[e];
+          if (residual[e] > 0 && level[v] < 0) {
+            level[v] = level[u] + 1;
+            queue[qt++] = v;
+          }
+        }
+      }
+      if (level[t] < 0) return added;
+      current.set(this.head);
+      // Depth-first search for blocking paths along the level graph, without recursion.
+      let depth = 0;
+      let u = s;
+      for (;;) {
+        if (u === t) {
+          let push = Infinity;
+          for (let i = 0; i < depth; i++) push = Math.min(push, residual[pathEdge[i]]);
+          for (let i = 0; i < depth; i++) {
+            residual[pathEdge[i]] -= push;
+            residual[pathEdge[i] ^ 1] += push;
+          }
+          added += push;
+          depth = 0;
+          u = s;
+          continue;
+        }
+        let e = current[u];
+        while (e >= 0 && !(residual[e] > 0 && level[to[e]] === level[u] + 1)) e = nextEdge[e];
+        current[u] = e;
+        if (e >= 0) {
+          pathEdge[depth++] = e;
+          u = to[e];
+          continue;
+        }
+        // Dead end: no path through u in this phase.
+        level[u] = -1;
+        if (depth === 0) break;
+        const back = pathEdge[--depth];
+        u = to[back ^ 1];
+        current[u] = nextEdge[current[u]];
+      }
+    }
+  }
+}
