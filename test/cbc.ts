@@ -1,0 +1,66 @@
+/**
+ * Solves the allocation model with Debian's `coinor-cbc`, level by level, as the independent
+ * reference for the network simplex (src/domain/allocation/cbc.test.ts, bench/allocation.ts).
+ */
+import { execFile, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { LEVEL_ORDER, toLp } from "../src/domain/allocation/lp-format";
+import type { AllocationInput, AllocationObjective } from "../src/domain/allocation/solve";
+
+const run = promisify(execFile);
+
+/** Whether `cbc` is on the PATH. */
+export function cbcAvailable(): boolean {
+  try {
+    execFileSync("cbc", ["-quit"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface CbcResult {
+  objective: AllocationObjective;
+  /** Wall-clock time of all CBC runs together (including writing and reading files). */
+  ms: number;
+  /** Whether every level finished within the time limit. */
+  complete: boolean;
+}
+
+/** The lexicographic optimum by CBC: each level a MIP with the earlier levels fixed at their optimum. */
+export async function solveWithCbc(input: AllocationInput, options: { seconds?: number } = {}): Promise<CbcResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbund-cbc-"));
+  const fixed: Partial<AllocationObjective> = {};
+  const started = performance.now();
+  let complete = true;
+  try {
+    for (let level = 0; level < LEVEL_ORDER.length; level++) {
+      const key = LEVEL_ORDER[level].key;
+      const lp = toLp(input, level, fixed);
+      if (lp === null) {
+        fixed[key] = 0;
+        continue;
+      }
+      const model = path.join(dir, `level${level}.lp`);
+      const solution = path.join(dir, `level${level}.sol`);
+      fs.writeFileSync(model, lp);
+      const args = [model, ...(options.seconds ? ["sec", String(options.seconds)] : []), "solve", "solu", solution];
+      await run("cbc", args, { maxBuffer: 64 * 2 ** 20 });
+      const first = fs.readFileSync(solution, "utf8").split("\n", 1)[0];
+      const match = /^(\S[^-]*?)\s*-\s*objective value\s+(-?[\d.e+]+)/.exec(first);
+      if (!match) throw new Error(`unexpected CBC solution: ${first}`);
+      if (match[1] !== "Optimal") {
+        complete = false;
+        break;
+      }
+      fixed[key] = Math.round(Number(match[2]));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const objective = Object.fromEntries(LEVEL_ORDER.map(({ key }) => [key, fixed[key] ?? NaN])) as unknown as AllocationObjective;
+  return { objective, ms: performance.now() - started, complete };
+}
