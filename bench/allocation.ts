@@ -1,84 +1,162 @@
 /**
- * Allocation benchmark (first stage): the exact optimiser against first come, first served on
- * deterministic random instances. Prints time, pivots, heap growth, every objective level of both,
- * and the extra crisis slots and the spread of lending. CBC and LEMON comparisons follow (#6).
+ * Allocation benchmark (#6): the exact optimiser on instances generated with a fixed seed from the
+ * real region (test/allocation-instances.ts), against first come, first served, CBC (level by
+ * level, where it finishes within 10 minutes) and LEMON's network simplex (C++, where Debian's
+ * liblemon-dev is installed). Each size runs in its own process, so peak memory is its own.
  *
- *   npx tsx bench/allocation.ts            region size (2,000 × 200)
- *   npx tsx bench/allocation.ts state      also 20,000 × 2,000
+ *   npm run bench:allocation                 region and state
+ *   npm run bench:allocation -- nation       also 100,000 × 10,000
+ *   npm run bench:allocation -- --no-cbc     without CBC
  */
-import { evaluate, greedyAllocation, solveAllocation, type AllocationInput } from "../src/domain/allocation/solve";
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import {
+  evaluate,
+  greedyAllocation,
+  solveAllocation,
+  type AllocationInput,
+  type AllocationObjective,
+} from "../src/domain/allocation/solve";
+import { cbcAvailable, solveWithCbc } from "../test/cbc";
+import { generateInstance } from "../test/allocation-instances";
 
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const SIZES = {
+  region: { members: 2_000, requests: 200, regions: 1, warm: 5 },
+  state: { members: 20_000, requests: 2_000, regions: 10, warm: 2 },
+  nation: { members: 100_000, requests: 10_000, regions: 50, warm: 0 },
+} as const;
+type Size = keyof typeof SIZES;
 
-/** Pool members spread over administrations of uneven size, departments with caps, 20 eligible requests per member. */
-export function instance(members: number, requests: number, administrations: number, perMember = 20): AllocationInput {
-  const r = random(members * 31 + requests);
-  const weights = Array.from({ length: administrations }, (_, i) => 1 / (i + 1)); // a big city and many small towns
-  const total = weights.reduce((s, w) => s + w, 0);
-  const sizes = weights.map((w) => Math.max(1, Math.round((members * w) / total)));
-  const departments: AllocationInput["departments"] = [];
-  const people: AllocationInput["members"] = [];
-  sizes.forEach((size, a) => {
-    const first = departments.length;
-    for (let d = 0; d < 5; d++) departments.push({ administration: a, cap: Math.max(1, Math.round(size / 8)) });
-    for (let p = 0; p < size; p++) people.push({ department: first + Math.floor(r() * 5) });
-  });
-  const urgencies = ["crisis", "urgent", "normal"] as const;
-  const reqs = Array.from({ length: requests }, () => ({ urgency: urgencies[Math.floor(r() * 3)], open: 1 + Math.floor(r() * 15) }));
-  const pairs: AllocationInput["pairs"] = [];
-  people.forEach((_, m) => {
-    const seen = new Set<number>();
-    for (let k = 0; k < perMember; k++) {
-      const q = Math.floor(r() * requests);
-      if (seen.has(q)) continue;
-      seen.add(q);
-      pairs.push({ member: m, request: q, distanceM: Math.floor(r() * 50_000), preferred: Math.floor(r() * 3) });
-    }
-  });
-  return { administrations: sizes.map((n) => ({ poolSize: n, cap: null })), departments, members: people, requests: reqs, pairs };
-}
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const objective = (o: AllocationObjective) =>
+  `crisis ${o.crisis}, urgent ${o.urgent}, normal ${o.normal}, fairness ${o.fairness}, distance ${fmt(o.distanceM)} m, preferred ${o.preferred}`;
 
-/** The largest share of its pool any administration lends. */
-function maxShare(input: AllocationInput, assignments: number[]) {
+/** Share of its pool each administration lends: the largest, and the standard deviation across administrations. */
+function spread(input: AllocationInput, assignments: readonly number[]) {
   const lent = new Array<number>(input.administrations.length).fill(0);
   for (const i of assignments) lent[input.departments[input.members[input.pairs[i].member].department].administration]++;
-  return Math.max(...lent.map((l, a) => l / input.administrations[a].poolSize));
+  const shares = lent.map((l, a) => l / input.administrations[a].poolSize);
+  const mean = shares.reduce((s, x) => s + x, 0) / shares.length;
+  const sd = Math.sqrt(shares.reduce((s, x) => s + (x - mean) ** 2, 0) / shares.length);
+  return { max: 100 * Math.max(...shares), sd: 100 * sd };
 }
 
-const sizes: Array<[string, number, number, number]> = [["region", 2_000, 200, 22]];
-if (process.argv.includes("state")) sizes.push(["state", 20_000, 2_000, 200]);
-for (const [name, members, requests, admins] of sizes) {
-  const input = instance(members, requests, admins);
-  const heap = process.memoryUsage().heapUsed;
+/** The priority level as one min-cost circulation in DIMACS format (LEMON's reference run). */
+function priorityDimacs(input: AllocationInput): string {
+  const A = input.administrations.length;
+  const D = input.departments.length;
+  const P = input.members.length;
+  const S = 1;
+  const T = 2;
+  const admin = (a: number) => 3 + a;
+  const dep = (d: number) => 3 + A + d;
+  const member = (p: number) => 3 + A + D + p;
+  const request = (r: number) => 3 + A + D + P + r;
+  const slots = { crisis: 0, urgent: 0, normal: 0 };
+  for (const r of input.requests) slots[r.urgency] += r.open;
+  const weight = { normal: 1, urgent: slots.normal + 1, crisis: (slots.normal + 1) * (slots.urgent + 1) };
+  const arcs: string[] = [`a ${T} ${S} 0 ${10 ** 9} 0`];
+  const membersOf = new Array<number>(A).fill(0);
+  for (const m of input.members) membersOf[input.departments[m.department].administration]++;
+  input.administrations.forEach((a, i) => arcs.push(`a ${S} ${admin(i)} 0 ${Math.min(a.cap ?? Infinity, membersOf[i])} 0`));
+  input.departments.forEach((d, i) => arcs.push(`a ${admin(d.administration)} ${dep(i)} 0 ${d.cap ?? 10 ** 9} 0`));
+  input.members.forEach((m, i) => arcs.push(`a ${dep(m.department)} ${member(i)} 0 1 0`));
+  input.pairs.forEach((p) => arcs.push(`a ${member(p.member)} ${request(p.request)} 0 1 0`));
+  input.requests.forEach((r, i) => arcs.push(`a ${request(i)} ${T} 0 ${r.open} ${-weight[r.urgency]}`));
+  return [`p min ${2 + A + D + P + input.requests.length} ${arcs.length}`, ...arcs, ""].join("\n");
+}
+
+/** Builds the LEMON harness once; null where liblemon-dev is missing. */
+function lemonBinary(): string | null {
+  if (!fs.existsSync("/usr/include/lemon/network_simplex.h")) return null;
+  const binary = path.join(os.tmpdir(), "verbund-lemon-network-simplex");
+  const source = path.resolve(import.meta.dirname, "lemon/network-simplex.cc");
+  if (!fs.existsSync(binary) || fs.statSync(binary).mtimeMs < fs.statSync(source).mtimeMs)
+    execFileSync("g++", ["-O2", "-o", binary, source, "-llemon"], { stdio: "inherit" });
+  return binary;
+}
+
+async function child(size: Size, withCbc: boolean) {
+  const spec = SIZES[size];
   const t0 = performance.now();
-  const optimum = solveAllocation(input);
-  const ms = performance.now() - t0;
-  const grown = (process.memoryUsage().heapUsed - heap) / 2 ** 20;
+  const { input } = generateInstance({ members: spec.members, requests: spec.requests, regions: spec.regions, seed: 1 });
+  const generateMs = performance.now() - t0;
   const t1 = performance.now();
+  const result = solveAllocation(input);
+  const coldMs = performance.now() - t1;
+  const warm: number[] = [];
+  for (let i = 0; i < spec.warm; i++) {
+    const t = performance.now();
+    solveAllocation(input);
+    warm.push(performance.now() - t);
+  }
+  warm.sort((a, b) => a - b);
+  const peakMB = process.resourceUsage().maxRSS / 1024;
+  const t2 = performance.now();
   const greedy = greedyAllocation(input);
-  const greedyMs = performance.now() - t1;
+  const greedyMs = performance.now() - t2;
   const g = evaluate(input, greedy);
-  const o = optimum.objective;
-  console.log(`${name}: ${members} members × ${requests} requests, ${input.pairs.length} eligible pairs`);
-  console.log(
-    `  optimiser  ${ms.toFixed(0)} ms, ${optimum.pivots} pivots (per level ${optimum.pivotsPerLevel.join(" / ")}), heap +${grown.toFixed(0)} MB`,
+  const out: string[] = [];
+  out.push(
+    `${size}: ${fmt(spec.members)} members × ${fmt(spec.requests)} requests, ${fmt(input.pairs.length)} eligible pairs (generated in ${fmt(generateMs)} ms)`,
   );
-  console.log(
-    `             crisis ${o.crisis}, urgent ${o.urgent}, normal ${o.normal}, fairness ${o.fairness}, distance ${o.distanceM} m, preferred ${o.preferred}`,
+  out.push(
+    `  optimiser   ${fmt(coldMs)} ms first run${warm.length ? `, ${fmt(warm[Math.floor(warm.length / 2)])} ms median of ${warm.length} more` : ""}; ` +
+      `peak memory ${fmt(peakMB)} MB; ${fmt(result.pivots)} pivots (${result.pivotsPerLevel.map((p) => fmt(p)).join(" / ")})`,
   );
-  console.log(`  first come ${greedyMs.toFixed(0)} ms`);
-  console.log(
-    `             crisis ${g.crisis}, urgent ${g.urgent}, normal ${g.normal}, fairness ${g.fairness}, distance ${g.distanceM} m, preferred ${g.preferred}`,
+  out.push(`              ${objective(result.objective)}`);
+  out.push(`  first come  ${fmt(greedyMs)} ms`);
+  out.push(`              ${objective(g)}`);
+  const so = spread(input, result.assignments);
+  const sg = spread(input, greedy);
+  out.push(
+    `  optimiser fills ${result.objective.crisis - g.crisis} more crisis slots (${result.objective.crisis} vs ${g.crisis}); ` +
+      `share of a pool lent: largest ${fmt(so.max, 1)} % vs ${fmt(sg.max, 1)} %, standard deviation ${fmt(so.sd, 1)} vs ${fmt(sg.sd, 1)} points`,
   );
-  console.log(
-    `  optimiser fills ${o.crisis - g.crisis} more crisis slots; largest share of a pool lent: ${(100 * maxShare(input, optimum.assignments)).toFixed(1)} % vs ${(100 * maxShare(input, greedy)).toFixed(1)} %`,
-  );
+  const ours = warm.length ? warm[Math.floor(warm.length / 2)] : coldMs;
+  if (withCbc && cbcAvailable()) {
+    const cbc = await solveWithCbc(input, { seconds: 600 });
+    const same = cbc.complete && JSON.stringify(cbc.objective) === JSON.stringify(result.objective);
+    out.push(
+      `  CBC         ${fmt(cbc.ms)} ms, all six levels${cbc.complete ? "" : " (did not finish within 10 minutes)"}; ` +
+        `${cbc.complete ? (same ? "same objective on every level" : `DIFFERENT objective: ${objective(cbc.objective)}`) : ""}; ` +
+        `optimiser ${fmt(cbc.ms / ours, 1)}× faster`,
+    );
+  } else if (withCbc) out.push("  CBC         not installed (Debian package coinor-cbc)");
+  const lemon = lemonBinary();
+  if (lemon) {
+    const file = path.join(os.tmpdir(), `verbund-${size}.min`);
+    fs.writeFileSync(file, priorityDimacs(input));
+    const run = spawnSync(lemon, { input: fs.readFileSync(file), maxBuffer: 2 ** 26 });
+    fs.rmSync(file);
+    const [ms, cost] = run.stdout.toString().trim().split(" ").map(Number);
+    const slots = { crisis: 0, urgent: 0, normal: 0 };
+    for (const r of input.requests) slots[r.urgency] += r.open;
+    const o = result.objective;
+    const ourCost = -(o.crisis * (slots.normal + 1) * (slots.urgent + 1) + o.urgent * (slots.normal + 1) + o.normal);
+    out.push(
+      `  LEMON       ${fmt(ms, 1)} ms for the priority level alone (network simplex, C++); ` +
+        `${cost === ourCost ? "same priority values" : `DIFFERENT cost ${cost} vs ${ourCost}`}; optimiser with all levels ${fmt(ours / ms, 1)}× its time`,
+    );
+  } else out.push("  LEMON       not installed (Debian package liblemon-dev)");
+  console.log(out.join("\n"));
+}
+
+const args = process.argv.slice(2);
+if (args[0] === "--child") await child(args[1] as Size, !args.includes("--no-cbc"));
+else {
+  const sizes: Size[] = ["region", "state", ...(args.includes("nation") ? (["nation"] as const) : [])];
+  console.log(`Allocation benchmark — ${os.cpus().length} cores, Node.js ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  for (const size of sizes) {
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", import.meta.filename, "--child", size, ...args.filter((a) => a === "--no-cbc")],
+      {
+        stdio: "inherit",
+      },
+    );
+    if (run.status !== 0) process.exitCode = 1;
+  }
 }

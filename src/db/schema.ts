@@ -6,3 +6,4 @@ export * from "../modules/pool/pool.tables";
 export * from "../modules/requests/requests.tables";
 export * from "../modules/notifications/outbox.tables";
 export * from "../modules/secondments/secondments.tables";
+export * from "../modules/allocation/allocation.tables";

@@ -17,6 +17,7 @@ import { organizationRoutes } from "../modules/organizations/organizations.route
 import { poolRoutes } from "../modules/pool/pool.routes";
 import { requestRoutes } from "../modules/requests/requests.routes";
 import { secondmentRoutes } from "../modules/secondments/secondments.routes";
+import { allocationRoutes } from "../modules/allocation/allocation.routes";
 import { notificationRoutes } from "../modules/notifications/notifications.routes";
 import { healthRoutes } from "./health.routes";
 import authPlugin from "./plugins/auth";
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(poolRoutes);
   await app.register(requestRoutes);
   await app.register(secondmentRoutes);
+  await app.register(allocationRoutes);
   await app.register(notificationRoutes);
   if (options.extend) await app.register(options.extend);
 

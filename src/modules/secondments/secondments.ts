@@ -486,68 +486,92 @@ export async function proposeSecondment(db: Db, actor: Actor, input: { requestId
       (c) => c.id === input.memberId,
     );
     if (!candidate) throw new AppError("not_found");
-    const reason = ineligibility(candidate, {
-      ...request,
-      organizationId: request.organization.id,
-      requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
-    });
-    if (reason) {
-      throw new AppError("validation", {
-        fields: [
-          {
-            field: "memberId",
-            in: "body",
-            rule: `ineligible_${reason}`,
-            message: {
-              de: "Diese Person erfüllt die Anforderungen der Anfrage nicht.",
-              en: "This person does not meet the request's requirements.",
-            },
-          },
-        ],
-      });
-    }
-    const [existing] = await tx
-      .select({ id: secondments.id })
-      .from(secondments)
-      .where(
-        and(
-          eq(secondments.requestId, input.requestId),
-          eq(secondments.memberId, input.memberId),
-          inArray(secondments.state, ["proposed", ...BLOCKING, "completed"]),
-        ),
-      );
-    if (existing)
-      throw new AppError("conflict", {
-        message: { de: "Diese Person ist bereits angeboten.", en: "This person has been offered already." },
-      });
-    await assertNoOverlap(tx, input.memberId, request);
-    const [member] = await tx.select().from(poolMembers).where(eq(poolMembers.id, input.memberId));
-    const row = await openProposal(
+    const { row, member } = await openCheckedProposal(
       tx,
       actor,
-      member,
-      {
-        regionId: actor.regionId,
-        organizationId: member.organizationId,
-        borrowerOrganizationId: request.organization.id,
-        requestId: request.id,
-        memberId: member.id,
-        startsOn: request.startsOn,
-        endsOn: request.endsOn,
-        hoursPerWeek: request.hoursPerWeek,
-        place: request.isRemotePossible
-          ? `${request.placeAddress ?? request.organization.name} (mobiles Arbeiten möglich)`
-          : (request.placeAddress ?? request.organization.name),
-        tasks: request.tasks,
-        settlementModel: request.settlementModel,
-        employmentStatus: member.employmentStatus,
-        legalBasis: legalBasisOf(member.employmentStatus),
-      },
+      request,
+      candidate,
       asBorrower ? "Vorschlag der anfragenden Verwaltung aus dem Pool der Region" : null,
       baseUrl,
     );
     return present(tx, actor, row, member, true);
   });
+}
+
+/**
+ * Proposes a pool member for a request after checking what holds for every proposal: the member
+ * is eligible, not yet offered for the request, and free in the period. Used by offers, by the
+ * borrower's proposals and by committing an allocation run.
+ */
+export async function openCheckedProposal(
+  tx: Tx,
+  actor: Actor,
+  request: Awaited<ReturnType<typeof getSupportRequest>>,
+  candidate: Awaited<ReturnType<typeof loadCandidates>>[number],
+  reason: string | null,
+  baseUrl: string,
+) {
+  const ineligible = ineligibility(candidate, {
+    ...request,
+    organizationId: request.organization.id,
+    requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
+  });
+  if (ineligible) {
+    throw new AppError("validation", {
+      fields: [
+        {
+          field: "memberId",
+          in: "body",
+          rule: `ineligible_${ineligible}`,
+          message: {
+            de: "Diese Person erfüllt die Anforderungen der Anfrage nicht.",
+            en: "This person does not meet the request's requirements.",
+          },
+        },
+      ],
+    });
+  }
+  const [existing] = await tx
+    .select({ id: secondments.id })
+    .from(secondments)
+    .where(
+      and(
+        eq(secondments.requestId, request.id),
+        eq(secondments.memberId, candidate.id),
+        inArray(secondments.state, ["proposed", ...BLOCKING, "completed"]),
+      ),
+    );
+  if (existing)
+    throw new AppError("conflict", {
+      message: { de: "Diese Person ist bereits angeboten.", en: "This person has been offered already." },
+    });
+  await assertNoOverlap(tx, candidate.id, request);
+  const [member] = await tx.select().from(poolMembers).where(eq(poolMembers.id, candidate.id));
+  const row = await openProposal(
+    tx,
+    actor,
+    member,
+    {
+      regionId: actor.regionId,
+      organizationId: member.organizationId,
+      borrowerOrganizationId: request.organization.id,
+      requestId: request.id,
+      memberId: member.id,
+      startsOn: request.startsOn,
+      endsOn: request.endsOn,
+      hoursPerWeek: request.hoursPerWeek,
+      place: request.isRemotePossible
+        ? `${request.placeAddress ?? request.organization.name} (mobiles Arbeiten möglich)`
+        : (request.placeAddress ?? request.organization.name),
+      tasks: request.tasks,
+      settlementModel: request.settlementModel,
+      employmentStatus: member.employmentStatus,
+      legalBasis: legalBasisOf(member.employmentStatus),
+    },
+    reason,
+    baseUrl,
+  );
+  return { row, member };
 }
 
 /**

@@ -3965,6 +3965,583 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/allocation-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coordination office's recent allocation runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    crisisId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "computing" | "done" | "failed" | "committed";
+                                createdAt: string;
+                                crisisId: string | null;
+                                committedAt: string | null;
+                                runMs: number | null;
+                                assignments: number;
+                                unfilledSlots: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Compute the optimal allocation for a scope: a preview, nothing changes
+         * @description Solves the model of docs/ALLOCATION.md exactly in a worker thread and stores the run with its input snapshot. Returns assignments (pseudonymised), unfilled slots with the binding reason, the value of every objective level and the run time.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Only the open requests of this crisis */
+                        crisisId?: string | null;
+                        /** @description Only these requests (open ones); all open requests of the region when absent */
+                        requestIds?: string[] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "computing" | "done" | "failed" | "committed";
+                            createdAt: string;
+                            crisisId: string | null;
+                            committedAt: string | null;
+                            runMs: number | null;
+                            error: string | null;
+                            requests: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                administration: string;
+                                /** @enum {string} */
+                                urgency: "crisis" | "urgent" | "normal";
+                                open: number;
+                            }[];
+                            pool: {
+                                members: number;
+                                eligiblePairs: number;
+                            };
+                            objective: {
+                                crisis: number;
+                                urgent: number;
+                                normal: number;
+                                fairness: number;
+                                distanceM: number;
+                                preferred: number;
+                            } | null;
+                            firstCome: {
+                                crisis: number;
+                                urgent: number;
+                                normal: number;
+                                fairness: number;
+                                distanceM: number;
+                                preferred: number;
+                            } | null;
+                            assignments: {
+                                index: number;
+                                /** @description Pseudonym within this run */
+                                member: string;
+                                /** @description Only for people of the caller's own administration */
+                                name: string | null;
+                                from: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                to: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                request: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    urgency: "crisis" | "urgent" | "normal";
+                                };
+                                explanation: {
+                                    required: string[];
+                                    preferred: string[];
+                                    distanceKm: number;
+                                    remote: boolean;
+                                    fairness: {
+                                        rank: number;
+                                        poolSize: number;
+                                        cost: number;
+                                    };
+                                };
+                                isCommitted: boolean;
+                            }[];
+                            unfilled: {
+                                request: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    urgency: "crisis" | "urgent" | "normal";
+                                    administration: string;
+                                };
+                                slots: number;
+                                /** @enum {string} */
+                                reason: "no_holder" | "unavailable" | "out_of_range" | "taken" | "caps";
+                                counts: {
+                                    holders: number;
+                                    available: number;
+                                    inRange: number;
+                                    free: number;
+                                };
+                            }[];
+                            lent: {
+                                administration: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                lent: number;
+                                poolSize: number;
+                                share: number;
+                            }[];
+                            flows: {
+                                from: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    lat: number;
+                                    lon: number;
+                                };
+                                to: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    lat: number;
+                                    lon: number;
+                                };
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allocation-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One allocation run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "computing" | "done" | "failed" | "committed";
+                            createdAt: string;
+                            crisisId: string | null;
+                            committedAt: string | null;
+                            runMs: number | null;
+                            error: string | null;
+                            requests: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                administration: string;
+                                /** @enum {string} */
+                                urgency: "crisis" | "urgent" | "normal";
+                                open: number;
+                            }[];
+                            pool: {
+                                members: number;
+                                eligiblePairs: number;
+                            };
+                            objective: {
+                                crisis: number;
+                                urgent: number;
+                                normal: number;
+                                fairness: number;
+                                distanceM: number;
+                                preferred: number;
+                            } | null;
+                            firstCome: {
+                                crisis: number;
+                                urgent: number;
+                                normal: number;
+                                fairness: number;
+                                distanceM: number;
+                                preferred: number;
+                            } | null;
+                            assignments: {
+                                index: number;
+                                /** @description Pseudonym within this run */
+                                member: string;
+                                /** @description Only for people of the caller's own administration */
+                                name: string | null;
+                                from: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                to: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                request: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    urgency: "crisis" | "urgent" | "normal";
+                                };
+                                explanation: {
+                                    required: string[];
+                                    preferred: string[];
+                                    distanceKm: number;
+                                    remote: boolean;
+                                    fairness: {
+                                        rank: number;
+                                        poolSize: number;
+                                        cost: number;
+                                    };
+                                };
+                                isCommitted: boolean;
+                            }[];
+                            unfilled: {
+                                request: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    urgency: "crisis" | "urgent" | "normal";
+                                    administration: string;
+                                };
+                                slots: number;
+                                /** @enum {string} */
+                                reason: "no_holder" | "unavailable" | "out_of_range" | "taken" | "caps";
+                                counts: {
+                                    holders: number;
+                                    available: number;
+                                    inRange: number;
+                                    free: number;
+                                };
+                            }[];
+                            lent: {
+                                administration: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                lent: number;
+                                poolSize: number;
+                                share: number;
+                            }[];
+                            flows: {
+                                from: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    lat: number;
+                                    lon: number;
+                                };
+                                to: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    lat: number;
+                                    lon: number;
+                                };
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allocation-runs/{id}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Input snapshot and result of a run, pseudonymised (format: docs/ALLOCATION.md) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            snapshot: {
+                                [key: string]: unknown;
+                            };
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allocation-runs/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit all or some assignments of a run as secondment proposals
+         * @description All-or-nothing: when an assignment no longer holds, nothing is created and the problem names it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Indices of the assignments to commit; all when absent */
+                        assignments?: number[] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "computing" | "done" | "failed" | "committed";
+                            createdAt: string;
+                            crisisId: string | null;
+                            committedAt: string | null;
+                            runMs: number | null;
+                            error: string | null;
+                            requests: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                administration: string;
+                                /** @enum {string} */
+                                urgency: "crisis" | "urgent" | "normal";
+                                open: number;
+                            }[];
+                            pool: {
+                                members: number;
+                                eligiblePairs: number;
+                            };
+                            objective: {
+                                crisis: number;
+                                urgent: number;
+                                normal: number;
+                                fairness: number;
+                                distanceM: number;
+                                preferred: number;
+                            } | null;
+                            firstCome: {
+                                crisis: number;
+                                urgent: number;
+                                normal: number;
+                                fairness: number;
+                                distanceM: number;
+                                preferred: number;
+                            } | null;
+                            assignments: {
+                                index: number;
+                                /** @description Pseudonym within this run */
+                                member: string;
+                                /** @description Only for people of the caller's own administration */
+                                name: string | null;
+                                from: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                to: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                request: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    urgency: "crisis" | "urgent" | "normal";
+                                };
+                                explanation: {
+                                    required: string[];
+                                    preferred: string[];
+                                    distanceKm: number;
+                                    remote: boolean;
+                                    fairness: {
+                                        rank: number;
+                                        poolSize: number;
+                                        cost: number;
+                                    };
+                                };
+                                isCommitted: boolean;
+                            }[];
+                            unfilled: {
+                                request: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    urgency: "crisis" | "urgent" | "normal";
+                                    administration: string;
+                                };
+                                slots: number;
+                                /** @enum {string} */
+                                reason: "no_holder" | "unavailable" | "out_of_range" | "taken" | "caps";
+                                counts: {
+                                    holders: number;
+                                    available: number;
+                                    inRange: number;
+                                    free: number;
+                                };
+                            }[];
+                            lent: {
+                                administration: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                lent: number;
+                                poolSize: number;
+                                share: number;
+                            }[];
+                            flows: {
+                                from: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    lat: number;
+                                    lon: number;
+                                };
+                                to: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    lat: number;
+                                    lon: number;
+                                };
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outbox": {
         parameters: {
             query?: never;

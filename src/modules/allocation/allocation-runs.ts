@@ -1,0 +1,580 @@
+/**
+ * Allocation runs (Zuteilungsläufe): the coordination office computes the exact allocation of pool
+ * members to open requests (docs/ALLOCATION.md), looks at the preview with its explanations, and
+ * commits all or some assignments as secondment proposals in the usual workflow.
+ */
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import { distanceKm, ineligibility, type RequestNeeds } from "../../domain/allocation/eligibility";
+import { funnel, unfilledReason } from "../../domain/allocation/explain";
+import { fairnessCost } from "../../domain/allocation/solve";
+import { BLOCKING_STATES } from "../../domain/secondment/workflow";
+import { AppError } from "../../server/problems";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../identity/actor";
+import { departments, organizations } from "../organizations/organizations.tables";
+import { poolMembers, qualifications } from "../pool/pool.tables";
+import { supportRequestQualifications, supportRequests } from "../requests/requests.tables";
+import { getSupportRequest, loadCandidates } from "../requests/support-requests";
+import { IN_PLAY_STATES } from "../secondments/request-fill";
+import { departmentCaps, secondmentSettings, secondments } from "../secondments/secondments.tables";
+import { openCheckedProposal } from "../secondments/secondments";
+import { inputFromSnapshot, SNAPSHOT_FORMAT, type AllocationSnapshot, type RunResult } from "./allocation-format";
+import { allocationRuns } from "./allocation.tables";
+import { solverPool } from "./solver-pool";
+
+type RunRow = typeof allocationRuns.$inferSelect;
+
+const BLOCKING = [...BLOCKING_STATES];
+
+/** Peak number of overlapping periods on any day of [from, to]. */
+function peak(periods: Array<{ startsOn: string; endsOn: string }>, from: string, to: string) {
+  const inside = periods.filter((p) => p.startsOn <= to && p.endsOn >= from);
+  const points = [from, ...inside.map((p) => p.startsOn).filter((d) => d > from)];
+  return Math.max(0, ...points.map((d) => inside.filter((p) => p.startsOn <= d && p.endsOn >= d).length));
+}
+
+/** Reads the region's state into a pseudonymised snapshot (and the pseudonym → member map kept apart). */
+async function takeSnapshot(db: Db, actor: Actor, scope: { crisisId: string | null; requestIds: string[] | null }) {
+  const requestRows = await db
+    .select()
+    .from(supportRequests)
+    .where(
+      and(
+        eq(supportRequests.regionId, actor.regionId),
+        inArray(supportRequests.status, ["open", "partly_filled"]),
+        scope.crisisId ? eq(supportRequests.crisisId, scope.crisisId) : undefined,
+        scope.requestIds ? inArray(supportRequests.id, scope.requestIds) : undefined,
+      ),
+    )
+    .orderBy(supportRequests.openedAt, supportRequests.createdAt);
+  const requestIds = requestRows.map((r) => r.id);
+  const needs = requestIds.length
+    ? await db.select().from(supportRequestQualifications).where(inArray(supportRequestQualifications.requestId, requestIds))
+    : [];
+  const inPlay = requestIds.length
+    ? await db
+        .select({ requestId: secondments.requestId, memberId: secondments.memberId })
+        .from(secondments)
+        .where(and(inArray(secondments.requestId, requestIds), inArray(secondments.state, IN_PLAY_STATES)))
+    : [];
+  const candidates = await loadCandidates(db, { region: actor.regionId });
+  const memberRows = candidates.length
+    ? await db
+        .select({ id: poolMembers.id, departmentId: poolMembers.departmentId })
+        .from(poolMembers)
+        .where(
+          inArray(
+            poolMembers.id,
+            candidates.map((c) => c.id),
+          ),
+        )
+    : [];
+  const departmentOf = new Map(memberRows.map((m) => [m.id, m.departmentId]));
+  const blockingRows = await db
+    .select({
+      memberId: secondments.memberId,
+      organizationId: secondments.organizationId,
+      startsOn: secondments.startsOn,
+      endsOn: secondments.endsOn,
+    })
+    .from(secondments)
+    .where(and(eq(secondments.regionId, actor.regionId), inArray(secondments.state, BLOCKING)));
+  const orgs = await db.select().from(organizations).where(eq(organizations.regionId, actor.regionId)).orderBy(organizations.name);
+  const deps = await db.select().from(departments).where(eq(departments.regionId, actor.regionId)).orderBy(departments.name);
+  const depCaps = new Map(
+    (await db.select().from(departmentCaps).where(eq(departmentCaps.regionId, actor.regionId))).map((c) => [c.departmentId, c.maxLent]),
+  );
+  const orgCaps = new Map(
+    (await db.select().from(secondmentSettings).where(eq(secondmentSettings.regionId, actor.regionId))).map((s) => [
+      s.organizationId,
+      s.maxLentTotal,
+    ]),
+  );
+  const catalogue = await db
+    .select({ id: qualifications.id, name: qualifications.name })
+    .from(qualifications)
+    .where(eq(qualifications.regionId, actor.regionId));
+
+  const horizon = requestRows.length
+    ? {
+        startsOn: requestRows.reduce((m, r) => (r.startsOn < m ? r.startsOn : m), requestRows[0].startsOn),
+        endsOn: requestRows.reduce((m, r) => (r.endsOn > m ? r.endsOn : m), requestRows[0].endsOn),
+      }
+    : null;
+  const lentPeak = (filter: (b: (typeof blockingRows)[number]) => boolean) =>
+    horizon ? peak(blockingRows.filter(filter), horizon.startsOn, horizon.endsOn) : 0;
+  const memberDepartment = new Map(blockingRows.map((b) => [b.memberId, departmentOf.get(b.memberId) ?? null]));
+
+  // Pseudonyms in a shuffled order, so that they reveal nothing about the order of entry.
+  const shuffled = [...candidates].sort((a, b) => hashOf(a.id).localeCompare(hashOf(b.id)));
+  const pseudonymOf = new Map(shuffled.map((c, i) => [c.id, `P-${String(i + 1).padStart(4, "0")}`]));
+  const members = shuffled.map((c) => ({
+    pseudonym: pseudonymOf.get(c.id)!,
+    administration: c.organizationId,
+    department: departmentOf.get(c.id) ?? null,
+    qualifications: c.qualifications.filter((q) => q.isConfirmed).map((q) => ({ id: q.qualificationId, validUntil: q.validUntil })),
+    availability: c.availability.map((w) => ({ startsOn: w.startsOn, endsOn: w.endsOn, hoursPerWeek: w.hoursPerWeek })),
+    travelRadiusKm: c.travelRadiusKm,
+    canWorkRemotely: c.canWorkRemotely,
+    blocked: blockingRows.filter((b) => b.memberId === c.id).map((b) => ({ startsOn: b.startsOn, endsOn: b.endsOn })),
+  }));
+  const poolSize = new Map<string, number>();
+  for (const c of candidates) poolSize.set(c.organizationId, (poolSize.get(c.organizationId) ?? 0) + 1);
+
+  const snapshot: AllocationSnapshot = {
+    format: SNAPSHOT_FORMAT,
+    createdAt: new Date().toISOString(),
+    scope: { crisisId: scope.crisisId, requestIds },
+    horizon,
+    qualifications: catalogue,
+    administrations: orgs.map((o) => {
+      const cap = orgCaps.get(o.id) ?? null;
+      return {
+        id: o.id,
+        name: o.name,
+        lat: o.lat,
+        lon: o.lon,
+        poolSize: poolSize.get(o.id) ?? 0,
+        cap: cap === null ? null : Math.max(0, cap - lentPeak((b) => b.organizationId === o.id)),
+      };
+    }),
+    departments: deps.map((d) => {
+      const cap = depCaps.get(d.id);
+      return {
+        id: d.id,
+        administration: d.organizationId,
+        name: d.name,
+        cap: cap === undefined ? null : Math.max(0, cap - lentPeak((b) => memberDepartment.get(b.memberId) === d.id)),
+      };
+    }),
+    members,
+    requests: requestRows
+      .map((r) => {
+        const proposed = inPlay.filter((p) => p.requestId === r.id);
+        return {
+          id: r.id,
+          administration: r.organizationId,
+          title: r.title,
+          urgency: r.urgency,
+          open: Math.max(0, r.headcount - proposed.length),
+          startsOn: r.startsOn,
+          endsOn: r.endsOn,
+          hoursPerWeek: r.hoursPerWeek,
+          placeLat: r.placeLat,
+          placeLon: r.placeLon,
+          isRemotePossible: r.isRemotePossible,
+          required: needs.filter((n) => n.requestId === r.id && n.isRequired).map((n) => n.qualificationId),
+          preferred: needs.filter((n) => n.requestId === r.id && !n.isRequired).map((n) => n.qualificationId),
+          alreadyProposed: proposed.map((p) => pseudonymOf.get(p.memberId)).filter((p): p is string => !!p),
+        };
+      })
+      .filter((r) => r.open > 0),
+    pairs: [],
+  };
+  snapshot.pairs = eligiblePairs(snapshot);
+  const memberIds = Object.fromEntries(candidates.map((c) => [pseudonymOf.get(c.id)!, c.id]));
+  return { snapshot, memberIds };
+}
+
+function hashOf(id: string) {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16).padStart(8, "0") + id;
+}
+
+const asCandidate = (m: AllocationSnapshot["members"][number], snapshot: AllocationSnapshot) => {
+  const home = snapshot.administrations.find((a) => a.id === m.administration)!;
+  return {
+    organizationId: m.administration,
+    isActive: true,
+    homeLat: home.lat,
+    homeLon: home.lon,
+    travelRadiusKm: m.travelRadiusKm,
+    canWorkRemotely: m.canWorkRemotely,
+    qualifications: m.qualifications.map((q) => ({ qualificationId: q.id, validUntil: q.validUntil, isConfirmed: true })),
+    availability: m.availability,
+  };
+};
+const asNeeds = (r: AllocationSnapshot["requests"][number]): RequestNeeds => ({
+  organizationId: r.administration,
+  placeLat: r.placeLat,
+  placeLon: r.placeLon,
+  isRemotePossible: r.isRemotePossible,
+  startsOn: r.startsOn,
+  endsOn: r.endsOn,
+  hoursPerWeek: r.hoursPerWeek,
+  requiredQualificationIds: r.required,
+});
+const overlaps = (blocked: Array<{ startsOn: string; endsOn: string }>, from: string, to: string) =>
+  blocked.some((b) => b.startsOn <= to && b.endsOn >= from);
+
+/** The eligible pairs of a snapshot (the rules of eligibility.ts plus blocking secondments and earlier proposals). */
+export function eligiblePairs(snapshot: AllocationSnapshot): AllocationSnapshot["pairs"] {
+  const pairs: AllocationSnapshot["pairs"] = [];
+  const candidates = snapshot.members.map((m) => asCandidate(m, snapshot));
+  snapshot.requests.forEach((r, ri) => {
+    const needs = asNeeds(r);
+    const proposed = new Set(r.alreadyProposed);
+    snapshot.members.forEach((m, mi) => {
+      const c = candidates[mi];
+      if (proposed.has(m.pseudonym) || ineligibility(c, needs) !== null || overlaps(m.blocked, r.startsOn, r.endsOn)) return;
+      const held = new Set(m.qualifications.filter((q) => q.validUntil === null || q.validUntil >= r.endsOn).map((q) => q.id));
+      pairs.push([
+        mi,
+        ri,
+        Math.round(1000 * distanceKm(c.homeLat, c.homeLon, r.placeLat, r.placeLon)),
+        r.preferred.filter((q) => held.has(q)).length,
+      ]);
+    });
+  });
+  return pairs;
+}
+
+/** Explanations for every assignment and every unfilled slot. */
+function explain(snapshot: AllocationSnapshot, chosen: number[]): Pick<RunResult, "assignments" | "unfilled" | "lent"> {
+  const names = new Map(snapshot.qualifications.map((q) => [q.id, q.name]));
+  const adminIndex = new Map(snapshot.administrations.map((a, i) => [a.id, i]));
+  const rank = new Array<number>(snapshot.administrations.length).fill(0);
+  const assignedMember = new Set<number>();
+  const filled = new Array<number>(snapshot.requests.length).fill(0);
+  // Ranks follow the order of the fairness cost: cheapest (first) units go to the nearest assignments.
+  const ordered = [...chosen].sort((a, b) => snapshot.pairs[a][2] - snapshot.pairs[b][2] || a - b);
+  const assignments = ordered.map((pi) => {
+    const [mi, ri, distanceM] = snapshot.pairs[pi];
+    const m = snapshot.members[mi];
+    const r = snapshot.requests[ri];
+    const a = adminIndex.get(m.administration)!;
+    const k = ++rank[a];
+    const n = Math.max(snapshot.administrations[a].poolSize, 1);
+    assignedMember.add(mi);
+    filled[ri]++;
+    const held = new Set(m.qualifications.filter((q) => q.validUntil === null || q.validUntil >= r.endsOn).map((q) => q.id));
+    return {
+      pair: pi,
+      member: m.pseudonym,
+      request: r.id,
+      fromAdministration: m.administration,
+      toAdministration: r.administration,
+      explanation: {
+        required: r.required.map((q) => names.get(q) ?? q),
+        preferred: r.preferred.filter((q) => held.has(q)).map((q) => names.get(q) ?? q),
+        distanceKm: Math.round(distanceM / 100) / 10,
+        remote: r.isRemotePossible && m.canWorkRemotely && distanceM / 1000 > m.travelRadiusKm,
+        fairness: { rank: k, poolSize: n, cost: fairnessCost(k, n) },
+      },
+    };
+  });
+  const candidates = snapshot.members.map((m) => asCandidate(m, snapshot));
+  const unfilled = snapshot.requests.flatMap((r, ri) => {
+    const slots = r.open - filled[ri];
+    if (slots <= 0) return [];
+    const proposed = new Set(r.alreadyProposed);
+    const counts = funnel(
+      snapshot.members.map((m, mi) => ({
+        ...candidates[mi],
+        isBlocked: (from: string, to: string) => overlaps(m.blocked, from, to),
+        isAssigned: assignedMember.has(mi) || proposed.has(m.pseudonym),
+      })),
+      asNeeds(r),
+    );
+    return [{ request: r.id, slots, reason: unfilledReason(counts), counts }];
+  });
+  const lent = snapshot.administrations.map((a, i) => ({ administration: a.id, lent: rank[i], poolSize: a.poolSize }));
+  return { assignments, unfilled, lent };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function loadRun(db: Db | Tx, actor: Actor, id: string): Promise<RunRow> {
+  const [row] = await db
+    .select()
+    .from(allocationRuns)
+    .where(
+      and(eq(allocationRuns.id, id), eq(allocationRuns.regionId, actor.regionId), eq(allocationRuns.organizationId, actor.organizationId)),
+    );
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+/** The preview as the coordination office sees it: names only of its own administration's people. */
+async function present(db: Db | Tx, actor: Actor, row: RunRow) {
+  const snapshot = row.snapshot;
+  const adminName = new Map(snapshot.administrations.map((a) => [a.id, a.name]));
+  const request = new Map(snapshot.requests.map((r) => [r.id, r]));
+  const ownIds = Object.entries(row.memberIds).filter(([, id]) => id);
+  const own = ownIds.length
+    ? await db
+        .select({ id: poolMembers.id, name: poolMembers.name })
+        .from(poolMembers)
+        .where(
+          and(
+            eq(poolMembers.organizationId, actor.organizationId),
+            inArray(
+              poolMembers.id,
+              ownIds.map(([, id]) => id),
+            ),
+          ),
+        )
+    : [];
+  const ownName = new Map(own.map((m) => [m.id, m.name]));
+  const result = row.result;
+  const committed = new Set(row.committed ?? []);
+  const flows = new Map<string, { from: string; to: string; count: number }>();
+  for (const a of result?.assignments ?? []) {
+    const key = `${a.fromAdministration}>${a.toAdministration}`;
+    const f = flows.get(key) ?? { from: a.fromAdministration, to: a.toAdministration, count: 0 };
+    f.count++;
+    flows.set(key, f);
+  }
+  return {
+    id: row.id,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    crisisId: row.crisisId,
+    committedAt: row.committedAt?.toISOString() ?? null,
+    runMs: row.runMs,
+    error: row.error,
+    requests: snapshot.requests.map((r) => ({
+      id: r.id,
+      title: r.title,
+      administration: adminName.get(r.administration) ?? "",
+      urgency: r.urgency,
+      open: r.open,
+    })),
+    pool: { members: snapshot.members.length, eligiblePairs: snapshot.pairs.length },
+    objective: result?.objective ?? null,
+    firstCome: result?.firstCome ?? null,
+    assignments: (result?.assignments ?? []).map((a, index) => {
+      const r = request.get(a.request)!;
+      return {
+        index,
+        member: a.member,
+        name: ownName.get(row.memberIds[a.member]) ?? null,
+        from: { id: a.fromAdministration, name: adminName.get(a.fromAdministration) ?? "" },
+        to: { id: a.toAdministration, name: adminName.get(a.toAdministration) ?? "" },
+        request: { id: r.id, title: r.title, urgency: r.urgency },
+        explanation: a.explanation,
+        isCommitted: committed.has(index),
+      };
+    }),
+    unfilled: (result?.unfilled ?? []).map((u) => {
+      const r = request.get(u.request)!;
+      return {
+        request: { id: r.id, title: r.title, urgency: r.urgency, administration: adminName.get(r.administration) ?? "" },
+        slots: u.slots,
+        reason: u.reason,
+        counts: u.counts,
+      };
+    }),
+    lent: (result?.lent ?? [])
+      .filter((l) => l.poolSize > 0)
+      .map((l) => ({
+        administration: { id: l.administration, name: adminName.get(l.administration) ?? "" },
+        lent: l.lent,
+        poolSize: l.poolSize,
+        share: l.lent / l.poolSize,
+      })),
+    flows: [...flows.values()].map((f) => {
+      const from = snapshot.administrations.find((a) => a.id === f.from)!;
+      const to = snapshot.administrations.find((a) => a.id === f.to)!;
+      return {
+        from: { id: from.id, name: from.name, lat: from.lat, lon: from.lon },
+        to: { id: to.id, name: to.name, lat: to.lat, lon: to.lon },
+        count: f.count,
+      };
+    }),
+  };
+}
+
+export type AllocationRunView = Awaited<ReturnType<typeof present>>;
+
+/**
+ * Computes a run: snapshot of the region, the exact optimum in the worker thread, explanations.
+ * Nothing else changes; the run is stored so that it can be reproduced and committed.
+ */
+export async function createAllocationRun(db: Db, actor: Actor, body: { crisisId?: string | null; requestIds?: string[] | null }) {
+  const scope = { crisisId: body.crisisId ?? null, requestIds: body.requestIds ?? null };
+  const { snapshot, memberIds } = await takeSnapshot(db, actor, scope);
+  const [row] = await db
+    .insert(allocationRuns)
+    .values({
+      regionId: actor.regionId,
+      organizationId: actor.organizationId,
+      crisisId: scope.crisisId,
+      createdBy: actor.accountId,
+      status: "computing",
+      snapshot,
+      memberIds,
+    })
+    .returning();
+  await recordAudit(db, actor, {
+    action: "create",
+    entity: "allocation_run",
+    entityId: row.id,
+    visibility: "tenant",
+    after: { scope: snapshot.scope, requests: snapshot.requests.length, members: snapshot.members.length },
+  });
+  try {
+    const solved = await solverPool.solve(inputFromSnapshot(snapshot));
+    const explained = explain(snapshot, solved.result.assignments);
+    const result: RunResult = {
+      objective: solved.result.objective,
+      firstCome: solved.firstCome,
+      ...explained,
+      solver: { pivots: solved.result.pivots, passes: solved.result.levels, ms: Math.round(solved.ms) },
+    };
+    const [done] = await db
+      .update(allocationRuns)
+      .set({ status: "done", result, runMs: Math.round(solved.ms) })
+      .where(eq(allocationRuns.id, row.id))
+      .returning();
+    return present(db, actor, done);
+  } catch (error) {
+    const [failed] = await db
+      .update(allocationRuns)
+      .set({ status: "failed", error: error instanceof Error ? error.message : String(error) })
+      .where(eq(allocationRuns.id, row.id))
+      .returning();
+    return present(db, actor, failed);
+  }
+}
+
+export async function getAllocationRun(db: Db, actor: Actor, id: string) {
+  return present(db, actor, await loadRun(db, actor, id));
+}
+
+/** The coordination office's recent runs, newest first. */
+export async function listAllocationRuns(db: Db, actor: Actor, filter: { crisisId?: string } = {}) {
+  const rows = await db
+    .select({
+      id: allocationRuns.id,
+      status: allocationRuns.status,
+      createdAt: allocationRuns.createdAt,
+      crisisId: allocationRuns.crisisId,
+      committedAt: allocationRuns.committedAt,
+      runMs: allocationRuns.runMs,
+      result: allocationRuns.result,
+    })
+    .from(allocationRuns)
+    .where(
+      and(
+        eq(allocationRuns.regionId, actor.regionId),
+        eq(allocationRuns.organizationId, actor.organizationId),
+        filter.crisisId ? eq(allocationRuns.crisisId, filter.crisisId) : undefined,
+      ),
+    )
+    .orderBy(desc(allocationRuns.createdAt))
+    .limit(20);
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+    crisisId: r.crisisId,
+    committedAt: r.committedAt?.toISOString() ?? null,
+    runMs: r.runMs,
+    assignments: r.result?.assignments.length ?? 0,
+    unfilledSlots: r.result?.unfilled.reduce((s, u) => s + u.slots, 0) ?? 0,
+  }));
+}
+
+/** The input snapshot and the result, pseudonymised, in the documented format (docs/ALLOCATION.md). */
+export async function getAllocationSnapshot(db: Db, actor: Actor, id: string) {
+  const row = await loadRun(db, actor, id);
+  return { snapshot: row.snapshot, result: row.result ?? null };
+}
+
+/**
+ * Opens a secondment proposal for each chosen assignment (all when none are named), in one
+ * transaction: if any no longer holds — the person was proposed elsewhere meanwhile, left the
+ * pool, the request was filled — nothing is created and the answer names each such assignment.
+ */
+export async function commitAllocationRun(db: Db, actor: Actor, id: string, body: { assignments?: number[] | null }, baseUrl: string) {
+  return db.transaction(async (tx) => {
+    const row = await loadRun(tx, actor, id);
+    // Lock the run against a second, concurrent commit.
+    await tx.execute(sql`SELECT id FROM allocation_runs WHERE id = ${row.id} FOR UPDATE`);
+    if (row.status !== "done" || !row.result) {
+      throw new AppError("conflict", {
+        message:
+          row.status === "committed"
+            ? { de: "Dieser Zuteilungslauf wurde bereits übernommen.", en: "This allocation run has been committed already." }
+            : { de: "Dieser Zuteilungslauf hat kein Ergebnis.", en: "This allocation run has no result." },
+      });
+    }
+    const all = row.result.assignments.map((_, i) => i);
+    const chosen = body.assignments ?? all;
+    const unknown = chosen.filter((i) => !Number.isInteger(i) || i < 0 || i >= all.length);
+    if (chosen.length === 0 || unknown.length > 0 || new Set(chosen).size !== chosen.length) {
+      throw new AppError("validation", {
+        fields: [
+          {
+            field: "assignments",
+            in: "body",
+            rule: chosen.length === 0 ? "min_items" : "known_unique_indices",
+            message: {
+              de:
+                chosen.length === 0
+                  ? "Wählen Sie mindestens eine Zuordnung aus."
+                  : "Die Auswahl enthält unbekannte oder doppelte Zuordnungen.",
+              en: chosen.length === 0 ? "Choose at least one assignment." : "The selection contains unknown or repeated assignments.",
+            },
+          },
+        ],
+      });
+    }
+    const candidates = new Map((await loadCandidates(tx, { region: actor.regionId })).map((c) => [c.id, c]));
+    const requests = new Map<string, Awaited<ReturnType<typeof getSupportRequest>>>();
+    const stale: string[] = [];
+    const reason = `Vorschlag aus dem Zuteilungslauf vom ${row.createdAt.toLocaleDateString("de-DE", { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric" })}`;
+    for (const index of chosen) {
+      const a = row.result.assignments[index];
+      const memberId = row.memberIds[a.member];
+      const candidate = candidates.get(memberId);
+      let request = requests.get(a.request);
+      if (!request) {
+        request = await getSupportRequest(tx, actor, a.request);
+        requests.set(a.request, request);
+      }
+      const label = `${a.member} → ${request.title}`;
+      if (!candidate || !["open", "partly_filled"].includes(request.status)) {
+        stale.push(label);
+        continue;
+      }
+      try {
+        // Savepoint: a failed check must not abort the surrounding transaction on PostgreSQL.
+        await tx.transaction(async (inner) => openCheckedProposal(inner, actor, request, candidate, reason, baseUrl));
+      } catch (error) {
+        if (error instanceof AppError) stale.push(label);
+        else throw error;
+      }
+    }
+    if (stale.length > 0) {
+      throw new AppError("conflict", {
+        fields: stale.map((label) => ({
+          field: "assignments",
+          in: "body" as const,
+          rule: "stale_assignment",
+          message: {
+            de: `${label}: gilt nicht mehr (inzwischen anderweitig angeboten, abgeordnet, ausgeschieden oder Anfrage besetzt). Bitte neu berechnen.`,
+            en: `${label}: no longer holds (offered or seconded elsewhere meanwhile, left the pool, or the request was filled). Please compute again.`,
+          },
+        })),
+      });
+    }
+    const committed = [...(row.committed ?? []), ...chosen];
+    const [after] = await tx
+      .update(allocationRuns)
+      .set({ status: "committed", committedAt: new Date(), committedBy: actor.accountId, committed })
+      .where(eq(allocationRuns.id, row.id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "allocation_run",
+      entityId: row.id,
+      visibility: "tenant",
+      after: { status: "committed", proposals: chosen.length },
+    });
+    return present(tx, actor, after);
+  });
+}

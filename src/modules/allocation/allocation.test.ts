@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { buildTestApp, type Client, type TestApp } from "../../../test/app";
+import { generateInstance } from "../../../test/allocation-instances";
+import { seedDemoPool } from "../../db/seed/demo-pool";
+import { solveAllocation, violations } from "../../domain/allocation/solve";
+import { inputFromSnapshot, type AllocationSnapshot, type RunResult } from "./allocation-format";
+import { solverPool } from "./solver-pool";
+
+let t: TestApp;
+let coordination: Client;
+let wunstorfHr: Client;
+let health: Client;
+let crisisId: string;
+let catalogue: Array<{ id: string; key: string; name: string }>;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  // The demo pool of the region: 299 members of 22 administrations, a crisis with requests.
+  await seedDemoPool(t.database.db, new Date("2026-11-25T09:00:00Z"));
+  coordination = await t.signIn("koordination@region-hannover.demo");
+  wunstorfHr = await t.signIn("personal@wunstorf.demo");
+  health = await t.signIn("gesundheitsamt@region-hannover.demo");
+  const crises = (await coordination.request({ method: "GET", url: "/api/v1/crises" })).json().items as Array<{ id: string }>;
+  crisisId = crises[0].id;
+  catalogue = (await coordination.request({ method: "GET", url: "/api/v1/qualifications" })).json().items;
+}, 120_000);
+afterAll(async () => {
+  await solverPool.close();
+  await t?.close();
+});
+
+type RunView = {
+  id: string;
+  status: string;
+  objective: { crisis: number; urgent: number; normal: number; fairness: number; distanceM: number; preferred: number };
+  assignments: Array<{
+    index: number;
+    member: string;
+    name: string | null;
+    from: { id: string; name: string };
+    to: { id: string };
+    request: { id: string };
+  }>;
+  unfilled: Array<{ request: { id: string; title: string }; slots: number; reason: string; counts: Record<string, number> }>;
+  lent: Array<{ administration: { name: string }; lent: number; poolSize: number }>;
+  flows: Array<{ count: number }>;
+  runMs: number;
+};
+
+describe("allocation runs", () => {
+  let run: RunView;
+
+  it("computes a preview for a crisis: assignments, unfilled slots, every objective level, run time — and nothing changes", async () => {
+    const before = (await t.database.db.execute(sql`SELECT count(*)::int AS n FROM secondments`)).rows[0];
+    const res = await coordination.request({ method: "POST", url: "/api/v1/allocation-runs", payload: { crisisId } });
+    expect(res.statusCode, res.body).toBe(201);
+    run = res.json();
+    expect(run.status).toBe("done");
+    expect(run.assignments.length).toBeGreaterThan(5);
+    expect(run.objective.crisis).toBe(run.assignments.length);
+    expect(run.runMs).toBeGreaterThanOrEqual(0);
+    expect(run.flows.reduce((s, f) => s + f.count, 0)).toBe(run.assignments.length);
+    expect(run.lent.reduce((s, l) => s + l.lent, 0)).toBe(run.assignments.length);
+    expect((await t.database.db.execute(sql`SELECT count(*)::int AS n FROM secondments`)).rows[0]).toEqual(before);
+    // No person twice; names only of the coordination office's own administration (the Region).
+    expect(new Set(run.assignments.map((a) => a.member)).size).toBe(run.assignments.length);
+    for (const a of run.assignments) if (a.from.name !== "Region Hannover") expect(a.name).toBeNull();
+  });
+
+  it("publishes a pseudonymised snapshot that re-solves to the same optimum", async () => {
+    const res = await coordination.request({ method: "GET", url: `/api/v1/allocation-runs/${run.id}/snapshot` });
+    expect(res.statusCode).toBe(200);
+    const { snapshot, result } = res.json() as { snapshot: AllocationSnapshot; result: RunResult };
+    expect(snapshot.format).toBe("verbund-allocation/1");
+    // No name, e-mail or member id of any pool member appears in it.
+    const people = (await t.database.db.execute(sql`SELECT id, name, work_email FROM pool_members`)).rows as Array<Record<string, string>>;
+    for (const p of people) {
+      expect(res.body).not.toContain(p.id);
+      expect(res.body).not.toContain(p.work_email);
+      expect(res.body).not.toContain(`"${p.name}"`);
+    }
+    const input = inputFromSnapshot(snapshot);
+    const again = solveAllocation(input);
+    expect(again.objective).toEqual(result.objective);
+    expect(
+      violations(
+        input,
+        result.assignments.map((a) => a.pair),
+      ),
+    ).toEqual([]);
+  });
+
+  it("names the binding reason of unfilled slots: nobody holds a qualification", async () => {
+    const created = await coordination.request({
+      method: "POST",
+      url: "/api/v1/qualifications",
+      payload: { key: "gebaerdensprache", name: "Deutsche Gebärdensprache", category: "Sprachen" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const req = await health.request({
+      method: "POST",
+      url: "/api/v1/support-requests",
+      payload: {
+        title: "Gebärdensprache für Bürgertelefon",
+        tasks: "Videotelefonie in DGS",
+        headcount: 2,
+        startsOn: "2026-12-07",
+        endsOn: "2027-01-31",
+        hoursPerWeek: 20,
+        urgency: "urgent",
+        settlementModel: "reimbursement",
+        contactName: "Dr. Miriam Okafor",
+        contactEmail: "gesundheitsamt@region-hannover.demo",
+        requiredQualificationIds: [created.json().id],
+        status: "open",
+      },
+    });
+    expect(req.statusCode, req.body).toBe(201);
+    const res = await coordination.request({ method: "POST", url: "/api/v1/allocation-runs", payload: { requestIds: [req.json().id] } });
+    expect(res.statusCode, res.body).toBe(201);
+    const view: RunView = res.json();
+    expect(view.assignments).toEqual([]);
+    expect(view.unfilled).toEqual([
+      expect.objectContaining({ slots: 2, reason: "no_holder", counts: { holders: 0, available: 0, inRange: 0, free: 0 } }),
+    ]);
+  });
+
+  it("names caps as the reason when free eligible people are held back by minimum staffing", async () => {
+    // Every administration but the Region may lend nobody: the Region's own request stays unfilled.
+    const orgs = (await coordination.request({ method: "GET", url: "/api/v1/organizations" })).json().items as Array<{
+      id: string;
+      name: string;
+    }>;
+    const tx = t.database.db;
+    for (const o of orgs.filter((o) => o.name !== "Region Hannover"))
+      await tx.execute(sql`INSERT INTO secondment_settings (organization_id, region_id, max_lent_total)
+        SELECT ${o.id}, region_id, 0 FROM organizations WHERE id = ${o.id}
+        ON CONFLICT (organization_id) DO UPDATE SET max_lent_total = 0`);
+    const res = await coordination.request({ method: "POST", url: "/api/v1/allocation-runs", payload: { crisisId } });
+    const view: RunView = res.json();
+    expect(view.assignments).toEqual([]);
+    const kontakt = view.unfilled.find((u) => u.request.title === "Kontaktnachverfolgung Gesundheitsamt")!;
+    expect(kontakt.reason).toBe("caps");
+    expect(kontakt.counts.free).toBeGreaterThan(0);
+    await tx.execute(sql`UPDATE secondment_settings SET max_lent_total = NULL`);
+  });
+
+  it("refuses other roles and hides the coordination office's runs", async () => {
+    for (const client of [wunstorfHr, health]) {
+      expect((await client.request({ method: "POST", url: "/api/v1/allocation-runs", payload: {} })).statusCode).toBe(403);
+      // A resource route answers as if the run did not exist.
+      expect((await client.request({ method: "GET", url: `/api/v1/allocation-runs/${run.id}/snapshot` })).statusCode).toBe(404);
+    }
+  });
+
+  it("commits selected assignments as proposals in the secondment workflow, once", async () => {
+    const chosen = run.assignments.slice(0, 2);
+    const res = await coordination.request({
+      method: "POST",
+      url: `/api/v1/allocation-runs/${run.id}/commit`,
+      payload: { assignments: chosen.map((a) => a.index) },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe("committed");
+    const proposals = (
+      await t.database.db.execute(
+        sql`SELECT s.state, s.organization_id, s.request_id FROM secondments s JOIN secondment_transitions tr ON tr.secondment_id = s.id
+          WHERE tr.reason LIKE 'Vorschlag aus dem Zuteilungslauf%'`,
+      )
+    ).rows as Array<{ state: string; organization_id: string; request_id: string }>;
+    expect(proposals).toHaveLength(2);
+    expect(proposals.map((p) => p.state)).toEqual(["proposed", "proposed"]);
+    expect(proposals.map((p) => p.organization_id).sort()).toEqual(chosen.map((a) => a.from.id).sort());
+    const again = await coordination.request({ method: "POST", url: `/api/v1/allocation-runs/${run.id}/commit`, payload: {} });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it("commits all or nothing: a stale assignment is named and no proposal is created", async () => {
+    const fresh: RunView = (await coordination.request({ method: "POST", url: "/api/v1/allocation-runs", payload: { crisisId } })).json();
+    expect(fresh.assignments.length).toBeGreaterThan(1);
+    // Meanwhile one of the people leaves the pool.
+    const snapshot = (await coordination.request({ method: "GET", url: `/api/v1/allocation-runs/${fresh.id}/snapshot` })).json().snapshot;
+    const [row] = (await t.database.db.execute(sql`SELECT member_ids FROM allocation_runs WHERE id = ${fresh.id}`)).rows as Array<{
+      member_ids: Record<string, string>;
+    }>;
+    const leaving = fresh.assignments[0];
+    await t.database.db.execute(sql`UPDATE pool_members SET left_at = now() WHERE id = ${row.member_ids[leaving.member]}`);
+    const count = async () => ((await t.database.db.execute(sql`SELECT count(*)::int AS n FROM secondments`)).rows[0] as { n: number }).n;
+    const before = await count();
+    const res = await coordination.request({ method: "POST", url: `/api/v1/allocation-runs/${fresh.id}/commit`, payload: {} });
+    expect(res.statusCode).toBe(409);
+    const problem = res.json();
+    expect(problem.errors.map((e: { rule: string }) => e.rule)).toEqual(["stale_assignment"]);
+    expect(JSON.stringify(problem)).toContain(leaving.member);
+    expect(await count()).toBe(before);
+    expect(snapshot.members.length).toBeGreaterThan(200);
+  });
+
+  it("solves in a worker thread: the server answers while a large run computes", async () => {
+    const { input } = generateInstance({ members: 8_000, requests: 800, regions: 4 });
+    let solvedAt = 0;
+    const solving = solverPool.solve(input).then((r) => {
+      solvedAt = performance.now();
+      return r;
+    });
+    // Give the worker its input, then ask the server.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const res = await t.app.inject({ method: "GET", url: "/healthz" });
+    const answeredAt = performance.now();
+    expect(res.statusCode).toBe(200);
+    const solved = await solving;
+    expect(solved.result.objective.crisis).toBeGreaterThan(500);
+    expect(answeredAt).toBeLessThan(solvedAt);
+  }, 120_000);
+});
