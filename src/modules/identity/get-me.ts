@@ -10,6 +10,7 @@ import { accounts } from "./identity.tables";
 import { poolMemberPolicy } from "../pool/pool.policy";
 import { crisisPolicy, supportRequestPolicy } from "../requests/requests.policy";
 import { outboxPolicy } from "../notifications/notifications.routes";
+import { allocationPolicy } from "../allocation/allocation.policy";
 
 /** The signed-in account as `/api/v1/me` presents it, with what it may do next. */
 export async function getMe(db: Db, actor: Actor) {
@@ -48,6 +49,7 @@ export async function getMe(db: Db, actor: Actor) {
       configureSecondments: secondmentPolicy.can(actor, "configure"),
       deputize: secondmentPolicy.can(actor, "deputize"),
       manageFramework: secondmentPolicy.can(actor, "manage_framework"),
+      runAllocation: allocationPolicy.can(actor, "run"),
     },
   };
 }

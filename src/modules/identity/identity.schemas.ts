@@ -40,6 +40,7 @@ export const Me = z.object({
     configureSecondments: z.boolean(),
     deputize: z.boolean(),
     manageFramework: z.boolean(),
+    runAllocation: z.boolean(),
   }),
 });
 

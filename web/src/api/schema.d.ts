@@ -113,6 +113,7 @@ export interface paths {
                                     configureSecondments: boolean;
                                     deputize: boolean;
                                     manageFramework: boolean;
+                                    runAllocation: boolean;
                                 };
                             };
                         };
@@ -253,6 +254,7 @@ export interface paths {
                                 configureSecondments: boolean;
                                 deputize: boolean;
                                 manageFramework: boolean;
+                                runAllocation: boolean;
                             };
                         };
                     };
@@ -325,6 +327,7 @@ export interface paths {
                                 configureSecondments: boolean;
                                 deputize: boolean;
                                 manageFramework: boolean;
+                                runAllocation: boolean;
                             };
                         };
                     };

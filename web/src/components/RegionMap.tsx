@@ -25,13 +25,13 @@ const WIDTH = 640;
 const HEIGHT = 560;
 
 type Ring = number[][];
-type Geometry = { type: "Polygon"; coordinates: Ring[] } | { type: "MultiPolygon"; coordinates: Ring[][] };
+export type Geometry = { type: "Polygon"; coordinates: Ring[] } | { type: "MultiPolygon"; coordinates: Ring[][] };
 
 /**
  * GeoJSON (RFC 7946) winds outer rings counter-clockwise; d3-geo works on the sphere and reads
  * that as "everything but this area". Reverse rings whose spherical area exceeds a hemisphere.
  */
-function forD3(geometry: Geometry): Geometry {
+export function forD3(geometry: Geometry): Geometry {
   const fix = (rings: Ring[]) => {
     const polygon = { type: "Polygon", coordinates: rings } as GeoPermissibleObjects;
     return geoArea(polygon) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings;

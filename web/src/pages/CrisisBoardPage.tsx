@@ -3,59 +3,19 @@ import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import type { paths } from "../api/schema";
+import { BarChart } from "../components/BarChart";
 import { DataTable } from "../components/DataTable";
+import { AllocationPanel } from "../components/AllocationPanel";
+import { useSession } from "../session";
 import { Page } from "../components/Page";
 import { formatters } from "../i18n";
 
 type Board = paths["/api/v1/crises/{id}/board"]["get"]["responses"][200]["content"]["application/json"];
 
-/** One bar of a {@link BarChart}. */
-interface Bar {
-  id: string;
-  label: string;
-  /** Length of the bar relative to `max`. */
-  value: number;
-  /** The figure printed after the bar. */
-  display: string;
-}
-
-/** Horizontal bars with their figures; the table next to it holds the same numbers (WCAG 1.1.1). */
-function BarChart({ bars, max, title, id }: { bars: Bar[]; max: number; title: string; id: string }) {
-  const barHeight = 30;
-  const labelWidth = 300;
-  const width = 760;
-  const trackWidth = width - labelWidth - 80;
-  const height = bars.length * (barHeight + 12) + 12;
-  return (
-    <figure className="bar-chart">
-      <figcaption className="kern-body" aria-hidden="true">
-        {title}
-      </figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={id}>
-        <title id={id}>{title}</title>
-        {bars.map((b, i) => {
-          const y = 12 + i * (barHeight + 12);
-          return (
-            <g key={b.id}>
-              <text x={0} y={y + barHeight * 0.68} className="bar-chart__label">
-                {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
-              </text>
-              <rect x={labelWidth} y={y} width={trackWidth} height={barHeight} className="bar-chart__track" />
-              <rect x={labelWidth} y={y} width={max > 0 ? (trackWidth * b.value) / max : 0} height={barHeight} className="bar-chart__bar" />
-              <text x={width - 70} y={y + barHeight * 0.68} className="bar-chart__value">
-                {b.display}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
-  );
-}
-
 /** The crisis board: fill rates per request and per administration, chart and tables. */
 export function CrisisBoardPage() {
   const { t, i18n } = useTranslation();
+  const { me } = useSession();
   const f = formatters(i18n.language);
   const { id } = useParams({ strict: false }) as { id: string };
   const [board, setBoard] = useState<Board | null | undefined>(undefined);
@@ -131,6 +91,7 @@ export function CrisisBoardPage() {
           ))}
         </DataTable>
       </div>
+      {me?.abilities.runAllocation ? <AllocationPanel crisisId={id} /> : null}
     </Page>
   );
 }

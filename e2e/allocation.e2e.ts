@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { expectAccessible, launch, newPage, signInWithKeyboard } from "./browser";
+
+const hasBrowser = inject("e2eHasBrowser");
+let browser: Browser;
+
+beforeAll(async () => {
+  if (hasBrowser) browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+describe.skipIf(!hasBrowser)("allocation on the crisis board in the browser", () => {
+  it("the coordination office computes the allocation, reads why, and commits a selection as proposals", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "koordination@region-hannover.demo");
+    await page.goto("/krisen");
+    await page.getByRole("link", { name: "Infektionswelle Winter 2026/27" }).click();
+    await page.getByRole("heading", { level: 2, name: "Zuteilung berechnen" }).waitFor();
+    // Keyboard only: focus the button and press Enter.
+    await page.getByRole("button", { name: "Zuteilung berechnen" }).focus();
+    await page.keyboard.press("Enter");
+    const assignments = page.getByRole("table", { name: /Vorgeschlagene Zuordnungen/ });
+    await assignments.waitFor();
+    const rows = assignments.locator("tbody tr");
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(2);
+    // People of other administrations under a code of the run, never a name; the reason beside each.
+    expect(await rows.first().textContent()).toMatch(/P-\d{4}/);
+    expect(await rows.first().textContent()).toMatch(/1\. Person aus/);
+    // The map and the table of routes, the lent share as chart and table, the comparison with first come.
+    await page.getByRole("img", { name: /Karte der Region mit Linien/ }).waitFor();
+    const routes = page.getByRole("table", { name: "Personen je Weg" }).locator("tbody tr");
+    expect(await routes.count()).toBeGreaterThan(0);
+    await page.getByRole("table", { name: "Abgegeben je Verwaltung" }).waitFor();
+    expect(await page.getByRole("table", { name: /Ergebnis je Zielebene/ }).textContent()).toContain("Besetzte Krisenplätze");
+    await expectAccessible(page, "allocation preview");
+
+    // Leave the second one out and commit the rest.
+    await page.getByRole("checkbox").nth(1).focus();
+    await page.keyboard.press("Space");
+    const commit = page.getByRole("button", { name: `Auswahl übernehmen (${count - 1})` });
+    await commit.focus();
+    await page.keyboard.press("Enter");
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${count - 1} Vorschläge angelegt` })
+      .waitFor();
+    expect(await assignments.locator("tbody tr", { hasText: "vorgeschlagen" }).count()).toBe(count - 1);
+    await expectAccessible(page, "allocation committed");
+
+    await context.close();
+  });
+});
