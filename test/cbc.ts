@@ -30,7 +30,11 @@ export interface CbcResult {
   complete: boolean;
 }
 
-/** The lexicographic optimum by CBC: each level a MIP with the earlier levels fixed at their optimum. */
+/**
+ * The lexicographic optimum by CBC: each level a MIP with the earlier levels fixed at their
+ * optimum. `seconds` bounds all levels together; a level that does not finish in the time left
+ * leaves the result incomplete.
+ */
 export async function solveWithCbc(input: AllocationInput, options: { seconds?: number } = {}): Promise<CbcResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbund-cbc-"));
   const fixed: Partial<AllocationObjective> = {};
@@ -47,7 +51,12 @@ export async function solveWithCbc(input: AllocationInput, options: { seconds?: 
       const model = path.join(dir, `level${level}.lp`);
       const solution = path.join(dir, `level${level}.sol`);
       fs.writeFileSync(model, lp);
-      const args = [model, ...(options.seconds ? ["sec", String(options.seconds)] : []), "solve", "solu", solution];
+      const left = options.seconds ? Math.floor(options.seconds - (performance.now() - started) / 1000) : null;
+      if (left !== null && left <= 0) {
+        complete = false;
+        break;
+      }
+      const args = [model, ...(left !== null ? ["sec", String(left)] : []), "solve", "solu", solution];
       await run("cbc", args, { maxBuffer: 64 * 2 ** 20 });
       const first = fs.readFileSync(solution, "utf8").split("\n", 1)[0];
       const match = /^(\S[^-]*?)\s*-\s*objective value\s+(-?[\d.e+]+)/.exec(first);

@@ -6,31 +6,47 @@
 export class FlowGraph {
   readonly nodeCount: number;
   private head: Int32Array;
-  private nextEdge: number[] = [];
-  private to: number[] = [];
-  private residual: number[] = [];
-  private frozen?: { nextEdge: Int32Array; to: Int32Array; residual: Float64Array };
+  private nextEdge: Int32Array;
+  private to: Int32Array;
+  private residual: Float64Array;
+  private count = 0;
 
-  constructor(nodeCount: number) {
+  /** `expectedEdges`: how many arcs will be added (each takes two slots with its reverse). */
+  constructor(nodeCount: number, expectedEdges = 16) {
     this.nodeCount = nodeCount;
     this.head = new Int32Array(nodeCount).fill(-1);
+    this.nextEdge = new Int32Array(2 * expectedEdges);
+    this.to = new Int32Array(2 * expectedEdges);
+    this.residual = new Float64Array(2 * expectedEdges);
   }
 
   /** Adds an arc (and its reverse) and returns its index; the reverse is `index ^ 1`. */
   addEdge(from: number, to: number, capacity: number): number {
-    if (this.frozen) throw new Error("edges are added before the first augmentation");
-    const e = this.to.length;
-    this.to.push(to, from);
-    this.residual.push(capacity, 0);
-    this.nextEdge.push(this.head[from], this.head[to]);
+    if (this.count + 2 > this.to.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2 + 2);
+        b.set(a);
+        return b;
+      };
+      this.nextEdge = grow(this.nextEdge);
+      this.to = grow(this.to);
+      this.residual = grow(this.residual);
+    }
+    const e = this.count;
+    this.to[e] = to;
+    this.to[e + 1] = from;
+    this.residual[e] = capacity;
+    this.residual[e + 1] = 0;
+    this.nextEdge[e] = this.head[from];
+    this.nextEdge[e + 1] = this.head[to];
     this.head[from] = e;
     this.head[to] = e + 1;
+    this.count += 2;
     return e;
   }
 
   private arrays() {
-    this.frozen ??= { nextEdge: Int32Array.from(this.nextEdge), to: Int32Array.from(this.to), residual: Float64Array.from(this.residual) };
-    return this.frozen;
+    return { nextEdge: this.nextEdge, to: this.to, residual: this.residual };
   }
 
   /** Raises (or lowers, if unused) the capacity of arc `e` to `capacity`. */
@@ -44,6 +60,17 @@ export class FlowGraph {
   /** Flow on arc `e`. */
   flow(e: number): number {
     return this.arrays().residual[e ^ 1];
+  }
+
+  /** Sends `amount` along the given arcs when every one has room for it; returns whether it did. */
+  pushPath(path: ArrayLike<number>, amount = 1): boolean {
+    const { residual } = this.arrays();
+    for (let i = 0; i < path.length; i++) if (residual[path[i]] < amount) return false;
+    for (let i = 0; i < path.length; i++) {
+      residual[path[i]] -= amount;
+      residual[path[i] ^ 1] += amount;
+    }
+    return true;
   }
 
   /** Augments from `s` to `t` until no augmenting path is left; returns the flow added. */

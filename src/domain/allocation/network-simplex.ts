@@ -221,12 +221,12 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, 
   }
 
   const reduced = (e: number) => cost[e] + pi[src[e]] - pi[dst[e]];
-  /** How much arc e would improve the cost per unit if it entered (0: it cannot). */
-  const violation = (e: number) => {
-    const s = state[e];
-    if (s === TREE || frozen[e]) return 0;
-    return s === LOWER ? (cap[e] > 0 ? -reduced(e) : 0) : reduced(e);
-  };
+  // The direction in which each arc may enter: +1 from its lower bound (when it has capacity),
+  // -1 from its upper bound, 0 for tree arcs and frozen ones. An arc improves the cost when
+  // -enter[e] * reduced(e) > 0; pricing reads only this, the costs and the potentials.
+  const enter = new Int8Array(M);
+  const enterable = (e: number) => (frozen[e] || state[e] === TREE ? 0 : state[e] === LOWER ? (cap[e] > 0 ? 1 : 0) : -1);
+  for (let e = 0; e < M; e++) enter[e] = enterable(e);
   let pivots = 0;
   // Candidate list pricing: a major scan collects up to LIST improving arcs, minor iterations
   // pivot on the best of them while they still improve (LEMON's factors 0.25 and 0.1).
@@ -238,38 +238,52 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, 
   let next = 0;
 
   function findEntering(): number {
+    // Local aliases keep the hot loops on registers rather than closure slots.
+    const dir = enter;
+    const c = cost;
+    const p = pi;
+    const from = src;
+    const to = dst;
+    const candidates = list;
     let best = -1;
     let bestViolation = 0;
     if (listSize > 0 && minor < MINOR) {
       minor++;
       for (let i = 0; i < listSize;) {
-        const e = list[i];
-        const v = violation(e);
+        const e = candidates[i];
+        const v = -dir[e] * (c[e] + p[from[e]] - p[to[e]]);
         if (v > 0) {
           if (v > bestViolation) {
             bestViolation = v;
             best = e;
           }
           i++;
-        } else list[i] = list[--listSize];
+        } else candidates[i] = candidates[--listSize];
       }
       if (best >= 0) return best;
     }
     minor = 0;
     listSize = 0;
+    let e = next;
     for (let count = 0; count < M; count++) {
-      const e = next;
-      next = next + 1 === M ? 0 : next + 1;
-      const v = violation(e);
-      if (v > 0) {
-        list[listSize++] = e;
-        if (v > bestViolation) {
-          bestViolation = v;
-          best = e;
+      const d = dir[e];
+      if (d !== 0) {
+        const v = -d * (c[e] + p[from[e]] - p[to[e]]);
+        if (v > 0) {
+          candidates[listSize++] = e;
+          if (v > bestViolation) {
+            bestViolation = v;
+            best = e;
+          }
+          if (listSize === LIST) {
+            e = e + 1 === M ? 0 : e + 1;
+            break;
+          }
         }
-        if (listSize === LIST) break;
       }
+      e = e + 1 === M ? 0 : e + 1;
     }
+    next = e;
     return best;
   }
 
@@ -317,11 +331,14 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, 
     }
     if (leaveNode < 0) {
       state[entering] = state[entering] === LOWER ? UPPER : LOWER;
+      enter[entering] = enterable(entering);
       return;
     }
     const leaving = pred[leaveNode];
     state[leaving] = flow[leaving] === 0 ? LOWER : UPPER;
     state[entering] = TREE;
+    enter[leaving] = enterable(leaving);
+    enter[entering] = 0;
     // Re-hang the subtree that contains the entering arc's endpoint on the leaving side.
     const inNode = side === 1 ? first : second;
     const outside = side === 1 ? second : first;
@@ -370,7 +387,7 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, 
     values.push(value);
     pivotsPerLevel.push(pivots - before);
     // Keep the optimal face: arcs with non-zero reduced cost stay where they are.
-    for (let e = 0; e < M; e++) if (state[e] !== TREE && reduced(e) !== 0) frozen[e] = 1;
+    for (let e = 0; e < M; e++) if (state[e] !== TREE && reduced(e) !== 0) ((frozen[e] = 1), (enter[e] = 0));
   }
   return { flow: flow.slice(0, m), values, pivots, pivotsPerLevel };
 }

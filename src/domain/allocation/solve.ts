@@ -54,43 +54,74 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   const D = input.departments.length;
   const P = input.members.length;
   const R = input.requests.length;
-  const membersOf = new Array<number>(A).fill(0);
-  for (const m of input.members) membersOf[input.departments[m.department].administration]++;
-  const units = input.administrations.map((a, i) => Math.min(a.cap ?? Infinity, membersOf[i]));
+  const Q = input.pairs.length;
+  // Flat copies of the input: the loops below run over typed arrays only.
+  const depAdmin = Int32Array.from(input.departments, (d) => d.administration);
+  const memberDep = Int32Array.from(input.members, (m) => m.department);
   const CLASS = { crisis: 0, urgent: 1, normal: 2 } as const;
+  const requestClass = Int8Array.from(input.requests, (r) => CLASS[r.urgency]);
+  const pairMember = new Int32Array(Q);
+  const pairRequest = new Int32Array(Q);
+  const pairDistance = new Float64Array(Q);
+  const pairPreferred = new Float64Array(Q);
+  for (let i = 0; i < Q; i++) {
+    const p = input.pairs[i];
+    pairMember[i] = p.member;
+    pairRequest[i] = p.request;
+    pairDistance[i] = p.distanceM;
+    pairPreferred[i] = p.preferred;
+  }
+  const membersOf = new Int32Array(A);
+  for (let m = 0; m < P; m++) membersOf[depAdmin[memberDep[m]]]++;
+  const units = input.administrations.map((a, i) => Math.min(a.cap ?? Infinity, membersOf[i]));
   // Pairs nearest first, so that the maximum flow already prefers short journeys.
-  const pairOrder = nearestFirst(input.pairs);
+  const pairOrder = nearestFirst(pairDistance);
 
   // 1. Priority levels: maximum flow, class by class.
   const S = 0;
   const T = 1;
-  const sinkOf = (c: number) => 2 + c;
-  const adminAt = (a: number) => 5 + a;
-  const depAt = (d: number) => 5 + A + d;
-  const memberAt = (p: number) => 5 + A + D + p;
-  const requestAt = (r: number) => 5 + A + D + P + r;
-  const graph = new FlowGraph(5 + A + D + P + R);
-  const adminEdge = units.map((u, a) => graph.addEdge(S, adminAt(a), u));
-  const depEdge = input.departments.map((d, i) => graph.addEdge(adminAt(d.administration), depAt(i), d.cap ?? Infinity));
-  input.members.forEach((m, i) => graph.addEdge(depAt(m.department), memberAt(i), 1));
-  const pairEdge = new Int32Array(input.pairs.length);
-  for (const i of pairOrder) pairEdge[i] = graph.addEdge(memberAt(input.pairs[i].member), requestAt(input.pairs[i].request), 1);
-  const requestEdge = input.requests.map((r, i) => graph.addEdge(requestAt(i), sinkOf(CLASS[r.urgency]), r.open));
-  const classEdge = [0, 1, 2].map((c) => graph.addEdge(sinkOf(c), T, 0));
+  const adminAt = 5;
+  const depAt = 5 + A;
+  const memberAt = 5 + A + D;
+  const requestAt = 5 + A + D + P;
+  const graph = new FlowGraph(5 + A + D + P + R, A + D + P + Q + R + 3);
+  const adminEdge = Int32Array.from(units, (u, a) => graph.addEdge(S, adminAt + a, u));
+  const depEdge = Int32Array.from(input.departments, (d, i) => graph.addEdge(adminAt + d.administration, depAt + i, d.cap ?? Infinity));
+  const memberEdge = new Int32Array(P);
+  for (let m = 0; m < P; m++) memberEdge[m] = graph.addEdge(depAt + memberDep[m], memberAt + m, 1);
+  const pairEdge = new Int32Array(Q);
+  for (const i of pairOrder) pairEdge[i] = graph.addEdge(memberAt + pairMember[i], requestAt + pairRequest[i], 1);
+  const requestEdge = Int32Array.from(input.requests, (r, i) => graph.addEdge(requestAt + i, 2 + requestClass[i], r.open));
+  const classEdge = [0, 1, 2].map((c) => graph.addEdge(2 + c, T, 0));
+  const path = new Int32Array(6);
   for (const c of [0, 1, 2]) {
     graph.setCapacity(classEdge[c], Infinity);
+    // A head start: the nearest pairs of this class first, as long as everything has room; the
+    // maximum flow then completes it (and may reroute any of it).
+    for (const i of pairOrder) {
+      const r = pairRequest[i];
+      if (requestClass[r] !== c) continue;
+      const m = pairMember[i];
+      const d = memberDep[m];
+      path[0] = adminEdge[depAdmin[d]];
+      path[1] = depEdge[d];
+      path[2] = memberEdge[m];
+      path[3] = pairEdge[i];
+      path[4] = requestEdge[r];
+      path[5] = classEdge[c];
+      graph.pushPath(path);
+    }
     graph.augment(S, T);
   }
 
   // 2. Fairness, distance, preferred qualifications: min-cost flow with those numbers fixed.
-  const arcCount = units.reduce((s, u) => s + (Number.isFinite(u) ? u : 0), 0) + D + P + input.pairs.length + R;
+  const arcCount = units.reduce((s, u) => s + u, 0) + D + P + Q + R;
   const net = new Network(4 + A + D + P + R, arcCount);
   const nS = 3;
-  const nSink = (c: number) => c;
-  const nAdmin = (a: number) => 4 + a;
-  const nDep = (d: number) => 4 + A + d;
-  const nMember = (p: number) => 4 + A + D + p;
-  const nRequest = (r: number) => 4 + A + D + P + r;
+  const nAdmin = 4;
+  const nDep = 4 + A;
+  const nMember = 4 + A + D;
+  const nRequest = 4 + A + D + P;
   const LEVELS = 3; // fairness, distance, preferred
   const costs = Array.from({ length: LEVELS }, () => new Float64Array(arcCount));
   const start = new Float64Array(arcCount);
@@ -100,50 +131,50 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
     start[e] = flow;
     return e;
   };
-  input.administrations.forEach((a, i) => {
-    const lent = graph.flow(adminEdge[i]);
-    for (let k = 1; k <= units[i]; k++) {
-      const cost = fairnessCost(k, Math.max(a.poolSize, 1));
+  for (let a = 0; a < A; a++) {
+    const lent = graph.flow(adminEdge[a]);
+    const n = Math.max(input.administrations[a].poolSize, 1);
+    for (let k = 1; k <= units[a]; k++) {
+      const cost = fairnessCost(k, n);
       bound[0] += cost;
-      costs[0][add(nS, nAdmin(i), 1, k <= lent ? 1 : 0)] = cost;
+      costs[0][add(nS, nAdmin + a, 1, k <= lent ? 1 : 0)] = cost;
     }
-  });
-  input.departments.forEach((d, i) => add(nAdmin(d.administration), nDep(i), d.cap ?? Infinity, graph.flow(depEdge[i])));
+  }
+  for (let d = 0; d < D; d++) add(nAdmin + depAdmin[d], nDep + d, input.departments[d].cap ?? Infinity, graph.flow(depEdge[d]));
   const assigned = new Uint8Array(P);
-  const pairArc = input.pairs.map((p, i) => {
-    const f = graph.flow(pairEdge[i]);
-    if (f > 0) assigned[p.member] = 1;
-    return f;
-  });
-  input.members.forEach((m, i) => add(nDep(m.department), nMember(i), 1, assigned[i]));
-  const farthest = new Array<number>(P).fill(0);
-  const mostPreferred = new Array<number>(P).fill(0);
-  input.pairs.forEach((p, i) => {
-    farthest[p.member] = Math.max(farthest[p.member], p.distanceM);
-    mostPreferred[p.member] = Math.max(mostPreferred[p.member], p.preferred);
-    const e = add(nMember(p.member), nRequest(p.request), 1, pairArc[i]);
-    costs[1][e] = p.distanceM;
-    costs[2][e] = -p.preferred;
+  for (let i = 0; i < Q; i++) if (graph.flow(pairEdge[i]) > 0) assigned[pairMember[i]] = 1;
+  for (let m = 0; m < P; m++) add(nDep + memberDep[m], nMember + m, 1, assigned[m]);
+  const farthest = new Float64Array(P);
+  const mostPreferred = new Float64Array(P);
+  const pairArc = new Int32Array(Q);
+  for (let i = 0; i < Q; i++) {
+    const m = pairMember[i];
+    if (pairDistance[i] > farthest[m]) farthest[m] = pairDistance[i];
+    if (pairPreferred[i] > mostPreferred[m]) mostPreferred[m] = pairPreferred[i];
+    const e = add(nMember + m, nRequest + pairRequest[i], 1, graph.flow(pairEdge[i]));
+    costs[1][e] = pairDistance[i];
+    costs[2][e] = -pairPreferred[i];
     pairArc[i] = e;
-  });
+  }
   bound[1] = farthest.reduce((s, d) => s + d, 0);
   bound[2] = mostPreferred.reduce((s, d) => s + d, 0);
-  input.requests.forEach((r, i) => add(nRequest(i), nSink(CLASS[r.urgency]), r.open, graph.flow(requestEdge[i])));
+  for (let r = 0; r < R; r++) add(nRequest + r, requestClass[r], input.requests[r].open, graph.flow(requestEdge[r]));
   const groups = weighLevels(costs, bound);
   const { flow, pivots, pivotsPerLevel } = solveLevels(net, groups, start);
-  const assignments = pairArc.flatMap((e, i) => (flow[e] > 0.5 ? [i] : []));
+  const assignments: number[] = [];
+  for (let i = 0; i < Q; i++) if (flow[pairArc[i]] > 0.5) assignments.push(i);
   return { assignments, objective: evaluate(input, assignments), pivots, pivotsPerLevel, levels: groups.length };
 }
 
 /** Pair indices by distance, then index (a numeric sort of packed keys, no comparator). */
-function nearestFirst(pairs: AllocationInput["pairs"]): Int32Array {
+function nearestFirst(distance: Float64Array): Int32Array {
   let radix = 1;
-  while (radix < pairs.length) radix *= 2;
-  const keys = new Float64Array(pairs.length);
-  for (let i = 0; i < pairs.length; i++) keys[i] = pairs[i].distanceM * radix + i;
+  while (radix < distance.length) radix *= 2;
+  const keys = new Float64Array(distance.length);
+  for (let i = 0; i < distance.length; i++) keys[i] = distance[i] * radix + i;
   keys.sort();
-  const order = new Int32Array(pairs.length);
-  for (let i = 0; i < pairs.length; i++) order[i] = keys[i] % radix;
+  const order = new Int32Array(distance.length);
+  for (let i = 0; i < distance.length; i++) order[i] = keys[i] % radix;
   return order;
 }
 
