@@ -28,6 +28,8 @@ export interface CbcResult {
   ms: number;
   /** Whether every level finished within the time limit. */
   complete: boolean;
+  /** The levels solved to optimality, in order. */
+  solved: Array<keyof AllocationObjective>;
 }
 
 /**
@@ -40,12 +42,14 @@ export async function solveWithCbc(input: AllocationInput, options: { seconds?: 
   const fixed: Partial<AllocationObjective> = {};
   const started = performance.now();
   let complete = true;
+  const solved: Array<keyof AllocationObjective> = [];
   try {
     for (let level = 0; level < LEVEL_ORDER.length; level++) {
       const key = LEVEL_ORDER[level].key;
       const lp = toLp(input, level, fixed);
       if (lp === null) {
         fixed[key] = 0;
+        solved.push(key);
         continue;
       }
       const model = path.join(dir, `level${level}.lp`);
@@ -66,10 +70,29 @@ export async function solveWithCbc(input: AllocationInput, options: { seconds?: 
         break;
       }
       fixed[key] = Math.round(Number(match[2]));
+      solved.push(key);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const objective = Object.fromEntries(LEVEL_ORDER.map(({ key }) => [key, fixed[key] ?? NaN])) as unknown as AllocationObjective;
-  return { objective, ms: performance.now() - started, complete };
+  return { objective, ms: performance.now() - started, complete, solved };
+}
+
+/** Runs CBC on one LP model; returns the wall-clock time and the objective, or null when it stopped early. */
+export async function runCbc(lp: string, seconds: number): Promise<{ ms: number; objective: number | null }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbund-cbc-"));
+  try {
+    const model = path.join(dir, "model.lp");
+    const solution = path.join(dir, "model.sol");
+    fs.writeFileSync(model, lp);
+    const started = performance.now();
+    await run("cbc", [model, "sec", String(seconds), "solve", "solu", solution], { maxBuffer: 64 * 2 ** 20 });
+    const ms = performance.now() - started;
+    const first = fs.readFileSync(solution, "utf8").split("\n", 1)[0];
+    const match = /^(\S[^-]*?)\s*-\s*objective value\s+(-?[\d.e+]+)/.exec(first);
+    return { ms, objective: match && match[1] === "Optimal" ? Math.round(Number(match[2])) : null };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -90,6 +90,8 @@ export class FlowGraph {
       queue[qt++] = s;
       while (qh < qt) {
         const u = queue[qh++];
+        // Nodes at the sink's distance or beyond are on no shortest path: stop there.
+        if (level[t] >= 0 && level[u] >= level[t]) break;
         for (let e = this.head[u]; e >= 0; e = nextEdge[e]) {
           const v = to[e];
           if (residual[e] > 0 && level[v] < 0) {

@@ -1,11 +1,12 @@
 /**
  * Primal network simplex for min-cost circulations on typed arrays (no I/O).
  *
- * The network has zero supplies everywhere (a circulation: the allocation closes its flow with a
- * return arc from sink to source). An artificial root joins every node with a zero-capacity arc,
- * so the start is a feasible, strongly feasible spanning tree without big-M costs. Entering arcs
- * are chosen by block search; the leaving arc by the strongly feasible rule (the last blocking
- * arc of the cycle, as LEMON does), which prevents cycling on degenerate pivots.
+ * The supplies are implied by a feasible start flow (zero: a circulation). The start basis is a
+ * strongly feasible spanning tree grown from that flow, joined to an artificial root by arcs
+ * that never carry flow, so no big-M costs are needed. Entering arcs are chosen from a candidate
+ * list; the leaving arc by the strongly feasible rule (the last blocking arc of the cycle, as
+ * LEMON does), which prevents cycling on degenerate pivots. The solver is a class with typed-array
+ * fields (not closures), so that V8 optimises its hot loops once and keeps them optimised.
  *
  * `solveLevels` optimises several cost vectors in strict priority order: after each level, every
  * arc whose reduced cost is not zero stays at its bound (the optimal face, by complementary
@@ -72,129 +73,201 @@ export interface LevelResult {
 
 /**
  * Minimises `levels[0]`, then `levels[1]` among the optima of the first, and so on. Each cost
- * vector has one entry per arc of `network`. Capacities must be non-negative integers or Infinity.
+ * vector has one entry per arc of `network`; `start` is a feasible flow (default: zero).
+ * Capacities must be non-negative integers or Infinity.
  */
 export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, start?: ArrayLike<number>): LevelResult {
-  const { source, target, capacity } = network.freeze();
-  const n = network.nodeCount;
-  const m = network.arcCount;
-  const root = n;
-  const N = n + 1;
-  const M = m + n; // caller's arcs, then one artificial arc per node
-  const src = new Int32Array(M);
-  const dst = new Int32Array(M);
-  const cap = new Float64Array(M);
-  const cost = new Float64Array(M);
-  const flow = new Float64Array(M);
-  const state = new Int8Array(M);
-  const frozen = new Uint8Array(M);
-  src.set(source);
-  dst.set(target);
-  let bigCap = 0;
-  for (let e = 0; e < m; e++) if (Number.isFinite(capacity[e])) bigCap += capacity[e];
-  for (let e = 0; e < m; e++) cap[e] = Number.isFinite(capacity[e]) ? capacity[e] : bigCap + 1;
-  const parent = new Int32Array(N);
-  const pred = new Int32Array(N);
-  const predUp = new Uint8Array(N); // 1: the pred arc goes from the node up to its parent
-  const depth = new Int32Array(N);
-  const pi = new Float64Array(N);
-  const firstChild = new Int32Array(N).fill(-1);
-  const nextSib = new Int32Array(N).fill(-1);
-  const prevSib = new Int32Array(N).fill(-1);
-  parent[root] = -1;
-  pred[root] = -1;
-  for (let e = 0; e < m; e++) {
-    const f = start ? start[e] : 0;
-    flow[e] = f;
-    state[e] = f === 0 ? LOWER : UPPER;
-    if (f !== 0 && f !== cap[e]) state[e] = TREE;
-    if (f < 0 || f > cap[e]) throw new Error(`start flow on arc ${e} outside its bounds`);
+  const simplex = new Simplex(network, start);
+  const values: number[] = [];
+  const pivotsPerLevel: number[] = [];
+  for (const level of levels) {
+    const before = simplex.pivots;
+    values.push(simplex.optimise(level));
+    pivotsPerLevel.push(simplex.pivots - before);
+    simplex.keepOptimalFace();
   }
-  for (let v = 0; v < n; v++) {
-    const e = m + v;
-    src[e] = v;
-    dst[e] = root;
-    cap[e] = 0;
-    state[e] = LOWER;
-  }
-  // Start basis ("crash"): a spanning tree grown from the root along arcs that keep it strongly
-  // feasible — every node can send flow up to the root: an arc pointing up must have room
-  // (flow < capacity), an arc pointing down must carry flow. Arcs strictly between their bounds
-  // must be tree arcs, so a node brings its whole component of such arcs along (a forest when
-  // the start is an extreme flow). Nodes out of reach hang from the root by their artificial
-  // arc, which carries no flow: the root has no supply and all of them point into it.
-  const adjacency = incidence();
-  const seen = new Uint8Array(n);
-  const queue = new Int32Array(n);
-  const component = new Int32Array(n);
-  let head = 0;
-  let tail = 0;
-  const attach = (v: number, par: number, arc: number) => {
-    seen[v] = 1;
-    parent[v] = par;
-    pred[v] = arc;
-    predUp[v] = src[arc] === v ? 1 : 0;
-    link(v, par);
-    queue[tail++] = v;
-  };
-  const attachComponent = (v: number) => {
-    let top = 0;
-    component[top++] = v;
-    while (top > 0) {
-      const u = component[--top];
-      for (let i = adjacency.first[u]; i < adjacency.first[u + 1]; i++) {
-        const a = adjacency.arcs[i];
-        if (state[a] !== TREE) continue;
-        const x = src[a] === u ? dst[a] : src[a];
-        if (seen[x]) {
-          if (pred[u] !== a && pred[x] !== a) throw new Error("the start flow is not extreme: its free arcs form a cycle");
-          continue;
-        }
-        attach(x, u, a);
-        component[top++] = x;
-      }
+  return { flow: simplex.flow.slice(0, network.arcCount), values, pivots: simplex.pivots, pivotsPerLevel };
+}
+
+class Simplex {
+  readonly n: number;
+  readonly m: number;
+  readonly M: number;
+  readonly root: number;
+  readonly src: Int32Array;
+  readonly dst: Int32Array;
+  readonly cap: Float64Array;
+  readonly cost: Float64Array;
+  readonly flow: Float64Array;
+  readonly state: Int8Array;
+  readonly frozen: Uint8Array;
+  /**
+   * The direction in which each arc may enter: +1 from its lower bound (when it has capacity),
+   * -1 from its upper bound, 0 for tree arcs and frozen ones. An arc improves the cost when
+   * -enter[e] * reduced cost > 0; pricing reads only this, the costs and the potentials.
+   */
+  readonly enter: Int8Array;
+  readonly parent: Int32Array;
+  readonly pred: Int32Array;
+  /** 1: the pred arc goes from the node up to its parent. */
+  readonly predUp: Uint8Array;
+  readonly depth: Int32Array;
+  readonly pi: Float64Array;
+  readonly firstChild: Int32Array;
+  readonly nextSib: Int32Array;
+  readonly prevSib: Int32Array;
+  readonly stack: Int32Array;
+  // Candidate list pricing: a major scan collects up to LIST improving arcs, minor iterations
+  // pivot on the best of them while they still improve (LEMON's factors 0.25 and 0.1).
+  readonly LIST: number;
+  readonly MINOR: number;
+  readonly list: Int32Array;
+  listSize = 0;
+  minor = 0;
+  next = 0;
+  pivots = 0;
+
+  constructor(network: Network, start?: ArrayLike<number>) {
+    const { source, target, capacity } = network.freeze();
+    const n = (this.n = network.nodeCount);
+    const m = (this.m = network.arcCount);
+    const root = (this.root = n);
+    const N = n + 1;
+    const M = (this.M = m + n); // caller's arcs, then one artificial arc per node
+    const src = (this.src = new Int32Array(M));
+    const dst = (this.dst = new Int32Array(M));
+    const cap = (this.cap = new Float64Array(M));
+    this.cost = new Float64Array(M);
+    const flow = (this.flow = new Float64Array(M));
+    const state = (this.state = new Int8Array(M));
+    this.frozen = new Uint8Array(M);
+    this.enter = new Int8Array(M);
+    src.set(source);
+    dst.set(target);
+    let bigCap = 0;
+    for (let e = 0; e < m; e++) if (Number.isFinite(capacity[e])) bigCap += capacity[e];
+    for (let e = 0; e < m; e++) cap[e] = Number.isFinite(capacity[e]) ? capacity[e] : bigCap + 1;
+    const parent = (this.parent = new Int32Array(N));
+    const pred = (this.pred = new Int32Array(N));
+    this.predUp = new Uint8Array(N);
+    this.depth = new Int32Array(N);
+    this.pi = new Float64Array(N);
+    this.firstChild = new Int32Array(N).fill(-1);
+    this.nextSib = new Int32Array(N).fill(-1);
+    this.prevSib = new Int32Array(N).fill(-1);
+    this.stack = new Int32Array(N);
+    this.LIST = Math.max(10, Math.ceil(0.25 * Math.sqrt(M)));
+    this.MINOR = Math.max(3, Math.ceil(0.1 * this.LIST));
+    this.list = new Int32Array(this.LIST);
+    parent[root] = -1;
+    pred[root] = -1;
+    for (let e = 0; e < m; e++) {
+      const f = start ? start[e] : 0;
+      if (f < 0 || f > cap[e]) throw new Error(`start flow on arc ${e} outside its bounds`);
+      flow[e] = f;
+      state[e] = f === 0 ? LOWER : f === cap[e] ? UPPER : TREE;
     }
-  };
-  for (let top = 0; top < n; top++) {
-    if (seen[top]) continue;
-    const e = m + top;
-    cap[e] = bigCap + 1;
-    state[e] = TREE;
-    attach(top, root, e);
-    attachComponent(top);
-    while (head < tail) {
-      const u = queue[head++];
-      for (let i = adjacency.first[u]; i < adjacency.first[u + 1]; i++) {
-        const a = adjacency.arcs[i];
-        const down = src[a] === u;
-        const x = down ? dst[a] : src[a];
-        if (seen[x] || !(down ? flow[a] > 0 : flow[a] < cap[a])) continue;
-        if (state[a] !== TREE) state[a] = TREE;
-        attach(x, u, a);
-        attachComponent(x);
-      }
+    for (let v = 0; v < n; v++) {
+      const e = m + v;
+      src[e] = v;
+      dst[e] = root;
+      cap[e] = 0;
+      state[e] = LOWER;
     }
+    this.crash(bigCap);
+    for (let e = 0; e < M; e++) this.enter[e] = this.enterable(e);
   }
 
-  /** The arcs at each node (compressed rows). */
-  function incidence() {
+  /**
+   * Start basis: a spanning tree grown from the root along arcs that keep it strongly feasible —
+   * every node can send flow up to the root: an arc pointing up must have room (flow <
+   * capacity), an arc pointing down must carry flow. Arcs strictly between their bounds must be
+   * tree arcs, so a node brings its whole component of such arcs along (a forest when the start
+   * is an extreme flow). Nodes out of reach hang from the root by their artificial arc, which
+   * carries no flow: the root has no supply and all of them point into it.
+   */
+  private crash(bigCap: number) {
+    const { n, m, src, dst, cap, flow, state, parent, pred, predUp, root } = this;
+    // The arcs at each node (compressed rows).
     const first = new Int32Array(n + 1);
     for (let e = 0; e < m; e++) (first[src[e] + 1]++, first[dst[e] + 1]++);
     for (let v = 0; v < n; v++) first[v + 1] += first[v];
     const fill = first.slice(0, n);
     const arcs = new Int32Array(first[n]);
     for (let e = 0; e < m; e++) ((arcs[fill[src[e]]++] = e), (arcs[fill[dst[e]]++] = e));
-    return { first, arcs };
+    const seen = new Uint8Array(n);
+    const queue = new Int32Array(n);
+    const component = new Int32Array(n);
+    let head = 0;
+    let tail = 0;
+    const attach = (v: number, par: number, arc: number) => {
+      seen[v] = 1;
+      parent[v] = par;
+      pred[v] = arc;
+      predUp[v] = src[arc] === v ? 1 : 0;
+      this.link(v, par);
+      queue[tail++] = v;
+    };
+    const attachComponent = (v: number) => {
+      let top = 0;
+      component[top++] = v;
+      while (top > 0) {
+        const u = component[--top];
+        for (let i = first[u]; i < first[u + 1]; i++) {
+          const a = arcs[i];
+          if (state[a] !== TREE) continue;
+          const x = src[a] === u ? dst[a] : src[a];
+          if (seen[x]) {
+            if (pred[u] !== a && pred[x] !== a) throw new Error("the start flow is not extreme: its free arcs form a cycle");
+            continue;
+          }
+          attach(x, u, a);
+          component[top++] = x;
+        }
+      }
+    };
+    for (let top = 0; top < n; top++) {
+      if (seen[top]) continue;
+      const e = m + top;
+      cap[e] = bigCap + 1;
+      state[e] = TREE;
+      attach(top, root, e);
+      attachComponent(top);
+      while (head < tail) {
+        const u = queue[head++];
+        for (let i = first[u]; i < first[u + 1]; i++) {
+          const a = arcs[i];
+          const down = src[a] === u;
+          const x = down ? dst[a] : src[a];
+          if (seen[x] || !(down ? flow[a] > 0 : flow[a] < cap[a])) continue;
+          state[a] = TREE;
+          attach(x, u, a);
+          attachComponent(x);
+        }
+      }
+    }
   }
 
-  function link(child: number, par: number) {
+  private enterable(e: number): number {
+    if (this.frozen[e] || this.state[e] === TREE) return 0;
+    return this.state[e] === LOWER ? (this.cap[e] > 0 ? 1 : 0) : -1;
+  }
+
+  private reduced(e: number): number {
+    return this.cost[e] + this.pi[this.src[e]] - this.pi[this.dst[e]];
+  }
+
+  private link(child: number, par: number) {
+    const { firstChild, nextSib, prevSib } = this;
     const first = firstChild[par];
     nextSib[child] = first;
     prevSib[child] = -1;
     if (first >= 0) prevSib[first] = child;
     firstChild[par] = child;
   }
-  function unlink(child: number, par: number) {
+
+  private unlink(child: number, par: number) {
+    const { firstChild, nextSib, prevSib } = this;
     const p = prevSib[child];
     const nx = nextSib[child];
     if (p >= 0) nextSib[p] = nx;
@@ -203,9 +276,9 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, 
     nextSib[child] = prevSib[child] = -1;
   }
 
-  const stack = new Int32Array(N);
   /** Recomputes potentials and depths below `top` from its own (already set) values. */
-  function refreshSubtree(top: number) {
+  private refreshSubtree(top: number) {
+    const { stack, firstChild, nextSib, pred, depth, pi, predUp, cost } = this;
     let sp = 0;
     stack[sp++] = top;
     while (sp > 0) {
@@ -220,35 +293,41 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, 
     }
   }
 
-  const reduced = (e: number) => cost[e] + pi[src[e]] - pi[dst[e]];
-  // The direction in which each arc may enter: +1 from its lower bound (when it has capacity),
-  // -1 from its upper bound, 0 for tree arcs and frozen ones. An arc improves the cost when
-  // -enter[e] * reduced(e) > 0; pricing reads only this, the costs and the potentials.
-  const enter = new Int8Array(M);
-  const enterable = (e: number) => (frozen[e] || state[e] === TREE ? 0 : state[e] === LOWER ? (cap[e] > 0 ? 1 : 0) : -1);
-  for (let e = 0; e < M; e++) enter[e] = enterable(e);
-  let pivots = 0;
-  // Candidate list pricing: a major scan collects up to LIST improving arcs, minor iterations
-  // pivot on the best of them while they still improve (LEMON's factors 0.25 and 0.1).
-  const LIST = Math.max(10, Math.ceil(0.25 * Math.sqrt(M)));
-  const MINOR = Math.max(3, Math.ceil(0.1 * LIST));
-  const list = new Int32Array(LIST);
-  let listSize = 0;
-  let minor = 0;
-  let next = 0;
+  /** Optimises one cost vector from the current basis; returns its optimal value. */
+  optimise(level: ArrayLike<number>): number {
+    const { m, cost, flow } = this;
+    for (let e = 0; e < m; e++) cost[e] = level[e];
+    this.pi[this.root] = 0;
+    this.depth[this.root] = 0;
+    this.refreshSubtree(this.root);
+    this.listSize = 0;
+    for (;;) {
+      const entering = this.findEntering();
+      if (entering < 0) break;
+      this.pivot(entering);
+      this.pivots++;
+    }
+    let value = 0;
+    for (let e = 0; e < m; e++) value += cost[e] * flow[e];
+    return value;
+  }
 
-  function findEntering(): number {
-    // Local aliases keep the hot loops on registers rather than closure slots.
-    const dir = enter;
-    const c = cost;
-    const p = pi;
-    const from = src;
-    const to = dst;
-    const candidates = list;
+  /** Keeps the optimal face: arcs with non-zero reduced cost stay where they are. */
+  keepOptimalFace() {
+    for (let e = 0; e < this.M; e++)
+      if (this.state[e] !== TREE && this.reduced(e) !== 0) {
+        this.frozen[e] = 1;
+        this.enter[e] = 0;
+      }
+  }
+
+  private findEntering(): number {
+    const { enter: dir, cost: c, pi: p, src: from, dst: to, list: candidates, M, LIST } = this;
     let best = -1;
     let bestViolation = 0;
-    if (listSize > 0 && minor < MINOR) {
-      minor++;
+    let listSize = this.listSize;
+    if (listSize > 0 && this.minor < this.MINOR) {
+      this.minor++;
       for (let i = 0; i < listSize;) {
         const e = candidates[i];
         const v = -dir[e] * (c[e] + p[from[e]] - p[to[e]]);
@@ -260,11 +339,12 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, 
           i++;
         } else candidates[i] = candidates[--listSize];
       }
+      this.listSize = listSize;
       if (best >= 0) return best;
     }
-    minor = 0;
+    this.minor = 0;
     listSize = 0;
-    let e = next;
+    let e = this.next;
     for (let count = 0; count < M; count++) {
       const d = dir[e];
       if (d !== 0) {
@@ -283,11 +363,13 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, 
       }
       e = e + 1 === M ? 0 : e + 1;
     }
-    next = e;
+    this.next = e;
+    this.listSize = listSize;
     return best;
   }
 
-  function pivot(entering: number) {
+  private pivot(entering: number) {
+    const { state, src, dst, depth, parent, cap, pred, predUp, flow, pi, cost } = this;
     const first = state[entering] === LOWER ? src[entering] : dst[entering];
     const second = state[entering] === LOWER ? dst[entering] : src[entering];
     // Join of the cycle.
@@ -324,21 +406,20 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, 
       }
     }
     if (delta > 0) {
-      const signed = state[entering] * delta;
-      flow[entering] += signed;
+      flow[entering] += state[entering] * delta;
       for (let u = first; u !== join; u = parent[u]) flow[pred[u]] += predUp[u] ? -delta : delta;
       for (let u = second; u !== join; u = parent[u]) flow[pred[u]] += predUp[u] ? delta : -delta;
     }
     if (leaveNode < 0) {
       state[entering] = state[entering] === LOWER ? UPPER : LOWER;
-      enter[entering] = enterable(entering);
+      this.enter[entering] = this.enterable(entering);
       return;
     }
     const leaving = pred[leaveNode];
     state[leaving] = flow[leaving] === 0 ? LOWER : UPPER;
     state[entering] = TREE;
-    enter[leaving] = enterable(leaving);
-    enter[entering] = 0;
+    this.enter[leaving] = this.enterable(leaving);
+    this.enter[entering] = 0;
     // Re-hang the subtree that contains the entering arc's endpoint on the leaving side.
     const inNode = side === 1 ? first : second;
     const outside = side === 1 ? second : first;
@@ -350,11 +431,11 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, 
       const oldParent = parent[u];
       const oldPred = pred[u];
       const oldUp = predUp[u];
-      unlink(u, oldParent);
+      this.unlink(u, oldParent);
       parent[u] = newParent;
       pred[u] = newPred;
       predUp[u] = newUp;
-      link(u, newParent);
+      this.link(u, newParent);
       if (u === leaveNode) break;
       newParent = u;
       newPred = oldPred;
@@ -365,29 +446,6 @@ export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, 
     const e = pred[inNode];
     depth[inNode] = depth[outside] + 1;
     pi[inNode] = predUp[inNode] ? pi[outside] - cost[e] : pi[outside] + cost[e];
-    refreshSubtree(inNode);
+    this.refreshSubtree(inNode);
   }
-
-  const values: number[] = [];
-  const pivotsPerLevel: number[] = [];
-  for (const level of levels) {
-    const before = pivots;
-    for (let e = 0; e < m; e++) cost[e] = level[e];
-    pi[root] = 0;
-    refreshSubtree(root);
-    listSize = 0;
-    for (;;) {
-      const entering = findEntering();
-      if (entering < 0) break;
-      pivot(entering);
-      pivots++;
-    }
-    let value = 0;
-    for (let e = 0; e < m; e++) value += cost[e] * flow[e];
-    values.push(value);
-    pivotsPerLevel.push(pivots - before);
-    // Keep the optimal face: arcs with non-zero reduced cost stay where they are.
-    for (let e = 0; e < M; e++) if (state[e] !== TREE && reduced(e) !== 0) ((frozen[e] = 1), (enter[e] = 0));
-  }
-  return { flow: flow.slice(0, m), values, pivots, pivotsPerLevel };
 }
