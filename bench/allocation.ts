@@ -4,7 +4,7 @@
  * level, where it finishes within 10 minutes) and LEMON's network simplex (C++, where Debian's
  * liblemon-dev is installed). Each size runs in its own process, so peak memory is its own.
  *
- *   npm run bench:allocation                 region and state
+ *   npm run bench:allocation                 region (tight and loose caps) and state
  *   npm run bench:allocation -- nation       also 100,000 × 10,000
  *   npm run bench:allocation -- --no-cbc     without CBC
  */
@@ -23,10 +23,13 @@ import { cbcAvailable, runCbc, solveWithCbc } from "../test/cbc";
 import { toLp } from "../src/domain/allocation/lp-format";
 import { generateInstance } from "../test/allocation-instances";
 
+// capShare: what a department may lend as a share of its people (0.35: tight caps, as in the
+// CBC test; 0.6: room for the fairness level to move people between administrations).
 const SIZES = {
-  region: { members: 2_000, requests: 200, regions: 1, warm: 5 },
-  state: { members: 20_000, requests: 2_000, regions: 10, warm: 2 },
-  nation: { members: 100_000, requests: 10_000, regions: 50, warm: 0 },
+  region: { members: 2_000, requests: 200, regions: 1, capShare: 0.35, warm: 5 },
+  "region-loose-caps": { members: 2_000, requests: 200, regions: 1, capShare: 0.6, warm: 5 },
+  state: { members: 20_000, requests: 2_000, regions: 10, capShare: 0.35, warm: 2 },
+  nation: { members: 100_000, requests: 10_000, regions: 50, capShare: 0.35, warm: 0 },
 } as const;
 type Size = keyof typeof SIZES;
 
@@ -82,8 +85,13 @@ function lemonBinary(): string | null {
 async function child(size: Size, withCbc: boolean) {
   const spec = SIZES[size];
   const t0 = performance.now();
-  // Caps of 60 % of a department: room enough for the fairness level to matter.
-  const { input } = generateInstance({ members: spec.members, requests: spec.requests, regions: spec.regions, seed: 1, capShare: 0.6 });
+  const { input } = generateInstance({
+    members: spec.members,
+    requests: spec.requests,
+    regions: spec.regions,
+    seed: 1,
+    capShare: spec.capShare,
+  });
   const generateMs = performance.now() - t0;
   const t1 = performance.now();
   const result = solveAllocation(input);
@@ -170,7 +178,7 @@ async function child(size: Size, withCbc: boolean) {
 const args = process.argv.slice(2);
 if (args[0] === "--child") await child(args[1] as Size, !args.includes("--no-cbc"));
 else {
-  const sizes: Size[] = ["region", "state", ...(args.includes("nation") ? (["nation"] as const) : [])];
+  const sizes: Size[] = ["region", "region-loose-caps", "state", ...(args.includes("nation") ? (["nation"] as const) : [])];
   console.log(`Allocation benchmark — ${os.cpus().length} cores, Node.js ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   for (const size of sizes) {
     const run = spawnSync(

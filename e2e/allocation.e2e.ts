@@ -34,6 +34,11 @@ describe.skipIf(!hasBrowser)("allocation on the crisis board in the browser", ()
     expect(await routes.count()).toBeGreaterThan(0);
     await page.getByRole("table", { name: "Abgegeben je Verwaltung" }).waitFor();
     expect(await page.getByRole("table", { name: /Ergebnis je Zielebene/ }).textContent()).toContain("Besetzte Krisenplätze");
+    // An open slot names its binding reason: only the Region's own staff hold that qualification.
+    const open = page.getByRole("table", { name: "Offene Plätze mit dem ausschlaggebenden Grund" });
+    expect(await open.locator("tbody tr", { hasText: "Abstrichzentrum" }).textContent()).toContain(
+      "Niemand in der Region hat die verlangte Qualifikation.",
+    );
     await expectAccessible(page, "allocation preview");
 
     // Leave the second one out and commit the rest.

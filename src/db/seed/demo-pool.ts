@@ -370,6 +370,23 @@ export async function seedDemoPool(db: Db, today = new Date()): Promise<{ member
         crisis: null,
         days: [7, 100],
       },
+      {
+        // Only the Region's own public health staff hold this: the allocation explains why it stays open.
+        org: region,
+        dep: "gesundheitsamt",
+        title: "Abstrichzentrum: Medizinische Fachangestellte",
+        tasks: "Abstriche nehmen und dokumentieren im Abstrichzentrum am Messegelände.",
+        headcount: 4,
+        hours: 30,
+        urgency: "crisis" as const,
+        model: "reimbursement" as const,
+        required: ["medizinische_fachangestellte"],
+        preferred: [],
+        remote: false,
+        contact: ["Dr. Miriam Okafor", "gesundheitsamt@region-hannover.demo"],
+        crisis: crisis.id,
+        days: [5, 60],
+      },
     ];
     for (const r of requests) {
       const [row] = await tx

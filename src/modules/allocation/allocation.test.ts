@@ -66,6 +66,8 @@ describe("allocation runs", () => {
     // No person twice; names only of the coordination office's own administration (the Region).
     expect(new Set(run.assignments.map((a) => a.member)).size).toBe(run.assignments.length);
     for (const a of run.assignments) if (a.from.name !== "Region Hannover") expect(a.name).toBeNull();
+    // Only the Region's own public health staff hold what the swab centre needs.
+    expect(run.unfilled.find((u) => u.request.title.startsWith("Abstrichzentrum"))).toMatchObject({ slots: 4, reason: "no_holder" });
   });
 
   it("publishes a pseudonymised snapshot that re-solves to the same optimum", async () => {
