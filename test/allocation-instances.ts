@@ -120,7 +120,8 @@ export function generateInstance(options: InstanceOptions): GeneratedInstance {
     const at = urgency === "crisis" && r() < 0.5 ? 22 * Math.floor(r() * regions) : Math.floor(r() * A);
     const needs = 1 << Math.floor(r() ** 2 * CATALOGUE.length); // mostly common, sometimes scarce
     const preferred = (1 << Math.floor(r() * CATALOGUE.length)) | (1 << Math.floor(r() * CATALOGUE.length));
-    const isRemote = r() < 0.2;
+    // Remote work crosses regions: keep remote requests as many in a nation as in one region.
+    const isRemote = r() < 0.2 / regions;
     const starts = Math.floor(r() * 40);
     const ends = starts + 14 + Math.floor(r() * 80);
     for (let a = 0; a < A; a++) {
