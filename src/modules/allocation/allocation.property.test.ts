@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { ineligibility } from "../../domain/allocation/eligibility";
 import { solveAllocation, violations } from "../../domain/allocation/solve";
 import { inputFromSnapshot, SNAPSHOT_FORMAT, type AllocationSnapshot } from "./allocation-format";
-import { eligiblePairs } from "./allocation-runs";
+import { eligiblePairs } from "./allocation-snapshot";
 
 // Random regions in the shape the database gives them (snapshot), through the same path a run
 // takes: eligibility with blocking secondments and earlier proposals, the model, the solver.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { allocationPolicy } from "./allocation.policy";
+import { solverPool } from "./solver-pool";
 import { AllocationRun, AllocationRunSummary, CommitRunBody, CreateRunBody } from "./allocation.schemas";
 import { commitAllocationRun, createAllocationRun, getAllocationRun, getAllocationSnapshot, listAllocationRuns } from "./allocation-runs";
 
@@ -8,6 +9,8 @@ const IdParams = z.object({ id: z.uuid() });
 
 /** Allocation runs: compute (preview), read, publish the snapshot, commit into proposals. */
 export const allocationRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The optimiser's worker thread ends with the server (it restarts on the next run if needed).
+  app.addHook("onClose", async () => solverPool.close());
   app.get(
     "/api/v1/allocation-runs",
     {
