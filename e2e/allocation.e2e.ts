@@ -37,7 +37,7 @@ describe.skipIf(!hasBrowser)("allocation on the crisis board in the browser", ()
     // An open slot names its binding reason: only the Region's own staff hold that qualification.
     const open = page.getByRole("table", { name: "Offene Plätze mit dem ausschlaggebenden Grund" });
     expect(await open.locator("tbody tr", { hasText: "Abstrichzentrum" }).textContent()).toContain(
-      "Niemand in der Region hat die verlangte Qualifikation.",
+      "Niemand außerhalb der anfragenden Verwaltung hat die verlangte Qualifikation.",
     );
     await expectAccessible(page, "allocation preview");
 

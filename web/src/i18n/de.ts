@@ -391,7 +391,7 @@ export const de = {
     funnel: "Wer in Frage kam",
     funnelText: "{{holders}} mit Qualifikation, davon {{available}} verfügbar, {{inRange}} in Reichweite, {{free}} noch frei",
     reasons: {
-      no_holder: "Niemand in der Region hat die verlangte Qualifikation.",
+      no_holder: "Niemand außerhalb der anfragenden Verwaltung hat die verlangte Qualifikation.",
       unavailable: "Wer sie hat, ist im Zeitraum nicht verfügbar oder schon abgeordnet.",
       out_of_range: "Wer sie hat und verfügbar ist, wohnt außerhalb seines Fahrradius.",
       taken: "Die Passenden gehen an Anfragen mit höherer oder gleicher Priorität.",

@@ -382,7 +382,7 @@ export const en: Messages = {
     funnel: "Who was considered",
     funnelText: "{{holders}} with the qualification, of them {{available}} available, {{inRange}} in range, {{free}} still free",
     reasons: {
-      no_holder: "Nobody in the region holds the required qualification.",
+      no_holder: "Nobody outside the requesting administration holds the required qualification.",
       unavailable: "Holders are unavailable in the period or seconded already.",
       out_of_range: "Available holders live beyond their travel radius.",
       taken: "The eligible people go to requests of higher or equal priority.",
