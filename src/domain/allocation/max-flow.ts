@@ -2,85 +2,118 @@
  * Dinic's maximum flow on typed arrays (no I/O). Flow persists between calls, so capacities can
  * be raised and `augment` continues from the current flow — which is how the allocation fills
  * crisis slots first, then urgent, then normal ones without ever giving back a higher class's slot.
+ *
+ * Arcs are collected first and then laid out per node (compressed rows: each node's arcs and the
+ * reverse halves of arcs into it side by side), so that the searches read memory in order.
  */
 export class FlowGraph {
   readonly nodeCount: number;
-  private head: Int32Array;
-  private nextEdge: Int32Array;
+  private from: Int32Array;
   private to: Int32Array;
-  private residual: Float64Array;
+  private capacity: Float64Array;
   private count = 0;
+  private laidOut?: {
+    /** Slots of node v: first[v] .. first[v + 1] - 1. */
+    first: Int32Array;
+    head: Int32Array;
+    residual: Float64Array;
+    /** The slot of the other half of the same arc. */
+    partner: Int32Array;
+    /** The forward slot of each arc. */
+    forward: Int32Array;
+  };
 
-  /** `expectedEdges`: how many arcs will be added (each takes two slots with its reverse). */
-  constructor(nodeCount: number, expectedEdges = 16) {
+  /** `expectedArcs`: how many arcs will be added. */
+  constructor(nodeCount: number, expectedArcs = 16) {
     this.nodeCount = nodeCount;
-    this.head = new Int32Array(nodeCount).fill(-1);
-    this.nextEdge = new Int32Array(2 * expectedEdges);
-    this.to = new Int32Array(2 * expectedEdges);
-    this.residual = new Float64Array(2 * expectedEdges);
+    this.from = new Int32Array(expectedArcs);
+    this.to = new Int32Array(expectedArcs);
+    this.capacity = new Float64Array(expectedArcs);
   }
 
-  /** Adds an arc (and its reverse) and returns its index; the reverse is `index ^ 1`. */
+  /** Adds an arc and returns its index (arcs are added before the first flow is sent). */
   addEdge(from: number, to: number, capacity: number): number {
-    if (this.count + 2 > this.to.length) {
+    if (this.laidOut) throw new Error("arcs are added before the first flow is sent");
+    if (this.count === this.from.length) {
       const grow = <T extends Int32Array | Float64Array>(a: T): T => {
         const b = new (a.constructor as new (n: number) => T)(a.length * 2 + 2);
         b.set(a);
         return b;
       };
-      this.nextEdge = grow(this.nextEdge);
+      this.from = grow(this.from);
       this.to = grow(this.to);
-      this.residual = grow(this.residual);
+      this.capacity = grow(this.capacity);
     }
-    const e = this.count;
-    this.to[e] = to;
-    this.to[e + 1] = from;
-    this.residual[e] = capacity;
-    this.residual[e + 1] = 0;
-    this.nextEdge[e] = this.head[from];
-    this.nextEdge[e + 1] = this.head[to];
-    this.head[from] = e;
-    this.head[to] = e + 1;
-    this.count += 2;
-    return e;
+    this.from[this.count] = from;
+    this.to[this.count] = to;
+    this.capacity[this.count] = capacity;
+    return this.count++;
   }
 
-  private arrays() {
-    return { nextEdge: this.nextEdge, to: this.to, residual: this.residual };
+  private layout() {
+    if (this.laidOut) return this.laidOut;
+    const n = this.nodeCount;
+    const m = this.count;
+    const first = new Int32Array(n + 1);
+    for (let e = 0; e < m; e++) {
+      first[this.from[e] + 1]++;
+      first[this.to[e] + 1]++;
+    }
+    for (let v = 0; v < n; v++) first[v + 1] += first[v];
+    const fill = first.slice(0, n);
+    const head = new Int32Array(2 * m);
+    const residual = new Float64Array(2 * m);
+    const partner = new Int32Array(2 * m);
+    const forward = new Int32Array(m);
+    for (let e = 0; e < m; e++) {
+      const f = fill[this.from[e]]++;
+      const r = fill[this.to[e]]++;
+      head[f] = this.to[e];
+      head[r] = this.from[e];
+      residual[f] = this.capacity[e];
+      partner[f] = r;
+      partner[r] = f;
+      forward[e] = f;
+    }
+    this.laidOut = { first, head, residual, partner, forward };
+    return this.laidOut;
   }
 
   /** Raises (or lowers, if unused) the capacity of arc `e` to `capacity`. */
   setCapacity(e: number, capacity: number) {
-    const { residual } = this.arrays();
-    const used = residual[e ^ 1];
+    const { residual, partner, forward } = this.layout();
+    const f = forward[e];
+    const used = residual[partner[f]];
     if (capacity < used) throw new Error("capacity below the flow already on the arc");
-    residual[e] = capacity - used;
+    residual[f] = capacity - used;
   }
 
   /** Flow on arc `e`. */
   flow(e: number): number {
-    return this.arrays().residual[e ^ 1];
+    const { residual, partner, forward } = this.layout();
+    return residual[partner[forward[e]]];
   }
 
   /** Sends `amount` along the given arcs when every one has room for it; returns whether it did. */
   pushPath(path: ArrayLike<number>, amount = 1): boolean {
-    const { residual } = this.arrays();
-    for (let i = 0; i < path.length; i++) if (residual[path[i]] < amount) return false;
+    const { residual, partner, forward } = this.layout();
+    for (let i = 0; i < path.length; i++) if (residual[forward[path[i]]] < amount) return false;
     for (let i = 0; i < path.length; i++) {
-      residual[path[i]] -= amount;
-      residual[path[i] ^ 1] += amount;
+      const f = forward[path[i]];
+      residual[f] -= amount;
+      residual[partner[f]] += amount;
     }
     return true;
   }
 
   /** Augments from `s` to `t` until no augmenting path is left; returns the flow added. */
   augment(s: number, t: number): number {
-    const { nextEdge, to, residual } = this.arrays();
+    const { first, head, residual, partner } = this.layout();
     const n = this.nodeCount;
     const level = new Int32Array(n);
     const current = new Int32Array(n);
     const queue = new Int32Array(n);
-    const pathEdge = new Int32Array(n);
+    const pathSlot = new Int32Array(n);
     let added = 0;
     for (;;) {
       level.fill(-1);
@@ -92,46 +125,47 @@ export class FlowGraph {
         const u = queue[qh++];
         // Nodes at the sink's distance or beyond are on no shortest path: stop there.
         if (level[t] >= 0 && level[u] >= level[t]) break;
-        for (let e = this.head[u]; e >= 0; e = nextEdge[e]) {
-          const v = to[e];
-          if (residual[e] > 0 && level[v] < 0) {
+        for (let a = first[u]; a < first[u + 1]; a++) {
+          const v = head[a];
+          if (residual[a] > 0 && level[v] < 0) {
             level[v] = level[u] + 1;
             queue[qt++] = v;
           }
         }
       }
       if (level[t] < 0) return added;
-      current.set(this.head);
+      current.set(first.subarray(0, n));
       // Depth-first search for blocking paths along the level graph, without recursion.
       let depth = 0;
       let u = s;
       for (;;) {
         if (u === t) {
           let push = Infinity;
-          for (let i = 0; i < depth; i++) push = Math.min(push, residual[pathEdge[i]]);
+          for (let i = 0; i < depth; i++) push = Math.min(push, residual[pathSlot[i]]);
           for (let i = 0; i < depth; i++) {
-            residual[pathEdge[i]] -= push;
-            residual[pathEdge[i] ^ 1] += push;
+            residual[pathSlot[i]] -= push;
+            residual[partner[pathSlot[i]]] += push;
           }
           added += push;
           depth = 0;
           u = s;
           continue;
         }
-        let e = current[u];
-        while (e >= 0 && !(residual[e] > 0 && level[to[e]] === level[u] + 1)) e = nextEdge[e];
-        current[u] = e;
-        if (e >= 0) {
-          pathEdge[depth++] = e;
-          u = to[e];
+        let a = current[u];
+        const end = first[u + 1];
+        while (a < end && !(residual[a] > 0 && level[head[a]] === level[u] + 1)) a++;
+        current[u] = a;
+        if (a < end) {
+          pathSlot[depth++] = a;
+          u = head[a];
           continue;
         }
         // Dead end: no path through u in this phase.
         level[u] = -1;
         if (depth === 0) break;
-        const back = pathEdge[--depth];
-        u = to[back ^ 1];
-        current[u] = nextEdge[current[u]];
+        const back = pathSlot[--depth];
+        u = head[partner[back]];
+        current[u]++;
       }
     }
   }
