@@ -47,6 +47,17 @@ function spread(input: AllocationInput, assignments: readonly number[]) {
   return { max: 100 * Math.max(...shares), sd: 100 * sd };
 }
 
+/** Exact weights that make the three priority levels one objective: a crisis slot outweighs all urgent ones, and so on. */
+function priorityWeights(input: AllocationInput) {
+  const slots = { crisis: 0, urgent: 0, normal: 0 };
+  for (const r of input.requests) slots[r.urgency] += r.open;
+  return { normal: 1, urgent: slots.normal + 1, crisis: (slots.normal + 1) * (slots.urgent + 1) };
+}
+
+/** The weighted priority value of an objective (maximised). */
+const priorityValue = (o: AllocationObjective, w: ReturnType<typeof priorityWeights>) =>
+  o.crisis * w.crisis + o.urgent * w.urgent + o.normal * w.normal;
+
 /** The priority level as one min-cost circulation in DIMACS format (LEMON's reference run). */
 function priorityDimacs(input: AllocationInput): string {
   const A = input.administrations.length;
@@ -58,9 +69,7 @@ function priorityDimacs(input: AllocationInput): string {
   const dep = (d: number) => 3 + A + d;
   const member = (p: number) => 3 + A + D + p;
   const request = (r: number) => 3 + A + D + P + r;
-  const slots = { crisis: 0, urgent: 0, normal: 0 };
-  for (const r of input.requests) slots[r.urgency] += r.open;
-  const weight = { normal: 1, urgent: slots.normal + 1, crisis: (slots.normal + 1) * (slots.urgent + 1) };
+  const weight = priorityWeights(input);
   const arcs: string[] = [`a ${T} ${S} 0 ${10 ** 9} 0`];
   const membersOf = new Array<number>(A).fill(0);
   for (const m of input.members) membersOf[input.departments[m.department].administration]++;
@@ -128,16 +137,13 @@ async function child(size: Size, withCbc: boolean) {
   const oursMs = warm.length ? warm[Math.floor(warm.length / 2)] : coldMs;
   if (withCbc && cbcAvailable()) {
     // The reference of the issue: the priority level alone, as one MIP with exact class weights.
-    const slots = { crisis: 0, urgent: 0, normal: 0 };
-    for (const r of input.requests) slots[r.urgency] += r.open;
-    const weight = { normal: 1, urgent: slots.normal + 1, crisis: (slots.normal + 1) * (slots.urgent + 1) };
+    const weight = priorityWeights(input);
     const lp = toLp(input, 0, {})!.replace(
       / obj: .*\n/,
       ` obj: ${input.pairs.map((p, i) => `${weight[input.requests[p.request].urgency]} x${i}`).join(" + ")}\n`,
     );
     const priority = await runCbc(lp, 600);
-    const o = result.objective;
-    const ours = o.crisis * weight.crisis + o.urgent * weight.urgent + o.normal;
+    const ours = priorityValue(result.objective, weight);
     out.push(
       `  CBC         priority level alone: ${fmt(priority.ms)} ms, ` +
         (priority.objective === null
@@ -163,10 +169,7 @@ async function child(size: Size, withCbc: boolean) {
     const run = spawnSync(lemon, { input: fs.readFileSync(file), maxBuffer: 2 ** 26 });
     fs.rmSync(file);
     const [ms, cost] = run.stdout.toString().trim().split(" ").map(Number);
-    const slots = { crisis: 0, urgent: 0, normal: 0 };
-    for (const r of input.requests) slots[r.urgency] += r.open;
-    const o = result.objective;
-    const ourCost = -(o.crisis * (slots.normal + 1) * (slots.urgent + 1) + o.urgent * (slots.normal + 1) + o.normal);
+    const ourCost = -priorityValue(result.objective, priorityWeights(input));
     out.push(
       `  LEMON       ${fmt(ms, 1)} ms for the priority level alone (network simplex, C++); ` +
         `${cost === ourCost ? "same priority values" : `DIFFERENT cost ${cost} vs ${ourCost}`}; optimiser with all levels ${fmt(oursMs / ms, 1)}× its time`,

@@ -62,14 +62,12 @@ export async function solveWithCbc(input: AllocationInput, options: { seconds?: 
       }
       const args = [model, ...(left !== null ? ["sec", String(left)] : []), "solve", "solu", solution];
       await run("cbc", args, { maxBuffer: 64 * 2 ** 20 });
-      const first = fs.readFileSync(solution, "utf8").split("\n", 1)[0];
-      const match = /^(\S[^-]*?)\s*-\s*objective value\s+(-?[\d.e+]+)/.exec(first);
-      if (!match) throw new Error(`unexpected CBC solution: ${first}`);
-      if (match[1] !== "Optimal") {
+      const value = readSolution(solution);
+      if (value === null) {
         complete = false;
         break;
       }
-      fixed[key] = Math.round(Number(match[2]));
+      fixed[key] = value;
       solved.push(key);
     }
   } finally {
@@ -89,10 +87,16 @@ export async function runCbc(lp: string, seconds: number): Promise<{ ms: number;
     const started = performance.now();
     await run("cbc", [model, "sec", String(seconds), "solve", "solu", solution], { maxBuffer: 64 * 2 ** 20 });
     const ms = performance.now() - started;
-    const first = fs.readFileSync(solution, "utf8").split("\n", 1)[0];
-    const match = /^(\S[^-]*?)\s*-\s*objective value\s+(-?[\d.e+]+)/.exec(first);
-    return { ms, objective: match && match[1] === "Optimal" ? Math.round(Number(match[2])) : null };
+    return { ms, objective: readSolution(solution) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The objective of a CBC solution file when CBC proved it optimal; null when it stopped early. */
+function readSolution(file: string): number | null {
+  const first = fs.readFileSync(file, "utf8").split("\n", 1)[0];
+  const match = /^(\S[^-]*?)\s*-\s*objective value\s+(-?[\d.e+]+)/.exec(first);
+  if (!match) throw new Error(`unexpected CBC solution: ${first}`);
+  return match[1] === "Optimal" ? Math.round(Number(match[2])) : null;
 }
