@@ -7,6 +7,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { funnel, unfilledReason } from "../../domain/allocation/explain";
 import { fairnessCost } from "../../domain/allocation/solve";
+import { germanDate } from "../../domain/dates";
 import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
@@ -313,20 +314,25 @@ export async function commitAllocationRun(db: Db, actor: Actor, id: string, body
       });
     }
     const candidates = new Map((await loadCandidates(tx, { region: actor.regionId })).map((c) => [c.id, c]));
-    const requests = new Map<string, Awaited<ReturnType<typeof getSupportRequest>>>();
+    const requests = new Map<string, Awaited<ReturnType<typeof getSupportRequest>> | null>();
+    const titles = new Map(row.snapshot.requests.map((r) => [r.id, r.title]));
     const stale: string[] = [];
-    const reason = `Vorschlag aus dem Zuteilungslauf vom ${row.createdAt.toLocaleDateString("de-DE", { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric" })}`;
+    const day = row.createdAt.toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
+    const reason = `Vorschlag aus dem Zuteilungslauf vom ${germanDate(day)}`;
     for (const index of chosen) {
       const a = row.result.assignments[index];
-      const memberId = row.memberIds[a.member];
-      const candidate = candidates.get(memberId);
-      let request = requests.get(a.request);
-      if (!request) {
-        request = await getSupportRequest(tx, actor, a.request);
+      const candidate = candidates.get(row.memberIds[a.member]);
+      if (!requests.has(a.request)) {
+        // A request withdrawn meanwhile by another administration is no longer visible: stale too.
+        const request = await getSupportRequest(tx, actor, a.request).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === "not_found") return null;
+          throw error;
+        });
         requests.set(a.request, request);
       }
-      const label = `${a.member} → ${request.title}`;
-      if (!candidate || !["open", "partly_filled"].includes(request.status)) {
+      const request = requests.get(a.request);
+      const label = `${a.member} → ${titles.get(a.request) ?? a.request}`;
+      if (!candidate || !request || !["open", "partly_filled"].includes(request.status)) {
         stale.push(label);
         continue;
       }

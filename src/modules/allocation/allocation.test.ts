@@ -199,6 +199,44 @@ describe("allocation runs", () => {
     expect(snapshot.members.length).toBeGreaterThan(200);
   });
 
+  it("names an assignment whose request another administration withdrew meanwhile, and creates nothing", async () => {
+    const posted = await wunstorfHr.request({
+      method: "POST",
+      url: "/api/v1/support-requests",
+      payload: {
+        title: "Aushilfe Bürgerbüro Wunstorf",
+        tasks: "Anliegen am Schalter aufnehmen",
+        headcount: 1,
+        startsOn: "2026-12-07",
+        endsOn: "2026-12-18",
+        hoursPerWeek: 10,
+        urgency: "normal",
+        settlementModel: "reciprocity",
+        contactName: "Sabine Köhler",
+        contactEmail: "personal@wunstorf.demo",
+        isRemotePossible: true,
+        status: "open",
+      },
+    });
+    expect(posted.statusCode, posted.body).toBe(201);
+    const id = posted.json().id as string;
+    const computed: RunView = (
+      await coordination.request({ method: "POST", url: "/api/v1/allocation-runs", payload: { requestIds: [id] } })
+    ).json();
+    expect(computed.assignments).toHaveLength(1);
+    const withdrawn = await wunstorfHr.request({
+      method: "POST",
+      url: `/api/v1/support-requests/${id}/status`,
+      payload: { status: "cancelled" },
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const res = await coordination.request({ method: "POST", url: `/api/v1/allocation-runs/${computed.id}/commit`, payload: {} });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().errors.map((e: { message: { de: string } }) => e.message.de)).toEqual([
+      expect.stringContaining(`${computed.assignments[0].member} → Aushilfe Bürgerbüro Wunstorf`),
+    ]);
+  });
+
   it("solves in a worker thread: the server answers while a large run computes", async () => {
     const { input } = generateInstance({ members: 8_000, requests: 800, regions: 4 });
     let solvedAt = 0;
