@@ -10,6 +10,7 @@ import { seedReferenceData } from "../db/seed/reference";
 import type { Role } from "../modules/identity/roles";
 import { OperatorError } from "../operator-error";
 import { buildApp } from "../server/app";
+import { solverPool } from "../modules/allocation/solver-pool";
 import { createAdministrator } from "./create-admin";
 import { smtpTransport, startOutboxWorker } from "../modules/notifications/outbox";
 import { purgeFormerPoolMembers } from "../modules/pool/pool-overview";
@@ -105,6 +106,8 @@ async function serve(demo: boolean) {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
   await app.listen({ port: config.port, host: config.host });
+  // The optimiser's worker compiles its loops now rather than on the first allocation run.
+  solverPool.warmUp().catch((error: Error) => app.log.warn({ err: error }, "solver warm-up failed"));
   const where = database.kind === "pglite" ? `eingebettetes PostgreSQL in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   const lines = ["", `Verbund läuft auf ${config.baseUrl}  (${where})`, `${reference.organizations} Verwaltungen geladen.`];
   if (demo && demoPassword) {

@@ -12,16 +12,15 @@ export class FlowGraph {
   private to: Int32Array;
   private capacity: Float64Array;
   private count = 0;
-  private laidOut?: {
-    /** Slots of node v: first[v] .. first[v + 1] - 1. */
-    first: Int32Array;
-    head: Int32Array;
-    residual: Float64Array;
-    /** The slot of the other half of the same arc. */
-    partner: Int32Array;
-    /** The forward slot of each arc. */
-    forward: Int32Array;
-  };
+  private laidOut = false;
+  // The layout, built when the first flow is sent. Slots of node v: first[v] .. first[v + 1] - 1.
+  private first = new Int32Array(0);
+  private head = new Int32Array(0);
+  private residual = new Float64Array(0);
+  /** The slot of the other half of the same arc. */
+  private partner = new Int32Array(0);
+  /** The forward slot of each arc. */
+  private forward = new Int32Array(0);
 
   /** `expectedArcs`: how many arcs will be added. */
   constructor(nodeCount: number, expectedArcs = 16) {
@@ -51,20 +50,21 @@ export class FlowGraph {
   }
 
   private layout() {
-    if (this.laidOut) return this.laidOut;
+    if (this.laidOut) return;
+    this.laidOut = true;
     const n = this.nodeCount;
     const m = this.count;
-    const first = new Int32Array(n + 1);
+    const first = (this.first = new Int32Array(n + 1));
     for (let e = 0; e < m; e++) {
       first[this.from[e] + 1]++;
       first[this.to[e] + 1]++;
     }
     for (let v = 0; v < n; v++) first[v + 1] += first[v];
     const fill = first.slice(0, n);
-    const head = new Int32Array(2 * m);
-    const residual = new Float64Array(2 * m);
-    const partner = new Int32Array(2 * m);
-    const forward = new Int32Array(m);
+    const head = (this.head = new Int32Array(2 * m));
+    const residual = (this.residual = new Float64Array(2 * m));
+    const partner = (this.partner = new Int32Array(2 * m));
+    const forward = (this.forward = new Int32Array(m));
     for (let e = 0; e < m; e++) {
       const f = fill[this.from[e]]++;
       const r = fill[this.to[e]]++;
@@ -75,28 +75,36 @@ export class FlowGraph {
       partner[r] = f;
       forward[e] = f;
     }
-    this.laidOut = { first, head, residual, partner, forward };
-    return this.laidOut;
   }
 
   /** Raises (or lowers, if unused) the capacity of arc `e` to `capacity`. */
   setCapacity(e: number, capacity: number) {
-    const { residual, partner, forward } = this.layout();
-    const f = forward[e];
-    const used = residual[partner[f]];
+    this.layout();
+    const f = this.forward[e];
+    const used = this.residual[this.partner[f]];
     if (capacity < used) throw new Error("capacity below the flow already on the arc");
-    residual[f] = capacity - used;
+    this.residual[f] = capacity - used;
   }
 
   /** Flow on arc `e`. */
   flow(e: number): number {
-    const { residual, partner, forward } = this.layout();
-    return residual[partner[forward[e]]];
+    this.layout();
+    return this.residual[this.partner[this.forward[e]]];
+  }
+
+  /** Flow on every arc, by arc index. */
+  flows(): Float64Array {
+    this.layout();
+    const { residual, partner, forward } = this;
+    const out = new Float64Array(forward.length);
+    for (let e = 0; e < forward.length; e++) out[e] = residual[partner[forward[e]]];
+    return out;
   }
 
   /** Sends `amount` along the given arcs when every one has room for it; returns whether it did. */
   pushPath(path: ArrayLike<number>, amount = 1): boolean {
-    const { residual, partner, forward } = this.layout();
+    this.layout();
+    const { residual, partner, forward } = this;
     for (let i = 0; i < path.length; i++) if (residual[forward[path[i]]] < amount) return false;
     for (let i = 0; i < path.length; i++) {
       const f = forward[path[i]];
@@ -108,7 +116,8 @@ export class FlowGraph {
 
   /** Augments from `s` to `t` until no augmenting path is left; returns the flow added. */
   augment(s: number, t: number): number {
-    const { first, head, residual, partner } = this.layout();
+    this.layout();
+    const { first, head, residual, partner } = this;
     const n = this.nodeCount;
     const level = new Int32Array(n);
     const current = new Int32Array(n);

@@ -3,9 +3,11 @@
  *
  * The supplies are implied by a feasible start flow (zero: a circulation). The start basis is a
  * strongly feasible spanning tree grown from that flow, joined to an artificial root by arcs
- * that never carry flow, so no big-M costs are needed. Entering arcs are chosen from a candidate
- * list; the leaving arc by the strongly feasible rule (the last blocking arc of the cycle, as
- * LEMON does), which prevents cycling on degenerate pivots. The solver is a class with typed-array
+ * that never carry flow, so no big-M costs are needed. Entering arcs are chosen by block search
+ * (the best arc of the next block that has one); the leaving arc by the strongly feasible rule (the
+ * last blocking arc of the cycle, as LEMON does), which prevents cycling on degenerate pivots. The
+ * tree keeps each node's subtree size, which finds the cycle's apex and lets a pivot shift the
+ * potentials of the moved subtree by one constant. The solver is a class with typed-array
  * fields (not closures), so that V8 optimises its hot loops once and keeps them optimised.
  *
  * `solveLevels` optimises several cost vectors in strict priority order: after each level, every
@@ -14,6 +16,9 @@
  * stay integers; the caller keeps each level's costs small enough that no sum exceeds 2^53.
  */
 
+/** Block search sizes: BLOCK_FACTOR · √arcs, at least MIN_BLOCK (measured in bench/allocation.ts). */
+const BLOCK_FACTOR = 0.05;
+const MIN_BLOCK = 100;
 const TREE = 0;
 const LOWER = 1;
 const UPPER = -1;
@@ -111,19 +116,15 @@ class Simplex {
   readonly pred: Int32Array;
   /** 1: the pred arc goes from the node up to its parent. */
   readonly predUp: Uint8Array;
-  readonly depth: Int32Array;
+  /** Number of nodes in each node's subtree (itself included): an ancestor's is always larger. */
+  readonly succ: Int32Array;
   readonly pi: Float64Array;
   readonly firstChild: Int32Array;
   readonly nextSib: Int32Array;
   readonly prevSib: Int32Array;
   readonly stack: Int32Array;
-  // Candidate list pricing: a major scan collects up to LIST improving arcs, minor iterations
-  // pivot on the best of them while they still improve (LEMON's factors 0.25 and 0.1).
-  readonly LIST: number;
-  readonly MINOR: number;
-  readonly list: Int32Array;
-  listSize = 0;
-  minor = 0;
+  /** Arcs per block of the pricing scan. */
+  readonly BLOCK: number;
   next = 0;
   pivots = 0;
 
@@ -150,15 +151,13 @@ class Simplex {
     const parent = (this.parent = new Int32Array(N));
     const pred = (this.pred = new Int32Array(N));
     this.predUp = new Uint8Array(N);
-    this.depth = new Int32Array(N);
+    this.succ = new Int32Array(N);
     this.pi = new Float64Array(N);
     this.firstChild = new Int32Array(N).fill(-1);
     this.nextSib = new Int32Array(N).fill(-1);
     this.prevSib = new Int32Array(N).fill(-1);
     this.stack = new Int32Array(N);
-    this.LIST = Math.max(10, Math.ceil(0.25 * Math.sqrt(M)));
-    this.MINOR = Math.max(3, Math.ceil(0.1 * this.LIST));
-    this.list = new Int32Array(this.LIST);
+    this.BLOCK = Math.max(MIN_BLOCK, Math.ceil(BLOCK_FACTOR * Math.sqrt(M)));
     parent[root] = -1;
     pred[root] = -1;
     for (let e = 0; e < m; e++) {
@@ -246,6 +245,10 @@ class Simplex {
         }
       }
     }
+    // Subtree sizes: every node was queued after its parent, so count in reverse.
+    const { succ } = this;
+    succ.fill(1);
+    for (let i = tail - 1; i >= 0; i--) succ[parent[queue[i]]] += succ[queue[i]];
   }
 
   private enterable(e: number): number {
@@ -276,16 +279,15 @@ class Simplex {
     nextSib[child] = prevSib[child] = -1;
   }
 
-  /** Recomputes potentials and depths below `top` from its own (already set) values. */
+  /** Recomputes the potentials below `top` from its own (already set) value. */
   private refreshSubtree(top: number) {
-    const { stack, firstChild, nextSib, pred, depth, pi, predUp, cost } = this;
+    const { stack, firstChild, nextSib, pred, pi, predUp, cost } = this;
     let sp = 0;
     stack[sp++] = top;
     while (sp > 0) {
       const u = stack[--sp];
       for (let c = firstChild[u]; c >= 0; c = nextSib[c]) {
         const e = pred[c];
-        depth[c] = depth[u] + 1;
         // Tree arcs have zero reduced cost: cost + pi[src] - pi[dst] = 0.
         pi[c] = predUp[c] ? pi[u] - cost[e] : pi[u] + cost[e];
         stack[sp++] = c;
@@ -298,9 +300,7 @@ class Simplex {
     const { m, cost, flow } = this;
     for (let e = 0; e < m; e++) cost[e] = level[e];
     this.pi[this.root] = 0;
-    this.depth[this.root] = 0;
     this.refreshSubtree(this.root);
-    this.listSize = 0;
     for (;;) {
       const entering = this.findEntering();
       if (entering < 0) break;
@@ -321,67 +321,43 @@ class Simplex {
       }
   }
 
+  /** Block search: the arc that improves most within the next block that has an improving arc. */
   private findEntering(): number {
-    const { enter: dir, cost: c, pi: p, src: from, dst: to, list: candidates, M, LIST } = this;
+    const { enter: dir, cost: c, pi: p, src: from, dst: to, M, BLOCK } = this;
     let best = -1;
     let bestViolation = 0;
-    let listSize = this.listSize;
-    if (listSize > 0 && this.minor < this.MINOR) {
-      this.minor++;
-      for (let i = 0; i < listSize;) {
-        const e = candidates[i];
-        const v = -dir[e] * (c[e] + p[from[e]] - p[to[e]]);
-        if (v > 0) {
-          if (v > bestViolation) {
-            bestViolation = v;
-            best = e;
-          }
-          i++;
-        } else candidates[i] = candidates[--listSize];
-      }
-      this.listSize = listSize;
-      if (best >= 0) return best;
-    }
-    this.minor = 0;
-    listSize = 0;
     let e = this.next;
+    let left = BLOCK;
     for (let count = 0; count < M; count++) {
       const d = dir[e];
       if (d !== 0) {
         const v = -d * (c[e] + p[from[e]] - p[to[e]]);
-        if (v > 0) {
-          candidates[listSize++] = e;
-          if (v > bestViolation) {
-            bestViolation = v;
-            best = e;
-          }
-          if (listSize === LIST) {
-            e = e + 1 === M ? 0 : e + 1;
-            break;
-          }
+        if (v > bestViolation) {
+          bestViolation = v;
+          best = e;
         }
       }
       e = e + 1 === M ? 0 : e + 1;
+      if (--left === 0) {
+        if (best >= 0) break;
+        left = BLOCK;
+      }
     }
     this.next = e;
-    this.listSize = listSize;
     return best;
   }
 
   private pivot(entering: number) {
-    const { state, src, dst, depth, parent, cap, pred, predUp, flow, pi, cost } = this;
+    const { state, src, dst, succ, parent, cap, pred, predUp, flow, pi, cost } = this;
     const first = state[entering] === LOWER ? src[entering] : dst[entering];
     const second = state[entering] === LOWER ? dst[entering] : src[entering];
     // Join of the cycle.
     let a = first;
     let b = second;
     while (a !== b) {
-      if (depth[a] > depth[b]) a = parent[a];
-      else if (depth[b] > depth[a]) b = parent[b];
-      else {
-        a = parent[a];
-        b = parent[b];
-      }
+      // A node with the smaller subtree is no ancestor of the other.
+      if (succ[a] < succ[b]) a = parent[a];
+      else b = parent[b];
     }
     const join = a;
     let delta = cap[entering];
@@ -420,10 +396,19 @@ class Simplex {
     state[entering] = TREE;
     this.enter[leaving] = this.enterable(leaving);
     this.enter[entering] = 0;
-    // Re-hang the subtree that contains the entering arc's endpoint on the leaving side.
+    // Re-hang the subtree that contains the entering arc's endpoint on the leaving side: it leaves
+    // the ancestors of its old place below the apex and joins those of its new place.
     const inNode = side === 1 ? first : second;
     const outside = side === 1 ? second : first;
+    const size = succ[leaveNode];
+    for (let v = parent[leaveNode]; v !== join; v = parent[v]) succ[v] -= size;
+    for (let v = outside; v !== join; v = parent[v]) succ[v] += size;
+    // Its potentials move by one constant: the entering arc's reduced cost becomes zero.
+    const shift = src[entering] === inNode ? pi[outside] - cost[entering] - pi[inNode] : pi[outside] + cost[entering] - pi[inNode];
+    // Along the stem from inNode to leaveNode the parent links turn round: cutting a stem node
+    // from its old child on the stem leaves the moved subtree without that child's old subtree.
     let u = inNode;
+    let newSize = size;
     let newParent = outside;
     let newPred = entering;
     let newUp = src[entering] === inNode ? 1 : 0;
@@ -431,6 +416,8 @@ class Simplex {
       const oldParent = parent[u];
       const oldPred = pred[u];
       const oldUp = predUp[u];
+      const oldSize = succ[u];
+      succ[u] = newSize;
       this.unlink(u, oldParent);
       parent[u] = newParent;
       pred[u] = newPred;
@@ -440,12 +427,21 @@ class Simplex {
       newParent = u;
       newPred = oldPred;
       newUp = oldUp ? 0 : 1;
+      newSize = size - oldSize;
       u = oldParent;
     }
-    // Potentials and depths of the moved subtree follow from its new attachment.
-    const e = pred[inNode];
-    depth[inNode] = depth[outside] + 1;
-    pi[inNode] = predUp[inNode] ? pi[outside] - cost[e] : pi[outside] + cost[e];
-    this.refreshSubtree(inNode);
+    this.shiftSubtree(inNode, shift);
+  }
+
+  /** Adds `shift` to the potential of every node in the subtree of `top`. */
+  private shiftSubtree(top: number, shift: number) {
+    const { stack, firstChild, nextSib, pi } = this;
+    let sp = 0;
+    stack[sp++] = top;
+    while (sp > 0) {
+      const u = stack[--sp];
+      pi[u] += shift;
+      for (let c = firstChild[u]; c >= 0; c = nextSib[c]) stack[sp++] = c;
+    }
   }
 }

@@ -90,32 +90,60 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   const memberEdge = new Int32Array(P);
   for (let m = 0; m < P; m++) memberEdge[m] = graph.addEdge(depAt + memberDep[m], memberAt + m, 1);
   const pairEdge = new Int32Array(Q);
-  for (const i of pairOrder) pairEdge[i] = graph.addEdge(memberAt + pairMember[i], requestAt + pairRequest[i], 1);
+  // Each member's arcs nearest first (added member by member, so the layout writes in order).
+  const byMember = sortedBy(pairOrder, pairMember, P);
+  for (let j = 0; j < Q; j++) {
+    const i = byMember[j];
+    pairEdge[i] = graph.addEdge(memberAt + pairMember[i], requestAt + pairRequest[i], 1);
+  }
   const requestEdge = Int32Array.from(input.requests, (r, i) => graph.addEdge(requestAt + i, 2 + requestClass[i], r.open));
   const classEdge = [0, 1, 2].map((c) => graph.addEdge(2 + c, T, 0));
+  // A head start for each class: its pairs nearest first, as long as everything has room (room
+  // counted here, in step with the flow); the maximum flow then completes it and may reroute any of it.
+  const pairClass = new Int32Array(Q);
+  const classEnd = [0, 0, 0];
+  for (let i = 0; i < Q; i++) {
+    pairClass[i] = requestClass[pairRequest[i]];
+    for (let c = pairClass[i]; c < 3; c++) classEnd[c]++;
+  }
+  const inClassOrder = sortedBy(pairOrder, pairClass, 3);
+  const byClass = [0, 1, 2].map((c) => inClassOrder.subarray(c === 0 ? 0 : classEnd[c - 1], classEnd[c]));
+  const used = new Uint8Array(P);
+  const requestLeft = new Float64Array(R);
+  const depLeft = new Float64Array(D);
+  const adminLeft = new Float64Array(A);
   const path = new Int32Array(6);
   for (const c of [0, 1, 2]) {
     graph.setCapacity(classEdge[c], Infinity);
-    // A head start: the nearest pairs of this class first, as long as everything has room; the
-    // maximum flow then completes it (and may reroute any of it).
-    for (const i of pairOrder) {
-      const r = pairRequest[i];
-      if (requestClass[r] !== c) continue;
+    const flowNow = graph.flows();
+    for (let m = 0; m < P; m++) used[m] = flowNow[memberEdge[m]] > 0 ? 1 : 0;
+    for (let r = 0; r < R; r++) requestLeft[r] = input.requests[r].open - flowNow[requestEdge[r]];
+    for (let d = 0; d < D; d++) depLeft[d] = (input.departments[d].cap ?? Infinity) - flowNow[depEdge[d]];
+    for (let a = 0; a < A; a++) adminLeft[a] = units[a] - flowNow[adminEdge[a]];
+    for (const i of byClass[c]) {
       const m = pairMember[i];
+      const r = pairRequest[i];
       const d = memberDep[m];
-      path[0] = adminEdge[depAdmin[d]];
+      const a = depAdmin[d];
+      if (used[m] || requestLeft[r] < 1 || depLeft[d] < 1 || adminLeft[a] < 1) continue;
+      path[0] = adminEdge[a];
       path[1] = depEdge[d];
       path[2] = memberEdge[m];
       path[3] = pairEdge[i];
       path[4] = requestEdge[r];
       path[5] = classEdge[c];
       graph.pushPath(path);
+      used[m] = 1;
+      requestLeft[r]--;
+      depLeft[d]--;
+      adminLeft[a]--;
     }
     graph.augment(S, T);
   }
 
   // 2. Fairness, distance, preferred qualifications: min-cost flow with those numbers fixed.
   const arcCount = units.reduce((s, u) => s + u, 0) + D + P + Q + R;
+  const flowOf = graph.flows();
   const net = new Network(4 + A + D + P + R, arcCount);
   const nS = 3;
   const nAdmin = 4;
@@ -132,7 +160,7 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
     return e;
   };
   for (let a = 0; a < A; a++) {
-    const lent = graph.flow(adminEdge[a]);
+    const lent = flowOf[adminEdge[a]];
     const n = Math.max(input.administrations[a].poolSize, 1);
     for (let k = 1; k <= units[a]; k++) {
       const cost = fairnessCost(k, n);
@@ -140,30 +168,65 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
       costs[0][add(nS, nAdmin + a, 1, k <= lent ? 1 : 0)] = cost;
     }
   }
-  for (let d = 0; d < D; d++) add(nAdmin + depAdmin[d], nDep + d, input.departments[d].cap ?? Infinity, graph.flow(depEdge[d]));
+  for (let d = 0; d < D; d++) add(nAdmin + depAdmin[d], nDep + d, input.departments[d].cap ?? Infinity, flowOf[depEdge[d]]);
   const assigned = new Uint8Array(P);
-  for (let i = 0; i < Q; i++) if (graph.flow(pairEdge[i]) > 0) assigned[pairMember[i]] = 1;
-  for (let m = 0; m < P; m++) add(nDep + memberDep[m], nMember + m, 1, assigned[m]);
+  for (let i = 0; i < Q; i++) if (flowOf[pairEdge[i]] > 0) assigned[pairMember[i]] = 1;
+  // Members numbered department by department and pair arcs request by request: the pricing scan
+  // then reads the potentials of nearby nodes one after another.
+  const memberSlot = rankBy(memberDep, D);
+  for (let m = 0; m < P; m++) add(nDep + memberDep[m], nMember + memberSlot[m], 1, assigned[m]);
   const farthest = new Float64Array(P);
   const mostPreferred = new Float64Array(P);
   const pairArc = new Int32Array(Q);
-  for (let i = 0; i < Q; i++) {
+  const pairSlot = rankBy(pairRequest, R);
+  const pairsInOrder = new Int32Array(Q);
+  for (let i = 0; i < Q; i++) pairsInOrder[pairSlot[i]] = i;
+  const distanceCost = costs[1];
+  const preferredCost = costs[2];
+  for (let j = 0; j < Q; j++) {
+    const i = pairsInOrder[j];
     const m = pairMember[i];
     if (pairDistance[i] > farthest[m]) farthest[m] = pairDistance[i];
     if (pairPreferred[i] > mostPreferred[m]) mostPreferred[m] = pairPreferred[i];
-    const e = add(nMember + m, nRequest + pairRequest[i], 1, graph.flow(pairEdge[i]));
-    costs[1][e] = pairDistance[i];
-    costs[2][e] = -pairPreferred[i];
+    const e = add(nMember + memberSlot[m], nRequest + pairRequest[i], 1, flowOf[pairEdge[i]]);
+    distanceCost[e] = pairDistance[i];
+    preferredCost[e] = -pairPreferred[i];
     pairArc[i] = e;
   }
-  bound[1] = farthest.reduce((s, d) => s + d, 0);
-  bound[2] = mostPreferred.reduce((s, d) => s + d, 0);
-  for (let r = 0; r < R; r++) add(nRequest + r, requestClass[r], input.requests[r].open, graph.flow(requestEdge[r]));
-  const groups = weighLevels(costs, bound);
+  // On the face of the priority levels exactly `filled` members are assigned, so the distance and
+  // preferred values lie between 0 and the sum of the `filled` largest per-member maxima.
+  const filled = flowOf[classEdge[0]] + flowOf[classEdge[1]] + flowOf[classEdge[2]];
+  bound[1] = sumOfLargest(farthest, filled);
+  bound[2] = sumOfLargest(mostPreferred, filled);
+  for (let r = 0; r < R; r++) add(nRequest + r, requestClass[r], input.requests[r].open, flowOf[requestEdge[r]]);
+  // A simple path meets each request node at most once, with at most two of its arcs; only pair
+  // arcs and the source's unit arcs (at most two on a path) carry costs.
+  const costedPathArcs = 2 * Math.min(P, R) + 2;
+  const groups = weighLevels(costs, bound, costedPathArcs);
   const { flow, pivots, pivotsPerLevel } = solveLevels(net, groups, start);
   const assignments: number[] = [];
   for (let i = 0; i < Q; i++) if (flow[pairArc[i]] > 0.5) assignments.push(i);
   return { assignments, objective: evaluate(input, assignments), pivots, pivotsPerLevel, levels: groups.length };
+}
+
+/** `order` sorted stably by `key` of its entries (values 0 .. keys − 1), by counting. */
+function sortedBy(order: Int32Array, key: Int32Array, keys: number): Int32Array {
+  const next = new Int32Array(keys + 1);
+  for (let j = 0; j < order.length; j++) next[key[order[j]] + 1]++;
+  for (let k = 0; k < keys; k++) next[k + 1] += next[k];
+  const out = new Int32Array(order.length);
+  for (let j = 0; j < order.length; j++) out[next[key[order[j]]]++] = order[j];
+  return out;
+}
+
+/** Each index's position when the indices are sorted stably by `key` (values 0 .. keys − 1). */
+function rankBy(key: Int32Array, keys: number): Int32Array {
+  const next = new Int32Array(keys + 1);
+  for (let i = 0; i < key.length; i++) next[key[i] + 1]++;
+  for (let k = 0; k < keys; k++) next[k + 1] += next[k];
+  const rank = new Int32Array(key.length);
+  for (let i = 0; i < key.length; i++) rank[i] = next[key[i]]++;
+  return rank;
 }
 
 /** Pair indices by distance, then index (a numeric sort of packed keys, no comparator). */
@@ -178,37 +241,67 @@ function nearestFirst(distance: Float64Array): Int32Array {
   return order;
 }
 
-/** Sums above this stay exact in a double with room for the solver's intermediate sums. */
-const EXACT = 2 ** 50;
+/** The sum of the `count` largest entries. */
+function sumOfLargest(values: Float64Array, count: number): number {
+  const sorted = values.slice().sort();
+  let sum = 0;
+  for (let i = sorted.length - 1; i >= Math.max(0, sorted.length - count); i--) sum += sorted[i];
+  return sum;
+}
+
+/** Integers up to this are exact in a double. */
+const EXACT = 2 ** 53;
 
 /**
- * Merges consecutive levels into one cost vector where that is exact: a level whose values lie in
- * [−b, b] is weighted by the product of (2b + 1) over the levels after it in the same group, so one
- * unit of a higher level outweighs any difference below it. A group closes before that product
- * would exceed 2^50; the solver then takes the groups one after another on the optimal face.
+ * Merges consecutive levels into one cost vector where that stays exact. `bound[l]`: level l's
+ * value lies in [−bound, bound] for every flow the solver can visit (and so does Σ |cost| · flow).
+ * Within a group a level is weighted by the product of (2b + 1) over the levels after it, so one
+ * unit of it outweighs any difference below it. A group closes before its value range or its
+ * largest arc cost times (2 · pathArcs + 1) would pass 2⁵³: a potential is the sum of the arc costs
+ * along a tree path, which holds at most `pathArcs` arcs with a cost, and a reduced cost adds two
+ * potentials to a cost. A level with a cost that is not an integer is never merged. The solver
+ * takes the groups one after another on the optimal face.
  */
-export function weighLevels(costs: Float64Array[], bound: number[]): Float64Array[] {
+export function weighLevels(costs: Float64Array[], bound: number[], pathArcs: number): Float64Array[] {
+  const largest = costs.map(() => 0);
+  const integral = costs.map(() => true);
+  costs.forEach((c, l) => {
+    for (let e = 0; e < c.length; e++) {
+      const x = Math.abs(c[e]);
+      if (x > largest[l]) largest[l] = x;
+      if (x !== Math.floor(x)) integral[l] = false;
+    }
+  });
   const groups: Float64Array[] = [];
   let members: number[] = [];
-  let radix = 1;
+  let range = 0; // the group's combined value bound
+  let arcBound = 0; // its largest combined arc cost
   const close = () => {
     if (members.length === 0) return;
     const combined = new Float64Array(costs[0].length);
     let weight = 1;
     for (let i = members.length - 1; i >= 0; i--) {
       const l = members[i];
-      if (costs[l].some((c) => c !== 0)) for (let e = 0; e < combined.length; e++) combined[e] += costs[l][e] * weight;
+      if (largest[l] > 0) for (let e = 0; e < combined.length; e++) combined[e] += costs[l][e] * weight;
       weight *= 2 * bound[l] + 1;
     }
     groups.push(combined);
     members = [];
-    radix = 1;
   };
   costs.forEach((_, l) => {
-    const r = 2 * bound[l] + 1;
-    if (members.length > 0 && radix * r > EXACT) close();
+    const factor = 2 * bound[l] + 1;
+    const joined = { range: range * factor + bound[l], arcBound: arcBound * factor + largest[l] };
+    const exact =
+      integral[l] && members.every((i) => integral[i]) && joined.range < EXACT && joined.arcBound * (2 * pathArcs + 1) < EXACT;
+    if (members.length > 0 && !exact) close();
+    if (members.length === 0) {
+      range = bound[l];
+      arcBound = largest[l];
+    } else {
+      range = joined.range;
+      arcBound = joined.arcBound;
+    }
     members.push(l);
-    radix *= r;
   });
   close();
   return groups;

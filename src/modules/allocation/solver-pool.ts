@@ -45,13 +45,25 @@ class SolverPool {
   }
 
   solve(input: AllocationInput): Promise<SolvedRun> {
+    return this.send({ input });
+  }
+
+  /**
+   * Starts the worker and lets it solve synthetic runs, so that the first real run is as fast as
+   * the ones after it (the server calls this once it listens).
+   */
+  async warmUp(): Promise<void> {
+    await this.send({ warmUp: true });
+  }
+
+  private send(message: { input?: AllocationInput; warmUp?: true }): Promise<SolvedRun> {
     this.worker ??= this.start();
     // Keep the process alive while a run is pending.
     this.worker.ref();
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, input });
+      this.worker!.postMessage({ id, ...message });
     });
   }
 

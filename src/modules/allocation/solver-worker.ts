@@ -2,14 +2,42 @@
 import { parentPort } from "node:worker_threads";
 import { evaluate, greedyAllocation, solveAllocation, type AllocationInput } from "../../domain/allocation/solve";
 
-parentPort!.on("message", (message: { id: number; input: AllocationInput }) => {
+parentPort!.on("message", (message: { id: number; input?: AllocationInput; warmUp?: true }) => {
   try {
+    if (message.warmUp) {
+      warmUp();
+      parentPort!.postMessage({ id: message.id, warm: true });
+      return;
+    }
+    const input = message.input!;
     const started = performance.now();
-    const result = solveAllocation(message.input);
+    const result = solveAllocation(input);
     const ms = performance.now() - started;
-    const firstCome = evaluate(message.input, greedyAllocation(message.input));
+    const firstCome = evaluate(input, greedyAllocation(input));
     parentPort!.postMessage({ id: message.id, result, firstCome, ms });
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
+
+/**
+ * Solves a few synthetic models of region size (fixed pseudo-random numbers, no real data), so that
+ * V8 has compiled the optimiser's loops before the first real run: in a fresh thread that run
+ * would take several times as long.
+ */
+function warmUp() {
+  let seed = 20261126;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const administrations = Array.from({ length: 22 }, () => ({ poolSize: 90, cap: next() < 0.3 ? 20 : null }));
+  const departments = Array.from({ length: 88 }, (_, d) => ({ administration: d % 22, cap: 8 }));
+  const members = Array.from({ length: 2000 }, (_, m) => ({ department: m % 88 }));
+  const urgencies = ["crisis", "urgent", "normal"] as const;
+  const requests = Array.from({ length: 200 }, () => ({ urgency: urgencies[Math.floor(next() * 3)], open: 1 + Math.floor(next() * 10) }));
+  const pairs: AllocationInput["pairs"] = [];
+  for (let r = 0; r < requests.length; r++)
+    for (let m = 0; m < members.length; m++)
+      if (next() < 0.09) pairs.push({ member: m, request: r, distanceM: Math.floor(next() * 50_000), preferred: Math.floor(next() * 3) });
+  // Cloned like a message, so that the objects have the shapes of a real run's input.
+  const input = structuredClone({ administrations, departments, members, requests, pairs });
+  for (let i = 0; i < 8; i++) solveAllocation(input);
+}
