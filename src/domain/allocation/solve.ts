@@ -90,12 +90,9 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   const memberEdge = new Int32Array(P);
   for (let m = 0; m < P; m++) memberEdge[m] = graph.addEdge(depAt + memberDep[m], memberAt + m, 1);
   const pairEdge = new Int32Array(Q);
-  // Each member's arcs nearest first (added member by member, so the layout writes in order).
-  const byMember = sortedBy(pairOrder, pairMember, P);
-  for (let j = 0; j < Q; j++) {
-    const i = byMember[j];
-    pairEdge[i] = graph.addEdge(memberAt + pairMember[i], requestAt + pairRequest[i], 1);
-  }
+  // In input order, so that the arrays are read one after another (the head start below brings
+  // the nearest pairs first).
+  for (let i = 0; i < Q; i++) pairEdge[i] = graph.addEdge(memberAt + pairMember[i], requestAt + pairRequest[i], 1);
   const requestEdge = Int32Array.from(input.requests, (r, i) => graph.addEdge(requestAt + i, 2 + requestClass[i], r.open));
   const classEdge = [0, 1, 2].map((c) => graph.addEdge(2 + c, T, 0));
   // A head start for each class: its pairs nearest first, as long as everything has room (room
@@ -115,11 +112,10 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   const path = new Int32Array(6);
   for (const c of [0, 1, 2]) {
     graph.setCapacity(classEdge[c], Infinity);
-    const flowNow = graph.flows();
-    for (let m = 0; m < P; m++) used[m] = flowNow[memberEdge[m]] > 0 ? 1 : 0;
-    for (let r = 0; r < R; r++) requestLeft[r] = input.requests[r].open - flowNow[requestEdge[r]];
-    for (let d = 0; d < D; d++) depLeft[d] = (input.departments[d].cap ?? Infinity) - flowNow[depEdge[d]];
-    for (let a = 0; a < A; a++) adminLeft[a] = units[a] - flowNow[adminEdge[a]];
+    for (let m = 0; m < P; m++) used[m] = graph.flow(memberEdge[m]) > 0 ? 1 : 0;
+    for (let r = 0; r < R; r++) requestLeft[r] = input.requests[r].open - graph.flow(requestEdge[r]);
+    for (let d = 0; d < D; d++) depLeft[d] = (input.departments[d].cap ?? Infinity) - graph.flow(depEdge[d]);
+    for (let a = 0; a < A; a++) adminLeft[a] = units[a] - graph.flow(adminEdge[a]);
     for (const i of byClass[c]) {
       const m = pairMember[i];
       const r = pairRequest[i];
@@ -209,6 +205,13 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   return { assignments, objective: evaluate(input, assignments), pivots, pivotsPerLevel, levels: groups.length };
 }
 
+/** 0, 1, …, n − 1. */
+function identity(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
 /** `order` sorted stably by `key` of its entries (values 0 .. keys − 1), by counting. */
 function sortedBy(order: Int32Array, key: Int32Array, keys: number): Int32Array {
   const next = new Int32Array(keys + 1);
@@ -229,8 +232,25 @@ function rankBy(key: Int32Array, keys: number): Int32Array {
   return rank;
 }
 
-/** Pair indices by distance, then index (a numeric sort of packed keys, no comparator). */
+/** Pair indices by distance, then index: by counting on whole metres, else a numeric sort of packed keys. */
 function nearestFirst(distance: Float64Array): Int32Array {
+  let longest = 0;
+  let whole = true;
+  for (let i = 0; i < distance.length; i++) {
+    const d = distance[i];
+    if (d > longest) longest = d;
+    if (!(d >= 0 && d === Math.floor(d))) whole = false;
+  }
+  if (whole && longest < 2 ** 31) {
+    // Two stable counting passes on 16 bits each: low half, then high half.
+    const key = Int32Array.from(distance);
+    const low = new Int32Array(key.length);
+    for (let i = 0; i < key.length; i++) low[i] = key[i] & 0xffff;
+    const byLow = sortedBy(identity(key.length), low, 0x10000);
+    const high = new Int32Array(key.length);
+    for (let i = 0; i < key.length; i++) high[i] = key[i] >>> 16;
+    return sortedBy(byLow, high, (longest >>> 16) + 1);
+  }
   let radix = 1;
   while (radix < distance.length) radix *= 2;
   const keys = new Float64Array(distance.length);
