@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { evaluate, greedyAllocation, solveAllocation, violations, type AllocationInput, type AllocationObjective } from "./solve";
+import { evaluate, greedyAllocation, solveAllocation, violations, weighLevels, type AllocationInput, type AllocationObjective } from "./solve";
 
 const KEYS: Array<keyof AllocationObjective> = ["crisis", "urgent", "normal", "fairness", "distanceM", "preferred"];
 /** Lexicographic comparison: negative when `a` is better. */
@@ -129,5 +129,28 @@ describe("allocation solver (network simplex, level by level)", () => {
     expect(result.objective.crisis).toBe(10);
     const fromTownZero = result.assignments.filter((i) => input.pairs[i].member < 10).length;
     expect(fromTownZero).toBe(1);
+  });
+});
+
+describe("weighing levels into one exact cost vector", () => {
+  const levels = () => [Float64Array.from([3, 0, 1]), Float64Array.from([0, -2, 5])];
+
+  it("merges levels that stay below 2^53 so that one unit of the first outweighs the whole second", () => {
+    const groups = weighLevels(levels(), [10, 10], 4);
+    expect(groups).toHaveLength(1);
+    // The second level lies in [−10, 10]: the first is weighted by 2 · 10 + 1.
+    expect([...groups[0]]).toEqual([63, -2, 26]);
+  });
+
+  it("keeps them apart where an arc cost times the potential bound would pass 2^53", () => {
+    // The largest merged arc cost is 3 · 21 + 5 = 68; the smallest pathArcs with 68 · (2 · pathArcs + 1) ≥ 2^53:
+    const pathArcs = Math.ceil((2 ** 53 / 68 - 1) / 2);
+    expect(weighLevels(levels(), [10, 10], pathArcs - 1)).toHaveLength(1);
+    expect(weighLevels(levels(), [10, 10], pathArcs)).toHaveLength(2);
+  });
+
+  it("keeps them apart where the value range would pass 2^53, or a cost is not a whole number", () => {
+    expect(weighLevels(levels(), [2 ** 27, 2 ** 27], 1)).toHaveLength(2);
+    expect(weighLevels([Float64Array.from([1.5, 0, 1]), Float64Array.from([0, 1, 0])], [10, 10], 1)).toHaveLength(2);
   });
 });
