@@ -202,7 +202,13 @@ async function child(size: Size, withCbc: boolean) {
 const args = process.argv.slice(2);
 if (args[0] === "--child") await child(args[1] as Size, !args.includes("--no-cbc") && args[1] !== "nation");
 else {
-  const sizes: Size[] = ["region", "region-loose-caps", "region-light-demand", "state", ...(args.includes("nation") ? (["nation"] as const) : [])];
+  const sizes: Size[] = [
+    "region",
+    "region-loose-caps",
+    "region-light-demand",
+    "state",
+    ...(args.includes("nation") ? (["nation"] as const) : []),
+  ];
   console.log(`Allocation benchmark — ${os.cpus().length} cores, Node.js ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   for (const size of sizes) {
     const run = spawnSync(

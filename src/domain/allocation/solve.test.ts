@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { evaluate, greedyAllocation, solveAllocation, violations, weighLevels, type AllocationInput, type AllocationObjective } from "./solve";
+import {
+  evaluate,
+  greedyAllocation,
+  solveAllocation,
+  violations,
+  weighLevels,
+  type AllocationInput,
+  type AllocationObjective,
+} from "./solve";
 
 const KEYS: Array<keyof AllocationObjective> = ["crisis", "urgent", "normal", "fairness", "distanceM", "preferred"];
 /** Lexicographic comparison: negative when `a` is better. */

@@ -311,8 +311,7 @@ export function weighLevels(costs: Float64Array[], bound: number[], pathArcs: nu
   costs.forEach((_, l) => {
     const factor = 2 * bound[l] + 1;
     const joined = { range: range * factor + bound[l], arcBound: arcBound * factor + largest[l] };
-    const exact =
-      integral[l] && members.every((i) => integral[i]) && joined.range < EXACT && joined.arcBound * (2 * pathArcs + 1) < EXACT;
+    const exact = integral[l] && members.every((i) => integral[i]) && joined.range < EXACT && joined.arcBound * (2 * pathArcs + 1) < EXACT;
     if (members.length > 0 && !exact) close();
     if (members.length === 0) {
       range = bound[l];
