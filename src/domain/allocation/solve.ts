@@ -174,9 +174,7 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   const farthest = new Float64Array(P);
   const mostPreferred = new Float64Array(P);
   const pairArc = new Int32Array(Q);
-  const pairSlot = rankBy(pairRequest, R);
-  const pairsInOrder = new Int32Array(Q);
-  for (let i = 0; i < Q; i++) pairsInOrder[pairSlot[i]] = i;
+  const pairsInOrder = sortedBy(identity(Q), pairRequest, R);
   const distanceCost = costs[1];
   const preferredCost = costs[2];
   for (let j = 0; j < Q; j++) {

@@ -27,7 +27,8 @@ parentPort!.on("message", (message: { id: number; input?: AllocationInput; warmU
  */
 function warmUp() {
   let seed = 20261126;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  // A 32-bit linear congruential generator (Math.imul keeps the product exact).
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const administrations = Array.from({ length: 22 }, () => ({ poolSize: 90, cap: next() < 0.3 ? 20 : null }));
   const departments = Array.from({ length: 88 }, (_, d) => ({ administration: d % 22, cap: 8 }));
   const members = Array.from({ length: 2000 }, (_, m) => ({ department: m % 88 }));
