@@ -237,6 +237,14 @@ describe("allocation runs", () => {
     ]);
   });
 
+  it("the worker warms up on synthetic data and then solves a real run to the same optimum", async () => {
+    await solverPool.warmUp();
+    const { input } = generateInstance({ members: 400, requests: 40, seed: 5 });
+    const solved = await solverPool.solve(input);
+    expect(violations(input, solved.result.assignments)).toEqual([]);
+    expect(solved.result.objective).toEqual(solveAllocation(input).objective);
+  }, 60_000);
+
   it("solves in a worker thread: the server answers while a large run computes", async () => {
     const { input } = generateInstance({ members: 8_000, requests: 800, regions: 4 });
     let solvedAt = 0;
