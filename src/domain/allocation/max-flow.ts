@@ -101,6 +101,18 @@ export class FlowGraph {
     return out;
   }
 
+  /**
+   * The residual graph itself, for searches of other modules: node v's slots are first[v] ..
+   * first[v + 1] − 1, each leading to head[slot] with residual[slot] room; partner[slot] is the
+   * other half of the same arc and forward[e] the forward slot of arc e. Writing to `residual`
+   * changes the flow.
+   */
+  residualGraph() {
+    this.layout();
+    const { first, head, residual, partner, forward } = this;
+    return { first, head, residual, partner, forward };
+  }
+
   /** Sends `amount` along the given arcs when every one has room for it; returns whether it did. */
   pushPath(path: ArrayLike<number>, amount = 1): boolean {
     this.layout();

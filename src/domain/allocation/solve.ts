@@ -1,4 +1,5 @@
 import { FlowGraph } from "./max-flow";
+import { fairestLending } from "./fairness";
 import { Network, solveLevels } from "./network-simplex";
 
 /** The input of one allocation run, already reduced to eligible pairs (see `eligibility.ts`). */
@@ -28,10 +29,12 @@ export interface AllocationResult {
   assignments: number[];
   objective: AllocationObjective;
   pivots: number;
-  /** Network simplex pivots on each group of levels after the priority levels (merged where exact, see `weighLevels`). */
+  /** Network simplex pivots on each group of levels after fairness (merged where exact, see `weighLevels`). */
   pivotsPerLevel: number[];
-  /** How many network simplex passes the levels after the priority ones needed. */
+  /** How many network simplex passes the levels after fairness needed. */
   levels: number;
+  /** The fairness level: people moved between lenders, and searches over the graph (`fairness.ts`). */
+  fairness: { transfers: number; rounds: number };
 }
 
 /** The cost of lending the k-th person of an administration with n consenting members: convex in k. */
@@ -46,8 +49,10 @@ export const fairnessCost = (k: number, n: number) => Math.ceil((1_000_000 * (2 
  * maximum flow never takes back a slot it once filled: so a maximum flow to the crisis slots,
  * continued to the urgent ones and then to the normal ones, fills the lexicographically largest
  * numbers. Every flow with these numbers is optimal for them, so the remaining levels are a
- * min-cost flow with these numbers as fixed demands, solved by the network simplex from the
- * maximum flow as its start.
+ * min-cost flow with these numbers as fixed demands. Fairness costs sit on the source's arcs only:
+ * `fairestLending` moves people between lenders until no cheaper move is left and proves it with a
+ * dual, checked here arc by arc. Distance and preferred qualifications are then solved by the
+ * network simplex on the fairest allocations, from that flow as its start.
  */
 export function solveAllocation(input: AllocationInput): AllocationResult {
   const A = input.administrations.length;
@@ -137,7 +142,16 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
     graph.augment(S, T);
   }
 
-  // 2. Fairness, distance, preferred qualifications: min-cost flow with those numbers fixed.
+  // 2. Fairness: the same slots, spread over the lenders as evenly as the convex costs ask.
+  const poolSize = input.administrations.map((a) => Math.max(a.poolSize, 1));
+  const fairest = fairestLending(graph, S, T, {
+    node: Int32Array.from(units, (_, a) => adminAt + a),
+    edge: adminEdge,
+    units,
+    unitCost: (a, k) => fairnessCost(k, poolSize[a]),
+  });
+
+  // 3. Distance, preferred qualifications: min-cost flow on the fairest allocations.
   const arcCount = units.reduce((s, u) => s + u, 0) + D + P + Q + R;
   const flowOf = graph.flows();
   const net = new Network(4 + A + D + P + R, arcCount);
@@ -146,43 +160,48 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   const nDep = 4 + A;
   const nMember = 4 + A + D;
   const nRequest = 4 + A + D + P;
-  const LEVELS = 3; // fairness, distance, preferred
+  const LEVELS = 2; // distance, preferred
   const costs = Array.from({ length: LEVELS }, () => new Float64Array(arcCount));
   const start = new Float64Array(arcCount);
+  // Arcs the fairness level's dual prices off their bound: every fairest allocation keeps their flow.
+  const fixed = new Uint8Array(arcCount);
   const bound = new Array<number>(LEVELS).fill(0);
-  const add = (from: number, to: number, capacity: number, flow: number) => {
+  const { potential: dual, component } = fairest;
+  const add = (from: number, to: number, capacity: number, flow: number, dualFrom: number, dualTo: number, fairness = 0) => {
     const e = net.addArc(from, to, capacity);
     start[e] = flow;
+    const reduced = fairness + dual[dualFrom] - dual[dualTo];
+    if (reduced !== 0) {
+      // The certificate of the fairness level: complementary slackness with a feasible dual.
+      if (reduced > 0 ? flow !== 0 : flow !== capacity) throw new Error(`fairness level not optimal at arc ${e}`);
+      fixed[e] = 1;
+    } else if ((flow === 0 || flow === capacity) && component[dualFrom] !== component[dualTo]) fixed[e] = 1;
     return e;
   };
   for (let a = 0; a < A; a++) {
     const lent = flowOf[adminEdge[a]];
-    const n = Math.max(input.administrations[a].poolSize, 1);
-    for (let k = 1; k <= units[a]; k++) {
-      const cost = fairnessCost(k, n);
-      bound[0] += cost;
-      costs[0][add(nS, nAdmin + a, 1, k <= lent ? 1 : 0)] = cost;
-    }
+    for (let k = 1; k <= units[a]; k++) add(nS, nAdmin + a, 1, k <= lent ? 1 : 0, S, adminAt + a, fairnessCost(k, poolSize[a]));
   }
-  for (let d = 0; d < D; d++) add(nAdmin + depAdmin[d], nDep + d, input.departments[d].cap ?? Infinity, flowOf[depEdge[d]]);
+  for (let d = 0; d < D; d++)
+    add(nAdmin + depAdmin[d], nDep + d, input.departments[d].cap ?? Infinity, flowOf[depEdge[d]], adminAt + depAdmin[d], depAt + d);
   const assigned = new Uint8Array(P);
   for (let i = 0; i < Q; i++) if (flowOf[pairEdge[i]] > 0) assigned[pairMember[i]] = 1;
   // Members numbered department by department and pair arcs request by request: the pricing scan
   // then reads the potentials of nearby nodes one after another.
   const memberSlot = rankBy(memberDep, D);
-  for (let m = 0; m < P; m++) add(nDep + memberDep[m], nMember + memberSlot[m], 1, assigned[m]);
+  for (let m = 0; m < P; m++) add(nDep + memberDep[m], nMember + memberSlot[m], 1, assigned[m], depAt + memberDep[m], memberAt + m);
   const farthest = new Float64Array(P);
   const mostPreferred = new Float64Array(P);
   const pairArc = new Int32Array(Q);
   const pairsInOrder = sortedBy(identity(Q), pairRequest, R);
-  const distanceCost = costs[1];
-  const preferredCost = costs[2];
+  const distanceCost = costs[0];
+  const preferredCost = costs[1];
   for (let j = 0; j < Q; j++) {
     const i = pairsInOrder[j];
     const m = pairMember[i];
     if (pairDistance[i] > farthest[m]) farthest[m] = pairDistance[i];
     if (pairPreferred[i] > mostPreferred[m]) mostPreferred[m] = pairPreferred[i];
-    const e = add(nMember + memberSlot[m], nRequest + pairRequest[i], 1, flowOf[pairEdge[i]]);
+    const e = add(nMember + memberSlot[m], nRequest + pairRequest[i], 1, flowOf[pairEdge[i]], memberAt + m, requestAt + pairRequest[i]);
     distanceCost[e] = pairDistance[i];
     preferredCost[e] = -pairPreferred[i];
     pairArc[i] = e;
@@ -190,17 +209,25 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   // On the face of the priority levels exactly `filled` members are assigned, so the distance and
   // preferred values lie between 0 and the sum of the `filled` largest per-member maxima.
   const filled = flowOf[classEdge[0]] + flowOf[classEdge[1]] + flowOf[classEdge[2]];
-  bound[1] = sumOfLargest(farthest, filled);
-  bound[2] = sumOfLargest(mostPreferred, filled);
-  for (let r = 0; r < R; r++) add(nRequest + r, requestClass[r], input.requests[r].open, flowOf[requestEdge[r]]);
+  bound[0] = sumOfLargest(farthest, filled);
+  bound[1] = sumOfLargest(mostPreferred, filled);
+  for (let r = 0; r < R; r++)
+    add(nRequest + r, requestClass[r], input.requests[r].open, flowOf[requestEdge[r]], requestAt + r, 2 + requestClass[r]);
   // A simple path meets each request node at most once, with at most two of its arcs; only pair
-  // arcs and the source's unit arcs (at most two on a path) carry costs.
-  const costedPathArcs = 2 * Math.min(P, R) + 2;
+  // arcs carry costs.
+  const costedPathArcs = 2 * Math.min(P, R);
   const groups = weighLevels(costs, bound, costedPathArcs);
-  const { flow, pivots, pivotsPerLevel } = solveLevels(net, groups, start);
+  const { flow, pivots, pivotsPerLevel } = solveLevels(net, groups, start, fixed);
   const assignments: number[] = [];
   for (let i = 0; i < Q; i++) if (flow[pairArc[i]] > 0.5) assignments.push(i);
-  return { assignments, objective: evaluate(input, assignments), pivots, pivotsPerLevel, levels: groups.length };
+  return {
+    assignments,
+    objective: evaluate(input, assignments),
+    pivots,
+    pivotsPerLevel,
+    levels: groups.length,
+    fairness: { transfers: fairest.transfers, rounds: fairest.rounds },
+  };
 }
 
 /** 0, 1, …, n − 1. */
