@@ -127,7 +127,8 @@ async function child(size: Size, withCbc: boolean) {
   );
   out.push(
     `  optimiser   ${fmt(coldMs)} ms first run${warm.length ? `, ${fmt(warm[Math.floor(warm.length / 2)])} ms median of ${warm.length} more` : ""}; ` +
-      `peak memory ${fmt(peakMB)} MB; ${fmt(result.pivots)} pivots (${result.pivotsPerLevel.map((p) => fmt(p)).join(" / ")})`,
+      `peak memory ${fmt(peakMB)} MB; fairness: ${fmt(result.fairness.transfers)} people moved in ${result.fairness.rounds} rounds; ` +
+      `${fmt(result.pivots)} pivots (${result.pivotsPerLevel.map((p) => fmt(p)).join(" / ")})`,
   );
   out.push(`              ${objective(result.objective)}`);
   if (spec.members <= 2_000) {

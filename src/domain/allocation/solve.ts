@@ -78,7 +78,9 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   }
   const membersOf = new Int32Array(A);
   for (let m = 0; m < P; m++) membersOf[depAdmin[memberDep[m]]]++;
-  const units = input.administrations.map((a, i) => Math.min(a.cap ?? Infinity, membersOf[i]));
+  // Typed arrays here and below: their shape never changes between runs, so the compiled code
+  // of a warmed-up worker fits the first real run too.
+  const units = Float64Array.from(input.administrations, (a, i) => Math.min(a.cap ?? Infinity, membersOf[i]));
   // Pairs nearest first, so that the maximum flow already prefers short journeys.
   const pairOrder = nearestFirst(pairDistance);
 
@@ -143,7 +145,7 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   }
 
   // 2. Fairness: the same slots, spread over the lenders as evenly as the convex costs ask.
-  const poolSize = input.administrations.map((a) => Math.max(a.poolSize, 1));
+  const poolSize = Float64Array.from(input.administrations, (a) => Math.max(a.poolSize, 1));
   const fairest = fairestLending(graph, S, T, {
     node: Int32Array.from(units, (_, a) => adminAt + a),
     edge: adminEdge,

@@ -23,22 +23,29 @@ parentPort!.on("message", (message: { id: number; input?: AllocationInput; warmU
 /**
  * Solves a few synthetic models of region size (fixed pseudo-random numbers, no real data), so that
  * V8 has compiled the optimiser's loops before the first real run: in a fresh thread that run
- * would take several times as long.
+ * would take several times as long. One model has tight caps and many requests, the other few
+ * requests and no department caps, so that the fairness level moves people between lenders too.
  */
 function warmUp() {
   let seed = 20261126;
   // A 32-bit linear congruential generator (Math.imul keeps the product exact).
   const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const administrations = Array.from({ length: 22 }, () => ({ poolSize: 90, cap: next() < 0.3 ? 20 : null }));
-  const departments = Array.from({ length: 88 }, (_, d) => ({ administration: d % 22, cap: 8 }));
-  const members = Array.from({ length: 2000 }, (_, m) => ({ department: m % 88 }));
-  const urgencies = ["crisis", "urgent", "normal"] as const;
-  const requests = Array.from({ length: 200 }, () => ({ urgency: urgencies[Math.floor(next() * 3)], open: 1 + Math.floor(next() * 10) }));
-  const pairs: AllocationInput["pairs"] = [];
-  for (let r = 0; r < requests.length; r++)
-    for (let m = 0; m < members.length; m++)
-      if (next() < 0.09) pairs.push({ member: m, request: r, distanceM: Math.floor(next() * 50_000), preferred: Math.floor(next() * 3) });
-  // Cloned like a message, so that the objects have the shapes of a real run's input.
-  const input = structuredClone({ administrations, departments, members, requests, pairs });
-  for (let i = 0; i < 8; i++) solveAllocation(input);
+  const model = (requestCount: number, departmentCap: number | null): AllocationInput => {
+    const administrations = Array.from({ length: 22 }, (_, a) => ({ poolSize: 30 + 10 * a, cap: next() < 0.3 ? 20 : null }));
+    const departments = Array.from({ length: 88 }, (_, d) => ({ administration: d % 22, cap: departmentCap }));
+    const members = Array.from({ length: 2000 }, (_, m) => ({ department: m % 88 }));
+    const urgencies = ["crisis", "urgent", "normal"] as const;
+    const requests = Array.from({ length: requestCount }, () => ({
+      urgency: urgencies[Math.floor(next() * 3)],
+      open: 1 + Math.floor(next() * 10),
+    }));
+    const pairs: AllocationInput["pairs"] = [];
+    for (let r = 0; r < requests.length; r++)
+      for (let m = 0; m < members.length; m++)
+        if (next() < 0.09) pairs.push({ member: m, request: r, distanceM: Math.floor(next() * 50_000), preferred: Math.floor(next() * 3) });
+    // Cloned like a message, so that the objects have the shapes of a real run's input.
+    return structuredClone({ administrations, departments, members, requests, pairs });
+  };
+  const models = [model(200, 8), model(40, null)];
+  for (let i = 0; i < 12; i++) solveAllocation(models[i % 2]);
 }
