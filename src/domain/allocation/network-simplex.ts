@@ -2,7 +2,7 @@
  * Primal network simplex for min-cost circulations on typed arrays (no I/O).
  *
  * The supplies are implied by a feasible start flow (zero: a circulation). The start basis is a
- * strongly feasible spanning tree grown from that flow (never through fixed arcs), joined to an artificial root by arcs
+ * strongly feasible spanning tree grown from that flow, joined to an artificial root by arcs
  * that never carry flow, so no big-M costs are needed. Entering arcs are chosen by block search
  * (the best arc of the next block that has one); the leaving arc by the strongly feasible rule (the
  * last blocking arc of the cycle, as LEMON does), which prevents cycling on degenerate pivots. The
@@ -78,17 +78,11 @@ export interface LevelResult {
 
 /**
  * Minimises `levels[0]`, then `levels[1]` among the optima of the first, and so on. Each cost
- * vector has one entry per arc of `network`; `start` is a feasible flow (default: zero); arcs
- * with `fixed[e]` not 0 keep their start flow (an optimal face found before, see `fairness.ts`).
+ * vector has one entry per arc of `network`; `start` is a feasible flow (default: zero).
  * Capacities must be non-negative integers or Infinity.
  */
-export function solveLevels(
-  network: Network,
-  levels: Array<ArrayLike<number>>,
-  start?: ArrayLike<number>,
-  fixed?: ArrayLike<number>,
-): LevelResult {
-  const simplex = new Simplex(network, start, fixed);
+export function solveLevels(network: Network, levels: Array<ArrayLike<number>>, start?: ArrayLike<number>): LevelResult {
+  const simplex = new Simplex(network, start);
   const values: number[] = [];
   const pivotsPerLevel: number[] = [];
   for (const level of levels) {
@@ -134,7 +128,7 @@ class Simplex {
   next = 0;
   pivots = 0;
 
-  constructor(network: Network, start?: ArrayLike<number>, fixed?: ArrayLike<number>) {
+  constructor(network: Network, start?: ArrayLike<number>) {
     const { source, target, capacity } = network.freeze();
     const n = (this.n = network.nodeCount);
     const m = (this.m = network.arcCount);
@@ -151,8 +145,10 @@ class Simplex {
     this.enter = new Int8Array(M);
     src.set(source);
     dst.set(target);
+    // More than any arc can carry: every finite capacity, and every unit of the start flow (which
+    // bounds the supplies it implies).
     let bigCap = 0;
-    for (let e = 0; e < m; e++) if (Number.isFinite(capacity[e])) bigCap += capacity[e];
+    for (let e = 0; e < m; e++) bigCap += (Number.isFinite(capacity[e]) ? capacity[e] : 0) + (start ? start[e] : 0);
     for (let e = 0; e < m; e++) cap[e] = Number.isFinite(capacity[e]) ? capacity[e] : bigCap + 1;
     const parent = (this.parent = new Int32Array(N));
     const pred = (this.pred = new Int32Array(N));
@@ -171,10 +167,6 @@ class Simplex {
       if (f < 0 || f > cap[e]) throw new Error(`start flow on arc ${e} outside its bounds`);
       flow[e] = f;
       state[e] = f === 0 ? LOWER : f === cap[e] ? UPPER : TREE;
-      if (fixed && fixed[e]) {
-        if (state[e] === TREE) throw new Error(`fixed arc ${e} is not at a bound`);
-        this.frozen[e] = 1;
-      }
     }
     for (let v = 0; v < n; v++) {
       const e = m + v;
@@ -248,7 +240,7 @@ class Simplex {
           const a = arcs[i];
           const down = src[a] === u;
           const x = down ? dst[a] : src[a];
-          if (seen[x] || this.frozen[a] || !(down ? flow[a] > 0 : flow[a] < cap[a])) continue;
+          if (seen[x] || !(down ? flow[a] > 0 : flow[a] < cap[a])) continue;
           state[a] = TREE;
           attach(x, u, a);
           attachComponent(x);

@@ -165,19 +165,23 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   const LEVELS = 2; // distance, preferred
   const costs = Array.from({ length: LEVELS }, () => new Float64Array(arcCount));
   const start = new Float64Array(arcCount);
-  // Arcs the fairness level's dual prices off their bound: every fairest allocation keeps their flow.
-  const fixed = new Uint8Array(arcCount);
   const bound = new Array<number>(LEVELS).fill(0);
   const { potential: dual, component } = fairest;
+  /**
+   * Adds an arc unless every fairest allocation keeps its flow (see `FairestLending`): such arcs
+   * stay out of the network, their flow is part of the supplies that the start flow implies.
+   * Returns the arc's index in the network, or −1.
+   */
   const add = (from: number, to: number, capacity: number, flow: number, dualFrom: number, dualTo: number, fairness = 0) => {
-    const e = net.addArc(from, to, capacity);
-    start[e] = flow;
     const reduced = fairness + dual[dualFrom] - dual[dualTo];
     if (reduced !== 0) {
       // The certificate of the fairness level: complementary slackness with a feasible dual.
-      if (reduced > 0 ? flow !== 0 : flow !== capacity) throw new Error(`fairness level not optimal at arc ${e}`);
-      fixed[e] = 1;
-    } else if ((flow === 0 || flow === capacity) && component[dualFrom] !== component[dualTo]) fixed[e] = 1;
+      if (reduced > 0 ? flow !== 0 : flow !== capacity) throw new Error(`fairness level not optimal at arc ${from}→${to}`);
+      return -1;
+    }
+    if ((flow === 0 || flow === capacity) && component[dualFrom] !== component[dualTo]) return -1;
+    const e = net.addArc(from, to, capacity);
+    start[e] = flow;
     return e;
   };
   for (let a = 0; a < A; a++) {
@@ -204,9 +208,10 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
     if (pairDistance[i] > farthest[m]) farthest[m] = pairDistance[i];
     if (pairPreferred[i] > mostPreferred[m]) mostPreferred[m] = pairPreferred[i];
     const e = add(nMember + memberSlot[m], nRequest + pairRequest[i], 1, flowOf[pairEdge[i]], memberAt + m, requestAt + pairRequest[i]);
+    pairArc[i] = e;
+    if (e < 0) continue;
     distanceCost[e] = pairDistance[i];
     preferredCost[e] = -pairPreferred[i];
-    pairArc[i] = e;
   }
   // On the face of the priority levels exactly `filled` members are assigned, so the distance and
   // preferred values lie between 0 and the sum of the `filled` largest per-member maxima.
@@ -218,10 +223,15 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
   // A simple path meets each request node at most once, with at most two of its arcs; only pair
   // arcs carry costs.
   const costedPathArcs = 2 * Math.min(P, R);
-  const groups = weighLevels(costs, bound, costedPathArcs);
-  const { flow, pivots, pivotsPerLevel } = solveLevels(net, groups, start, fixed);
+  const arcs = net.arcCount;
+  const groups = weighLevels(
+    costs.map((c) => c.subarray(0, arcs)),
+    bound,
+    costedPathArcs,
+  );
+  const { flow, pivots, pivotsPerLevel } = solveLevels(net, groups, start.subarray(0, arcs));
   const assignments: number[] = [];
-  for (let i = 0; i < Q; i++) if (flow[pairArc[i]] > 0.5) assignments.push(i);
+  for (let i = 0; i < Q; i++) if ((pairArc[i] < 0 ? flowOf[pairEdge[i]] : flow[pairArc[i]]) > 0.5) assignments.push(i);
   return {
     assignments,
     objective: evaluate(input, assignments),
