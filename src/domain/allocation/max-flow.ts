@@ -49,8 +49,12 @@ export class FlowGraph {
     return this.count++;
   }
 
+  /**
+   * Builds the layout, once: the methods below call it only while `laidOut` is false, so its loops
+   * are compiled for the full build (an early return inside it made V8 throw away the compiled
+   * code of every caller at each new graph).
+   */
   private layout() {
-    if (this.laidOut) return;
     this.laidOut = true;
     const n = this.nodeCount;
     const m = this.count;
@@ -79,7 +83,7 @@ export class FlowGraph {
 
   /** Raises (or lowers, if unused) the capacity of arc `e` to `capacity`. */
   setCapacity(e: number, capacity: number) {
-    this.layout();
+    if (!this.laidOut) this.layout();
     const f = this.forward[e];
     const used = this.residual[this.partner[f]];
     if (capacity < used) throw new Error("capacity below the flow already on the arc");
@@ -88,13 +92,13 @@ export class FlowGraph {
 
   /** Flow on arc `e`. */
   flow(e: number): number {
-    this.layout();
+    if (!this.laidOut) this.layout();
     return this.residual[this.partner[this.forward[e]]];
   }
 
   /** Flow on every arc, by arc index. */
   flows(): Float64Array {
-    this.layout();
+    if (!this.laidOut) this.layout();
     const { residual, partner, forward } = this;
     const out = new Float64Array(forward.length);
     for (let e = 0; e < forward.length; e++) out[e] = residual[partner[forward[e]]];
@@ -108,14 +112,14 @@ export class FlowGraph {
    * changes the flow.
    */
   residualGraph() {
-    this.layout();
+    if (!this.laidOut) this.layout();
     const { first, head, residual, partner, forward } = this;
     return { first, head, residual, partner, forward };
   }
 
   /** Sends `amount` along the given arcs when every one has room for it; returns whether it did. */
   pushPath(path: ArrayLike<number>, amount = 1): boolean {
-    this.layout();
+    if (!this.laidOut) this.layout();
     const { residual, partner, forward } = this;
     for (let i = 0; i < path.length; i++) if (residual[forward[path[i]]] < amount) return false;
     for (let i = 0; i < path.length; i++) {
@@ -128,7 +132,7 @@ export class FlowGraph {
 
   /** Augments from `s` to `t` until no augmenting path is left; returns the flow added. */
   augment(s: number, t: number): number {
-    this.layout();
+    if (!this.laidOut) this.layout();
     const { first, head, residual, partner } = this;
     const n = this.nodeCount;
     const level = new Int32Array(n);
