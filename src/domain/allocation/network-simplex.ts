@@ -116,6 +116,13 @@ class Simplex {
   readonly pred: Int32Array;
   /** 1: the pred arc goes from the node up to its parent. */
   readonly predUp: Uint8Array;
+  /**
+   * Room to push flow along each node's pred arc up to its parent, and down from it: copies of
+   * the pred arc's state kept by node, so that a pivot's walk round the cycle reads small arrays
+   * in cache instead of the arcs' flows and capacities at random.
+   */
+  readonly roomUp: Float64Array;
+  readonly roomDown: Float64Array;
   /** Number of nodes in each node's subtree (itself included): an ancestor's is always larger. */
   readonly succ: Int32Array;
   readonly pi: Float64Array;
@@ -153,6 +160,8 @@ class Simplex {
     const parent = (this.parent = new Int32Array(N));
     const pred = (this.pred = new Int32Array(N));
     this.predUp = new Uint8Array(N);
+    this.roomUp = new Float64Array(N);
+    this.roomDown = new Float64Array(N);
     this.succ = new Int32Array(N);
     this.pi = new Float64Array(N);
     this.firstChild = new Int32Array(N).fill(-1);
@@ -251,6 +260,15 @@ class Simplex {
     const { succ } = this;
     succ.fill(1);
     for (let i = tail - 1; i >= 0; i--) succ[parent[queue[i]]] += succ[queue[i]];
+    for (let v = 0; v < n; v++) this.measureRoom(v);
+  }
+
+  /** Sets the room along `v`'s pred arc from the arc's flow and capacity. */
+  private measureRoom(v: number) {
+    const e = this.pred[v];
+    const spare = this.cap[e] - this.flow[e];
+    this.roomUp[v] = this.predUp[v] ? spare : this.flow[e];
+    this.roomDown[v] = this.predUp[v] ? this.flow[e] : spare;
   }
 
   private enterable(e: number): number {
@@ -351,7 +369,7 @@ class Simplex {
   }
 
   private pivot(entering: number) {
-    const { state, src, dst, succ, parent, cap, pred, predUp, flow, pi, cost } = this;
+    const { state, src, dst, succ, parent, cap, pred, predUp, flow, pi, cost, roomUp, roomDown } = this;
     const first = state[entering] === LOWER ? src[entering] : dst[entering];
     const second = state[entering] === LOWER ? dst[entering] : src[entering];
     // Join of the cycle.
@@ -367,8 +385,7 @@ class Simplex {
     let leaveNode = -1; // the node whose pred arc leaves; -1: the entering arc itself
     let side = 0;
     for (let u = first; u !== join; u = parent[u]) {
-      const e = pred[u];
-      const d = predUp[u] ? flow[e] : cap[e] - flow[e];
+      const d = roomDown[u];
       if (d < delta) {
         delta = d;
         leaveNode = u;
@@ -376,8 +393,7 @@ class Simplex {
       }
     }
     for (let u = second; u !== join; u = parent[u]) {
-      const e = pred[u];
-      const d = predUp[u] ? cap[e] - flow[e] : flow[e];
+      const d = roomUp[u];
       if (d <= delta) {
         delta = d;
         leaveNode = u;
@@ -386,8 +402,16 @@ class Simplex {
     }
     if (delta > 0) {
       flow[entering] += state[entering] * delta;
-      for (let u = first; u !== join; u = parent[u]) flow[pred[u]] += predUp[u] ? -delta : delta;
-      for (let u = second; u !== join; u = parent[u]) flow[pred[u]] += predUp[u] ? delta : -delta;
+      for (let u = first; u !== join; u = parent[u]) {
+        flow[pred[u]] += predUp[u] ? -delta : delta;
+        roomDown[u] -= delta;
+        roomUp[u] += delta;
+      }
+      for (let u = second; u !== join; u = parent[u]) {
+        flow[pred[u]] += predUp[u] ? delta : -delta;
+        roomUp[u] -= delta;
+        roomDown[u] += delta;
+      }
     }
     if (leaveNode < 0) {
       state[entering] = state[entering] === LOWER ? UPPER : LOWER;
@@ -425,6 +449,7 @@ class Simplex {
       parent[u] = newParent;
       pred[u] = newPred;
       predUp[u] = newUp;
+      this.measureRoom(u);
       this.link(u, newParent);
       if (u === leaveNode) break;
       newParent = u;
