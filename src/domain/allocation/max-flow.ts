@@ -141,24 +141,27 @@ export class FlowGraph {
     const pathSlot = new Int32Array(n);
     let added = 0;
     for (;;) {
+      // Levels are distances to the sink, found backwards from it: after a good head start few
+      // nodes can still reach the sink, and the search stays among them instead of reading every
+      // node the source reaches.
       level.fill(-1);
-      level[s] = 0;
+      level[t] = 0;
       let qh = 0;
       let qt = 0;
-      queue[qt++] = s;
+      queue[qt++] = t;
       while (qh < qt) {
-        const u = queue[qh++];
-        // Nodes at the sink's distance or beyond are on no shortest path: stop there.
-        if (level[t] >= 0 && level[u] >= level[t]) break;
-        for (let a = first[u]; a < first[u + 1]; a++) {
-          const v = head[a];
-          if (residual[a] > 0 && level[v] < 0) {
-            level[v] = level[u] + 1;
-            queue[qt++] = v;
+        const v = queue[qh++];
+        // Nodes at the source's distance or beyond are on no shortest path: stop there.
+        if (level[s] >= 0 && level[v] >= level[s]) break;
+        for (let a = first[v]; a < first[v + 1]; a++) {
+          const u = head[a];
+          if (level[u] < 0 && residual[partner[a]] > 0) {
+            level[u] = level[v] + 1;
+            queue[qt++] = u;
           }
         }
       }
-      if (level[t] < 0) return added;
+      if (level[s] < 0) return added;
       current.set(first.subarray(0, n));
       // Depth-first search for blocking paths along the level graph, without recursion.
       let depth = 0;
@@ -178,7 +181,7 @@ export class FlowGraph {
         }
         let a = current[u];
         const end = first[u + 1];
-        while (a < end && !(residual[a] > 0 && level[head[a]] === level[u] + 1)) a++;
+        while (a < end && !(residual[a] > 0 && level[head[a]] === level[u] - 1)) a++;
         current[u] = a;
         if (a < end) {
           pathSlot[depth++] = a;
