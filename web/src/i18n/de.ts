@@ -336,7 +336,7 @@ export const de = {
     compute: "Zuteilung berechnen",
     computing: "Wird berechnet …",
     summary:
-      "Lauf vom {{date}}: {{assignments}} Zuordnungen, {{unfilled}} Plätze bleiben offen. {{members}} Poolmitglieder, {{pairs}} passende Paare, Rechenzeit {{ms}} ms.",
+      "Lauf vom {{date}}: {{assignments}} Zuordnungen, {{unfilled}} Plätze bleiben offen. {{members}} Poolmitglieder, {{pairs}} passende Paare, Rechenzeit {{ms}}\u00a0ms.",
     snapshot: "Eingaben und Ergebnis dieses Laufs herunterladen (JSON, ohne Namen)",
     objectiveCaption: "Ergebnis je Zielebene, verglichen mit „wer zuerst kommt, mahlt zuerst“",
     level: "Zielebene (in dieser Reihenfolge)",

@@ -328,7 +328,7 @@ export const en: Messages = {
     compute: "Compute allocation",
     computing: "Computing …",
     summary:
-      "Run of {{date}}: {{assignments}} assignments, {{unfilled}} slots stay open. {{members}} pool members, {{pairs}} eligible pairs, computed in {{ms}} ms.",
+      "Run of {{date}}: {{assignments}} assignments, {{unfilled}} slots stay open. {{members}} pool members, {{pairs}} eligible pairs, computed in {{ms}}\u00a0ms.",
     snapshot: "Download the input and result of this run (JSON, no names)",
     objectiveCaption: "Result per objective level, compared with first come, first served",
     level: "Objective level (in this order)",
