@@ -22,6 +22,8 @@ describe.skipIf(!hasBrowser)("allocation on the crisis board in the browser", ()
     await page.keyboard.press("Enter");
     const assignments = page.getByRole("table", { name: /Vorgeschlagene Zuordnungen/ });
     await assignments.waitFor();
+    // The run line names the run time with its unit on the same line (a no-break space between).
+    expect(await page.getByText(/^Lauf vom/).textContent()).toMatch(/Rechenzeit \d+\u00a0ms\./);
     const rows = assignments.locator("tbody tr");
     const count = await rows.count();
     expect(count).toBeGreaterThan(2);
