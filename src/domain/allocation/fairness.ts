@@ -102,10 +102,10 @@ export function fairestLending(graph: FlowGraph, source: number, sink: number, l
       if (!(label[end] < last(b))) continue;
       const a = origin[end];
       if (!(next(a) < last(b))) continue;
-      let free = true;
-      for (let v = end; via[v] >= 0; v = head[partner[via[v]]]) if (residual[via[v]] < 1) free = false;
-      if (!free) continue;
-      for (let v = end; via[v] >= 0; v = head[partner[via[v]]]) {
+      let v = end;
+      while (via[v] >= 0 && residual[via[v]] >= 1) v = head[partner[via[v]]];
+      if (via[v] >= 0) continue; // an earlier move of this round took part of the path
+      for (v = end; via[v] >= 0; v = head[partner[via[v]]]) {
         residual[via[v]] -= 1;
         residual[partner[via[v]]] += 1;
       }
