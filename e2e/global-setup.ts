@@ -37,7 +37,8 @@ export default async function setup(project: TestProject) {
   }
   if (!fs.existsSync(path.join(root, "dist", "web", "index.html"))) throw new Error("dist/web is missing: run `npm run build:web` first");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "verbund-e2e-"));
-  const port = 3917;
+  // E2E_PORT lets two checkouts run their browser suites at the same time.
+  const port = Number(process.env.E2E_PORT ?? 3917);
   const password = "e2e-demo-passwort-2026";
   // Garbsen signs in through its own OpenID provider (set by the operator through the environment).
   const idp = await startOidcProvider({

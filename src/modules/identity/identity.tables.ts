@@ -1,5 +1,6 @@
 import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { ownerColumns } from "../../db/owner-columns";
+import { declareConstraint } from "../../db/constraints";
 import { declareVisibility } from "../../db/visibility";
 import { departments, organizations, regions } from "../organizations/organizations.tables";
 import type { Role } from "./roles";
@@ -160,3 +161,22 @@ export const ssoLogins = declareVisibility(
   }),
   "tenant",
 );
+
+declareConstraint("accounts_login_unique", {
+  field: "login",
+  message: { de: "Dieser Anmeldename ist bereits vergeben.", en: "This login is already taken." },
+});
+declareConstraint("account_identities_org_issuer_subject", {
+  field: "subject",
+  message: {
+    de: "Diese Kennung beim Anbieter ist bereits mit einem anderen Konto verbunden.",
+    en: "This identity at the provider is linked to another account already.",
+  },
+});
+declareConstraint("identity_providers_organization_id_unique", {
+  field: "issuer",
+  message: {
+    de: "Die Anmeldung dieser Verwaltung wurde gerade gleichzeitig eingerichtet. Bitte laden Sie die Seite neu.",
+    en: "This administration's sign-on was set up at the same moment. Please reload the page.",
+  },
+});

@@ -1,4 +1,5 @@
 import { doublePrecision, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { declareConstraint } from "../../db/constraints";
 import { declareVisibility } from "../../db/visibility";
 
 /** A region (Landkreis or Region) whose administrations work together in Verbund. */
@@ -64,3 +65,8 @@ export const departments = declareVisibility(
   ),
   "region",
 );
+
+declareConstraint("departments_org_key", {
+  field: "key",
+  message: { de: "Diesen Fachbereich gibt es in der Verwaltung bereits.", en: "This department exists in the administration already." },
+});

@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { ownerColumns } from "../../db/owner-columns";
+import { declareConstraint } from "../../db/constraints";
 import { declareVisibility } from "../../db/visibility";
 import { accounts } from "../identity/identity.tables";
 import { departments, organizations, regions } from "../organizations/organizations.tables";
@@ -115,3 +116,16 @@ export const availabilityWindows = declareVisibility(
   ),
   "tenant",
 );
+
+declareConstraint("qualifications_region_key", {
+  field: "key",
+  message: { de: "Diesen Schlüssel hat bereits eine andere Qualifikation.", en: "Another qualification has this key already." },
+});
+declareConstraint("pool_members_account_id_unique", {
+  field: "accountId",
+  message: { de: "Diese Person ist bereits im Unterstützungspool.", en: "This person is in the support pool already." },
+});
+declareConstraint("pool_member_qualifications_member_id_qualification_id_pk", {
+  field: "qualifications",
+  message: { de: "Eine Qualifikation ist doppelt genannt.", en: "A qualification is named twice." },
+});

@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { ownerColumns } from "../../db/owner-columns";
+import { declareConstraint } from "../../db/constraints";
 import { declareVisibility } from "../../db/visibility";
 import type { Action, CouncilStatus, SecondmentState } from "../../domain/secondment/workflow";
 import { accounts } from "../identity/identity.tables";
@@ -211,3 +212,11 @@ export const calendarFeeds = declareVisibility(
   ),
   "tenant",
 );
+
+declareConstraint("framework_agreements_region_version", {
+  field: "version",
+  message: {
+    de: "Gleichzeitig wurde eine andere Fassung der Rahmenvereinbarung angelegt. Bitte laden Sie die Seite neu.",
+    en: "Another version of the framework agreement was created at the same moment. Please reload the page.",
+  },
+});

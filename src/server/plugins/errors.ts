@@ -1,6 +1,7 @@
 import fp from "fastify-plugin";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { postgresErrorOf, problemFromDatabaseError } from "../database-errors";
 import { AppError, describeIssue, problemInfo, toProblem, type FieldProblem, type ProblemCode } from "../problems";
 
 /** The language of problem titles and details: English when the client prefers it, else German. */
@@ -26,6 +27,11 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: 
 async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendProblem(reply, request, error.code, error);
+    const fromDatabase = problemFromDatabaseError(error);
+    if (fromDatabase) {
+      request.log.info({ code: postgresErrorOf(error)?.code, constraint: postgresErrorOf(error)?.constraint }, "database refused a change");
+      return sendProblem(reply, request, fromDatabase.code, fromDatabase);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? "body";
       const fields: FieldProblem[] = error.validation.map((v) => ({
