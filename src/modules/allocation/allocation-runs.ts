@@ -186,24 +186,28 @@ export type AllocationRunView = Awaited<ReturnType<typeof present>>;
 export async function createAllocationRun(db: Db, actor: Actor, body: { crisisId?: string | null; requestIds?: string[] | null }) {
   const scope = { crisisId: body.crisisId ?? null, requestIds: body.requestIds ?? null };
   const { snapshot, memberIds } = await takeSnapshot(db, actor, scope);
-  const [row] = await db
-    .insert(allocationRuns)
-    .values({
-      regionId: actor.regionId,
-      organizationId: actor.organizationId,
-      crisisId: scope.crisisId,
-      createdBy: actor.accountId,
-      status: "computing",
-      snapshot,
-      memberIds,
-    })
-    .returning();
-  await recordAudit(db, actor, {
-    action: "create",
-    entity: "allocation_run",
-    entityId: row.id,
-    visibility: "tenant",
-    after: { scope: snapshot.scope, requests: snapshot.requests.length, members: snapshot.members.length },
+  // The run and its audit entry are written together.
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(allocationRuns)
+      .values({
+        regionId: actor.regionId,
+        organizationId: actor.organizationId,
+        crisisId: scope.crisisId,
+        createdBy: actor.accountId,
+        status: "computing",
+        snapshot,
+        memberIds,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "allocation_run",
+      entityId: inserted.id,
+      visibility: "tenant",
+      after: { scope: snapshot.scope, requests: snapshot.requests.length, members: snapshot.members.length },
+    });
+    return inserted;
   });
   try {
     const solved = await solverPool.solve(inputFromSnapshot(snapshot));

@@ -47,15 +47,17 @@ describe("audit log", () => {
     const [region] = (await t.database.db.execute(sql`SELECT region_id FROM organizations WHERE id = ${wunstorfOrg.id}`)).rows as Array<{
       region_id: string;
     }>;
-    await recordAudit(t.database.db, null, {
-      action: "update",
-      entity: "service_standard",
-      entityId: "demo",
-      regionId: region.region_id,
-      organizationId: wunstorfOrg.id,
-      visibility: "region",
-      after: { target: 10 },
-    });
+    await t.database.db.transaction((tx) =>
+      recordAudit(tx, null, {
+        action: "update",
+        entity: "service_standard",
+        entityId: "demo",
+        regionId: region.region_id,
+        organizationId: wunstorfOrg.id,
+        visibility: "region",
+        after: { target: 10 },
+      }),
+    );
     const coordination = await t.signIn("koordination@region-hannover.demo");
     const res = await coordination.request({ method: "GET", url: "/api/v1/audit-events?limit=200" });
     const items = res.json().items as Array<{ entity: string; action: string }>;

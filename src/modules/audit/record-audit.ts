@@ -1,4 +1,4 @@
-import type { Db, Tx } from "../../db/client";
+import type { Tx } from "../../db/client";
 import type { Visibility } from "../../db/visibility";
 import type { Actor } from "../identity/actor";
 import { auditEvents } from "./audit.tables";
@@ -22,10 +22,11 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one entry to the audit log. Call it inside the transaction of the change it records,
- * so that the change and its entry are committed together or not at all.
+ * Appends one entry to the audit log inside the transaction of the change it records, so that the
+ * change and its entry are committed together or not at all. It takes only a transaction: the
+ * type refuses a bare database handle, so an entry cannot be written beside its change.
  */
-export async function recordAudit(tx: Db | Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({
     action: entry.action,
     entity: entry.entity,

@@ -61,7 +61,9 @@ describe("e-mail outbox", () => {
 
   it("retries with backoff while the SMTP server is down and delivers once it is back", async () => {
     await database.db.execute(sql`UPDATE outbox_messages SET status = 'sent'`);
-    await enqueueMail(database.db, { regionId, to: "personal@garbsen.demo", subject: "Neue Krisenanfrage", text: "Test" });
+    await database.db.transaction((tx) =>
+      enqueueMail(tx, { regionId, to: "personal@garbsen.demo", subject: "Neue Krisenanfrage", text: "Test" }),
+    );
     const probe = await startSmtp();
     const port = probe.port;
     await probe.close(); // now nothing listens on this port
@@ -81,7 +83,9 @@ describe("e-mail outbox", () => {
   });
 
   it("loses nothing when a worker crashes between commit and send", async () => {
-    await enqueueMail(database.db, { regionId, to: "personal@region-hannover.demo", subject: "Nach dem Absturz", text: "Test" });
+    await database.db.transaction((tx) =>
+      enqueueMail(tx, { regionId, to: "personal@region-hannover.demo", subject: "Nach dem Absturz", text: "Test" }),
+    );
     // A worker took the message (lease set, attempt counted) and died before sending.
     await database.db.execute(
       sql`UPDATE outbox_messages SET locked_until = now() + interval '2 minutes', attempts = attempts + 1 WHERE subject = 'Nach dem Absturz'`,

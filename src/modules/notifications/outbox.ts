@@ -13,8 +13,11 @@ export interface MailInput {
   text: string;
 }
 
-/** Writes an e-mail to the outbox; call it inside the transaction of the change that causes it. */
-export async function enqueueMail(tx: Db | Tx, mail: MailInput): Promise<void> {
+/**
+ * Writes an e-mail to the outbox inside the transaction of the change that causes it (a rolled-back
+ * change sends nothing). It takes only a transaction; the type refuses a bare database handle.
+ */
+export async function enqueueMail(tx: Tx, mail: MailInput): Promise<void> {
   await tx.insert(outboxMessages).values({
     regionId: mail.regionId,
     organizationId: mail.organizationId ?? null,

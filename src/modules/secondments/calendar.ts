@@ -45,29 +45,33 @@ export async function createCalendarFeed(db: Db, actor: Actor, scope: "person" |
     });
   }
   const token = randomBytes(24).toString("base64url");
-  const [row] = await db
-    .insert(calendarFeeds)
-    .values({
-      regionId: actor.regionId,
-      organizationId: actor.organizationId,
-      accountId: actor.accountId,
-      scope,
-      departmentId: scope === "department" ? actor.departmentId : null,
-      tokenHash: hash(token),
-    })
-    .returning();
-  await recordAudit(db, actor, { action: "create", entity: "calendar_feed", entityId: row.id, visibility: "tenant", after: { scope } });
-  return { id: row.id, scope, url: `${baseUrl.replace(/\/$/, "")}/ical/${token}.ics` };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(calendarFeeds)
+      .values({
+        regionId: actor.regionId,
+        organizationId: actor.organizationId,
+        accountId: actor.accountId,
+        scope,
+        departmentId: scope === "department" ? actor.departmentId : null,
+        tokenHash: hash(token),
+      })
+      .returning();
+    await recordAudit(tx, actor, { action: "create", entity: "calendar_feed", entityId: row.id, visibility: "tenant", after: { scope } });
+    return { id: row.id, scope, url: `${baseUrl.replace(/\/$/, "")}/ical/${token}.ics` };
+  });
 }
 
 export async function revokeCalendarFeed(db: Db, actor: Actor, id: string) {
-  const [row] = await db
-    .update(calendarFeeds)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.accountId, actor.accountId), isNull(calendarFeeds.revokedAt)))
-    .returning();
-  if (!row) throw new AppError("not_found");
-  await recordAudit(db, actor, { action: "delete", entity: "calendar_feed", entityId: id, visibility: "tenant" });
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.accountId, actor.accountId), isNull(calendarFeeds.revokedAt)))
+      .returning();
+    if (!row) throw new AppError("not_found");
+    await recordAudit(tx, actor, { action: "delete", entity: "calendar_feed", entityId: id, visibility: "tenant" });
+  });
 }
 
 const escape = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
