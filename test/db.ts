@@ -10,8 +10,10 @@ export const testDatabaseKind: "pglite" | "postgres" = process.env.TEST_DATABASE
 /**
  * A fresh copy of the migrated, seeded template database for one test file: a PGlite loaded from
  * the template dump, or a PostgreSQL database created from the template. Close it in `afterAll`.
+ * `poolSize` (PostgreSQL) lets that many transactions run at once — the concurrency tests need
+ * more than the default 4 to race for real.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const template = inject("postgresTemplate");
@@ -21,7 +23,7 @@ export async function createTestDatabase(): Promise<Database> {
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     const target = new URL(url);
     target.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 4 });
+    const database = await openDatabase({ databaseUrl: target.toString(), poolSize: options.poolSize ?? 4 });
     return {
       ...database,
       ...{ url: target.toString() },
