@@ -1223,9 +1223,15 @@ export interface paths {
                         }[];
                         /** @default [] */
                         availability?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             startsOn: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
@@ -1398,9 +1404,15 @@ export interface paths {
                             validUntil?: string | null;
                         }[];
                         availability?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             startsOn: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
@@ -1625,9 +1637,15 @@ export interface paths {
                         }[];
                         /** @default [] */
                         availability?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             startsOn: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
@@ -1740,9 +1758,15 @@ export interface paths {
                             validUntil?: string | null;
                         }[];
                         availability?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             startsOn: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
@@ -1987,9 +2011,15 @@ export interface paths {
                         /** @default false */
                         isRemotePossible?: boolean;
                         headcount: number;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         startsOn: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         endsOn: string;
                         hoursPerWeek: number;
                         /** @enum {string} */
@@ -2199,9 +2229,15 @@ export interface paths {
                         placeLon?: number;
                         isRemotePossible?: boolean;
                         headcount?: number;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         startsOn?: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         endsOn?: string;
                         hoursPerWeek?: number;
                         /** @enum {string} */
@@ -2587,7 +2623,10 @@ export interface paths {
                     "application/json": {
                         name: string;
                         description: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         startsOn: string;
                         endsOn?: string | null;
                     };
@@ -3217,7 +3256,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         endsOn: string;
                         reason?: string | null;
                     };
@@ -3600,7 +3642,10 @@ export interface paths {
                     "application/json": {
                         title: string;
                         body: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         validFrom: string;
                     };
                 };
@@ -3790,9 +3835,15 @@ export interface paths {
                         principalAccountId?: string;
                         /** Format: uuid */
                         deputyAccountId: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         startsOn: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         endsOn: string;
                     };
                 };
@@ -4028,7 +4079,7 @@ export interface paths {
                     "application/json": {
                         /** @description Only the open requests of this crisis */
                         crisisId?: string | null;
-                        /** @description Only these requests (open ones); all open requests of the region when absent */
+                        /** @description Only these requests (open ones of the region, of the crisis when one is named); all open requests when absent */
                         requestIds?: string[] | null;
                     };
                 };
