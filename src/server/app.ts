@@ -22,6 +22,7 @@ import { notificationRoutes } from "../modules/notifications/notifications.route
 import { healthRoutes } from "./health.routes";
 import authPlugin from "./plugins/auth";
 import errorsPlugin, { frameworkProblem, sendProblem } from "./plugins/errors";
+import { REDACTED_PATHS, serializeError, serializeRequest } from "./log-safety";
 import validationPlugin from "./validation";
 
 /** Options of {@link buildApp}. */
@@ -79,7 +80,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? false
         : {
             level: config.logLevel,
-            redact: ["req.headers.cookie", "req.headers.authorization", 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            // No secret or personal data in the log: see log-safety.ts.
+            redact: REDACTED_PATHS,
+            serializers: { req: serializeRequest, err: serializeError },
             ...(typeof options.logger === "object" ? options.logger : {}),
           },
     trustProxy: config.trustProxy,
