@@ -107,6 +107,25 @@ describe("control characters", () => {
     expect(problem(key).errors?.[0]).toMatchObject({ field: "a\uFFFDb", rule: "control_character" });
   });
 
+  it("a body with thousands of bad fields, or nested half a million deep, gets a short answer naming the first 50", async () => {
+    const flood = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`feld${i}`, `wert\u0000${i}`]));
+    const many = await t.anonymous().request({ method: "POST", url: "/api/v1/test/later", payload: { note: "x", ...flood } });
+    expect(many.statusCode).toBe(400);
+    const errors = problem(many).errors!;
+    expect(errors).toHaveLength(50);
+    expect(errors[0]).toMatchObject({ field: "feld0", rule: "control_character" });
+    expect(many.body.length).toBeLessThan(20_000);
+    const depth = 400_000;
+    const deep = await t.anonymous().request({
+      method: "POST",
+      url: "/api/v1/test/later",
+      headers: { "content-type": "application/json" },
+      payload: `{"note":${"[".repeat(depth)}"\\u0000"${"]".repeat(depth)}}`,
+    });
+    expect(deep.statusCode).toBe(400);
+    expect(problem(deep).errors?.[0].field).toBe(`note.${Array(30).fill("0").join(".")}.…`);
+  });
+
   it("half a surrogate pair is no character: refused as well", async () => {
     const res = await t.anonymous().request({
       method: "POST",

@@ -61,13 +61,20 @@ function entry(problem: FieldProblem): ValidationEntry {
 
 const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, "g");
 
+/** Field problems named at most in one answer (a hostile body may hold a hundred thousand). */
+export const MAX_FIELD_PROBLEMS = 50;
+
+/** Segments of a field name shown at most (a hostile body may nest half a million levels). */
+const MAX_SEGMENTS = 32;
+
 /**
  * The dotted name of a field: `availability.0.endsOn`; the part itself at the root. A key that is
- * empty is written `""`; control characters in a key become U+FFFD.
+ * empty is written `""`; control characters in a key become U+FFFD; a very deep path is cut.
  */
 function fieldName(path: ReadonlyArray<PropertyKey>, part: string): string {
   if (path.length === 0) return part;
-  return path.map((p) => (String(p) === "" ? '""' : String(p).replace(CONTROL_CHARACTERS, "\uFFFD"))).join(".");
+  const shown = path.length > MAX_SEGMENTS ? [...path.slice(0, MAX_SEGMENTS - 1), "…"] : path;
+  return shown.map((p) => (String(p) === "" ? '""' : String(p).replace(CONTROL_CHARACTERS, "\uFFFD"))).join(".");
 }
 
 function badText(text: string): Bilingual | undefined {
@@ -78,25 +85,31 @@ function badText(text: string): Bilingual | undefined {
 
 /**
  * Every text value and key in `data` that holds a control character (other than tab and line
- * feed) or a broken Unicode character, as field problems of `part` (`body`, `querystring`, …).
+ * feed) or a broken Unicode character, as field problems of `part` (`body`, `querystring`, …);
+ * the first {@link MAX_FIELD_PROBLEMS} found.
  */
 export function unsafeTextProblems(data: unknown, part: string): FieldProblem[] {
+  // Iterative, with parent links instead of copied paths: deep nesting costs no more than its size.
+  type Node = { value: unknown; key?: string; parent?: Node };
+  const pathOf = (node: Node): string[] => {
+    const path: string[] = [];
+    for (let n: Node | undefined = node; n?.key !== undefined; n = n.parent) path.push(n.key);
+    return path.reverse();
+  };
   const problems: FieldProblem[] = [];
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: data, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (typeof value === "string") {
-      const message = badText(value);
-      if (message) problems.push({ field: fieldName(path, part), in: part, rule: "control_character", message });
-    } else if (value && typeof value === "object") {
-      for (const [key, child] of Object.entries(value)) {
-        const message = badText(key);
-        if (message) problems.push({ field: fieldName([...path, key], part), in: part, rule: "control_character", message });
-        stack.push({ value: child, path: [...path, key] });
-      }
+  const stack: Node[] = [{ value: data }];
+  while (stack.length > 0 && problems.length < MAX_FIELD_PROBLEMS) {
+    const node = stack.pop()!;
+    const message =
+      (node.key !== undefined ? badText(node.key) : undefined) ?? (typeof node.value === "string" ? badText(node.value) : undefined);
+    if (message) problems.push({ field: fieldName(pathOf(node), part), in: part, rule: "control_character", message });
+    if (node.value && typeof node.value === "object") {
+      // Pushed in reverse, so that fields are found in the order of the document.
+      const entries = Object.entries(node.value);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], key: entries[i][0], parent: node });
     }
   }
-  return problems.reverse();
+  return problems;
 }
 
 /** A zod issue as field problems: one per unknown key, else one for the issue's path. */
@@ -125,7 +138,8 @@ export function validatorCompiler({ schema, httpPart }: { schema: unknown; httpP
     if (unsafe.length === 0 && result.success) return { value: result.data };
     const named = new Set(unsafe.map((p) => p.field));
     const fromSchema = result.success ? [] : result.error.issues.flatMap((issue) => issueProblems(issue, part));
-    return { error: [...unsafe, ...fromSchema.filter((p) => !named.has(p.field))].map(entry) };
+    const problems = [...unsafe, ...fromSchema.filter((p) => !named.has(p.field))];
+    return { error: problems.slice(0, MAX_FIELD_PROBLEMS).map(entry) };
   };
 }
 
