@@ -23,7 +23,7 @@ describe.skipIf(!hasBrowser)("single sign-on in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Guten Tag, Lea Kraft" }).waitFor();
     expect(await page.locator(".badge-list").textContent()).toContain("Beschäftigte/r");
     await page.getByRole("button", { name: "Abmelden" }).click();
-    await page.waitForURL((url) => !url.toString().startsWith("http://127.0.0.1:3917/"));
+    await page.waitForURL((url) => !url.toString().startsWith(`http://127.0.0.1:${process.env.E2E_PORT ?? 3917}/`));
     expect(page.url()).toContain("/session/end");
     await context.close();
   });
@@ -36,7 +36,9 @@ describe.skipIf(!hasBrowser)("single sign-on in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Anmeldung über das Konto der Verwaltung" }).waitFor();
     await page.getByLabel("Adresse des Anmeldedienstes (Issuer-URL)").waitFor();
     expect(await page.getByLabel("Adresse des Anmeldedienstes (Issuer-URL)").inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(await page.locator("code.redirect-uri").textContent()).toBe("http://127.0.0.1:3917/api/v1/sso/callback");
+    expect(await page.locator("code.redirect-uri").textContent()).toBe(
+      `http://127.0.0.1:${process.env.E2E_PORT ?? 3917}/api/v1/sso/callback`,
+    );
     expect(await page.locator("main").textContent()).toContain("über die Umgebung gesetzt");
     await expectAccessible(page, "single sign-on settings");
     await page.getByLabel("Adresse des Anmeldedienstes (Issuer-URL)").fill("http://login.garbsen.de");
