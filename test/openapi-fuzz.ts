@@ -240,7 +240,17 @@ const HOSTILE_NUMBERS = [-1, 0, -0.5, 0.5, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53
 
 const UNKNOWN_KEYS = ["unknown", "isAdmin", "id", "organizationId", "role", "constructor", "__proto", "a\u0000b", "😀", ""];
 
+const textCache = new Map<string, fc.Arbitrary<string>>();
+
+/** Text of real-looking words (umlauts, emoji, RTL, HTML-looking, tab, line feed) within the limits. */
 function textOf(min: number, max: number): fc.Arbitrary<string> {
+  const key = `${min}:${max}`;
+  let arbitrary = textCache.get(key);
+  if (!arbitrary) textCache.set(key, (arbitrary = buildText(min, max)));
+  return arbitrary;
+}
+
+function buildText(min: number, max: number): fc.Arbitrary<string> {
   // Starts with a word: a schema trims before it counts.
   return fc
     .tuple(fc.constantFrom(...WORDS.filter((w) => w.trim().length > 1)), fc.array(fc.constantFrom(...WORDS), { maxLength: 7 }))
@@ -264,6 +274,11 @@ function isoDay(from: number, to: number): fc.Arbitrary<string> {
   return fc.integer({ min: from, max: to }).map((days) => new Date(Date.UTC(2026, 0, 1) + days * 86_400_000).toISOString().slice(0, 10));
 }
 
+const LETTERS = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"), minLength: 1, maxLength: 10 });
+const someEmail = fc
+  .tuple(LETTERS, LETTERS, fc.constantFrom("demo", "de", "example"))
+  .map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
+
 /** Options of {@link valueOf}: what the generator knows about the deployment under test. */
 export interface ValueContext {
   /** Logins of real accounts, for login fields. */
@@ -278,9 +293,6 @@ function stringOf(schema: JsonSchema, name: string, ctx: ValueContext, boundary:
   const min = schema.minLength ?? 0;
   const max = Math.min(schema.maxLength ?? 200, 5000);
   let valid: fc.Arbitrary<Value>;
-  const someEmail = fc
-    .tuple(fc.stringMatching(/^[a-z]{1,10}$/), fc.stringMatching(/^[a-z]{1,10}$/), fc.constantFrom("demo", "de", "example"))
-    .map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
   if (schema.format === "uuid") {
     valid = fc.oneof(
       { weight: 4, arbitrary: PICK.map((p) => new IdRef(POOL_BY_FIELD[name] ?? null, p)) },
@@ -374,8 +386,14 @@ export function valueOf(schema: JsonSchema, name: string, ctx: ValueContext, bou
   }
 }
 
+let hostile: fc.Arbitrary<Value> | undefined;
+
 /** A hostile value for any field: control characters, huge text, bad dates, wrong types, foreign ids. */
 export function hostileValue(): fc.Arbitrary<Value> {
+  return (hostile ??= buildHostileValue());
+}
+
+function buildHostileValue(): fc.Arbitrary<Value> {
   const controlText = fc
     .tuple(fc.string({ maxLength: 8 }), fc.constantFrom(...CONTROL_CHARACTERS), fc.string({ maxLength: 8 }))
     .map(([a, c, b]) => a + c + b);
