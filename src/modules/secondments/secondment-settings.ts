@@ -1,5 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
+import { lockFor } from "../../db/locks";
 import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
@@ -32,6 +33,7 @@ export async function listFrameworkAgreements(db: Db | Tx, actor: Actor) {
 /** The coordination office adds a new version; earlier versions stay, secondments keep the one they refer to. */
 export async function createFrameworkAgreement(db: Db, actor: Actor, input: { title: string; body: string; validFrom: string }) {
   return db.transaction(async (tx) => {
+    await lockFor(tx, "framework_agreement", actor.regionId);
     const [last] = await tx
       .select({ version: frameworkAgreements.version })
       .from(frameworkAgreements)
@@ -82,6 +84,8 @@ export async function updateSettings(
   },
 ) {
   await db.transaction(async (tx) => {
+    // Caps change one at a time and never in the middle of a release that counts against them.
+    await lockFor(tx, "lending", actor.organizationId);
     const own = await tx.select({ id: departments.id }).from(departments).where(eq(departments.organizationId, actor.organizationId));
     const ownIds = new Set(own.map((d) => d.id));
     const foreign = input.departmentCaps.findIndex((c) => !ownIds.has(c.departmentId));
