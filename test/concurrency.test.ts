@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { buildTestApp, type Client, type TestApp } from "./app";
+import { TEST_PASSWORD } from "./constants";
 import { createTestDatabase, testDatabaseKind } from "./db";
 import { fireTogether, statusCounts } from "./parallel";
 import type { Database } from "../src/db/client";
@@ -359,5 +360,22 @@ describe(`guards under ${N} simultaneous requests (${testDatabaseKind})`, () => 
     for (const refused of answers.filter((a) => a.statusCode === 409)) expect(refused.json().detail).toContain("bereits übernommen");
     const after = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM secondments`);
     expect(after[0].n - before[0].n).toBe(run.assignments.length);
+  });
+
+  it("40 wrong passwords for one login fired together: at most 10 are checked, then the login is locked", async () => {
+    const anonymous = t.anonymous();
+    const guess = (i: number, password: string) => ({
+      client: anonymous,
+      request: {
+        method: "POST" as const,
+        url: "/api/v1/session",
+        payload: { login: "controlling@wunstorf.demo", password },
+        remoteAddress: `192.0.2.${i + 1}`,
+      },
+    });
+    const answers = await fireTogether(Array.from({ length: 40 }, (_, i) => guess(i, `geraten-${i}`)));
+    expect(statusCounts(answers)).toEqual({ 401: 10, 429: 30 });
+    const right = await fireTogether([guess(99, TEST_PASSWORD)]);
+    expect(right[0].statusCode).toBe(429);
   });
 });

@@ -11,7 +11,9 @@ export type LockScope =
   /** People an administration lends at a time (department and administration caps). */
   | "lending"
   /** Version numbers of a region's framework agreement. */
-  | "framework_agreement";
+  | "framework_agreement"
+  /** Attempts on one login name (the brute-force limit). */
+  | "login";
 
 /**
  * Takes a transaction-level advisory lock for `scope` and `key` (held until commit or rollback).
