@@ -349,6 +349,18 @@ describe(`guards under ${N} simultaneous requests (${testDatabaseKind})`, () => 
     expect(statusCounts(answers)).toEqual({ 201: 1, 409: N - 1 });
   });
 
+  it(`leaving the pool ${N} × at once: one leave, one audit entry`, async () => {
+    const katrin = await t.signIn("mitarbeiterin@wunstorf.demo");
+    const answers = await fireTogether(
+      Array.from({ length: N }, () => ({ client: katrin, request: { method: "DELETE" as const, url: "/api/v1/me/pool-membership" } })),
+    );
+    expect(statusCounts(answers)).toEqual({ 204: 1, 404: N - 1 });
+    const [{ n }] = await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE entity = 'pool_member' AND actor_login = 'mitarbeiterin@wunstorf.demo' AND action = 'update'`,
+    );
+    expect(n).toBe(1);
+  });
+
   it(`an allocation run committed ${N} × at once: its proposals are opened once`, async () => {
     await newMember("Gustav Zuteilung");
     const run = await once(coordination, "/api/v1/allocation-runs", { crisisId });
