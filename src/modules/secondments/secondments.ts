@@ -169,12 +169,7 @@ const NOT_FOR_THE_EMPLOYER: Action[] = ["accept", "decline", "council_consent", 
  */
 async function isExcludedFromCouncil(db: Db | Tx, actor: Actor, s: SecondmentRow, member: MemberRow): Promise<boolean> {
   if (member.accountId === actor.accountId) return true;
-  const chain = [s.id];
-  for (let cursor = s.amendsId; cursor && chain.length < 50;) {
-    chain.push(cursor);
-    const [prev] = await db.select({ amendsId: secondments.amendsId }).from(secondments).where(eq(secondments.id, cursor));
-    cursor = prev?.amendsId ?? null;
-  }
+  const chain = (await chainOf(db, s)).map((c) => c.id);
   const [acted] = await db
     .select({ id: secondmentTransitions.id })
     .from(secondmentTransitions)
@@ -197,16 +192,21 @@ export async function settingsOf(db: Db | Tx, organizationId: string) {
   return row ?? { councilScope: "all" as const, councilDeadlineWorkingDays: 10, maxLentTotal: null };
 }
 
-/** The whole period of a secondment with the ones it extends (an extension counts with its original). */
-async function chainPeriod(db: Db | Tx, s: SecondmentRow) {
-  let startsOn = s.startsOn;
-  let cursor = s.amendsId;
-  while (cursor) {
+/** A secondment and the ones it extends, the secondment first (an extension amends its original). */
+async function chainOf(db: Db | Tx, s: SecondmentRow): Promise<SecondmentRow[]> {
+  const chain = [s];
+  for (let cursor = s.amendsId; cursor;) {
     const [prev] = await db.select().from(secondments).where(eq(secondments.id, cursor));
-    if (!prev) break;
-    startsOn = prev.startsOn < startsOn ? prev.startsOn : startsOn;
+    if (!prev || chain.some((c) => c.id === prev.id)) break;
+    chain.push(prev);
     cursor = prev.amendsId;
   }
+  return chain;
+}
+
+/** The whole period of a secondment with the ones it extends (an extension counts with its original). */
+async function chainPeriod(db: Db | Tx, s: SecondmentRow) {
+  const startsOn = (await chainOf(db, s)).reduce((min, c) => (c.startsOn < min ? c.startsOn : min), s.startsOn);
   return { startsOn, endsOn: s.endsOn };
 }
 
