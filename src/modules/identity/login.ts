@@ -103,6 +103,10 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession & { a
 
   return db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ login: name, ip: input.ip, succeeded: true });
+    await tx
+      .update(accounts)
+      .set({ lastSignedInAt: sql`now()` })
+      .where(eq(accounts.id, usable.id));
     const session = await createSession(tx, usable, {
       ip: input.ip,
       userAgent: input.userAgent,
