@@ -121,6 +121,19 @@ describe("accounts of an administration", () => {
     expect(off.json().errors[0]).toMatchObject({ field: "isActive", rule: "self_lockout" });
   });
 
+  it("offers no link to a provider while the administration has none in force", async () => {
+    const list = (await wunstorf.request({ method: "GET", url: "/api/v1/accounts" })).json().items;
+    const katrin = list.find((a: { login: string }) => a.login === "mitarbeiterin@wunstorf.demo");
+    expect(katrin).toMatchObject({
+      identity: null,
+      lastSignedInAt: null,
+      abilities: { update: true, changeRoles: true, linkIdentity: false },
+    });
+    const res = await wunstorf.request({ method: "PUT", url: `/api/v1/accounts/${katrin.id}/identity`, payload: { subject: "k-123" } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: "subject", rule: "no_provider" });
+  });
+
   it("another administration's account is not found (404), neither read nor changed", async () => {
     const list = (await wunstorf.request({ method: "GET", url: "/api/v1/accounts" })).json().items;
     const id = list.find((a: { login: string }) => a.login === "mitarbeiterin@wunstorf.demo").id;

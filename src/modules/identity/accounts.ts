@@ -7,7 +7,7 @@ import { departments, organizations } from "../organizations/organizations.table
 import type { Actor } from "./actor";
 import { accountPolicy, grantableRoles } from "./identity.policy";
 import { byActor, lockRegionAdmins, notifyStaffCouncil, otherActiveRegionAdmins, rolesOf, writeAccountRoles } from "./account-roles";
-import { accountIdentities, accountRoles, accounts } from "./identity.tables";
+import { accountIdentities, accountRoles, accounts, identityProviders } from "./identity.tables";
 import { HOLDER_LINKS_ONLY } from "./role-rules";
 import { hashPassword } from "./passwords";
 import type { Role } from "./roles";
@@ -34,6 +34,10 @@ async function present(db: Db | Tx, actor: Actor, rows: AccountRow[]) {
     .orderBy(asc(accountIdentities.createdAt));
   const identityOf = new Map(identities.map((i) => [i.accountId, i]));
   const canUpdate = accountPolicy.can(actor, "update");
+  const [provider] = await db
+    .select({ id: identityProviders.id })
+    .from(identityProviders)
+    .where(and(eq(identityProviders.organizationId, actor.organizationId), eq(identityProviders.isEnabled, true)));
   return rows.map((a) => {
     const roles = (rolesByAccount.get(a.id) ?? []).sort();
     const identity = identityOf.get(a.id);
@@ -51,8 +55,10 @@ async function present(db: Db | Tx, actor: Actor, rows: AccountRow[]) {
         update: canUpdate,
         // Nobody changes their own roles (four eyes).
         changeRoles: canUpdate && a.id !== actor.accountId,
-        // The holders of roles independent of the HR office link their accounts themselves.
-        linkIdentity: accountPolicy.can(actor, "link") && !roles.some((r) => HOLDER_LINKS_ONLY.includes(r)),
+        // Only with a provider in force; the holders of roles independent of the HR office link
+        // their accounts themselves, and so does the HR officer.
+        linkIdentity:
+          !!provider && accountPolicy.can(actor, "link") && a.id !== actor.accountId && !roles.some((r) => HOLDER_LINKS_ONLY.includes(r)),
       },
     };
   });

@@ -92,7 +92,7 @@ export const Account = z.object({
     update: z.boolean(),
     /** False for the caller's own account: nobody changes their own roles. */
     changeRoles: z.boolean(),
-    /** Whether the caller may link this account to a provider identity (never region_admin or staff_council accounts). */
+    /** Whether the caller may link this account to a provider identity: a provider is in force, and it is not the caller's own nor a region_admin or staff_council account. */
     linkIdentity: z.boolean(),
   }),
 });
