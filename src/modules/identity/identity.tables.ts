@@ -195,6 +195,7 @@ export const identityProviderChanges = declareVisibility(
       ...ownerColumns(),
       issuer: text("issuer").notNull(),
       clientId: text("client_id").notNull(),
+      /** Kept only while pending: removed when the change is confirmed (copied), rejected, withdrawn or superseded. */
       clientSecret: text("client_secret"),
       scopes: text("scopes").notNull(),
       isEnabled: boolean("is_enabled").notNull(),

@@ -132,7 +132,7 @@ export async function saveIdentityProvider(db: Db, actor: Actor, input: Identity
       .for("update");
     const superseded = await tx
       .update(identityProviderChanges)
-      .set({ status: "superseded" })
+      .set({ status: "superseded", clientSecret: null })
       .where(and(eq(identityProviderChanges.organizationId, actor.organizationId), eq(identityProviderChanges.status, "pending")))
       .returning({ id: identityProviderChanges.id });
     if (!needsConfirmation(before, values)) {
@@ -167,7 +167,7 @@ export async function withdrawProviderChange(db: Db, actor: Actor) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(identityProviderChanges)
-      .set({ status: "withdrawn", decidedBy: actor.accountId, decidedByName: actor.displayName, decidedAt: new Date() })
+      .set({ status: "withdrawn", decidedBy: actor.accountId, decidedByName: actor.displayName, decidedAt: new Date(), clientSecret: null })
       .where(and(eq(identityProviderChanges.organizationId, actor.organizationId), eq(identityProviderChanges.status, "pending")))
       .returning();
     if (!row) throw new AppError("not_found");

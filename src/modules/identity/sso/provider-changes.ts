@@ -292,7 +292,7 @@ export async function confirmProviderChange(db: Db, actor: Actor, id: string) {
     const { after, droppedBindings } = await applyProvider(tx, row, valuesOf(row), "ui", { actor, name: actor.login });
     const [decided] = await tx
       .update(identityProviderChanges)
-      .set({ status: "confirmed", decidedBy: actor.accountId, decidedByName: actor.displayName, decidedAt: new Date() })
+      .set({ status: "confirmed", decidedBy: actor.accountId, decidedByName: actor.displayName, decidedAt: new Date(), clientSecret: null })
       .where(eq(identityProviderChanges.id, id))
       .returning();
     await recordAudit(tx, actor, {
@@ -315,7 +315,14 @@ export async function rejectProviderChange(db: Db, actor: Actor, id: string, rea
     const { row, organizationName } = await lockedChange(tx, actor, id);
     const [decided] = await tx
       .update(identityProviderChanges)
-      .set({ status: "rejected", decidedBy: actor.accountId, decidedByName: actor.displayName, decidedAt: new Date(), reason })
+      .set({
+        status: "rejected",
+        decidedBy: actor.accountId,
+        decidedByName: actor.displayName,
+        decidedAt: new Date(),
+        reason,
+        clientSecret: null,
+      })
       .where(eq(identityProviderChanges.id, id))
       .returning();
     await recordAudit(tx, actor, {

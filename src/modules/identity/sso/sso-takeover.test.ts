@@ -165,6 +165,8 @@ describe("no account takeover through single sign-on", () => {
     });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(await count(sql`SELECT count(*)::int AS n FROM account_identities WHERE organization_id = ${regionId}`)).toBe(0);
+    // A secret is kept only while a change is pending.
+    expect(await count(sql`SELECT count(*)::int AS n FROM identity_provider_changes WHERE client_secret IS NOT NULL`)).toBe(0);
     expect((await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: viaOld.cookie } })).statusCode).toBe(401);
     // The HR office is told, in the transaction of the decision.
     const { rows } = await t.database.db.execute(
