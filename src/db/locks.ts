@@ -13,7 +13,9 @@ export type LockScope =
   /** Version numbers of a region's framework agreement. */
   | "framework_agreement"
   /** Attempts on one login name (the brute-force limit). */
-  | "login";
+  | "login"
+  /** Who holds region_admin in a region (the last active coordinator stays). */
+  | "region_admins";
 
 /**
  * Takes a transaction-level advisory lock for `scope` and `key` (held until commit or rollback).

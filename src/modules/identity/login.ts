@@ -83,6 +83,10 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession & { a
 
   return db.transaction(async (tx) => {
     await tx.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
+    await tx
+      .update(accounts)
+      .set({ lastSignedInAt: sql`now()` })
+      .where(eq(accounts.id, usable.id));
     const session = await createSession(tx, usable, {
       ip: input.ip,
       userAgent: input.userAgent,
