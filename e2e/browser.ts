@@ -62,3 +62,19 @@ export async function signInWithKeyboard(page: Page, login: string) {
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { level: 1, name: /Guten Tag/ }).waitFor();
 }
+
+/**
+ * When `E2E_SCREENSHOTS` names a folder, saves the page at 1280 and at 390 pixels wide
+ * (`<name>-1280.png`, `<name>-390.png`) for a person to look at; otherwise does nothing.
+ */
+export async function screenshots(page: Page, name: string) {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: size.height });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize(size);
+}

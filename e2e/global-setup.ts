@@ -14,6 +14,8 @@ declare module "vitest" {
     e2eHasBrowser: boolean;
     /** JSON lines of every mail the test SMTP server received. */
     e2eMailFile: string;
+    /** Garbsen's OpenID provider; `POST <issuer>/test/sign-in-as/<subject>` names who signs in next. */
+    e2eOidcIssuer: string;
   }
 }
 
@@ -33,6 +35,7 @@ export default async function setup(project: TestProject) {
     project.provide("e2eBaseUrl", "");
     project.provide("e2eDemoPassword", "");
     project.provide("e2eMailFile", "");
+    project.provide("e2eOidcIssuer", "");
     return;
   }
   if (!fs.existsSync(path.join(root, "dist", "web", "index.html"))) throw new Error("dist/web is missing: run `npm run build:web` first");
@@ -42,7 +45,11 @@ export default async function setup(project: TestProject) {
   const password = "e2e-demo-passwort-2026";
   // Garbsen signs in through its own OpenID provider (set by the operator through the environment).
   const idp = await startOidcProvider({
-    users: { "lea-kraft": { email: "lea.kraft@garbsen.de", email_verified: true, name: "Lea Kraft" } },
+    users: {
+      "lea-kraft": { email: "lea.kraft@garbsen.de", email_verified: true, name: "Lea Kraft" },
+      "p.nowak": { email: "p.nowak@it.garbsen.de", email_verified: true, name: "Piotr Nowak" },
+    },
+    remoteControl: true,
     redirectUri: `http://127.0.0.1:${port}/api/v1/sso/callback`,
     postLogoutRedirectUri: `http://127.0.0.1:${port}/anmelden?abgemeldet=1`,
     defaultSubject: "lea-kraft",
@@ -86,6 +93,7 @@ export default async function setup(project: TestProject) {
   project.provide("e2eBaseUrl", baseUrl);
   project.provide("e2eDemoPassword", password);
   project.provide("e2eMailFile", mailFile);
+  project.provide("e2eOidcIssuer", idp.issuer);
   return async () => {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));

@@ -29,6 +29,11 @@ export async function startOidcProvider(options: {
   postLogoutRedirectUri: string;
   /** Who signs in when the test did not name anyone (browser tests in another process). */
   defaultSubject?: string;
+  /**
+   * Browser tests run in another process than the provider: `POST /test/sign-in-as/<subject>`
+   * then names who signs in next, as `signInAs` does in the same process.
+   */
+  remoteControl?: boolean;
 }): Promise<OidcFixture> {
   const clientId = "verbund";
   const clientSecret = `secret-${Math.random().toString(36).slice(2)}`;
@@ -58,6 +63,13 @@ export async function startOidcProvider(options: {
   });
   const callback = provider.callback();
   server.on("request", async (req, res) => {
+    const remote = /^\/test\/sign-in-as\/([\w.-]+)$/.exec(req.url ?? "");
+    if (options.remoteControl && remote && req.method === "POST") {
+      nextSubject = remote[1];
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
     if (req.url?.startsWith("/interaction/")) {
       try {
         const details = await provider.interactionDetails(req, res);

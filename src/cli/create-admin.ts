@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { recordAudit } from "../modules/audit/record-audit";
-import { accountRoles, accounts } from "../modules/identity/identity.tables";
+import { writeAccountRoles } from "../modules/identity/account-roles";
+import { accounts } from "../modules/identity/identity.tables";
+import { roleSetProblem } from "../modules/identity/role-rules";
 import { hashPassword, passwordProblem } from "../modules/identity/passwords";
 import { ROLES, type Role } from "../modules/identity/roles";
 import { organizations } from "../modules/organizations/organizations.tables";
@@ -36,6 +38,14 @@ export async function createAdministrator(db: Db, input: CreateAdministratorInpu
   const [org] = await db.select().from(organizations).where(eq(organizations.ags, input.ags));
   if (!org) throw new OperatorError(`Keine Verwaltung mit dem Schlüssel ${input.ags}.`, `No administration with the key ${input.ags}.`);
   const roles: Role[] = input.roles?.length ? input.roles : org.kind === "region" ? ["org_admin", "region_admin"] : ["org_admin"];
+  const conflict = roleSetProblem(roles);
+  if (conflict) throw new OperatorError(conflict.message.de, conflict.message.en);
+  if (roles.includes("region_admin") && org.kind !== "region") {
+    throw new OperatorError(
+      "Die Rolle region_admin gibt es nur in der Regionsverwaltung.",
+      "The role region_admin exists only in the regional administration.",
+    );
+  }
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.login, login));
@@ -44,9 +54,7 @@ export async function createAdministrator(db: Db, input: CreateAdministratorInpu
       .insert(accounts)
       .values({ regionId: org.regionId, organizationId: org.id, login, displayName: input.displayName ?? login, passwordHash })
       .returning();
-    await tx
-      .insert(accountRoles)
-      .values(roles.map((role) => ({ accountId: account.id, regionId: org.regionId, organizationId: org.id, role })));
+    await writeAccountRoles(tx, account, roles, { actor: null, name: "verbund admin create" });
     await recordAudit(tx, null, {
       action: "create",
       entity: "account",

@@ -6,6 +6,8 @@ export interface ConstraintMeaning {
   field: string;
   /** What happened, in words a user understands. */
   message: Bilingual;
+  /** The rule to name in the problem (default: `unique`, `exists` or `storable` by the kind of violation). */
+  rule?: string;
 }
 
 const registry = new Map<string, ConstraintMeaning>();

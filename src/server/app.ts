@@ -12,6 +12,7 @@ import type { Database } from "../db/client";
 import { auditRoutes } from "../modules/audit/audit.routes";
 import { accountRoutes } from "../modules/identity/accounts.routes";
 import { sessionRoutes } from "../modules/identity/session.routes";
+import { linkRoutes } from "../modules/identity/sso/link.routes";
 import { ssoRoutes } from "../modules/identity/sso/sso.routes";
 import { organizationRoutes } from "../modules/organizations/organizations.routes";
 import { poolRoutes } from "../modules/pool/pool.routes";
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(organizationRoutes);
   await app.register(accountRoutes);
   await app.register(ssoRoutes);
+  await app.register(linkRoutes);
   await app.register(auditRoutes);
   await app.register(poolRoutes);
   await app.register(requestRoutes);

@@ -35,7 +35,7 @@ function fieldOf(pgError: PostgresError, meaning: ConstraintMeaning | undefined)
 }
 
 function fieldProblem(pgError: PostgresError, meaning: ConstraintMeaning | undefined, rule: string, fallback: Bilingual): FieldProblem[] {
-  return [{ field: fieldOf(pgError, meaning), in: "body", rule, message: meaning?.message ?? fallback }];
+  return [{ field: fieldOf(pgError, meaning), in: "body", rule: meaning?.rule ?? rule, message: meaning?.message ?? fallback }];
 }
 
 /**

@@ -9,6 +9,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { OrganizationPage } from "./pages/OrganizationPage";
 import { OrganizationsPage } from "./pages/OrganizationsPage";
 import { ProfilePage } from "./pages/ProfilePage";
+import { ProviderChangesPage } from "./pages/ProviderChangesPage";
 import { SsoSettingsPage } from "./pages/SsoSettingsPage";
 import { StartPage } from "./pages/StartPage";
 import { PoolPage } from "./pages/PoolPage";
@@ -43,6 +44,7 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/konten/$id", component: signedIn(AccountEditPage) }),
   createRoute({ getParentRoute: () => root, path: "/profil", component: signedIn(ProfilePage) }),
   createRoute({ getParentRoute: () => root, path: "/protokoll", component: signedIn(AuditPage) }),
+  createRoute({ getParentRoute: () => root, path: "/anmeldedienste", component: signedIn(ProviderChangesPage) }),
   createRoute({ getParentRoute: () => root, path: "/pool", component: signedIn(PoolPage) }),
   createRoute({ getParentRoute: () => root, path: "/pool/mitglieder", component: signedIn(PoolMembersPage) }),
   createRoute({ getParentRoute: () => root, path: "/pool/mitglieder/neu", component: signedIn(PoolMemberNewPage) }),

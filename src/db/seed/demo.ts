@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { accountRoles, accounts, departments, organizations } from "../schema";
+import { accounts, departments, organizations } from "../schema";
+import { writeAccountRoles } from "../../modules/identity/account-roles";
 import { hashPassword } from "../../modules/identity/passwords";
 import type { Role } from "../../modules/identity/roles";
 
@@ -96,11 +97,9 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<number
         .insert(accounts)
         .values(values)
         .onConflictDoUpdate({ target: accounts.login, set: { ...values, updatedAt: new Date() } })
-        .returning({ id: accounts.id });
-      await tx.delete(accountRoles).where(eq(accountRoles.accountId, account.id));
-      await tx
-        .insert(accountRoles)
-        .values(demo.roles.map((role) => ({ accountId: account.id, regionId: org.regionId, organizationId: org.id, role })));
+        .returning();
+      // The same rules as every role write (separation of duties): a non-compliant demo fails loudly.
+      await writeAccountRoles(tx, account, demo.roles, { actor: null, name: "demo" });
     }
     return DEMO_ACCOUNTS.length;
   });

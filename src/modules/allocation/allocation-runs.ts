@@ -3,7 +3,7 @@
  * members to open requests (docs/ALLOCATION.md), looks at the preview with its explanations, and
  * commits all or some assignments as secondment proposals in the usual workflow.
  */
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { funnel, unfilledReason } from "../../domain/allocation/explain";
 import { fairnessCost } from "../../domain/allocation/solve";
@@ -77,13 +77,15 @@ function explain(snapshot: AllocationSnapshot, chosen: number[]): Pick<RunResult
 
 // ---------------------------------------------------------------------------------------------
 
-async function loadRun(db: Db | Tx, actor: Actor, id: string): Promise<RunRow> {
-  const [row] = await db
+/** A run of the actor's administration; with `forUpdate` locked and read under the lock (commit). 404 otherwise. */
+async function loadRun(db: Db | Tx, actor: Actor, id: string, options: { forUpdate?: boolean } = {}): Promise<RunRow> {
+  const query = db
     .select()
     .from(allocationRuns)
     .where(
       and(eq(allocationRuns.id, id), eq(allocationRuns.regionId, actor.regionId), eq(allocationRuns.organizationId, actor.organizationId)),
     );
+  const [row] = options.forUpdate ? await query.for("update") : await query;
   if (!row) throw new AppError("not_found");
   return row;
 }
@@ -333,9 +335,8 @@ export async function getAllocationSnapshot(db: Db, actor: Actor, id: string) {
  */
 export async function commitAllocationRun(db: Db, actor: Actor, id: string, body: { assignments?: number[] | null }, baseUrl: string) {
   return db.transaction(async (tx) => {
-    const row = await loadRun(tx, actor, id);
-    // Lock the run against a second, concurrent commit.
-    await tx.execute(sql`SELECT id FROM allocation_runs WHERE id = ${row.id} FOR UPDATE`);
+    // Locked: a second commit of the same run waits here and then sees it committed.
+    const row = await loadRun(tx, actor, id, { forUpdate: true });
     if (row.status !== "done" || !row.result) {
       throw new AppError("conflict", {
         message:

@@ -111,11 +111,27 @@ describe("accounts of an administration", () => {
     expect(JSON.stringify(log)).not.toContain("argon2");
   });
 
-  it("an org_admin cannot lock itself out", async () => {
+  it("an org_admin cannot lock itself out: neither its own roles nor deactivating itself", async () => {
     const me = (await wunstorf.request({ method: "GET", url: "/api/v1/me" })).json();
     const res = await wunstorf.request({ method: "PATCH", url: `/api/v1/accounts/${me.id}`, payload: { roles: ["employee"] } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().errors[0]).toMatchObject({ field: "roles", rule: "own_roles" });
+    const off = await wunstorf.request({ method: "PATCH", url: `/api/v1/accounts/${me.id}`, payload: { isActive: false } });
+    expect(off.statusCode).toBe(400);
+    expect(off.json().errors[0]).toMatchObject({ field: "isActive", rule: "self_lockout" });
+  });
+
+  it("offers no link to a provider while the administration has none in force", async () => {
+    const list = (await wunstorf.request({ method: "GET", url: "/api/v1/accounts" })).json().items;
+    const katrin = list.find((a: { login: string }) => a.login === "mitarbeiterin@wunstorf.demo");
+    expect(katrin).toMatchObject({
+      identity: null,
+      lastSignedInAt: null,
+      abilities: { update: true, changeRoles: true, linkIdentity: false },
+    });
+    const res = await wunstorf.request({ method: "PUT", url: `/api/v1/accounts/${katrin.id}/identity`, payload: { subject: "k-123" } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors[0].rule).toBe("self_lockout");
+    expect(res.json().errors[0]).toMatchObject({ field: "subject", rule: "no_provider" });
   });
 
   it("another administration's account is not found (404), neither read nor changed", async () => {

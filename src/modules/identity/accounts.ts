@@ -6,7 +6,9 @@ import { recordAudit } from "../audit/record-audit";
 import { departments, organizations } from "../organizations/organizations.tables";
 import type { Actor } from "./actor";
 import { accountPolicy, grantableRoles } from "./identity.policy";
-import { accountRoles, accounts } from "./identity.tables";
+import { byActor, lockRegionAdmins, notifyStaffCouncil, otherActiveRegionAdmins, rolesOf, writeAccountRoles } from "./account-roles";
+import { accountIdentities, accountRoles, accounts, identityProviders } from "./identity.tables";
+import { HOLDER_LINKS_ONLY } from "./role-rules";
 import { hashPassword } from "./passwords";
 import type { Role } from "./roles";
 import { deleteSessionsOf } from "./sessions";
@@ -22,19 +24,44 @@ type AccountRow = typeof accounts.$inferSelect;
 async function present(db: Db | Tx, actor: Actor, rows: AccountRow[]) {
   const roleRows = await db.select().from(accountRoles).where(eq(accountRoles.organizationId, actor.organizationId));
   const deps = await db.select().from(departments).where(eq(departments.organizationId, actor.organizationId));
-  const rolesOf = new Map<string, Role[]>();
-  for (const r of roleRows) rolesOf.set(r.accountId, [...(rolesOf.get(r.accountId) ?? []), r.role]);
+  const rolesByAccount = new Map<string, Role[]>();
+  for (const r of roleRows) rolesByAccount.set(r.accountId, [...(rolesByAccount.get(r.accountId) ?? []), r.role]);
   const depById = new Map(deps.map((d) => [d.id, { id: d.id, key: d.key, name: d.name }]));
-  return rows.map((a) => ({
-    id: a.id,
-    login: a.login,
-    displayName: a.displayName,
-    roles: (rolesOf.get(a.id) ?? []).sort(),
-    department: a.departmentId ? (depById.get(a.departmentId) ?? null) : null,
-    isActive: a.isActive,
-    createdAt: a.createdAt.toISOString(),
-    abilities: { update: accountPolicy.can(actor, "update") },
-  }));
+  const identities = await db
+    .select()
+    .from(accountIdentities)
+    .where(eq(accountIdentities.organizationId, actor.organizationId))
+    .orderBy(asc(accountIdentities.createdAt));
+  const identityOf = new Map(identities.map((i) => [i.accountId, i]));
+  const canUpdate = accountPolicy.can(actor, "update");
+  const [provider] = await db
+    .select({ id: identityProviders.id })
+    .from(identityProviders)
+    .where(and(eq(identityProviders.organizationId, actor.organizationId), eq(identityProviders.isEnabled, true)));
+  return rows.map((a) => {
+    const roles = (rolesByAccount.get(a.id) ?? []).sort();
+    const identity = identityOf.get(a.id);
+    return {
+      id: a.id,
+      login: a.login,
+      displayName: a.displayName,
+      roles,
+      department: a.departmentId ? (depById.get(a.departmentId) ?? null) : null,
+      isActive: a.isActive,
+      createdAt: a.createdAt.toISOString(),
+      lastSignedInAt: a.lastSignedInAt?.toISOString() ?? null,
+      identity: identity ? { issuer: identity.issuer, subject: identity.subject, linkedAt: identity.createdAt.toISOString() } : null,
+      abilities: {
+        update: canUpdate,
+        // Nobody changes their own roles (four eyes).
+        changeRoles: canUpdate && a.id !== actor.accountId,
+        // Only with a provider in force; the holders of roles independent of the HR office link
+        // their accounts themselves, and so does the HR officer.
+        linkIdentity:
+          !!provider && accountPolicy.can(actor, "link") && a.id !== actor.accountId && !roles.some((r) => HOLDER_LINKS_ONLY.includes(r)),
+      },
+    };
+  });
 }
 
 /** What an account looks like in the audit log (never the password hash). */
@@ -57,35 +84,45 @@ export async function getAccount(db: Db | Tx, actor: Actor, id: string) {
   return (await present(db, actor, [row]))[0];
 }
 
-async function checkRolesAndDepartment(
-  tx: Tx,
-  actor: Actor,
-  roles: readonly Role[] | undefined,
-  departmentId: string | null | undefined,
-  previousRoles: readonly Role[] = [],
-) {
-  const fields: FieldProblem[] = [];
-  if (roles) {
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, actor.organizationId));
-    const allowed = new Set<Role>([...grantableRoles(actor.roles, org.kind), ...previousRoles.filter((r) => r === "region_admin")]);
-    const refused = roles.filter((r) => !allowed.has(r) && !previousRoles.includes(r));
-    const removedRegionAdmin =
-      previousRoles.includes("region_admin") && !roles.includes("region_admin") && !actor.roles.includes("region_admin");
-    if (refused.length > 0 || removedRegionAdmin) {
-      fields.push({
-        field: "roles",
-        in: "body",
-        rule: "not_grantable",
-        message: {
-          de: "Die Rolle „Koordination der Region“ vergibt und entzieht nur die Koordination der Region.",
-          en: "Only the regional coordination grants or revokes the role region_admin.",
-        },
-      });
-    }
-  }
+const fieldError = (field: string, rule: string, de: string, en: string): FieldProblem => ({
+  field,
+  in: "body",
+  rule,
+  message: { de, en },
+});
+
+const REGION_ADMIN_BY_REGION_ADMIN = fieldError(
+  "roles",
+  "not_grantable",
+  "Die Rolle „Koordination der Region“ vergibt und entzieht nur die Koordination der Region.",
+  "Only the regional coordination grants or revokes the role region_admin.",
+);
+
+/**
+ * The actor as it stands now, read under the transaction's locks: the roles loaded with the
+ * session may be stale when two requests race (a coordinator stripped a moment ago must not
+ * strip someone else). Null when the actor may no longer manage accounts.
+ */
+async function actorNow(tx: Tx, actor: Actor): Promise<Role[] | null> {
+  const [row] = await tx.select({ isActive: accounts.isActive }).from(accounts).where(eq(accounts.id, actor.accountId));
+  if (!row?.isActive) return null;
+  const roles = await rolesOf(tx, actor.accountId);
+  return roles.includes("org_admin") ? roles : null;
+}
+
+/** Who may grant which role: region_admin only by a region_admin of the regional administration. */
+async function checkGrant(tx: Tx, actor: Actor, actorRoles: readonly Role[], roles: readonly Role[], previousRoles: readonly Role[] = []) {
+  const [org] = await tx.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+  const allowed = new Set<Role>(grantableRoles(actorRoles, org.kind));
+  const refused = roles.filter((r) => !allowed.has(r) && !previousRoles.includes(r));
+  const removedRegionAdmin =
+    previousRoles.includes("region_admin") && !roles.includes("region_admin") && !actorRoles.includes("region_admin");
+  if (refused.length > 0 || removedRegionAdmin) throw new AppError("validation", { fields: [REGION_ADMIN_BY_REGION_ADMIN] });
+}
+
+async function checkDepartment(tx: Tx, actor: Actor, departmentId: string | null | undefined) {
   const department = await departmentProblem(tx, actor.organizationId, departmentId);
-  if (department) fields.push(department);
-  if (fields.length > 0) throw new AppError("validation", { fields });
+  if (department) throw new AppError("validation", { fields: [department] });
 }
 
 /** Input of {@link createAccount}. */
@@ -102,7 +139,10 @@ export async function createAccount(db: Db, actor: Actor, input: CreateAccountIn
   const passwordHash = await hashPassword(input.initialPassword);
   const login = input.login.trim().toLowerCase();
   return db.transaction(async (tx) => {
-    await checkRolesAndDepartment(tx, actor, input.roles, input.departmentId);
+    const actorRoles = await actorNow(tx, actor);
+    if (!actorRoles) throw new AppError("forbidden");
+    await checkGrant(tx, actor, actorRoles, input.roles);
+    await checkDepartment(tx, actor, input.departmentId);
     const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.login, login));
     if (existing) {
       throw new AppError("conflict", {
@@ -127,10 +167,7 @@ export async function createAccount(db: Db, actor: Actor, input: CreateAccountIn
         passwordHash,
       })
       .returning();
-    const roles = [...new Set(input.roles)];
-    await tx
-      .insert(accountRoles)
-      .values(roles.map((role) => ({ accountId: row.id, regionId: row.regionId, organizationId: row.organizationId, role })));
+    const { after: roles } = await writeAccountRoles(tx, row, input.roles, byActor(actor));
     await recordAudit(tx, actor, {
       action: "create",
       entity: "account",
@@ -150,32 +187,70 @@ export interface UpdateAccountInput {
   isActive?: boolean;
 }
 
+const refuse = (field: string, rule: string, de: string, en: string, code: "validation" | "forbidden" | "conflict" = "validation") =>
+  new AppError(code, { fields: [fieldError(field, rule, de, en)] });
+
 /**
- * Changes an account of the actor's administration. An org_admin cannot take away its own
- * org_admin role or deactivate itself, so an administration never locks itself out.
- * Deactivation ends the account's sessions at once.
+ * Changes an account of the actor's administration. Separation of duties (DESIGN.md › Users):
+ *
+ * - nobody changes their own roles or deactivates themselves;
+ * - region_admin is granted and revoked only by a region_admin, and only a region_admin
+ *   deactivates a region_admin;
+ * - the last active region_admin of a region keeps the role and stays active. Every change that
+ *   could reduce the region's region_admins takes the region's lock first
+ *   (`lockRegionAdmins`) and reads the actor, the account and the count under it, so two
+ *   coordinators stripping each other at the same moment cannot both succeed
+ *   (`accounts-race.test.ts`).
+ *
+ * Deactivation ends the account's sessions at once; when the account acts for the staff council,
+ * the council is told.
  */
 export async function updateAccount(db: Db, actor: Actor, id: string, input: UpdateAccountInput) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(accounts).where(ownAccount(actor, id));
+    if (input.roles !== undefined || input.isActive !== undefined) await lockRegionAdmins(tx, actor.regionId);
+    const [before] = await tx.select().from(accounts).where(ownAccount(actor, id)).for("update");
     if (!before) throw new AppError("not_found");
-    const previousRoles = (await tx.select().from(accountRoles).where(eq(accountRoles.accountId, id))).map((r) => r.role);
-    if (id === actor.accountId && (input.isActive === false || (input.roles && !input.roles.includes("org_admin")))) {
-      throw new AppError("validation", {
-        fields: [
-          {
-            field: input.isActive === false ? "isActive" : "roles",
-            in: "body",
-            rule: "self_lockout",
-            message: {
-              de: "Sie können sich nicht selbst sperren oder die eigene Rolle „Personalamt“ entziehen.",
-              en: "You cannot deactivate yourself or remove your own org_admin role.",
-            },
-          },
-        ],
-      });
+    const actorRoles = await actorNow(tx, actor);
+    if (!actorRoles) throw new AppError("forbidden");
+    const previousRoles = await rolesOf(tx, id);
+    const nextRoles = input.roles ? [...new Set(input.roles)].sort() : previousRoles;
+    const changesRoles = nextRoles.join() !== previousRoles.join();
+    const deactivates = input.isActive === false && before.isActive;
+    const isSelf = id === actor.accountId;
+    if (isSelf && changesRoles) {
+      throw refuse(
+        "roles",
+        "own_roles",
+        "Ihre eigenen Rollen ändert eine andere Person des Personalamts (Vier-Augen-Prinzip).",
+        "Your own roles are changed by another person of the HR office (four eyes).",
+        "forbidden",
+      );
     }
-    await checkRolesAndDepartment(tx, actor, input.roles, input.departmentId, previousRoles);
+    if (isSelf && input.isActive === false) {
+      throw refuse("isActive", "self_lockout", "Sie können sich nicht selbst sperren.", "You cannot deactivate yourself.");
+    }
+    if (changesRoles) await checkGrant(tx, actor, actorRoles, nextRoles, previousRoles);
+    const holdsRegionAdmin = previousRoles.includes("region_admin");
+    if (holdsRegionAdmin && deactivates && !actorRoles.includes("region_admin")) {
+      throw refuse(
+        "isActive",
+        "region_admin_only",
+        "Ein Konto der Koordination der Region sperrt nur die Koordination der Region.",
+        "Only the regional coordination deactivates a region_admin account.",
+        "forbidden",
+      );
+    }
+    const losesRegionAdmin = holdsRegionAdmin && before.isActive && (deactivates || !nextRoles.includes("region_admin"));
+    if (losesRegionAdmin && (await otherActiveRegionAdmins(tx, before.regionId, id)) === 0) {
+      throw refuse(
+        deactivates ? "isActive" : "roles",
+        "last_region_admin",
+        "Das ist das letzte aktive Konto der Koordination der Region. Vergeben Sie die Rolle zuerst an ein anderes Konto.",
+        "This is the region's last active region_admin. Grant the role to another account first.",
+        "conflict",
+      );
+    }
+    await checkDepartment(tx, actor, input.departmentId);
     const [after] = await tx
       .update(accounts)
       .set({
@@ -186,22 +261,20 @@ export async function updateAccount(db: Db, actor: Actor, id: string, input: Upd
       })
       .where(ownAccount(actor, id))
       .returning();
-    let roles = previousRoles;
-    if (input.roles) {
-      roles = [...new Set(input.roles)];
-      await tx.delete(accountRoles).where(eq(accountRoles.accountId, id));
-      await tx
-        .insert(accountRoles)
-        .values(roles.map((role) => ({ accountId: id, regionId: after.regionId, organizationId: after.organizationId, role })));
+    const writer = byActor(actor);
+    // Roles first (as the account was), then the council learns of a (de)activation.
+    if (changesRoles) await writeAccountRoles(tx, { ...after, isActive: before.isActive }, nextRoles, writer);
+    if (nextRoles.includes("staff_council") && before.isActive !== after.isActive) {
+      await notifyStaffCouncil(tx, after, after.isActive ? "reactivated" : "deactivated", writer);
     }
-    if (input.isActive === false) await deleteSessionsOf(tx, id);
+    if (deactivates) await deleteSessionsOf(tx, id);
     await recordAudit(tx, actor, {
       action: "update",
       entity: "account",
       entityId: id,
       visibility: "tenant",
       before: snapshot(before, previousRoles),
-      after: snapshot(after, roles),
+      after: snapshot(after, nextRoles),
     });
     return getAccount(tx, actor, id);
   });

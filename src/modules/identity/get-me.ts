@@ -5,7 +5,7 @@ import { AppError } from "../../server/problems";
 import { auditPolicy } from "../audit/audit.policy";
 import { departments, organizations } from "../organizations/organizations.tables";
 import type { Actor } from "./actor";
-import { accountPolicy } from "./identity.policy";
+import { accountPolicy, providerChangePolicy } from "./identity.policy";
 import { accounts } from "./identity.tables";
 import { poolMemberPolicy } from "../pool/pool.policy";
 import { crisisPolicy, supportRequestPolicy } from "../requests/requests.policy";
@@ -50,6 +50,7 @@ export async function getMe(db: Db, actor: Actor) {
       deputize: secondmentPolicy.can(actor, "deputize"),
       manageFramework: secondmentPolicy.can(actor, "manage_framework"),
       runAllocation: allocationPolicy.can(actor, "run"),
+      decideProviderChanges: providerChangePolicy.can(actor, "list"),
     },
   };
 }

@@ -2,11 +2,11 @@ import { definePolicy } from "../../server/policy";
 import type { Role } from "./roles";
 
 /** Actions on the accounts of an administration. */
-export type AccountAction = "list" | "read" | "create" | "update";
+export type AccountAction = "list" | "read" | "create" | "update" | "link";
 
 const ACCOUNT_TABLE = {
   region_admin: [],
-  org_admin: ["list", "read", "create", "update"],
+  org_admin: ["list", "read", "create", "update", "link"],
   department_head: [],
   clerk: [],
   employee: [],
@@ -23,7 +23,7 @@ const ACCOUNT_TABLE = {
  * tenant filter is in every query of `accounts.ts`. region_admin manages the region's own accounts
  * only when it also holds org_admin there.
  */
-export const accountPolicy = definePolicy<AccountAction>("account", ["list", "read", "create", "update"], ACCOUNT_TABLE);
+export const accountPolicy = definePolicy<AccountAction>("account", ["list", "read", "create", "update", "link"], ACCOUNT_TABLE);
 
 /** Roles an org_admin may grant; `region_admin` is granted only by a region_admin. */
 export function grantableRoles(actorRoles: readonly Role[], organizationKind: "region" | "municipality"): Role[] {
@@ -62,3 +62,31 @@ const PROVIDER_TABLE = {
 
 /** The HR office (org_admin) configures its administration's provider; the query is scoped to it. */
 export const identityProviderPolicy = definePolicy<IdentityProviderAction>("identity_provider", ["read", "update"], PROVIDER_TABLE);
+
+/** Actions on the provider changes of the region's administrations. */
+export type ProviderChangeAction = "list" | "decide";
+
+const PROVIDER_CHANGE_TABLE = {
+  region_admin: ["list", "decide"],
+  org_admin: [],
+  department_head: [],
+  clerk: [],
+  employee: [],
+  staff_council: [],
+  finance: [],
+  reporter: [],
+  climate_manager: [],
+  moderator: [],
+  management: [],
+} as const satisfies Record<Role, readonly ProviderChangeAction[]>;
+
+/**
+ * The region's coordination (region_admin) sees the provider changes the HR offices of its region
+ * requested and confirms or rejects them; the requester never confirms its own (four eyes, checked
+ * in `provider-changes.ts`). The query is scoped to the actor's region.
+ */
+export const providerChangePolicy = definePolicy<ProviderChangeAction>(
+  "identity_provider_change",
+  ["list", "decide"],
+  PROVIDER_CHANGE_TABLE,
+);

@@ -43,6 +43,7 @@ export const Me = z.object({
     deputize: z.boolean(),
     manageFramework: z.boolean(),
     runAllocation: z.boolean(),
+    decideProviderChanges: z.boolean(),
   }),
 });
 
@@ -84,7 +85,18 @@ export const Account = z.object({
   department: DepartmentRef.nullable(),
   isActive: z.boolean(),
   createdAt: z.string(),
-  abilities: z.object({ update: z.boolean() }),
+  lastSignedInAt: z.string().nullable().describe("Last successful sign-in; null when nobody has signed in to the account yet"),
+  identity: z
+    .object({ issuer: z.string(), subject: z.string(), linkedAt: z.string() })
+    .nullable()
+    .describe("The identity at the administration's provider this account is linked to"),
+  abilities: z.object({
+    update: z.boolean(),
+    /** False for the caller's own account: nobody changes their own roles. */
+    changeRoles: z.boolean(),
+    /** Whether the caller may link this account to a provider identity: a provider is in force, and it is not the caller's own nor a region_admin or staff_council account. */
+    linkIdentity: z.boolean(),
+  }),
 });
 
 export const CreateAccountBody = z

@@ -1,4 +1,5 @@
-import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ownerColumns } from "../../db/owner-columns";
 import { declareConstraint } from "../../db/constraints";
 import { declareVisibility } from "../../db/visibility";
@@ -20,6 +21,11 @@ export const accounts = declareVisibility(
       passwordHash: text("password_hash"),
       locale: text("locale").$type<"de" | "en">().notNull().default("de"),
       isActive: boolean("is_active").notNull().default(true),
+      /**
+       * The last successful sign-in (password or single sign-on); null for an account nobody has
+       * used yet. Single sign-on matches an existing account by e-mail only while this is null.
+       */
+      lastSignedInAt: timestamp("last_signed_in_at", { withTimezone: true }),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     },
@@ -146,7 +152,11 @@ export const accountIdentities = declareVisibility(
   "tenant",
 );
 
-/** A single sign-on in progress: state, nonce and PKCE verifier, bound to the browser by a cookie. */
+/**
+ * A single sign-on in progress: state, nonce and PKCE verifier, bound to the browser by a cookie.
+ * `intent` is `login` (open a session) or `link` (the signed-in holder links the provider's
+ * identity to the own account): a link is bound to the account and to the session that started it.
+ */
 export const ssoLogins = declareVisibility(
   pgTable("sso_logins", {
     id: text("id").primaryKey(),
@@ -157,9 +167,57 @@ export const ssoLogins = declareVisibility(
     nonce: text("nonce").notNull(),
     codeVerifier: text("code_verifier").notNull(),
     returnTo: text("return_to").notNull().default("/"),
+    intent: text("intent").$type<"login" | "link">().notNull().default("login"),
+    /** For a link: the account that started it. */
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    /** For a link: the session that started it; the callback must come with the same session. */
+    sessionId: text("session_id").references(() => sessions.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   }),
   "tenant",
+);
+
+/** Where a requested provider change stands. */
+export type ProviderChangeStatus = "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+
+/**
+ * A change of an administration's provider that widens trust (another issuer or client, or
+ * switching it on), requested by its HR office. It takes effect only when a region_admin of the
+ * region other than the requester confirms it; until then `identity_providers` stays as it was.
+ * `region`: the region's coordination sees and decides the changes of all its administrations
+ * (the client secret is never returned).
+ */
+export const identityProviderChanges = declareVisibility(
+  pgTable(
+    "identity_provider_changes",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      ...ownerColumns(),
+      issuer: text("issuer").notNull(),
+      clientId: text("client_id").notNull(),
+      /** Kept only while pending: removed when the change is confirmed (copied), rejected, withdrawn or superseded. */
+      clientSecret: text("client_secret"),
+      scopes: text("scopes").notNull(),
+      isEnabled: boolean("is_enabled").notNull(),
+      isPasswordLoginEnabled: boolean("is_password_login_enabled").notNull(),
+      status: text("status").$type<ProviderChangeStatus>().notNull().default("pending"),
+      requestedBy: uuid("requested_by").references(() => accounts.id, { onDelete: "set null" }),
+      requestedByName: text("requested_by_name").notNull(),
+      requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+      decidedBy: uuid("decided_by").references(() => accounts.id, { onDelete: "set null" }),
+      decidedByName: text("decided_by_name"),
+      decidedAt: timestamp("decided_at", { withTimezone: true }),
+      /** Why the coordination rejected it. */
+      reason: text("reason"),
+    },
+    (t) => [
+      uniqueIndex("identity_provider_changes_one_pending")
+        .on(t.organizationId)
+        .where(sql`${t.status} = 'pending'`),
+      index("identity_provider_changes_region").on(t.regionId, t.requestedAt),
+    ],
+  ),
+  "region",
 );
 
 declareConstraint("accounts_login_unique", {
@@ -178,5 +236,20 @@ declareConstraint("identity_providers_organization_id_unique", {
   message: {
     de: "Die Anmeldung dieser Verwaltung wurde gerade gleichzeitig eingerichtet. Bitte laden Sie die Seite neu.",
     en: "This administration's sign-on was set up at the same moment. Please reload the page.",
+  },
+});
+declareConstraint("identity_provider_changes_one_pending", {
+  field: "issuer",
+  message: {
+    de: "Für Ihre Verwaltung wurde gerade gleichzeitig eine andere Änderung beantragt. Bitte laden Sie die Seite neu.",
+    en: "Another change was requested for your administration at the same moment. Please reload the page.",
+  },
+});
+declareConstraint("account_roles_staff_council_independent", {
+  field: "roles",
+  rule: "staff_council_independent",
+  message: {
+    de: "Der Personalrat ist unabhängig: Die Rolle „Personalrat“ kann nicht zusammen mit „Personalamt“, „Fachbereichsleitung“ oder „Koordination der Region“ vergeben werden.",
+    en: "The staff council is independent: the role staff_council cannot be held together with org_admin, department_head or region_admin.",
   },
 });

@@ -1,5 +1,6 @@
 import { and, count, eq, gt, max, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
+import { lockFor } from "../../db/locks";
 import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
 import { accounts, identityProviders, loginAttempts, loginLocks } from "./identity.tables";
@@ -35,20 +36,7 @@ export interface LoginInput {
  */
 export async function login(db: Db, input: LoginInput): Promise<NewSession & { accountId: string }> {
   const name = input.login.trim().toLowerCase();
-
-  const [lock] = await db
-    .select()
-    .from(loginLocks)
-    .where(and(eq(loginLocks.login, name), gt(loginLocks.lockedUntil, sql`now()`)));
-  if (lock) throw new AppError("login_locked", { headers: { "retry-after": String(LOCK_WINDOW_MINUTES * 60) } });
-
-  const [ipFailures] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, input.ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, window)));
-  if (ipFailures.n >= MAX_FAILURES_PER_IP) {
-    throw new AppError("rate_limited", { headers: { "retry-after": String(LOCK_WINDOW_MINUTES * 60) } });
-  }
+  const attemptId = await reserveAttempt(db, name, input.ip);
 
   const [account] = await db.select().from(accounts).where(eq(accounts.login, name));
   const usable = account && account.isActive ? account : undefined;
@@ -56,17 +44,9 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession & { a
 
   if (!usable || !isValid) {
     await db.transaction(async (tx) => {
-      await tx.insert(loginAttempts).values({ login: name, ip: input.ip, succeeded: false });
-      const [lastSuccess] = await tx
-        .select({ at: max(loginAttempts.at) })
-        .from(loginAttempts)
-        .where(and(eq(loginAttempts.login, name), eq(loginAttempts.succeeded, true)));
-      const since = lastSuccess?.at ? sql`greatest(${lastSuccess.at}::timestamptz, ${window})` : window;
-      const [failures] = await tx
-        .select({ n: count() })
-        .from(loginAttempts)
-        .where(and(eq(loginAttempts.login, name), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
-      if (failures.n >= MAX_FAILURES_PER_LOGIN) {
+      await lockFor(tx, "login", name);
+      const failures = await failuresSinceLastSuccess(tx, name);
+      if (failures >= MAX_FAILURES_PER_LOGIN) {
         const until = sql`now() + make_interval(mins => ${LOCK_WINDOW_MINUTES})`;
         await tx
           .insert(loginLocks)
@@ -102,7 +82,11 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession & { a
   }
 
   return db.transaction(async (tx) => {
-    await tx.insert(loginAttempts).values({ login: name, ip: input.ip, succeeded: true });
+    await tx.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
+    await tx
+      .update(accounts)
+      .set({ lastSignedInAt: sql`now()` })
+      .where(eq(accounts.id, usable.id));
     const session = await createSession(tx, usable, {
       ip: input.ip,
       userAgent: input.userAgent,
@@ -119,5 +103,45 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession & { a
       ip: input.ip,
     });
     return { ...session, accountId: usable.id };
+  });
+}
+
+/** Failed (or still running) attempts on a login name since its last success within the window. */
+async function failuresSinceLastSuccess(tx: Tx, name: string): Promise<number> {
+  const [lastSuccess] = await tx
+    .select({ at: max(loginAttempts.at) })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.login, name), eq(loginAttempts.succeeded, true)));
+  const since = lastSuccess?.at ? sql`greatest(${lastSuccess.at}::timestamptz, ${window})` : window;
+  const [failures] = await tx
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.login, name), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
+  return failures.n;
+}
+
+/**
+ * Counts an attempt before the password is checked: the attempt is written as failed under a lock
+ * on the login name and turned into a success only when the password is right. So a burst of
+ * guesses fired at the same moment is counted like guesses one after another — at most
+ * {@link MAX_FAILURES_PER_LOGIN} passwords are ever checked in the window (test/concurrency.test.ts).
+ */
+async function reserveAttempt(db: Db, name: string, ip: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    await lockFor(tx, "login", name);
+    const retry = { headers: { "retry-after": String(LOCK_WINDOW_MINUTES * 60) } };
+    const [lock] = await tx
+      .select()
+      .from(loginLocks)
+      .where(and(eq(loginLocks.login, name), gt(loginLocks.lockedUntil, sql`now()`)));
+    if (lock) throw new AppError("login_locked", retry);
+    const [ipFailures] = await tx
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, window)));
+    if (ipFailures.n >= MAX_FAILURES_PER_IP) throw new AppError("rate_limited", retry);
+    if ((await failuresSinceLastSuccess(tx, name)) >= MAX_FAILURES_PER_LOGIN) throw new AppError("login_locked", retry);
+    const [attempt] = await tx.insert(loginAttempts).values({ login: name, ip, succeeded: false }).returning({ id: loginAttempts.id });
+    return attempt.id;
   });
 }

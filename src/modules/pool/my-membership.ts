@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, ne, or } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { AppError } from "../../server/problems";
 import { auditEvents } from "../audit/audit.tables";
 import { recordAudit } from "../audit/record-audit";
@@ -12,8 +12,9 @@ import { checkConsentVersion, checkReferences, columns, presentMembers, snapshot
 import type { JoinPoolBody } from "./pool.schemas";
 import { poolMembers } from "./pool.tables";
 
-async function myRow(db: Db, actor: Actor) {
-  const [row] = await db.select().from(poolMembers).where(eq(poolMembers.accountId, actor.accountId));
+async function myRow(db: Db | Tx, actor: Actor, options: { forUpdate?: boolean } = {}) {
+  const query = db.select().from(poolMembers).where(eq(poolMembers.accountId, actor.accountId));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
   return row;
 }
 
@@ -38,7 +39,7 @@ export async function joinPool(db: Db, actor: Actor, input: z.infer<typeof JoinP
   const [account] = await db.select().from(accounts).where(eq(accounts.id, actor.accountId));
   return db.transaction(async (tx) => {
     await checkReferences(tx, actor.organizationId, actor.regionId, input);
-    const [existing] = await tx.select().from(poolMembers).where(eq(poolMembers.accountId, actor.accountId));
+    const existing = await myRow(tx, actor, { forUpdate: true });
     if (existing && existing.leftAt === null) {
       throw new AppError("conflict", {
         message: { de: "Sie sind bereits im Unterstützungspool.", en: "You are in the support pool already." },
@@ -78,9 +79,9 @@ export async function joinPool(db: Db, actor: Actor, input: z.infer<typeof JoinP
 
 /** The person changes their own entry (availability, contact, qualifications to be confirmed …). */
 export async function updateMyMembership(db: Db, actor: Actor, input: MemberFields & { recordsSevereDisability?: boolean }) {
-  const row = await myRow(db, actor);
-  if (!row || row.leftAt) throw new AppError("not_found");
   return db.transaction(async (tx) => {
+    const row = await myRow(tx, actor, { forUpdate: true });
+    if (!row || row.leftAt) throw new AppError("not_found");
     await checkReferences(tx, actor.organizationId, actor.regionId, input);
     const [after] = await tx
       .update(poolMembers)
@@ -106,9 +107,9 @@ export async function updateMyMembership(db: Db, actor: Actor, input: MemberFiel
 
 /** Leaving withdraws the consent: from now on the person is matched nowhere. */
 export async function leavePool(db: Db, actor: Actor) {
-  const row = await myRow(db, actor);
-  if (!row || row.leftAt) throw new AppError("not_found");
   await db.transaction(async (tx) => {
+    const row = await myRow(tx, actor, { forUpdate: true });
+    if (!row || row.leftAt) throw new AppError("not_found");
     const [after] = await tx
       .update(poolMembers)
       .set({ leftAt: new Date(), updatedAt: new Date() })

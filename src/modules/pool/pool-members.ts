@@ -229,7 +229,8 @@ export async function createPoolMember(db: Db, actor: Actor, input: z.infer<type
 /** The HR office changes a member of its administration; given qualifications become confirmed. */
 export async function updatePoolMember(db: Db, actor: Actor, id: string, input: MemberFields) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(poolMembers).where(ownMember(actor, id));
+    // Locked: changes to one member (the HR office's, the person's own, a proposal) run one at a time.
+    const [before] = await tx.select().from(poolMembers).where(ownMember(actor, id)).for("update");
     if (!before) throw new AppError("not_found");
     await checkReferences(tx, actor.organizationId, actor.regionId, input);
     const [after] = await tx

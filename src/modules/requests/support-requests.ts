@@ -29,8 +29,15 @@ const visibleTo = (actor: Actor) =>
     ),
   );
 
-/** The active pool members of an administration (or, with `{ region }`, of a whole region) as the eligibility rules need them. */
-export async function loadCandidates(db: Db | Tx, scope: string | { region: string }): Promise<Array<CandidateMember & { id: string }>> {
+/**
+ * The active pool members of an administration (or, with `{ region }`, of a whole region) as the
+ * eligibility rules need them; `memberIds` narrows them to those members.
+ */
+export async function loadCandidates(
+  db: Db | Tx,
+  scope: string | { region: string },
+  options: { memberIds?: string[] } = {},
+): Promise<Array<CandidateMember & { id: string }>> {
   const rows = await db
     .select({ m: poolMembers, lat: organizations.lat, lon: organizations.lon })
     .from(poolMembers)
@@ -39,6 +46,7 @@ export async function loadCandidates(db: Db | Tx, scope: string | { region: stri
       and(
         typeof scope === "string" ? eq(poolMembers.organizationId, scope) : eq(poolMembers.regionId, scope.region),
         isNull(poolMembers.leftAt),
+        options.memberIds ? inArray(poolMembers.id, options.memberIds) : undefined,
       ),
     );
   if (rows.length === 0) return [];
@@ -261,11 +269,13 @@ export async function createSupportRequest(db: Db, actor: Actor, input: z.infer<
   });
 }
 
+/** A request of the actor's administration, locked for a change (its status is read under the lock); 404 otherwise. */
 async function ownRequest(tx: Tx, actor: Actor, id: string) {
   const [row] = await tx
     .select()
     .from(supportRequests)
-    .where(and(eq(supportRequests.id, id), eq(supportRequests.organizationId, actor.organizationId)));
+    .where(and(eq(supportRequests.id, id), eq(supportRequests.organizationId, actor.organizationId)))
+    .for("update");
   if (!row) throw new AppError("not_found");
   return row;
 }

@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
-import { accounts } from "../identity/identity.tables";
+import { accountRoles, accounts } from "../identity/identity.tables";
+import { todayInGermany } from "../../domain/dates";
 import { departments, organizations } from "../organizations/organizations.tables";
 import { poolMembers } from "../pool/pool.tables";
-import { calendarFeeds, secondments } from "./secondments.tables";
+import { calendarFeeds, deputies, secondments } from "./secondments.tables";
 import { supportRequests as supportRequestsId } from "../requests/requests.tables";
 import { NAME_VISIBLE_TO_BORROWER, type SecondmentState } from "../../domain/secondment/workflow";
 
@@ -101,7 +102,38 @@ function fold(line: string): string {
 const icsDate = (iso: string, plusDays = 0) =>
   new Date(Date.parse(iso) + plusDays * 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
 
-/** The feed for a token, as an iCalendar text; null when the token is unknown or revoked. */
+/**
+ * Whether an account may still read a department's feed, checked at every render (not only when
+ * roles change): it heads the department or is its HR office (org_admin with that department), or
+ * it is today the deputy of an active account that does. A feed whose holder moved on answers 404
+ * like a revoked one.
+ */
+async function mayReadDepartmentFeed(db: Db, accountId: string, departmentId: string): Promise<boolean> {
+  const holdsIt = (id: string) =>
+    db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
+      .where(
+        and(
+          eq(accounts.id, id),
+          eq(accounts.isActive, true),
+          eq(accounts.departmentId, departmentId),
+          inArray(accountRoles.role, ["department_head", "org_admin"]),
+        ),
+      )
+      .limit(1);
+  if ((await holdsIt(accountId)).length) return true;
+  const today = todayInGermany();
+  const principals = await db
+    .select({ id: deputies.principalAccountId })
+    .from(deputies)
+    .where(and(eq(deputies.deputyAccountId, accountId), lte(deputies.startsOn, today), gte(deputies.endsOn, today)));
+  for (const p of principals) if ((await holdsIt(p.id)).length) return true;
+  return false;
+}
+
+/** The feed for a token, as an iCalendar text; null when the token is unknown or revoked, or its holder may no longer read it. */
 export async function renderCalendar(db: Db, token: string): Promise<string | null> {
   const [feed] = await db
     .select({ f: calendarFeeds, active: accounts.isActive })
@@ -110,6 +142,7 @@ export async function renderCalendar(db: Db, token: string): Promise<string | nu
     .where(and(eq(calendarFeeds.tokenHash, hash(token)), isNull(calendarFeeds.revokedAt)));
   if (!feed || !feed.active) return null;
   const f = feed.f;
+  if (f.scope === "department" && !(await mayReadDepartmentFeed(db, f.accountId, f.departmentId!))) return null;
   const rows = await db
     .select({ s: secondments, name: poolMembers.name, departmentId: poolMembers.departmentId })
     .from(secondments)

@@ -25,7 +25,8 @@ export const FILLING_STATES: SecondmentState[] = ["agreed", "onboarding", "activ
  */
 export async function updateRequestFill(tx: Tx, requestId: string | null) {
   if (!requestId) return;
-  const [request] = await tx.select().from(supportRequests).where(eq(supportRequests.id, requestId));
+  // Locked: two secondments of one request agreed at the same moment count each other.
+  const [request] = await tx.select().from(supportRequests).where(eq(supportRequests.id, requestId)).for("update");
   if (!request || !["open", "partly_filled", "filled"].includes(request.status)) return;
   const [{ n }] = await tx
     .select({ n: sql<number>`count(*)::int` })

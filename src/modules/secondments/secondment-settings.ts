@@ -1,9 +1,11 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
+import { lockFor } from "../../db/locks";
 import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
 import { accountRoles, accounts } from "../identity/identity.tables";
+import { EMPLOYER_ROLES } from "../identity/role-rules";
 import { departments } from "../organizations/organizations.tables";
 import { departmentCaps, deputies, frameworkAgreements, secondmentSettings } from "./secondments.tables";
 import { settingsOf } from "./secondments";
@@ -32,6 +34,7 @@ export async function listFrameworkAgreements(db: Db | Tx, actor: Actor) {
 /** The coordination office adds a new version; earlier versions stay, secondments keep the one they refer to. */
 export async function createFrameworkAgreement(db: Db, actor: Actor, input: { title: string; body: string; validFrom: string }) {
   return db.transaction(async (tx) => {
+    await lockFor(tx, "framework_agreement", actor.regionId);
     const [last] = await tx
       .select({ version: frameworkAgreements.version })
       .from(frameworkAgreements)
@@ -82,6 +85,8 @@ export async function updateSettings(
   },
 ) {
   await db.transaction(async (tx) => {
+    // Caps change one at a time and never in the middle of a release that counts against them.
+    await lockFor(tx, "lending", actor.organizationId);
     const own = await tx.select({ id: departments.id }).from(departments).where(eq(departments.organizationId, actor.organizationId));
     const ownIds = new Set(own.map((d) => d.id));
     const foreign = input.departmentCaps.findIndex((c) => !ownIds.has(c.departmentId));
@@ -166,6 +171,27 @@ export async function listDeputyCandidates(db: Db, actor: Actor) {
   return rows.filter((r) => r.id !== actor.accountId).sort((a, b) => a.name.localeCompare(b.name, "de"));
 }
 
+/**
+ * Whether naming `deputyId` deputy of `principalId` would let a staff council member act for the
+ * employer (separation of duties, DESIGN.md › Users). Reads both accounts' roles with their rows
+ * locked, so a concurrent role change waits (role writes lock the account row, `writeAccountRoles`).
+ */
+async function staffCouncilForEmployer(tx: Tx, principalId: string, deputyId: string): Promise<boolean> {
+  await tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(inArray(accounts.id, [principalId, deputyId]))
+    .orderBy(asc(accounts.id))
+    .for("update");
+  const roles = await tx
+    .select()
+    .from(accountRoles)
+    .where(inArray(accountRoles.accountId, [principalId, deputyId]));
+  const deputyIsCouncil = roles.some((r) => r.accountId === deputyId && r.role === "staff_council");
+  const principalIsEmployer = roles.some((r) => r.accountId === principalId && EMPLOYER_ROLES.includes(r.role));
+  return deputyIsCouncil && principalIsEmployer;
+}
+
 /** Names a deputy for a period: for oneself, or (HR office) for a department head or HR officer of the administration. */
 export async function createDeputy(
   db: Db,
@@ -194,6 +220,16 @@ export async function createDeputy(
         in: "body" as const,
         rule: "unknown_account",
         message: { de: "Wählen Sie ein anderes Konto Ihrer Verwaltung.", en: "Choose another account of your administration." },
+      });
+    if (fields.length === 0 && (await staffCouncilForEmployer(tx, principalId, input.deputyAccountId)))
+      fields.push({
+        field: "deputyAccountId",
+        in: "body" as const,
+        rule: "staff_council_deputy",
+        message: {
+          de: "Mitglieder des Personalrats vertreten keine Fachbereichsleitung und kein Personalamt: Der Personalrat ist unabhängig vom Arbeitgeber.",
+          en: "Staff council members do not deputise for a head of department or the HR office: the staff council is independent of the employer.",
+        },
       });
     if (input.endsOn < input.startsOn)
       fields.push({

@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ownerColumns } from "../../db/owner-columns";
 import { declareConstraint } from "../../db/constraints";
 import { declareVisibility } from "../../db/visibility";
@@ -78,6 +79,16 @@ export const secondments = declareVisibility(
       index("secondments_org").on(t.organizationId),
       index("secondments_borrower").on(t.borrowerOrganizationId),
       index("secondments_request").on(t.requestId),
+      // One proposal of a person per request while it is in play (extensions amend it and are not counted).
+      uniqueIndex("secondments_one_per_request_member")
+        .on(t.requestId, t.memberId)
+        .where(
+          sql`${t.amendsId} IS NULL AND ${t.state} IN ('proposed', 'released', 'approved', 'staff_council', 'accepted', 'agreed', 'onboarding', 'active', 'completed')`,
+        ),
+      // One extension in the procedure per secondment.
+      uniqueIndex("secondments_one_pending_extension")
+        .on(t.amendsId)
+        .where(sql`${t.amendsId} IS NOT NULL AND ${t.state} IN ('proposed', 'released', 'approved', 'staff_council', 'accepted')`),
     ],
   ),
   "party",
@@ -219,4 +230,15 @@ declareConstraint("framework_agreements_region_version", {
     de: "Gleichzeitig wurde eine andere Fassung der Rahmenvereinbarung angelegt. Bitte laden Sie die Seite neu.",
     en: "Another version of the framework agreement was created at the same moment. Please reload the page.",
   },
+});
+declareConstraint("secondments_one_per_request_member", {
+  field: "memberId",
+  message: {
+    de: "Diese Person ist für diese Anfrage bereits vorgeschlagen.",
+    en: "This person has been proposed for this request already.",
+  },
+});
+declareConstraint("secondments_one_pending_extension", {
+  field: "endsOn",
+  message: { de: "Eine Verlängerung ist bereits im Verfahren.", en: "An extension is already under way." },
 });

@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, inArray, lte, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
+import { lockFor } from "../../db/locks";
 import { coversPeriod, ineligibility } from "../../domain/allocation/eligibility";
 import {
   addWorkingDays,
@@ -152,7 +153,35 @@ async function workflowRoles(db: Db | Tx, actor: Actor, s: SecondmentRow, member
       }
     }
   }
-  return { roles, onBehalfOf };
+  const councilExcluded = roles.has("lender_staff_council") && (await isExcludedFromCouncil(db, actor, s, member));
+  if (councilExcluded) roles.delete("lender_staff_council");
+  return { roles, onBehalfOf, councilExcluded };
+}
+
+/** Steps that are not the employer's: the employee's own and the staff council's. */
+const NOT_FOR_THE_EMPLOYER: Action[] = ["accept", "decline", "council_consent", "council_refuse", "council_deemed", "withdraw"];
+
+/**
+ * The staff council decides independently of the employer (NPersVG): a council member who took a
+ * step for the employer in this secondment (or the one it extends) — proposed, released,
+ * approved, confirmed … — or whom the secondment concerns does not decide for the council.
+ * Guarded by `council-independence.test.ts`.
+ */
+async function isExcludedFromCouncil(db: Db | Tx, actor: Actor, s: SecondmentRow, member: MemberRow): Promise<boolean> {
+  if (member.accountId === actor.accountId) return true;
+  const chain = (await chainOf(db, s)).map((c) => c.id);
+  const [acted] = await db
+    .select({ id: secondmentTransitions.id })
+    .from(secondmentTransitions)
+    .where(
+      and(
+        inArray(secondmentTransitions.secondmentId, chain),
+        eq(secondmentTransitions.actorAccountId, actor.accountId),
+        notInArray(secondmentTransitions.action, NOT_FOR_THE_EMPLOYER),
+      ),
+    )
+    .limit(1);
+  return !!acted;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,16 +192,21 @@ export async function settingsOf(db: Db | Tx, organizationId: string) {
   return row ?? { councilScope: "all" as const, councilDeadlineWorkingDays: 10, maxLentTotal: null };
 }
 
-/** The whole period of a secondment with the ones it extends (an extension counts with its original). */
-async function chainPeriod(db: Db | Tx, s: SecondmentRow) {
-  let startsOn = s.startsOn;
-  let cursor = s.amendsId;
-  while (cursor) {
+/** A secondment and the ones it extends, the secondment first (an extension amends its original). */
+async function chainOf(db: Db | Tx, s: SecondmentRow): Promise<SecondmentRow[]> {
+  const chain = [s];
+  for (let cursor = s.amendsId; cursor;) {
     const [prev] = await db.select().from(secondments).where(eq(secondments.id, cursor));
-    if (!prev) break;
-    startsOn = prev.startsOn < startsOn ? prev.startsOn : startsOn;
+    if (!prev || chain.some((c) => c.id === prev.id)) break;
+    chain.push(prev);
     cursor = prev.amendsId;
   }
+  return chain;
+}
+
+/** The whole period of a secondment with the ones it extends (an extension counts with its original). */
+async function chainPeriod(db: Db | Tx, s: SecondmentRow) {
+  const startsOn = (await chainOf(db, s)).reduce((min, c) => (c.startsOn < min ? c.startsOn : min), s.startsOn);
   return { startsOn, endsOn: s.endsOn };
 }
 
@@ -329,6 +363,26 @@ async function loadVisible(db: Db | Tx, actor: Actor, id: string) {
     .where(and(await visibleTo(db, actor), eq(secondments.id, id)));
   if (!row) throw new AppError("not_found");
   return row;
+}
+
+/**
+ * Locks a secondment for a change and reads it afresh: first its person, then the secondment
+ * (`FOR UPDATE`), always in this order, so that every step on one person — and so the overlap
+ * check — runs one at a time, and a step decides on the state as it is now, not as it was
+ * before the lock. Every change of a secondment goes through here.
+ */
+async function lockSecondment(tx: Tx, id: string): Promise<{ s: SecondmentRow; m: MemberRow }> {
+  const [found] = await tx.select({ memberId: secondments.memberId }).from(secondments).where(eq(secondments.id, id));
+  if (!found) throw new AppError("not_found");
+  const [m] = await tx.select().from(poolMembers).where(eq(poolMembers.id, found.memberId)).for("update");
+  const [s] = await tx.select().from(secondments).where(eq(secondments.id, id)).for("update");
+  return { s, m };
+}
+
+/** A secondment the actor may see, locked for a change (see {@link lockSecondment}); 404 otherwise. */
+async function loadVisibleForUpdate(tx: Tx, actor: Actor, id: string) {
+  await loadVisible(tx, actor, id);
+  return lockSecondment(tx, id);
 }
 
 async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, member: MemberRow, detail: boolean) {
@@ -511,6 +565,18 @@ export async function openCheckedProposal(
   reason: string | null,
   baseUrl: string,
 ) {
+  // Proposals of one person run one at a time (and with the person's workflow steps); what the
+  // checks read is read again under that lock.
+  const [locked] = await tx.select({ id: poolMembers.id }).from(poolMembers).where(eq(poolMembers.id, candidate.id)).for("update");
+  const [fresh] = locked ? await loadCandidates(tx, candidate.organizationId, { memberIds: [candidate.id] }) : [];
+  const [current] = await tx.select({ status: supportRequests.status }).from(supportRequests).where(eq(supportRequests.id, request.id));
+  if (!current || !["open", "partly_filled"].includes(current.status)) {
+    throw new AppError("conflict", {
+      message: { de: "Die Anfrage ist nicht mehr offen.", en: "The request is no longer open." },
+    });
+  }
+  if (!fresh) throw new AppError("not_found");
+  candidate = fresh;
   const ineligible = ineligibility(candidate, {
     ...request,
     organizationId: request.organization.id,
@@ -697,11 +763,23 @@ export async function transitionSecondment(
   baseUrl: string,
 ) {
   return db.transaction(async (tx) => {
-    const { s, m } = await loadVisible(tx, actor, id);
-    // Serialise steps on one secondment and on one person (overlap and caps are checked below).
-    await tx.execute(sql`select id from secondments where id = ${s.id} for update`);
-    await tx.execute(sql`select id from pool_members where id = ${m.id} for update`);
-    const { roles, onBehalfOf } = await workflowRoles(tx, actor, s, m);
+    const { s, m } = await loadVisibleForUpdate(tx, actor, id);
+    const { roles, onBehalfOf, councilExcluded } = await workflowRoles(tx, actor, s, m);
+    if (councilExcluded && (input.action === "council_consent" || input.action === "council_refuse")) {
+      throw new AppError("forbidden", {
+        fields: [
+          {
+            field: "action",
+            in: "body",
+            rule: "council_independence",
+            message: {
+              de: "Sie haben in diesem Verfahren für den Arbeitgeber gehandelt oder sind selbst betroffen. Der Personalrat entscheidet ohne Sie.",
+              en: "You acted for the employer in this case or are concerned yourself. The staff council decides without you.",
+            },
+          },
+        ],
+      });
+    }
     const facts = await loadFacts(tx, s, m);
     const decision = decide(s.state, input.action, roles, facts, input.reason);
     if (!decision.ok) {
@@ -712,6 +790,9 @@ export async function transitionSecondment(
     }
     if (BLOCKING_STATES.has(decision.to) && !BLOCKING_STATES.has(s.state)) {
       await assertNoOverlap(tx, m.id, s, s.id);
+      // Counting who is lent is serialised per lending administration: two releases never both
+      // count the people lent before the other's release.
+      await lockFor(tx, "lending", s.organizationId);
       await assertWithinCaps(tx, s, m);
     }
     const actingAs = [...roles].find((r) => decide(s.state, input.action, new Set([r]), facts, input.reason).ok);
@@ -765,17 +846,21 @@ export async function transitionSecondment(
 export async function runSecondmentDeadlines(db: Db, baseUrl: string, day = today()) {
   let changed = 0;
   const due = await db
-    .select({ s: secondments, m: poolMembers })
+    .select({ id: secondments.id })
     .from(secondments)
-    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
     .where(
       or(
         and(eq(secondments.state, "staff_council"), sql`${secondments.councilDeadline} < ${day}`),
         and(eq(secondments.state, "active"), sql`${secondments.endsOn} < ${day}`),
       ),
     );
-  for (const { s, m } of due) {
+  for (const { id: dueId } of due) {
     await db.transaction(async (tx) => {
+      // Another run of the job or a person's step may have moved it meanwhile: decide on it as it is now.
+      const { s, m } = await lockSecondment(tx, dueId);
+      const isDue =
+        (s.state === "staff_council" && !!s.councilDeadline && s.councilDeadline < day) || (s.state === "active" && s.endsOn < day);
+      if (!isDue) return;
       const facts = { ...(await loadFacts(tx, s, m)), councilDeadlinePassed: true };
       const action: Action = s.state === "staff_council" ? "council_deemed" : "complete";
       const decision = decide(s.state, action, new Set<WorkflowRole>(["system"]), facts);
@@ -807,7 +892,7 @@ export async function updateOnboarding(
   items: Array<{ key: OnboardingKey; status: "open" | "done" | "not_needed"; dueOn?: string | null }>,
 ) {
   return db.transaction(async (tx) => {
-    const { s, m } = await loadVisible(tx, actor, id);
+    const { s, m } = await loadVisibleForUpdate(tx, actor, id);
     if (!["agreed", "onboarding", "active"].includes(s.state)) {
       throw new AppError("conflict", {
         message: { de: "Die Einarbeitung beginnt mit der Vereinbarung.", en: "Onboarding starts with the agreement." },
@@ -883,7 +968,8 @@ export async function extendSecondment(
   baseUrl: string,
 ) {
   return db.transaction(async (tx) => {
-    const { s, m } = await loadVisible(tx, actor, id);
+    // The lock on the secondment serialises extensions of it: the pending check below sees the other's.
+    const { s, m } = await loadVisibleForUpdate(tx, actor, id);
     const { roles } = await workflowRoles(tx, actor, s, m);
     if (!roles.has("lender_org_admin") && !roles.has("borrower_org_admin")) throw new AppError("forbidden");
     if (!["agreed", "onboarding", "active"].includes(s.state)) {

@@ -114,6 +114,7 @@ export interface paths {
                                     deputize: boolean;
                                     manageFramework: boolean;
                                     runAllocation: boolean;
+                                    decideProviderChanges: boolean;
                                 };
                             };
                         };
@@ -255,6 +256,7 @@ export interface paths {
                                 deputize: boolean;
                                 manageFramework: boolean;
                                 runAllocation: boolean;
+                                decideProviderChanges: boolean;
                             };
                         };
                     };
@@ -328,6 +330,7 @@ export interface paths {
                                 deputize: boolean;
                                 manageFramework: boolean;
                                 runAllocation: boolean;
+                                decideProviderChanges: boolean;
                             };
                         };
                     };
@@ -600,8 +603,18 @@ export interface paths {
                                 } | null;
                                 isActive: boolean;
                                 createdAt: string;
+                                /** @description Last successful sign-in; null when nobody has signed in to the account yet */
+                                lastSignedInAt: string | null;
+                                /** @description The identity at the administration's provider this account is linked to */
+                                identity: {
+                                    issuer: string;
+                                    subject: string;
+                                    linkedAt: string;
+                                } | null;
                                 abilities: {
                                     update: boolean;
+                                    changeRoles: boolean;
+                                    linkIdentity: boolean;
                                 };
                             }[];
                         };
@@ -651,8 +664,18 @@ export interface paths {
                             } | null;
                             isActive: boolean;
                             createdAt: string;
+                            /** @description Last successful sign-in; null when nobody has signed in to the account yet */
+                            lastSignedInAt: string | null;
+                            /** @description The identity at the administration's provider this account is linked to */
+                            identity: {
+                                issuer: string;
+                                subject: string;
+                                linkedAt: string;
+                            } | null;
                             abilities: {
                                 update: boolean;
+                                changeRoles: boolean;
+                                linkIdentity: boolean;
                             };
                         };
                     };
@@ -704,8 +727,18 @@ export interface paths {
                             } | null;
                             isActive: boolean;
                             createdAt: string;
+                            /** @description Last successful sign-in; null when nobody has signed in to the account yet */
+                            lastSignedInAt: string | null;
+                            /** @description The identity at the administration's provider this account is linked to */
+                            identity: {
+                                issuer: string;
+                                subject: string;
+                                linkedAt: string;
+                            } | null;
                             abilities: {
                                 update: boolean;
+                                changeRoles: boolean;
+                                linkIdentity: boolean;
                             };
                         };
                     };
@@ -758,8 +791,18 @@ export interface paths {
                             } | null;
                             isActive: boolean;
                             createdAt: string;
+                            /** @description Last successful sign-in; null when nobody has signed in to the account yet */
+                            lastSignedInAt: string | null;
+                            /** @description The identity at the administration's provider this account is linked to */
+                            identity: {
+                                issuer: string;
+                                subject: string;
+                                linkedAt: string;
+                            } | null;
                             abilities: {
                                 update: boolean;
+                                changeRoles: boolean;
+                                linkIdentity: boolean;
                             };
                         };
                     };
@@ -896,7 +939,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Single sign-on settings of the caller's administration */
+        /** Single sign-on settings of the caller's administration, and its latest requested change */
         get: {
             parameters: {
                 query?: never;
@@ -924,13 +967,50 @@ export interface paths {
                                 source: "ui" | "env";
                                 updatedAt: string;
                             } | null;
+                            /** @description The latest change requested, with its state */
+                            change: {
+                                /** Format: uuid */
+                                id: string;
+                                organization: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                issuer: string;
+                                clientId: string;
+                                hasClientSecret: boolean;
+                                scopes: string;
+                                isEnabled: boolean;
+                                isPasswordLoginEnabled: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                reason: string | null;
+                                current: {
+                                    issuer: string;
+                                    clientId: string;
+                                    isEnabled: boolean;
+                                } | null;
+                                /** @description Links of the administration's accounts that confirming drops (another issuer) */
+                                bindingsDropped: number;
+                                abilities: {
+                                    confirm: boolean;
+                                    reject: boolean;
+                                };
+                            } | null;
                             redirectUri: string;
                         };
                     };
                 };
             };
         };
-        /** Set the single sign-on of the caller's administration */
+        /**
+         * Change the single sign-on of the caller's administration
+         * @description Switching the provider on, or another issuer or client while it is on, is only requested (202): the settings in force stay until the region's coordination — another person than the requester — confirms it. Anything else takes effect at once (200).
+         */
         put: {
             parameters: {
                 query?: never;
@@ -970,7 +1050,97 @@ export interface paths {
                                 /** @enum {string} */
                                 source: "ui" | "env";
                                 updatedAt: string;
-                            };
+                            } | null;
+                            /** @description The latest change requested, with its state */
+                            change: {
+                                /** Format: uuid */
+                                id: string;
+                                organization: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                issuer: string;
+                                clientId: string;
+                                hasClientSecret: boolean;
+                                scopes: string;
+                                isEnabled: boolean;
+                                isPasswordLoginEnabled: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                reason: string | null;
+                                current: {
+                                    issuer: string;
+                                    clientId: string;
+                                    isEnabled: boolean;
+                                } | null;
+                                /** @description Links of the administration's accounts that confirming drops (another issuer) */
+                                bindingsDropped: number;
+                                abilities: {
+                                    confirm: boolean;
+                                    reject: boolean;
+                                };
+                            } | null;
+                            redirectUri: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                issuer: string;
+                                clientId: string;
+                                hasClientSecret: boolean;
+                                scopes: string;
+                                isEnabled: boolean;
+                                isPasswordLoginEnabled: boolean;
+                                /** @enum {string} */
+                                source: "ui" | "env";
+                                updatedAt: string;
+                            } | null;
+                            /** @description The latest change requested, with its state */
+                            change: {
+                                /** Format: uuid */
+                                id: string;
+                                organization: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                issuer: string;
+                                clientId: string;
+                                hasClientSecret: boolean;
+                                scopes: string;
+                                isEnabled: boolean;
+                                isPasswordLoginEnabled: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                reason: string | null;
+                                current: {
+                                    issuer: string;
+                                    clientId: string;
+                                    isEnabled: boolean;
+                                } | null;
+                                /** @description Links of the administration's accounts that confirming drops (another issuer) */
+                                bindingsDropped: number;
+                                abilities: {
+                                    confirm: boolean;
+                                    reject: boolean;
+                                };
+                            } | null;
                             redirectUri: string;
                         };
                     };
@@ -979,6 +1149,489 @@ export interface paths {
         };
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-provider/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw the pending change of the caller's administration */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-provider-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Provider changes of the region's administrations (the coordination confirms or rejects them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                organization: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                issuer: string;
+                                clientId: string;
+                                hasClientSecret: boolean;
+                                scopes: string;
+                                isEnabled: boolean;
+                                isPasswordLoginEnabled: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                reason: string | null;
+                                current: {
+                                    issuer: string;
+                                    clientId: string;
+                                    isEnabled: boolean;
+                                } | null;
+                                /** @description Links of the administration's accounts that confirming drops (another issuer) */
+                                bindingsDropped: number;
+                                abilities: {
+                                    confirm: boolean;
+                                    reject: boolean;
+                                };
+                            }[];
+                            pending: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-provider-changes/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a provider change (not one's own request); it takes effect at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            issuer: string;
+                            clientId: string;
+                            hasClientSecret: boolean;
+                            scopes: string;
+                            isEnabled: boolean;
+                            isPasswordLoginEnabled: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+                            requestedBy: string;
+                            requestedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            reason: string | null;
+                            current: {
+                                issuer: string;
+                                clientId: string;
+                                isEnabled: boolean;
+                            } | null;
+                            /** @description Links of the administration's accounts that confirming drops (another issuer) */
+                            bindingsDropped: number;
+                            abilities: {
+                                confirm: boolean;
+                                reject: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-provider-changes/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a provider change with a reason; the settings in force stay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            issuer: string;
+                            clientId: string;
+                            hasClientSecret: boolean;
+                            scopes: string;
+                            isEnabled: boolean;
+                            isPasswordLoginEnabled: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+                            requestedBy: string;
+                            requestedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            reason: string | null;
+                            current: {
+                                issuer: string;
+                                clientId: string;
+                                isEnabled: boolean;
+                            } | null;
+                            /** @description Links of the administration's accounts that confirming drops (another issuer) */
+                            bindingsDropped: number;
+                            abilities: {
+                                confirm: boolean;
+                                reject: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's link to its administration's provider */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            provider: {
+                                organizationName: string;
+                                issuer: string;
+                            } | null;
+                            identity: {
+                                issuer: string;
+                                subject: string;
+                                linkedAt: string;
+                            } | null;
+                            abilities: {
+                                link: boolean;
+                                unlink: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove the own account's link to the provider */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/identity/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start linking the own account to the administration's provider
+         * @description Returns the provider's authorization URL; the browser goes there and comes back to `/api/v1/sso/callback`, which binds the identity to this account — only with the same session and browser that started it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Link one account to a subject at the administration's provider (HR office; audited, e-mailed to the holder)
+         * @description Not for the caller's own account, and not for accounts of the region's coordination or the staff council: their holders link them in their profile.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            login: string;
+                            displayName: string;
+                            roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                            } | null;
+                            isActive: boolean;
+                            createdAt: string;
+                            /** @description Last successful sign-in; null when nobody has signed in to the account yet */
+                            lastSignedInAt: string | null;
+                            /** @description The identity at the administration's provider this account is linked to */
+                            identity: {
+                                issuer: string;
+                                subject: string;
+                                linkedAt: string;
+                            } | null;
+                            abilities: {
+                                update: boolean;
+                                changeRoles: boolean;
+                                linkIdentity: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove one account's link to the provider (HR office; audited, e-mailed to the holder) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            login: string;
+                            displayName: string;
+                            roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                            } | null;
+                            isActive: boolean;
+                            createdAt: string;
+                            /** @description Last successful sign-in; null when nobody has signed in to the account yet */
+                            lastSignedInAt: string | null;
+                            /** @description The identity at the administration's provider this account is linked to */
+                            identity: {
+                                issuer: string;
+                                subject: string;
+                                linkedAt: string;
+                            } | null;
+                            abilities: {
+                                update: boolean;
+                                changeRoles: boolean;
+                                linkIdentity: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

@@ -4,6 +4,7 @@ import { api } from "../api/client";
 import { setLanguage } from "../i18n";
 import { useSession } from "../session";
 import { IdleDialog } from "./IdleDialog";
+import { useProviderChangeCount } from "./providerChangeCount";
 
 /** Header with skip link and navigation, the page, and the footer with the legal pages and sources. */
 export function AppShell() {
@@ -12,6 +13,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const me = session.me;
   const other = i18n.language === "en" ? "de" : "en";
+  const providerChanges = useProviderChangeCount(!!me?.abilities.decideProviderChanges);
 
   const switchLanguage = async () => {
     setLanguage(other);
@@ -120,6 +122,13 @@ export function AppShell() {
               <li>
                 <Link to="/postausgang" activeProps={{ "aria-current": "page" }}>
                   {t("outbox.nav")}
+                </Link>
+              </li>
+            ) : null}
+            {me?.abilities.decideProviderChanges ? (
+              <li>
+                <Link to="/anmeldedienste" activeProps={{ "aria-current": "page" }}>
+                  {providerChanges.count ? t("providerChanges.navCount", { count: providerChanges.count }) : t("providerChanges.nav")}
                 </Link>
               </li>
             ) : null}

@@ -170,11 +170,13 @@ export function Checkbox({
   label,
   checked,
   onChange,
+  disabled,
 }: {
   name: string;
   label: string;
   checked: boolean;
   onChange(v: boolean): void;
+  disabled?: boolean;
 }) {
   const id = `field-${name}`;
   return (
@@ -185,6 +187,7 @@ export function Checkbox({
         id={id}
         name={name}
         checked={checked}
+        disabled={disabled}
         onChange={(e) => onChange(e.target.checked)}
       />
       <label className="kern-label" htmlFor={id}>

@@ -5,6 +5,8 @@ import { api, asProblem, type Problem } from "../api/client";
 import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, TextField } from "../components/forms";
 import { Page } from "../components/Page";
 import { useSession } from "../session";
+import { formatters } from "../i18n";
+import { AccountIdentitySection } from "./AccountIdentitySection";
 import { DepartmentSelect, RoleFieldset, useDepartments, type Account, type Role } from "./AccountsPage";
 
 /** Edit one account of the own administration: name, department, roles, active state. */
@@ -21,6 +23,7 @@ export function AccountEditPage() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState(false);
   const errors = fieldErrors(problem, i18n.language);
+  const f = formatters(i18n.language);
 
   const apply = (a: Account) => {
     setAccount(a);
@@ -59,12 +62,20 @@ export function AccountEditPage() {
   };
   return (
     <Page title={t("accounts.editNamed", { name: account.displayName })} intro={account.login}>
+      <p className="kern-body">
+        {t("accounts.lastSignIn")}: {account.lastSignedInAt ? f.dateTime(account.lastSignedInAt) : t("accounts.never")}
+      </p>
       {saved ? <Notice>{t("accounts.saved")}</Notice> : null}
       <ErrorSummary problem={problem} labels={labels} />
       <form className="kern-stack form-narrow" onSubmit={(e) => void submit(e)} noValidate>
         <TextField name="displayName" label={labels.displayName} value={displayName} onChange={setDisplayName} error={errors.displayName} />
         <DepartmentSelect departments={departments} value={departmentId} onChange={setDepartmentId} error={errors.departmentId} />
-        <RoleFieldset roles={roles} onChange={setRoles} error={errors.roles} />
+        <RoleFieldset
+          roles={roles}
+          onChange={setRoles}
+          error={errors.roles}
+          disabledHint={account.abilities.changeRoles ? undefined : t("accounts.ownRoles")}
+        />
         <Checkbox name="isActive" label={t("accounts.isActive")} checked={isActive} onChange={setIsActive} />
         {errors.isActive ? (
           <p className="kern-error">
@@ -78,6 +89,7 @@ export function AccountEditPage() {
           </Link>
         </div>
       </form>
+      <AccountIdentitySection account={account} isSelf={account.id === me?.id} onChanged={apply} />
     </Page>
   );
 }

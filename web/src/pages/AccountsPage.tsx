@@ -64,16 +64,32 @@ export function DepartmentSelect({
 }
 
 /** Checkboxes for the roles, as one fieldset. */
-export function RoleFieldset({ roles, onChange, error }: { roles: Role[]; onChange(r: Role[]): void; error?: string }) {
+export function RoleFieldset({
+  roles,
+  onChange,
+  error,
+  disabledHint,
+}: {
+  roles: Role[];
+  onChange(r: Role[]): void;
+  error?: string;
+  /** Why the roles cannot be changed here (own account); the boxes are then read-only. */
+  disabledHint?: string;
+}) {
   const { t } = useTranslation();
   const available = roles.includes("region_admin") ? (["region_admin", ...GRANTABLE] as Role[]) : GRANTABLE;
   return (
     <fieldset
       className={`kern-fieldset${error ? " kern-fieldset--error" : ""}`}
       id="field-roles"
-      aria-describedby={error ? "field-roles-error" : undefined}
+      aria-describedby={[error ? "field-roles-error" : "", disabledHint ? "field-roles-hint" : ""].filter(Boolean).join(" ") || undefined}
     >
       <legend className="kern-label">{t("accounts.roles")}</legend>
+      {disabledHint ? (
+        <div className="kern-hint" id="field-roles-hint">
+          {disabledHint}
+        </div>
+      ) : null}
       {error ? (
         <p className="kern-error" id="field-roles-error">
           <span className="kern-body">{error}</span>
@@ -86,6 +102,7 @@ export function RoleFieldset({ roles, onChange, error }: { roles: Role[]; onChan
             name={`role-${role}`}
             label={t(`roles.${role}`)}
             checked={roles.includes(role)}
+            disabled={!!disabledHint}
             onChange={(on) => onChange(on ? [...roles, role] : roles.filter((r) => r !== role))}
           />
         ))}

@@ -22,7 +22,8 @@ export function LoginPage() {
     });
   }, []);
   const ssoReason =
-    search.sso && ["no_provider", "expired", "provider_error", "unverified_email", "login_taken", "inactive"].includes(search.sso)
+    search.sso &&
+    ["no_provider", "expired", "provider_error", "unverified_email", "login_taken", "inactive", "link_required"].includes(search.sso)
       ? search.sso
       : null;
   const startSso = (event: FormEvent) => {

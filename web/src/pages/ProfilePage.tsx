@@ -4,6 +4,7 @@ import { api, asProblem, type Problem } from "../api/client";
 import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../components/forms";
 import { Page } from "../components/Page";
 import { setLanguage } from "../i18n";
+import { OwnIdentitySection } from "./OwnIdentitySection";
 import { useSession } from "../session";
 
 /** Own profile: what Verbund knows about me, my display name and language, my password. */
@@ -93,6 +94,8 @@ export function ProfilePage() {
           <Button>{t("profile.save")}</Button>
         </div>
       </form>
+
+      <OwnIdentitySection />
 
       <h2 className="kern-heading-medium" id="password-heading">
         {t("profile.password")}

@@ -1,33 +1,38 @@
-import { eq } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db, Tx } from "../../../db/client";
 import { AppError } from "../../../server/problems";
 import { recordAudit } from "../../audit/record-audit";
 import { organizations } from "../../organizations/organizations.tables";
 import type { Actor } from "../actor";
-import { identityProviders } from "../identity.tables";
+import { identityProviderChanges, identityProviders } from "../identity.tables";
 import { isLocalHttp, providerConfiguration } from "./oidc-client";
+import {
+  applyProvider,
+  mailChangeRequested,
+  needsConfirmation,
+  presentChange,
+  presentProvider,
+  type ProviderValues,
+} from "./provider-changes";
 
-type ProviderRow = typeof identityProviders.$inferSelect;
-
-/** How the settings are shown: never the client secret, only whether one is set. */
-function present(row: ProviderRow | undefined) {
-  if (!row) return null;
-  return {
-    issuer: row.issuer,
-    clientId: row.clientId,
-    hasClientSecret: !!row.clientSecret,
-    scopes: row.scopes,
-    isEnabled: row.isEnabled,
-    isPasswordLoginEnabled: row.isPasswordLoginEnabled,
-    source: row.source,
-    updatedAt: row.updatedAt.toISOString(),
-  };
+/** The latest change the administration requested, whatever its state (null when none). */
+async function latestChange(db: Db | Tx, organizationId: string) {
+  const [row] = await db
+    .select()
+    .from(identityProviderChanges)
+    .where(eq(identityProviderChanges.organizationId, organizationId))
+    .orderBy(desc(identityProviderChanges.requestedAt))
+    .limit(1);
+  return row && row.status !== "superseded" ? presentChange(row, {}) : null;
 }
 
-/** The single sign-on settings of the actor's administration (null when none are set). */
+/**
+ * The single sign-on settings in force for the actor's administration (null when none are set),
+ * and the latest change it requested with its state (pending, confirmed, rejected, withdrawn).
+ */
 export async function getIdentityProvider(db: Db, actor: Actor) {
   const [row] = await db.select().from(identityProviders).where(eq(identityProviders.organizationId, actor.organizationId));
-  return present(row);
+  return { settings: presentProvider(row), change: await latestChange(db, actor.organizationId) };
 }
 
 /** Input of {@link saveIdentityProvider}. */
@@ -58,11 +63,16 @@ function checkIssuer(issuer: string) {
 }
 
 /**
- * Saves the administration's provider. When it is enabled, its discovery document is fetched
- * first: settings under which nobody could sign in are refused with a message on the field.
- * Switching off password login needs an enabled provider.
+ * The HR office's change of its administration's provider. Settings under which nobody could sign
+ * in are refused with a message on the field (the discovery document is fetched first); switching
+ * off password sign-in needs an enabled provider.
+ *
+ * A change that widens trust (switching on, another issuer or client; `needsConfirmation`) is only
+ * requested: the settings in force stay until a region_admin other than the requester confirms it
+ * (`provider-changes.ts`), and the coordination is told by e-mail. Anything else takes effect at
+ * once. Either way a change still pending is superseded: the latest request is what counts.
  */
-export async function saveIdentityProvider(db: Db, actor: Actor, input: IdentityProviderInput) {
+export async function saveIdentityProvider(db: Db, actor: Actor, input: IdentityProviderInput, baseUrl: string) {
   checkIssuer(input.issuer);
   if (!input.isPasswordLoginEnabled && !input.isEnabled) {
     throw new AppError("validation", {
@@ -79,8 +89,8 @@ export async function saveIdentityProvider(db: Db, actor: Actor, input: Identity
       ],
     });
   }
-  const [before] = await db.select().from(identityProviders).where(eq(identityProviders.organizationId, actor.organizationId));
-  const clientSecret = input.clientSecret === undefined ? (before?.clientSecret ?? null) : input.clientSecret;
+  const [stored] = await db.select().from(identityProviders).where(eq(identityProviders.organizationId, actor.organizationId));
+  const clientSecret = input.clientSecret === undefined ? (stored?.clientSecret ?? null) : input.clientSecret;
   if (input.isEnabled) {
     try {
       await providerConfiguration({
@@ -106,35 +116,69 @@ export async function saveIdentityProvider(db: Db, actor: Actor, input: Identity
       });
     }
   }
+  const values: ProviderValues = {
+    issuer: input.issuer,
+    clientId: input.clientId,
+    clientSecret,
+    scopes: input.scopes,
+    isEnabled: input.isEnabled,
+    isPasswordLoginEnabled: input.isPasswordLoginEnabled,
+  };
   return db.transaction(async (tx) => {
-    const values = {
-      regionId: actor.regionId,
-      organizationId: actor.organizationId,
-      issuer: input.issuer,
-      clientId: input.clientId,
-      clientSecret,
-      scopes: input.scopes,
-      isEnabled: input.isEnabled,
-      isPasswordLoginEnabled: input.isPasswordLoginEnabled,
-      source: "ui" as const,
-      updatedAt: new Date(),
-    };
-    const [after] = await tx
-      .insert(identityProviders)
-      .values(values)
-      .onConflictDoUpdate({ target: identityProviders.organizationId, set: values })
+    const [before] = await tx
+      .select()
+      .from(identityProviders)
+      .where(eq(identityProviders.organizationId, actor.organizationId))
+      .for("update");
+    const superseded = await tx
+      .update(identityProviderChanges)
+      .set({ status: "superseded", clientSecret: null })
+      .where(and(eq(identityProviderChanges.organizationId, actor.organizationId), eq(identityProviderChanges.status, "pending")))
+      .returning({ id: identityProviderChanges.id });
+    if (!needsConfirmation(before, values)) {
+      const { after } = await applyProvider(tx, actor, values, "ui", { actor, name: actor.login });
+      return { settings: presentProvider(after)!, change: null, isApplied: true };
+    }
+    const [change] = await tx
+      .insert(identityProviderChanges)
+      .values({
+        regionId: actor.regionId,
+        organizationId: actor.organizationId,
+        ...values,
+        requestedBy: actor.accountId,
+        requestedByName: actor.displayName,
+      })
       .returning();
-    const { updatedAt: _b, ...shownBefore } = present(before) ?? {};
-    const { updatedAt: _a, ...shownAfter } = present(after)!;
+    const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.organizationId));
     await recordAudit(tx, actor, {
-      action: before ? "update" : "create",
-      entity: "identity_provider",
-      entityId: after.id,
-      visibility: "tenant",
-      before: before ? shownBefore : null,
-      after: shownAfter,
+      action: "create",
+      entity: "identity_provider_change",
+      entityId: change.id,
+      visibility: "region",
+      after: { issuer: change.issuer, clientId: change.clientId, isEnabled: change.isEnabled, superseded: superseded.map((c) => c.id) },
     });
-    return present(after)!;
+    await mailChangeRequested(tx, change, org?.name ?? "", baseUrl);
+    return { settings: presentProvider(before), change: presentChange(change, {}), isApplied: false };
+  });
+}
+
+/** The HR office withdraws its pending change; the settings in force stay. */
+export async function withdrawProviderChange(db: Db, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(identityProviderChanges)
+      .set({ status: "withdrawn", decidedBy: actor.accountId, decidedByName: actor.displayName, decidedAt: new Date(), clientSecret: null })
+      .where(and(eq(identityProviderChanges.organizationId, actor.organizationId), eq(identityProviderChanges.status, "pending")))
+      .returning();
+    if (!row) throw new AppError("not_found");
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "identity_provider_change",
+      entityId: row.id,
+      visibility: "region",
+      before: { status: "pending" },
+      after: { status: "withdrawn" },
+    });
   });
 }
 
@@ -151,7 +195,9 @@ export async function listSsoOrganizations(db: Db) {
 /**
  * Providers configured by the operator through the environment, per administration key:
  * `VERBUND_OIDC_<AGS>_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET`, `_SCOPES`, `_PASSWORD_LOGIN`
- * (`false` switches password sign-in off). Applied at every start.
+ * (`false` switches password sign-in off). Applied at every start. The operator runs the machine,
+ * so these take effect without the coordination's confirmation; a changed issuer drops the
+ * administration's bindings all the same (`applyProvider`).
  */
 export async function syncIdentityProvidersFromEnv(db: Db, env: NodeJS.ProcessEnv): Promise<number> {
   let count = 0;
@@ -165,19 +211,24 @@ export async function syncIdentityProvidersFromEnv(db: Db, env: NodeJS.ProcessEn
     checkIssuer(issuer);
     const [org] = await db.select().from(organizations).where(eq(organizations.ags, ags));
     if (!org) throw new Error(`VERBUND_OIDC_${ags}_ISSUER: no administration with the key ${ags}`);
-    const values = {
-      regionId: org.regionId,
-      organizationId: org.id,
+    const values: ProviderValues = {
       issuer,
       clientId,
       clientSecret: env[`VERBUND_OIDC_${ags}_CLIENT_SECRET`] ?? null,
       scopes: env[`VERBUND_OIDC_${ags}_SCOPES`] ?? "openid email profile",
       isEnabled: true,
       isPasswordLoginEnabled: env[`VERBUND_OIDC_${ags}_PASSWORD_LOGIN`] !== "false",
-      source: "env" as const,
-      updatedAt: new Date(),
     };
-    await db.insert(identityProviders).values(values).onConflictDoUpdate({ target: identityProviders.organizationId, set: values });
+    await db.transaction(async (tx) => {
+      const [before] = await tx.select().from(identityProviders).where(eq(identityProviders.organizationId, org.id));
+      const unchanged =
+        before?.source === "env" && (Object.keys(values) as Array<keyof ProviderValues>).every((k) => before[k] === values[k]);
+      if (!unchanged)
+        await applyProvider(tx, { regionId: org.regionId, organizationId: org.id }, values, "env", {
+          actor: null,
+          name: `VERBUND_OIDC_${ags}`,
+        });
+    });
     count++;
   }
   return count;

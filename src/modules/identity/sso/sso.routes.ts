@@ -3,39 +3,15 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { isSecureDeployment } from "../../../config";
 import { publicAccess } from "../../../server/policy";
 import { AppError } from "../../../server/problems";
-import { identityProviderPolicy } from "../identity.policy";
+import { identityProviderPolicy, providerChangePolicy } from "../identity.policy";
 import { ABSOLUTE_TIMEOUT_SECONDS, SESSION_COOKIE } from "../sessions";
-import { getIdentityProvider, listSsoOrganizations, saveIdentityProvider } from "./identity-provider";
-import { finishSsoLogin, ssoRedirectUri, SsoError, startSsoLogin } from "./sso-login";
+import { getIdentityProvider, listSsoOrganizations, saveIdentityProvider, withdrawProviderChange } from "./identity-provider";
+import { confirmProviderChange, listProviderChanges, rejectProviderChange } from "./provider-changes";
+import { finishSso, ssoRedirectUri, SsoError, startSsoLogin } from "./sso-login";
+import { ProviderChange, ProviderState, RejectBody, SaveProviderBody } from "./sso.schemas";
 
-const SSO_COOKIE = "verbund_sso";
-
-const ProviderSettings = z.object({
-  issuer: z.string(),
-  clientId: z.string(),
-  hasClientSecret: z.boolean(),
-  scopes: z.string(),
-  isEnabled: z.boolean(),
-  isPasswordLoginEnabled: z.boolean(),
-  source: z.enum(["ui", "env"]),
-  updatedAt: z.string(),
-});
-
-const SaveProviderBody = z
-  .object({
-    issuer: z.url().max(500),
-    clientId: z.string().trim().min(1).max(200),
-    clientSecret: z.string().max(500).nullable().optional(),
-    scopes: z
-      .string()
-      .trim()
-      .max(300)
-      .regex(/(^|\s)openid(\s|$)/)
-      .default("openid email profile"),
-    isEnabled: z.boolean(),
-    isPasswordLoginEnabled: z.boolean(),
-  })
-  .strict();
+/** The short-lived cookie that binds a sign-on (or a link) in progress to the browser that started it. */
+export const SSO_COOKIE = "verbund_sso";
 
 /** Single sign-on with each administration's OpenID Connect provider, and its settings. */
 export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -107,21 +83,24 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
       const callbackUrl = new URL(request.url, `${base}/`);
       reply.clearCookie(SSO_COOKIE, { path: "/api/v1/sso" });
       try {
-        const session = await finishSsoLogin(app.db, callbackUrl, request.cookies[SSO_COOKIE], {
+        const outcome = await finishSso(app.db, callbackUrl, request.cookies[SSO_COOKIE], {
           ip: request.ip,
           userAgent: request.headers["user-agent"],
           previousToken: request.cookies[SESSION_COOKIE],
+          actor: request.actor,
         });
-        reply.setCookie(SESSION_COOKIE, session.token, {
-          httpOnly: true,
-          sameSite: "lax",
-          secure,
-          path: "/",
-          maxAge: ABSOLUTE_TIMEOUT_SECONDS,
-        });
-        return reply.redirect(session.returnTo, 302);
+        if (outcome.intent === "login") {
+          reply.setCookie(SESSION_COOKIE, outcome.token, {
+            httpOnly: true,
+            sameSite: "lax",
+            secure,
+            path: "/",
+            maxAge: ABSOLUTE_TIMEOUT_SECONDS,
+          });
+        }
+        return reply.redirect(outcome.returnTo, 302);
       } catch (err) {
-        if (err instanceof SsoError) return reply.redirect(`/anmelden?sso=${err.reason}`, 302);
+        if (err instanceof SsoError) return reply.redirect(`${err.intent === "link" ? "/profil" : "/anmelden"}?sso=${err.reason}`, 302);
         throw err;
       }
     },
@@ -133,11 +112,11 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: identityProviderPolicy.gate("read") },
       schema: {
         tags: ["sso"],
-        summary: "Single sign-on settings of the caller's administration",
-        response: { 200: z.object({ settings: ProviderSettings.nullable(), redirectUri: z.string() }) },
+        summary: "Single sign-on settings of the caller's administration, and its latest requested change",
+        response: { 200: ProviderState },
       },
     },
-    async (request) => ({ settings: await getIdentityProvider(app.db, request.actor!), redirectUri: ssoRedirectUri(base) }),
+    async (request) => ({ ...(await getIdentityProvider(app.db, request.actor!)), redirectUri: ssoRedirectUri(base) }),
   );
 
   app.put(
@@ -146,11 +125,70 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: identityProviderPolicy.gate("update") },
       schema: {
         tags: ["sso"],
-        summary: "Set the single sign-on of the caller's administration",
+        summary: "Change the single sign-on of the caller's administration",
+        description:
+          "Switching the provider on, or another issuer or client while it is on, is only requested (202): the settings in force stay until the region's coordination — another person than the requester — confirms it. Anything else takes effect at once (200).",
         body: SaveProviderBody,
-        response: { 200: z.object({ settings: ProviderSettings, redirectUri: z.string() }) },
+        response: { 200: ProviderState, 202: ProviderState },
       },
     },
-    async (request) => ({ settings: await saveIdentityProvider(app.db, request.actor!, request.body), redirectUri: ssoRedirectUri(base) }),
+    async (request, reply) => {
+      const { isApplied, ...state } = await saveIdentityProvider(app.db, request.actor!, request.body, base);
+      return reply.status(isApplied ? 200 : 202).send({ ...state, redirectUri: ssoRedirectUri(base) });
+    },
+  );
+
+  app.delete(
+    "/api/v1/identity-provider/change",
+    {
+      config: { policy: identityProviderPolicy.gate("update") },
+      schema: { tags: ["sso"], summary: "Withdraw the pending change of the caller's administration", response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await withdrawProviderChange(app.db, request.actor!);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/v1/identity-provider-changes",
+    {
+      config: { policy: providerChangePolicy.gate("list") },
+      schema: {
+        tags: ["sso"],
+        summary: "Provider changes of the region's administrations (the coordination confirms or rejects them)",
+        response: { 200: z.object({ items: z.array(ProviderChange), pending: z.number().int() }) },
+      },
+    },
+    async (request) => listProviderChanges(app.db, request.actor!),
+  );
+
+  app.post(
+    "/api/v1/identity-provider-changes/:id/confirm",
+    {
+      config: { policy: providerChangePolicy.gate("decide") },
+      schema: {
+        tags: ["sso"],
+        summary: "Confirm a provider change (not one's own request); it takes effect at once",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: ProviderChange },
+      },
+    },
+    async (request) => confirmProviderChange(app.db, request.actor!, request.params.id),
+  );
+
+  app.post(
+    "/api/v1/identity-provider-changes/:id/reject",
+    {
+      config: { policy: providerChangePolicy.gate("decide") },
+      schema: {
+        tags: ["sso"],
+        summary: "Reject a provider change with a reason; the settings in force stay",
+        params: z.object({ id: z.uuid() }),
+        body: RejectBody,
+        response: { 200: ProviderChange },
+      },
+    },
+    async (request) => rejectProviderChange(app.db, request.actor!, request.params.id, request.body.reason),
   );
 };

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { buildTestApp, type Client, type TestApp } from "../../../../test/app";
 import { TEST_PASSWORD } from "../../../../test/constants";
-import { CookieJar, startOidcProvider, type OidcFixture } from "../../../../test/oidc-fixture";
+import { startOidcProvider, type OidcFixture } from "../../../../test/oidc-fixture";
+import { me as me_, providerPayload, setProvider, ssoSignIn as ssoSignIn_ } from "../../../../test/sso";
 
 const BASE = "http://localhost:3000";
 let t: TestApp;
@@ -10,6 +11,7 @@ let wunstorfIdp: OidcFixture;
 let garbsenIdp: OidcFixture;
 let wunstorfHr: Client;
 let garbsenHr: Client;
+let coordination: Client;
 let wunstorfId: string;
 let garbsenId: string;
 
@@ -21,42 +23,8 @@ const users = {
   "g-002": { email: "piotr.nowak@garbsen.de", email_verified: true, name: "Piotr Nowak" },
 };
 
-/** Follows the whole authorization code flow as a browser would; returns Verbund's final answer. */
-async function ssoSignIn(organizationId: string, idp: OidcFixture, subject: string) {
-  idp.signInAs(subject);
-  const start = await t.app.inject({ method: "GET", url: `/api/v1/sso/${organizationId}/start?returnTo=/konten` });
-  expect(start.statusCode).toBe(302);
-  const ssoCookie = start.cookies.find((c) => c.name === "verbund_sso")!;
-  let location = String(start.headers.location);
-  expect(location.startsWith(idp.issuer)).toBe(true);
-  const url = new URL(location);
-  expect(url.searchParams.get("code_challenge_method")).toBe("S256");
-  expect(url.searchParams.get("nonce")).toBeTruthy();
-  const jar = new CookieJar();
-  for (let hops = 0; hops < 10 && location.startsWith(idp.issuer); hops++) {
-    const res = await fetch(location, { redirect: "manual", headers: { cookie: jar.header() } });
-    jar.store(res.headers);
-    location = new URL(res.headers.get("location")!, location).toString();
-  }
-  expect(location.startsWith(`${BASE}/api/v1/sso/callback`)).toBe(true);
-  const callback = new URL(location);
-  const done = await t.app.inject({
-    method: "GET",
-    url: callback.pathname + callback.search,
-    headers: { cookie: `verbund_sso=${ssoCookie.value}` },
-  });
-  const session = done.cookies.find((c) => c.name === "verbund_session");
-  return {
-    status: done.statusCode,
-    location: String(done.headers.location),
-    cookie: session ? `verbund_session=${session.value}` : "",
-    callbackPath: callback.pathname + callback.search,
-  };
-}
-
-async function me(cookie: string) {
-  return (await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie } })).json();
-}
+const ssoSignIn = (organizationId: string, idp: OidcFixture, subject: string) => ssoSignIn_(t, BASE, organizationId, idp, subject);
+const me = (cookie: string) => me_(t, cookie);
 
 const countAccounts = async () => ((await t.database.db.execute(sql`SELECT count(*)::int AS n FROM accounts`)).rows[0] as { n: number }).n;
 
@@ -69,24 +37,9 @@ beforeAll(async () => {
   garbsenHr = await t.signIn("personal@garbsen.demo");
   wunstorfId = (await wunstorfHr.request({ method: "GET", url: "/api/v1/me" })).json().organization.id;
   garbsenId = (await garbsenHr.request({ method: "GET", url: "/api/v1/me" })).json().organization.id;
-  for (const [hr, idp] of [
-    [wunstorfHr, wunstorfIdp],
-    [garbsenHr, garbsenIdp],
-  ] as const) {
-    const res = await hr.request({
-      method: "PUT",
-      url: "/api/v1/identity-provider",
-      payload: {
-        issuer: idp.issuer,
-        clientId: idp.clientId,
-        clientSecret: idp.clientSecret,
-        scopes: "openid email profile",
-        isEnabled: true,
-        isPasswordLoginEnabled: true,
-      },
-    });
-    expect(res.statusCode, res.body).toBe(200);
-  }
+  coordination = await t.signIn("koordination@region-hannover.demo");
+  await setProvider(wunstorfHr, coordination, wunstorfIdp);
+  await setProvider(garbsenHr, coordination, garbsenIdp);
 }, 60_000);
 afterAll(async () => {
   await t?.close();
@@ -148,10 +101,27 @@ describe("single sign-on per administration", () => {
     expect((rows[0] as { n: number }).n).toBe(0);
   });
 
-  it("binds an existing account when the provider asserts email_verified", async () => {
+  it("binds an existing employee account nobody has signed in to yet when the provider asserts email_verified", async () => {
     const result = await ssoSignIn(wunstorfId, wunstorfIdp, "w-003");
     const account = await me(result.cookie);
     expect(account).toMatchObject({ login: "mitarbeiterin@wunstorf.demo", roles: ["employee"] });
+  });
+
+  it("the holder removes the own link, unless it is the account's only way in", async () => {
+    const jana = await ssoSignIn(wunstorfId, wunstorfIdp, "w-001");
+    const status = await t.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: jana.cookie } });
+    const headers = { cookie: jana.cookie, "x-csrf-token": status.json().csrfToken };
+    const mine = await t.app.inject({ method: "GET", url: "/api/v1/me/identity", headers });
+    expect(mine.json()).toMatchObject({ identity: { subject: "w-001" }, abilities: { link: true, unlink: false } });
+    const refused = await t.app.inject({ method: "DELETE", url: "/api/v1/me/identity", headers });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ field: "identity", rule: "last_sign_in" });
+    const katrin = await t.signIn("mitarbeiterin@wunstorf.demo");
+    expect((await katrin.request({ method: "GET", url: "/api/v1/me/identity" })).json().abilities.unlink).toBe(true);
+    expect((await katrin.request({ method: "DELETE", url: "/api/v1/me/identity" })).statusCode).toBe(204);
+    expect((await katrin.request({ method: "GET", url: "/api/v1/me/identity" })).json().identity).toBeNull();
+    // Signed in since, the account is no longer matched by e-mail: its holder links it again.
+    expect((await ssoSignIn(wunstorfId, wunstorfIdp, "w-003")).location).toBe("/anmelden?sso=link_required");
   });
 
   it("another administration's provider cannot sign in to Wunstorf's accounts", async () => {
@@ -160,30 +130,10 @@ describe("single sign-on per administration", () => {
     expect(foreign.cookie).toBe("");
     // Even with the same issuer and subject that Wunstorf trusts, Garbsen's configuration does not
     // reach Wunstorf's bound account: bindings are per administration.
-    await garbsenHr.request({
-      method: "PUT",
-      url: "/api/v1/identity-provider",
-      payload: {
-        issuer: wunstorfIdp.issuer,
-        clientId: wunstorfIdp.clientId,
-        clientSecret: wunstorfIdp.clientSecret,
-        isEnabled: true,
-        isPasswordLoginEnabled: true,
-      },
-    });
+    await setProvider(garbsenHr, coordination, wunstorfIdp);
     const shared = await ssoSignIn(garbsenId, wunstorfIdp, "w-001");
     expect(shared.location).toBe("/anmelden?sso=login_taken");
-    await garbsenHr.request({
-      method: "PUT",
-      url: "/api/v1/identity-provider",
-      payload: {
-        issuer: garbsenIdp.issuer,
-        clientId: garbsenIdp.clientId,
-        clientSecret: garbsenIdp.clientSecret,
-        isEnabled: true,
-        isPasswordLoginEnabled: true,
-      },
-    });
+    await setProvider(garbsenHr, coordination, garbsenIdp);
     const own = await ssoSignIn(garbsenId, garbsenIdp, "g-002");
     expect(await me(own.cookie)).toMatchObject({ login: "piotr.nowak@garbsen.de", organization: { name: "Garbsen" } });
   });
@@ -240,6 +190,53 @@ describe("single sign-on per administration", () => {
     expect((await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: sso.cookie } })).statusCode).toBe(401);
     const atProvider = await fetch(logoutUrl, { redirect: "manual" });
     expect(atProvider.status).toBeLessThan(500);
+  });
+
+  it("switching off takes effect at once; switching on again, or another client, waits for the coordination", async () => {
+    const off = await garbsenHr.request({
+      method: "PUT",
+      url: "/api/v1/identity-provider",
+      payload: providerPayload(garbsenIdp, { isEnabled: false }),
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json().settings.isEnabled).toBe(false);
+    expect((await t.app.inject({ method: "GET", url: `/api/v1/sso/${garbsenId}/start` })).statusCode).toBe(404);
+    const on = await garbsenHr.request({ method: "PUT", url: "/api/v1/identity-provider", payload: providerPayload(garbsenIdp) });
+    expect(on.statusCode).toBe(202);
+    expect(on.json()).toMatchObject({ settings: { isEnabled: false }, change: { status: "pending", isEnabled: true } });
+    // The coordination is told by e-mail, and sees it in its list with the count.
+    const { rows } = await t.database.db.execute(
+      sql`SELECT subject FROM outbox_messages WHERE to_address = 'koordination@region-hannover.demo' ORDER BY created_at DESC LIMIT 1`,
+    );
+    expect((rows[0] as { subject: string }).subject).toBe("Anmeldung über das Konto der Verwaltung: Garbsen bittet um Bestätigung");
+    expect((await coordination.request({ method: "GET", url: "/api/v1/identity-provider-changes" })).json().pending).toBe(1);
+    // The HR office withdraws it; nothing is pending, the provider stays off.
+    expect((await garbsenHr.request({ method: "DELETE", url: "/api/v1/identity-provider/change" })).statusCode).toBe(204);
+    const state = (await garbsenHr.request({ method: "GET", url: "/api/v1/identity-provider" })).json();
+    expect(state).toMatchObject({ settings: { isEnabled: false }, change: { status: "withdrawn" } });
+    expect((await coordination.request({ method: "GET", url: "/api/v1/identity-provider-changes" })).json().pending).toBe(0);
+    // A new secret alone takes effect at once.
+    await setProvider(garbsenHr, coordination, garbsenIdp);
+    const secret = await garbsenHr.request({
+      method: "PUT",
+      url: "/api/v1/identity-provider",
+      payload: providerPayload(garbsenIdp, { clientSecret: garbsenIdp.clientSecret }),
+    });
+    expect(secret.statusCode).toBe(200);
+    const other = await garbsenHr.request({
+      method: "PUT",
+      url: "/api/v1/identity-provider",
+      payload: providerPayload(garbsenIdp, { clientId: "ein-anderer-client" }),
+    });
+    expect(other.statusCode).toBe(202);
+    await garbsenHr.request({ method: "DELETE", url: "/api/v1/identity-provider/change" });
+  });
+
+  it("only the region's coordination lists and decides provider changes", async () => {
+    expect((await garbsenHr.request({ method: "GET", url: "/api/v1/identity-provider-changes" })).statusCode).toBe(403);
+    const employee = await t.signIn("mitarbeiter@garbsen.demo");
+    expect((await employee.request({ method: "GET", url: "/api/v1/identity-provider-changes" })).statusCode).toBe(403);
+    expect((await t.anonymous().request({ method: "GET", url: "/api/v1/identity-provider-changes" })).statusCode).toBe(401);
   });
 
   it("other roles cannot read or change the settings", async () => {
