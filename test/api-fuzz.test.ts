@@ -83,6 +83,7 @@ const ORDER_OF: Record<string, string> = {
   deputies: `t.created_at::text`,
   calendar_feeds: `t.created_at::text`,
   allocation_runs: `t.created_at::text`,
+  identity_provider_changes: `t.requested_at::text`,
 };
 const ID_TABLES = Object.keys(ORDER_OF);
 
@@ -166,7 +167,8 @@ beforeAll(async () => {
     const own = new Map<string, string[]>();
     for (const table of ID_TABLES) {
       const where =
-        table === "organizations" || table === "qualifications" || table === "crises"
+        // The region's own rows; provider changes are confirmed by the region's coordination.
+        table === "organizations" || table === "qualifications" || table === "crises" || table === "identity_provider_changes"
           ? sql`TRUE`
           : table === "secondments"
             ? sql`t.organization_id = ${org} OR t.borrower_organization_id = ${org}`

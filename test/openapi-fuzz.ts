@@ -120,6 +120,7 @@ const POOL_BY_SEGMENT: Record<string, string> = {
   deputies: "deputies",
   "calendar-feeds": "calendar_feeds",
   "allocation-runs": "allocation_runs",
+  "identity-provider-changes": "identity_provider_changes",
   sso: "organizations",
   "pool-membership": "pool_members",
   offers: "secondments",
