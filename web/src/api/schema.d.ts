@@ -1876,9 +1876,15 @@ export interface paths {
                         }[];
                         /** @default [] */
                         availability?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             startsOn: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
@@ -2051,9 +2057,15 @@ export interface paths {
                             validUntil?: string | null;
                         }[];
                         availability?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             startsOn: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
@@ -2278,9 +2290,15 @@ export interface paths {
                         }[];
                         /** @default [] */
                         availability?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             startsOn: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
@@ -2393,9 +2411,15 @@ export interface paths {
                             validUntil?: string | null;
                         }[];
                         availability?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             startsOn: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
@@ -2640,9 +2664,15 @@ export interface paths {
                         /** @default false */
                         isRemotePossible?: boolean;
                         headcount: number;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         startsOn: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         endsOn: string;
                         hoursPerWeek: number;
                         /** @enum {string} */
@@ -2852,9 +2882,15 @@ export interface paths {
                         placeLon?: number;
                         isRemotePossible?: boolean;
                         headcount?: number;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         startsOn?: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         endsOn?: string;
                         hoursPerWeek?: number;
                         /** @enum {string} */
@@ -3240,7 +3276,10 @@ export interface paths {
                     "application/json": {
                         name: string;
                         description: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         startsOn: string;
                         endsOn?: string | null;
                     };
@@ -3870,7 +3909,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         endsOn: string;
                         reason?: string | null;
                     };
@@ -4253,7 +4295,10 @@ export interface paths {
                     "application/json": {
                         title: string;
                         body: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         validFrom: string;
                     };
                 };
@@ -4443,9 +4488,15 @@ export interface paths {
                         principalAccountId?: string;
                         /** Format: uuid */
                         deputyAccountId: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         startsOn: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         endsOn: string;
                     };
                 };
@@ -4681,7 +4732,7 @@ export interface paths {
                     "application/json": {
                         /** @description Only the open requests of this crisis */
                         crisisId?: string | null;
-                        /** @description Only these requests (open ones); all open requests of the region when absent */
+                        /** @description Only these requests (open ones of the region, of the crisis when one is named); all open requests when absent */
                         requestIds?: string[] | null;
                     };
                 };
