@@ -20,6 +20,13 @@ export interface Config {
   trustProxy: boolean;
   /** Log level of the structured JSON log (`LOG_LEVEL`, default `info`). */
   logLevel: string;
+  /**
+   * Level of the per-request log lines ("incoming request", "request completed"): `info` for a
+   * server, `debug` in demo mode, so that a click in the browser does not push the start banner
+   * (address, demo password) out of sight; `LOG_LEVEL=debug` shows them. Failed requests are
+   * logged as errors either way.
+   */
+  requestLogLevel: "info" | "debug";
   /** SMTP server for e-mail (`SMTP_URL`); without it mails stay in the outbox (Postausgang). */
   smtpUrl?: string;
   /** Sender address (`MAIL_FROM`). */
@@ -48,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     demoPassword: env.VERBUND_DEMO_PASSWORD || undefined,
     trustProxy: env.VERBUND_TRUST_PROXY === "true",
     logLevel: env.LOG_LEVEL ?? "info",
+    requestLogLevel: options.demo ? "debug" : "info",
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? "Verbund <verbund@localhost>",
     poolRetentionDays: Number(env.VERBUND_POOL_RETENTION_DAYS ?? 90),
