@@ -35,6 +35,10 @@ export interface Config {
   poolRetentionDays: number;
   /** How often the outbox worker looks for due mail (`VERBUND_OUTBOX_INTERVAL_MS`, default 5000). */
   outboxIntervalMs: number;
+  /** Allocation runs this process computes at the same time (`VERBUND_ALLOCATION_CONCURRENCY`, default 1). */
+  allocationConcurrency: number;
+  /** Allocation runs that may wait for their turn; more are refused with 503 (`VERBUND_ALLOCATION_QUEUE`, default 4). */
+  allocationQueue: number;
 }
 
 /** Repository root, resolved from this file so that the CLI works from any working directory. */
@@ -60,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     mailFrom: env.MAIL_FROM ?? "Verbund <verbund@localhost>",
     poolRetentionDays: Number(env.VERBUND_POOL_RETENTION_DAYS ?? 90),
     outboxIntervalMs: Number(env.VERBUND_OUTBOX_INTERVAL_MS ?? 5000),
+    allocationConcurrency: Math.max(1, Number(env.VERBUND_ALLOCATION_CONCURRENCY ?? 1)),
+    allocationQueue: Math.max(0, Number(env.VERBUND_ALLOCATION_QUEUE ?? 4)),
   };
 }
 
