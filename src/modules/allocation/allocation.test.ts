@@ -152,8 +152,8 @@ describe("allocation runs", () => {
       expect(refused.json()).toMatchObject({
         code: "unavailable",
         messages: {
-          de: expect.stringContaining("Gerade werden schon mehrere Zuteilungen berechnet"),
-          en: expect.stringContaining("Several allocations are being computed right now"),
+          de: expect.stringContaining("Der Server berechnet gerade andere Zuteilungen"),
+          en: expect.stringContaining("The server is computing other allocations right now"),
         },
       });
       // The two that were let in computed the same optimum, one after the other.

@@ -38,8 +38,8 @@ export class RunGate {
     else {
       throw new AppError("unavailable", {
         message: {
-          de: "Gerade werden schon mehrere Zuteilungen berechnet. Bitte versuchen Sie es in wenigen Sekunden erneut. Es wurde nichts geändert.",
-          en: "Several allocations are being computed right now. Please try again in a few seconds. Nothing was changed.",
+          de: "Der Server berechnet gerade andere Zuteilungen. Bitte versuchen Sie es in wenigen Sekunden erneut. Es wurde nichts geändert.",
+          en: "The server is computing other allocations right now. Please try again in a few seconds. Nothing was changed.",
         },
         headers: { "retry-after": String(this.options.retryAfterSeconds ?? 5) },
       });
