@@ -295,7 +295,9 @@ export async function commitAllocationRun(db: Db, actor: Actor, id: string, body
         ],
       });
     }
-    const candidates = new Map((await loadCandidates(tx, { region: actor.regionId })).map((c) => [c.id, c]));
+    // Only the chosen people, not the region's whole pool.
+    const memberIds = chosen.map((index) => row.memberIds[row.result!.assignments[index].member]);
+    const candidates = new Map((await loadCandidates(tx, { region: actor.regionId }, { memberIds })).map((c) => [c.id, c]));
     const requests = new Map<string, Awaited<ReturnType<typeof getSupportRequest>> | null>();
     const titles = new Map(row.titles.map((r) => [r.id, r.title]));
     const stale: string[] = [];
