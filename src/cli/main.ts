@@ -127,9 +127,13 @@ async function serve(demo: boolean, options: { buildWeb?: boolean } = {}) {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   await app.listen({ port: config.port, host: config.host });
   // The optimiser's worker compiles its loops now rather than on the first allocation run.
-  solverPool.warmUp().catch((error: Error) => app.log.warn({ err: error }, "solver warm-up failed"));
-  // The banner comes last, after what the start itself logs, so that it stays in sight.
+  // A shutdown during the warm-up ends the worker: not worth a warning.
+  solverPool.warmUp().catch((error: Error) => closing || app.log.warn({ err: error }, "solver warm-up failed"));
+  // The banner comes last, after what the start itself logs (the log is written asynchronously:
+  // flushed first), so that it stays in sight.
   await Promise.all([firstPurge, firstDeadlines]);
+  const log = app.log as unknown as { flush?: (done: () => void) => void };
+  await new Promise<void>((resolve) => (log.flush ? log.flush(() => resolve()) : resolve()));
   const where = database.kind === "pglite" ? `eingebettetes PostgreSQL in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   const lines = ["", `Verbund läuft auf ${config.baseUrl}  (${where})`, `${reference.organizations} Verwaltungen geladen.`];
   if (demo && demoPassword) {
