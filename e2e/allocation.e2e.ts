@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { expectAccessible, launch, newPage, signInWithKeyboard } from "./browser";
@@ -42,6 +43,14 @@ describe.skipIf(!hasBrowser)("allocation on the crisis board in the browser", ()
       "Niemand außerhalb der anfragenden Verwaltung hat die verlangte Qualifikation.",
     );
     await expectAccessible(page, "allocation preview");
+    // The download is the published JSON (stored compressed, unpacked by the browser).
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /Eingaben und Ergebnis dieses Laufs herunterladen/ }).click(),
+    ]);
+    const published = JSON.parse(fs.readFileSync((await download.path())!, "utf8"));
+    expect(published.snapshot.format).toBe("verbund-allocation/1");
+    expect(published.result.assignments).toHaveLength(count);
 
     // Leave the second one out and commit the rest.
     await page.getByRole("checkbox").nth(1).focus();

@@ -2,6 +2,8 @@
 // `npm test`: unit and integration tests on PGlite, again on PostgreSQL when TEST_DATABASE_URL
 // is set, then the browser tests against the production build. Ends with one plain line
 // `N passed, N failed[, N skipped]` summing all suites, and exits non-zero on any failure.
+// `--include-report=FILE` adds a suite that ran before (a JSON `{name, passed, failed, skipped}`,
+// e.g. .ci/fresh-start.mjs in .ci/run) to that line; a missing report counts as one failure.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,7 +13,9 @@ const reports = path.join(root, ".tmp", "test-reports");
 fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
 const vitest = path.join(root, "node_modules", "vitest", "vitest.mjs");
-const only = process.argv.slice(2); // optional: names of suites to run
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith("--")); // optional: names of suites to run
+const included = args.filter((a) => a.startsWith("--include-report=")).map((a) => a.slice("--include-report=".length));
 
 function run(name, args, env) {
   if (only.length && !only.includes(name)) return null;
@@ -34,7 +38,14 @@ function run(name, args, env) {
 }
 
 const { TEST_DATABASE_URL, ...withoutPostgres } = process.env;
-const results = [];
+const results = included.map((file) => {
+  try {
+    const r = JSON.parse(fs.readFileSync(file, "utf8"));
+    return { name: String(r.name), passed: Number(r.passed), failed: Number(r.failed), skipped: Number(r.skipped ?? 0) };
+  } catch {
+    return { name: path.basename(file, ".json"), passed: 0, failed: 1, skipped: 0, note: `no report ${file}` };
+  }
+});
 results.push(run("pglite", ["--config", "vitest.config.ts"], withoutPostgres));
 if (TEST_DATABASE_URL) results.push(run("postgres", ["--config", "vitest.config.ts"], { ...process.env, TEST_DATABASE_URL }));
 else if (!only.length) console.log("\nTEST_DATABASE_URL is not set: the integration tests ran on PGlite only.");
@@ -55,7 +66,7 @@ if (!only.length || only.includes("browser")) {
 const done = results.filter(Boolean);
 console.log("");
 for (const r of done)
-  console.log(`  ${r.name.padEnd(9)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ""}`);
+  console.log(`  ${r.name.padEnd(11)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ""}`);
 const sum = (k) => done.reduce((s, r) => s + r[k], 0);
 console.log(`${sum("passed")} passed, ${sum("failed")} failed, ${sum("skipped")} skipped`);
 process.exit(sum("failed") > 0 ? 1 : 0);

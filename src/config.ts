@@ -20,6 +20,13 @@ export interface Config {
   trustProxy: boolean;
   /** Log level of the structured JSON log (`LOG_LEVEL`, default `info`). */
   logLevel: string;
+  /**
+   * Level of the per-request log lines ("incoming request", "request completed"): `info` for a
+   * server, `debug` in demo mode, so that a click in the browser does not push the start banner
+   * (address, demo password) out of sight; `LOG_LEVEL=debug` shows them. Failed requests are
+   * logged as errors either way.
+   */
+  requestLogLevel: "info" | "debug";
   /** SMTP server for e-mail (`SMTP_URL`); without it mails stay in the outbox (Postausgang). */
   smtpUrl?: string;
   /** Sender address (`MAIL_FROM`). */
@@ -28,6 +35,10 @@ export interface Config {
   poolRetentionDays: number;
   /** How often the outbox worker looks for due mail (`VERBUND_OUTBOX_INTERVAL_MS`, default 5000). */
   outboxIntervalMs: number;
+  /** Allocation runs this process computes at the same time (`VERBUND_ALLOCATION_CONCURRENCY`, default 1). */
+  allocationConcurrency: number;
+  /** Allocation runs that may wait for their turn; more are refused with 503 (`VERBUND_ALLOCATION_QUEUE`, default 4). */
+  allocationQueue: number;
 }
 
 /** Repository root, resolved from this file so that the CLI works from any working directory. */
@@ -48,10 +59,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     demoPassword: env.VERBUND_DEMO_PASSWORD || undefined,
     trustProxy: env.VERBUND_TRUST_PROXY === "true",
     logLevel: env.LOG_LEVEL ?? "info",
+    requestLogLevel: options.demo ? "debug" : "info",
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? "Verbund <verbund@localhost>",
     poolRetentionDays: Number(env.VERBUND_POOL_RETENTION_DAYS ?? 90),
     outboxIntervalMs: Number(env.VERBUND_OUTBOX_INTERVAL_MS ?? 5000),
+    allocationConcurrency: Math.max(1, Number(env.VERBUND_ALLOCATION_CONCURRENCY ?? 1)),
+    allocationQueue: Math.max(0, Number(env.VERBUND_ALLOCATION_QUEUE ?? 4)),
   };
 }
 

@@ -154,6 +154,21 @@ describe.runIf(embedded)("the embedded data folder", () => {
     expect(after.status, after.stderr).toBe(0);
   }, 120_000);
 
+  it("folders that do not exist yet are created: data folder, its lock, backups and restores (a fresh clone has no var/)", () => {
+    const fresh = path.join(work, "fresh-clone", "var", "data");
+    const migrate = verbund(["migrate"], fresh);
+    expect(migrate.status, migrate.stderr).toBe(0);
+    expect(migrate.stdout).toContain("22 Verwaltungen");
+    expect(fs.existsSync(path.join(fresh, "PG_VERSION"))).toBe(true);
+    const file = path.join(work, "fresh-clone", "backups", "2026", "verbund.bak");
+    const backup = verbund(["backup", file], fresh);
+    expect(backup.status, backup.stderr).toBe(0);
+    const target = path.join(work, "elsewhere", "not", "yet", "data");
+    const restore = verbund(["restore", file], target);
+    expect(restore.status, restore.stderr).toBe(0);
+    expect(fs.existsSync(path.join(target, "PG_VERSION"))).toBe(true);
+  }, 120_000);
+
   it("a lock left by a crashed process is taken over", () => {
     const dir = copyPrepared("stale");
     fs.writeFileSync(

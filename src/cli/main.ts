@@ -11,6 +11,7 @@ import type { Role } from "../modules/identity/roles";
 import { OperatorError } from "../operator-error";
 import { buildApp } from "../server/app";
 import { solverPool } from "../modules/allocation/solver-pool";
+import { buildWebApp } from "./build-web";
 import { createAdministrator } from "./create-admin";
 import { smtpTransport, startOutboxWorker } from "../modules/notifications/outbox";
 import { purgeFormerPoolMembers } from "../modules/pool/pool-overview";
@@ -20,8 +21,10 @@ import { syncIdentityProvidersFromEnv } from "../modules/identity/sso/identity-p
 const USAGE = `verbund – Plattform für die Zusammenarbeit der Verwaltungen einer Region
 
 Befehle / commands:
-  start                 Demo-Modus: Datenbank vorbereiten, Demo-Konten anlegen, Server starten
+  start [--build-web]   Demo-Modus: Datenbank vorbereiten, Demo-Konten anlegen, Server starten
+                        (--build-web baut vorher die Web-App, wie npm start)
                         demo mode: prepare the database, create demo accounts, start the server
+                        (--build-web builds the web app first, as npm start does)
   serve                 Server ohne Demo-Daten / server without demo data
   migrate               Migrationen und Referenzdaten / migrations and reference data only
   admin create --org AGS --login E-MAIL [--name NAME] [--role ROLLE …]
@@ -57,7 +60,21 @@ async function prepare(demo: boolean, purpose: string, options: { disableDemo?: 
   }
 }
 
-async function serve(demo: boolean) {
+/** A progress line for whoever watches the console in demo mode (a server's log stays JSON). */
+function progress(demo: boolean, line: string) {
+  if (demo) process.stdout.write(`${line}\n`);
+}
+
+async function serve(demo: boolean, options: { buildWeb?: boolean } = {}) {
+  if (options.buildWeb) {
+    progress(demo, "Web-App wird gebaut … / building the web app …");
+    const built = await buildWebApp();
+    progress(demo, `Web-App gebaut / web app built (${(built.ms / 1000).toFixed(1)} s)`);
+  }
+  progress(
+    demo,
+    "Datenbank und Demo-Daten werden vorbereitet (beim ersten Start etwa 20 s) … / preparing the database and the demo data (about 20 s on the first start) …",
+  );
   const { config, database, reference, demoPassword } = await prepare(demo, demo ? "verbund start" : "verbund serve", {
     disableDemo: !demo,
   });
@@ -77,7 +94,7 @@ async function serve(demo: boolean) {
       (n) => n && app.log.info({ purged: n }, "personal data of former pool members deleted"),
       (err) => app.log.error({ err }, "pool purge"),
     );
-  void purge();
+  const firstPurge = purge();
   const purgeTimer = setInterval(() => void purge(), 24 * 3600 * 1000);
   // Verbund's own workflow steps: deemed consent after the staff council's deadline, completion after the period.
   const deadlines = () =>
@@ -85,7 +102,7 @@ async function serve(demo: boolean) {
       (n) => n && app.log.info({ changed: n }, "secondment deadlines applied"),
       (err) => app.log.error({ err }, "secondment deadlines"),
     );
-  void deadlines();
+  const firstDeadlines = deadlines();
   const deadlineTimer = setInterval(() => void deadlines(), 3600 * 1000);
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -110,7 +127,13 @@ async function serve(demo: boolean) {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   await app.listen({ port: config.port, host: config.host });
   // The optimiser's worker compiles its loops now rather than on the first allocation run.
-  solverPool.warmUp().catch((error: Error) => app.log.warn({ err: error }, "solver warm-up failed"));
+  // A shutdown during the warm-up ends the worker: not worth a warning.
+  solverPool.warmUp().catch((error: Error) => closing || app.log.warn({ err: error }, "solver warm-up failed"));
+  // The banner comes last, after what the start itself logs (the log is written asynchronously:
+  // flushed first), so that it stays in sight.
+  await Promise.all([firstPurge, firstDeadlines]);
+  const log = app.log as unknown as { flush?: (done: () => void) => void };
+  await new Promise<void>((resolve) => (log.flush ? log.flush(() => resolve()) : resolve()));
   const where = database.kind === "pglite" ? `eingebettetes PostgreSQL in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   const lines = ["", `Verbund läuft auf ${config.baseUrl}  (${where})`, `${reference.organizations} Verwaltungen geladen.`];
   if (demo && demoPassword) {
@@ -121,6 +144,7 @@ async function serve(demo: boolean) {
       ...DEMO_ACCOUNTS.map((a) => `  ${a.login.padEnd(40)} ${a.roles.join(", ")}`),
       "",
       `Anmelden / sign in: ${config.baseUrl}/anmelden`,
+      "Beenden / stop: Strg+C / Ctrl+C",
     );
   }
   process.stdout.write(lines.join("\n") + "\n\n");
@@ -180,7 +204,7 @@ async function main(argv: string[]) {
   const config = loadConfig();
   switch (command) {
     case "start":
-      return serve(true);
+      return serve(true, { buildWeb: rest.includes("--build-web") });
     case "serve":
       return serve(false);
     case "migrate": {

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { OperatorError } from "../operator-error";
 
 /** The lock held on an embedded data folder while a process uses it. */
@@ -29,9 +30,11 @@ function isAlive(pid: number): boolean {
  * Locks an embedded PGlite data folder for this process: PGlite has a single connection, and a
  * second process writing the same folder would corrupt it. A lock left by a process that no longer
  * runs (crash, kill -9) is taken over. Throws an {@link OperatorError} naming the holder otherwise.
+ * The folder the lock lives in is created when missing: a fresh clone has no `var/`.
  */
 export function lockDataDir(dataDir: string, purpose: string): DataDirLock {
   const file = `${dataDir.replace(/\/+$/, "")}.lock`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const info: LockInfo = { pid: process.pid, host: os.hostname(), purpose, since: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

@@ -24,6 +24,7 @@ import { healthRoutes } from "./health.routes";
 import authPlugin from "./plugins/auth";
 import errorsPlugin, { frameworkProblem, sendProblem } from "./plugins/errors";
 import { REDACTED_PATHS, serializeError, serializeRequest } from "./log-safety";
+import { DebugRequestLog } from "./request-log";
 import validationPlugin from "./validation";
 
 /** Options of {@link buildApp}. */
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             serializers: { req: serializeRequest, err: serializeError },
             ...(typeof options.logger === "object" ? options.logger : {}),
           },
+    logController: config.requestLogLevel === "debug" ? new DebugRequestLog() : undefined,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkProblem,

@@ -3,10 +3,9 @@
  * members to open requests (docs/ALLOCATION.md), looks at the preview with its explanations, and
  * commits all or some assignments as secondment proposals in the usual workflow.
  */
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { funnel, unfilledReason } from "../../domain/allocation/explain";
-import { fairnessCost } from "../../domain/allocation/solve";
 import { germanDate } from "../../domain/dates";
 import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
@@ -15,172 +14,82 @@ import { poolMembers } from "../pool/pool.tables";
 import { crises, supportRequests } from "../requests/requests.tables";
 import { getSupportRequest, loadCandidates } from "../requests/support-requests";
 import { openCheckedProposal } from "../secondments/secondments";
-import { inputFromSnapshot, type AllocationSnapshot, type RunResult } from "./allocation-format";
-import { asCandidate, asNeeds, overlaps, takeSnapshot } from "./allocation-snapshot";
-import { allocationRuns } from "./allocation.tables";
+import type { RunResult } from "./allocation-format";
+import { readSnapshotRows } from "./allocation-snapshot";
+import { presentRun, type RunViewInput } from "./allocation-view";
+import { allocationRuns, type RunOverview } from "./allocation.tables";
+import type { RunGate } from "./run-gate";
 import { solverPool } from "./solver-pool";
-
-type RunRow = typeof allocationRuns.$inferSelect;
-
-/** Explanations for every assignment and every unfilled slot. */
-function explain(snapshot: AllocationSnapshot, chosen: number[]): Pick<RunResult, "assignments" | "unfilled" | "lent"> {
-  const names = new Map(snapshot.qualifications.map((q) => [q.id, q.name]));
-  const adminIndex = new Map(snapshot.administrations.map((a, i) => [a.id, i]));
-  const rank = new Array<number>(snapshot.administrations.length).fill(0);
-  const assignedMember = new Set<number>();
-  const filled = new Array<number>(snapshot.requests.length).fill(0);
-  // Ranks follow the order of the fairness cost: cheapest (first) units go to the nearest assignments.
-  const ordered = [...chosen].sort((a, b) => snapshot.pairs[a][2] - snapshot.pairs[b][2] || a - b);
-  const assignments = ordered.map((pi) => {
-    const [mi, ri, distanceM] = snapshot.pairs[pi];
-    const m = snapshot.members[mi];
-    const r = snapshot.requests[ri];
-    const a = adminIndex.get(m.administration)!;
-    const k = ++rank[a];
-    const n = Math.max(snapshot.administrations[a].poolSize, 1);
-    assignedMember.add(mi);
-    filled[ri]++;
-    const held = new Set(m.qualifications.filter((q) => q.validUntil === null || q.validUntil >= r.endsOn).map((q) => q.id));
-    return {
-      pair: pi,
-      member: m.pseudonym,
-      request: r.id,
-      fromAdministration: m.administration,
-      toAdministration: r.administration,
-      explanation: {
-        required: r.required.map((q) => names.get(q) ?? q),
-        preferred: r.preferred.filter((q) => held.has(q)).map((q) => names.get(q) ?? q),
-        distanceKm: Math.round(distanceM / 100) / 10,
-        remote: r.isRemotePossible && m.canWorkRemotely && distanceM / 1000 > m.travelRadiusKm,
-        fairness: { rank: k, poolSize: n, cost: fairnessCost(k, n) },
-      },
-    };
-  });
-  const candidates = snapshot.members.map((m) => asCandidate(m, snapshot));
-  const unfilled = snapshot.requests.flatMap((r, ri) => {
-    const slots = r.open - filled[ri];
-    if (slots <= 0) return [];
-    const proposed = new Set(r.alreadyProposed);
-    const counts = funnel(
-      snapshot.members.map((m, mi) => ({
-        ...candidates[mi],
-        isBlocked: (from: string, to: string) => overlaps(m.blocked, from, to),
-        isAssigned: assignedMember.has(mi) || proposed.has(m.pseudonym),
-      })),
-      asNeeds(r),
-    );
-    return [{ request: r.id, slots, reason: unfilledReason(counts), counts }];
-  });
-  const lent = snapshot.administrations.map((a, i) => ({ administration: a.id, lent: rank[i], poolSize: a.poolSize }));
-  return { assignments, unfilled, lent };
-}
 
 // ---------------------------------------------------------------------------------------------
 
-/** A run of the actor's administration; with `forUpdate` locked and read under the lock (commit). 404 otherwise. */
-async function loadRun(db: Db | Tx, actor: Actor, id: string, options: { forUpdate?: boolean } = {}): Promise<RunRow> {
-  const query = db
-    .select()
+/** The run of the caller's administration with the columns a commit needs (not the whole snapshot). */
+async function loadRunForCommit(tx: Tx, actor: Actor, id: string) {
+  const [row] = await tx
+    .select({
+      id: allocationRuns.id,
+      status: allocationRuns.status,
+      createdAt: allocationRuns.createdAt,
+      memberIds: allocationRuns.memberIds,
+      result: allocationRuns.result,
+      committed: allocationRuns.committed,
+      titles: sql<
+        Array<{ id: string; title: string }>
+      >`(SELECT coalesce(jsonb_agg(jsonb_build_object('id', r->'id', 'title', r->'title')), '[]'::jsonb)
+        FROM jsonb_array_elements(coalesce(${allocationRuns.overview}->'requests', ${allocationRuns.snapshot}->'requests')) r)`,
+    })
     .from(allocationRuns)
     .where(
       and(eq(allocationRuns.id, id), eq(allocationRuns.regionId, actor.regionId), eq(allocationRuns.organizationId, actor.organizationId)),
-    );
-  const [row] = options.forUpdate ? await query.for("update") : await query;
+    )
+    // Locks the run against a second, concurrent commit.
+    .for("update");
   if (!row) throw new AppError("not_found");
   return row;
 }
 
-/** The preview as the coordination office sees it: names only of its own administration's people. */
-async function present(db: Db | Tx, actor: Actor, row: RunRow) {
-  const snapshot = row.snapshot;
-  const adminName = new Map(snapshot.administrations.map((a) => [a.id, a.name]));
-  const request = new Map(snapshot.requests.map((r) => [r.id, r]));
-  const ownIds = Object.entries(row.memberIds).filter(([, id]) => id);
-  const own = ownIds.length
-    ? await db
-        .select({ id: poolMembers.id, name: poolMembers.name })
-        .from(poolMembers)
-        .where(
-          and(
-            eq(poolMembers.organizationId, actor.organizationId),
-            inArray(
-              poolMembers.id,
-              ownIds.map(([, id]) => id),
-            ),
-          ),
-        )
-    : [];
-  const ownName = new Map(own.map((m) => [m.id, m.name]));
-  const result = row.result;
-  const committed = new Set(row.committed ?? []);
-  const flows = new Map<string, { from: string; to: string; count: number }>();
-  for (const a of result?.assignments ?? []) {
-    const key = `${a.fromAdministration}>${a.toAdministration}`;
-    const f = flows.get(key) ?? { from: a.fromAdministration, to: a.toAdministration, count: 0 };
-    f.count++;
-    flows.set(key, f);
-  }
-  return {
-    id: row.id,
-    status: row.status,
+/**
+ * A stored run as the coordination office sees it. Reads only the parts of the snapshot the view
+ * shows (requests, administrations, two counts), and names only of the office's own people
+ * among the assigned ones — the database picks them, so that the member map stays there.
+ */
+async function getRunView(db: Db | Tx, actor: Actor, id: string) {
+  const run = allocationRuns;
+  const [row] = await db
+    .select({
+      id: run.id,
+      status: run.status,
+      createdAt: run.createdAt,
+      crisisId: run.crisisId,
+      committedAt: run.committedAt,
+      runMs: run.runMs,
+      error: run.error,
+      committed: run.committed,
+      result: run.result,
+      // Runs stored before `overview` existed have it only in their jsonb snapshot.
+      requests: sql<RunViewInput["requests"]>`coalesce(${run.overview}->'requests', ${run.snapshot}->'requests')`,
+      administrations: sql<
+        RunViewInput["administrations"]
+      >`coalesce(${run.overview}->'administrations', ${run.snapshot}->'administrations')`,
+      members: sql<number>`coalesce((${run.overview}->>'members')::int, jsonb_array_length(${run.snapshot}->'members'))`,
+      eligiblePairs: sql<number>`coalesce((${run.overview}->>'eligiblePairs')::int, jsonb_array_length(${run.snapshot}->'pairs'))`,
+    })
+    .from(run)
+    .where(and(eq(run.id, id), eq(run.regionId, actor.regionId), eq(run.organizationId, actor.organizationId)));
+  if (!row) throw new AppError("not_found");
+  const { rows: named } = await db.execute(sql`
+    SELECT a->>'member' AS pseudonym, ${poolMembers.name} AS name
+    FROM ${run} CROSS JOIN jsonb_array_elements(${run.result}->'assignments') a
+    JOIN ${poolMembers} ON ${poolMembers.id} = (${run.memberIds}->>(a->>'member'))::uuid
+    WHERE ${run.id} = ${row.id} AND ${poolMembers.organizationId} = ${actor.organizationId}`);
+  return presentRun({
+    ...row,
     createdAt: row.createdAt.toISOString(),
-    crisisId: row.crisisId,
     committedAt: row.committedAt?.toISOString() ?? null,
-    runMs: row.runMs,
-    error: row.error,
-    requests: snapshot.requests.map((r) => ({
-      id: r.id,
-      title: r.title,
-      administration: adminName.get(r.administration) ?? "",
-      urgency: r.urgency,
-      open: r.open,
-    })),
-    pool: { members: snapshot.members.length, eligiblePairs: snapshot.pairs.length },
-    objective: result?.objective ?? null,
-    firstCome: result?.firstCome ?? null,
-    assignments: (result?.assignments ?? []).map((a, index) => {
-      const r = request.get(a.request)!;
-      return {
-        index,
-        member: a.member,
-        name: ownName.get(row.memberIds[a.member]) ?? null,
-        from: { id: a.fromAdministration, name: adminName.get(a.fromAdministration) ?? "" },
-        to: { id: a.toAdministration, name: adminName.get(a.toAdministration) ?? "" },
-        request: { id: r.id, title: r.title, urgency: r.urgency },
-        explanation: a.explanation,
-        isCommitted: committed.has(index),
-      };
-    }),
-    unfilled: (result?.unfilled ?? []).map((u) => {
-      const r = request.get(u.request)!;
-      return {
-        request: { id: r.id, title: r.title, urgency: r.urgency, administration: adminName.get(r.administration) ?? "" },
-        slots: u.slots,
-        reason: u.reason,
-        counts: u.counts,
-      };
-    }),
-    lent: (result?.lent ?? [])
-      .filter((l) => l.poolSize > 0)
-      .map((l) => ({
-        administration: { id: l.administration, name: adminName.get(l.administration) ?? "" },
-        lent: l.lent,
-        poolSize: l.poolSize,
-        share: l.lent / l.poolSize,
-      })),
-    flows: [...flows.values()].map((f) => {
-      const from = snapshot.administrations.find((a) => a.id === f.from)!;
-      const to = snapshot.administrations.find((a) => a.id === f.to)!;
-      return {
-        from: { id: from.id, name: from.name, lat: from.lat, lon: from.lon },
-        to: { id: to.id, name: to.name, lat: to.lat, lon: to.lon },
-        count: f.count,
-      };
-    }),
-  };
+    pool: { members: Number(row.members), eligiblePairs: Number(row.eligiblePairs) },
+    names: Object.fromEntries(named.map((n) => [n.pseudonym as string, n.name as string])),
+  });
 }
-
-export type AllocationRunView = Awaited<ReturnType<typeof present>>;
 
 const SCOPE_STATUSES = ["open", "partly_filled"] as const;
 
@@ -229,103 +138,124 @@ async function checkScope(db: Db, actor: Actor, scope: { crisisId: string | null
 }
 
 /**
- * Computes a run: snapshot of the region, the exact optimum in the worker thread, explanations.
- * Nothing else changes; the run is stored so that it can be reproduced and committed.
+ * Computes a run: the main thread reads the region's rows, the allocation worker builds the
+ * pseudonymised snapshot, solves it exactly, explains it and renders the answer (solver-worker.ts),
+ * and the main thread stores the run with its audit entry in one transaction. Nothing else
+ * changes. At most a few runs compute at once (`gate`); the answer is the `AllocationRun` as UTF-8
+ * JSON, checked against its schema in the worker.
  */
-export async function createAllocationRun(db: Db, actor: Actor, body: { crisisId?: string | null; requestIds?: string[] | null }) {
+export async function createAllocationRun(
+  db: Db,
+  actor: Actor,
+  body: { crisisId?: string | null; requestIds?: string[] | null },
+  gate: RunGate,
+): Promise<Buffer> {
   const scope = { crisisId: body.crisisId ?? null, requestIds: body.requestIds ?? null };
+  // A scope naming what is not there is refused before the run takes a place at the gate.
   await checkScope(db, actor, scope);
-  const { snapshot, memberIds } = await takeSnapshot(db, actor, scope);
-  // The run and its audit entry are written together.
-  const row = await db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(allocationRuns)
-      .values({
+  return gate.run(async () => {
+    const rows = await readSnapshotRows(db, actor, scope);
+    const own = await db
+      .select({ id: poolMembers.id, name: poolMembers.name })
+      .from(poolMembers)
+      .where(and(eq(poolMembers.organizationId, actor.organizationId), isNull(poolMembers.leftAt)));
+    const id = randomUUID();
+    const createdAt = new Date();
+    const run = await solverPool.run({
+      rows,
+      id,
+      createdAt: createdAt.toISOString(),
+      ownNames: Object.fromEntries(own.map((m) => [m.id, m.name])),
+    });
+    // The worker's JSON bytes go into the jsonb columns as they are: no encoding on this thread.
+    const jsonb = <T>(bytes: Uint8Array) => sql`convert_from(${asBuffer(bytes)}, 'UTF8')::jsonb` as unknown as T;
+    await db.transaction(async (tx) => {
+      await tx.insert(allocationRuns).values({
+        id,
         regionId: actor.regionId,
         organizationId: actor.organizationId,
         crisisId: scope.crisisId,
         createdBy: actor.accountId,
-        status: "computing",
-        snapshot,
-        memberIds,
-      })
-      .returning();
-    await recordAudit(tx, actor, {
-      action: "create",
-      entity: "allocation_run",
-      entityId: inserted.id,
-      visibility: "tenant",
-      after: { scope: snapshot.scope, requests: snapshot.requests.length, members: snapshot.members.length },
+        createdAt,
+        status: run.status,
+        published: asBuffer(run.published),
+        overview: jsonb<RunOverview>(run.overview),
+        memberIds: jsonb<Record<string, string>>(run.memberIds),
+        result: run.result === null ? null : jsonb<RunResult>(run.result),
+        runMs: run.runMs,
+        error: run.error,
+      });
+      await recordAudit(tx, actor, {
+        action: "create",
+        entity: "allocation_run",
+        entityId: id,
+        visibility: "tenant",
+        after: run.summary,
+      });
     });
-    return inserted;
+    return asBuffer(run.view);
   });
-  try {
-    const solved = await solverPool.solve(inputFromSnapshot(snapshot));
-    const explained = explain(snapshot, solved.result.assignments);
-    const result: RunResult = {
-      objective: solved.result.objective,
-      firstCome: solved.firstCome,
-      ...explained,
-      solver: { pivots: solved.result.pivots, passes: solved.result.levels, ms: Math.round(solved.ms) },
-    };
-    const [done] = await db
-      .update(allocationRuns)
-      .set({ status: "done", result, runMs: Math.round(solved.ms) })
-      .where(eq(allocationRuns.id, row.id))
-      .returning();
-    return present(db, actor, done);
-  } catch (error) {
-    const [failed] = await db
-      .update(allocationRuns)
-      .set({ status: "failed", error: error instanceof Error ? error.message : String(error) })
-      .where(eq(allocationRuns.id, row.id))
-      .returning();
-    return present(db, actor, failed);
-  }
 }
+
+/** A Buffer over the same bytes (no copy): the drivers send a Buffer as a binary parameter. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 export async function getAllocationRun(db: Db, actor: Actor, id: string) {
-  return present(db, actor, await loadRun(db, actor, id));
+  return getRunView(db, actor, id);
 }
 
-/** The coordination office's recent runs, newest first. */
+/** The coordination office's recent runs, newest first (the counts come from the database, not from parsing results). */
 export async function listAllocationRuns(db: Db, actor: Actor, filter: { crisisId?: string } = {}) {
+  const run = allocationRuns;
   const rows = await db
     .select({
-      id: allocationRuns.id,
-      status: allocationRuns.status,
-      createdAt: allocationRuns.createdAt,
-      crisisId: allocationRuns.crisisId,
-      committedAt: allocationRuns.committedAt,
-      runMs: allocationRuns.runMs,
-      result: allocationRuns.result,
+      id: run.id,
+      status: run.status,
+      createdAt: run.createdAt,
+      crisisId: run.crisisId,
+      committedAt: run.committedAt,
+      runMs: run.runMs,
+      assignments: sql<number>`coalesce(jsonb_array_length(${run.result}->'assignments'), 0)`,
+      unfilledSlots: sql<number>`coalesce((SELECT sum((u->>'slots')::int) FROM jsonb_array_elements(${run.result}->'unfilled') u), 0)`,
     })
-    .from(allocationRuns)
+    .from(run)
     .where(
       and(
-        eq(allocationRuns.regionId, actor.regionId),
-        eq(allocationRuns.organizationId, actor.organizationId),
-        filter.crisisId ? eq(allocationRuns.crisisId, filter.crisisId) : undefined,
+        eq(run.regionId, actor.regionId),
+        eq(run.organizationId, actor.organizationId),
+        filter.crisisId ? eq(run.crisisId, filter.crisisId) : undefined,
       ),
     )
-    .orderBy(desc(allocationRuns.createdAt))
+    .orderBy(desc(run.createdAt))
     .limit(20);
   return rows.map((r) => ({
-    id: r.id,
-    status: r.status,
+    ...r,
     createdAt: r.createdAt.toISOString(),
-    crisisId: r.crisisId,
     committedAt: r.committedAt?.toISOString() ?? null,
-    runMs: r.runMs,
-    assignments: r.result?.assignments.length ?? 0,
-    unfilledSlots: r.result?.unfilled.reduce((s, u) => s + u.slots, 0) ?? 0,
+    assignments: Number(r.assignments),
+    unfilledSlots: Number(r.unfilledSlots),
   }));
 }
 
-/** The input snapshot and the result, pseudonymised, in the documented format (docs/ALLOCATION.md). */
-export async function getAllocationSnapshot(db: Db, actor: Actor, id: string) {
-  const row = await loadRun(db, actor, id);
-  return { snapshot: row.snapshot, result: row.result ?? null };
+/**
+ * The input snapshot and the result, pseudonymised, in the documented format (docs/ALLOCATION.md):
+ * the stored gzip'd document, or for a run stored before it existed the JSON text the database
+ * builds from the jsonb snapshot. Megabytes that this thread neither parses nor serialises.
+ */
+export async function getAllocationSnapshot(db: Db, actor: Actor, id: string): Promise<{ gzip: Buffer } | { json: string }> {
+  const run = allocationRuns;
+  const [row] = await db
+    .select({
+      published: run.published,
+      json: sql<
+        string | null
+      >`CASE WHEN ${run.published} IS NULL THEN json_build_object('snapshot', ${run.snapshot}, 'result', ${run.result})::text END`,
+    })
+    .from(run)
+    .where(and(eq(run.id, id), eq(run.regionId, actor.regionId), eq(run.organizationId, actor.organizationId)));
+  if (!row) throw new AppError("not_found");
+  const published = row.published;
+  return published ? { gzip: Buffer.from(published.buffer, published.byteOffset, published.byteLength) } : { json: row.json! };
 }
 
 /**
@@ -335,8 +265,7 @@ export async function getAllocationSnapshot(db: Db, actor: Actor, id: string) {
  */
 export async function commitAllocationRun(db: Db, actor: Actor, id: string, body: { assignments?: number[] | null }, baseUrl: string) {
   return db.transaction(async (tx) => {
-    // Locked: a second commit of the same run waits here and then sees it committed.
-    const row = await loadRun(tx, actor, id, { forUpdate: true });
+    const row = await loadRunForCommit(tx, actor, id);
     if (row.status !== "done" || !row.result) {
       throw new AppError("conflict", {
         message:
@@ -366,9 +295,11 @@ export async function commitAllocationRun(db: Db, actor: Actor, id: string, body
         ],
       });
     }
-    const candidates = new Map((await loadCandidates(tx, { region: actor.regionId })).map((c) => [c.id, c]));
+    // Only the chosen people, not the region's whole pool.
+    const memberIds = chosen.map((index) => row.memberIds[row.result!.assignments[index].member]);
+    const candidates = new Map((await loadCandidates(tx, { region: actor.regionId }, { memberIds })).map((c) => [c.id, c]));
     const requests = new Map<string, Awaited<ReturnType<typeof getSupportRequest>> | null>();
-    const titles = new Map(row.snapshot.requests.map((r) => [r.id, r.title]));
+    const titles = new Map(row.titles.map((r) => [r.id, r.title]));
     const stale: string[] = [];
     const day = row.createdAt.toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
     const reason = `Vorschlag aus dem Zuteilungslauf vom ${germanDate(day)}`;
@@ -411,11 +342,10 @@ export async function commitAllocationRun(db: Db, actor: Actor, id: string, body
       });
     }
     const committed = [...(row.committed ?? []), ...chosen];
-    const [after] = await tx
+    await tx
       .update(allocationRuns)
       .set({ status: "committed", committedAt: new Date(), committedBy: actor.accountId, committed })
-      .where(eq(allocationRuns.id, row.id))
-      .returning();
+      .where(eq(allocationRuns.id, row.id));
     await recordAudit(tx, actor, {
       action: "update",
       entity: "allocation_run",
@@ -423,6 +353,6 @@ export async function commitAllocationRun(db: Db, actor: Actor, id: string, body
       visibility: "tenant",
       after: { status: "committed", proposals: chosen.length },
     });
-    return present(tx, actor, after);
+    return getRunView(tx, actor, row.id);
   });
 }

@@ -1,21 +1,187 @@
 /**
  * The input of an allocation run: the region's pool, requests and caps read into a pseudonymised
  * snapshot (docs/ALLOCATION.md › Snapshot format), and the eligible pairs computed from it.
+ *
+ * Two halves, so that the server's event loop only waits for the database:
+ * - {@link readSnapshotRows} (main thread) reads the rows; PostgreSQL hands each table over as
+ *   one JSON text, which the main thread neither parses nor copies field by field;
+ * - {@link buildSnapshot} (the allocation worker, solver-worker.ts) parses them, groups them,
+ *   pseudonymises the members and computes the eligible pairs.
  */
-import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
 import { distanceKm, ineligibility, type RequestNeeds } from "../../domain/allocation/eligibility";
 import { BLOCKING_STATES } from "../../domain/secondment/workflow";
 import type { Actor } from "../identity/actor";
 import { departments, organizations } from "../organizations/organizations.tables";
-import { poolMembers, qualifications } from "../pool/pool.tables";
+import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool/pool.tables";
 import { supportRequestQualifications, supportRequests } from "../requests/requests.tables";
-import { loadCandidates } from "../requests/support-requests";
 import { IN_PLAY_STATES } from "../secondments/request-fill";
 import { departmentCaps, secondmentSettings, secondments } from "../secondments/secondments.tables";
 import { SNAPSHOT_FORMAT, type AllocationSnapshot } from "./allocation-format";
 
 const BLOCKING = [...BLOCKING_STATES];
+
+/** What a run covers: all open requests of the region, those of one crisis, or a list. */
+export interface RunScope {
+  crisisId: string | null;
+  requestIds: string[] | null;
+}
+
+/**
+ * The rows a snapshot is built from, each table as the JSON text of an array of rows (keys as in
+ * {@link ParsedRows}). Strings cross to the worker as one copy, without a structured clone of
+ * thousands of objects.
+ */
+export interface SnapshotRows {
+  scope: RunScope;
+  requests: string;
+  needs: string;
+  inPlay: string;
+  members: string;
+  held: string;
+  windows: string;
+  blocking: string;
+  organizations: string;
+  departments: string;
+  departmentCaps: string;
+  organizationCaps: string;
+  catalogue: string;
+}
+
+/** The rows as the worker parses them. */
+interface ParsedRows {
+  requests: Array<{
+    id: string;
+    organizationId: string;
+    title: string;
+    urgency: "crisis" | "urgent" | "normal";
+    headcount: number;
+    startsOn: string;
+    endsOn: string;
+    hoursPerWeek: number;
+    placeLat: number;
+    placeLon: number;
+    isRemotePossible: boolean;
+  }>;
+  needs: Array<{ requestId: string; qualificationId: string; isRequired: boolean }>;
+  inPlay: Array<{ requestId: string; memberId: string }>;
+  members: Array<{ id: string; organizationId: string; departmentId: string | null; travelRadiusKm: number; canWorkRemotely: boolean }>;
+  held: Array<{ memberId: string; qualificationId: string; validUntil: string | null; isConfirmed: boolean }>;
+  windows: Array<{ memberId: string; startsOn: string; endsOn: string; hoursPerWeek: number }>;
+  blocking: Array<{ memberId: string; organizationId: string; startsOn: string; endsOn: string }>;
+  organizations: Array<{ id: string; name: string; lat: number; lon: number }>;
+  departments: Array<{ id: string; organizationId: string; name: string }>;
+  departmentCaps: Array<{ departmentId: string; maxLent: number }>;
+  organizationCaps: Array<{ organizationId: string; maxLentTotal: number | null }>;
+  catalogue: Array<{ id: string; name: string }>;
+}
+
+/** The rows of a query as one JSON text, built by the database; `order` over the row `t` where it matters. */
+async function jsonRows(tx: Tx, query: SQL, order?: SQL): Promise<string> {
+  const { rows } = await tx.execute(
+    sql`SELECT coalesce(json_agg(t${order ? sql` ORDER BY ${order}` : sql``}), '[]')::text AS rows FROM (${query}) t`,
+  );
+  return rows[0].rows as string;
+}
+
+/**
+ * Reads everything a run needs from the database, in one read-only transaction that sees one
+ * state of the region (repeatable read). Main thread: I/O only.
+ */
+export async function readSnapshotRows(db: Db, actor: Actor, scope: RunScope): Promise<SnapshotRows> {
+  return db.transaction(
+    async (tx) => {
+      const region = actor.regionId;
+      const r = supportRequests;
+      const openRequests = and(
+        eq(r.regionId, region),
+        inArray(r.status, ["open", "partly_filled"]),
+        scope.crisisId ? eq(r.crisisId, scope.crisisId) : undefined,
+        scope.requestIds ? inArray(r.id, scope.requestIds) : undefined,
+      );
+      const inScope = sql`SELECT ${r.id} FROM ${r} WHERE ${openRequests}`;
+      const m = poolMembers;
+      const activeMember = sql`${m.regionId} = ${region} AND ${m.leftAt} IS NULL`;
+      const q = poolMemberQualifications;
+      const w = availabilityWindows;
+      const s = secondments;
+      return {
+        scope,
+        requests: await jsonRows(
+          tx,
+          sql`SELECT ${r.id} AS "id", ${r.organizationId} AS "organizationId", ${r.title} AS "title", ${r.urgency} AS "urgency",
+                ${r.headcount} AS "headcount", ${r.startsOn} AS "startsOn", ${r.endsOn} AS "endsOn", ${r.hoursPerWeek} AS "hoursPerWeek",
+                ${r.placeLat} AS "placeLat", ${r.placeLon} AS "placeLon", ${r.isRemotePossible} AS "isRemotePossible",
+                ${r.openedAt} AS "openedAt", ${r.createdAt} AS "createdAt"
+              FROM ${r} WHERE ${openRequests}`,
+          sql`t."openedAt", t."createdAt"`,
+        ),
+        needs: await jsonRows(
+          tx,
+          sql`SELECT ${supportRequestQualifications.requestId} AS "requestId", ${supportRequestQualifications.qualificationId} AS "qualificationId",
+                ${supportRequestQualifications.isRequired} AS "isRequired"
+              FROM ${supportRequestQualifications} WHERE ${supportRequestQualifications.requestId} IN (${inScope})`,
+        ),
+        inPlay: await jsonRows(
+          tx,
+          sql`SELECT ${s.requestId} AS "requestId", ${s.memberId} AS "memberId" FROM ${s}
+              WHERE ${s.requestId} IN (${inScope}) AND ${inArray(s.state, IN_PLAY_STATES)}`,
+        ),
+        members: await jsonRows(
+          tx,
+          sql`SELECT ${m.id} AS "id", ${m.organizationId} AS "organizationId", ${m.departmentId} AS "departmentId",
+                ${m.travelRadiusKm} AS "travelRadiusKm", ${m.canWorkRemotely} AS "canWorkRemotely"
+              FROM ${m} WHERE ${activeMember}`,
+        ),
+        held: await jsonRows(
+          tx,
+          sql`SELECT ${q.memberId} AS "memberId", ${q.qualificationId} AS "qualificationId", ${q.validUntil} AS "validUntil",
+                ${q.confirmedAt} IS NOT NULL AS "isConfirmed"
+              FROM ${q} JOIN ${m} ON ${m.id} = ${q.memberId} WHERE ${activeMember}`,
+        ),
+        windows: await jsonRows(
+          tx,
+          sql`SELECT ${w.memberId} AS "memberId", ${w.startsOn} AS "startsOn", ${w.endsOn} AS "endsOn", ${w.hoursPerWeek} AS "hoursPerWeek"
+              FROM ${w} JOIN ${m} ON ${m.id} = ${w.memberId} WHERE ${activeMember}`,
+        ),
+        blocking: await jsonRows(
+          tx,
+          sql`SELECT ${s.memberId} AS "memberId", ${s.organizationId} AS "organizationId", ${s.startsOn} AS "startsOn", ${s.endsOn} AS "endsOn"
+              FROM ${s} WHERE ${s.regionId} = ${region} AND ${inArray(s.state, BLOCKING)}`,
+        ),
+        organizations: await jsonRows(
+          tx,
+          sql`SELECT ${organizations.id} AS "id", ${organizations.name} AS "name", ${organizations.lat} AS "lat", ${organizations.lon} AS "lon"
+              FROM ${organizations} WHERE ${organizations.regionId} = ${region}`,
+          sql`t."name"`,
+        ),
+        departments: await jsonRows(
+          tx,
+          sql`SELECT ${departments.id} AS "id", ${departments.organizationId} AS "organizationId", ${departments.name} AS "name"
+              FROM ${departments} WHERE ${departments.regionId} = ${region}`,
+          sql`t."name"`,
+        ),
+        departmentCaps: await jsonRows(
+          tx,
+          sql`SELECT ${departmentCaps.departmentId} AS "departmentId", ${departmentCaps.maxLent} AS "maxLent"
+              FROM ${departmentCaps} WHERE ${departmentCaps.regionId} = ${region}`,
+        ),
+        organizationCaps: await jsonRows(
+          tx,
+          sql`SELECT ${secondmentSettings.organizationId} AS "organizationId", ${secondmentSettings.maxLentTotal} AS "maxLentTotal"
+              FROM ${secondmentSettings} WHERE ${secondmentSettings.regionId} = ${region}`,
+        ),
+        catalogue: await jsonRows(
+          tx,
+          sql`SELECT ${qualifications.id} AS "id", ${qualifications.name} AS "name" FROM ${qualifications}
+              WHERE ${qualifications.regionId} = ${region}`,
+        ),
+      };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
 
 /** Peak number of overlapping periods on any day of [from, to]. */
 function peak(periods: Array<{ startsOn: string; endsOn: string }>, from: string, to: string) {
@@ -24,101 +190,70 @@ function peak(periods: Array<{ startsOn: string; endsOn: string }>, from: string
   return Math.max(0, ...points.map((d) => inside.filter((p) => p.startsOn <= d && p.endsOn >= d).length));
 }
 
-/** Reads the region's state into a pseudonymised snapshot (and the pseudonym → member map kept apart). */
-export async function takeSnapshot(db: Db, actor: Actor, scope: { crisisId: string | null; requestIds: string[] | null }) {
-  const requestRows = await db
-    .select()
-    .from(supportRequests)
-    .where(
-      and(
-        eq(supportRequests.regionId, actor.regionId),
-        inArray(supportRequests.status, ["open", "partly_filled"]),
-        scope.crisisId ? eq(supportRequests.crisisId, scope.crisisId) : undefined,
-        scope.requestIds ? inArray(supportRequests.id, scope.requestIds) : undefined,
-      ),
-    )
-    .orderBy(supportRequests.openedAt, supportRequests.createdAt);
-  const requestIds = requestRows.map((r) => r.id);
-  const needs = requestIds.length
-    ? await db.select().from(supportRequestQualifications).where(inArray(supportRequestQualifications.requestId, requestIds))
-    : [];
-  const inPlay = requestIds.length
-    ? await db
-        .select({ requestId: secondments.requestId, memberId: secondments.memberId })
-        .from(secondments)
-        .where(and(inArray(secondments.requestId, requestIds), inArray(secondments.state, IN_PLAY_STATES)))
-    : [];
-  const candidates = await loadCandidates(db, { region: actor.regionId });
-  const memberRows = candidates.length
-    ? await db
-        .select({ id: poolMembers.id, departmentId: poolMembers.departmentId })
-        .from(poolMembers)
-        .where(
-          inArray(
-            poolMembers.id,
-            candidates.map((c) => c.id),
-          ),
-        )
-    : [];
-  const departmentOf = new Map(memberRows.map((m) => [m.id, m.departmentId]));
-  const blockingRows = await db
-    .select({
-      memberId: secondments.memberId,
-      organizationId: secondments.organizationId,
-      startsOn: secondments.startsOn,
-      endsOn: secondments.endsOn,
-    })
-    .from(secondments)
-    .where(and(eq(secondments.regionId, actor.regionId), inArray(secondments.state, BLOCKING)));
-  const orgs = await db.select().from(organizations).where(eq(organizations.regionId, actor.regionId)).orderBy(organizations.name);
-  const deps = await db.select().from(departments).where(eq(departments.regionId, actor.regionId)).orderBy(departments.name);
-  const depCaps = new Map(
-    (await db.select().from(departmentCaps).where(eq(departmentCaps.regionId, actor.regionId))).map((c) => [c.departmentId, c.maxLent]),
-  );
-  const orgCaps = new Map(
-    (await db.select().from(secondmentSettings).where(eq(secondmentSettings.regionId, actor.regionId))).map((s) => [
-      s.organizationId,
-      s.maxLentTotal,
-    ]),
-  );
-  const catalogue = await db
-    .select({ id: qualifications.id, name: qualifications.name })
-    .from(qualifications)
-    .where(eq(qualifications.regionId, actor.regionId));
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/**
+ * Builds the pseudonymised snapshot and its eligible pairs from the rows (pure; runs in the
+ * allocation worker), and apart from it which pool member each pseudonym stands for.
+ */
+export function buildSnapshot(rows: SnapshotRows, createdAt: string): { snapshot: AllocationSnapshot; memberIds: Record<string, string> } {
+  const p = Object.fromEntries(
+    Object.entries(rows).map(([k, v]) => [k, typeof v === "string" ? JSON.parse(v) : v]),
+  ) as unknown as ParsedRows;
+  const requestRows = p.requests;
+  const heldBy = groupBy(p.held, (h) => h.memberId);
+  const windowsOf = groupBy(p.windows, (w) => w.memberId);
+  const blockingOf = groupBy(p.blocking, (b) => b.memberId);
+  const needsOf = groupBy(p.needs, (n) => n.requestId);
+  const inPlayOf = groupBy(p.inPlay, (i) => i.requestId);
+  const departmentOf = new Map(p.members.map((m) => [m.id, m.departmentId]));
+  const depCaps = new Map(p.departmentCaps.map((c) => [c.departmentId, c.maxLent]));
+  const orgCaps = new Map(p.organizationCaps.map((s) => [s.organizationId, s.maxLentTotal]));
 
   const horizon = requestRows.length
     ? {
-        startsOn: requestRows.reduce((m, r) => (r.startsOn < m ? r.startsOn : m), requestRows[0].startsOn),
-        endsOn: requestRows.reduce((m, r) => (r.endsOn > m ? r.endsOn : m), requestRows[0].endsOn),
+        startsOn: requestRows.reduce((min, r) => (r.startsOn < min ? r.startsOn : min), requestRows[0].startsOn),
+        endsOn: requestRows.reduce((max, r) => (r.endsOn > max ? r.endsOn : max), requestRows[0].endsOn),
       }
     : null;
-  const lentPeak = (filter: (b: (typeof blockingRows)[number]) => boolean) =>
-    horizon ? peak(blockingRows.filter(filter), horizon.startsOn, horizon.endsOn) : 0;
-  const memberDepartment = new Map(blockingRows.map((b) => [b.memberId, departmentOf.get(b.memberId) ?? null]));
+  const lentPeak = (filter: (b: ParsedRows["blocking"][number]) => boolean) =>
+    horizon ? peak(p.blocking.filter(filter), horizon.startsOn, horizon.endsOn) : 0;
+  const memberDepartment = new Map(p.blocking.map((b) => [b.memberId, departmentOf.get(b.memberId) ?? null]));
 
   // Pseudonyms in a shuffled order, so that they reveal nothing about the order of entry.
-  const shuffled = [...candidates].sort((a, b) => hashOf(a.id).localeCompare(hashOf(b.id)));
+  const keyed = p.members.map((m) => ({ m, key: hashOf(m.id) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const shuffled = keyed.map((k) => k.m);
   const pseudonymOf = new Map(shuffled.map((c, i) => [c.id, `P-${String(i + 1).padStart(4, "0")}`]));
   const members = shuffled.map((c) => ({
     pseudonym: pseudonymOf.get(c.id)!,
     administration: c.organizationId,
-    department: departmentOf.get(c.id) ?? null,
-    qualifications: c.qualifications.filter((q) => q.isConfirmed).map((q) => ({ id: q.qualificationId, validUntil: q.validUntil })),
-    availability: c.availability.map((w) => ({ startsOn: w.startsOn, endsOn: w.endsOn, hoursPerWeek: w.hoursPerWeek })),
+    department: c.departmentId,
+    qualifications: (heldBy.get(c.id) ?? []).filter((q) => q.isConfirmed).map((q) => ({ id: q.qualificationId, validUntil: q.validUntil })),
+    availability: (windowsOf.get(c.id) ?? []).map((w) => ({ startsOn: w.startsOn, endsOn: w.endsOn, hoursPerWeek: w.hoursPerWeek })),
     travelRadiusKm: c.travelRadiusKm,
     canWorkRemotely: c.canWorkRemotely,
-    blocked: blockingRows.filter((b) => b.memberId === c.id).map((b) => ({ startsOn: b.startsOn, endsOn: b.endsOn })),
+    blocked: (blockingOf.get(c.id) ?? []).map((b) => ({ startsOn: b.startsOn, endsOn: b.endsOn })),
   }));
   const poolSize = new Map<string, number>();
-  for (const c of candidates) poolSize.set(c.organizationId, (poolSize.get(c.organizationId) ?? 0) + 1);
+  for (const c of p.members) poolSize.set(c.organizationId, (poolSize.get(c.organizationId) ?? 0) + 1);
 
   const snapshot: AllocationSnapshot = {
     format: SNAPSHOT_FORMAT,
-    createdAt: new Date().toISOString(),
-    scope: { crisisId: scope.crisisId, requestIds },
+    createdAt,
+    scope: { crisisId: rows.scope.crisisId, requestIds: requestRows.map((r) => r.id) },
     horizon,
-    qualifications: catalogue,
-    administrations: orgs.map((o) => {
+    qualifications: p.catalogue,
+    administrations: p.organizations.map((o) => {
       const cap = orgCaps.get(o.id) ?? null;
       return {
         id: o.id,
@@ -129,7 +264,7 @@ export async function takeSnapshot(db: Db, actor: Actor, scope: { crisisId: stri
         cap: cap === null ? null : Math.max(0, cap - lentPeak((b) => b.organizationId === o.id)),
       };
     }),
-    departments: deps.map((d) => {
+    departments: p.departments.map((d) => {
       const cap = depCaps.get(d.id);
       return {
         id: d.id,
@@ -141,7 +276,8 @@ export async function takeSnapshot(db: Db, actor: Actor, scope: { crisisId: stri
     members,
     requests: requestRows
       .map((r) => {
-        const proposed = inPlay.filter((p) => p.requestId === r.id);
+        const proposed = inPlayOf.get(r.id) ?? [];
+        const needs = needsOf.get(r.id) ?? [];
         return {
           id: r.id,
           administration: r.organizationId,
@@ -154,16 +290,16 @@ export async function takeSnapshot(db: Db, actor: Actor, scope: { crisisId: stri
           placeLat: r.placeLat,
           placeLon: r.placeLon,
           isRemotePossible: r.isRemotePossible,
-          required: needs.filter((n) => n.requestId === r.id && n.isRequired).map((n) => n.qualificationId),
-          preferred: needs.filter((n) => n.requestId === r.id && !n.isRequired).map((n) => n.qualificationId),
-          alreadyProposed: proposed.map((p) => pseudonymOf.get(p.memberId)).filter((p): p is string => !!p),
+          required: needs.filter((n) => n.isRequired).map((n) => n.qualificationId),
+          preferred: needs.filter((n) => !n.isRequired).map((n) => n.qualificationId),
+          alreadyProposed: proposed.map((x) => pseudonymOf.get(x.memberId)).filter((x): x is string => !!x),
         };
       })
       .filter((r) => r.open > 0),
     pairs: [],
   };
   snapshot.pairs = eligiblePairs(snapshot);
-  const memberIds = Object.fromEntries(candidates.map((c) => [pseudonymOf.get(c.id)!, c.id]));
+  const memberIds = Object.fromEntries(p.members.map((c) => [pseudonymOf.get(c.id)!, c.id]));
   return { snapshot, memberIds };
 }
 
@@ -173,19 +309,16 @@ function hashOf(id: string) {
   return (h >>> 0).toString(16).padStart(8, "0") + id;
 }
 
-export const asCandidate = (m: AllocationSnapshot["members"][number], snapshot: AllocationSnapshot) => {
-  const home = snapshot.administrations.find((a) => a.id === m.administration)!;
-  return {
-    organizationId: m.administration,
-    isActive: true,
-    homeLat: home.lat,
-    homeLon: home.lon,
-    travelRadiusKm: m.travelRadiusKm,
-    canWorkRemotely: m.canWorkRemotely,
-    qualifications: m.qualifications.map((q) => ({ qualificationId: q.id, validUntil: q.validUntil, isConfirmed: true })),
-    availability: m.availability,
-  };
-};
+export const asCandidate = (m: AllocationSnapshot["members"][number], home: { lat: number; lon: number }) => ({
+  organizationId: m.administration,
+  isActive: true,
+  homeLat: home.lat,
+  homeLon: home.lon,
+  travelRadiusKm: m.travelRadiusKm,
+  canWorkRemotely: m.canWorkRemotely,
+  qualifications: m.qualifications.map((q) => ({ qualificationId: q.id, validUntil: q.validUntil, isConfirmed: true })),
+  availability: m.availability,
+});
 export const asNeeds = (r: AllocationSnapshot["requests"][number]): RequestNeeds => ({
   organizationId: r.administration,
   placeLat: r.placeLat,
@@ -199,10 +332,16 @@ export const asNeeds = (r: AllocationSnapshot["requests"][number]): RequestNeeds
 export const overlaps = (blocked: Array<{ startsOn: string; endsOn: string }>, from: string, to: string) =>
   blocked.some((b) => b.startsOn <= to && b.endsOn >= from);
 
+/** Each member as a candidate of eligibility.ts (home point of its administration). */
+export function snapshotCandidates(snapshot: AllocationSnapshot) {
+  const homes = new Map(snapshot.administrations.map((a) => [a.id, a]));
+  return snapshot.members.map((m) => asCandidate(m, homes.get(m.administration)!));
+}
+
 /** The eligible pairs of a snapshot (the rules of eligibility.ts plus blocking secondments and earlier proposals). */
 export function eligiblePairs(snapshot: AllocationSnapshot): AllocationSnapshot["pairs"] {
   const pairs: AllocationSnapshot["pairs"] = [];
-  const candidates = snapshot.members.map((m) => asCandidate(m, snapshot));
+  const candidates = snapshotCandidates(snapshot);
   snapshot.requests.forEach((r, ri) => {
     const needs = asNeeds(r);
     const proposed = new Set(r.alreadyProposed);

@@ -1,6 +1,8 @@
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
+import { fireTogether, statusCounts } from "../../../test/parallel";
 import { generateInstance } from "../../../test/allocation-instances";
 import { seedDemoPool } from "../../db/seed/demo-pool";
 import { solveAllocation, violations } from "../../domain/allocation/solve";
@@ -46,6 +48,7 @@ type RunView = {
   lent: Array<{ administration: { name: string }; lent: number; poolSize: number }>;
   flows: Array<{ count: number }>;
   runMs: number;
+  requests: Array<{ id: string }>;
 };
 
 describe("allocation runs", () => {
@@ -75,6 +78,14 @@ describe("allocation runs", () => {
     expect(res.statusCode).toBe(200);
     const { snapshot, result } = res.json() as { snapshot: AllocationSnapshot; result: RunResult };
     expect(snapshot.format).toBe("verbund-allocation/1");
+    // A browser takes the stored gzip as it is.
+    const zipped = await coordination.request({
+      method: "GET",
+      url: `/api/v1/allocation-runs/${run.id}/snapshot`,
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString("utf8"))).toEqual(res.json());
     // No name, e-mail or member id of any pool member appears in it.
     const people = (await t.database.db.execute(sql`SELECT id, name, work_email FROM pool_members`)).rows as Array<Record<string, string>>;
     for (const p of people) {
@@ -91,6 +102,92 @@ describe("allocation runs", () => {
         result.assignments.map((a) => a.pair),
       ),
     ).toEqual([]);
+  });
+
+  it("reads a stored run back exactly as it was computed; the list counts it; names only of the office's own people", async () => {
+    // All open requests: the Region's own people can be assigned to other administrations' requests.
+    const res = await coordination.request({ method: "POST", url: "/api/v1/allocation-runs", payload: {} });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+    const computed: RunView = res.json();
+    const named = computed.assignments.filter((a) => a.name !== null);
+    expect(named.length).toBeGreaterThan(0);
+    for (const a of computed.assignments) expect(a.name !== null).toBe(a.from.name === "Region Hannover");
+    const own = (
+      await t.database.db.execute(sql`SELECT p.name FROM pool_members p JOIN organizations o ON o.id = p.organization_id
+      WHERE o.name = 'Region Hannover'`)
+    ).rows.map((r) => r.name);
+    for (const a of named) expect(own).toContain(a.name);
+    const stored = await coordination.request({ method: "GET", url: `/api/v1/allocation-runs/${computed.id}` });
+    expect(stored.json()).toEqual(computed);
+    const list = (await coordination.request({ method: "GET", url: "/api/v1/allocation-runs" })).json().items;
+    expect(list[0]).toMatchObject({
+      id: computed.id,
+      assignments: computed.assignments.length,
+      unfilledSlots: computed.unfilled.reduce((sum, u) => sum + u.slots, 0),
+    });
+    const audit = (
+      await t.database.db.execute(sql`SELECT after FROM audit_events WHERE entity = 'allocation_run' AND entity_id = ${computed.id}`)
+    ).rows;
+    expect(audit).toEqual([{ after: expect.objectContaining({ requests: computed.requests.length, members: expect.any(Number) }) }]);
+  });
+
+  it("computes one run at a time: the next waits its turn, one more is refused with 503, Retry-After and a message in German and English", async () => {
+    const bounded = await buildTestApp({ database: t.database, config: { allocationConcurrency: 1, allocationQueue: 1 } });
+    try {
+      const office = await bounded.signIn("koordination@region-hannover.demo");
+      // A large model keeps the worker busy, so that the three runs surely meet at the gate.
+      const { input } = generateInstance({ members: 8_000, requests: 800, regions: 4 });
+      const busy = solverPool.solve(input);
+      const answers = await fireTogether(
+        [0, 1, 2].map(() => ({
+          client: office,
+          request: { method: "POST" as const, url: "/api/v1/allocation-runs", payload: { crisisId } },
+        })),
+      );
+      await busy;
+      expect(statusCounts(answers)).toEqual({ 201: 2, 503: 1 });
+      const refused = answers.find((a) => a.statusCode === 503)!;
+      expect(refused.headers["retry-after"]).toBe("5");
+      expect(refused.json()).toMatchObject({
+        code: "unavailable",
+        messages: {
+          de: expect.stringContaining("Der Server berechnet gerade andere Zuteilungen"),
+          en: expect.stringContaining("The server is computing other allocations right now"),
+        },
+      });
+      // The two that were let in computed the same optimum, one after the other.
+      const [first, second] = answers.filter((a) => a.statusCode === 201).map((a) => a.json() as RunView);
+      expect(second.objective).toEqual(first.objective);
+    } finally {
+      await bounded.app.close();
+    }
+  }, 120_000);
+
+  it("a run stored before the compressed snapshot (jsonb snapshot, no overview) reads and downloads as before", async () => {
+    const document = (await coordination.request({ method: "GET", url: `/api/v1/allocation-runs/${run.id}/snapshot` })).json();
+    const id = crypto.randomUUID();
+    await t.database.db.execute(sql`INSERT INTO allocation_runs
+        (id, region_id, organization_id, crisis_id, created_by, created_at, status, snapshot, member_ids, result, run_ms, error, committed)
+      SELECT ${id}, region_id, organization_id, crisis_id, created_by, created_at, 'done', ${JSON.stringify(document.snapshot)}::jsonb,
+        member_ids, result, run_ms, error, NULL
+      FROM allocation_runs WHERE id = ${run.id}`);
+    const view = (await coordination.request({ method: "GET", url: `/api/v1/allocation-runs/${id}` })).json();
+    const original = (await coordination.request({ method: "GET", url: `/api/v1/allocation-runs/${run.id}` })).json();
+    expect({ ...view, id: run.id }).toEqual({
+      ...original,
+      status: "done",
+      committedAt: null,
+      assignments: original.assignments.map((a: object) => ({ ...a, isCommitted: false })),
+    });
+    const downloaded = await coordination.request({
+      method: "GET",
+      url: `/api/v1/allocation-runs/${id}/snapshot`,
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(downloaded.headers["content-encoding"]).toBeUndefined();
+    expect(downloaded.json()).toEqual(document);
+    await t.database.db.execute(sql`DELETE FROM allocation_runs WHERE id = ${id}`);
   });
 
   it("names the binding reason of unfilled slots: nobody holds a qualification", async () => {

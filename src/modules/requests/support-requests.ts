@@ -53,6 +53,11 @@ export async function loadCandidates(
   const ids = rows.map((r) => r.m.id);
   const held = await db.select().from(poolMemberQualifications).where(inArray(poolMemberQualifications.memberId, ids));
   const windows = await db.select().from(availabilityWindows).where(inArray(availabilityWindows.memberId, ids));
+  // Grouped once: a region's pool has thousands of members (filtering per member was quadratic).
+  const heldBy = new Map<string, typeof held>();
+  for (const h of held) heldBy.set(h.memberId, [...(heldBy.get(h.memberId) ?? []), h]);
+  const windowsOf = new Map<string, typeof windows>();
+  for (const w of windows) windowsOf.set(w.memberId, [...(windowsOf.get(w.memberId) ?? []), w]);
   return rows.map(({ m, lat, lon }) => ({
     id: m.id,
     organizationId: m.organizationId,
@@ -61,10 +66,12 @@ export async function loadCandidates(
     homeLon: lon,
     travelRadiusKm: m.travelRadiusKm,
     canWorkRemotely: m.canWorkRemotely,
-    qualifications: held
-      .filter((h) => h.memberId === m.id)
-      .map((h) => ({ qualificationId: h.qualificationId, validUntil: h.validUntil, isConfirmed: h.confirmedAt !== null })),
-    availability: windows.filter((w) => w.memberId === m.id),
+    qualifications: (heldBy.get(m.id) ?? []).map((h) => ({
+      qualificationId: h.qualificationId,
+      validUntil: h.validUntil,
+      isConfirmed: h.confirmedAt !== null,
+    })),
+    availability: windowsOf.get(m.id) ?? [],
   }));
 }
 

@@ -4718,7 +4718,7 @@ export interface paths {
         put?: never;
         /**
          * Compute the optimal allocation for a scope: a preview, nothing changes
-         * @description Solves the model of docs/ALLOCATION.md exactly in a worker thread and stores the run with its input snapshot. Returns assignments (pseudonymised), unfilled slots with the binding reason, the value of every objective level and the run time.
+         * @description Solves the model of docs/ALLOCATION.md exactly in a worker thread and stores the run with its input snapshot. Returns assignments (pseudonymised), unfilled slots with the binding reason, the value of every objective level and the run time. A server computes one run at a time (VERBUND_ALLOCATION_CONCURRENCY) and lets a few more wait; beyond that it answers 503 with Retry-After.
          */
         post: {
             parameters: {
