@@ -70,7 +70,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     lock?.release();
     throw err;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(yieldingClient(client) as PGlite, { schema }) as unknown as Db;
   const close = async () => {
     try {
       await client.close();
@@ -79,6 +79,39 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     }
   };
   return { db, kind: "pglite", close, ...{ pglite: client } };
+}
+
+/** Lets the event loop run (timers, sockets) before the next statement. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+type Queryable = Pick<PGlite, "query">;
+
+/**
+ * PGlite executes each statement synchronously on this thread, and its promises resolve without
+ * giving the event loop a turn: a use case that sends a dozen statements in a row (an allocation
+ * run reads twelve tables) held the thread for their whole sum, and every other request — even
+ * `/healthz` — waited. This client yields one turn before each statement, inside transactions too,
+ * so the longest wait is one statement. Costs a few microseconds per statement.
+ */
+function yieldingClient(client: PGlite): Queryable & Pick<PGlite, "transaction"> {
+  const yielding = <T extends Queryable>(target: T): T =>
+    new Proxy(target, {
+      get(object, property, receiver) {
+        const value = Reflect.get(object, property, receiver);
+        if (property === "query") {
+          return async (...args: Parameters<PGlite["query"]>) => {
+            await nextTurn();
+            return (value as PGlite["query"]).apply(object, args);
+          };
+        }
+        if (property === "transaction") {
+          return (callback: (tx: Queryable) => Promise<unknown>) =>
+            (value as PGlite["transaction"]).call(object, (tx) => callback(yielding(tx)));
+        }
+        return typeof value === "function" ? value.bind(object) : value;
+      },
+    });
+  return yielding(client);
 }
 
 function damaged(dataDir: string, cause: unknown): OperatorError {
