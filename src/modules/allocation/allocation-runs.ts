@@ -176,6 +176,8 @@ async function present(db: Db | Tx, actor: Actor, row: RunRow) {
         count: f.count,
       };
     }),
+    // What `commitAllocationRun` accepts: a finished run, not yet committed, with something to commit.
+    abilities: { commit: row.status === "done" && (result?.assignments.length ?? 0) > 0 },
   };
 }
 

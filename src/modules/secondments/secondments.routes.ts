@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { SECONDMENT_STATES } from "../../domain/secondment/workflow";
 import type { RouteGate } from "../../server/policy";
 import { renderSecondmentDocument } from "./agreement-pdf";
-import { createCalendarFeed, listCalendarFeeds, renderCalendar, revokeCalendarFeed } from "./calendar";
+import { createCalendarFeed, listCalendarFeeds, mayCreateDepartmentFeed, renderCalendar, revokeCalendarFeed } from "./calendar";
 import {
   createDeputy,
   createFrameworkAgreement,
@@ -259,11 +259,17 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
             items: z.array(
               z.object({ id: z.uuid(), scope: z.enum(["person", "department"]), department: z.string().nullable(), createdAt: z.string() }),
             ),
+            abilities: z.object({
+              createDepartmentFeed: z.boolean().describe("Whether the caller may subscribe to its department's secondments"),
+            }),
           }),
         },
       },
     },
-    async (request) => ({ items: await listCalendarFeeds(app.db, request.actor!) }),
+    async (request) => ({
+      items: await listCalendarFeeds(app.db, request.actor!),
+      abilities: { createDepartmentFeed: mayCreateDepartmentFeed(request.actor!) },
+    }),
   );
   app.post(
     "/api/v1/calendar-feeds",

@@ -615,8 +615,14 @@ export interface paths {
                                     update: boolean;
                                     changeRoles: boolean;
                                     linkIdentity: boolean;
+                                    /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                    linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                    /** @description Roles the caller may grant; roles the account holds already may stay */
+                                    grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                                 };
                             }[];
+                            /** @description Roles the caller may grant to a new account */
+                            grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                         };
                     };
                 };
@@ -676,6 +682,10 @@ export interface paths {
                                 update: boolean;
                                 changeRoles: boolean;
                                 linkIdentity: boolean;
+                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                /** @description Roles the caller may grant; roles the account holds already may stay */
+                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                             };
                         };
                     };
@@ -739,6 +749,10 @@ export interface paths {
                                 update: boolean;
                                 changeRoles: boolean;
                                 linkIdentity: boolean;
+                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                /** @description Roles the caller may grant; roles the account holds already may stay */
+                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                             };
                         };
                     };
@@ -803,6 +817,10 @@ export interface paths {
                                 update: boolean;
                                 changeRoles: boolean;
                                 linkIdentity: boolean;
+                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                /** @description Roles the caller may grant; roles the account holds already may stay */
+                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                             };
                         };
                     };
@@ -1575,6 +1593,10 @@ export interface paths {
                                 update: boolean;
                                 changeRoles: boolean;
                                 linkIdentity: boolean;
+                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                /** @description Roles the caller may grant; roles the account holds already may stay */
+                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                             };
                         };
                     };
@@ -1626,6 +1648,10 @@ export interface paths {
                                 update: boolean;
                                 changeRoles: boolean;
                                 linkIdentity: boolean;
+                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                /** @description Roles the caller may grant; roles the account holds already may stay */
+                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                             };
                         };
                     };
@@ -2612,6 +2638,8 @@ export interface paths {
                                     update: boolean;
                                     offer: boolean;
                                     proposeFromRegion: boolean;
+                                    /** @description The statuses the caller may move the request to */
+                                    changeStatusTo: ("open" | "closed" | "cancelled")[];
                                 };
                             }[];
                         };
@@ -2728,6 +2756,8 @@ export interface paths {
                                 update: boolean;
                                 offer: boolean;
                                 proposeFromRegion: boolean;
+                                /** @description The statuses the caller may move the request to */
+                                changeStatusTo: ("open" | "closed" | "cancelled")[];
                             };
                         };
                     };
@@ -2820,6 +2850,8 @@ export interface paths {
                                 update: boolean;
                                 offer: boolean;
                                 proposeFromRegion: boolean;
+                                /** @description The statuses the caller may move the request to */
+                                changeStatusTo: ("open" | "closed" | "cancelled")[];
                             };
                         };
                     };
@@ -2933,6 +2965,8 @@ export interface paths {
                                 update: boolean;
                                 offer: boolean;
                                 proposeFromRegion: boolean;
+                                /** @description The statuses the caller may move the request to */
+                                changeStatusTo: ("open" | "closed" | "cancelled")[];
                             };
                         };
                     };
@@ -3030,6 +3064,8 @@ export interface paths {
                                 update: boolean;
                                 offer: boolean;
                                 proposeFromRegion: boolean;
+                                /** @description The statuses the caller may move the request to */
+                                changeStatusTo: ("open" | "closed" | "cancelled")[];
                             };
                         };
                     };
@@ -3465,11 +3501,21 @@ export interface paths {
                                 amendsId: string | null;
                                 myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                                 actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                                /** @description Those of `actions` that are refused without a reason */
+                                actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                                 isWaitingForMe: boolean;
                                 missingHearings: number | null;
                                 hearingRecordedAt: string | null;
                                 sbvHearingRecordedAt: string | null;
                                 updatedAt: string;
+                                abilities: {
+                                    /** @description Whether the caller may propose an extension */
+                                    extend: boolean;
+                                    /** @description Whether the agreement PDF is drawn for the caller */
+                                    downloadAgreement: boolean;
+                                    /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                    downloadOrder: boolean;
+                                };
                                 timeline: {
                                     action: string;
                                     fromState: string | null;
@@ -3489,6 +3535,8 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "open" | "done" | "not_needed";
                                     doneAt: string | null;
+                                    /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                    canUpdate: boolean;
                                 }[];
                                 frameworkAgreement: {
                                     /** Format: uuid */
@@ -3572,11 +3620,21 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            /** @description Those of `actions` that are refused without a reason */
+                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                             isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
                             updatedAt: string;
+                            abilities: {
+                                /** @description Whether the caller may propose an extension */
+                                extend: boolean;
+                                /** @description Whether the agreement PDF is drawn for the caller */
+                                downloadAgreement: boolean;
+                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                downloadOrder: boolean;
+                            };
                             timeline: {
                                 action: string;
                                 fromState: string | null;
@@ -3596,6 +3654,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "done" | "not_needed";
                                 doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
                             }[];
                             frameworkAgreement: {
                                 /** Format: uuid */
@@ -3683,11 +3743,21 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            /** @description Those of `actions` that are refused without a reason */
+                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                             isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
                             updatedAt: string;
+                            abilities: {
+                                /** @description Whether the caller may propose an extension */
+                                extend: boolean;
+                                /** @description Whether the agreement PDF is drawn for the caller */
+                                downloadAgreement: boolean;
+                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                downloadOrder: boolean;
+                            };
                             timeline: {
                                 action: string;
                                 fromState: string | null;
@@ -3707,6 +3777,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "done" | "not_needed";
                                 doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
                             }[];
                             frameworkAgreement: {
                                 /** Format: uuid */
@@ -3806,11 +3878,21 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            /** @description Those of `actions` that are refused without a reason */
+                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                             isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
                             updatedAt: string;
+                            abilities: {
+                                /** @description Whether the caller may propose an extension */
+                                extend: boolean;
+                                /** @description Whether the agreement PDF is drawn for the caller */
+                                downloadAgreement: boolean;
+                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                downloadOrder: boolean;
+                            };
                             timeline: {
                                 action: string;
                                 fromState: string | null;
@@ -3830,6 +3912,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "done" | "not_needed";
                                 doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
                             }[];
                             frameworkAgreement: {
                                 /** Format: uuid */
@@ -3927,11 +4011,21 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            /** @description Those of `actions` that are refused without a reason */
+                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                             isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
                             updatedAt: string;
+                            abilities: {
+                                /** @description Whether the caller may propose an extension */
+                                extend: boolean;
+                                /** @description Whether the agreement PDF is drawn for the caller */
+                                downloadAgreement: boolean;
+                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                downloadOrder: boolean;
+                            };
                             timeline: {
                                 action: string;
                                 fromState: string | null;
@@ -3951,6 +4045,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "done" | "not_needed";
                                 doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
                             }[];
                             frameworkAgreement: {
                                 /** Format: uuid */
@@ -4005,6 +4101,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "done" | "not_needed";
                                 doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
                             }[];
                         };
                     };
@@ -4090,11 +4188,21 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            /** @description Those of `actions` that are refused without a reason */
+                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                             isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
                             updatedAt: string;
+                            abilities: {
+                                /** @description Whether the caller may propose an extension */
+                                extend: boolean;
+                                /** @description Whether the agreement PDF is drawn for the caller */
+                                downloadAgreement: boolean;
+                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                downloadOrder: boolean;
+                            };
                             timeline: {
                                 action: string;
                                 fromState: string | null;
@@ -4114,6 +4222,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "done" | "not_needed";
                                 doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
                             }[];
                             frameworkAgreement: {
                                 /** Format: uuid */
@@ -4539,6 +4649,10 @@ export interface paths {
                                 department: string | null;
                                 createdAt: string;
                             }[];
+                            abilities: {
+                                /** @description Whether the caller may subscribe to its department's secondments */
+                                createDepartmentFeed: boolean;
+                            };
                         };
                     };
                 };
@@ -4814,6 +4928,10 @@ export interface paths {
                                 };
                                 count: number;
                             }[];
+                            abilities: {
+                                /** @description Whether the run's assignments can be committed as proposals */
+                                commit: boolean;
+                            };
                         };
                     };
                 };
@@ -4971,6 +5089,10 @@ export interface paths {
                                 };
                                 count: number;
                             }[];
+                            abilities: {
+                                /** @description Whether the run's assignments can be committed as proposals */
+                                commit: boolean;
+                            };
                         };
                     };
                 };
@@ -5187,6 +5309,10 @@ export interface paths {
                                 };
                                 count: number;
                             }[];
+                            abilities: {
+                                /** @description Whether the run's assignments can be committed as proposals */
+                                commit: boolean;
+                            };
                         };
                     };
                 };
