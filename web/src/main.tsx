@@ -5,8 +5,8 @@ import "@kern-ux/native/dist/kern.min.css";
 import "@kern-ux/native/dist/fonts/fira-sans.css";
 import "./styles.css";
 import "./i18n";
-import { router } from "./router";
-import { SessionProvider } from "./session";
+import { router } from "./routes/router";
+import { SessionProvider } from "./features/identity/session";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -2,9 +2,9 @@ import { Link, Outlet, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { setLanguage } from "../i18n";
-import { useSession } from "../session";
-import { IdleDialog } from "./IdleDialog";
-import { useProviderChangeCount } from "./providerChangeCount";
+import { useSession } from "../features/identity/session";
+import { IdleDialog } from "../features/identity/IdleDialog";
+import { useProviderChangeCount } from "../features/identity/providerChangeCount";
 
 /** Header with skip link and navigation, the page, and the footer with the legal pages and sources. */
 export function AppShell() {

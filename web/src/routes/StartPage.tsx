@@ -1,7 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Page } from "../components/Page";
-import { useSession } from "../session";
+import { useSession } from "../features/identity/session";
 
 /** The start page: for the public an introduction, for staff what their roles let them do. */
 export function StartPage() {

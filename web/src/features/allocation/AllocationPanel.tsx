@@ -1,13 +1,13 @@
 import { useEffect, useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import type { paths } from "../api/schema";
-import { formatters } from "../i18n";
-import { BarChart } from "./BarChart";
-import { DataTable } from "./DataTable";
+import { api, asProblem, type Problem } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { formatters } from "../../i18n";
+import { BarChart } from "../../components/BarChart";
+import { DataTable } from "../../components/DataTable";
 import { FlowMap } from "./FlowMap";
-import { Button, ErrorSummary, Notice } from "./forms";
+import { Button, ErrorSummary, Notice } from "../../components/forms";
 
 type Run = paths["/api/v1/allocation-runs/{id}"]["get"]["responses"][200]["content"]["application/json"];
 

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from "react";
 import { geoMercator, geoPath, type GeoPermissibleObjects } from "d3-geo";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client";
-import { forD3, type BoundaryFeature, type Geometry } from "./RegionMap";
+import { api } from "../../api/client";
+import { forD3, type BoundaryFeature, type Geometry } from "../organizations/RegionMap";
 
 /** A movement of people from one administration to another. */
 export interface Flow {

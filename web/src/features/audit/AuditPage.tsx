@@ -1,11 +1,11 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client";
-import type { paths } from "../api/schema";
-import { Button } from "../components/forms";
-import { DataTable } from "../components/DataTable";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
+import { api } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { Button } from "../../components/forms";
+import { DataTable } from "../../components/DataTable";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
 
 type AuditEvent = paths["/api/v1/audit-events"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 

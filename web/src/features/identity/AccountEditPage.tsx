@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, TextField } from "../components/forms";
-import { Page } from "../components/Page";
-import { useSession } from "../session";
-import { formatters } from "../i18n";
+import { api, asProblem, type Problem } from "../../api/client";
+import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { useSession } from "./session";
+import { formatters } from "../../i18n";
 import { AccountIdentitySection } from "./AccountIdentitySection";
 import { DepartmentSelect, RoleFieldset, useDepartments, type Account, type Role } from "./AccountsPage";
 

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import { ConfirmDialog } from "../components/ConfirmDialog";
-import { Button, ErrorSummary, fieldErrors, Notice, TextField } from "../components/forms";
-import { formatters } from "../i18n";
+import { api, asProblem, type Problem } from "../../api/client";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { Button, ErrorSummary, fieldErrors, Notice, TextField } from "../../components/forms";
+import { formatters } from "../../i18n";
 import type { Account } from "./AccountsPage";
 
 /**

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import type { paths } from "../api/schema";
-import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../components/forms";
-import { DataTable } from "../components/DataTable";
-import { Page } from "../components/Page";
-import { useSession } from "../session";
+import { api, asProblem, type Problem } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../../components/forms";
+import { DataTable } from "../../components/DataTable";
+import { Page } from "../../components/Page";
+import { useSession } from "./session";
 
 export type Account = paths["/api/v1/accounts"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 export type Role = Account["roles"][number];

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSession } from "../session";
+import { useSession } from "./session";
 
 /** Seconds before the idle timeout at which the warning opens (WCAG 2.2.1: at least 20 s to react). */
 export const WARNING_SECONDS = 120;

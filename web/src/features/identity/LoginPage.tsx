@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../components/forms";
-import { Page } from "../components/Page";
-import { useSession } from "../session";
+import { api, asProblem, type Problem } from "../../api/client";
+import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { useSession } from "./session";
 
 /** Login with login name and password. */
 export function LoginPage() {

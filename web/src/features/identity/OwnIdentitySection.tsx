@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from "react";
 import { useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import type { paths } from "../api/schema";
-import { ConfirmDialog } from "../components/ConfirmDialog";
-import { Button, ErrorSummary, Notice } from "../components/forms";
-import { formatters } from "../i18n";
-import { useSession } from "../session";
+import { api, asProblem, type Problem } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { Button, ErrorSummary, Notice } from "../../components/forms";
+import { formatters } from "../../i18n";
+import { useSession } from "./session";
 
 type MyIdentity = paths["/api/v1/me/identity"]["get"]["responses"][200]["content"]["application/json"];
 

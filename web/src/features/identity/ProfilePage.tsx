@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../components/forms";
-import { Page } from "../components/Page";
-import { setLanguage } from "../i18n";
+import { api, asProblem, type Problem } from "../../api/client";
+import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { setLanguage } from "../../i18n";
 import { OwnIdentitySection } from "./OwnIdentitySection";
-import { useSession } from "../session";
+import { useSession } from "./session";
 
 /** Own profile: what Verbund knows about me, my display name and language, my password. */
 export function ProfilePage() {

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import type { paths } from "../api/schema";
-import { ConfirmDialog } from "../components/ConfirmDialog";
-import { DataTable } from "../components/DataTable";
-import { Button, ErrorSummary, fieldErrors, Notice, TextField } from "../components/forms";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
-import { useProviderChangeCount } from "../components/providerChangeCount";
+import { api, asProblem, type Problem } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DataTable } from "../../components/DataTable";
+import { Button, ErrorSummary, fieldErrors, Notice, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
+import { useProviderChangeCount } from "./providerChangeCount";
 
 type Change = paths["/api/v1/identity-provider-changes"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from "react";
 import { useNavigate } from "@tanstack/react-router";
-import { useSession } from "../session";
+import { useSession } from "./session";
 
 /** Shows its children to signed-in accounts; sends everyone else to the login page and back. */
 export function RequireSignIn({ children }: { children: ReactNode }) {

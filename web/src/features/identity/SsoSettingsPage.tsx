@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import type { paths } from "../api/schema";
-import { ConfirmDialog } from "../components/ConfirmDialog";
-import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, TextField } from "../components/forms";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
+import { api, asProblem, type Problem } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
 
 type State = paths["/api/v1/identity-provider"]["get"]["responses"][200]["content"]["application/json"];
 type Change = NonNullable<State["change"]>;

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from "react";
-import { api } from "../api/client";
+import { api } from "../../api/client";
 
 let pending: number | null = null;
 const listeners = new Set<() => void>();

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, onSessionActivity, onSessionExpired, setCsrfToken } from "./api/client";
-import type { paths } from "./api/schema";
-import { setLanguage } from "./i18n";
+import { api, onSessionActivity, onSessionExpired, setCsrfToken } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { setLanguage } from "../../i18n";
 
 /** The signed-in account as `/api/v1/me` presents it. */
 export type Me = paths["/api/v1/me"]["get"]["responses"][200]["content"]["application/json"];

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Page } from "../components/Page";
-import { OPERATOR } from "../legal";
+import { Page } from "../../components/Page";
+import { OPERATOR } from "./operator";
 
 function Address() {
   return (

@@ -1,11 +1,11 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client";
-import type { paths } from "../api/schema";
-import { DataTable } from "../components/DataTable";
-import { Notice } from "../components/forms";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
+import { api } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { DataTable } from "../../components/DataTable";
+import { Notice } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
 
 type Outbox = paths["/api/v1/outbox"]["get"]["responses"][200]["content"]["application/json"];
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client";
-import type { paths } from "../api/schema";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
+import { api } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
 
 type Detail = paths["/api/v1/organizations/{id}"]["get"]["responses"][200]["content"]["application/json"];
 

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import type { paths } from "../api/schema";
-import { Button, Checkbox, TextField } from "./forms";
+import type { paths } from "../../api/schema";
+import { Button, Checkbox, TextField } from "../../components/forms";
 
 type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 

@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import type { paths } from "../api/schema";
-import { Button, Checkbox, ErrorSummary, fieldErrors, SelectField, TextField } from "../components/forms";
-import { Page } from "../components/Page";
-import { useSession } from "../session";
-import { DepartmentSelect, useDepartments } from "./AccountsPage";
+import { api, asProblem, type Problem } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { Button, Checkbox, ErrorSummary, fieldErrors, SelectField, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { useSession } from "../identity/session";
+import { DepartmentSelect, useDepartments } from "../identity/AccountsPage";
 import {
   AvailabilityFields,
   availabilityBody,
@@ -17,7 +17,7 @@ import {
   parseLanguages,
   QualificationFieldsets,
   type WindowInput,
-} from "../components/PoolFields";
+} from "./PoolFields";
 
 type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client";
-import type { paths } from "../api/schema";
-import { DataTable } from "../components/DataTable";
-import { Button, Notice } from "../components/forms";
-import { Page } from "../components/Page";
-import { useSession } from "../session";
+import { api } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { DataTable } from "../../components/DataTable";
+import { Button, Notice } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { useSession } from "../identity/session";
 
 type Member = paths["/api/v1/pool-members"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import type { paths } from "../api/schema";
-import { DataTable } from "../components/DataTable";
-import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../components/forms";
+import { api, asProblem, type Problem } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { DataTable } from "../../components/DataTable";
+import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../../components/forms";
 import {
   AvailabilityFields,
   availabilityBody,
@@ -14,9 +14,9 @@ import {
   parseLanguages,
   QualificationFieldsets,
   type WindowInput,
-} from "../components/PoolFields";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
+} from "./PoolFields";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
 
 type Membership = paths["/api/v1/me/pool-membership"]["get"]["responses"][200]["content"]["application/json"];
 type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import type { paths } from "../api/schema";
-import { DataTable } from "../components/DataTable";
-import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../components/forms";
-import { Page } from "../components/Page";
-import { useSession } from "../session";
+import { api, asProblem, type Problem } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { DataTable } from "../../components/DataTable";
+import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { useSession } from "../identity/session";
 
 type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 const CATEGORIES = ["Verwaltung", "Gesundheit", "Bauordnung", "IT", "Soziales", "Ordnung", "Sprachen"] as const;

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import { DataTable } from "../components/DataTable";
-import { Button, ErrorSummary, Notice, TextField } from "../components/forms";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
+import { api, asProblem, type Problem } from "../../api/client";
+import { DataTable } from "../../components/DataTable";
+import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
 import type { Secondment } from "./SecondmentsPage";
 
 type Action = Secondment["actions"][number];

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import type { paths } from "../api/schema";
-import { DataTable } from "../components/DataTable";
-import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../components/forms";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
-import { useSession } from "../session";
+import { api, asProblem, type Problem } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { DataTable } from "../../components/DataTable";
+import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
+import { useSession } from "../identity/session";
 
 type Settings = paths["/api/v1/secondment-settings"]["get"]["responses"][200]["content"]["application/json"];
 type Deputies = paths["/api/v1/deputies"]["get"]["responses"][200]["content"]["application/json"];

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client";
-import type { paths } from "../api/schema";
-import { DataTable } from "../components/DataTable";
-import { Button, Notice } from "../components/forms";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
-import { useSession } from "../session";
+import { api } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { DataTable } from "../../components/DataTable";
+import { Button, Notice } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
+import { useSession } from "../identity/session";
 
 export type Secondment = paths["/api/v1/secondments/{id}"]["get"]["responses"][200]["content"]["application/json"];
 type Feed = paths["/api/v1/calendar-feeds"]["get"]["responses"][200]["content"]["application/json"]["items"][number];

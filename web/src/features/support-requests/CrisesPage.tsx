@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import type { paths } from "../api/schema";
-import { Button, ErrorSummary, fieldErrors, Notice, TextField } from "../components/forms";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
-import { useSession } from "../session";
+import { api, asProblem, type Problem } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { Button, ErrorSummary, fieldErrors, Notice, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
+import { useSession } from "../identity/session";
 
 type Crisis = paths["/api/v1/crises"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 

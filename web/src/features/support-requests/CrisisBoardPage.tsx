@@ -1,14 +1,14 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client";
-import type { paths } from "../api/schema";
-import { BarChart } from "../components/BarChart";
-import { DataTable } from "../components/DataTable";
-import { AllocationPanel } from "../components/AllocationPanel";
-import { useSession } from "../session";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
+import { api } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { BarChart } from "../../components/BarChart";
+import { DataTable } from "../../components/DataTable";
+import { AllocationPanel } from "../allocation/AllocationPanel";
+import { useSession } from "../identity/session";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
 
 type Board = paths["/api/v1/crises/{id}/board"]["get"]["responses"][200]["content"]["application/json"];
 

@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../api/client";
-import type { paths } from "../api/schema";
-import { Button, Checkbox, ErrorSummary, fieldErrors, SelectField, TextField } from "../components/forms";
-import { Page } from "../components/Page";
-import { useSession } from "../session";
-import { QualificationFieldsets } from "../components/PoolFields";
+import { api, asProblem, type Problem } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { Button, Checkbox, ErrorSummary, fieldErrors, SelectField, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { useSession } from "../identity/session";
+import { QualificationFieldsets } from "../pool/PoolFields";
 import type { SupportRequest } from "./RequestsPage";
 
 type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client";
-import { DataTable } from "../components/DataTable";
-import { Button, Notice } from "../components/forms";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
+import { api } from "../../api/client";
+import { DataTable } from "../../components/DataTable";
+import { Button, Notice } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
 import type { SupportRequest } from "./RequestsPage";
-import type { paths } from "../api/schema";
+import type { paths } from "../../api/schema";
 
 type RegionCandidate =
   paths["/api/v1/support-requests/{id}/region-candidates"]["get"]["responses"][200]["content"]["application/json"]["items"][number];

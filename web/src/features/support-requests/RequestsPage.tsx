@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client";
-import type { paths } from "../api/schema";
-import { DataTable } from "../components/DataTable";
-import { Page } from "../components/Page";
-import { formatters } from "../i18n";
-import { useSession } from "../session";
+import { api } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { DataTable } from "../../components/DataTable";
+import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
+import { useSession } from "../identity/session";
 
 export type SupportRequest = paths["/api/v1/support-requests"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 
