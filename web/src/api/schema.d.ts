@@ -1746,6 +1746,8 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
                             }[];
+                            /** @description The categories a new entry may have, in this order */
+                            categories: ("Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen")[];
                         };
                     };
                 };
