@@ -1,6 +1,7 @@
 import { Link, Outlet, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
+import { useMutation } from "../api/hooks";
 import { setLanguage } from "../i18n";
 import { useSession } from "../features/identity/session";
 import { IdleDialog } from "../features/identity/IdleDialog";
@@ -15,12 +16,13 @@ export function AppShell() {
   const other = i18n.language === "en" ? "de" : "en";
   const providerChanges = useProviderChangeCount(!!me?.abilities.decideProviderChanges);
 
-  const switchLanguage = async () => {
+  // Signed in, the language is remembered with the account (e-mails come in it too).
+  const rememberLanguage = useMutation((locale: "de" | "en") => api.PATCH("/api/v1/me", { body: { locale } }), {
+    onSuccess: () => session.reload(),
+  });
+  const switchLanguage = () => {
     setLanguage(other);
-    if (me) {
-      await api.PATCH("/api/v1/me", { body: { locale: other } });
-      await session.reload();
-    }
+    if (me) void rememberLanguage.run(other);
   };
   const signOut = async () => {
     await session.signOut();
@@ -49,7 +51,7 @@ export function AppShell() {
               className="kern-btn kern-btn--tertiary"
               lang={other}
               aria-label={t("nav.languageLabel")}
-              onClick={() => void switchLanguage()}
+              onClick={switchLanguage}
             >
               <span className="kern-label">{t("nav.language")}</span>
             </button>

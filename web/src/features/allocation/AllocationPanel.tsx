@@ -1,15 +1,14 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
 import { formatters } from "../../i18n";
 import { BarChart } from "../../components/BarChart";
 import { DataTable } from "../../components/DataTable";
 import { FlowMap } from "./FlowMap";
 import { Button, ErrorSummary, Notice } from "../../components/forms";
-
-type Run = paths["/api/v1/allocation-runs/{id}"]["get"]["responses"][200]["content"]["application/json"];
+import type { AllocationRun as Run } from "./api";
 
 /**
  * "Zuteilung berechnen" on the crisis board: the coordination office computes the optimal
@@ -19,47 +18,52 @@ type Run = paths["/api/v1/allocation-runs/{id}"]["get"]["responses"][200]["conte
 export function AllocationPanel({ crisisId }: { crisisId: string }) {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const [run, setRun] = useState<Run | null>(null);
+  const [shown, setShown] = useState<Run | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [committed, setCommitted] = useState<number | null>(null);
 
   const show = (r: Run) => {
-    setRun(r);
+    setShown(r);
     setSelected(new Set(r.assignments.filter((a) => !a.isCommitted).map((a) => a.index)));
   };
-  useEffect(() => {
-    void api.GET("/api/v1/allocation-runs", { params: { query: { crisisId } } }).then(async (r) => {
-      const latest = r.data?.items[0];
-      if (!latest) return;
-      const full = await api.GET("/api/v1/allocation-runs/{id}", { params: { path: { id: latest.id } } });
-      if (full.data) show(full.data);
-    });
+  // The latest run of this crisis, if any, is shown when the board opens.
+  useApi<Run | null>(async () => {
+    const list = await api.GET("/api/v1/allocation-runs", { params: { query: { crisisId } } });
+    const newest = list.data?.items[0];
+    if (!newest) return { ...list, data: list.data && null };
+    const full = await api.GET("/api/v1/allocation-runs/{id}", { params: { path: { id: newest.id } } });
+    if (full.data) show(full.data);
+    return full;
   }, [crisisId]);
+  const run = shown;
 
-  const compute = async () => {
-    setBusy(true);
-    setProblem(null);
+  const computation = useMutation(() => api.POST("/api/v1/allocation-runs", { body: { crisisId } }), { onSuccess: show });
+  const commitment = useMutation(
+    (r: Run, all: boolean) =>
+      api.POST("/api/v1/allocation-runs/{id}/commit", {
+        params: { path: { id: r.id } },
+        body: all ? {} : { assignments: [...selected].sort((a, b) => a - b) },
+      }),
+    {
+      onSuccess(done, r, all) {
+        setCommitted(all ? r.assignments.length : selected.size);
+        show(done);
+      },
+    },
+  );
+  const busy = computation.busy || commitment.busy;
+  const problem = computation.problem ?? commitment.problem;
+  const compute = () => {
+    computation.reset();
+    commitment.reset();
     setCommitted(null);
-    const res = await api.POST("/api/v1/allocation-runs", { body: { crisisId } });
-    setBusy(false);
-    if (res.data) show(res.data);
-    else setProblem(asProblem(res.error, res.response.status));
+    void computation.run();
   };
-  const commit = async (all: boolean) => {
+  const commit = (all: boolean) => {
     if (!run) return;
-    setBusy(true);
-    setProblem(null);
-    const res = await api.POST("/api/v1/allocation-runs/{id}/commit", {
-      params: { path: { id: run.id } },
-      body: all ? {} : { assignments: [...selected].sort((a, b) => a - b) },
-    });
-    setBusy(false);
-    if (res.data) {
-      setCommitted(all ? run.assignments.length : selected.size);
-      show(res.data);
-    } else setProblem(asProblem(res.error, res.response.status));
+    computation.reset();
+    commitment.reset();
+    void commitment.run(run, all);
   };
   const toggle = (index: number, on: boolean) => {
     const next = new Set(selected);
@@ -70,7 +74,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
 
   const pct = (x: number) => `${f.number(x * 100, 1)} %`;
   const urgency = (u: string) => t(`requests.urgencies.${u}`);
-  const canCommit = run?.status === "done" && run.assignments.length > 0;
+  const canCommit = !!run?.abilities.commit;
   const o = run?.objective;
   const g = run?.firstCome;
   return (
@@ -80,7 +84,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
       </h2>
       <p className="kern-body">{t("allocation.intro")}</p>
       <p className="button-row">
-        <Button type="button" onClick={() => void compute()} disabled={busy}>
+        <Button type="button" onClick={compute} disabled={busy}>
           {busy && !run ? t("allocation.computing") : t("allocation.compute")}
         </Button>
       </p>
@@ -257,10 +261,10 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
           </DataTable>
           {canCommit ? (
             <p className="button-row">
-              <Button type="button" onClick={() => void commit(true)} disabled={busy}>
+              <Button type="button" onClick={() => commit(true)} disabled={busy}>
                 {t("allocation.commitAll", { count: run.assignments.length })}
               </Button>
-              <Button type="button" kind="secondary" onClick={() => void commit(false)} disabled={busy || selected.size === 0}>
+              <Button type="button" kind="secondary" onClick={() => commit(false)} disabled={busy || selected.size === 0}>
                 {t("allocation.commitSelected", { count: selected.size })}
               </Button>
             </p>

@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { geoMercator, geoPath, type GeoPermissibleObjects } from "d3-geo";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
+import { useApi } from "../../api/hooks";
+import type { Boundaries } from "../organizations/api";
 import { forD3, type BoundaryFeature, type Geometry } from "../organizations/RegionMap";
 
 /** A movement of people from one administration to another. */
@@ -21,12 +23,10 @@ const HEIGHT = 560;
  */
 export function FlowMap({ flows, title }: { flows: Flow[]; title: string }) {
   const { t } = useTranslation();
-  const [features, setFeatures] = useState<BoundaryFeature[]>([]);
-  useEffect(() => {
-    void api.GET("/api/v1/organizations/boundaries").then((r) => setFeatures((r.data?.features ?? []) as BoundaryFeature[]));
-  }, []);
+  const boundaries = useApi<Boundaries>(() => api.GET("/api/v1/organizations/boundaries"), []);
+  const features = boundaries.data?.features as BoundaryFeature[] | undefined;
   const drawn = useMemo(() => {
-    const municipalities = features
+    const municipalities = (features ?? [])
       .filter((f) => f.properties.kind === "municipality")
       .map((f) => ({ ...f, geometry: forD3(f.geometry as Geometry) }));
     if (municipalities.length === 0) return null;

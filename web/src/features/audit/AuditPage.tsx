@@ -1,13 +1,13 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import type { paths } from "../../api/schema";
-import { Button } from "../../components/forms";
+import { useApi, useMutation } from "../../api/hooks";
+import { Button, ErrorSummary } from "../../components/forms";
 import { DataTable } from "../../components/DataTable";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
-
-type AuditEvent = paths["/api/v1/audit-events"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
+import type { AuditEvent, AuditPage as AuditEventsPage } from "./api";
 
 function describeChange(e: AuditEvent): string {
   const before = (e.before ?? {}) as Record<string, unknown>;
@@ -23,24 +23,23 @@ function describeChange(e: AuditEvent): string {
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const [items, setItems] = useState<AuditEvent[] | null>(null);
-  const [nextBefore, setNextBefore] = useState<number | null>(null);
-
-  const load = async (before?: number) => {
-    const res = await api.GET("/api/v1/audit-events", { params: { query: { limit: 50, before } } });
-    if (!res.data) return;
-    setItems((prev) => [...(before ? (prev ?? []) : []), ...res.data.items]);
-    setNextBefore(res.data.nextBefore);
-  };
-  useEffect(() => {
-    void load();
-  }, []);
+  const first = useApi<AuditEventsPage>(() => api.GET("/api/v1/audit-events", { params: { query: { limit: 50 } } }), []);
+  // Older entries, one page per click on "Ältere Einträge".
+  const [older, setOlder] = useState<AuditEvent[]>([]);
+  const [next, setNext] = useState<number | null | undefined>(undefined);
+  const more = useMutation((before: number) => api.GET("/api/v1/audit-events", { params: { query: { limit: 50, before } } }), {
+    onSuccess(page: AuditEventsPage) {
+      setOlder((items) => [...items, ...page.items]);
+      setNext(page.nextBefore);
+    },
+  });
+  if (!first.data) return <QueryState query={first} title={t("audit.title")} />;
+  const items = [...first.data.items, ...older];
+  const nextBefore = next === undefined ? first.data.nextBefore : next;
 
   return (
     <Page title={t("audit.title")} intro={t("audit.intro")}>
-      {items === null ? (
-        <p className="kern-body">{t("errors.loading")}</p>
-      ) : items.length === 0 ? (
+      {items.length === 0 ? (
         <p className="kern-body">{t("audit.none")}</p>
       ) : (
         <DataTable
@@ -65,9 +64,10 @@ export function AuditPage() {
           ))}
         </DataTable>
       )}
+      <ErrorSummary problem={more.problem} labels={{}} />
       {nextBefore ? (
         <p>
-          <Button type="button" kind="secondary" onClick={() => void load(nextBefore)}>
+          <Button type="button" kind="secondary" onClick={() => void more.run(nextBefore)}>
             {t("audit.more")}
           </Button>
         </p>

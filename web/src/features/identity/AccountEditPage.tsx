@@ -1,13 +1,17 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, TextField } from "../../components/forms";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
+import { Button, Checkbox, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
-import { useSession } from "./session";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
+import { DepartmentSelect, useDepartments } from "../organizations/Departments";
 import { AccountIdentitySection } from "./AccountIdentitySection";
-import { DepartmentSelect, RoleFieldset, useDepartments, type Account, type Role } from "./AccountsPage";
+import type { Account, AccountChange, Role } from "./api";
+import { RoleFieldset } from "./RoleFieldset";
+import { useSession } from "./session";
 
 /** Edit one account of the own administration: name, department, roles, active state. */
 export function AccountEditPage() {
@@ -15,45 +19,45 @@ export function AccountEditPage() {
   const { me } = useSession();
   const { id } = useParams({ strict: false }) as { id: string };
   const departments = useDepartments(me?.organization.id);
-  const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [displayName, setDisplayName] = useState("");
   const [roles, setRoles] = useState<Role[]>([]);
   const [departmentId, setDepartmentId] = useState("");
   const [isActive, setIsActive] = useState(true);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState(false);
-  const errors = fieldErrors(problem, i18n.language);
   const f = formatters(i18n.language);
 
+  const account = useApi<Account>(async () => {
+    const res = await api.GET("/api/v1/accounts/{id}", { params: { path: { id } } });
+    if (res.data) fill(res.data);
+    return res;
+  }, [id]);
+  /** Shows an account as the server answered and puts its values into the form. */
   const apply = (a: Account) => {
-    setAccount(a);
+    account.setData(a);
+    fill(a);
+  };
+  const fill = (a: Account) => {
     setDisplayName(a.displayName);
     setRoles(a.roles);
     setDepartmentId(a.department?.id ?? "");
     setIsActive(a.isActive);
   };
-  useEffect(() => {
-    void api.GET("/api/v1/accounts/{id}", { params: { path: { id } } }).then((r) => (r.data ? apply(r.data) : setAccount(null)));
-  }, [id]);
+  const save = useMutation((body: AccountChange) => api.PATCH("/api/v1/accounts/{id}", { params: { path: { id } }, body }), {
+    onSuccess(a) {
+      setSaved(true);
+      apply(a);
+    },
+  });
+  const errors = save.errors;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const res = await api.PATCH("/api/v1/accounts/{id}", {
-      params: { path: { id } },
-      body: { displayName, roles, departmentId: departmentId || null, isActive },
-    });
-    if (!res.data) {
-      setProblem(asProblem(res.error, res.response.status));
-      return;
-    }
-    setProblem(null);
-    setSaved(true);
-    apply(res.data);
+    void save.run({ displayName, roles, departmentId: departmentId || null, isActive });
   };
 
-  if (account === undefined) return <p className="kern-body">{t("errors.loading")}</p>;
-  if (account === null) return <Page title={t("errors.notFound")}>{null}</Page>;
+  const a = account.data;
+  if (!a) return <QueryState query={account} />;
   const labels = {
     displayName: t("accounts.name"),
     roles: t("accounts.roles"),
@@ -61,20 +65,22 @@ export function AccountEditPage() {
     isActive: t("accounts.status"),
   };
   return (
-    <Page title={t("accounts.editNamed", { name: account.displayName })} intro={account.login}>
+    <Page title={t("accounts.editNamed", { name: a.displayName })} intro={a.login}>
       <p className="kern-body">
-        {t("accounts.lastSignIn")}: {account.lastSignedInAt ? f.dateTime(account.lastSignedInAt) : t("accounts.never")}
+        {t("accounts.lastSignIn")}: {a.lastSignedInAt ? f.dateTime(a.lastSignedInAt) : t("accounts.never")}
       </p>
       {saved ? <Notice>{t("accounts.saved")}</Notice> : null}
-      <ErrorSummary problem={problem} labels={labels} />
-      <form className="kern-stack form-narrow" onSubmit={(e) => void submit(e)} noValidate>
+      <ErrorSummary problem={save.problem} labels={labels} />
+      <form className="kern-stack form-narrow" onSubmit={submit} noValidate>
         <TextField name="displayName" label={labels.displayName} value={displayName} onChange={setDisplayName} error={errors.displayName} />
         <DepartmentSelect departments={departments} value={departmentId} onChange={setDepartmentId} error={errors.departmentId} />
         <RoleFieldset
           roles={roles}
+          held={a.roles}
+          grantable={a.abilities.grantableRoles}
           onChange={setRoles}
           error={errors.roles}
-          disabledHint={account.abilities.changeRoles ? undefined : t("accounts.ownRoles")}
+          disabledHint={a.abilities.changeRoles ? undefined : t("accounts.ownRoles")}
         />
         <Checkbox name="isActive" label={t("accounts.isActive")} checked={isActive} onChange={setIsActive} />
         {errors.isActive ? (
@@ -89,7 +95,7 @@ export function AccountEditPage() {
           </Link>
         </div>
       </form>
-      <AccountIdentitySection account={account} isSelf={account.id === me?.id} onChanged={apply} />
+      <AccountIdentitySection account={a} onChanged={apply} />
     </Page>
   );
 }

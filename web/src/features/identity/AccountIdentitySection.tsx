@@ -1,10 +1,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
+import { api } from "../../api/client";
+import { useMutation } from "../../api/hooks";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { Button, ErrorSummary, fieldErrors, Notice, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { formatters } from "../../i18n";
-import type { Account } from "./AccountsPage";
+import type { Account } from "./api";
 
 /**
  * The HR office's explicit link of one account to a subject at the administration's provider, and
@@ -12,33 +13,36 @@ import type { Account } from "./AccountsPage";
  * subject signs in as this account. Not offered for the own account and for the coordination's
  * and the staff council's accounts (their holders link them in the profile).
  */
-export function AccountIdentitySection({ account, isSelf, onChanged }: { account: Account; isSelf: boolean; onChanged(a: Account): void }) {
+export function AccountIdentitySection({ account, onChanged }: { account: Account; onChanged(a: Account): void }) {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const [subject, setSubject] = useState("");
   const [asking, setAsking] = useState<"link" | "unlink" | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const errors = fieldErrors(problem, i18n.language);
   const name = account.displayName;
-  const holderOnly = account.roles.some((r) => r === "region_admin" || r === "staff_council");
+  // Why the HR office may not link this account, as the server would refuse it.
+  const refusal = account.abilities.linkIdentityRefusal;
+  const isSelf = refusal === "own_account";
+  const params = { path: { id: account.id } };
+  const change = useMutation(
+    (what: "link" | "unlink") =>
+      what === "link"
+        ? api.PUT("/api/v1/accounts/{id}/identity", { params, body: { subject: subject.trim() } })
+        : api.DELETE("/api/v1/accounts/{id}/identity", { params }),
+    {
+      onSuccess(changed, what) {
+        setSubject("");
+        setNotice(what === "link" ? t("accounts.linked", { name }) : t("accounts.unlinked", { name }));
+        onChanged(changed);
+      },
+    },
+  );
+  const errors = change.errors;
 
   const run = async () => {
-    setBusy(true);
-    const params = { path: { id: account.id } };
-    const res =
-      asking === "link"
-        ? await api.PUT("/api/v1/accounts/{id}/identity", { params, body: { subject: subject.trim() } })
-        : await api.DELETE("/api/v1/accounts/{id}/identity", { params });
-    setBusy(false);
-    const done = asking;
+    if (!asking) return;
+    await change.run(asking);
     setAsking(null);
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    setSubject("");
-    setNotice(done === "link" ? t("accounts.linked", { name }) : t("accounts.unlinked", { name }));
-    onChanged(res.data);
   };
 
   return (
@@ -47,7 +51,7 @@ export function AccountIdentitySection({ account, isSelf, onChanged }: { account
         {t("accounts.identityHeading")}
       </h2>
       {notice ? <Notice>{notice}</Notice> : null}
-      <ErrorSummary problem={problem} labels={{ subject: t("accounts.subject") }} />
+      <ErrorSummary problem={change.problem} labels={{ subject: t("accounts.subject") }} />
       <p className="kern-body">
         {account.identity
           ? t("accounts.identityLinked", {
@@ -58,11 +62,9 @@ export function AccountIdentitySection({ account, isSelf, onChanged }: { account
           : t("accounts.identityNone")}
       </p>
       {isSelf ? <p className="kern-body">{t("accounts.identityOwn")}</p> : null}
-      {!isSelf && holderOnly ? <p className="kern-body">{t("accounts.identityHolderOnly")}</p> : null}
-      {!isSelf && !holderOnly && !account.abilities.linkIdentity && !account.identity ? (
-        <p className="kern-body">{t("profile.sso.noProvider")}</p>
-      ) : null}
-      {!isSelf && account.abilities.linkIdentity && !account.identity ? (
+      {refusal === "holder_only" ? <p className="kern-body">{t("accounts.identityHolderOnly")}</p> : null}
+      {refusal === "no_provider" && !account.identity ? <p className="kern-body">{t("profile.sso.noProvider")}</p> : null}
+      {account.abilities.linkIdentity && !account.identity ? (
         <form
           className="kern-stack"
           noValidate
@@ -103,7 +105,7 @@ export function AccountIdentitySection({ account, isSelf, onChanged }: { account
         confirmLabel={asking === "link" ? t("accounts.link") : t("accounts.unlink")}
         onConfirm={() => void run()}
         onCancel={() => setAsking(null)}
-        busy={busy}
+        busy={change.busy}
       />
     </section>
   );

@@ -1,71 +1,55 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../../components/forms";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
+import { Alert, Button, ErrorSummary, Notice, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
+import type { Credentials, SsoOrganizations } from "./api";
 import { useSession } from "./session";
 
 /** Login with login name and password. */
 export function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
   const search = useSearch({ strict: false }) as { weiter?: string; sso?: string; abgemeldet?: string };
-  const [ssoOrganizations, setSsoOrganizations] = useState<Array<{ organizationId: string; name: string }>>([]);
-  const [ssoOrganization, setSsoOrganization] = useState("");
-  useEffect(() => {
-    void api.GET("/api/v1/sso/organizations").then((r) => {
-      const items = r.data?.items ?? [];
-      setSsoOrganizations(items);
-      setSsoOrganization(items[0]?.organizationId ?? "");
-    });
-  }, []);
+  const sso = useApi<SsoOrganizations>(() => api.GET("/api/v1/sso/organizations"), []);
+  const ssoOrganizations = sso.data?.items ?? [];
+  const [chosenOrganization, setSsoOrganization] = useState("");
+  const ssoOrganization = chosenOrganization || (ssoOrganizations[0]?.organizationId ?? "");
   const ssoReason =
     search.sso &&
     ["no_provider", "expired", "provider_error", "unverified_email", "login_taken", "inactive", "link_required"].includes(search.sso)
       ? search.sso
       : null;
+  // Where to go after signing in: a path of this app only (never another site).
+  const target = search.weiter && search.weiter.startsWith("/") && !search.weiter.startsWith("//") ? search.weiter : "/";
   const startSso = (event: FormEvent) => {
     event.preventDefault();
-    const target = search.weiter && search.weiter.startsWith("/") && !search.weiter.startsWith("//") ? search.weiter : "/";
     window.location.assign(`/api/v1/sso/${ssoOrganization}/start?returnTo=${encodeURIComponent(target)}`);
   };
   const [login, setLogin] = useState("");
   const [password, setPassword] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(problem, i18n.language);
+  const signIn = useMutation((body: Credentials) => api.POST("/api/v1/session", { body }), {
+    async onSuccess(result) {
+      session.signIn(result);
+      await navigate({ to: target });
+    },
+  });
+  const problem = signIn.problem;
+  const errors = signIn.errors;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    const res = await api
-      .POST("/api/v1/session", { body: { login, password } })
-      .catch((e) => ({ data: undefined, error: e, response: undefined }));
-    setBusy(false);
-    if (!res.data) {
-      setProblem(asProblem(res.error, res.response?.status));
-      setPassword("");
-      return;
-    }
-    session.signIn(res.data);
-    const target = search.weiter && search.weiter.startsWith("/") && !search.weiter.startsWith("//") ? search.weiter : "/";
-    await navigate({ to: target });
+    if (await signIn.run({ login, password })) setPassword(""); // refused: type it again
   };
 
   return (
     <Page title={t("login.title")} intro={t("login.intro")}>
       {session.endedBecause === "expired" && !problem ? <Notice kind="info">{t("login.expired")}</Notice> : null}
       {(session.endedBecause === "signedOut" || search.abgemeldet) && !problem ? <Notice kind="info">{t("login.signedOut")}</Notice> : null}
-      {ssoReason ? (
-        <div className="kern-alert kern-alert--danger" role="alert">
-          <div className="kern-alert__header">
-            <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-            <span className="kern-title">{t(`sso.errors.${ssoReason}`)}</span>
-          </div>
-        </div>
-      ) : null}
+      {ssoReason ? <Alert>{t(`sso.errors.${ssoReason}`)}</Alert> : null}
       {ssoOrganizations.length ? (
         <section aria-labelledby="sso-heading" className="form-narrow">
           <h2 className="kern-heading-medium" id="sso-heading">
@@ -110,7 +94,7 @@ export function LoginPage() {
           required
         />
         <div>
-          <Button disabled={busy}>{t("login.submit")}</Button>
+          <Button disabled={signIn.busy}>{t("login.submit")}</Button>
         </div>
       </form>
     </Page>

@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { Button, ErrorSummary, Notice } from "../../components/forms";
+import { Alert, Button, ErrorSummary, Notice } from "../../components/forms";
 import { formatters } from "../../i18n";
+import type { MyIdentity } from "./api";
 import { useSession } from "./session";
-
-type MyIdentity = paths["/api/v1/me/identity"]["get"]["responses"][200]["content"]["application/json"];
 
 const LINK_FAILURES = ["no_provider", "expired", "provider_error", "identity_taken", "link_session"];
 
@@ -22,37 +21,27 @@ export function OwnIdentitySection() {
   const f = formatters(i18n.language);
   const { me } = useSession();
   const search = useSearch({ strict: false }) as { sso?: string };
-  const [state, setState] = useState<MyIdentity | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(search.sso === "linked" ? t("profile.sso.linkedDone") : null);
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const load = useCallback(() => api.GET("/api/v1/me/identity").then((r) => setState(r.data ?? null)), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const identity = useApi<MyIdentity>(() => api.GET("/api/v1/me/identity"), []);
   const failure = search.sso && LINK_FAILURES.includes(search.sso) ? search.sso : null;
 
-  const link = async () => {
-    setBusy(true);
-    const res = await api.POST("/api/v1/me/identity/link");
-    if (!res.data) {
-      setBusy(false);
-      return setProblem(asProblem(res.error, res.response.status));
-    }
-    window.location.assign(res.data.url);
-  };
-  const unlink = async () => {
-    setBusy(true);
-    const res = await api.DELETE("/api/v1/me/identity");
-    setBusy(false);
+  // Linking leaves Verbund for the provider's sign-in, which comes back here.
+  const link = useMutation(() => api.POST("/api/v1/me/identity/link"), {
+    onSuccess: (started) => window.location.assign(started.url),
+  });
+  const unlink = useMutation(() => api.DELETE("/api/v1/me/identity"), {
+    async onSuccess() {
+      setNotice(t("profile.sso.unlinked"));
+      await identity.reload();
+    },
+  });
+  const removeLink = async () => {
+    await unlink.run();
     setAsking(false);
-    if (res.response.status !== 204) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    setNotice(t("profile.sso.unlinked"));
-    await load();
   };
 
+  const state = identity.data;
   if (!state) return null;
   return (
     <section aria-labelledby="sso-heading" className="form-narrow">
@@ -60,15 +49,8 @@ export function OwnIdentitySection() {
         {t("profile.sso.heading")}
       </h2>
       {notice ? <Notice>{notice}</Notice> : null}
-      {failure ? (
-        <div className="kern-alert kern-alert--danger" role="alert">
-          <div className="kern-alert__header">
-            <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-            <span className="kern-title">{t(`sso.errors.${failure}`)}</span>
-          </div>
-        </div>
-      ) : null}
-      <ErrorSummary problem={problem} labels={{ identity: t("profile.sso.heading") }} />
+      {failure ? <Alert>{t(`sso.errors.${failure}`)}</Alert> : null}
+      <ErrorSummary problem={link.problem ?? unlink.problem} labels={{ identity: t("profile.sso.heading") }} />
       {state.identity ? (
         <p className="kern-body">{t("profile.sso.linked", { issuer: state.identity.issuer, date: f.date(state.identity.linkedAt) })}</p>
       ) : (
@@ -79,7 +61,7 @@ export function OwnIdentitySection() {
         <>
           <p className="kern-body">{t("profile.sso.linkIntro", { organization: me?.organization.name ?? "" })}</p>
           <p>
-            <Button type="button" onClick={() => void link()} disabled={busy}>
+            <Button type="button" onClick={() => void link.run()} disabled={link.busy}>
               {t("profile.sso.link")}
             </Button>
           </p>
@@ -98,9 +80,9 @@ export function OwnIdentitySection() {
         title={t("profile.sso.unlinkTitle")}
         body={<p className="kern-body">{t("profile.sso.unlinkBody")}</p>}
         confirmLabel={t("profile.sso.unlink")}
-        onConfirm={() => void unlink()}
+        onConfirm={() => void removeLink()}
         onCancel={() => setAsking(false)}
-        busy={busy}
+        busy={unlink.busy}
       />
     </section>
   );

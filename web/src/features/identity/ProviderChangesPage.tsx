@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
-import { Button, ErrorSummary, fieldErrors, Notice, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
-import { useProviderChangeCount } from "./providerChangeCount";
-
-type Change = paths["/api/v1/identity-provider-changes"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
+import type { ProviderChange, ProviderChanges } from "./api";
+import { publishProviderChangeCount } from "./providerChangeCount";
 
 /**
  * The region's coordination confirms or rejects the provider changes the HR offices requested
@@ -19,48 +19,45 @@ type Change = paths["/api/v1/identity-provider-changes"]["get"]["responses"][200
 export function ProviderChangesPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const { refresh } = useProviderChangeCount();
-  const [items, setItems] = useState<Change[] | null>(null);
-  const [asking, setAsking] = useState<{ change: Change; decision: "confirm" | "reject" } | null>(null);
+  const changes = useApi<ProviderChanges>(async () => {
+    const res = await api.GET("/api/v1/identity-provider-changes");
+    if (res.data) publishProviderChangeCount(res.data.pending); // the navigation's count
+    return res;
+  }, []);
+  const [asking, setAsking] = useState<{ change: ProviderChange; decision: "confirm" | "reject" } | null>(null);
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const errors = fieldErrors(problem, i18n.language);
-  const load = useCallback(async () => {
-    const r = await api.GET("/api/v1/identity-provider-changes");
-    setItems(r.data?.items ?? []);
-    await refresh();
-  }, [refresh]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const decision = useMutation(
+    ({ change, decision }: { change: ProviderChange; decision: "confirm" | "reject" }) => {
+      const params = { path: { id: change.id } };
+      return decision === "confirm"
+        ? api.POST("/api/v1/identity-provider-changes/{id}/confirm", { params })
+        : api.POST("/api/v1/identity-provider-changes/{id}/reject", { params, body: { reason } });
+    },
+    {
+      async onSuccess(_decided, { change, decision }) {
+        setAsking(null);
+        setReason("");
+        const organization = change.organization.name;
+        setNotice(
+          decision === "confirm" ? t("providerChanges.confirmed", { organization }) : t("providerChanges.rejected", { organization }),
+        );
+        await changes.reload();
+      },
+    },
+  );
+  const problem = decision.problem;
+  const errors = decision.errors;
 
   const decide = async () => {
     if (!asking) return;
-    const { change, decision } = asking;
-    setBusy(true);
-    const params = { path: { id: change.id } };
-    const res =
-      decision === "confirm"
-        ? await api.POST("/api/v1/identity-provider-changes/{id}/confirm", { params })
-        : await api.POST("/api/v1/identity-provider-changes/{id}/reject", { params, body: { reason } });
-    setBusy(false);
-    if (!res.data) {
-      const failed = asProblem(res.error, res.response.status);
-      // A missing reason is shown at the field inside the dialog; anything else above the list.
-      if (!(decision === "reject" && failed.errors?.some((e) => e.field === "reason"))) setAsking(null);
-      return setProblem(failed);
-    }
-    setAsking(null);
-    setReason("");
-    setProblem(null);
-    const organization = change.organization.name;
-    setNotice(decision === "confirm" ? t("providerChanges.confirmed", { organization }) : t("providerChanges.rejected", { organization }));
-    await load();
+    const failed = await decision.run(asking);
+    // A missing reason is shown at the field inside the dialog; anything else above the list.
+    if (failed && !(asking.decision === "reject" && failed.errors?.some((e) => e.field === "reason"))) setAsking(null);
   };
 
-  if (!items) return <p className="kern-body">{t("errors.loading")}</p>;
+  const items = changes.data?.items;
+  if (!items) return <QueryState query={changes} title={t("providerChanges.title")} />;
   const pending = items.filter((c) => c.status === "pending");
   const decided = items.filter((c) => c.status !== "pending" && c.status !== "superseded");
   const enabled = (on: boolean) => (on ? t("sso.on") : t("sso.off"));
@@ -170,9 +167,9 @@ export function ProviderChangesPage() {
         onConfirm={() => void decide()}
         onCancel={() => {
           setAsking(null);
-          setProblem(null);
+          decision.reset();
         }}
-        busy={busy}
+        busy={decision.busy}
       >
         {asking?.decision === "reject" ? (
           <TextField

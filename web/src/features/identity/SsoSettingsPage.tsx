@@ -1,18 +1,18 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, TextField } from "../../components/forms";
+import { DescriptionList } from "../../components/DescriptionList";
+import { Button, Checkbox, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
-
-type State = paths["/api/v1/identity-provider"]["get"]["responses"][200]["content"]["application/json"];
-type Change = NonNullable<State["change"]>;
+import type { ProviderChangeRequest, ProviderSettings, ProviderState } from "./api";
 
 /** The latest requested change: what, who asked, its state, and who must confirm it. */
-function ChangeBox({ change, onWithdraw }: { change: Change; onWithdraw(): void }) {
+function ChangeBox({ change, onWithdraw }: { change: ProviderChangeRequest; onWithdraw(): void }) {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const rows: Array<[string, string]> = [
@@ -38,14 +38,7 @@ function ChangeBox({ change, onWithdraw }: { change: Change; onWithdraw(): void 
               </>
             ) : null}
           </p>
-          <dl className="kern-description-list">
-            {rows.map(([k, v]) => (
-              <div key={k} className="kern-description-list-item">
-                <dt className="kern-description-list-item__key">{k}</dt>
-                <dd className="kern-description-list-item__value">{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <DescriptionList items={rows} />
           {change.status === "pending" ? (
             <>
               <p className="kern-body">{t("sso.mustConfirm")}</p>
@@ -68,21 +61,18 @@ function ChangeBox({ change, onWithdraw }: { change: Change; onWithdraw(): void 
  * switching off applies at once and is asked first.
  */
 export function SsoSettingsPage() {
-  const { t, i18n } = useTranslation();
-  const [loaded, setLoaded] = useState<State | null>(null);
+  const { t } = useTranslation();
   const [issuer, setIssuer] = useState("");
   const [clientId, setClientId] = useState("");
   const [clientSecret, setClientSecret] = useState("");
   const [scopes, setScopes] = useState("openid email profile");
   const [isEnabled, setIsEnabled] = useState(true);
   const [isPasswordLoginEnabled, setIsPasswordLoginEnabled] = useState(true);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [asking, setAsking] = useState<"switchOff" | "withdraw" | null>(null);
-  const errors = fieldErrors(problem, i18n.language);
 
-  const apply = (data: State) => {
-    setLoaded(data);
+  /** Puts the settings in force into the form (the secret is never sent back). */
+  const fill = (data: ProviderState) => {
     if (data.settings) {
       setIssuer(data.settings.issuer);
       setClientId(data.settings.clientId);
@@ -92,36 +82,51 @@ export function SsoSettingsPage() {
     }
     setClientSecret("");
   };
-  const load = () => api.GET("/api/v1/identity-provider").then((r) => r.data && apply(r.data));
-  useEffect(() => {
-    void load();
+  const provider = useApi<ProviderState>(async () => {
+    const res = await api.GET("/api/v1/identity-provider");
+    if (res.data) fill(res.data);
+    return res;
   }, []);
+  const save = useMutation(
+    async (body: ProviderSettings) => {
+      const res = await api.PUT("/api/v1/identity-provider", { body });
+      // 202: only requested, the coordination confirms it; 200: in force at once.
+      return { ...res, data: res.data && { state: res.data, isRequested: res.response.status === 202 } };
+    },
+    {
+      onSuccess({ state, isRequested }) {
+        setNotice(isRequested ? t("sso.requested") : t("sso.saved"));
+        provider.setData(state);
+        fill(state);
+      },
+    },
+  );
+  const withdrawal = useMutation(() => api.DELETE("/api/v1/identity-provider/change"), {
+    async onSuccess() {
+      setNotice(t("sso.withdrawn"));
+      await provider.reload();
+    },
+  });
+  const problem = save.problem ?? withdrawal.problem;
+  const errors = save.errors;
 
-  const save = async () => {
+  const send = () => {
     setAsking(null);
     setNotice(null);
-    const res = await api.PUT("/api/v1/identity-provider", {
-      body: { issuer, clientId, scopes, isEnabled, isPasswordLoginEnabled, ...(clientSecret ? { clientSecret } : {}) },
-    });
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    setNotice(res.response.status === 202 ? t("sso.requested") : t("sso.saved"));
-    apply(res.data);
+    void save.run({ issuer, clientId, scopes, isEnabled, isPasswordLoginEnabled, ...(clientSecret ? { clientSecret } : {}) });
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (loaded?.settings?.isEnabled && !isEnabled) return setAsking("switchOff");
-    void save();
+    if (provider.data?.settings?.isEnabled && !isEnabled) return setAsking("switchOff");
+    send();
   };
-  const withdraw = async () => {
+  const withdraw = () => {
     setAsking(null);
-    const res = await api.DELETE("/api/v1/identity-provider/change");
-    if (res.response.status !== 204) return setProblem(asProblem(res.error, res.response.status));
-    setNotice(t("sso.withdrawn"));
-    await load();
+    void withdrawal.run();
   };
 
-  if (!loaded) return <p className="kern-body">{t("errors.loading")}</p>;
+  const loaded = provider.data;
+  if (!loaded) return <QueryState query={provider} title={t("sso.settingsTitle")} />;
   const labels = {
     issuer: t("sso.issuer"),
     clientId: t("sso.clientId"),
@@ -199,7 +204,7 @@ export function SsoSettingsPage() {
         title={asking === "withdraw" ? t("sso.withdrawTitle") : t("sso.switchOffTitle")}
         body={<p className="kern-body">{asking === "withdraw" ? t("sso.withdrawBody") : t("sso.switchOffBody")}</p>}
         confirmLabel={asking === "withdraw" ? t("sso.withdraw") : t("sso.switchOff")}
-        onConfirm={() => void (asking === "withdraw" ? withdraw() : save())}
+        onConfirm={() => (asking === "withdraw" ? withdraw() : send())}
         onCancel={() => setAsking(null)}
       />
     </Page>

@@ -1,11 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, onSessionActivity, onSessionExpired, setCsrfToken } from "../../api/client";
-import type { paths } from "../../api/schema";
 import { setLanguage } from "../../i18n";
-
-/** The signed-in account as `/api/v1/me` presents it. */
-export type Me = paths["/api/v1/me"]["get"]["responses"][200]["content"]["application/json"];
-type LoginResult = paths["/api/v1/session"]["post"]["responses"][200]["content"]["application/json"];
+import type { LoginResult, Me } from "./api";
 
 /** What the app knows about the current session. */
 export interface SessionState {

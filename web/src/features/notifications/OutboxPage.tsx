@@ -1,23 +1,20 @@
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { useApi } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
 import { Notice } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
-
-type Outbox = paths["/api/v1/outbox"]["get"]["responses"][200]["content"]["application/json"];
+import type { Outbox } from "./api";
 
 /** The coordination office's Postausgang. */
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const [data, setData] = useState<Outbox | null>(null);
-  useEffect(() => {
-    void api.GET("/api/v1/outbox").then((r) => setData(r.data ?? null));
-  }, []);
-  if (!data) return <p className="kern-body">{t("errors.loading")}</p>;
+  const outbox = useApi<Outbox>(() => api.GET("/api/v1/outbox"), []);
+  const data = outbox.data;
+  if (!data) return <QueryState query={outbox} title={t("outbox.title")} />;
   return (
     <Page title={t("outbox.title")} intro={t("outbox.intro")}>
       {!data.smtpConfigured ? <Notice kind="info">{t("outbox.noSmtp")}</Notice> : null}

@@ -1,25 +1,21 @@
-import { useEffect, useState } from "react";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { useApi } from "../../api/hooks";
+import { DescriptionList } from "../../components/DescriptionList";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
-
-type Detail = paths["/api/v1/organizations/{id}"]["get"]["responses"][200]["content"]["application/json"];
+import type { OrganizationDetail } from "./api";
 
 /** One administration: key facts, building authority, departments (for staff of the region). */
 export function OrganizationPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const { id } = useParams({ strict: false }) as { id: string };
-  const [org, setOrg] = useState<Detail | null | undefined>(undefined);
-  useEffect(() => {
-    void api.GET("/api/v1/organizations/{id}", { params: { path: { id } } }).then((r) => setOrg(r.data ?? null));
-  }, [id]);
-
-  if (org === undefined) return <p className="kern-body">{t("errors.loading")}</p>;
-  if (org === null) return <Page title={t("errors.notFound")}>{null}</Page>;
+  const detail = useApi<OrganizationDetail>(() => api.GET("/api/v1/organizations/{id}", { params: { path: { id } } }), [id]);
+  const org = detail.data;
+  if (!org) return <QueryState query={detail} />;
   const facts: Array<[string, string]> = [
     [t("organizations.kind"), org.kind === "region" ? t("organizations.kindRegion") : org.designation],
     [t("organizations.ags"), org.ags],
@@ -34,14 +30,7 @@ export function OrganizationPage() {
   return (
     <Page title={org.name}>
       <h2 className="kern-heading-medium">{t("organization.facts")}</h2>
-      <dl className="kern-description-list">
-        {facts.map(([k, v]) => (
-          <div key={k} className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">{k}</dt>
-            <dd className="kern-description-list-item__value">{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <DescriptionList items={facts} />
       {org.buildingAuthorityFor.length ? (
         <>
           <h2 className="kern-heading-medium">{t("organization.authorityFor")}</h2>

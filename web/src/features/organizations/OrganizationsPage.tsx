@@ -1,27 +1,24 @@
-import { useEffect, useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { useApi } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
 import { Page } from "../../components/Page";
-import { RegionMap, type BoundaryFeature } from "./RegionMap";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
-
-type Organization = paths["/api/v1/organizations"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
+import type { Boundaries, Organizations } from "./api";
+import { RegionMap, type BoundaryFeature } from "./RegionMap";
 
 /** The region's administrations as an SVG map and, beside it, as a table. */
 export function OrganizationsPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const [items, setItems] = useState<Organization[] | null>(null);
-  const [features, setFeatures] = useState<BoundaryFeature[]>([]);
-  useEffect(() => {
-    void api.GET("/api/v1/organizations").then((r) => setItems(r.data?.items ?? []));
-    void api.GET("/api/v1/organizations/boundaries").then((r) => setFeatures((r.data?.features ?? []) as BoundaryFeature[]));
-  }, []);
+  const organizations = useApi<Organizations>(() => api.GET("/api/v1/organizations"), []);
+  const boundaries = useApi<Boundaries>(() => api.GET("/api/v1/organizations/boundaries"), []);
+  const items = organizations.data?.items;
+  const features = (boundaries.data?.features ?? []) as BoundaryFeature[];
 
-  if (!items) return <p className="kern-body">{t("errors.loading")}</p>;
+  if (!items) return <QueryState query={organizations} title={t("organizations.title")} />;
   const mapItems = items.map((o) => ({ ...o, hasOwnBuildingAuthority: o.buildingAuthority?.id === o.id }));
   return (
     <Page title={t("organizations.title")} intro={t("organizations.intro")}>
@@ -30,11 +27,7 @@ export function OrganizationsPage() {
           <h2 className="kern-heading-medium" id="map-heading">
             {t("organizations.map")}
           </h2>
-          {features.length ? (
-            <RegionMap organizations={mapItems} features={features} />
-          ) : (
-            <p className="kern-body">{t("errors.loading")}</p>
-          )}
+          {features.length ? <RegionMap organizations={mapItems} features={features} /> : <QueryState query={boundaries} inline />}
         </section>
         <section aria-labelledby="table-heading">
           <h2 className="kern-heading-medium" id="table-heading">

@@ -1,8 +1,6 @@
 import { useTranslation } from "react-i18next";
-import type { paths } from "../../api/schema";
+import type { Qualification } from "./api";
 import { Button, Checkbox, TextField } from "../../components/forms";
-
-type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 
 /** Pay groups offered in the forms: the group only, never the step. */
 export const PAY_GROUPS = [

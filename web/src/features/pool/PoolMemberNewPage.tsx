@@ -1,12 +1,13 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import type { paths } from "../../api/schema";
-import { Button, Checkbox, ErrorSummary, fieldErrors, SelectField, TextField } from "../../components/forms";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
+import { Button, Checkbox, ErrorSummary, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { useSession } from "../identity/session";
-import { DepartmentSelect, useDepartments } from "../identity/AccountsPage";
+import { DepartmentSelect, useDepartments } from "../organizations/Departments";
+import type { Membership, NewPoolMember, Qualifications } from "./api";
 import {
   AvailabilityFields,
   availabilityBody,
@@ -19,16 +20,16 @@ import {
   type WindowInput,
 } from "./PoolFields";
 
-type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
-
 /** The HR office registers a pool member whose written consent it holds (no own account needed). */
 export function PoolMemberNewPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
   const departments = useDepartments(me?.organization.id);
-  const [catalogue, setCatalogue] = useState<Qualification[]>([]);
-  const [consentVersion, setConsentVersion] = useState("");
+  const catalogue = useApi<Qualifications>(() => api.GET("/api/v1/qualifications"), []);
+  // The consent text in force: its version is what the written consent refers to.
+  const consent = useApi<Membership>(() => api.GET("/api/v1/me/pool-membership"), []);
+  const consentVersion = consent.data?.consent.version ?? "";
   const [form, setForm] = useState({
     name: "",
     workEmail: "",
@@ -46,38 +47,31 @@ export function PoolMemberNewPage() {
   const [validUntil, setValidUntil] = useState<Record<string, string>>({});
   const [hasConsent, setHasConsent] = useState(false);
   const [held, setHeld] = useState<string[]>([]);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const errors = fieldErrors(problem, i18n.language);
+  const register = useMutation((body: NewPoolMember) => api.POST("/api/v1/pool-members", { body }), {
+    onSuccess: () => navigate({ to: "/pool/mitglieder" }),
+  });
+  const errors = register.errors;
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
 
-  useEffect(() => {
-    void api.GET("/api/v1/qualifications").then((r) => setCatalogue(r.data?.items ?? []));
-    void api.GET("/api/v1/me/pool-membership").then((r) => setConsentVersion(r.data?.consent.version ?? ""));
-  }, []);
-
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const res = await api.POST("/api/v1/pool-members", {
-      body: {
-        hasConsent: hasConsent as true,
-        consentVersion,
-        name: form.name,
-        workEmail: form.workEmail,
-        phone: form.phone || null,
-        jobTitle: form.jobTitle,
-        employmentStatus: form.employmentStatus as "employee",
-        payGroup: form.payGroup,
-        departmentId: form.departmentId || null,
-        travelRadiusKm: Number(form.travelRadiusKm),
-        canWorkRemotely,
-        languages: parseLanguages(form.languages),
-        notes: form.notes.trim() || null,
-        qualifications: heldBody(held, validUntil),
-        availability: availabilityBody(windows),
-      },
+    void register.run({
+      hasConsent: hasConsent as true,
+      consentVersion,
+      name: form.name,
+      workEmail: form.workEmail,
+      phone: form.phone || null,
+      jobTitle: form.jobTitle,
+      employmentStatus: form.employmentStatus as "employee",
+      payGroup: form.payGroup,
+      departmentId: form.departmentId || null,
+      travelRadiusKm: Number(form.travelRadiusKm),
+      canWorkRemotely,
+      languages: parseLanguages(form.languages),
+      notes: form.notes.trim() || null,
+      qualifications: heldBody(held, validUntil),
+      availability: availabilityBody(windows),
     });
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    await navigate({ to: "/pool/mitglieder" });
   };
 
   const labels: Record<string, string> = {
@@ -95,7 +89,7 @@ export function PoolMemberNewPage() {
   };
   return (
     <Page title={t("pool.register")} intro={t("pool.registerIntro")}>
-      <ErrorSummary problem={problem} labels={labels} />
+      <ErrorSummary problem={register.problem} labels={labels} />
       <form className="kern-stack form-narrow" onSubmit={(e) => void submit(e)} noValidate>
         <Checkbox name="hasConsent" label={labels.hasConsent} checked={hasConsent} onChange={setHasConsent} />
         <TextField name="name" label={labels.name} value={form.name} onChange={set("name")} error={errors.name} autoComplete="off" />
@@ -139,7 +133,7 @@ export function PoolMemberNewPage() {
         />
         <Checkbox name="canWorkRemotely" label={t("pool.canWorkRemotely")} checked={canWorkRemotely} onChange={setCanWorkRemotely} />
         <QualificationFieldsets
-          catalogue={catalogue}
+          catalogue={catalogue.data?.items ?? []}
           selected={held}
           onChange={setHeld}
           legend={t("pool.qualifications")}

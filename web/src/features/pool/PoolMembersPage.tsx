@@ -1,39 +1,41 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { useApi, useMutation } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
-import { Button, Notice } from "../../components/forms";
+import { Button, ErrorSummary, Notice } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { useSession } from "../identity/session";
-
-type Member = paths["/api/v1/pool-members"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
+import type { PoolMember, PoolMembers } from "./api";
 
 /** The HR office's list of its pool members; it confirms qualifications the members entered. */
 export function PoolMembersPage() {
   const { t } = useTranslation();
   const { me } = useSession();
-  const [items, setItems] = useState<Member[] | null>(null);
+  const members = useApi<PoolMembers>(() => api.GET("/api/v1/pool-members"), []);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(() => api.GET("/api/v1/pool-members").then((r) => setItems(r.data?.items ?? [])), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const confirm = async (m: Member) => {
-    const res = await api.PATCH("/api/v1/pool-members/{id}", {
-      params: { path: { id: m.id } },
-      body: { qualifications: m.qualifications.map((q) => ({ qualificationId: q.qualificationId, validUntil: q.validUntil })) },
-    });
-    if (res.data) {
-      await load();
-      setNotice(t("pool.confirmedAll", { name: m.name }));
-    }
-  };
-  if (!items) return <p className="kern-body">{t("errors.loading")}</p>;
+  // Confirms every qualification the member entered, as it stands.
+  const confirm = useMutation(
+    (m: PoolMember) =>
+      api.PATCH("/api/v1/pool-members/{id}", {
+        params: { path: { id: m.id } },
+        body: { qualifications: m.qualifications.map((q) => ({ qualificationId: q.qualificationId, validUntil: q.validUntil })) },
+      }),
+    {
+      async onSuccess(_member, m) {
+        await members.reload();
+        setNotice(t("pool.confirmedAll", { name: m.name }));
+      },
+    },
+  );
+  const items = members.data?.items;
+  if (!items) return <QueryState query={members} title={t("pool.membersTitle")} />;
   return (
     <Page title={t("pool.membersTitle")} intro={t("pool.membersIntro")}>
       {notice ? <Notice>{notice}</Notice> : null}
+      <ErrorSummary problem={confirm.problem} labels={{}} />
       <p className="button-row">
         <Link to="/pool/mitglieder/neu" className="kern-btn kern-btn--primary">
           <span className="kern-label">{t("pool.register")}</span>
@@ -75,7 +77,7 @@ export function PoolMembersPage() {
             </td>
             <td className="kern-table__cell kern-table__cell--action">
               {m.qualifications.some((q) => !q.isConfirmed) ? (
-                <Button type="button" kind="secondary" onClick={() => void confirm(m)} label={t("pool.confirmNamed", { name: m.name })}>
+                <Button type="button" kind="secondary" onClick={() => void confirm.run(m)} label={t("pool.confirmNamed", { name: m.name })}>
                   {t("pool.confirm")}
                 </Button>
               ) : null}

@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
-import { Button, Checkbox, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../../components/forms";
+import { Button, Checkbox, ErrorSummary, Notice, SelectField, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
+import { formatters } from "../../i18n";
+import type { JoinPool, Membership, MembershipChange, Qualifications, Readers } from "./api";
 import {
   AvailabilityFields,
   availabilityBody,
@@ -15,18 +19,12 @@ import {
   QualificationFieldsets,
   type WindowInput,
 } from "./PoolFields";
-import { Page } from "../../components/Page";
-import { formatters } from "../../i18n";
 
-type Membership = paths["/api/v1/me/pool-membership"]["get"]["responses"][200]["content"]["application/json"];
-type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
 /** An employee's own entry in the support pool: join by consent, keep availability, see who read it, leave. */
 export function PoolPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const [data, setData] = useState<Membership | null>(null);
-  const [catalogue, setCatalogue] = useState<Qualification[]>([]);
-  const [readers, setReaders] = useState<Array<{ at: string; reader: string }>>([]);
+  const catalogue = useApi<Qualifications>(() => api.GET("/api/v1/qualifications"), []);
   const [consent, setConsent] = useState(false);
   const [jobTitle, setJobTitle] = useState("");
   const [employmentStatus, setEmploymentStatus] = useState<"employee" | "civil_servant">("employee");
@@ -40,40 +38,58 @@ export function PoolPage() {
   const [held, setHeld] = useState<string[]>([]);
   const [validUntil, setValidUntil] = useState<Record<string, string>>({});
   const [windows, setWindows] = useState<WindowInput[]>([emptyWindow()]);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const errors = fieldErrors(problem, i18n.language);
 
-  const load = useCallback(async () => {
+  /** Puts the own entry as stored into the form. */
+  const fill = (data: Membership) => {
+    setSevereDisability(data.recordsSevereDisability);
+    const m = data.member;
+    if (!m || !m.isActive) return;
+    setJobTitle(m.jobTitle);
+    setEmploymentStatus(m.employmentStatus);
+    setPayGroup(m.payGroup);
+    setPhone(m.phone ?? "");
+    setTravelRadiusKm(String(m.travelRadiusKm));
+    setCanWorkRemotely(m.canWorkRemotely);
+    setLanguages(m.languages.join(", "));
+    setNotes(m.notes ?? "");
+    setHeld(m.qualifications.map((q) => q.qualificationId));
+    setValidUntil(Object.fromEntries(m.qualifications.map((q) => [q.qualificationId, q.validUntil ?? ""])));
+    setWindows(
+      m.availability.length
+        ? m.availability.map((w) => ({ startsOn: w.startsOn, endsOn: w.endsOn, hoursPerWeek: String(w.hoursPerWeek) }))
+        : [emptyWindow()],
+    );
+  };
+  const membership = useApi<Membership>(async () => {
     const res = await api.GET("/api/v1/me/pool-membership");
-    if (!res.data) return;
-    setData(res.data);
-    setSevereDisability(res.data.recordsSevereDisability);
-    const m = res.data.member;
-    if (m && m.isActive) {
-      setJobTitle(m.jobTitle);
-      setEmploymentStatus(m.employmentStatus);
-      setPayGroup(m.payGroup);
-      setPhone(m.phone ?? "");
-      setTravelRadiusKm(String(m.travelRadiusKm));
-      setCanWorkRemotely(m.canWorkRemotely);
-      setLanguages(m.languages.join(", "));
-      setNotes(m.notes ?? "");
-      setHeld(m.qualifications.map((q) => q.qualificationId));
-      setValidUntil(Object.fromEntries(m.qualifications.map((q) => [q.qualificationId, q.validUntil ?? ""])));
-      setWindows(
-        m.availability.length
-          ? m.availability.map((w) => ({ startsOn: w.startsOn, endsOn: w.endsOn, hoursPerWeek: String(w.hoursPerWeek) }))
-          : [emptyWindow()],
-      );
-      const r = await api.GET("/api/v1/me/pool-membership/readers");
-      setReaders(r.data?.items ?? []);
-    }
+    if (res.data) fill(res.data);
+    return res;
   }, []);
-  useEffect(() => {
-    void load();
-    void api.GET("/api/v1/qualifications").then((r) => setCatalogue(r.data?.items ?? []));
-  }, [load]);
+  const data = membership.data;
+  // Who read the own entry: asked for once the caller is a member.
+  const readers = useApi<Readers>(data?.member?.isActive ? () => api.GET("/api/v1/me/pool-membership/readers") : null, [data]);
+
+  const save = useMutation(
+    (change: { join: JoinPool } | { update: MembershipChange }) =>
+      "join" in change
+        ? api.POST("/api/v1/me/pool-membership", { body: change.join })
+        : api.PATCH("/api/v1/me/pool-membership", { body: change.update }),
+    {
+      async onSuccess(_entry, change) {
+        setNotice("join" in change ? t("pool.joined") : t("pool.saved"));
+        await membership.reload();
+      },
+    },
+  );
+  const leave = useMutation(() => api.DELETE("/api/v1/me/pool-membership"), {
+    async onSuccess() {
+      setNotice(t("pool.left"));
+      setConsent(false);
+      await membership.reload();
+    },
+  });
+  const errors = save.errors;
 
   const isMember = !!data?.member?.isActive;
   const body = () => ({
@@ -89,27 +105,15 @@ export function PoolPage() {
     qualifications: heldBody(held, validUntil),
     availability: availabilityBody(windows),
   });
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
-    const res = isMember
-      ? await api.PATCH("/api/v1/me/pool-membership", { body: body() })
-      : await api.POST("/api/v1/me/pool-membership", {
-          body: { ...body(), hasConsent: consent as true, consentVersion: data!.consent.version },
-        });
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    setNotice(isMember ? t("pool.saved") : t("pool.joined"));
-    await load();
-  };
-  const leave = async () => {
-    await api.DELETE("/api/v1/me/pool-membership");
-    setNotice(t("pool.left"));
-    setConsent(false);
-    await load();
+    void save.run(
+      isMember ? { update: body() } : { join: { ...body(), hasConsent: consent as true, consentVersion: data!.consent.version } },
+    );
   };
 
-  if (!data) return <p className="kern-body">{t("errors.loading")}</p>;
+  if (!data) return <QueryState query={membership} title={t("pool.title")} />;
   const labels: Record<string, string> = {
     hasConsent: t("pool.consentHeading"),
     jobTitle: t("pool.jobTitle"),
@@ -126,7 +130,7 @@ export function PoolPage() {
   return (
     <Page title={t("pool.title")} intro={t("pool.intro")}>
       {notice ? <Notice>{notice}</Notice> : null}
-      <ErrorSummary problem={problem} labels={labels} />
+      <ErrorSummary problem={save.problem ?? leave.problem} labels={labels} />
       {isMember && data.member ? (
         <>
           <h2 className="kern-heading-medium">{t("pool.member")}</h2>
@@ -188,7 +192,7 @@ export function PoolPage() {
         <Checkbox name="canWorkRemotely" label={t("pool.canWorkRemotely")} checked={canWorkRemotely} onChange={setCanWorkRemotely} />
         <p className="kern-hint">{t("pool.qualificationsHint")}</p>
         <QualificationFieldsets
-          catalogue={catalogue}
+          catalogue={catalogue.data?.items ?? []}
           selected={held}
           onChange={setHeld}
           legend={labels.qualifications}
@@ -227,13 +231,13 @@ export function PoolPage() {
       {isMember ? (
         <>
           <h2 className="kern-heading-medium">{t("pool.readers")}</h2>
-          {readers.length ? (
+          {readers.data?.items.length ? (
             <DataTable
               id="readers-caption"
               caption={t("pool.readers")}
               columns={[{ label: t("pool.readAt") }, { label: t("pool.reader") }]}
             >
-              {readers.map((r, i) => (
+              {readers.data.items.map((r, i) => (
                 <tr key={i} className="kern-table__row">
                   <td className="kern-table__cell">{f.dateTime(r.at)}</td>
                   <td className="kern-table__cell">{r.reader}</td>
@@ -247,7 +251,7 @@ export function PoolPage() {
             <a className="kern-btn kern-btn--secondary" href="/api/v1/me/export" download>
               <span className="kern-label">{t("pool.export")}</span>
             </a>
-            <Button type="button" kind="tertiary" onClick={() => void leave()}>
+            <Button type="button" kind="tertiary" onClick={() => void leave.run()}>
               {t("pool.leave")}
             </Button>
           </p>

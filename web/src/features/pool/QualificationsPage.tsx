@@ -1,41 +1,39 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
-import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Notice, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { useSession } from "../identity/session";
-
-type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
-const CATEGORIES = ["Verwaltung", "Gesundheit", "Bauordnung", "IT", "Soziales", "Ordnung", "Sprachen"] as const;
+import type { NewQualification, QualificationCategory, Qualifications } from "./api";
 
 /** The region's qualification catalogue; the coordination office adds entries. */
 export function QualificationsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { me } = useSession();
-  const [items, setItems] = useState<Qualification[] | null>(null);
+  const catalogue = useApi<Qualifications>(() => api.GET("/api/v1/qualifications"), []);
   const [name, setName] = useState("");
   const [key, setKey] = useState("");
-  const [category, setCategory] = useState<(typeof CATEGORIES)[number]>("Verwaltung");
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [category, setCategory] = useState<QualificationCategory>("Verwaltung");
   const [notice, setNotice] = useState<string | null>(null);
-  const errors = fieldErrors(problem, i18n.language);
-  const load = useCallback(() => api.GET("/api/v1/qualifications").then((r) => setItems(r.data?.items ?? [])), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const submit = async (event: FormEvent) => {
+  const add = useMutation((body: NewQualification) => api.POST("/api/v1/qualifications", { body }), {
+    async onSuccess(created) {
+      await catalogue.reload();
+      setNotice(t("catalogue.added", { name: created.name }));
+      setName("");
+      setKey("");
+    },
+  });
+  const errors = add.errors;
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const res = await api.POST("/api/v1/qualifications", { body: { key, name, category } });
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    await load();
-    setNotice(t("catalogue.added", { name: res.data.name }));
-    setName("");
-    setKey("");
+    void add.run({ key, name, category });
   };
-  if (!items) return <p className="kern-body">{t("errors.loading")}</p>;
+  const data = catalogue.data;
+  if (!data) return <QueryState query={catalogue} title={t("catalogue.title")} />;
+  const items = data.items;
   return (
     <Page title={t("catalogue.title")} intro={t("catalogue.intro")}>
       {notice ? <Notice>{notice}</Notice> : null}
@@ -62,10 +60,10 @@ export function QualificationsPage() {
             {t("catalogue.add")}
           </h2>
           <ErrorSummary
-            problem={problem}
+            problem={add.problem}
             labels={{ name: t("catalogue.name"), key: t("catalogue.key"), category: t("catalogue.category") }}
           />
-          <form className="kern-stack form-narrow" aria-labelledby="add-heading" onSubmit={(e) => void submit(e)} noValidate>
+          <form className="kern-stack form-narrow" aria-labelledby="add-heading" onSubmit={submit} noValidate>
             <TextField name="name" label={t("catalogue.name")} value={name} onChange={setName} error={errors.name} />
             <TextField
               name="key"
@@ -79,8 +77,8 @@ export function QualificationsPage() {
               name="category"
               label={t("catalogue.category")}
               value={category}
-              onChange={(v) => setCategory(v as (typeof CATEGORIES)[number])}
-              options={CATEGORIES.map((c) => ({ value: c, label: c }))}
+              onChange={(v) => setCategory(v as QualificationCategory)}
+              options={data.categories.map((c) => ({ value: c, label: c }))}
             />
             <div>
               <Button>{t("catalogue.add")}</Button>

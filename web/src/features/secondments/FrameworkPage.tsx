@@ -1,41 +1,36 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import type { paths } from "../../api/schema";
-import { Button, ErrorSummary, fieldErrors, Notice, TextField } from "../../components/forms";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
+import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
 import { useSession } from "../identity/session";
-
-type Version = paths["/api/v1/framework-agreements"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
+import type { FrameworkAgreements, NewFrameworkVersion } from "./api";
 
 /** The region's framework agreement: every version; the coordination office adds new ones. */
 export function FrameworkPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const { me } = useSession();
-  const [items, setItems] = useState<Version[] | null>(null);
+  const versions = useApi<FrameworkAgreements>(() => api.GET("/api/v1/framework-agreements"), []);
   const [form, setForm] = useState({ title: "", body: "", validFrom: "" });
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const errors = fieldErrors(problem, i18n.language);
-  const load = useCallback(async () => {
-    const r = await api.GET("/api/v1/framework-agreements");
-    setItems(r.data?.items ?? []);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const submit = async (event: FormEvent) => {
+  const add = useMutation((body: NewFrameworkVersion) => api.POST("/api/v1/framework-agreements", { body }), {
+    async onSuccess(version) {
+      setNotice(t("framework.saved", { version: version.version }));
+      setForm({ title: "", body: "", validFrom: "" });
+      await versions.reload();
+    },
+  });
+  const errors = add.errors;
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const res = await api.POST("/api/v1/framework-agreements", { body: form });
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    setNotice(t("framework.saved", { version: res.data.version }));
-    setForm({ title: "", body: "", validFrom: "" });
-    await load();
+    void add.run(form);
   };
-  if (!items) return <p className="kern-body">{t("errors.loading")}</p>;
+  const items = versions.data?.items;
+  if (!items) return <QueryState query={versions} title={t("framework.title")} />;
   const labels = { title: t("framework.titleField"), body: t("framework.body"), validFrom: t("framework.validFrom") };
   return (
     <Page title={t("framework.title")} intro={t("framework.intro")}>
@@ -60,8 +55,8 @@ export function FrameworkPage() {
           <h2 className="kern-heading-medium" id="framework-new">
             {t("framework.add")}
           </h2>
-          <ErrorSummary problem={problem} labels={labels} />
-          <form className="kern-stack form-narrow" onSubmit={(e) => void submit(e)} noValidate>
+          <ErrorSummary problem={add.problem} labels={labels} />
+          <form className="kern-stack form-narrow" onSubmit={submit} noValidate>
             <TextField
               name="title"
               label={labels.title}

@@ -1,21 +1,17 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
+import { DescriptionList } from "../../components/DescriptionList";
 import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
-import type { Secondment } from "./SecondmentsPage";
+import type { Extension, OnboardingItem, Secondment, SecondmentAction as Action, Transition } from "./api";
 
-type Action = Secondment["actions"][number];
-const NEEDS_REASON: ReadonlySet<Action> = new Set([
-  "council_refuse",
-  "start_provisionally",
-  "activate_override",
-  "end_early",
-  "cancel",
-] as Action[]);
+/** Steps shown as secondary buttons (refusals, exceptions, endings); the rest are primary. */
 const SECONDARY: ReadonlySet<Action> = new Set([
   "decline",
   "council_refuse",
@@ -32,50 +28,37 @@ export function SecondmentPage() {
   const f = formatters(i18n.language);
   const { id } = useParams({ strict: false }) as { id: string };
   const navigate = useNavigate();
-  const [s, setS] = useState<Secondment | null | undefined>(undefined);
   const [reason, setReason] = useState("");
   const [extendTo, setExtendTo] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const r = await api.GET("/api/v1/secondments/{id}", { params: { path: { id } } });
-    setS(r.data ?? null);
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const query = useApi<Secondment>(() => api.GET("/api/v1/secondments/{id}", { params: { path: { id } } }), [id]);
+  const step = useMutation((body: Transition) => api.POST("/api/v1/secondments/{id}/transitions", { params: { path: { id } }, body }), {
+    onSuccess(changed) {
+      setReason("");
+      query.setData(changed);
+      setNotice(t("secondments.done", { state: t(`secondments.states.${changed.state}`) }));
+    },
+  });
+  const extension = useMutation((body: Extension) => api.POST("/api/v1/secondments/{id}/extensions", { params: { path: { id } }, body }), {
+    async onSuccess(proposed) {
+      await navigate({ to: "/abordnungen/$id", params: { id: proposed.id } });
+      setNotice(t("secondments.extended", { date: f.date(proposed.endsOn) }));
+    },
+  });
+  const tick = useMutation(
+    (key: OnboardingItem["key"], status: "done" | "open") =>
+      api.PATCH("/api/v1/secondments/{id}/onboarding", { params: { path: { id } }, body: { items: [{ key, status }] } }),
+    { onSuccess: (changed) => query.setData(changed) },
+  );
+  const problem = step.problem ?? extension.problem ?? tick.problem;
 
-  const act = async (action: Action) => {
+  const act = (action: Action) => {
     setNotice(null);
-    const res = await api.POST("/api/v1/secondments/{id}/transitions", {
-      params: { path: { id } },
-      body: { action: action as "release", reason: reason.trim() || null },
-    });
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    setReason("");
-    setS(res.data);
-    setNotice(t("secondments.done", { state: t(`secondments.states.${res.data.state}`) }));
-  };
-  const extend = async () => {
-    const res = await api.POST("/api/v1/secondments/{id}/extensions", {
-      params: { path: { id } },
-      body: { endsOn: extendTo, reason: reason.trim() || null },
-    });
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    await navigate({ to: "/abordnungen/$id", params: { id: res.data.id } });
-    setNotice(t("secondments.extended", { date: f.date(res.data.endsOn) }));
-  };
-  const tick = async (key: Secondment["onboarding"][number]["key"], status: "done" | "open") => {
-    const res = await api.PATCH("/api/v1/secondments/{id}/onboarding", { params: { path: { id } }, body: { items: [{ key, status }] } });
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    setS(res.data);
+    void step.run({ action: action as Transition["action"], reason: reason.trim() || null });
   };
 
-  if (s === undefined) return <p className="kern-body">{t("errors.loading")}</p>;
-  if (s === null) return <Page title={t("errors.notFound")}>{null}</Page>;
+  const s = query.data;
+  if (!s) return <QueryState query={query} title={t("secondments.one")} />;
   const name = s.person.name ?? t("secondments.personHidden");
   const facts: Array<[string, string]> = [
     [t("secondments.state"), t(`secondments.states.${s.state}`)],
@@ -101,13 +84,8 @@ export function SecondmentPage() {
         : "–",
     ],
   ];
-  const needsReason = s.actions.some((a) => NEEDS_REASON.has(a));
-  const documentsReady =
-    !!s.person.name && ["staff_council", "accepted", "agreed", "onboarding", "active", "completed", "ended_early"].includes(s.state);
-  const mySides = new Set([
-    ...(s.myRoles.includes("lender_org_admin") ? ["lender"] : []),
-    ...(s.myRoles.includes("borrower_org_admin") ? ["borrower"] : []),
-  ]);
+  // Whether one of the caller's steps is refused without a reason: then the page asks for one.
+  const needsReason = s.actionsNeedingReason.length > 0;
   return (
     <Page title={`${t("secondments.one")}: ${name}`}>
       <p>
@@ -128,14 +106,7 @@ export function SecondmentPage() {
         problem={problem}
         labels={{ action: t("secondments.nextSteps"), reason: t("secondments.reason"), endsOn: t("secondments.extendTo") }}
       />
-      <dl className="kern-description-list">
-        {facts.map(([k, v]) => (
-          <div key={k} className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">{k}</dt>
-            <dd className="kern-description-list-item__value">{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <DescriptionList items={facts} />
       {s.missingHearings ? <Notice kind="info">{t("secondments.hearingMissing", { count: s.missingHearings })}</Notice> : null}
       {s.actions.length ? (
         <section aria-labelledby="steps-heading" className="form-narrow">
@@ -154,14 +125,14 @@ export function SecondmentPage() {
           ) : null}
           <p className="button-row" id="field-action">
             {s.actions.map((a) => (
-              <Button key={a} type="button" kind={SECONDARY.has(a) ? "secondary" : "primary"} onClick={() => void act(a)}>
+              <Button key={a} type="button" kind={SECONDARY.has(a) ? "secondary" : "primary"} onClick={() => act(a)}>
                 {t(`secondments.actions.${a}`)}
               </Button>
             ))}
           </p>
         </section>
       ) : null}
-      {mySides.size && ["agreed", "onboarding", "active"].includes(s.state) ? (
+      {s.abilities.extend ? (
         <section aria-labelledby="extend-heading" className="form-narrow">
           <h2 className="kern-heading-medium" id="extend-heading">
             {t("secondments.extend")}
@@ -169,7 +140,7 @@ export function SecondmentPage() {
           <p className="kern-body">{t("secondments.extendIntro")}</p>
           <TextField name="endsOn" label={t("secondments.extendTo")} type="date" value={extendTo} onChange={setExtendTo} />
           <p>
-            <Button type="button" kind="secondary" onClick={() => void extend()}>
+            <Button type="button" kind="secondary" onClick={() => void extension.run({ endsOn: extendTo, reason: reason.trim() || null })}>
               {t("secondments.extendSubmit")}
             </Button>
           </p>
@@ -200,11 +171,11 @@ export function SecondmentPage() {
                 <td className="kern-table__cell">{item.dueOn ? f.date(item.dueOn) : "–"}</td>
                 <td className="kern-table__cell">{t(`secondments.itemStatuses.${item.status}`)}</td>
                 <td className="kern-table__cell kern-table__cell--action">
-                  {mySides.has(item.side) && ["agreed", "onboarding", "active"].includes(s.state) ? (
+                  {item.canUpdate ? (
                     <Button
                       type="button"
                       kind="tertiary"
-                      onClick={() => void tick(item.key, item.status === "done" ? "open" : "done")}
+                      onClick={() => void tick.run(item.key, item.status === "done" ? "open" : "done")}
                       label={`${item.status === "done" ? t("secondments.markOpen") : t("secondments.markDone")}: ${t(`secondments.items.${item.key}`)}`}
                     >
                       {item.status === "done" ? t("secondments.markOpen") : t("secondments.markDone")}
@@ -216,7 +187,7 @@ export function SecondmentPage() {
           </DataTable>
         </section>
       ) : null}
-      {documentsReady ? (
+      {s.abilities.downloadAgreement ? (
         <section aria-labelledby="documents-heading">
           <h2 className="kern-heading-medium" id="documents-heading">
             {t("secondments.documents")}
@@ -227,7 +198,7 @@ export function SecondmentPage() {
                 {t("secondments.agreementPdf")}
               </a>
             </li>
-            {s.employmentStatus === "civil_servant" ? (
+            {s.abilities.downloadOrder ? (
               <li>
                 <a className="kern-link" href={`/api/v1/secondments/${s.id}/order.pdf`} download>
                   {t("secondments.orderPdf")}

@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
-import { Button, ErrorSummary, fieldErrors, Notice, SelectField, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Notice, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
 import { useSession } from "../identity/session";
-
-type Settings = paths["/api/v1/secondment-settings"]["get"]["responses"][200]["content"]["application/json"];
-type Deputies = paths["/api/v1/deputies"]["get"]["responses"][200]["content"]["application/json"];
+import type { Deputies, NewDeputy, SecondmentSettings as Settings, SecondmentSettingsChange } from "./api";
 
 /** The HR office sets the staff council rule and the caps; HR and department heads name deputies. */
 export function SecondmentSettingsPage() {
@@ -24,41 +23,43 @@ export function SecondmentSettingsPage() {
 }
 
 function SettingsForm() {
-  const { t, i18n } = useTranslation();
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const { t } = useTranslation();
   const [caps, setCaps] = useState<Record<string, string>>({});
   const [maxTotal, setMaxTotal] = useState("");
   const [deadline, setDeadline] = useState("10");
   const [scope, setScope] = useState<Settings["councilScope"]>("all");
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const errors = fieldErrors(problem, i18n.language);
-  const apply = (s: Settings) => {
-    setSettings(s);
+  /** Puts the stored rules into the form. */
+  const fill = (s: Settings) => {
     setScope(s.councilScope);
     setDeadline(String(s.councilDeadlineWorkingDays));
     setMaxTotal(s.maxLentTotal === null ? "" : String(s.maxLentTotal));
     setCaps(Object.fromEntries(s.departmentCaps.map((d) => [d.departmentId, d.maxLent === null ? "" : String(d.maxLent)])));
   };
-  useEffect(() => {
-    void api.GET("/api/v1/secondment-settings").then((r) => r.data && apply(r.data));
+  const query = useApi<Settings>(async () => {
+    const res = await api.GET("/api/v1/secondment-settings");
+    if (res.data) fill(res.data);
+    return res;
   }, []);
-  const submit = async (event: FormEvent) => {
+  const save = useMutation((body: SecondmentSettingsChange) => api.PUT("/api/v1/secondment-settings", { body }), {
+    onSuccess(saved) {
+      query.setData(saved);
+      fill(saved);
+      setNotice(t("secondments.settings.saved"));
+    },
+  });
+  const errors = save.errors;
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const res = await api.PUT("/api/v1/secondment-settings", {
-      body: {
-        councilScope: scope,
-        councilDeadlineWorkingDays: Number(deadline),
-        maxLentTotal: maxTotal.trim() === "" ? null : Number(maxTotal),
-        departmentCaps: Object.entries(caps).map(([departmentId, v]) => ({ departmentId, maxLent: v.trim() === "" ? null : Number(v) })),
-      },
+    void save.run({
+      councilScope: scope,
+      councilDeadlineWorkingDays: Number(deadline),
+      maxLentTotal: maxTotal.trim() === "" ? null : Number(maxTotal),
+      departmentCaps: Object.entries(caps).map(([departmentId, v]) => ({ departmentId, maxLent: v.trim() === "" ? null : Number(v) })),
     });
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    apply(res.data);
-    setNotice(t("secondments.settings.saved"));
   };
-  if (!settings) return <p className="kern-body">{t("errors.loading")}</p>;
+  const settings = query.data;
+  if (!settings) return <QueryState query={query} inline />;
   const labels: Record<string, string> = {
     councilScope: t("secondments.settings.councilScope"),
     councilDeadlineWorkingDays: t("secondments.settings.deadline"),
@@ -68,8 +69,8 @@ function SettingsForm() {
   return (
     <>
       {notice ? <Notice>{notice}</Notice> : null}
-      <ErrorSummary problem={problem} labels={labels} />
-      <form className="kern-stack form-narrow" onSubmit={(e) => void submit(e)} noValidate>
+      <ErrorSummary problem={save.problem} labels={labels} />
+      <form className="kern-stack form-narrow" onSubmit={submit} noValidate>
         <SelectField
           name="councilScope"
           label={labels.councilScope}
@@ -123,35 +124,30 @@ function SettingsForm() {
 function DeputiesSection() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const [data, setData] = useState<Deputies | null>(null);
   const [deputy, setDeputy] = useState("");
   const [startsOn, setStartsOn] = useState("");
   const [endsOn, setEndsOn] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const errors = fieldErrors(problem, i18n.language);
-  const load = useCallback(async () => {
-    const r = await api.GET("/api/v1/deputies");
-    if (r.data) {
-      setData(r.data);
-      setDeputy((d) => d || r.data.candidates[0]?.id || "");
-    }
+  const query = useApi<Deputies>(async () => {
+    const res = await api.GET("/api/v1/deputies");
+    if (res.data) setDeputy((d) => d || res.data.candidates[0]?.id || "");
+    return res;
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const add = async (event: FormEvent) => {
+  const add = useMutation((body: NewDeputy) => api.POST("/api/v1/deputies", { body }), {
+    async onSuccess() {
+      setNotice(t("secondments.deputies.added"));
+      await query.reload();
+    },
+  });
+  const remove = useMutation((id: string) => api.DELETE("/api/v1/deputies/{id}", { params: { path: { id } } }), {
+    onSuccess: () => query.reload(),
+  });
+  const errors = add.errors;
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const res = await api.POST("/api/v1/deputies", { body: { deputyAccountId: deputy, startsOn, endsOn } });
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    setNotice(t("secondments.deputies.added"));
-    await load();
+    void add.run({ deputyAccountId: deputy, startsOn, endsOn });
   };
-  const remove = async (id: string) => {
-    await api.DELETE("/api/v1/deputies/{id}", { params: { path: { id } } });
-    await load();
-  };
+  const data = query.data;
   if (!data) return null;
   const labels = {
     deputyAccountId: t("secondments.deputies.deputy"),
@@ -189,7 +185,7 @@ function DeputiesSection() {
                 <Button
                   type="button"
                   kind="tertiary"
-                  onClick={() => void remove(d.id)}
+                  onClick={() => void remove.run(d.id)}
                   label={`${t("secondments.deputies.remove")}: ${d.deputy.name}`}
                 >
                   {t("secondments.deputies.remove")}
@@ -201,8 +197,8 @@ function DeputiesSection() {
       ) : (
         <p className="kern-body">{t("secondments.deputies.none")}</p>
       )}
-      <ErrorSummary problem={problem} labels={labels} />
-      <form className="kern-stack form-narrow" onSubmit={(e) => void add(e)} noValidate>
+      <ErrorSummary problem={add.problem ?? remove.problem} labels={labels} />
+      <form className="kern-stack form-narrow" onSubmit={submit} noValidate>
         <SelectField
           name="deputyAccountId"
           label={labels.deputyAccountId}

@@ -1,19 +1,18 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { useApi, useMutation } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
-import { Button, Notice } from "../../components/forms";
+import { Button, ErrorSummary, Notice } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
 import { useSession } from "../identity/session";
-
-export type Secondment = paths["/api/v1/secondments/{id}"]["get"]["responses"][200]["content"]["application/json"];
-type Feed = paths["/api/v1/calendar-feeds"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
+import type { CalendarFeeds, Secondments } from "./api";
 
 /** A secondment as one table row: person (or a placeholder), parties, period, state. */
-function SecondmentRows({ items }: { items: Secondment[] }) {
+function SecondmentRows({ items }: { items: Secondments["items"] }) {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   return (
@@ -46,28 +45,24 @@ export function SecondmentsPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const { me } = useSession();
-  const [items, setItems] = useState<Secondment[] | null>(null);
-  const [feeds, setFeeds] = useState<Feed[]>([]);
+  const secondments = useApi<Secondments>(() => api.GET("/api/v1/secondments"), []);
+  const feeds = useApi<CalendarFeeds>(() => api.GET("/api/v1/calendar-feeds"), []);
   const [newUrl, setNewUrl] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const [list, feedList] = await Promise.all([api.GET("/api/v1/secondments"), api.GET("/api/v1/calendar-feeds")]);
-    setItems(list.data?.items ?? []);
-    setFeeds(feedList.data?.items ?? []);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const createFeed = async (scope: "person" | "department") => {
-    const res = await api.POST("/api/v1/calendar-feeds", { body: { scope } });
-    if (res.data) setNewUrl(res.data.url);
-    await load();
-  };
-  const revoke = async (id: string) => {
-    await api.DELETE("/api/v1/calendar-feeds/{id}", { params: { path: { id } } });
-    setNewUrl(null);
-    await load();
-  };
-  if (!items) return <p className="kern-body">{t("errors.loading")}</p>;
+  // A feed's address is shown once, right after it is created.
+  const create = useMutation((scope: "person" | "department") => api.POST("/api/v1/calendar-feeds", { body: { scope } }), {
+    async onSuccess(feed) {
+      setNewUrl(feed.url);
+      await feeds.reload();
+    },
+  });
+  const revoke = useMutation((id: string) => api.DELETE("/api/v1/calendar-feeds/{id}", { params: { path: { id } } }), {
+    async onSuccess() {
+      setNewUrl(null);
+      await feeds.reload();
+    },
+  });
+  const items = secondments.data?.items;
+  if (!items) return <QueryState query={secondments} title={t("secondments.title")} />;
   const todo = items.filter((s) => s.isWaitingForMe);
   const columns = [
     { label: t("secondments.person") },
@@ -76,7 +71,6 @@ export function SecondmentsPage() {
     { label: t("secondments.period") },
     { label: t("secondments.state") },
   ];
-  const canDepartmentFeed = !!me?.department && (me.roles.includes("department_head") || me.roles.includes("org_admin"));
   return (
     <Page title={t("secondments.title")} intro={t("secondments.intro")}>
       {me?.abilities.configureSecondments || me?.abilities.deputize ? (
@@ -107,28 +101,29 @@ export function SecondmentsPage() {
           {t("secondments.calendar")}
         </h2>
         <p className="kern-body">{t("secondments.calendarIntro")}</p>
+        <ErrorSummary problem={create.problem ?? revoke.problem} labels={{ scope: t("secondments.calendar") }} />
         {newUrl ? (
           <Notice>
             {t("secondments.calendarCreated")} <code className="feed-url">{newUrl}</code>
           </Notice>
         ) : null}
         <p className="button-row">
-          <Button type="button" kind="secondary" onClick={() => void createFeed("person")}>
+          <Button type="button" kind="secondary" onClick={() => void create.run("person")}>
             {t("secondments.calendarPerson")}
           </Button>
-          {canDepartmentFeed ? (
-            <Button type="button" kind="secondary" onClick={() => void createFeed("department")}>
+          {feeds.data?.abilities.createDepartmentFeed ? (
+            <Button type="button" kind="secondary" onClick={() => void create.run("department")}>
               {t("secondments.calendarDepartment")}
             </Button>
           ) : null}
         </p>
-        {feeds.length ? (
+        {feeds.data?.items.length ? (
           <DataTable
             id="feeds-caption"
             caption={t("secondments.calendarCaption")}
             columns={[{ label: t("secondments.calendar") }, { label: t("pool.readAt") }, { label: t("accounts.actions"), action: true }]}
           >
-            {feeds.map((feed) => (
+            {feeds.data.items.map((feed) => (
               <tr key={feed.id} className="kern-table__row">
                 <th scope="row" className="kern-table__cell">
                   {t(`secondments.calendarScope.${feed.scope}`)}
@@ -136,7 +131,7 @@ export function SecondmentsPage() {
                 </th>
                 <td className="kern-table__cell">{f.dateTime(feed.createdAt)}</td>
                 <td className="kern-table__cell kern-table__cell--action">
-                  <Button type="button" kind="tertiary" onClick={() => void revoke(feed.id)}>
+                  <Button type="button" kind="tertiary" onClick={() => void revoke.run(feed.id)}>
                     {t("secondments.calendarRevoke")}
                   </Button>
                 </td>

@@ -1,42 +1,41 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import type { paths } from "../../api/schema";
-import { Button, ErrorSummary, fieldErrors, Notice, TextField } from "../../components/forms";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
+import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
 import { useSession } from "../identity/session";
-
-type Crisis = paths["/api/v1/crises"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
+import type { Crises, NewCrisis } from "./api";
 
 /** The region's crises; the coordination office declares one here. */
 export function CrisesPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const { me } = useSession();
-  const [items, setItems] = useState<Crisis[] | null>(null);
+  const crises = useApi<Crises>(() => api.GET("/api/v1/crises"), []);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [startsOn, setStartsOn] = useState(new Date().toISOString().slice(0, 10));
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const errors = fieldErrors(problem, i18n.language);
-  const load = useCallback(() => api.GET("/api/v1/crises").then((r) => setItems(r.data?.items ?? [])), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const declare = async (event: FormEvent) => {
+  const declaration = useMutation((body: NewCrisis) => api.POST("/api/v1/crises", { body }), {
+    async onSuccess(declared) {
+      setNotice(t("crises.declared", { count: declared.notified }));
+      setName("");
+      setDescription("");
+      await crises.reload();
+    },
+  });
+  const problem = declaration.problem;
+  const errors = declaration.errors;
+  const declare = (event: FormEvent) => {
     event.preventDefault();
-    const res = await api.POST("/api/v1/crises", { body: { name, description, startsOn } });
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    setNotice(t("crises.declared", { count: res.data.notified }));
-    setName("");
-    setDescription("");
-    await load();
+    void declaration.run({ name, description, startsOn });
   };
-  if (!items) return <p className="kern-body">{t("errors.loading")}</p>;
+  const items = crises.data?.items;
+  if (!items) return <QueryState query={crises} title={t("crises.title")} />;
   return (
     <Page title={t("crises.title")} intro={t("crises.intro")}>
       {notice ? <Notice>{notice}</Notice> : null}
@@ -66,7 +65,7 @@ export function CrisesPage() {
             problem={problem}
             labels={{ name: t("crises.name"), description: t("crises.description"), startsOn: t("crises.startsOn") }}
           />
-          <form className="kern-stack form-narrow" aria-labelledby="declare-heading" onSubmit={(e) => void declare(e)} noValidate>
+          <form className="kern-stack form-narrow" aria-labelledby="declare-heading" onSubmit={declare} noValidate>
             <TextField name="name" label={t("crises.name")} value={name} onChange={setName} error={errors.name} />
             <TextField
               name="description"

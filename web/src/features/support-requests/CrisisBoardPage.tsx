@@ -1,16 +1,15 @@
-import { useEffect, useState } from "react";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { useApi } from "../../api/hooks";
 import { BarChart } from "../../components/BarChart";
 import { DataTable } from "../../components/DataTable";
 import { AllocationPanel } from "../allocation/AllocationPanel";
 import { useSession } from "../identity/session";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
-
-type Board = paths["/api/v1/crises/{id}/board"]["get"]["responses"][200]["content"]["application/json"];
+import type { CrisisBoard } from "./api";
 
 /** The crisis board: fill rates per request and per administration, chart and tables. */
 export function CrisisBoardPage() {
@@ -18,12 +17,9 @@ export function CrisisBoardPage() {
   const { me } = useSession();
   const f = formatters(i18n.language);
   const { id } = useParams({ strict: false }) as { id: string };
-  const [board, setBoard] = useState<Board | null | undefined>(undefined);
-  useEffect(() => {
-    void api.GET("/api/v1/crises/{id}/board", { params: { path: { id } } }).then((r) => setBoard(r.data ?? null));
-  }, [id]);
-  if (board === undefined) return <p className="kern-body">{t("errors.loading")}</p>;
-  if (board === null) return <Page title={t("errors.notFound")}>{null}</Page>;
+  const query = useApi<CrisisBoard>(() => api.GET("/api/v1/crises/{id}/board", { params: { path: { id } } }), [id]);
+  const board = query.data;
+  if (!board) return <QueryState query={query} title={t("crises.board")} />;
   const pct = (x: number) => `${f.number(x * 100, 1)} %`;
   return (
     <Page title={`${t("crises.board")}: ${board.crisis.name}`} intro={board.crisis.description}>

@@ -1,16 +1,15 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api, asProblem, type Problem } from "../../api/client";
-import type { paths } from "../../api/schema";
-import { Button, Checkbox, ErrorSummary, fieldErrors, SelectField, TextField } from "../../components/forms";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
+import { Button, Checkbox, ErrorSummary, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { useSession } from "../identity/session";
+import type { Qualifications } from "../pool/api";
 import { QualificationFieldsets } from "../pool/PoolFields";
-import type { SupportRequest } from "./RequestsPage";
-
-type Qualification = paths["/api/v1/qualifications"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
-type Crisis = paths["/api/v1/crises"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
+import type { Crises, NewSupportRequest, SupportRequest, SupportRequestChange } from "./api";
 
 /** A department head or HR office posts a support request. */
 export function RequestNewPage() {
@@ -20,22 +19,22 @@ export function RequestNewPage() {
 /** The same form changes an own draft or open request. */
 export function RequestEditPage() {
   const { id } = useParams({ strict: false }) as { id: string };
-  const [existing, setExisting] = useState<SupportRequest | null | undefined>(undefined);
-  useEffect(() => {
-    void api.GET("/api/v1/support-requests/{id}", { params: { path: { id } } }).then((r) => setExisting(r.data ?? null));
-  }, [id]);
+  const query = useApi<SupportRequest>(() => api.GET("/api/v1/support-requests/{id}", { params: { path: { id } } }), [id]);
   const { t } = useTranslation();
-  if (existing === undefined) return <p className="kern-body">{t("errors.loading")}</p>;
-  if (existing === null || !existing.abilities.update) return <Page title={t("errors.notFound")}>{null}</Page>;
+  const existing = query.data;
+  if (!existing) return <QueryState query={query} />;
+  if (!existing.abilities.update) return <Page title={t("errors.notFound")}>{null}</Page>;
   return <RequestForm existing={existing} />;
 }
 
 function RequestForm({ existing }: { existing?: SupportRequest }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
-  const [catalogue, setCatalogue] = useState<Qualification[]>([]);
-  const [crises, setCrises] = useState<Crisis[]>([]);
+  const catalogue = useApi<Qualifications>(() => api.GET("/api/v1/qualifications"), []);
+  const crises = useApi<Crises>(() => api.GET("/api/v1/crises"), []);
+  const activeCrises = (crises.data?.items ?? []).filter((c) => c.isActive);
+  const qualifications = catalogue.data?.items ?? [];
   const [form, setForm] = useState({
     title: existing?.title ?? "",
     tasks: existing?.tasks ?? "",
@@ -54,14 +53,15 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
   });
   const [required, setRequired] = useState<string[]>(existing?.requiredQualifications.map((q) => q.id) ?? []);
   const [preferred, setPreferred] = useState<string[]>(existing?.preferredQualifications.map((q) => q.id) ?? []);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const errors = fieldErrors(problem, i18n.language);
+  const save = useMutation(
+    (change: { create: NewSupportRequest } | { update: SupportRequestChange; id: string }) =>
+      "create" in change
+        ? api.POST("/api/v1/support-requests", { body: change.create })
+        : api.PATCH("/api/v1/support-requests/{id}", { params: { path: { id: change.id } }, body: change.update }),
+    { onSuccess: (saved) => navigate({ to: "/anfragen/$id", params: { id: saved.id } }) },
+  );
+  const errors = save.errors;
   const set = (key: keyof typeof form) => (value: string | boolean) => setForm({ ...form, [key]: value });
-
-  useEffect(() => {
-    void api.GET("/api/v1/qualifications").then((r) => setCatalogue(r.data?.items ?? []));
-    void api.GET("/api/v1/crises").then((r) => setCrises((r.data?.items ?? []).filter((c) => c.isActive)));
-  }, []);
 
   const fields = () => ({
     title: form.title,
@@ -81,14 +81,9 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
     requiredQualificationIds: required,
     preferredQualificationIds: preferred,
   });
-  const submit = (status: "draft" | "open") => async (event?: FormEvent) => {
+  const submit = (status: "draft" | "open") => (event?: FormEvent) => {
     event?.preventDefault();
-    const res = existing
-      ? await api.PATCH("/api/v1/support-requests/{id}", { params: { path: { id: existing.id } }, body: fields() })
-      : await api.POST("/api/v1/support-requests", { body: { ...fields(), status } });
-    if (!res.data) return setProblem(asProblem(res.error, res.response.status));
-    setProblem(null);
-    await navigate({ to: "/anfragen/$id", params: { id: res.data.id } });
+    void save.run(existing ? { update: fields(), id: existing.id } : { create: { ...fields(), status } });
   };
 
   const labels: Record<string, string> = {
@@ -109,8 +104,8 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
   };
   return (
     <Page title={existing ? t("requests.editTitle", { title: existing.title }) : t("requests.createTitle")}>
-      <ErrorSummary problem={problem} labels={labels} />
-      <form className="kern-stack form-narrow" onSubmit={(e) => void submit("open")(e)} noValidate>
+      <ErrorSummary problem={save.problem} labels={labels} />
+      <form className="kern-stack form-narrow" onSubmit={submit("open")} noValidate>
         <TextField name="title" label={labels.title} value={form.title} onChange={set("title")} error={errors.title} />
         <TextField name="tasks" label={labels.tasks} value={form.tasks} onChange={set("tasks")} error={errors.tasks} multiline />
         <SelectField
@@ -127,7 +122,7 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
           value={form.crisisId}
           onChange={set("crisisId")}
           error={errors.crisisId}
-          options={[{ value: "", label: t("requests.noCrisis") }, ...crises.map((c) => ({ value: c.id, label: c.name }))]}
+          options={[{ value: "", label: t("requests.noCrisis") }, ...activeCrises.map((c) => ({ value: c.id, label: c.name }))]}
         />
         <TextField
           name="headcount"
@@ -170,8 +165,13 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
           onChange={set("settlementModel")}
           options={(["reimbursement", "reciprocity", "waiver"] as const).map((m) => ({ value: m, label: t(`requests.models.${m}`) }))}
         />
-        <QualificationFieldsets catalogue={catalogue} selected={required} onChange={setRequired} legend={labels.requiredQualificationIds} />
-        <QualificationFieldsets catalogue={catalogue} selected={preferred} onChange={setPreferred} legend={t("requests.preferred")} />
+        <QualificationFieldsets
+          catalogue={qualifications}
+          selected={required}
+          onChange={setRequired}
+          legend={labels.requiredQualificationIds}
+        />
+        <QualificationFieldsets catalogue={qualifications} selected={preferred} onChange={setPreferred} legend={t("requests.preferred")} />
         <TextField
           name="contactName"
           label={labels.contactName}
@@ -201,7 +201,7 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
         ) : (
           <div className="button-row">
             <Button>{t("requests.publish")}</Button>
-            <Button type="button" kind="secondary" onClick={() => void submit("draft")()}>
+            <Button type="button" kind="secondary" onClick={() => submit("draft")()}>
               {t("requests.saveDraft")}
             </Button>
           </div>

@@ -1,16 +1,22 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
-import { Button, Notice } from "../../components/forms";
+import { DescriptionList } from "../../components/DescriptionList";
+import { Button, ErrorSummary, Notice } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
-import type { SupportRequest } from "./RequestsPage";
-import type { paths } from "../../api/schema";
+import type { Candidates, RegionCandidates, RequestStatusChange, SupportRequest } from "./api";
 
-type RegionCandidate =
-  paths["/api/v1/support-requests/{id}/region-candidates"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
+/** How each status change is offered: "Veröffentlichen" first, withdrawing last. */
+const STATUS_BUTTONS: Record<RequestStatusChange, { label: string; kind: "primary" | "secondary" | "tertiary" }> = {
+  open: { label: "requests.publish", kind: "primary" },
+  closed: { label: "requests.close", kind: "secondary" },
+  cancelled: { label: "requests.cancel", kind: "tertiary" },
+};
 
 /** One request; a lending HR office offers eligible members of its pool here. */
 export function RequestPage() {
@@ -18,45 +24,43 @@ export function RequestPage() {
   const f = formatters(i18n.language);
   const { id } = useParams({ strict: false }) as { id: string };
   const navigate = useNavigate();
-  const [request, setRequest] = useState<SupportRequest | null | undefined>(undefined);
-  const [candidates, setCandidates] = useState<Array<{ id: string; name: string; jobTitle: string; isOffered: boolean }>>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  const [regionCandidates, setRegionCandidates] = useState<RegionCandidate[]>([]);
-  const load = useCallback(async () => {
-    const r = await api.GET("/api/v1/support-requests/{id}", { params: { path: { id } } });
-    setRequest(r.data ?? null);
-    if (r.data?.abilities.proposeFromRegion) {
-      const c = await api.GET("/api/v1/support-requests/{id}/region-candidates", { params: { path: { id } } });
-      setRegionCandidates(c.data?.items ?? []);
-    }
-    if (r.data?.abilities.offer) {
-      const c = await api.GET("/api/v1/support-requests/{id}/candidates", { params: { path: { id } } });
-      setCandidates(c.data?.items ?? []);
-    }
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const offer = async (member: { id: string; name: string }) => {
-    const res = await api.POST("/api/v1/support-requests/{id}/offers", { params: { path: { id } }, body: { memberId: member.id } });
-    if (res.data) {
-      await load();
-      setNotice(t("requests.offeredDone", { name: member.name }));
-    }
-  };
-  const propose = async (memberId: string) => {
-    const res = await api.POST("/api/v1/secondments", { body: { requestId: id, memberId } });
-    if (res.data) await navigate({ to: "/abordnungen/$id", params: { id: res.data.id } });
-  };
-  const transition = async (status: "open" | "closed" | "cancelled") => {
-    const res = await api.POST("/api/v1/support-requests/{id}/status", { params: { path: { id } }, body: { status } });
-    if (res.data) {
-      await load();
-      setNotice(t("requests.statusChanged", { status: t(`requests.statuses.${status}`) }));
-    }
-  };
-  if (request === undefined) return <p className="kern-body">{t("errors.loading")}</p>;
-  if (request === null) return <Page title={t("errors.notFound")}>{null}</Page>;
+  const query = useApi<SupportRequest>(() => api.GET("/api/v1/support-requests/{id}", { params: { path: { id } } }), [id]);
+  const request = query.data;
+  const canOffer = !!request?.abilities.offer;
+  const canPropose = !!request?.abilities.proposeFromRegion;
+  // The lender's own fitting members, named; the requester's fitting people of the region, pseudonymised.
+  const candidates = useApi<Candidates>(
+    canOffer ? () => api.GET("/api/v1/support-requests/{id}/candidates", { params: { path: { id } } }) : null,
+    [id, canOffer],
+  );
+  const regionCandidates = useApi<RegionCandidates>(
+    canPropose ? () => api.GET("/api/v1/support-requests/{id}/region-candidates", { params: { path: { id } } }) : null,
+    [id, canPropose],
+  );
+  const offering = useMutation(
+    (member: Candidates["items"][number]) =>
+      api.POST("/api/v1/support-requests/{id}/offers", { params: { path: { id } }, body: { memberId: member.id } }),
+    {
+      async onSuccess(_offer, member) {
+        await Promise.all([query.reload(), candidates.reload()]);
+        setNotice(t("requests.offeredDone", { name: member.name }));
+      },
+    },
+  );
+  const proposal = useMutation((memberId: string) => api.POST("/api/v1/secondments", { body: { requestId: id, memberId } }), {
+    onSuccess: (secondment) => navigate({ to: "/abordnungen/$id", params: { id: secondment.id } }),
+  });
+  const statusChange = useMutation(
+    (status: RequestStatusChange) => api.POST("/api/v1/support-requests/{id}/status", { params: { path: { id } }, body: { status } }),
+    {
+      async onSuccess(_request, status) {
+        await query.reload();
+        setNotice(t("requests.statusChanged", { status: t(`requests.statuses.${status}`) }));
+      },
+    },
+  );
+  if (!request) return <QueryState query={query} />;
   const facts: Array<[string, string]> = [
     [t("requests.from"), `${request.organization.name}${request.department ? `, ${request.department.name}` : ""}`],
     [t("requests.urgency"), `${t(`requests.urgencies.${request.urgency}`)}${request.crisis ? ` – ${request.crisis.name}` : ""}`],
@@ -79,31 +83,18 @@ export function RequestPage() {
   return (
     <Page title={request.title}>
       {notice ? <Notice>{notice}</Notice> : null}
-      <dl className="kern-description-list">
-        {facts.map(([k, v]) => (
-          <div key={k} className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">{k}</dt>
-            <dd className="kern-description-list-item__value">{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <ErrorSummary problem={offering.problem ?? proposal.problem ?? statusChange.problem} labels={{}} />
+      <DescriptionList items={facts} />
       {request.abilities.update ? (
         <p className="button-row">
           <Link to="/anfragen/$id/bearbeiten" params={{ id }} className="kern-btn kern-btn--secondary">
             <span className="kern-label">{t("requests.edit")}</span>
           </Link>
-          {request.status === "draft" ? (
-            <Button type="button" onClick={() => void transition("open")}>
-              {t("requests.publish")}
+          {request.abilities.changeStatusTo.map((status) => (
+            <Button key={status} type="button" kind={STATUS_BUTTONS[status].kind} onClick={() => void statusChange.run(status)}>
+              {t(STATUS_BUTTONS[status].label)}
             </Button>
-          ) : (
-            <Button type="button" kind="secondary" onClick={() => void transition("closed")}>
-              {t("requests.close")}
-            </Button>
-          )}
-          <Button type="button" kind="tertiary" onClick={() => void transition("cancelled")}>
-            {t("requests.cancel")}
-          </Button>
+          ))}
         </p>
       ) : null}
       {request.abilities.proposeFromRegion ? (
@@ -112,10 +103,10 @@ export function RequestPage() {
             {t("requests.regionHeading")}
           </h2>
           <p className="kern-body">{t("requests.regionIntro")}</p>
-          {regionCandidates.length ? (
+          {regionCandidates.data?.items.length ? (
             <DataTable
               id="region-caption"
-              caption={t("requests.regionCaption", { count: regionCandidates.length })}
+              caption={t("requests.regionCaption", { count: regionCandidates.data.items.length })}
               columns={[
                 { label: t("requests.from") },
                 { label: t("pool.payGroup") },
@@ -124,7 +115,7 @@ export function RequestPage() {
                 { label: t("accounts.actions"), action: true },
               ]}
             >
-              {regionCandidates.map((c, i) => (
+              {regionCandidates.data.items.map((c, i) => (
                 <tr key={c.memberId} className="kern-table__row">
                   <th scope="row" className="kern-table__cell">
                     {t("requests.pseudonym", { n: i + 1, organization: c.organization })}
@@ -139,7 +130,7 @@ export function RequestPage() {
                       <Button
                         type="button"
                         kind="secondary"
-                        onClick={() => void propose(c.memberId)}
+                        onClick={() => void proposal.run(c.memberId)}
                         label={`${t("requests.propose")}: ${t("requests.pseudonym", { n: i + 1, organization: c.organization })}`}
                       >
                         {t("requests.propose")}
@@ -160,13 +151,13 @@ export function RequestPage() {
             {t("requests.offerHeading")}
           </h2>
           <p className="kern-body">{t("requests.offerIntro")}</p>
-          {candidates.length ? (
+          {candidates.data?.items.length ? (
             <DataTable
               id="candidates-caption"
               caption={t("requests.candidates")}
               columns={[{ label: t("pool.name") }, { label: t("pool.jobTitle") }, { label: t("accounts.actions"), action: true }]}
             >
-              {candidates.map((c) => (
+              {candidates.data.items.map((c) => (
                 <tr key={c.id} className="kern-table__row">
                   <th scope="row" className="kern-table__cell">
                     {c.name}
@@ -179,7 +170,7 @@ export function RequestPage() {
                       <Button
                         type="button"
                         kind="secondary"
-                        onClick={() => void offer(c)}
+                        onClick={() => void offering.run(c)}
                         label={t("requests.offerNamed", { name: c.name })}
                       >
                         {t("requests.offer")}

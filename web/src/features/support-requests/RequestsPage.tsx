@@ -1,25 +1,22 @@
-import { useEffect, useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import type { paths } from "../../api/schema";
+import { useApi } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
 import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
 import { useSession } from "../identity/session";
-
-export type SupportRequest = paths["/api/v1/support-requests"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
+import type { SupportRequests } from "./api";
 
 /** Open support requests of the region, crisis first; lenders see how many of their members fit. */
 export function RequestsPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const { me } = useSession();
-  const [items, setItems] = useState<SupportRequest[] | null>(null);
-  useEffect(() => {
-    void api.GET("/api/v1/support-requests").then((r) => setItems(r.data?.items ?? []));
-  }, []);
-  if (!items) return <p className="kern-body">{t("errors.loading")}</p>;
+  const requests = useApi<SupportRequests>(() => api.GET("/api/v1/support-requests"), []);
+  const items = requests.data?.items;
+  if (!items) return <QueryState query={requests} title={t("requests.title")} />;
   const lender = !!me?.abilities.offerMembers;
   return (
     <Page title={t("requests.title")} intro={t("requests.intro")}>
