@@ -10,6 +10,16 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // The libraries every page needs, in one long-cached file; d3-geo stays with the maps.
+            { name: "vendor", test: /node_modules[\\/](?!d3-)/ },
+          ],
+        },
+      },
+    },
   },
   server: { proxy: { "/api": "http://localhost:3000" } },
 });

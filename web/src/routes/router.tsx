@@ -1,68 +1,59 @@
-import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
-import { AppShell } from "./AppShell";
-import { RequireSignIn } from "../features/identity/RequireSignIn";
-import { AccountEditPage } from "../features/identity/AccountEditPage";
-import { AccountsPage } from "../features/identity/AccountsPage";
-import { AuditPage } from "../features/audit/AuditPage";
-import { AccessibilityPage, ImprintPage, NotFoundPage, PrivacyPage } from "../features/legal/LegalPages";
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, type RouteComponent } from "@tanstack/react-router";
 import { LoginPage } from "../features/identity/LoginPage";
-import { OrganizationPage } from "../features/organizations/OrganizationPage";
-import { OrganizationsPage } from "../features/organizations/OrganizationsPage";
-import { ProfilePage } from "../features/identity/ProfilePage";
-import { ProviderChangesPage } from "../features/identity/ProviderChangesPage";
-import { SsoSettingsPage } from "../features/identity/SsoSettingsPage";
+import { RequireSignIn } from "../features/identity/RequireSignIn";
+import { AppShell } from "./AppShell";
+import { NotFoundPage } from "./NotFoundPage";
 import { StartPage } from "./StartPage";
-import { PoolPage } from "../features/pool/PoolPage";
-import { PoolMembersPage } from "../features/pool/PoolMembersPage";
-import { PoolMemberNewPage } from "../features/pool/PoolMemberNewPage";
-import { RequestsPage } from "../features/support-requests/RequestsPage";
-import { RequestEditPage, RequestNewPage } from "../features/support-requests/RequestNewPage";
-import { SecondmentsPage } from "../features/secondments/SecondmentsPage";
-import { SecondmentPage } from "../features/secondments/SecondmentPage";
-import { SecondmentSettingsPage } from "../features/secondments/SecondmentSettingsPage";
-import { FrameworkPage } from "../features/secondments/FrameworkPage";
-import { RequestPage } from "../features/support-requests/RequestPage";
-import { CrisesPage } from "../features/support-requests/CrisesPage";
-import { CrisisBoardPage } from "../features/support-requests/CrisisBoardPage";
-import { OutboxPage } from "../features/notifications/OutboxPage";
-import { QualificationsPage } from "../features/pool/QualificationsPage";
+
+// Each capability's pages are one chunk, loaded when one of them is first visited; the start
+// and login pages come with the app. `import()` of a feature's index.ts keeps a chunk per feature.
+const organizations = () => import("../features/organizations");
+const identity = () => import("../features/identity");
+const audit = () => import("../features/audit");
+const pool = () => import("../features/pool");
+const supportRequests = () => import("../features/support-requests");
+const secondments = () => import("../features/secondments");
+const notifications = () => import("../features/notifications");
+const legal = () => import("../features/legal");
 
 const root = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
-const signedIn = (Component: () => React.JSX.Element) => () => (
+/** A page only for signed-in accounts; everyone else is sent to the login page and back. */
+const signedIn = (Component: RouteComponent) => () => (
   <RequireSignIn>
     <Component />
   </RequireSignIn>
 );
+const at = <P extends string>(path: P, component: RouteComponent) => createRoute({ getParentRoute: () => root, path, component });
 
 const routes = [
-  createRoute({ getParentRoute: () => root, path: "/", component: StartPage }),
-  createRoute({ getParentRoute: () => root, path: "/anmelden", component: LoginPage }),
-  createRoute({ getParentRoute: () => root, path: "/verwaltungen", component: OrganizationsPage }),
-  createRoute({ getParentRoute: () => root, path: "/verwaltungen/$id", component: OrganizationPage }),
-  createRoute({ getParentRoute: () => root, path: "/konten", component: signedIn(AccountsPage) }),
-  createRoute({ getParentRoute: () => root, path: "/konten/anmeldung", component: signedIn(SsoSettingsPage) }),
-  createRoute({ getParentRoute: () => root, path: "/konten/$id", component: signedIn(AccountEditPage) }),
-  createRoute({ getParentRoute: () => root, path: "/profil", component: signedIn(ProfilePage) }),
-  createRoute({ getParentRoute: () => root, path: "/protokoll", component: signedIn(AuditPage) }),
-  createRoute({ getParentRoute: () => root, path: "/anmeldedienste", component: signedIn(ProviderChangesPage) }),
-  createRoute({ getParentRoute: () => root, path: "/pool", component: signedIn(PoolPage) }),
-  createRoute({ getParentRoute: () => root, path: "/pool/mitglieder", component: signedIn(PoolMembersPage) }),
-  createRoute({ getParentRoute: () => root, path: "/pool/mitglieder/neu", component: signedIn(PoolMemberNewPage) }),
-  createRoute({ getParentRoute: () => root, path: "/anfragen", component: signedIn(RequestsPage) }),
-  createRoute({ getParentRoute: () => root, path: "/anfragen/neu", component: signedIn(RequestNewPage) }),
-  createRoute({ getParentRoute: () => root, path: "/anfragen/$id", component: signedIn(RequestPage) }),
-  createRoute({ getParentRoute: () => root, path: "/anfragen/$id/bearbeiten", component: signedIn(RequestEditPage) }),
-  createRoute({ getParentRoute: () => root, path: "/abordnungen", component: signedIn(SecondmentsPage) }),
-  createRoute({ getParentRoute: () => root, path: "/abordnungen/einstellungen", component: signedIn(SecondmentSettingsPage) }),
-  createRoute({ getParentRoute: () => root, path: "/abordnungen/$id", component: signedIn(SecondmentPage) }),
-  createRoute({ getParentRoute: () => root, path: "/rahmenvereinbarung", component: signedIn(FrameworkPage) }),
-  createRoute({ getParentRoute: () => root, path: "/krisen", component: signedIn(CrisesPage) }),
-  createRoute({ getParentRoute: () => root, path: "/krisen/$id", component: signedIn(CrisisBoardPage) }),
-  createRoute({ getParentRoute: () => root, path: "/postausgang", component: signedIn(OutboxPage) }),
-  createRoute({ getParentRoute: () => root, path: "/qualifikationen", component: signedIn(QualificationsPage) }),
-  createRoute({ getParentRoute: () => root, path: "/impressum", component: ImprintPage }),
-  createRoute({ getParentRoute: () => root, path: "/datenschutz", component: PrivacyPage }),
-  createRoute({ getParentRoute: () => root, path: "/barrierefreiheit", component: AccessibilityPage }),
+  at("/", StartPage),
+  at("/anmelden", LoginPage),
+  at("/verwaltungen", lazyRouteComponent(organizations, "OrganizationsPage")),
+  at("/verwaltungen/$id", lazyRouteComponent(organizations, "OrganizationPage")),
+  at("/konten", signedIn(lazyRouteComponent(identity, "AccountsPage"))),
+  at("/konten/anmeldung", signedIn(lazyRouteComponent(identity, "SsoSettingsPage"))),
+  at("/konten/$id", signedIn(lazyRouteComponent(identity, "AccountEditPage"))),
+  at("/profil", signedIn(lazyRouteComponent(identity, "ProfilePage"))),
+  at("/protokoll", signedIn(lazyRouteComponent(audit, "AuditPage"))),
+  at("/anmeldedienste", signedIn(lazyRouteComponent(identity, "ProviderChangesPage"))),
+  at("/pool", signedIn(lazyRouteComponent(pool, "PoolPage"))),
+  at("/pool/mitglieder", signedIn(lazyRouteComponent(pool, "PoolMembersPage"))),
+  at("/pool/mitglieder/neu", signedIn(lazyRouteComponent(pool, "PoolMemberNewPage"))),
+  at("/anfragen", signedIn(lazyRouteComponent(supportRequests, "RequestsPage"))),
+  at("/anfragen/neu", signedIn(lazyRouteComponent(supportRequests, "RequestNewPage"))),
+  at("/anfragen/$id", signedIn(lazyRouteComponent(supportRequests, "RequestPage"))),
+  at("/anfragen/$id/bearbeiten", signedIn(lazyRouteComponent(supportRequests, "RequestEditPage"))),
+  at("/abordnungen", signedIn(lazyRouteComponent(secondments, "SecondmentsPage"))),
+  at("/abordnungen/einstellungen", signedIn(lazyRouteComponent(secondments, "SecondmentSettingsPage"))),
+  at("/abordnungen/$id", signedIn(lazyRouteComponent(secondments, "SecondmentPage"))),
+  at("/rahmenvereinbarung", signedIn(lazyRouteComponent(secondments, "FrameworkPage"))),
+  at("/krisen", signedIn(lazyRouteComponent(supportRequests, "CrisesPage"))),
+  at("/krisen/$id", signedIn(lazyRouteComponent(supportRequests, "CrisisBoardPage"))),
+  at("/postausgang", signedIn(lazyRouteComponent(notifications, "OutboxPage"))),
+  at("/qualifikationen", signedIn(lazyRouteComponent(pool, "QualificationsPage"))),
+  at("/impressum", lazyRouteComponent(legal, "ImprintPage")),
+  at("/datenschutz", lazyRouteComponent(legal, "PrivacyPage")),
+  at("/barrierefreiheit", lazyRouteComponent(legal, "AccessibilityPage")),
 ];
 
 /** The web app's routes (German paths, as users see them). */

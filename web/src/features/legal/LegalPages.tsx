@@ -176,9 +176,3 @@ export function AccessibilityPage() {
     </Page>
   );
 }
-
-/** Any URL that matches no page. */
-export function NotFoundPage() {
-  const { t } = useTranslation();
-  return <Page title={t("errors.notFound")}>{null}</Page>;
-}
