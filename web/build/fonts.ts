@@ -74,6 +74,12 @@ const SUBSETS: Record<string, Range[]> = {
   ],
 };
 
+/**
+ * The name records a subset keeps: family, style and copyright (0–6, harfbuzz's default) and the
+ * licence with its URL (13, 14), which the SIL Open Font License asks every copy to carry.
+ */
+const LICENSE_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14];
+
 const hex = (n: number) => n.toString(16).toUpperCase();
 const unicodeRange = (ranges: Range[]) =>
   ranges.map((r) => (typeof r === "number" ? `U+${hex(r)}` : `U+${hex(r[0])}-${hex(r[1])}`)).join(", ");
@@ -87,7 +93,7 @@ const characters = (ranges: Range[]) =>
 export async function buildFonts(sourceDir: string, outDir: string): Promise<void> {
   const sources = FACES.map((f) => fs.readFileSync(path.join(sourceDir, f.file)));
   const stamp = createHash("sha256")
-    .update(JSON.stringify({ FACES, SUBSETS, version: 1 }))
+    .update(JSON.stringify({ FACES, SUBSETS, LICENSE_NAME_IDS, version: 2 }))
     .update(Buffer.concat(sources))
     .digest("hex");
   const stampFile = path.join(outDir, "stamp.txt");
@@ -98,7 +104,8 @@ export async function buildFonts(sourceDir: string, outDir: string): Promise<voi
   for (const [i, face] of FACES.entries()) {
     for (const [subset, ranges] of Object.entries(SUBSETS)) {
       const name = `fira-sans-${face.weight}${face.style === "italic" ? "-italic" : ""}-${subset}.woff2`;
-      fs.writeFileSync(path.join(outDir, name), await subsetFont(sources[i], characters(ranges), { targetFormat: "woff2" }));
+      const font = await subsetFont(sources[i], characters(ranges), { targetFormat: "woff2", preserveNameIds: LICENSE_NAME_IDS });
+      fs.writeFileSync(path.join(outDir, name), font);
       css.push(
         `@font-face {\n  font-family: "Fira Sans";\n  font-style: ${face.style};\n  font-weight: ${face.weight};\n  font-display: swap;\n` +
           `  src: url("./${name}") format("woff2");\n  unicode-range: ${unicodeRange(ranges)};\n}`,
