@@ -22,6 +22,7 @@ describe.skipIf(!hasBrowser)("pages that cannot load say why", () => {
     await page.goto("/konten");
     expect(await page.getByRole("alert").textContent()).toContain("Dazu sind Sie nicht berechtigt.");
     expect(await page.locator("table").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Konto anlegen" }).count()).toBe(0); // no form the server would refuse
     await context.close();
   });
 
@@ -40,7 +41,9 @@ describe.skipIf(!hasBrowser)("pages that cannot load say why", () => {
     await page.route("**/api/v1/support-requests", (route) => route.abort("connectionrefused"));
     await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Anfragen" }).click();
     await page.getByRole("heading", { level: 1, name: "Unterstützungsanfragen" }).waitFor();
-    expect(await page.getByRole("alert").textContent()).toContain("Der Server ist nicht erreichbar.");
+    expect(await page.getByRole("alert").textContent()).toBe(
+      "Der Server ist nicht erreichbar. Bitte laden Sie die Seite gleich noch einmal.",
+    );
     await expectAccessible(page, "requests unreachable");
     await page.unroute("**/api/v1/support-requests");
     await page.reload();

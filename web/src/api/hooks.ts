@@ -16,14 +16,24 @@ export function fieldErrors(problem: Problem | null, lang: string): Record<strin
   return out;
 }
 
+/** When loading a page failed because the server did not answer (a change keeps the input instead). */
+const UNREACHABLE_ON_LOAD = {
+  de: "Der Server ist nicht erreichbar. Bitte laden Sie die Seite gleich noch einmal.",
+  en: "The server cannot be reached. Please reload the page in a moment.",
+};
+
 /** Runs a request; a failure (answer or network) becomes a problem in plain language. */
-async function settle<T>(send: () => Promise<ApiResult<T>>): Promise<{ ok: true; data: T } | { ok: false; problem: Problem }> {
+async function settle<T>(
+  send: () => Promise<ApiResult<T>>,
+  unreachable?: Problem["messages"],
+): Promise<{ ok: true; data: T } | { ok: false; problem: Problem }> {
   try {
     const res = await send();
     if (res.response.ok) return { ok: true, data: res.data as T };
     return { ok: false, problem: asProblem(res.error, res.response.status) };
   } catch {
-    return { ok: false, problem: asProblem(undefined) };
+    const problem = asProblem(undefined);
+    return { ok: false, problem: unreachable ? { ...problem, messages: unreachable } : problem };
   }
 }
 
@@ -65,7 +75,7 @@ export function useApi<T>(load: (() => Promise<ApiResult<T>>) | null, deps: Depe
       return;
     }
     setLoading(true);
-    const result = await settle(current);
+    const result = await settle(current, UNREACHABLE_ON_LOAD);
     if (mine !== generation.current) return;
     if (result.ok) {
       setData(result.data);

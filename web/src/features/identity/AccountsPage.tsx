@@ -50,6 +50,8 @@ export function AccountsPage() {
     departmentId: t("accounts.department"),
     initialPassword: t("accounts.initialPassword"),
   };
+  // Refused (or unreachable): the page says why and offers no form the server would refuse too.
+  if (accounts.problem) return <QueryState query={accounts} title={t("accounts.title")} />;
   const items = accounts.data?.items;
   return (
     <Page title={t("accounts.title")} intro={t("accounts.intro")}>
