@@ -8,7 +8,7 @@ import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { isSecureDeployment, projectRoot, type Config } from "../config";
 import type { Database } from "../db/client";
 import { auditRoutes } from "../modules/audit/audit.routes";
@@ -24,7 +24,9 @@ import { allocationRoutes } from "../modules/allocation/allocation.routes";
 import { notificationRoutes } from "../modules/notifications/notifications.routes";
 import { healthRoutes } from "./health.routes";
 import authPlugin from "./plugins/auth";
-import errorsPlugin, { sendProblem } from "./plugins/errors";
+import errorsPlugin, { frameworkProblem, sendProblem } from "./plugins/errors";
+import { REDACTED_PATHS, serializeError, serializeRequest } from "./log-safety";
+import validationPlugin from "./validation";
 
 /** Options of {@link buildApp}. */
 export interface AppOptions {
@@ -91,13 +93,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? false
         : {
             level: config.logLevel,
-            redact: ["req.headers.cookie", "req.headers.authorization", 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            // No secret or personal data in the log: see log-safety.ts.
+            redact: REDACTED_PATHS,
+            serializers: { req: serializeRequest, err: serializeError },
             ...(typeof options.logger === "object" ? options.logger : {}),
           },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkProblem,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("db", database.db);
   app.decorate("config", config);
@@ -130,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(errorsPlugin);
+  // Validation before any route: the validator compiler and the checks of every input schema.
+  await app.register(validationPlugin);
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",

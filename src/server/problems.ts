@@ -30,6 +30,22 @@ const PROBLEMS = {
   forbidden: { status: 403, de: "Dazu sind Sie nicht berechtigt.", en: "You are not allowed to do this." },
   not_found: { status: 404, de: "Nicht gefunden.", en: "Not found." },
   conflict: { status: 409, de: "Das steht im Widerspruch zu vorhandenen Daten.", en: "This conflicts with existing data." },
+  payload_too_large: {
+    status: 413,
+    de: "Die Anfrage ist zu groß (höchstens 1 MB).",
+    en: "The request is too large (at most 1 MB).",
+  },
+  uri_too_long: { status: 414, de: "Die Adresse ist zu lang.", en: "The address is too long." },
+  unsupported_media_type: {
+    status: 415,
+    de: "Dieses Datenformat wird nicht angenommen.",
+    en: "This media type is not accepted.",
+  },
+  unprocessable: {
+    status: 422,
+    de: "Die Anfrage kann so nicht ausgeführt werden.",
+    en: "The request cannot be carried out as it stands.",
+  },
   login_locked: {
     status: 429,
     de: "Zu viele fehlgeschlagene Anmeldungen. Bitte versuchen Sie es in 15 Minuten erneut.",
@@ -55,7 +71,7 @@ export type ProblemCode = keyof typeof PROBLEMS;
 export interface FieldProblem {
   /** Dotted path of the field, e.g. `login` or `roles.0`. */
   field: string;
-  /** Where the field was: `body`, `querystring`, `params`, `headers`. */
+  /** Where the field was: `body`, `querystring`, `params`, `headers`, or `url` (the address itself). */
   in: string;
   /** The rule it broke, e.g. `too_small`, `invalid_type`, `invalid_format`. */
   rule: string;
@@ -124,15 +140,25 @@ export function toProblem(
   };
 }
 
-/** German and English text for a zod issue, naming the rule in words. */
+/**
+ * German and English text for a zod issue, naming the rule in words. `params` are the issue's
+ * fields; an `invalid_type` issue means a missing field only when it carries no `input` (parse with
+ * `reportInput: true`, as `server/validation.ts` does), otherwise a value of the wrong type.
+ */
 export function describeIssue(rule: string, params: Record<string, unknown>): Bilingual {
   const minimum = params.minimum as number | undefined;
   const maximum = params.maximum as number | undefined;
   switch (rule) {
     case "invalid_type":
-      return params.input === undefined
+      return !("input" in params) || params.input === undefined
         ? { de: "Pflichtfeld fehlt.", en: "Required field is missing." }
         : { de: `Erwartet wird ${typeName(String(params.expected), "de")}.`, en: `Expected ${typeName(String(params.expected), "en")}.` };
+    case "custom": {
+      // A refinement names its message in both languages in `params` (e.g. the date range).
+      const custom = params.params as Partial<Bilingual> | undefined;
+      if (typeof custom?.de === "string" && typeof custom.en === "string") return { de: custom.de, en: custom.en };
+      return { de: "Ungültiger Wert.", en: "Invalid value." };
+    }
     case "too_small":
       return params.origin === "string"
         ? { de: `Mindestens ${minimum} Zeichen.`, en: `At least ${minimum} characters.` }
@@ -171,7 +197,17 @@ function typeName(expected: string, lang: "de" | "en"): string {
     boolean: "ja/nein",
     object: "ein Objekt",
     array: "eine Liste",
+    int: "eine ganze Zahl",
+    null: "kein Wert (null)",
   };
-  const en: Record<string, string> = { string: "a text", number: "a number", boolean: "true/false", object: "an object", array: "a list" };
+  const en: Record<string, string> = {
+    string: "a text",
+    number: "a number",
+    boolean: "true/false",
+    object: "an object",
+    array: "a list",
+    int: "a whole number",
+    null: "no value (null)",
+  };
   return (lang === "de" ? de : en)[expected] ?? expected;
 }

@@ -12,6 +12,7 @@ import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
 import { poolMembers } from "../pool/pool.tables";
+import { crises, supportRequests } from "../requests/requests.tables";
 import { getSupportRequest, loadCandidates } from "../requests/support-requests";
 import { openCheckedProposal } from "../secondments/secondments";
 import { inputFromSnapshot, type AllocationSnapshot, type RunResult } from "./allocation-format";
@@ -183,12 +184,59 @@ async function present(db: Db | Tx, actor: Actor, row: RunRow) {
 
 export type AllocationRunView = Awaited<ReturnType<typeof present>>;
 
+const SCOPE_STATUSES = ["open", "partly_filled"] as const;
+
+/**
+ * Refuses a scope that names what is not there: an unknown crisis (or one of another region) is a
+ * 404 naming `crisisId`; request ids that are not open requests of the region — of the named
+ * crisis, when one is named — are a 422 naming each (drafts and foreign ones alike, so the answer
+ * tells nothing about them). Without this, such a run would silently be empty.
+ */
+async function checkScope(db: Db, actor: Actor, scope: { crisisId: string | null; requestIds: string[] | null }) {
+  if (scope.crisisId) {
+    const [crisis] = await db
+      .select({ id: crises.id })
+      .from(crises)
+      .where(and(eq(crises.id, scope.crisisId), eq(crises.regionId, actor.regionId)));
+    if (!crisis) {
+      const message = { de: "Diesen Krisenfall gibt es nicht.", en: "There is no such crisis." };
+      throw new AppError("not_found", { message, fields: [{ field: "crisisId", in: "body", rule: "exists", message }] });
+    }
+  }
+  if (!scope.requestIds) return;
+  const found = await db
+    .select({ id: supportRequests.id })
+    .from(supportRequests)
+    .where(
+      and(
+        eq(supportRequests.regionId, actor.regionId),
+        inArray(supportRequests.status, [...SCOPE_STATUSES]),
+        inArray(supportRequests.id, scope.requestIds),
+        scope.crisisId ? eq(supportRequests.crisisId, scope.crisisId) : undefined,
+      ),
+    );
+  const open = new Set(found.map((r) => r.id));
+  const outside = scope.requestIds.flatMap((id, index) => (open.has(id) ? [] : [index]));
+  if (outside.length === 0) return;
+  const message = scope.crisisId
+    ? { de: "Keine offene Unterstützungsanfrage dieses Krisenfalls.", en: "Not an open support request of this crisis." }
+    : { de: "Keine offene Unterstützungsanfrage der Region.", en: "Not an open support request of the region." };
+  throw new AppError("unprocessable", {
+    message: {
+      de: "Der Zuteilungslauf nennt Anfragen, die er nicht berücksichtigen kann.",
+      en: "The allocation run names requests it cannot take into account.",
+    },
+    fields: outside.map((index) => ({ field: `requestIds.${index}`, in: "body", rule: "open_request", message })),
+  });
+}
+
 /**
  * Computes a run: snapshot of the region, the exact optimum in the worker thread, explanations.
  * Nothing else changes; the run is stored so that it can be reproduced and committed.
  */
 export async function createAllocationRun(db: Db, actor: Actor, body: { crisisId?: string | null; requestIds?: string[] | null }) {
   const scope = { crisisId: body.crisisId ?? null, requestIds: body.requestIds ?? null };
+  await checkScope(db, actor, scope);
   const { snapshot, memberIds } = await takeSnapshot(db, actor, scope);
   // The run and its audit entry are written together.
   const row = await db.transaction(async (tx) => {

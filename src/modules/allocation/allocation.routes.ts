@@ -18,7 +18,7 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["allocation"],
         summary: "The coordination office's recent allocation runs, newest first",
-        querystring: z.object({ crisisId: z.uuid().optional() }),
+        querystring: z.object({ crisisId: z.uuid().optional() }).strict(),
         response: { 200: z.object({ items: z.array(AllocationRunSummary) }) },
       },
     },

@@ -3,18 +3,23 @@ import { z } from "zod";
 export const URGENCIES = ["crisis", "urgent", "normal"] as const;
 export const UNFILLED_REASONS = ["no_holder", "unavailable", "out_of_range", "taken", "caps"] as const;
 
-export const CreateRunBody = z.object({
-  crisisId: z.uuid().nullish().describe("Only the open requests of this crisis"),
-  requestIds: z
-    .array(z.uuid())
-    .max(10_000)
-    .nullish()
-    .describe("Only these requests (open ones); all open requests of the region when absent"),
-});
+export const CreateRunBody = z
+  .object({
+    crisisId: z.uuid().nullish().describe("Only the open requests of this crisis"),
+    requestIds: z
+      .array(z.uuid())
+      .min(1)
+      .max(10_000)
+      .nullish()
+      .describe("Only these requests (open ones of the region, of the crisis when one is named); all open requests when absent"),
+  })
+  .strict();
 
-export const CommitRunBody = z.object({
-  assignments: z.array(z.number().int().min(0)).max(100_000).nullish().describe("Indices of the assignments to commit; all when absent"),
-});
+export const CommitRunBody = z
+  .object({
+    assignments: z.array(z.number().int().min(0)).max(100_000).nullish().describe("Indices of the assignments to commit; all when absent"),
+  })
+  .strict();
 
 const Objective = z.object({
   crisis: z.number().int(),

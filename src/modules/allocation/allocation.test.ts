@@ -157,6 +157,65 @@ describe("allocation runs", () => {
     }
   });
 
+  it("answers an unknown crisis with 404 naming crisisId, and creates no run", async () => {
+    const runs = () => t.database.db.execute(sql`SELECT count(*)::int AS n FROM allocation_runs`);
+    const before = (await runs()).rows;
+    const res = await coordination.request({
+      method: "POST",
+      url: "/api/v1/allocation-runs",
+      payload: { crisisId: "00000000-0000-4000-8000-00000000c0de" },
+    });
+    expect(res.statusCode, res.body).toBe(404);
+    expect(res.json().errors).toEqual([
+      {
+        field: "crisisId",
+        in: "body",
+        rule: "exists",
+        message: { de: "Diesen Krisenfall gibt es nicht.", en: "There is no such crisis." },
+      },
+    ]);
+    expect((await runs()).rows).toEqual(before);
+  });
+
+  it("names request ids that are unknown, not open, or outside the named crisis (422), instead of an empty run", async () => {
+    const requests = (await coordination.request({ method: "GET", url: "/api/v1/support-requests" })).json().items as Array<{
+      id: string;
+      status: string;
+      crisis: { id: string } | null;
+    }>;
+    const inCrisis = requests.find((r) => r.crisis?.id === crisisId && ["open", "partly_filled"].includes(r.status))!;
+    const outside = requests.find((r) => !r.crisis && ["open", "partly_filled"].includes(r.status))!;
+    const unknown = "00000000-0000-4000-8000-0000000f00d5";
+    const res = await coordination.request({
+      method: "POST",
+      url: "/api/v1/allocation-runs",
+      payload: { crisisId, requestIds: [inCrisis.id, unknown, outside.id] },
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    const body = res.json();
+    expect(body.code).toBe("unprocessable");
+    expect(body.errors.map((e: { field: string }) => e.field)).toEqual(["requestIds.1", "requestIds.2"]);
+    expect(body.errors[0].message.de).toBe("Keine offene Unterstützungsanfrage dieses Krisenfalls.");
+    // Without a crisis, a request outside any crisis is in scope; the unknown id still is not.
+    const regionWide = await coordination.request({
+      method: "POST",
+      url: "/api/v1/allocation-runs",
+      payload: { requestIds: [outside.id, unknown] },
+    });
+    expect(regionWide.statusCode).toBe(422);
+    expect(regionWide.json().errors).toEqual([
+      {
+        field: "requestIds.1",
+        in: "body",
+        rule: "open_request",
+        message: { de: "Keine offene Unterstützungsanfrage der Region.", en: "Not an open support request of the region." },
+      },
+    ]);
+    const empty = await coordination.request({ method: "POST", url: "/api/v1/allocation-runs", payload: { requestIds: [] } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors[0]).toMatchObject({ field: "requestIds", rule: "too_small" });
+  });
+
   it("commits selected assignments as proposals in the secondment workflow, once", async () => {
     expect(run.abilities.commit).toBe(true);
     const chosen = run.assignments.slice(0, 2);

@@ -23,10 +23,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["audit"],
         summary: "Audit log entries the caller may read, newest first",
-        querystring: z.object({
-          before: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: z
+          .object({
+            before: z.coerce.number().int().positive().optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          })
+          .strict(),
         response: { 200: z.object({ items: z.array(AuditEvent), nextBefore: z.number().int().nullable() }) },
       },
     },

@@ -3,10 +3,12 @@ import { ROLES } from "./roles";
 
 export const RoleSchema = z.enum(ROLES);
 
-export const LoginBody = z.object({
-  login: z.string().trim().min(1).max(254).describe("Login name (e-mail address)"),
-  password: z.string().min(1).max(256),
-});
+export const LoginBody = z
+  .object({
+    login: z.string().trim().min(1).max(254).describe("Login name (e-mail address)"),
+    password: z.string().min(1).max(256),
+  })
+  .strict();
 
 export const OrganizationRef = z.object({
   id: z.uuid(),

@@ -32,7 +32,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["notifications"],
         summary: "E-mails to the caller's administration, newest first",
-        querystring: z.object({ status: z.enum(["pending", "sent", "failed"]).optional() }),
+        querystring: z.object({ status: z.enum(["pending", "sent", "failed"]).optional() }).strict(),
         response: {
           200: z.object({
             smtpConfigured: z.boolean(),

@@ -65,7 +65,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["pool"],
         summary: "Pool members of the caller's administration (the read is audited)",
-        querystring: z.object({ includeFormer: z.stringbool().default(false) }),
+        querystring: z.object({ includeFormer: z.stringbool().default(false) }).strict(),
         response: { 200: z.object({ items: z.array(PoolMember) }) },
       },
     },

@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { END_BEFORE_START, isoDate } from "../../server/input-schemas";
 import { QUALIFICATION_CATEGORIES } from "./pool.tables";
 
 /** Pay groups: TVöD E and S groups, civil-servant grades A and B. The group only, never the step. */
 export const PAY_GROUP =
   /^(E (1|2|2Ü|3|4|5|6|7|8|9a|9b|9c|10|11|12|13|14|15|15Ü)|S (2|3|4|7|8a|8b|9|11a|11b|12|13|14|15|16|17|18)|A ([3-9]|1[0-6])|B ([1-9]|1[01]))$/;
-
-const isoDate = z.iso.date();
 
 export const Qualification = z.object({
   id: z.uuid(),
@@ -29,9 +28,10 @@ export const CreateQualificationBody = z
 
 export const AvailabilityInput = z
   .object({ startsOn: isoDate, endsOn: isoDate, hoursPerWeek: z.number().int().min(1).max(41) })
-  .refine((w) => w.endsOn >= w.startsOn, { message: "endsOn before startsOn", path: ["endsOn"] });
+  .strict()
+  .refine((w) => w.endsOn >= w.startsOn, { message: "endsOn before startsOn", path: ["endsOn"], params: END_BEFORE_START });
 
-export const HeldQualificationInput = z.object({ qualificationId: z.uuid(), validUntil: isoDate.nullable().optional() });
+export const HeldQualificationInput = z.object({ qualificationId: z.uuid(), validUntil: isoDate.nullable().optional() }).strict();
 
 /** The fields of a pool entry a person or the HR office can set (no defaults: a PATCH changes only what it names). */
 const PoolMemberBase = z.object({

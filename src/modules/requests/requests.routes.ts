@@ -58,7 +58,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["requests"],
         summary: "Support requests the caller may see: crisis first, then urgent, then normal",
-        querystring: z.object({ status: z.enum(REQUEST_STATUSES).optional() }),
+        querystring: z.object({ status: z.enum(REQUEST_STATUSES).optional() }).strict(),
         response: { 200: z.object({ items: z.array(SupportRequest) }) },
       },
     },

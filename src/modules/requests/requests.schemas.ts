@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const isoDate = z.iso.date();
+import { END_BEFORE_START, isoDate } from "../../server/input-schemas";
 
 export const URGENCIES = ["crisis", "urgent", "normal"] as const;
 export const SETTLEMENT_MODELS = ["reimbursement", "reciprocity", "waiver"] as const;
@@ -39,7 +38,7 @@ export const RequestFields = RequestBase.extend({
 
 export const CreateRequestBody = RequestFields.extend({ status: z.enum(["draft", "open"]).default("draft") })
   .strict()
-  .refine((r) => r.endsOn >= r.startsOn, { message: "endsOn before startsOn", path: ["endsOn"] });
+  .refine((r) => r.endsOn >= r.startsOn, { message: "endsOn before startsOn", path: ["endsOn"], params: END_BEFORE_START });
 
 export const UpdateRequestBody = RequestBase.partial().strict();
 

@@ -80,7 +80,16 @@ export async function revokeCalendarFeed(db: Db, actor: Actor, id: string) {
   });
 }
 
-const escape = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+/**
+ * Escapes TEXT for iCalendar (RFC 5545 § 3.3.11): backslash, semicolon, comma, and every line
+ * break — CRLF, a bare CR and a bare LF — as backslash-n, so no text can end a content line early.
+ */
+export const escapeText = (s: string) =>
+  s
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
 /** Folds a content line at 75 octets (RFC 5545 § 3.1). */
 function fold(line: string): string {
   const bytes = Buffer.from(line, "utf8");
@@ -178,7 +187,7 @@ export async function renderCalendar(db: Db, token: string): Promise<string | nu
     "VERSION:2.0",
     "PRODID:-//Verbund Region Hannover//Abordnungen//DE",
     "CALSCALE:GREGORIAN",
-    `X-WR-CALNAME:${escape(f.scope === "person" ? "Meine Abordnungen" : "Abordnungen des Fachbereichs")}`,
+    `X-WR-CALNAME:${escapeText(f.scope === "person" ? "Meine Abordnungen" : "Abordnungen des Fachbereichs")}`,
   ];
   for (const { s, name } of rows) {
     const outgoing = s.organizationId === f.organizationId;
@@ -195,9 +204,9 @@ export async function renderCalendar(db: Db, token: string): Promise<string | nu
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${icsDate(s.startsOn)}`,
       `DTEND;VALUE=DATE:${icsDate(s.endsOn, 1)}`,
-      `SUMMARY:${escape(summary)}`,
-      `DESCRIPTION:${escape(`${s.hoursPerWeek} Stunden pro Woche. ${s.tasks}`)}`,
-      ...(s.place ? [`LOCATION:${escape(s.place)}`] : []),
+      `SUMMARY:${escapeText(summary)}`,
+      `DESCRIPTION:${escapeText(`${s.hoursPerWeek} Stunden pro Woche. ${s.tasks}`)}`,
+      ...(s.place ? [`LOCATION:${escapeText(s.place)}`] : []),
       `STATUS:${["agreed", "onboarding", "active", "completed"].includes(s.state) ? "CONFIRMED" : "TENTATIVE"}`,
       "TRANSP:TRANSPARENT",
       "END:VEVENT",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { SECONDMENT_STATES } from "../../domain/secondment/workflow";
+import { isoDate } from "../../server/input-schemas";
 import type { RouteGate } from "../../server/policy";
 import { renderSecondmentDocument } from "./agreement-pdf";
 import { createCalendarFeed, listCalendarFeeds, mayCreateDepartmentFeed, renderCalendar, revokeCalendarFeed } from "./calendar";
@@ -44,7 +45,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["secondments"],
         summary: "Secondments of the caller's administration (as lender or borrower) or the caller's own",
-        querystring: z.object({ state: z.enum(SECONDMENT_STATES).optional(), todo: z.coerce.boolean().optional() }),
+        querystring: z.object({ state: z.enum(SECONDMENT_STATES).optional(), todo: z.coerce.boolean().optional() }).strict(),
         response: { 200: z.object({ items: z.array(Secondment) }) },
       },
     },
@@ -98,7 +99,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["secondments"],
         summary: "Propose an extension: an amendment that passes the same gates again",
         params: IdParams,
-        body: z.object({ endsOn: z.iso.date(), reason: z.string().trim().max(2000).nullable().optional() }).strict(),
+        body: z.object({ endsOn: isoDate, reason: z.string().trim().max(2000).nullable().optional() }).strict(),
         response: { 201: Secondment },
       },
     },

@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { isoDate } from "../../server/input-schemas";
 import { ACTIONS, SECONDMENT_STATES, WORKFLOW_ROLES } from "../../domain/secondment/workflow";
 import { SETTLEMENT_MODELS } from "../requests/requests.schemas";
-
-const isoDate = z.iso.date();
 
 export const OnboardingItem = z.object({
   key: z.enum(["it_account", "device", "workplace", "badge", "briefing"]),
@@ -81,7 +80,9 @@ export const TransitionBody = z
 export const OnboardingBody = z
   .object({
     items: z
-      .array(z.object({ key: OnboardingItem.shape.key, status: OnboardingItem.shape.status, dueOn: isoDate.nullable().optional() }))
+      .array(
+        z.object({ key: OnboardingItem.shape.key, status: OnboardingItem.shape.status, dueOn: isoDate.nullable().optional() }).strict(),
+      )
       .min(1)
       .max(5),
   })
@@ -113,7 +114,7 @@ export const SettingsBody = z
     councilScope: Settings.shape.councilScope,
     councilDeadlineWorkingDays: Settings.shape.councilDeadlineWorkingDays,
     maxLentTotal: Settings.shape.maxLentTotal,
-    departmentCaps: z.array(z.object({ departmentId: z.uuid(), maxLent: z.number().int().min(0).max(1000).nullable() })).max(100),
+    departmentCaps: z.array(z.object({ departmentId: z.uuid(), maxLent: z.number().int().min(0).max(1000).nullable() }).strict()).max(100),
   })
   .strict();
 

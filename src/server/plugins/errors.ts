@@ -1,8 +1,8 @@
 import fp from "fastify-plugin";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { postgresErrorOf, problemFromDatabaseError } from "../database-errors";
-import { AppError, describeIssue, problemInfo, toProblem, type FieldProblem, type ProblemCode } from "../problems";
+import { AppError, problemInfo, toProblem, type FieldProblem, type ProblemCode } from "../problems";
+import { fieldProblemsOf } from "../validation";
 
 /** The language of problem titles and details: English when the client prefers it, else German. */
 export function preferredLanguage(request: FastifyRequest): "de" | "en" {
@@ -32,18 +32,15 @@ async function errorsPlugin(app: FastifyInstance) {
       request.log.info({ code: postgresErrorOf(error)?.code, constraint: postgresErrorOf(error)?.constraint }, "database refused a change");
       return sendProblem(reply, request, fromDatabase.code, fromDatabase);
     }
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const where = error.validationContext ?? "body";
-      const fields: FieldProblem[] = error.validation.map((v) => ({
-        field: v.instancePath.replace(/^\//, "").replace(/\//g, ".") || where,
-        in: where,
-        rule: v.keyword,
-        message: describeIssue(v.keyword, v.params as Record<string, unknown>),
-      }));
-      return sendProblem(reply, request, "validation", undefined, fields);
+    const fields = fieldProblemsOf(error);
+    if (fields) return sendProblem(reply, request, "validation", undefined, fields);
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413) {
+      return sendProblem(reply, request, "payload_too_large", undefined, [
+        { field: "body", in: "body", rule: "max_size", message: { de: "Höchstens 1 MB.", en: "At most 1 MB." } },
+      ]);
     }
-    if (error.statusCode === 415 || error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
-      return sendProblem(reply, request, "validation", undefined, [
+    if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || error.statusCode === 415) {
+      return sendProblem(reply, request, "unsupported_media_type", undefined, [
         {
           field: "content-type",
           in: "headers",
@@ -52,16 +49,58 @@ async function errorsPlugin(app: FastifyInstance) {
         },
       ]);
     }
+    if (error.statusCode === 404) return sendProblem(reply, request, "not_found");
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      // Malformed JSON, body too large and the like.
-      const rule = error.code ?? "bad_request";
+      // Malformed JSON, an empty JSON body, a wrong content length; anything else the framework refuses.
+      const isBody = error instanceof SyntaxError || (error.code ?? "").startsWith("FST_ERR_CTP");
       return sendProblem(reply, request, "validation", undefined, [
-        { field: "body", in: "body", rule, message: { de: "Die Anfrage ist fehlerhaft.", en: error.message } },
+        isBody
+          ? {
+              field: "body",
+              in: "body",
+              rule: error.code ?? "json",
+              message: { de: "Der Inhalt ist kein gültiges JSON-Dokument.", en: "The body is not a valid JSON document." },
+            }
+          : {
+              field: "request",
+              in: "url",
+              rule: error.code ?? "bad_request",
+              message: { de: "Die Anfrage ist fehlerhaft.", en: "The request is malformed." },
+            },
       ]);
     }
     request.log.error({ err: error }, "unhandled error");
     return sendProblem(reply, request, "internal");
   });
+}
+
+/** Headers the security plugin would have set: errors of the router are answered before it runs. */
+const BARE_SECURITY_HEADERS = {
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "same-origin",
+};
+
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any route runs — an address with a
+ * broken percent-encoding (400 naming the address) or a path segment longer than any id (414) —
+ * as problem documents like every other error.
+ */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.headers(BARE_SECURITY_HEADERS);
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH") return sendProblem(reply, request, "uri_too_long");
+  if (error.code === "FST_ERR_BAD_URL") {
+    return sendProblem(reply, request, "validation", undefined, [
+      {
+        field: "url",
+        in: "url",
+        rule: "percent_encoding",
+        message: { de: "Die Adresse enthält eine ungültige Prozent-Kodierung.", en: "The address holds an invalid percent-encoding." },
+      },
+    ]);
+  }
+  request.log.error({ err: error }, "router error");
+  return sendProblem(reply, request, "internal");
 }
 
 export default fp(errorsPlugin, { name: "verbund-errors" });

@@ -1904,9 +1904,15 @@ export interface paths {
                         }[];
                         /** @default [] */
                         availability?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             startsOn: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
@@ -2079,9 +2085,15 @@ export interface paths {
                             validUntil?: string | null;
                         }[];
                         availability?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             startsOn: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
@@ -2306,9 +2318,15 @@ export interface paths {
                         }[];
                         /** @default [] */
                         availability?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             startsOn: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
@@ -2421,9 +2439,15 @@ export interface paths {
                             validUntil?: string | null;
                         }[];
                         availability?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             startsOn: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                             */
                             endsOn: string;
                             hoursPerWeek: number;
                         }[];
@@ -2670,9 +2694,15 @@ export interface paths {
                         /** @default false */
                         isRemotePossible?: boolean;
                         headcount: number;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         startsOn: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         endsOn: string;
                         hoursPerWeek: number;
                         /** @enum {string} */
@@ -2886,9 +2916,15 @@ export interface paths {
                         placeLon?: number;
                         isRemotePossible?: boolean;
                         headcount?: number;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         startsOn?: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         endsOn?: string;
                         hoursPerWeek?: number;
                         /** @enum {string} */
@@ -3278,7 +3314,10 @@ export interface paths {
                     "application/json": {
                         name: string;
                         description: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         startsOn: string;
                         endsOn?: string | null;
                     };
@@ -3956,7 +3995,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         endsOn: string;
                         reason?: string | null;
                     };
@@ -4365,7 +4407,10 @@ export interface paths {
                     "application/json": {
                         title: string;
                         body: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         validFrom: string;
                     };
                 };
@@ -4555,9 +4600,15 @@ export interface paths {
                         principalAccountId?: string;
                         /** Format: uuid */
                         deputyAccountId: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         startsOn: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
                         endsOn: string;
                     };
                 };
@@ -4797,7 +4848,7 @@ export interface paths {
                     "application/json": {
                         /** @description Only the open requests of this crisis */
                         crisisId?: string | null;
-                        /** @description Only these requests (open ones); all open requests of the region when absent */
+                        /** @description Only these requests (open ones of the region, of the crisis when one is named); all open requests when absent */
                         requestIds?: string[] | null;
                     };
                 };

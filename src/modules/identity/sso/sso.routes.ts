@@ -39,7 +39,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["sso"],
         summary: "Start signing in at the administration's provider (redirect)",
         params: z.object({ organizationId: z.uuid() }),
-        querystring: z.object({ returnTo: z.string().max(300).default("/") }),
+        querystring: z.object({ returnTo: z.string().max(300).default("/") }).strict(),
       },
     },
     async (request, reply) => {
@@ -69,7 +69,8 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["sso"],
         summary: "Redirect target of the providers (authorization code + PKCE)",
-        querystring: z.object({
+        // Loose on purpose: providers add their own parameters (Keycloak's `session_state`).
+        querystring: z.looseObject({
           code: z.string().max(2000).optional(),
           state: z.string().max(500).optional(),
           iss: z.string().max(500).optional(),
