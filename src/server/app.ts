@@ -127,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // the session with its CSRF token) stay as they are. The web app's assets are compressed at
   // build time instead (see below), so they cost no CPU per request.
   await app.register(compress, {
+    // Answers only: request bodies are never inflated (no new way in for oversized payloads).
+    globalDecompression: false,
     encodings: ["br", "gzip"],
     threshold: 1024,
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },

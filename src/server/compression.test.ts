@@ -107,4 +107,17 @@ describe("API answers", () => {
     expect(session.json().csrfToken).toBeTruthy();
     expect(session.headers["content-encoding"]).toBeUndefined();
   });
+
+  it("only answers are compressed: a compressed request body is not inflated but refused", async () => {
+    const body = zlib.gzipSync(JSON.stringify({ login: "personal@wunstorf.demo", password: "falsches-passwort" }));
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/session",
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      payload: body,
+    });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    expect(res.statusCode).not.toBe(401); // never read as a sign-in
+  });
 });
