@@ -32,13 +32,15 @@ export interface TestAppOptions {
   database?: Database;
   /** Extra routes, as in `AppOptions.extend`. */
   extend?: AppOptions["extend"];
+  /** A folder with a built web app to serve (default: none, API only). */
+  webDir?: string;
 }
 
 /** Builds the real app with `app.inject` on a fresh copy of the seeded template database. */
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = { ...loadConfig({}), ...options.config };
-  const app = await buildApp({ config, database, logger: false, webDir: "/nonexistent", extend: options.extend });
+  const app = await buildApp({ config, database, logger: false, webDir: options.webDir ?? "/nonexistent", extend: options.extend });
   await app.ready();
   const makeClient = (login: string, cookie: string, csrfToken: string): Client => ({
     login,

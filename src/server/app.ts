@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import Fastify, { type FastifyInstance } from "fastify";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
@@ -71,6 +73,16 @@ const CSP_DIRECTIVES = {
 };
 
 /**
+ * How long browsers keep a file of the web app: Vite's files under `assets/` carry a hash of
+ * their content in their name, so they never change — a year, `immutable` (no revalidation);
+ * everything else (index.html, favicon) is asked for again each time (`no-cache`, answered 304
+ * while unchanged), so a new release is seen at the next load.
+ */
+export function cacheControlFor(filePath: string): string {
+  return /[\\/]assets[\\/]/.test(filePath) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
+/**
  * Builds the Fastify app (without listening): security headers, errors, OpenAPI, sessions and
  * policies, then the module routes, then the web app. Plugins come before routes.
  */
@@ -111,6 +123,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: isSecureDeployment(config) ? { maxAge: 31536000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: "same-origin" },
+  });
+  // Text answers (JSON, the API docs, index.html) are compressed for browsers that accept it:
+  // Brotli at quality 4 (about as fast as gzip, smaller), else gzip; small answers (< 1 KB, e.g.
+  // the session with its CSRF token) stay as they are. The web app's assets are compressed at
+  // build time instead (see below), so they cost no CPU per request.
+  await app.register(compress, {
+    // Answers only: request bodies are never inflated (no new way in for oversized payloads).
+    globalDecompression: false,
+    encodings: ["br", "gzip"],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 6 },
   });
   await app.register(cookie);
   await app.register(errorsPlugin);
@@ -158,11 +182,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webDir = options.webDir ?? path.join(projectRoot, "dist", "web");
   const hasWeb = fs.existsSync(path.join(webDir, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      // `file.br` / `file.gz` written by the build (web/build/precompress.ts), when accepted.
+      preCompressed: true,
+      setHeaders: (reply, filePath) => reply.header("cache-control", cacheControlFor(filePath)),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && (request.headers.accept ?? "").includes("text/html");
-    if (hasWeb && wantsPage) return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    if (hasWeb && wantsPage) return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").sendFile("index.html");
     return sendProblem(reply, request, "not_found");
   });
   return app;

@@ -97,6 +97,8 @@ export function presentRun(input: RunViewInput) {
         count: f.count,
       };
     }),
+    // What `commitAllocationRun` accepts: a finished run, not yet committed, with something to commit.
+    abilities: { commit: input.status === "done" && (result?.assignments.length ?? 0) > 0 },
   };
 }
 

@@ -81,6 +81,7 @@ export const AllocationRun = z.object({
     }),
   ),
   flows: z.array(z.object({ from: Place, to: Place, count: z.number().int() })),
+  abilities: z.object({ commit: z.boolean().describe("Whether the run's assignments can be committed as proposals") }),
 });
 
 export const AllocationRunSummary = z.object({

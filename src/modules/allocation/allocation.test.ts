@@ -35,6 +35,7 @@ afterAll(async () => {
 type RunView = {
   id: string;
   status: string;
+  abilities: { commit: boolean };
   objective: { crisis: number; urgent: number; normal: number; fairness: number; distanceM: number; preferred: number };
   assignments: Array<{
     index: number;
@@ -313,6 +314,7 @@ describe("allocation runs", () => {
   });
 
   it("commits selected assignments as proposals in the secondment workflow, once", async () => {
+    expect(run.abilities.commit).toBe(true);
     const chosen = run.assignments.slice(0, 2);
     const res = await coordination.request({
       method: "POST",
@@ -330,6 +332,8 @@ describe("allocation runs", () => {
     expect(proposals).toHaveLength(2);
     expect(proposals.map((p) => p.state)).toEqual(["proposed", "proposed"]);
     expect(proposals.map((p) => p.organization_id).sort()).toEqual(chosen.map((a) => a.from.id).sort());
+    // The page learns that there is nothing left to commit, as the server refuses a second commit.
+    expect(res.json().abilities.commit).toBe(false);
     const again = await coordination.request({ method: "POST", url: `/api/v1/allocation-runs/${run.id}/commit`, payload: {} });
     expect(again.statusCode).toBe(409);
   });

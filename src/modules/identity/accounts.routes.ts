@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { createAccount, getAccount, listAccounts, updateAccount } from "./accounts";
+import { createAccount, getAccount, grantableByActor, listAccounts, updateAccount } from "./accounts";
 import { accountPolicy } from "./identity.policy";
-import { Account, CreateAccountBody, IdParams, UpdateAccountBody } from "./identity.schemas";
+import { Account, CreateAccountBody, IdParams, RoleSchema, UpdateAccountBody } from "./identity.schemas";
 
 /** Account management of the HR office (org_admin), within its own administration. */
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -13,10 +13,18 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["accounts"],
         summary: "Accounts of the caller's administration",
-        response: { 200: z.object({ items: z.array(Account) }) },
+        response: {
+          200: z.object({
+            items: z.array(Account),
+            grantableRoles: z.array(RoleSchema).describe("Roles the caller may grant to a new account"),
+          }),
+        },
       },
     },
-    async (request) => ({ items: await listAccounts(app.db, request.actor!) }),
+    async (request) => ({
+      items: await listAccounts(app.db, request.actor!),
+      grantableRoles: await grantableByActor(app.db, request.actor!),
+    }),
   );
 
   app.post(

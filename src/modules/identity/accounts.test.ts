@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
+import { createAdministrator } from "../../cli/create-admin";
+import { ROLES } from "./roles";
 
 let t: TestApp;
 let wunstorf: Client;
@@ -89,6 +91,43 @@ describe("accounts of an administration", () => {
     expect(res.json().errors[0].rule).toBe("not_grantable");
   });
 
+  it("names the roles the caller may grant, and grants exactly those (the role checkboxes come from here)", async () => {
+    const list = (await wunstorf.request({ method: "GET", url: "/api/v1/accounts" })).json();
+    const municipal = ROLES.filter((r) => r !== "region_admin");
+    expect(list.grantableRoles).toEqual(municipal);
+    expect(
+      list.items.every((a: { abilities: { grantableRoles: string[] } }) => a.abilities.grantableRoles.join() === municipal.join()),
+    ).toBe(true);
+    for (const role of ROLES) {
+      const res = await wunstorf.request({
+        method: "POST",
+        url: "/api/v1/accounts",
+        payload: { ...newAccount, login: `rolle-${role}@wunstorf.demo`, roles: [role] },
+      });
+      expect(res.statusCode, role).toBe(list.grantableRoles.includes(role) ? 201 : 400);
+    }
+
+    // The region's HR office offers region_admin only when it is the region's coordination too.
+    const regionHr = await t.signIn("personal@region-hannover.demo");
+    expect((await regionHr.request({ method: "GET", url: "/api/v1/accounts" })).json().grantableRoles).toEqual(municipal);
+    await createAdministrator(t.database.db, {
+      ags: "03241",
+      login: "koordination-personal@region-hannover.test",
+      password: "koordination-test-2026",
+      roles: ["org_admin", "region_admin"],
+    });
+    const coordinator = await t.signIn("koordination-personal@region-hannover.test", "koordination-test-2026");
+    const regional = (await coordinator.request({ method: "GET", url: "/api/v1/accounts" })).json();
+    expect(regional.grantableRoles).toEqual(ROLES);
+    expect(regional.items[0].abilities.grantableRoles).toEqual(ROLES);
+    const granted = await coordinator.request({
+      method: "POST",
+      url: "/api/v1/accounts",
+      payload: { ...newAccount, login: "zweite-koordination@region-hannover.test", roles: ["region_admin"] },
+    });
+    expect(granted.statusCode).toBe(201);
+  });
+
   it("changes roles and deactivates an account, which ends its sessions; all of it audited", async () => {
     const person = await t.signIn("beteiligung@wunstorf.demo");
     const list = (await wunstorf.request({ method: "GET", url: "/api/v1/accounts" })).json().items;
@@ -127,8 +166,12 @@ describe("accounts of an administration", () => {
     expect(katrin).toMatchObject({
       identity: null,
       lastSignedInAt: null,
-      abilities: { update: true, changeRoles: true, linkIdentity: false },
+      abilities: { update: true, changeRoles: true, linkIdentity: false, linkIdentityRefusal: "no_provider" },
     });
+    // Why not, as the link would be refused: the own account and the staff council's come before the provider.
+    const me = (await wunstorf.request({ method: "GET", url: "/api/v1/me" })).json();
+    expect(list.find((a: { id: string }) => a.id === me.id).abilities.linkIdentityRefusal).toBe("own_account");
+    expect(list.find((a: { login: string }) => a.login === "personalrat@wunstorf.demo").abilities.linkIdentityRefusal).toBe("holder_only");
     const res = await wunstorf.request({ method: "PUT", url: `/api/v1/accounts/${katrin.id}/identity`, payload: { subject: "k-123" } });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ field: "subject", rule: "no_provider" });

@@ -38,9 +38,19 @@ async function present(db: Db | Tx, actor: Actor, rows: AccountRow[]) {
     .select({ id: identityProviders.id })
     .from(identityProviders)
     .where(and(eq(identityProviders.organizationId, actor.organizationId), eq(identityProviders.isEnabled, true)));
+  const grantable = await grantableByActor(db, actor);
   return rows.map((a) => {
     const roles = (rolesByAccount.get(a.id) ?? []).sort();
     const identity = identityOf.get(a.id);
+    // The reasons `adminLinkIdentity` refuses with, in its order.
+    const linkRefusal =
+      a.id === actor.accountId
+        ? ("own_account" as const)
+        : roles.some((r) => HOLDER_LINKS_ONLY.includes(r))
+          ? ("holder_only" as const)
+          : !provider
+            ? ("no_provider" as const)
+            : null;
     return {
       id: a.id,
       login: a.login,
@@ -57,11 +67,18 @@ async function present(db: Db | Tx, actor: Actor, rows: AccountRow[]) {
         changeRoles: canUpdate && a.id !== actor.accountId,
         // Only with a provider in force; the holders of roles independent of the HR office link
         // their accounts themselves, and so does the HR officer.
-        linkIdentity:
-          !!provider && accountPolicy.can(actor, "link") && a.id !== actor.accountId && !roles.some((r) => HOLDER_LINKS_ONLY.includes(r)),
+        linkIdentity: accountPolicy.can(actor, "link") && linkRefusal === null,
+        linkIdentityRefusal: linkRefusal,
+        grantableRoles: grantable,
       },
     };
   });
+}
+
+/** The roles the actor may grant in its administration (what `checkGrant` allows), for the role checkboxes. */
+export async function grantableByActor(db: Db | Tx, actor: Actor): Promise<Role[]> {
+  const [org] = await db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, actor.organizationId));
+  return grantableRoles(actor.roles, org.kind);
 }
 
 /** What an account looks like in the audit log (never the password hash). */

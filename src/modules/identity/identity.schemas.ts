@@ -96,6 +96,13 @@ export const Account = z.object({
     changeRoles: z.boolean(),
     /** Whether the caller may link this account to a provider identity: a provider is in force, and it is not the caller's own nor a region_admin or staff_council account. */
     linkIdentity: z.boolean(),
+    /** Why the caller may not link this account, as `PUT /accounts/:id/identity` would refuse it; null when it may. */
+    linkIdentityRefusal: z
+      .enum(["own_account", "holder_only", "no_provider"])
+      .nullable()
+      .describe("Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may"),
+    /** Roles the caller may grant (roles the account holds already may stay). */
+    grantableRoles: z.array(RoleSchema).describe("Roles the caller may grant; roles the account holds already may stay"),
   }),
 });
 

@@ -34,10 +34,15 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["pool"],
         summary: "The region's qualification catalogue",
-        response: { 200: z.object({ items: z.array(Qualification) }) },
+        response: {
+          200: z.object({
+            items: z.array(Qualification),
+            categories: z.array(z.enum(QUALIFICATION_CATEGORIES)).describe("The categories a new entry may have, in this order"),
+          }),
+        },
       },
     },
-    async (request) => ({ items: await listQualifications(app.db, request.actor!) }),
+    async (request) => ({ items: await listQualifications(app.db, request.actor!), categories: [...QUALIFICATION_CATEGORIES] }),
   );
   app.post(
     "/api/v1/qualifications",

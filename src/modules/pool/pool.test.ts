@@ -54,6 +54,18 @@ describe("qualification catalogue", () => {
       payload: { key: "hochwasserschutz", name: "Hochwasserschutz II", category: "Ordnung" },
     });
     expect(again.statusCode).toBe(409);
+    // The form offers the categories the server names; each of them is accepted, nothing else.
+    const { categories } = (await coordination.request({ method: "GET", url: "/api/v1/qualifications" })).json();
+    expect(categories).toEqual(["Verwaltung", "Gesundheit", "Bauordnung", "IT", "Soziales", "Ordnung", "Sprachen"]);
+    for (const category of [...categories, "Unbekannt"]) {
+      const res = await coordination.request({
+        method: "POST",
+        url: "/api/v1/qualifications",
+        payload: { key: `kategorie_${categories.indexOf(category) + 1}`, name: `Kategorie ${category}`, category },
+      });
+      expect(res.statusCode, category).toBe(categories.includes(category) ? 201 : 400);
+      if (res.statusCode === 400) expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(["category"]);
+    }
     expect(
       (await wunstorfHr.request({ method: "POST", url: "/api/v1/qualifications", payload: { key: "x_y", name: "XY", category: "IT" } }))
         .statusCode,

@@ -74,7 +74,12 @@ export const SupportRequest = z.object({
   isOwn: z.boolean(),
   /** For a lending HR office: how many of its own active pool members are eligible. */
   eligibleOwnMembers: z.number().int().nullable(),
-  abilities: z.object({ update: z.boolean(), offer: z.boolean(), proposeFromRegion: z.boolean() }),
+  abilities: z.object({
+    update: z.boolean(),
+    offer: z.boolean(),
+    proposeFromRegion: z.boolean(),
+    changeStatusTo: z.array(z.enum(["open", "closed", "cancelled"])).describe("The statuses the caller may move the request to"),
+  }),
 });
 
 export const Crisis = z.object({

@@ -127,11 +127,16 @@ describe("support requests", () => {
       payload: request({ title: "Entwurf Impfzentrum", status: "draft" }),
     });
     const id = draft.json().id;
+    // The page offers what the server allows: a draft is published or withdrawn.
+    expect(draft.json().abilities.changeStatusTo).toEqual(["open", "cancelled"]);
     expect((await wunstorfHr.request({ method: "GET", url: `/api/v1/support-requests/${id}` })).statusCode).toBe(404);
     expect((await wunstorfHr.request({ method: "GET", url: "/api/v1/support-requests" })).body).not.toContain("Entwurf Impfzentrum");
     const opened = await health.request({ method: "POST", url: `/api/v1/support-requests/${id}/status`, payload: { status: "open" } });
     expect(opened.json().status).toBe("open");
-    expect((await wunstorfHr.request({ method: "GET", url: `/api/v1/support-requests/${id}` })).statusCode).toBe(200);
+    expect(opened.json().abilities.changeStatusTo).toEqual(["closed", "cancelled"]);
+    const foreign = await wunstorfHr.request({ method: "GET", url: `/api/v1/support-requests/${id}` });
+    expect(foreign.statusCode).toBe(200);
+    expect(foreign.json().abilities.changeStatusTo).toEqual([]);
     const back = await health.request({ method: "POST", url: `/api/v1/support-requests/${id}/status`, payload: { status: "open" } });
     expect(back.statusCode).toBe(409);
   });

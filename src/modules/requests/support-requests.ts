@@ -145,6 +145,8 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
       eligibleOwnMembers: canOffer && !isOwn ? candidates.filter((c) => ineligibility(c, request) === null).length : null,
       abilities: {
         update: canUpdate && isOwn && (r.status === "draft" || isOpen),
+        /** The statuses `transitionSupportRequest` leads to from here. */
+        changeStatusTo: canUpdate && isOwn ? [...(TRANSITIONS[r.status] ?? [])] : [],
         offer: canOffer && !isOwn && isOpen,
         // The requesting HR office may propose eligible people of other administrations (pseudonymised).
         proposeFromRegion: canOffer && isOwn && isOpen,
@@ -335,7 +337,7 @@ export async function updateSupportRequest(db: Db, actor: Actor, id: string, inp
   });
 }
 
-const TRANSITIONS: Record<string, readonly string[]> = {
+const TRANSITIONS: Partial<Record<RequestRow["status"], ReadonlyArray<"open" | "closed" | "cancelled">>> = {
   draft: ["open", "cancelled"],
   open: ["closed", "cancelled"],
   partly_filled: ["closed", "cancelled"],

@@ -4,6 +4,7 @@ import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { germanDate } from "../../domain/dates";
 import { AppError } from "../../server/problems";
+import type { SecondmentState } from "../../domain/secondment/workflow";
 import type { SecondmentView } from "./secondments";
 import { STATE_NAMES_DE } from "./secondment-mail";
 
@@ -98,13 +99,32 @@ class Writer {
   }
 }
 
+/** States from the employee's acceptance on, in which the documents are drawn. */
+const DOCUMENT_STATES: readonly SecondmentState[] = [
+  "staff_council",
+  "accepted",
+  "agreed",
+  "onboarding",
+  "active",
+  "completed",
+  "ended_early",
+];
+
+/**
+ * Whether the caller can download the documents of this secondment as presented to it: from the
+ * employee's acceptance on, and only when the caller sees the person's name. (The order exists
+ * only for civil servants.)
+ */
+export function hasDocuments(s: { state: SecondmentState; person: { name: string | null } }): boolean {
+  return DOCUMENT_STATES.includes(s.state) && !!s.person.name;
+}
+
 /**
  * The secondment agreement (Abordnungsvereinbarung) or, for civil servants, the secondment order
  * (Abordnungsverfügung) as a German PDF with embedded DejaVu fonts (umlauts, ß and ẞ render).
  */
 export async function renderSecondmentDocument(s: SecondmentView, kind: "agreement" | "order"): Promise<Uint8Array> {
-  const visible = ["staff_council", "accepted", "agreed", "onboarding", "active", "completed", "ended_early"];
-  if (!visible.includes(s.state) || !s.person.name) {
+  if (!hasDocuments(s)) {
     throw new AppError("conflict", {
       message: {
         de: "Das Dokument entsteht, sobald die beschäftigte Person zugestimmt hat.",

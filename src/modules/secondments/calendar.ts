@@ -25,12 +25,17 @@ export async function listCalendarFeeds(db: Db, actor: Actor) {
   return rows.map((r) => ({ id: r.f.id, scope: r.f.scope, department: r.department, createdAt: r.f.createdAt.toISOString() }));
 }
 
+/** A department's feed is for its head and for the HR office, both with a department of their own. */
+export function mayCreateDepartmentFeed(actor: Actor): boolean {
+  return !!actor.departmentId && actor.roles.some((r) => r === "department_head" || r === "org_admin");
+}
+
 /**
  * Creates an unguessable feed URL: `person` for the actor's own secondments, `department` for the
  * incoming and outgoing secondments of the actor's department (department heads and HR office).
  */
 export async function createCalendarFeed(db: Db, actor: Actor, scope: "person" | "department", baseUrl: string) {
-  if (scope === "department" && (!actor.departmentId || !actor.roles.some((r) => r === "department_head" || r === "org_admin"))) {
+  if (scope === "department" && !mayCreateDepartmentFeed(actor)) {
     throw new AppError("validation", {
       fields: [
         {

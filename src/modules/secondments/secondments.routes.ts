@@ -4,7 +4,7 @@ import { SECONDMENT_STATES } from "../../domain/secondment/workflow";
 import { isoDate } from "../../server/input-schemas";
 import type { RouteGate } from "../../server/policy";
 import { renderSecondmentDocument } from "./agreement-pdf";
-import { createCalendarFeed, listCalendarFeeds, renderCalendar, revokeCalendarFeed } from "./calendar";
+import { createCalendarFeed, listCalendarFeeds, mayCreateDepartmentFeed, renderCalendar, revokeCalendarFeed } from "./calendar";
 import {
   createDeputy,
   createFrameworkAgreement,
@@ -260,11 +260,17 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
             items: z.array(
               z.object({ id: z.uuid(), scope: z.enum(["person", "department"]), department: z.string().nullable(), createdAt: z.string() }),
             ),
+            abilities: z.object({
+              createDepartmentFeed: z.boolean().describe("Whether the caller may subscribe to its department's secondments"),
+            }),
           }),
         },
       },
     },
-    async (request) => ({ items: await listCalendarFeeds(app.db, request.actor!) }),
+    async (request) => ({
+      items: await listCalendarFeeds(app.db, request.actor!),
+      abilities: { createDepartmentFeed: mayCreateDepartmentFeed(request.actor!) },
+    }),
   );
   app.post(
     "/api/v1/calendar-feeds",

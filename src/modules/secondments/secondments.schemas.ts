@@ -10,6 +10,7 @@ export const OnboardingItem = z.object({
   dueOn: z.string().nullable(),
   status: z.enum(["open", "done", "not_needed"]),
   doneAt: z.string().nullable(),
+  canUpdate: z.boolean().describe("Whether the caller may tick this item: its side's HR office, from the agreement to the end"),
 });
 
 export const Secondment = z.object({
@@ -41,11 +42,17 @@ export const Secondment = z.object({
   myRoles: z.array(z.enum(WORKFLOW_ROLES)),
   /** The steps the caller can take now. */
   actions: z.array(z.enum(ACTIONS)),
+  actionsNeedingReason: z.array(z.enum(ACTIONS)).describe("Those of `actions` that are refused without a reason"),
   isWaitingForMe: z.boolean(),
   missingHearings: z.number().int().nullable(),
   hearingRecordedAt: z.string().nullable(),
   sbvHearingRecordedAt: z.string().nullable(),
   updatedAt: z.string(),
+  abilities: z.object({
+    extend: z.boolean().describe("Whether the caller may propose an extension"),
+    downloadAgreement: z.boolean().describe("Whether the agreement PDF is drawn for the caller"),
+    downloadOrder: z.boolean().describe("Whether the secondment order PDF (civil servants) is drawn for the caller"),
+  }),
   timeline: z.array(
     z.object({
       action: z.string(),

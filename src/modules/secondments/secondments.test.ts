@@ -130,6 +130,9 @@ describe("the secondment path", () => {
     expect(borrower.statusCode).toBe(200);
     expect(borrower.json().person.name).toBeNull();
     expect(borrower.body).not.toContain("Katrin");
+    // Without the name there are no documents for the borrower yet, nor anything to extend.
+    expect(borrower.json().abilities).toEqual({ extend: false, downloadAgreement: false, downloadOrder: false });
+    expect((await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}/agreement.pdf` })).statusCode).toBe(409);
     expect((await garbsenHr.request({ method: "GET", url: `/api/v1/secondments/${id}` })).statusCode).toBe(404);
     expect(await mailsTo("bauamt@wunstorf.demo")).toHaveLength(1);
   });
@@ -220,6 +223,33 @@ describe("the secondment path", () => {
     expect(request).toMatchObject({ status: "partly_filled", filled: 1 });
   });
 
+  it("tells the page what the caller may do: steps that need a reason, extending, ticking items, documents", async () => {
+    const view = async (client: Client) => (await client.request({ method: "GET", url: `/api/v1/secondments/${id}` })).json();
+    const lender = await view(wunstorfHr);
+    expect(lender.state).toBe("active");
+    // Each step said to need a reason is refused without one (and nothing changes).
+    expect(lender.actionsNeedingReason.length).toBeGreaterThan(0);
+    for (const action of lender.actionsNeedingReason) {
+      expect(lender.actions).toContain(action);
+      const refused = await step(wunstorfHr, id, action);
+      expect(refused.json().errors[0].rule, action).toBe("reason_required");
+    }
+    expect(lender.actions).toContain("complete");
+    expect(lender.actionsNeedingReason).not.toContain("complete");
+    expect((await view(wunstorfHr)).state).toBe("active");
+
+    const mine = (v: { onboarding: Array<{ key: string; canUpdate: boolean }> }) =>
+      v.onboarding.filter((i) => i.canUpdate).map((i) => i.key);
+    expect(mine(lender)).toEqual(["device"]);
+    expect(mine(await view(regionHr))).toEqual(["it_account", "workplace", "badge", "briefing"]);
+    expect(mine(await view(katrin))).toEqual([]);
+    expect(lender.abilities).toEqual({ extend: true, downloadAgreement: true, downloadOrder: false });
+    expect((await view(regionHr)).abilities).toEqual({ extend: true, downloadAgreement: true, downloadOrder: false });
+    expect((await view(katrin)).abilities).toEqual({ extend: false, downloadAgreement: true, downloadOrder: false });
+    expect((await view(bauamt)).abilities.extend).toBe(false);
+    expect((await katrin.request({ method: "GET", url: `/api/v1/secondments/${id}/agreement.pdf` })).statusCode).toBe(200);
+  });
+
   it("an extension passes the same gates again; counted with the original it exceeds three months, so the hearing is due", async () => {
     const res = await post(regionHr, `/api/v1/secondments/${id}/extensions`, { endsOn: "2027-03-31" });
     expect(res.statusCode, res.body).toBe(201);
@@ -268,8 +298,14 @@ describe("the secondment path", () => {
     expect(department.statusCode, department.body).toBe(201);
     const dep = await t.anonymous().request({ method: "GET", url: new URL(department.json().url).pathname });
     expect(dep.body).toContain("SUMMARY:Katrin Schulze → Region Hannover");
-    // An employee has no department calendar.
+    // An employee has no department calendar, and the page is told so.
     expect((await post(katrin, "/api/v1/calendar-feeds", { scope: "department" })).statusCode).toBe(400);
+    expect((await katrin.request({ method: "GET", url: "/api/v1/calendar-feeds" })).json().abilities).toEqual({
+      createDepartmentFeed: false,
+    });
+    expect((await bauamt.request({ method: "GET", url: "/api/v1/calendar-feeds" })).json().abilities).toEqual({
+      createDepartmentFeed: true,
+    });
   });
 
   it("ends: completed by Verbund once the period is over", async () => {
@@ -421,6 +457,7 @@ describe("rules around the path", () => {
     expect(consented).toMatchObject({ state: "agreed", councilStatus: "consented" });
     const order = await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}/order.pdf` });
     expect(order.statusCode).toBe(200);
+    expect((await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}` })).json().abilities.downloadOrder).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), "verbund-pdf-"));
     writeFileSync(join(dir, "o.pdf"), order.rawPayload);
     const text = execFileSync("pdftotext", [join(dir, "o.pdf"), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");

@@ -13,6 +13,7 @@ import {
   NAME_VISIBLE_TO_BORROWER,
   nextFreeInterval,
   daysInclusive,
+  RULES,
   type Action,
   type SecondmentState,
   type WorkflowFacts,
@@ -29,6 +30,7 @@ import { departments, organizations } from "../organizations/organizations.table
 import { availabilityWindows, poolMembers } from "../pool/pool.tables";
 import { crises, supportRequests } from "../requests/requests.tables";
 import { getSupportRequest, loadCandidates } from "../requests/support-requests";
+import { hasDocuments } from "./agreement-pdf";
 import { updateRequestFill } from "./request-fill";
 import { ORGANIZATION_VIEW_ROLES } from "./secondments.policy";
 import {
@@ -51,6 +53,9 @@ const BLOCKING = [...BLOCKING_STATES];
 /** The legal basis of a secondment by employment status. */
 export const legalBasisOf = (status: "employee" | "civil_servant") =>
   status === "civil_servant" ? "§ 27 NBG (Abordnung von Beamtinnen und Beamten)" : "§ 4 Abs. 1 TVöD (Abordnung)";
+
+/** From the agreement to the end of the deployment: onboarding items are ticked and extensions proposed. */
+const AGREED_OR_RUNNING: readonly SecondmentState[] = ["agreed", "onboarding", "active"];
 
 /** The default onboarding checklist: responsible side and whether the secondment may start without it. */
 export const ONBOARDING_TEMPLATE: Array<{ key: OnboardingKey; side: "lender" | "borrower"; isRequired: boolean }> = [
@@ -418,6 +423,8 @@ async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, member: Memb
           ),
         )
     : [{ openOwn: 0 }];
+  const actions = availableActions(s.state, roles, facts);
+  const isAgreedOrRunning = AGREED_OR_RUNNING.includes(s.state);
   const base = {
     id: s.id,
     state: s.state,
@@ -444,7 +451,8 @@ async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, member: Memb
     isExtension: s.amendsId !== null,
     amendsId: s.amendsId,
     myRoles: [...roles],
-    actions: availableActions(s.state, roles, facts),
+    actions,
+    actionsNeedingReason: actions.filter((a) => RULES[a].needsReason),
     /** A step or an onboarding item of the caller's side is due. */
     isWaitingForMe: isWaitingFor(s.state, roles, facts, openOwn),
     /** Only the lender sees which hearings are missing (the severe-disability one is sensitive). */
@@ -452,6 +460,13 @@ async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, member: Memb
     hearingRecordedAt: isLender ? (s.hearingRecordedAt?.toISOString() ?? null) : null,
     sbvHearingRecordedAt: isLender ? (s.sbvHearingRecordedAt?.toISOString() ?? null) : null,
     updatedAt: s.updatedAt.toISOString(),
+    abilities: {
+      /** What `extendSecondment` allows: an HR office of either side, agreed or running. */
+      extend: mySides.length > 0 && isAgreedOrRunning,
+      downloadAgreement: hasDocuments({ state: s.state, person: { name: showName ? member.name : null } }),
+      downloadOrder:
+        s.employmentStatus === "civil_servant" && hasDocuments({ state: s.state, person: { name: showName ? member.name : null } }),
+    },
   };
   if (!detail) return { ...base, timeline: [], onboarding: [], frameworkAgreement: null };
   const timeline = await db
@@ -489,6 +504,8 @@ async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, member: Memb
               dueOn: item.dueOn,
               status: item.status,
               doneAt: item.doneAt?.toISOString() ?? null,
+              /** What `updateOnboarding` allows: the HR office of the item's side, agreed or running. */
+              canUpdate: isAgreedOrRunning && mySides.includes(item.side),
             },
           ]
         : [];
@@ -893,7 +910,7 @@ export async function updateOnboarding(
 ) {
   return db.transaction(async (tx) => {
     const { s, m } = await loadVisibleForUpdate(tx, actor, id);
-    if (!["agreed", "onboarding", "active"].includes(s.state)) {
+    if (!AGREED_OR_RUNNING.includes(s.state)) {
       throw new AppError("conflict", {
         message: { de: "Die Einarbeitung beginnt mit der Vereinbarung.", en: "Onboarding starts with the agreement." },
       });
@@ -972,7 +989,7 @@ export async function extendSecondment(
     const { s, m } = await loadVisibleForUpdate(tx, actor, id);
     const { roles } = await workflowRoles(tx, actor, s, m);
     if (!roles.has("lender_org_admin") && !roles.has("borrower_org_admin")) throw new AppError("forbidden");
-    if (!["agreed", "onboarding", "active"].includes(s.state)) {
+    if (!AGREED_OR_RUNNING.includes(s.state)) {
       throw new AppError("conflict", {
         message: {
           de: "Verlängert wird eine vereinbarte oder laufende Abordnung.",

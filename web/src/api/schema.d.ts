@@ -615,8 +615,14 @@ export interface paths {
                                     update: boolean;
                                     changeRoles: boolean;
                                     linkIdentity: boolean;
+                                    /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                    linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                    /** @description Roles the caller may grant; roles the account holds already may stay */
+                                    grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                                 };
                             }[];
+                            /** @description Roles the caller may grant to a new account */
+                            grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                         };
                     };
                 };
@@ -676,6 +682,10 @@ export interface paths {
                                 update: boolean;
                                 changeRoles: boolean;
                                 linkIdentity: boolean;
+                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                /** @description Roles the caller may grant; roles the account holds already may stay */
+                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                             };
                         };
                     };
@@ -739,6 +749,10 @@ export interface paths {
                                 update: boolean;
                                 changeRoles: boolean;
                                 linkIdentity: boolean;
+                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                /** @description Roles the caller may grant; roles the account holds already may stay */
+                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                             };
                         };
                     };
@@ -803,6 +817,10 @@ export interface paths {
                                 update: boolean;
                                 changeRoles: boolean;
                                 linkIdentity: boolean;
+                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                /** @description Roles the caller may grant; roles the account holds already may stay */
+                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                             };
                         };
                     };
@@ -1575,6 +1593,10 @@ export interface paths {
                                 update: boolean;
                                 changeRoles: boolean;
                                 linkIdentity: boolean;
+                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                /** @description Roles the caller may grant; roles the account holds already may stay */
+                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                             };
                         };
                     };
@@ -1626,6 +1648,10 @@ export interface paths {
                                 update: boolean;
                                 changeRoles: boolean;
                                 linkIdentity: boolean;
+                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                /** @description Roles the caller may grant; roles the account holds already may stay */
+                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                             };
                         };
                     };
@@ -1720,6 +1746,8 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
                             }[];
+                            /** @description The categories a new entry may have, in this order */
+                            categories: ("Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen")[];
                         };
                     };
                 };
@@ -2636,6 +2664,8 @@ export interface paths {
                                     update: boolean;
                                     offer: boolean;
                                     proposeFromRegion: boolean;
+                                    /** @description The statuses the caller may move the request to */
+                                    changeStatusTo: ("open" | "closed" | "cancelled")[];
                                 };
                             }[];
                         };
@@ -2758,6 +2788,8 @@ export interface paths {
                                 update: boolean;
                                 offer: boolean;
                                 proposeFromRegion: boolean;
+                                /** @description The statuses the caller may move the request to */
+                                changeStatusTo: ("open" | "closed" | "cancelled")[];
                             };
                         };
                     };
@@ -2850,6 +2882,8 @@ export interface paths {
                                 update: boolean;
                                 offer: boolean;
                                 proposeFromRegion: boolean;
+                                /** @description The statuses the caller may move the request to */
+                                changeStatusTo: ("open" | "closed" | "cancelled")[];
                             };
                         };
                     };
@@ -2969,6 +3003,8 @@ export interface paths {
                                 update: boolean;
                                 offer: boolean;
                                 proposeFromRegion: boolean;
+                                /** @description The statuses the caller may move the request to */
+                                changeStatusTo: ("open" | "closed" | "cancelled")[];
                             };
                         };
                     };
@@ -3066,6 +3102,8 @@ export interface paths {
                                 update: boolean;
                                 offer: boolean;
                                 proposeFromRegion: boolean;
+                                /** @description The statuses the caller may move the request to */
+                                changeStatusTo: ("open" | "closed" | "cancelled")[];
                             };
                         };
                     };
@@ -3504,11 +3542,21 @@ export interface paths {
                                 amendsId: string | null;
                                 myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                                 actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                                /** @description Those of `actions` that are refused without a reason */
+                                actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                                 isWaitingForMe: boolean;
                                 missingHearings: number | null;
                                 hearingRecordedAt: string | null;
                                 sbvHearingRecordedAt: string | null;
                                 updatedAt: string;
+                                abilities: {
+                                    /** @description Whether the caller may propose an extension */
+                                    extend: boolean;
+                                    /** @description Whether the agreement PDF is drawn for the caller */
+                                    downloadAgreement: boolean;
+                                    /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                    downloadOrder: boolean;
+                                };
                                 timeline: {
                                     action: string;
                                     fromState: string | null;
@@ -3528,6 +3576,8 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "open" | "done" | "not_needed";
                                     doneAt: string | null;
+                                    /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                    canUpdate: boolean;
                                 }[];
                                 frameworkAgreement: {
                                     /** Format: uuid */
@@ -3611,11 +3661,21 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            /** @description Those of `actions` that are refused without a reason */
+                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                             isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
                             updatedAt: string;
+                            abilities: {
+                                /** @description Whether the caller may propose an extension */
+                                extend: boolean;
+                                /** @description Whether the agreement PDF is drawn for the caller */
+                                downloadAgreement: boolean;
+                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                downloadOrder: boolean;
+                            };
                             timeline: {
                                 action: string;
                                 fromState: string | null;
@@ -3635,6 +3695,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "done" | "not_needed";
                                 doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
                             }[];
                             frameworkAgreement: {
                                 /** Format: uuid */
@@ -3722,11 +3784,21 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            /** @description Those of `actions` that are refused without a reason */
+                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                             isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
                             updatedAt: string;
+                            abilities: {
+                                /** @description Whether the caller may propose an extension */
+                                extend: boolean;
+                                /** @description Whether the agreement PDF is drawn for the caller */
+                                downloadAgreement: boolean;
+                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                downloadOrder: boolean;
+                            };
                             timeline: {
                                 action: string;
                                 fromState: string | null;
@@ -3746,6 +3818,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "done" | "not_needed";
                                 doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
                             }[];
                             frameworkAgreement: {
                                 /** Format: uuid */
@@ -3845,11 +3919,21 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            /** @description Those of `actions` that are refused without a reason */
+                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                             isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
                             updatedAt: string;
+                            abilities: {
+                                /** @description Whether the caller may propose an extension */
+                                extend: boolean;
+                                /** @description Whether the agreement PDF is drawn for the caller */
+                                downloadAgreement: boolean;
+                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                downloadOrder: boolean;
+                            };
                             timeline: {
                                 action: string;
                                 fromState: string | null;
@@ -3869,6 +3953,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "done" | "not_needed";
                                 doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
                             }[];
                             frameworkAgreement: {
                                 /** Format: uuid */
@@ -3969,11 +4055,21 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            /** @description Those of `actions` that are refused without a reason */
+                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                             isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
                             updatedAt: string;
+                            abilities: {
+                                /** @description Whether the caller may propose an extension */
+                                extend: boolean;
+                                /** @description Whether the agreement PDF is drawn for the caller */
+                                downloadAgreement: boolean;
+                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                downloadOrder: boolean;
+                            };
                             timeline: {
                                 action: string;
                                 fromState: string | null;
@@ -3993,6 +4089,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "done" | "not_needed";
                                 doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
                             }[];
                             frameworkAgreement: {
                                 /** Format: uuid */
@@ -4047,6 +4145,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "done" | "not_needed";
                                 doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
                             }[];
                         };
                     };
@@ -4132,11 +4232,21 @@ export interface paths {
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
                             actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            /** @description Those of `actions` that are refused without a reason */
+                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                             isWaitingForMe: boolean;
                             missingHearings: number | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
                             updatedAt: string;
+                            abilities: {
+                                /** @description Whether the caller may propose an extension */
+                                extend: boolean;
+                                /** @description Whether the agreement PDF is drawn for the caller */
+                                downloadAgreement: boolean;
+                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                downloadOrder: boolean;
+                            };
                             timeline: {
                                 action: string;
                                 fromState: string | null;
@@ -4156,6 +4266,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "done" | "not_needed";
                                 doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
                             }[];
                             frameworkAgreement: {
                                 /** Format: uuid */
@@ -4590,6 +4702,10 @@ export interface paths {
                                 department: string | null;
                                 createdAt: string;
                             }[];
+                            abilities: {
+                                /** @description Whether the caller may subscribe to its department's secondments */
+                                createDepartmentFeed: boolean;
+                            };
                         };
                     };
                 };
@@ -4865,6 +4981,10 @@ export interface paths {
                                 };
                                 count: number;
                             }[];
+                            abilities: {
+                                /** @description Whether the run's assignments can be committed as proposals */
+                                commit: boolean;
+                            };
                         };
                     };
                 };
@@ -5022,6 +5142,10 @@ export interface paths {
                                 };
                                 count: number;
                             }[];
+                            abilities: {
+                                /** @description Whether the run's assignments can be committed as proposals */
+                                commit: boolean;
+                            };
                         };
                     };
                 };
@@ -5238,6 +5362,10 @@ export interface paths {
                                 };
                                 count: number;
                             }[];
+                            abilities: {
+                                /** @description Whether the run's assignments can be committed as proposals */
+                                commit: boolean;
+                            };
                         };
                     };
                 };

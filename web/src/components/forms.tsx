@@ -2,13 +2,6 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Problem } from "../api/client";
 
-/** Field errors of a problem, by field name, in the UI language. */
-export function fieldErrors(problem: Problem | null, lang: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of problem?.errors ?? []) out[e.field] ??= lang === "en" ? e.message.en : e.message.de;
-  return out;
-}
-
 /**
  * The error summary above a form: names each invalid field with a link to it, and takes the focus
  * when it appears (the pattern of GOV.UK and KERN). Without field errors it shows the problem text.
@@ -43,6 +36,24 @@ export function ErrorSummary({ problem, labels }: { problem: Problem | null; lab
       ) : null}
     </div>
   );
+}
+
+/** An error message that interrupts (role "alert"), e.g. why a sign-in through the provider failed. */
+export function Alert({ children }: { children: ReactNode }) {
+  return (
+    <div className="kern-alert kern-alert--danger" role="alert">
+      <div className="kern-alert__header">
+        <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+        <span className="kern-title">{children}</span>
+      </div>
+    </div>
+  );
+}
+
+/** A problem's message in the UI language, as an {@link Alert} (a page that could not load). */
+export function ProblemAlert({ problem }: { problem: Problem }) {
+  const { i18n } = useTranslation();
+  return <Alert>{i18n.language === "en" ? problem.messages.en : problem.messages.de}</Alert>;
 }
 
 /** A success or info message, announced politely. */

@@ -1,0 +1,2 @@
+/** The audit log: its page, loaded when first visited. */
+export { AuditPage } from "./AuditPage";

@@ -1,0 +1,2 @@
+/** The outbox: its page, loaded when first visited. */
+export { OutboxPage } from "./OutboxPage";

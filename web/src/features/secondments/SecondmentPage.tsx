@@ -1,0 +1,231 @@
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
+import { DataTable } from "../../components/DataTable";
+import { DescriptionList } from "../../components/DescriptionList";
+import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
+import { formatters } from "../../i18n";
+import type { Extension, OnboardingItem, Secondment, SecondmentAction as Action, Transition } from "./api";
+
+/** Steps shown as secondary buttons (refusals, exceptions, endings); the rest are primary. */
+const SECONDARY: ReadonlySet<Action> = new Set([
+  "decline",
+  "council_refuse",
+  "cancel",
+  "end_early",
+  "activate_override",
+  "start_provisionally",
+  "complete",
+] as Action[]);
+
+/** One secondment: facts, the steps the reader can take, the timeline, the onboarding checklist, documents. */
+export function SecondmentPage() {
+  const { t, i18n } = useTranslation();
+  const f = formatters(i18n.language);
+  const { id } = useParams({ strict: false }) as { id: string };
+  const navigate = useNavigate();
+  const [reason, setReason] = useState("");
+  const [extendTo, setExtendTo] = useState("");
+  const [notice, setNotice] = useState<string | null>(null);
+  const query = useApi<Secondment>(() => api.GET("/api/v1/secondments/{id}", { params: { path: { id } } }), [id]);
+  const step = useMutation((body: Transition) => api.POST("/api/v1/secondments/{id}/transitions", { params: { path: { id } }, body }), {
+    onSuccess(changed) {
+      setReason("");
+      query.setData(changed);
+      setNotice(t("secondments.done", { state: t(`secondments.states.${changed.state}`) }));
+    },
+  });
+  const extension = useMutation((body: Extension) => api.POST("/api/v1/secondments/{id}/extensions", { params: { path: { id } }, body }), {
+    async onSuccess(proposed) {
+      await navigate({ to: "/abordnungen/$id", params: { id: proposed.id } });
+      setNotice(t("secondments.extended", { date: f.date(proposed.endsOn) }));
+    },
+  });
+  const tick = useMutation(
+    (key: OnboardingItem["key"], status: "done" | "open") =>
+      api.PATCH("/api/v1/secondments/{id}/onboarding", { params: { path: { id } }, body: { items: [{ key, status }] } }),
+    { onSuccess: (changed) => query.setData(changed) },
+  );
+  const problem = step.problem ?? extension.problem ?? tick.problem;
+
+  const act = (action: Action) => {
+    setNotice(null);
+    void step.run({ action: action as Transition["action"], reason: reason.trim() || null });
+  };
+
+  const s = query.data;
+  if (!s) return <QueryState query={query} title={t("secondments.one")} />;
+  const name = s.person.name ?? t("secondments.personHidden");
+  const facts: Array<[string, string]> = [
+    [t("secondments.state"), t(`secondments.states.${s.state}`)],
+    [t("secondments.from"), s.lender.name + (s.person.department ? `, ${s.person.department}` : "")],
+    [t("secondments.to"), s.borrower.name],
+    [t("secondments.person"), `${name} – ${s.person.jobTitle}, ${s.person.payGroup}`],
+    [t("secondments.period"), `${f.date(s.startsOn)}–${f.date(s.endsOn)}, ${t("secondments.hours", { hours: s.hoursPerWeek })}`],
+    [t("secondments.place"), s.place ?? "–"],
+    [t("secondments.tasks"), s.tasks],
+    [t("secondments.settlement"), t(`requests.models.${s.settlementModel}`)],
+    [t("secondments.legalBasis"), s.legalBasis],
+    [
+      t("secondments.council"),
+      t(`secondments.councilStatuses.${s.councilStatus}`) +
+        (s.state === "staff_council" && s.councilDeadline
+          ? ` – ${t("secondments.councilDeadline", { date: f.date(s.councilDeadline) })}`
+          : ""),
+    ],
+    [
+      t("secondments.framework"),
+      s.frameworkAgreement
+        ? t("secondments.frameworkVersion", { title: s.frameworkAgreement.title, version: s.frameworkAgreement.version })
+        : "–",
+    ],
+  ];
+  // Whether one of the caller's steps is refused without a reason: then the page asks for one.
+  const needsReason = s.actionsNeedingReason.length > 0;
+  return (
+    <Page title={`${t("secondments.one")}: ${name}`}>
+      <p>
+        <Link to="/abordnungen" className="kern-link">
+          {t("secondments.all")}
+        </Link>
+        {s.request ? (
+          <>
+            {" · "}
+            <Link to="/anfragen/$id" params={{ id: s.request.id }} className="kern-link">
+              {t("secondments.request")}: {s.request.title}
+            </Link>
+          </>
+        ) : null}
+      </p>
+      {notice ? <Notice>{notice}</Notice> : null}
+      <ErrorSummary
+        problem={problem}
+        labels={{ action: t("secondments.nextSteps"), reason: t("secondments.reason"), endsOn: t("secondments.extendTo") }}
+      />
+      <DescriptionList items={facts} />
+      {s.missingHearings ? <Notice kind="info">{t("secondments.hearingMissing", { count: s.missingHearings })}</Notice> : null}
+      {s.actions.length ? (
+        <section aria-labelledby="steps-heading" className="form-narrow">
+          <h2 className="kern-heading-medium" id="steps-heading">
+            {t("secondments.nextSteps")}
+          </h2>
+          {needsReason ? (
+            <TextField
+              name="reason"
+              label={t("secondments.reason")}
+              hint={t("secondments.reasonHint")}
+              value={reason}
+              onChange={setReason}
+              multiline
+            />
+          ) : null}
+          <p className="button-row" id="field-action">
+            {s.actions.map((a) => (
+              <Button key={a} type="button" kind={SECONDARY.has(a) ? "secondary" : "primary"} onClick={() => act(a)}>
+                {t(`secondments.actions.${a}`)}
+              </Button>
+            ))}
+          </p>
+        </section>
+      ) : null}
+      {s.abilities.extend ? (
+        <section aria-labelledby="extend-heading" className="form-narrow">
+          <h2 className="kern-heading-medium" id="extend-heading">
+            {t("secondments.extend")}
+          </h2>
+          <p className="kern-body">{t("secondments.extendIntro")}</p>
+          <TextField name="endsOn" label={t("secondments.extendTo")} type="date" value={extendTo} onChange={setExtendTo} />
+          <p>
+            <Button type="button" kind="secondary" onClick={() => void extension.run({ endsOn: extendTo, reason: reason.trim() || null })}>
+              {t("secondments.extendSubmit")}
+            </Button>
+          </p>
+        </section>
+      ) : null}
+      {s.onboarding.length ? (
+        <section aria-labelledby="checklist-heading">
+          <h2 className="kern-heading-medium" id="checklist-heading">
+            {t("secondments.checklist")}
+          </h2>
+          <DataTable
+            id="checklist-caption"
+            caption={t("secondments.checklistCaption")}
+            columns={[
+              { label: t("secondments.item") },
+              { label: t("secondments.side") },
+              { label: t("secondments.due") },
+              { label: t("secondments.itemStatus") },
+              { label: t("accounts.actions"), action: true },
+            ]}
+          >
+            {s.onboarding.map((item) => (
+              <tr key={item.key} className="kern-table__row">
+                <th scope="row" className="kern-table__cell">
+                  {t(`secondments.items.${item.key}`)} ({item.isRequired ? t("secondments.required") : t("secondments.optional")})
+                </th>
+                <td className="kern-table__cell">{t(`secondments.sides.${item.side}`)}</td>
+                <td className="kern-table__cell">{item.dueOn ? f.date(item.dueOn) : "–"}</td>
+                <td className="kern-table__cell">{t(`secondments.itemStatuses.${item.status}`)}</td>
+                <td className="kern-table__cell kern-table__cell--action">
+                  {item.canUpdate ? (
+                    <Button
+                      type="button"
+                      kind="tertiary"
+                      onClick={() => void tick.run(item.key, item.status === "done" ? "open" : "done")}
+                      label={`${item.status === "done" ? t("secondments.markOpen") : t("secondments.markDone")}: ${t(`secondments.items.${item.key}`)}`}
+                    >
+                      {item.status === "done" ? t("secondments.markOpen") : t("secondments.markDone")}
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </section>
+      ) : null}
+      {s.abilities.downloadAgreement ? (
+        <section aria-labelledby="documents-heading">
+          <h2 className="kern-heading-medium" id="documents-heading">
+            {t("secondments.documents")}
+          </h2>
+          <ul className="kern-list">
+            <li>
+              <a className="kern-link" href={`/api/v1/secondments/${s.id}/agreement.pdf`} download>
+                {t("secondments.agreementPdf")}
+              </a>
+            </li>
+            {s.abilities.downloadOrder ? (
+              <li>
+                <a className="kern-link" href={`/api/v1/secondments/${s.id}/order.pdf`} download>
+                  {t("secondments.orderPdf")}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="timeline-heading">
+        <h2 className="kern-heading-medium" id="timeline-heading">
+          {t("secondments.timeline")}
+        </h2>
+        <ol className="timeline">
+          {s.timeline.map((step, i) => (
+            <li key={i}>
+              <span className="kern-label">{t(`secondments.actions.${step.action}`)}</span>{" "}
+              <span className="kern-body">
+                – {step.actorName}
+                {step.onBehalfOf ? ` (${t("secondments.onBehalfOf", { name: step.onBehalfOf })})` : ""}, {f.dateTime(step.at)} →{" "}
+                {t(`secondments.states.${step.toState}`)}
+              </span>
+              {step.reason ? <p className="kern-body timeline-reason">{step.reason}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Page>
+  );
+}

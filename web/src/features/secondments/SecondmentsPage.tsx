@@ -1,0 +1,145 @@
+import { useState } from "react";
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
+import { DataTable } from "../../components/DataTable";
+import { Button, ErrorSummary, Notice } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
+import { formatters } from "../../i18n";
+import { useSession } from "../identity/session";
+import type { CalendarFeeds, Secondments } from "./api";
+
+/** A secondment as one table row: person (or a placeholder), parties, period, state. */
+function SecondmentRows({ items }: { items: Secondments["items"] }) {
+  const { t, i18n } = useTranslation();
+  const f = formatters(i18n.language);
+  return (
+    <>
+      {items.map((s) => (
+        <tr key={s.id} className="kern-table__row">
+          <th scope="row" className="kern-table__cell">
+            <Link to="/abordnungen/$id" params={{ id: s.id }} className="kern-link">
+              {s.person.name ?? t("secondments.personHidden")}
+            </Link>
+            <br />
+            <span className="kern-hint">
+              {s.person.jobTitle}, {s.person.payGroup}
+            </span>
+          </th>
+          <td className="kern-table__cell">{s.lender.name}</td>
+          <td className="kern-table__cell">{s.borrower.name}</td>
+          <td className="kern-table__cell">
+            {f.date(s.startsOn)}–{f.date(s.endsOn)}
+          </td>
+          <td className="kern-table__cell">{t(`secondments.states.${s.state}`)}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
+/** The actor's secondments: what waits for them first, then all; and calendar subscriptions. */
+export function SecondmentsPage() {
+  const { t, i18n } = useTranslation();
+  const f = formatters(i18n.language);
+  const { me } = useSession();
+  const secondments = useApi<Secondments>(() => api.GET("/api/v1/secondments"), []);
+  const feeds = useApi<CalendarFeeds>(() => api.GET("/api/v1/calendar-feeds"), []);
+  const [newUrl, setNewUrl] = useState<string | null>(null);
+  // A feed's address is shown once, right after it is created.
+  const create = useMutation((scope: "person" | "department") => api.POST("/api/v1/calendar-feeds", { body: { scope } }), {
+    async onSuccess(feed) {
+      setNewUrl(feed.url);
+      await feeds.reload();
+    },
+  });
+  const revoke = useMutation((id: string) => api.DELETE("/api/v1/calendar-feeds/{id}", { params: { path: { id } } }), {
+    async onSuccess() {
+      setNewUrl(null);
+      await feeds.reload();
+    },
+  });
+  const items = secondments.data?.items;
+  if (!items) return <QueryState query={secondments} title={t("secondments.title")} />;
+  const todo = items.filter((s) => s.isWaitingForMe);
+  const columns = [
+    { label: t("secondments.person") },
+    { label: t("secondments.from") },
+    { label: t("secondments.to") },
+    { label: t("secondments.period") },
+    { label: t("secondments.state") },
+  ];
+  return (
+    <Page title={t("secondments.title")} intro={t("secondments.intro")}>
+      {me?.abilities.configureSecondments || me?.abilities.deputize ? (
+        <p>
+          <Link to="/abordnungen/einstellungen" className="kern-link">
+            {t("secondments.settings.nav")}
+          </Link>
+        </p>
+      ) : null}
+      <h2 className="kern-heading-medium">{t("secondments.todo")}</h2>
+      {todo.length ? (
+        <DataTable id="todo-caption" caption={t("secondments.todoCaption", { count: todo.length })} columns={columns}>
+          <SecondmentRows items={todo} />
+        </DataTable>
+      ) : (
+        <p className="kern-body">{t("secondments.todoNone")}</p>
+      )}
+      <h2 className="kern-heading-medium">{t("secondments.all")}</h2>
+      {items.length ? (
+        <DataTable id="all-caption" caption={t("secondments.caption", { count: items.length })} columns={columns}>
+          <SecondmentRows items={items} />
+        </DataTable>
+      ) : (
+        <p className="kern-body">{t("secondments.none")}</p>
+      )}
+      <section aria-labelledby="calendar-heading">
+        <h2 className="kern-heading-medium" id="calendar-heading">
+          {t("secondments.calendar")}
+        </h2>
+        <p className="kern-body">{t("secondments.calendarIntro")}</p>
+        <ErrorSummary problem={create.problem ?? revoke.problem} labels={{ scope: t("secondments.calendar") }} />
+        {newUrl ? (
+          <Notice>
+            {t("secondments.calendarCreated")} <code className="feed-url">{newUrl}</code>
+          </Notice>
+        ) : null}
+        <p className="button-row">
+          <Button type="button" kind="secondary" onClick={() => void create.run("person")}>
+            {t("secondments.calendarPerson")}
+          </Button>
+          {feeds.data?.abilities.createDepartmentFeed ? (
+            <Button type="button" kind="secondary" onClick={() => void create.run("department")}>
+              {t("secondments.calendarDepartment")}
+            </Button>
+          ) : null}
+        </p>
+        {feeds.data?.items.length ? (
+          <DataTable
+            id="feeds-caption"
+            caption={t("secondments.calendarCaption")}
+            columns={[{ label: t("secondments.calendar") }, { label: t("pool.readAt") }, { label: t("accounts.actions"), action: true }]}
+          >
+            {feeds.data.items.map((feed) => (
+              <tr key={feed.id} className="kern-table__row">
+                <th scope="row" className="kern-table__cell">
+                  {t(`secondments.calendarScope.${feed.scope}`)}
+                  {feed.department ? ` (${feed.department})` : ""}
+                </th>
+                <td className="kern-table__cell">{f.dateTime(feed.createdAt)}</td>
+                <td className="kern-table__cell kern-table__cell--action">
+                  <Button type="button" kind="tertiary" onClick={() => void revoke.run(feed.id)}>
+                    {t("secondments.calendarRevoke")}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : null}
+      </section>
+    </Page>
+  );
+}

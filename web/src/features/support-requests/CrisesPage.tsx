@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from "react";
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
+import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
+import { formatters } from "../../i18n";
+import { useSession } from "../identity/session";
+import type { Crises, NewCrisis } from "./api";
+
+/** The region's crises; the coordination office declares one here. */
+export function CrisesPage() {
+  const { t, i18n } = useTranslation();
+  const f = formatters(i18n.language);
+  const { me } = useSession();
+  const crises = useApi<Crises>(() => api.GET("/api/v1/crises"), []);
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [startsOn, setStartsOn] = useState(new Date().toISOString().slice(0, 10));
+  const [notice, setNotice] = useState<string | null>(null);
+  const declaration = useMutation((body: NewCrisis) => api.POST("/api/v1/crises", { body }), {
+    async onSuccess(declared) {
+      setNotice(t("crises.declared", { count: declared.notified }));
+      setName("");
+      setDescription("");
+      await crises.reload();
+    },
+  });
+  const problem = declaration.problem;
+  const errors = declaration.errors;
+  const declare = (event: FormEvent) => {
+    event.preventDefault();
+    void declaration.run({ name, description, startsOn });
+  };
+  const items = crises.data?.items;
+  if (!items) return <QueryState query={crises} title={t("crises.title")} />;
+  return (
+    <Page title={t("crises.title")} intro={t("crises.intro")}>
+      {notice ? <Notice>{notice}</Notice> : null}
+      <ul className="kern-list tiles">
+        {items.map((c) => (
+          <li key={c.id} className="kern-card">
+            <div className="kern-card__body">
+              <Link to="/krisen/$id" params={{ id: c.id }} className="kern-link">
+                {c.name}
+              </Link>
+              <p className="kern-body">
+                {f.date(c.startsOn)} ·{" "}
+                <span className={`kern-badge ${c.isActive ? "kern-badge--danger" : ""}`}>
+                  <span className="kern-label">{c.isActive ? t("crises.active") : t("crises.ended")}</span>
+                </span>
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {me?.abilities.declareCrisis ? (
+        <>
+          <h2 className="kern-heading-medium" id="declare-heading">
+            {t("crises.declare")}
+          </h2>
+          <ErrorSummary
+            problem={problem}
+            labels={{ name: t("crises.name"), description: t("crises.description"), startsOn: t("crises.startsOn") }}
+          />
+          <form className="kern-stack form-narrow" aria-labelledby="declare-heading" onSubmit={declare} noValidate>
+            <TextField name="name" label={t("crises.name")} value={name} onChange={setName} error={errors.name} />
+            <TextField
+              name="description"
+              label={t("crises.description")}
+              value={description}
+              onChange={setDescription}
+              error={errors.description}
+            />
+            <TextField
+              name="startsOn"
+              label={t("crises.startsOn")}
+              type="date"
+              value={startsOn}
+              onChange={setStartsOn}
+              error={errors.startsOn}
+            />
+            <div>
+              <Button>{t("crises.declare")}</Button>
+            </div>
+          </form>
+        </>
+      ) : null}
+    </Page>
+  );
+}

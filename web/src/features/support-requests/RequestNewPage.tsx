@@ -1,0 +1,212 @@
+import { useState, type FormEvent } from "react";
+import { useNavigate, useParams } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
+import { Button, Checkbox, ErrorSummary, SelectField, TextField } from "../../components/forms";
+import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
+import { useSession } from "../identity/session";
+import type { Qualifications } from "../pool/api";
+import { QualificationFieldsets } from "../pool/PoolFields";
+import type { Crises, NewSupportRequest, SupportRequest, SupportRequestChange } from "./api";
+
+/** A department head or HR office posts a support request. */
+export function RequestNewPage() {
+  return <RequestForm />;
+}
+
+/** The same form changes an own draft or open request. */
+export function RequestEditPage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const query = useApi<SupportRequest>(() => api.GET("/api/v1/support-requests/{id}", { params: { path: { id } } }), [id]);
+  const { t } = useTranslation();
+  const existing = query.data;
+  if (!existing) return <QueryState query={query} />;
+  if (!existing.abilities.update) return <Page title={t("errors.notFound")}>{null}</Page>;
+  return <RequestForm existing={existing} />;
+}
+
+function RequestForm({ existing }: { existing?: SupportRequest }) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const catalogue = useApi<Qualifications>(() => api.GET("/api/v1/qualifications"), []);
+  const crises = useApi<Crises>(() => api.GET("/api/v1/crises"), []);
+  const activeCrises = (crises.data?.items ?? []).filter((c) => c.isActive);
+  const qualifications = catalogue.data?.items ?? [];
+  const [form, setForm] = useState({
+    title: existing?.title ?? "",
+    tasks: existing?.tasks ?? "",
+    placeAddress: existing?.placeAddress ?? "",
+    isRemotePossible: existing?.isRemotePossible ?? false,
+    headcount: String(existing?.headcount ?? 1),
+    startsOn: existing?.startsOn ?? "",
+    endsOn: existing?.endsOn ?? "",
+    hoursPerWeek: String(existing?.hoursPerWeek ?? 20),
+    urgency: existing?.urgency ?? "normal",
+    settlementModel: existing?.settlementModel ?? "reimbursement",
+    crisisId: existing?.crisis?.id ?? "",
+    contactName: existing?.contactName ?? me?.displayName ?? "",
+    contactEmail: existing?.contactEmail ?? me?.login ?? "",
+    contactPhone: existing?.contactPhone ?? "",
+  });
+  const [required, setRequired] = useState<string[]>(existing?.requiredQualifications.map((q) => q.id) ?? []);
+  const [preferred, setPreferred] = useState<string[]>(existing?.preferredQualifications.map((q) => q.id) ?? []);
+  const save = useMutation(
+    (change: { create: NewSupportRequest } | { update: SupportRequestChange; id: string }) =>
+      "create" in change
+        ? api.POST("/api/v1/support-requests", { body: change.create })
+        : api.PATCH("/api/v1/support-requests/{id}", { params: { path: { id: change.id } }, body: change.update }),
+    { onSuccess: (saved) => navigate({ to: "/anfragen/$id", params: { id: saved.id } }) },
+  );
+  const errors = save.errors;
+  const set = (key: keyof typeof form) => (value: string | boolean) => setForm({ ...form, [key]: value });
+
+  const fields = () => ({
+    title: form.title,
+    tasks: form.tasks,
+    placeAddress: form.placeAddress || null,
+    isRemotePossible: form.isRemotePossible,
+    headcount: Number(form.headcount),
+    startsOn: form.startsOn,
+    endsOn: form.endsOn,
+    hoursPerWeek: Number(form.hoursPerWeek),
+    urgency: form.urgency as "normal",
+    settlementModel: form.settlementModel as "reimbursement",
+    crisisId: form.crisisId || null,
+    contactName: form.contactName,
+    contactEmail: form.contactEmail,
+    contactPhone: form.contactPhone || null,
+    requiredQualificationIds: required,
+    preferredQualificationIds: preferred,
+  });
+  const submit = (status: "draft" | "open") => (event?: FormEvent) => {
+    event?.preventDefault();
+    void save.run(existing ? { update: fields(), id: existing.id } : { create: { ...fields(), status } });
+  };
+
+  const labels: Record<string, string> = {
+    title: t("requests.titleCol"),
+    tasks: t("requests.tasks"),
+    placeAddress: t("requests.place"),
+    headcount: t("requests.headcount"),
+    startsOn: t("requests.startsOn"),
+    endsOn: t("requests.endsOn"),
+    hoursPerWeek: t("requests.hoursPerWeek"),
+    urgency: t("requests.urgency"),
+    settlementModel: t("requests.settlementModel"),
+    crisisId: t("requests.crisis"),
+    contactName: t("requests.contactName"),
+    contactEmail: t("requests.contactEmail"),
+    contactPhone: t("requests.contactPhone"),
+    requiredQualificationIds: t("requests.required"),
+  };
+  return (
+    <Page title={existing ? t("requests.editTitle", { title: existing.title }) : t("requests.createTitle")}>
+      <ErrorSummary problem={save.problem} labels={labels} />
+      <form className="kern-stack form-narrow" onSubmit={submit("open")} noValidate>
+        <TextField name="title" label={labels.title} value={form.title} onChange={set("title")} error={errors.title} />
+        <TextField name="tasks" label={labels.tasks} value={form.tasks} onChange={set("tasks")} error={errors.tasks} multiline />
+        <SelectField
+          name="urgency"
+          label={labels.urgency}
+          value={form.urgency}
+          onChange={set("urgency")}
+          error={errors.urgency}
+          options={(["normal", "urgent", "crisis"] as const).map((u) => ({ value: u, label: t(`requests.urgencies.${u}`) }))}
+        />
+        <SelectField
+          name="crisisId"
+          label={labels.crisisId}
+          value={form.crisisId}
+          onChange={set("crisisId")}
+          error={errors.crisisId}
+          options={[{ value: "", label: t("requests.noCrisis") }, ...activeCrises.map((c) => ({ value: c.id, label: c.name }))]}
+        />
+        <TextField
+          name="headcount"
+          label={labels.headcount}
+          type="number"
+          value={form.headcount}
+          onChange={set("headcount")}
+          error={errors.headcount}
+        />
+        <TextField
+          name="startsOn"
+          label={labels.startsOn}
+          type="date"
+          value={form.startsOn}
+          onChange={set("startsOn")}
+          error={errors.startsOn}
+        />
+        <TextField name="endsOn" label={labels.endsOn} type="date" value={form.endsOn} onChange={set("endsOn")} error={errors.endsOn} />
+        <TextField
+          name="hoursPerWeek"
+          label={labels.hoursPerWeek}
+          type="number"
+          value={form.hoursPerWeek}
+          onChange={set("hoursPerWeek")}
+          error={errors.hoursPerWeek}
+        />
+        <TextField
+          name="placeAddress"
+          label={labels.placeAddress}
+          hint={t("requests.placeHint")}
+          value={form.placeAddress}
+          onChange={set("placeAddress")}
+          error={errors.placeAddress}
+        />
+        <Checkbox name="isRemotePossible" label={t("requests.remote")} checked={form.isRemotePossible} onChange={set("isRemotePossible")} />
+        <SelectField
+          name="settlementModel"
+          label={labels.settlementModel}
+          value={form.settlementModel}
+          onChange={set("settlementModel")}
+          options={(["reimbursement", "reciprocity", "waiver"] as const).map((m) => ({ value: m, label: t(`requests.models.${m}`) }))}
+        />
+        <QualificationFieldsets
+          catalogue={qualifications}
+          selected={required}
+          onChange={setRequired}
+          legend={labels.requiredQualificationIds}
+        />
+        <QualificationFieldsets catalogue={qualifications} selected={preferred} onChange={setPreferred} legend={t("requests.preferred")} />
+        <TextField
+          name="contactName"
+          label={labels.contactName}
+          value={form.contactName}
+          onChange={set("contactName")}
+          error={errors.contactName}
+        />
+        <TextField
+          name="contactEmail"
+          label={labels.contactEmail}
+          type="email"
+          value={form.contactEmail}
+          onChange={set("contactEmail")}
+          error={errors.contactEmail}
+        />
+        <TextField
+          name="contactPhone"
+          label={labels.contactPhone}
+          value={form.contactPhone}
+          onChange={set("contactPhone")}
+          error={errors.contactPhone}
+        />
+        {existing ? (
+          <div className="button-row">
+            <Button>{t("requests.saveChanges")}</Button>
+          </div>
+        ) : (
+          <div className="button-row">
+            <Button>{t("requests.publish")}</Button>
+            <Button type="button" kind="secondary" onClick={() => submit("draft")()}>
+              {t("requests.saveDraft")}
+            </Button>
+          </div>
+        )}
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,71 @@
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { Page } from "../components/Page";
+import { useSession } from "../features/identity/session";
+
+/** The start page: for the public an introduction, for staff what their roles let them do. */
+export function StartPage() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  if (!me) {
+    return (
+      <Page title={t("app.name")} intro={t("start.publicIntro")}>
+        <ul className="kern-list tiles">
+          <li className="kern-card">
+            <div className="kern-card__body">
+              <Link to="/verwaltungen" className="kern-link">
+                {t("start.organizations")}
+              </Link>
+            </div>
+          </li>
+          <li className="kern-card">
+            <div className="kern-card__body">
+              <Link to="/anmelden" className="kern-link">
+                {t("nav.signIn")}
+              </Link>
+            </div>
+          </li>
+        </ul>
+      </Page>
+    );
+  }
+  const tasks = [
+    me.abilities.readRequests ? { to: "/anfragen", text: t("start.requests") } : null,
+    me.abilities.managePool ? { to: "/pool/mitglieder", text: t("start.poolMembers") } : null,
+    { to: "/pool", text: t("start.pool") },
+    me.abilities.manageAccounts ? { to: "/konten", text: t("start.accounts") } : null,
+    me.abilities.readAuditLog ? { to: "/protokoll", text: t("start.audit") } : null,
+    { to: "/verwaltungen", text: t("start.organizations") },
+    { to: `/verwaltungen/${me.organization.id}`, text: t("start.own", { organization: me.organization.name }) },
+    { to: "/profil", text: t("start.profile") },
+  ].filter((x): x is { to: string; text: string } => x !== null);
+  return (
+    <Page title={t("start.greeting", { name: me.displayName })}>
+      <h2 className="kern-heading-medium">{t("start.roles", { organization: me.organization.name })}</h2>
+      <ul className="badge-list">
+        {me.roles.map((role) => (
+          <li key={role} className="kern-badge kern-badge--info">
+            <span className="kern-label">{t(`roles.${role}`)}</span>
+          </li>
+        ))}
+        {me.department ? (
+          <li className="kern-badge">
+            <span className="kern-label">{me.department.name}</span>
+          </li>
+        ) : null}
+      </ul>
+      <h2 className="kern-heading-medium">{t("start.next")}</h2>
+      <ul className="kern-list tiles">
+        {tasks.map((task) => (
+          <li key={task.to} className="kern-card">
+            <div className="kern-card__body">
+              <Link to={task.to} className="kern-link">
+                {task.text}
+              </Link>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
