@@ -31,6 +31,8 @@ export interface paths {
                             idleTimeoutSeconds: number;
                             idleExpiresAt: string;
                             idleRemainingSeconds: number;
+                            /** @description Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that) */
+                            touchIntervalSeconds: number;
                             absoluteExpiresAt: string;
                             /** @enum {boolean} */
                             authenticated: true;
@@ -75,6 +77,8 @@ export interface paths {
                             idleTimeoutSeconds: number;
                             idleExpiresAt: string;
                             idleRemainingSeconds: number;
+                            /** @description Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that) */
+                            touchIntervalSeconds: number;
                             absoluteExpiresAt: string;
                             me: {
                                 /** Format: uuid */
@@ -183,6 +187,8 @@ export interface paths {
                             idleTimeoutSeconds: number;
                             idleExpiresAt: string;
                             idleRemainingSeconds: number;
+                            /** @description Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that) */
+                            touchIntervalSeconds: number;
                             absoluteExpiresAt: string;
                         };
                     };
