@@ -6,7 +6,7 @@ import { identityModule } from "./identity";
 import { notificationsModule } from "./notifications";
 import { organizationsModule } from "./organizations";
 import { poolModule } from "./pool";
-import { supportRequestsModule } from "./requests";
+import { supportRequestsModule } from "./support-requests";
 import { secondmentsModule } from "./secondments";
 
 /**

@@ -1,6 +1,6 @@
 import { defineModule } from "../../kernel/module";
-import { crisisPolicy, supportRequestPolicy } from "./requests.policy";
-import { requestRoutes } from "./requests.routes";
+import { crisisPolicy, supportRequestPolicy } from "./support-requests.policy";
+import { requestRoutes } from "./support-requests.routes";
 
 /** Support requests: what administrations ask for, crises and the crisis board. */
 export const supportRequestsModule = defineModule({
