@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { proposeSecondment } from "../secondments/secondments";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { pageQuery, pageSchema } from "../../kernel/paging";
 import { declareCrisis, endCrisis, getCrisisBoard, listCrises } from "./crises";
 import { crisisPolicy, supportRequestPolicy } from "./support-requests.policy";
 import {
@@ -57,12 +58,12 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: supportRequestPolicy.gate("list") },
       schema: {
         tags: ["requests"],
-        summary: "Support requests the caller may see: crisis first, then urgent, then normal",
-        querystring: z.object({ status: z.enum(REQUEST_STATUSES).optional() }).strict(),
-        response: { 200: z.object({ items: z.array(SupportRequest) }) },
+        summary: "Support requests the caller may see: crisis first, then urgent, then normal; by start date (paged)",
+        querystring: z.object({ status: z.enum(REQUEST_STATUSES).optional(), ...pageQuery }).strict(),
+        response: { 200: pageSchema(SupportRequest) },
       },
     },
-    async (request) => ({ items: await listSupportRequests(app.db, request.actor!, request.query) }),
+    async (request) => listSupportRequests(app.db, request.actor!, request.query),
   );
   app.post(
     "/api/v1/support-requests",
@@ -183,9 +184,14 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/crises",
     {
       config: { policy: crisisPolicy.gate("list") },
-      schema: { tags: ["crises"], summary: "The region's crises, active first", response: { 200: z.object({ items: z.array(Crisis) }) } },
+      schema: {
+        tags: ["crises"],
+        summary: "The region's crises, active first, then newest first (paged)",
+        querystring: z.object(pageQuery).strict(),
+        response: { 200: pageSchema(Crisis) },
+      },
     },
-    async (request) => ({ items: await listCrises(app.db, request.actor!) }),
+    async (request) => listCrises(app.db, request.actor!, request.query),
   );
   app.post(
     "/api/v1/crises",

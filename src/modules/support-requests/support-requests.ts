@@ -2,6 +2,7 @@ import { departmentProblem } from "../organizations/department-problem";
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
+import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { distanceKm, ineligibility, type CandidateMember, type RequestNeeds } from "../../domain/allocation/eligibility";
 import { AppError, type FieldProblem } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
@@ -78,17 +79,17 @@ export async function loadCandidates(
 async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  // Names of what the page refers to (one query each, whatever the page's length).
   const orgs = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
-    .where(eq(organizations.regionId, actor.regionId));
+    .where(inArray(organizations.id, [...new Set(rows.map((r) => r.organizationId))]));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const deps = await db
-    .select({ id: departments.id, name: departments.name })
-    .from(departments)
-    .where(eq(departments.regionId, actor.regionId));
+  const departmentIds = [...new Set(rows.flatMap((r) => (r.departmentId ? [r.departmentId] : [])))];
+  const deps = await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, departmentIds));
   const depName = new Map(deps.map((d) => [d.id, d.name]));
-  const crisisRows = await db.select({ id: crises.id, name: crises.name }).from(crises).where(eq(crises.regionId, actor.regionId));
+  const crisisIds = [...new Set(rows.flatMap((r) => (r.crisisId ? [r.crisisId] : [])))];
+  const crisisRows = await db.select({ id: crises.id, name: crises.name }).from(crises).where(inArray(crises.id, crisisIds));
   const crisisName = new Map(crisisRows.map((c) => [c.id, c.name]));
   const needs = await db
     .select({ link: supportRequestQualifications, name: qualifications.name })
@@ -155,14 +156,35 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
   });
 }
 
-/** Requests the actor may see: crisis first, then urgent, then normal; within that by start date. */
-export async function listSupportRequests(db: Db, actor: Actor, filter: { status?: string } = {}) {
+/** The order of the request list: crisis first, then urgent, then normal; within that by start date, then id. */
+const REQUEST_ORDER: SortKey[] = [
+  {
+    sql: sql`(case ${supportRequests.urgency} ${sql.join(
+      Object.entries(URGENCY_ORDER).map(([urgency, rank]) => sql`when ${urgency} then ${sql.raw(String(rank))}`),
+      sql` `,
+    )} end)`,
+    type: "integer",
+  },
+  { sql: supportRequests.startsOn, type: "date" },
+  { sql: supportRequests.id, type: "uuid" },
+];
+
+/** Requests the actor may see, a page at a time: crisis first, then urgent, then normal; within that by start date. */
+export async function listSupportRequests(db: Db, actor: Actor, filter: PageRequest & { status?: string }) {
   const rows = await db
-    .select()
+    .select({ r: supportRequests, cursor: cursorColumn(REQUEST_ORDER) })
     .from(supportRequests)
-    .where(and(visibleTo(actor), filter.status ? eq(supportRequests.status, filter.status as RequestRow["status"]) : undefined));
-  rows.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.startsOn.localeCompare(b.startsOn));
-  return present(db, actor, rows);
+    .where(
+      and(
+        visibleTo(actor),
+        filter.status ? eq(supportRequests.status, filter.status as RequestRow["status"]) : undefined,
+        afterCursor(REQUEST_ORDER, filter.cursor),
+      ),
+    )
+    .orderBy(...orderBy(REQUEST_ORDER))
+    .limit(filter.limit + 1);
+  const page = pageOf(rows, filter.limit);
+  return { items: await present(db, actor, page.rows.map((r) => r.r)), nextCursor: page.nextCursor };
 }
 
 /** One request the actor may see; 404 otherwise (a foreign draft does not exist for the actor). */
