@@ -1,12 +1,12 @@
-import { departmentProblem } from "../organizations/department-problem";
+import { departmentProblem } from "../organizations";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
-import { AppError, type FieldProblem } from "../../server/problems";
-import { auditEvents } from "../audit/audit.tables";
-import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../identity/actor";
-import { departments } from "../organizations/organizations.tables";
+import { AppError, type FieldProblem } from "../../kernel/problems";
+import { auditEvents } from "../audit";
+import { recordAudit } from "../audit";
+import type { Actor } from "../../kernel/actor";
+import { departments } from "../organizations";
 import { CONSENT_VERSION } from "./consent";
 import type { CreatePoolMemberBody, PoolMemberFields } from "./pool.schemas";
 import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "./pool.tables";
