@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
-import type { Actor } from "../modules/identity/actor";
+import type { Actor } from "../kernel/actor";
 import type { Config } from "../config";
-import type { RouteGate } from "./policy";
+import type { RouteGate } from "../kernel/policy";
 
 declare module "fastify" {
   interface FastifyInstance {

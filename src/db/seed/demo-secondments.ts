@@ -1,7 +1,8 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { RULES, type Action, type SecondmentState } from "../../domain/secondment/workflow";
-import { legalBasisOf, ONBOARDING_TEMPLATE } from "../../modules/secondments/secondments";
+import { legalBasisOf } from "../../modules/secondments/propose";
+import { ONBOARDING_TEMPLATE } from "../../modules/secondments/onboarding";
 import { updateRequestFill } from "../../modules/secondments/request-fill";
 import { frameworkAgreements, onboardingItems, secondmentTransitions, secondments } from "../../modules/secondments/secondments.tables";
 import { organizations, poolMemberQualifications, poolMembers, qualifications, supportRequests } from "../schema";

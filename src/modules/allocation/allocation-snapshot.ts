@@ -12,12 +12,12 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { distanceKm, ineligibility, type RequestNeeds } from "../../domain/allocation/eligibility";
 import { BLOCKING_STATES } from "../../domain/secondment/workflow";
-import type { Actor } from "../identity/actor";
-import { departments, organizations } from "../organizations/organizations.tables";
-import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool/pool.tables";
-import { supportRequestQualifications, supportRequests } from "../support-requests/support-requests.tables";
-import { IN_PLAY_STATES } from "../secondments/request-fill";
-import { departmentCaps, secondmentSettings, secondments } from "../secondments/secondments.tables";
+import type { Actor } from "../../kernel/actor";
+import { departments, organizations } from "../organizations";
+import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool";
+import { supportRequestQualifications, supportRequests } from "../support-requests";
+import { IN_PLAY_STATES } from "../../domain/secondment/workflow";
+import { departmentCaps, secondmentSettings, secondments } from "../secondments";
 import { SNAPSHOT_FORMAT, type AllocationSnapshot } from "./allocation-format";
 
 const BLOCKING = [...BLOCKING_STATES];

@@ -1,8 +1,8 @@
 import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
-import type { Actor } from "../identity/actor";
-import { hasRole } from "../identity/actor";
+import type { Actor } from "../../kernel/actor";
+import { hasRole } from "../../kernel/actor";
 import { auditEvents } from "./audit.tables";
 
 /** Newest first: the id grows with every entry. */

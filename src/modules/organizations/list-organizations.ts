@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { afterCursor, cursorColumn, germanSortKey, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
-import { AppError } from "../../server/problems";
-import type { Actor } from "../identity/actor";
+import { AppError } from "../../kernel/problems";
+import type { Actor } from "../../kernel/actor";
 import { organizationPolicy } from "./organizations.policy";
 import { departments, organizations } from "./organizations.tables";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { pageQuery, pageSchema } from "../../kernel/paging";
-import { selfAccess } from "../../server/policy";
+import { selfAccess } from "../../kernel/policy";
 import { exportMyData, getMyMembership, joinPool, leavePool, listMyDataReaders, updateMyMembership } from "./my-membership";
 import { getPoolOverview } from "./pool-overview";
 import { createPoolMember, getPoolMember, listPoolMembers, updatePoolMember } from "./pool-members";

@@ -3,9 +3,9 @@ import { fileURLToPath } from "node:url";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { germanDate } from "../../domain/dates";
-import { AppError } from "../../server/problems";
+import { AppError } from "../../kernel/problems";
 import type { SecondmentState } from "../../domain/secondment/workflow";
-import type { SecondmentView } from "./secondments";
+import type { SecondmentView } from "./present";
 import { STATE_NAMES_DE } from "./secondment-mail";
 
 const FONT_DIR = fileURLToPath(new URL("../../../data/fonts/", import.meta.url));

@@ -1,15 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { AppError } from "../../server/problems";
-import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../identity/actor";
-import { accountRoles, accounts } from "../identity/identity.tables";
+import { AppError } from "../../kernel/problems";
+import { recordAudit } from "../audit";
+import type { Actor } from "../../kernel/actor";
+import { accountRoles, accounts } from "../identity";
 import { todayInGermany } from "../../domain/dates";
-import { departments, organizations } from "../organizations/organizations.tables";
-import { poolMembers } from "../pool/pool.tables";
-import { calendarFeeds, deputies, secondments } from "./secondments.tables";
-import { supportRequests as supportRequestsId } from "../support-requests/support-requests.tables";
+import { departments, organizations } from "../organizations";
+import { poolMembers } from "../pool";
+import { deputies } from "../identity";
+import { calendarFeeds, secondments } from "./secondments.tables";
+import { supportRequests as supportRequestsId } from "../support-requests";
 import { NAME_VISIBLE_TO_BORROWER, type SecondmentState } from "../../domain/secondment/workflow";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");

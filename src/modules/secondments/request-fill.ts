@@ -1,23 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import type { SecondmentState } from "../../domain/secondment/workflow";
-import { supportRequests } from "../support-requests/support-requests.tables";
+import { FILLING_STATES } from "../../domain/secondment/workflow";
+import { supportRequests } from "../support-requests";
 import { secondments } from "./secondments.tables";
-
-/** Secondments still in play for a request: proposed up to running. */
-export const IN_PLAY_STATES: SecondmentState[] = [
-  "proposed",
-  "released",
-  "approved",
-  "staff_council",
-  "accepted",
-  "agreed",
-  "onboarding",
-  "active",
-  "completed",
-];
-/** Secondments that fill a slot of the request: agreed and later. */
-export const FILLING_STATES: SecondmentState[] = ["agreed", "onboarding", "active", "completed"];
 
 /**
  * Sets a request's status from its agreed secondments: partly filled, filled, or open again when

@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { germanDate } from "../../domain/dates";
 import { NAME_VISIBLE_TO_BORROWER, type SecondmentState } from "../../domain/secondment/workflow";
-import { accountRoles, accounts } from "../identity/identity.tables";
-import type { Role } from "../identity/roles";
-import { enqueueMail } from "../notifications/outbox";
-import { organizations } from "../organizations/organizations.tables";
-import type { poolMembers } from "../pool/pool.tables";
+import { accountRoles, accounts } from "../identity";
+import type { Role } from "../../kernel/roles";
+import { enqueueMail } from "../notifications";
+import { organizations } from "../organizations";
+import type { poolMembers } from "../pool";
 import type { secondments } from "./secondments.tables";
 
 type SecondmentRow = typeof secondments.$inferSelect;

@@ -8,7 +8,7 @@ import { buildTestApp, type Client, type TestApp } from "../../../test/app";
 import { auditEvents } from "../audit/audit.tables";
 import { outboxMessages } from "../notifications/outbox.tables";
 import { CONSENT_VERSION } from "../pool/consent";
-import { runSecondmentDeadlines } from "./secondments";
+import { runSecondmentDeadlines } from "./deadlines";
 
 let t: TestApp;
 let health: Client;

@@ -14,3 +14,9 @@ export const supportRequestsModule = defineModule({
     declareCrisis: (actor) => crisisPolicy.can(actor, "declare"),
   },
 });
+
+// The capability's public interface: other capabilities import only what is listed here.
+export { getSupportRequest } from "./support-requests";
+export { supportRequestPolicy } from "./support-requests.policy";
+export { SETTLEMENT_MODELS } from "./support-requests.schemas";
+export { crises, supportRequestQualifications, supportRequests } from "./support-requests.tables";

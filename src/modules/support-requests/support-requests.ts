@@ -1,19 +1,19 @@
-import { departmentProblem } from "../organizations/department-problem";
+import { departmentProblem } from "../organizations";
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
 import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { distanceKm, ineligibility, type CandidateMember, type RequestNeeds } from "../../domain/allocation/eligibility";
-import { AppError, type FieldProblem } from "../../server/problems";
-import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../identity/actor";
-import { departments, organizations } from "../organizations/organizations.tables";
-import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool/pool.tables";
+import { AppError, type FieldProblem } from "../../kernel/problems";
+import { recordAudit } from "../audit";
+import type { Actor } from "../../kernel/actor";
+import { departments, organizations } from "../organizations";
+import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool";
 import { supportRequestPolicy } from "./support-requests.policy";
 import type { CreateRequestBody, UpdateRequestBody } from "./support-requests.schemas";
-import { crises, supportRequestQualifications, supportRequests, type Urgency } from "./support-requests.tables";
-import { secondments } from "../secondments/secondments.tables";
-import { FILLING_STATES, IN_PLAY_STATES } from "../secondments/request-fill";
+import { FILLING_STATES, IN_PLAY_STATES } from "../../domain/secondment/workflow";
+import { loadCandidates } from "../pool";
+import { crises, requestOffers, supportRequestQualifications, supportRequests, type Urgency } from "./support-requests.tables";
 
 type RequestRow = typeof supportRequests.$inferSelect;
 
@@ -29,52 +29,6 @@ const visibleTo = (actor: Actor) =>
       and(ne(supportRequests.status, "draft"), ne(supportRequests.status, "cancelled")),
     ),
   );
-
-/**
- * The active pool members of an administration (or, with `{ region }`, of a whole region) as the
- * eligibility rules need them; `memberIds` narrows them to those members.
- */
-export async function loadCandidates(
-  db: Db | Tx,
-  scope: string | { region: string },
-  options: { memberIds?: string[] } = {},
-): Promise<Array<CandidateMember & { id: string }>> {
-  const rows = await db
-    .select({ m: poolMembers, lat: organizations.lat, lon: organizations.lon })
-    .from(poolMembers)
-    .innerJoin(organizations, eq(organizations.id, poolMembers.organizationId))
-    .where(
-      and(
-        typeof scope === "string" ? eq(poolMembers.organizationId, scope) : eq(poolMembers.regionId, scope.region),
-        isNull(poolMembers.leftAt),
-        options.memberIds ? inArray(poolMembers.id, options.memberIds) : undefined,
-      ),
-    );
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.m.id);
-  const held = await db.select().from(poolMemberQualifications).where(inArray(poolMemberQualifications.memberId, ids));
-  const windows = await db.select().from(availabilityWindows).where(inArray(availabilityWindows.memberId, ids));
-  // Grouped once: a region's pool has thousands of members (filtering per member was quadratic).
-  const heldBy = new Map<string, typeof held>();
-  for (const h of held) heldBy.set(h.memberId, [...(heldBy.get(h.memberId) ?? []), h]);
-  const windowsOf = new Map<string, typeof windows>();
-  for (const w of windows) windowsOf.set(w.memberId, [...(windowsOf.get(w.memberId) ?? []), w]);
-  return rows.map(({ m, lat, lon }) => ({
-    id: m.id,
-    organizationId: m.organizationId,
-    isActive: m.leftAt === null,
-    homeLat: lat,
-    homeLon: lon,
-    travelRadiusKm: m.travelRadiusKm,
-    canWorkRemotely: m.canWorkRemotely,
-    qualifications: (heldBy.get(m.id) ?? []).map((h) => ({
-      qualificationId: h.qualificationId,
-      validUntil: h.validUntil,
-      isConfirmed: h.confirmedAt !== null,
-    })),
-    availability: windowsOf.get(m.id) ?? [],
-  }));
-}
 
 async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
   if (rows.length === 0) return [];
@@ -98,13 +52,13 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
     .where(inArray(supportRequestQualifications.requestId, ids));
   const counts = await db
     .select({
-      requestId: secondments.requestId,
-      offered: sql<number>`count(*) filter (where ${inArray(secondments.state, IN_PLAY_STATES)})::int`,
-      filled: sql<number>`count(*) filter (where ${inArray(secondments.state, FILLING_STATES)})::int`,
+      requestId: requestOffers.requestId,
+      offered: sql<number>`count(*) filter (where ${inArray(requestOffers.state, [...IN_PLAY_STATES])})::int`,
+      filled: sql<number>`count(*) filter (where ${inArray(requestOffers.state, [...FILLING_STATES])})::int`,
     })
-    .from(secondments)
-    .where(inArray(secondments.requestId, ids))
-    .groupBy(secondments.requestId);
+    .from(requestOffers)
+    .where(inArray(requestOffers.requestId, ids))
+    .groupBy(requestOffers.requestId);
   const offered = new Map(counts.map((o) => [o.requestId, o.offered]));
   const filled = new Map(counts.map((o) => [o.requestId, o.filled]));
   const canOffer = supportRequestPolicy.can(actor, "offer");
@@ -399,104 +353,4 @@ export async function transitionSupportRequest(db: Db, actor: Actor, id: string,
     });
     return getSupportRequest(tx, actor, id);
   });
-}
-
-/** The lender's own pool members who are eligible for a request (names: own administration only). */
-export async function listOwnCandidates(db: Db, actor: Actor, requestId: string) {
-  const request = await getSupportRequest(db, actor, requestId);
-  if (!request.abilities.offer) return [];
-  const needs: RequestNeeds = {
-    ...request,
-    organizationId: request.organization.id,
-    requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
-  };
-  const eligible = (await loadCandidates(db, actor.organizationId)).filter((c) => ineligibility(c, needs) === null);
-  if (eligible.length === 0) return [];
-  const rows = await db
-    .select({ id: poolMembers.id, name: poolMembers.name, jobTitle: poolMembers.jobTitle })
-    .from(poolMembers)
-    .where(
-      and(
-        eq(poolMembers.organizationId, actor.organizationId),
-        inArray(
-          poolMembers.id,
-          eligible.map((c) => c.id),
-        ),
-      ),
-    );
-  const offeredIds = new Set(
-    (
-      await db
-        .select({ memberId: secondments.memberId })
-        .from(secondments)
-        .where(and(eq(secondments.requestId, requestId), inArray(secondments.state, IN_PLAY_STATES)))
-    ).map((o) => o.memberId),
-  );
-  return rows.map((r) => ({ ...r, isOffered: offeredIds.has(r.id) })).sort((a, b) => new Intl.Collator("de").compare(a.name, b.name));
-}
-
-/**
- * For the requesting HR office: eligible pool members of other administrations, pseudonymised —
- * administration, pay group, qualifications and distance, never name or contact. It can propose
- * them; the lender's department head, HR office and the person decide as for any proposal.
- */
-export async function listRegionCandidates(db: Db, actor: Actor, requestId: string) {
-  const request = await getSupportRequest(db, actor, requestId);
-  if (!request.abilities.proposeFromRegion) return [];
-  const needs: RequestNeeds = {
-    ...request,
-    organizationId: request.organization.id,
-    requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
-  };
-  const eligible = (await loadCandidates(db, { region: actor.regionId })).filter((c) => ineligibility(c, needs) === null);
-  if (eligible.length === 0) return [];
-  const ids = eligible.map((c) => c.id);
-  const busy = new Set(
-    (
-      await db
-        .select({ memberId: secondments.memberId })
-        .from(secondments)
-        .where(
-          and(
-            inArray(secondments.memberId, ids),
-            inArray(
-              secondments.state,
-              IN_PLAY_STATES.filter((s) => s !== "completed"),
-            ),
-          ),
-        )
-    ).map((r) => r.memberId),
-  );
-  const orgs = await db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.regionId, actor.regionId));
-  const names = new Map(
-    (
-      await db
-        .select({ id: qualifications.id, name: qualifications.name })
-        .from(qualifications)
-        .where(eq(qualifications.regionId, actor.regionId))
-    ).map((q) => [q.id, q.name]),
-  );
-  const pay = new Map(
-    (await db.select({ id: poolMembers.id, payGroup: poolMembers.payGroup }).from(poolMembers).where(inArray(poolMembers.id, ids))).map(
-      (r) => [r.id, r.payGroup],
-    ),
-  );
-  return eligible
-    .map((c) => ({
-      memberId: c.id,
-      organization: orgs.find((o) => o.id === c.organizationId)?.name ?? "",
-      payGroup: pay.get(c.id) ?? "",
-      qualifications: c.qualifications
-        .filter((q) => q.isConfirmed && (q.validUntil === null || q.validUntil >= request.endsOn))
-        .map((q) => names.get(q.qualificationId) ?? "")
-        .filter(Boolean)
-        .sort(),
-      distanceKm: Math.round(distanceKm(c.homeLat, c.homeLon, request.placeLat, request.placeLon)),
-      isInOtherProcess: busy.has(c.id),
-    }))
-    .sort((a, b) => Number(a.isInOtherProcess) - Number(b.isInOtherProcess) || a.distanceKm - b.distanceKm)
-    .slice(0, 100);
 }
