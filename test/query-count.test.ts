@@ -32,16 +32,21 @@ const CASES: ListCase[] = [
   { route: "/api/v1/crises", url: "/api/v1/crises", login: WORLD_HR, grows: "crises" },
   { route: "/api/v1/support-requests", url: "/api/v1/support-requests", login: WORLD_HR, grows: "supportRequests" },
   { route: "/api/v1/secondments", url: "/api/v1/secondments", login: WORLD_HR, grows: "secondments" },
+  { route: "/api/v1/secondments", url: "/api/v1/secondments?todo=true", login: WORLD_HR, grows: "secondments" },
   { route: "/api/v1/allocation-runs", url: "/api/v1/allocation-runs", login: WORLD_HR, grows: "allocationRuns" },
 ];
 
 /** List routes whose length the world does not vary, and why their count cannot grow with it. */
 const NOT_COUNTED: Record<string, string> = {
+  "/api/v1/framework-agreements": "one statement: the region's versions",
+  "/api/v1/deputies": "two statements: the deputyships (names joined) and the accounts that can be named",
+  "/api/v1/calendar-feeds": "one statement: the caller's own feeds (department names joined)",
   "/api/v1/secondments/:id/onboarding": "the checklist of one secondment: at most its five items, read in one statement",
   "/api/v1/sso/organizations": "one joined statement, at most one row per administration",
   "/api/v1/identity-provider-changes": "three statements whatever the number of changes (changes, providers, bindings)",
   "/api/v1/support-requests/:id/candidates": "computed from the whole own pool in a fixed number of statements (eligibility is pure code)",
-  "/api/v1/support-requests/:id/region-candidates": "computed from the region's pool in a fixed number of statements (eligibility is pure code)",
+  "/api/v1/support-requests/:id/region-candidates":
+    "computed from the region's pool in a fixed number of statements (eligibility is pure code)",
 };
 
 let t: TestApp;
