@@ -181,17 +181,15 @@ export async function createListWorld(db: Db): Promise<ListWorld> {
       )
       .returning();
     requests.push(...rows.map((r) => r.id));
-    await db
-      .insert(supportRequestQualifications)
-      .values(
-        rows.map((r, i) => ({
-          regionId: region.id,
-          organizationId: borrower.id,
-          requestId: r.id,
-          qualificationId: quals[i % 2 ? 0 : quals.length - 1],
-          isRequired: i % 2 === 0,
-        })),
-      );
+    await db.insert(supportRequestQualifications).values(
+      rows.map((r, i) => ({
+        regionId: region.id,
+        organizationId: borrower.id,
+        requestId: r.id,
+        qualificationId: quals[i % 2 ? 0 : quals.length - 1],
+        isRequired: i % 2 === 0,
+      })),
+    );
   };
 
   return {
@@ -279,29 +277,25 @@ export async function createListWorld(db: Db): Promise<ListWorld> {
         if (checklist.length) await db.insert(onboardingItems).values(checklist);
       },
       async auditEvents(n) {
-        await db
-          .insert(auditEvents)
-          .values(
-            Array.from({ length: n }, () => ({
-              ...owner,
-              action: "update",
-              entity: "pool_member",
-              entityId: randomUUID(),
-              visibility: "tenant" as const,
-            })),
-          );
+        await db.insert(auditEvents).values(
+          Array.from({ length: n }, () => ({
+            ...owner,
+            action: "update",
+            entity: "pool_member",
+            entityId: randomUUID(),
+            visibility: "tenant" as const,
+          })),
+        );
       },
       async outbox(n) {
-        await db
-          .insert(outboxMessages)
-          .values(
-            Array.from({ length: n }, () => ({
-              ...owner,
-              toAddress: `a${next()}@testkreis.example`,
-              subject: "Betreff",
-              textBody: "Text",
-            })),
-          );
+        await db.insert(outboxMessages).values(
+          Array.from({ length: n }, () => ({
+            ...owner,
+            toAddress: `a${next()}@testkreis.example`,
+            subject: "Betreff",
+            textBody: "Text",
+          })),
+        );
       },
       async allocationRuns(n) {
         await db

@@ -107,7 +107,9 @@ function validValue(type: KeyType, value: unknown): boolean {
     case "text":
       return typeof value === "string" && value.length <= 1000;
     case "timestamp":
-      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}T[\d:.]+([+-]\d{2}(:\d{2})?|Z)$/.test(value) && !Number.isNaN(Date.parse(value));
+      return (
+        typeof value === "string" && /^\d{4}-\d{2}-\d{2}T[\d:.]+([+-]\d{2}(:\d{2})?|Z)$/.test(value) && !Number.isNaN(Date.parse(value))
+      );
     case "date":
       return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
     case "integer":

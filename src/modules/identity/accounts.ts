@@ -107,7 +107,14 @@ export async function listAccounts(db: Db, actor: Actor, page: PageRequest) {
     .orderBy(...orderBy(ACCOUNT_ORDER))
     .limit(page.limit + 1);
   const { rows: shown, nextCursor } = pageOf(rows, page.limit);
-  return { items: await present(db, actor, shown.map((r) => r.a)), nextCursor };
+  return {
+    items: await present(
+      db,
+      actor,
+      shown.map((r) => r.a),
+    ),
+    nextCursor,
+  };
 }
 
 /** One account of the actor's administration; 404 for any other. */

@@ -43,7 +43,10 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => ({ ...(await listQualifications(app.db, request.actor!, request.query)), categories: [...QUALIFICATION_CATEGORIES] }),
+    async (request) => ({
+      ...(await listQualifications(app.db, request.actor!, request.query)),
+      categories: [...QUALIFICATION_CATEGORIES],
+    }),
   );
   app.post(
     "/api/v1/qualifications",

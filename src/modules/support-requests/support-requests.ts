@@ -40,7 +40,10 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
     .where(inArray(organizations.id, [...new Set(rows.map((r) => r.organizationId))]));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const departmentIds = [...new Set(rows.flatMap((r) => (r.departmentId ? [r.departmentId] : [])))];
-  const deps = await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, departmentIds));
+  const deps = await db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(inArray(departments.id, departmentIds));
   const depName = new Map(deps.map((d) => [d.id, d.name]));
   const crisisIds = [...new Set(rows.flatMap((r) => (r.crisisId ? [r.crisisId] : [])))];
   const crisisRows = await db.select({ id: crises.id, name: crises.name }).from(crises).where(inArray(crises.id, crisisIds));
@@ -138,7 +141,14 @@ export async function listSupportRequests(db: Db, actor: Actor, filter: PageRequ
     .orderBy(...orderBy(REQUEST_ORDER))
     .limit(filter.limit + 1);
   const page = pageOf(rows, filter.limit);
-  return { items: await present(db, actor, page.rows.map((r) => r.r)), nextCursor: page.nextCursor };
+  return {
+    items: await present(
+      db,
+      actor,
+      page.rows.map((r) => r.r),
+    ),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** One request the actor may see; 404 otherwise (a foreign draft does not exist for the actor). */

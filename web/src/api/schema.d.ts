@@ -7,10 +7,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All administrations of the region */
+        /** The administrations of the region: the region first, then the municipalities A–Z (paged) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                    cursor?: string;
+                    /** @description Items per page, 1–200 (default 50) */
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -47,6 +52,8 @@ export interface paths {
                                     name: string;
                                 } | null;
                             }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -578,10 +585,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Accounts of the caller's administration */
+        /** Accounts of the caller's administration by name (paged) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                    cursor?: string;
+                    /** @description Items per page, 1–200 (default 50) */
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -627,6 +639,8 @@ export interface paths {
                                     grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                                 };
                             }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
                             /** @description Roles the caller may grant to a new account */
                             grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                         };
@@ -1680,7 +1694,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    before?: number;
+                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                    cursor?: string;
+                    /** @description Items per page, 1–200 (default 50) */
                     limit?: number;
                 };
                 header?: never;
@@ -1706,7 +1722,8 @@ export interface paths {
                                 before: unknown | null;
                                 after: unknown | null;
                             }[];
-                            nextBefore: number | null;
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -1727,11 +1744,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** E-mails to the caller's administration, newest first */
+        /** E-mails to the caller's administration, newest first (paged) */
         get: {
             parameters: {
                 query?: {
                     status?: "pending" | "sent" | "failed";
+                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                    cursor?: string;
+                    /** @description Items per page, 1–200 (default 50) */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1746,7 +1767,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            smtpConfigured: boolean;
                             items: {
                                 /** Format: uuid */
                                 id: string;
@@ -1760,6 +1780,9 @@ export interface paths {
                                 createdAt: string;
                                 sentAt: string | null;
                             }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                            smtpConfigured: boolean;
                         };
                     };
                 };
@@ -1780,10 +1803,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The region's qualification catalogue */
+        /** The region's qualification catalogue by category and name (paged) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                    cursor?: string;
+                    /** @description Items per page, 1–200 (default 50) */
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1805,6 +1833,8 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
                             }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
                             /** @description The categories a new entry may have, in this order */
                             categories: ("Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen")[];
                         };
@@ -1863,11 +1893,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pool members of the caller's administration (the read is audited) */
+        /** Pool members of the caller's administration, A–Z, paged (the read of each is audited) */
         get: {
             parameters: {
                 query?: {
                     includeFormer?: string;
+                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                    cursor?: string;
+                    /** @description Items per page, 1–200 (default 50) */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1922,6 +1956,8 @@ export interface paths {
                                     hoursPerWeek: number;
                                 }[];
                             }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -2574,10 +2610,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who read my pool data, and when */
+        /** Who read my pool data, and when, newest first (paged) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                    cursor?: string;
+                    /** @description Items per page, 1–200 (default 50) */
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2595,6 +2636,8 @@ export interface paths {
                                 at: string;
                                 reader: string;
                             }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -2649,11 +2692,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Support requests the caller may see: crisis first, then urgent, then normal */
+        /** Support requests the caller may see: crisis first, then urgent, then normal; by start date (paged) */
         get: {
             parameters: {
                 query?: {
                     status?: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                    cursor?: string;
+                    /** @description Items per page, 1–200 (default 50) */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2727,6 +2774,8 @@ export interface paths {
                                     changeStatusTo: ("open" | "closed" | "cancelled")[];
                                 };
                             }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -3175,151 +3224,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/support-requests/{id}/offers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Offer an own, eligible pool member for another administration's open request: opens a secondment proposal */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        memberId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            requestId: string;
-                            status: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/support-requests/{id}/candidates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Own pool members eligible for the request (the lender's view) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                jobTitle: string;
-                                isOffered: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/support-requests/{id}/region-candidates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** For the requesting HR office: eligible people of other administrations, pseudonymised (no names) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                memberId: string;
-                                organization: string;
-                                payGroup: string;
-                                qualifications: string[];
-                                distanceKm: number;
-                                isInOtherProcess: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/crises": {
         parameters: {
             query?: never;
@@ -3327,10 +3231,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The region's crises, active first */
+        /** The region's crises, active first, then newest first (paged) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                    cursor?: string;
+                    /** @description Items per page, 1–200 (default 50) */
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3354,6 +3263,8 @@ export interface paths {
                                 declaredAt: string;
                                 isActive: boolean;
                             }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -3537,12 +3448,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Secondments of the caller's administration (as lender or borrower) or the caller's own */
+        /**
+         * Secondments of the caller's administration (as lender or borrower) or the caller's own, newest change first (paged)
+         * @description `todo=true` keeps those waiting for the caller; such a page looks through a bounded number of secondments, so it may hold fewer than `limit` items while `nextCursor` is set.
+         */
         get: {
             parameters: {
                 query?: {
                     state?: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
-                    todo?: boolean;
+                    todo?: string;
+                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                    cursor?: string;
+                    /** @description Items per page, 1–200 (default 50) */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3645,6 +3563,8 @@ export interface paths {
                                     title: string;
                                 } | null;
                             }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -4847,6 +4767,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/support-requests/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer an own, eligible pool member for another administration's open request: opens a secondment proposal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        memberId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            requestId: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support-requests/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Own pool members eligible for the request (the lender's view) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                jobTitle: string;
+                                isOffered: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support-requests/{id}/region-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the requesting HR office: eligible people of other administrations, pseudonymised (no names) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                memberId: string;
+                                organization: string;
+                                payGroup: string;
+                                qualifications: string[];
+                                distanceKm: number;
+                                isInOtherProcess: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/allocation-runs": {
         parameters: {
             query?: never;
@@ -4854,11 +4919,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The coordination office's recent allocation runs, newest first */
+        /** The coordination office's allocation runs, newest first (paged) */
         get: {
             parameters: {
                 query?: {
                     crisisId?: string;
+                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                    cursor?: string;
+                    /** @description Items per page, 1–200 (default 50) */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -4885,6 +4954,8 @@ export interface paths {
                                 assignments: number;
                                 unfilledSlots: number;
                             }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
