@@ -1,7 +1,7 @@
 import { departmentProblem } from "../organizations";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { afterCursor, cursorColumn, germanSortKey, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
+import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { AppError, type FieldProblem } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import { departments, organizations } from "../organizations";
@@ -94,7 +94,7 @@ function snapshot(a: AccountRow, roles: readonly Role[]) {
 
 /** The order of the account list: by name (German order, whatever the database's collation), then id. */
 const ACCOUNT_ORDER: SortKey[] = [
-  { sql: germanSortKey(accounts.displayName), type: "text" },
+  { sql: accounts.displayNameSort, type: "text" },
   { sql: accounts.id, type: "uuid" },
 ];
 

@@ -2,7 +2,7 @@ import { departmentProblem } from "../organizations";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
-import { afterCursor, cursorColumn, germanSortKey, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
+import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { AppError, type FieldProblem } from "../../kernel/problems";
 import { auditEvents } from "../audit";
 import { recordAudit } from "../audit";
@@ -164,9 +164,9 @@ function snapshot(m: MemberRow) {
   return { name: m.name, departmentId: m.departmentId, payGroup: m.payGroup, jobTitle: m.jobTitle, leftAt: m.leftAt };
 }
 
-/** The order of the member list: A–Z by name (German order, whatever the database's collation), then id. */
+/** The order of the member list: A–Z by name (German order, whatever the database's collation), then id (indexed). */
 const MEMBER_ORDER: SortKey[] = [
-  { sql: germanSortKey(poolMembers.name), type: "text" },
+  { sql: poolMembers.nameSort, type: "text" },
   { sql: poolMembers.id, type: "uuid" },
 ];
 

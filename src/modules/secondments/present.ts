@@ -15,7 +15,7 @@ import { accountRoles, accounts, principalsOf } from "../identity";
 import { departments, organizations } from "../organizations";
 import { crises, supportRequests } from "../support-requests";
 import { hasDocuments } from "./agreement-pdf";
-import { frameworkAgreements, onboardingItems, secondmentSettings, secondmentTransitions } from "./secondments.tables";
+import { frameworkAgreements, onboardingItems, secondmentSettings, secondments, secondmentTransitions } from "./secondments.tables";
 import { SecondmentRow, MemberRow, today } from "./facts";
 import { NOT_FOR_THE_EMPLOYER, rolesOfPrincipal } from "./who-acts";
 import { ONBOARDING_TEMPLATE } from "./onboarding";
@@ -69,20 +69,19 @@ async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember
     .select({ organizationId: secondmentSettings.organizationId, councilScope: secondmentSettings.councilScope })
     .from(secondmentSettings)
     .where(inArray(secondmentSettings.organizationId, unique(rows.map((r) => r.s.organizationId))));
-  // Each secondment with the ones it extends (an extension amends its original), as `chainOf` follows them.
-  const chains = ids.length
-    ? ((
-        await db.execute(sql`
-          WITH RECURSIVE chain(root, id, amends_id, starts_on, depth) AS (
-            SELECT id, id, amends_id, starts_on, 0 FROM secondments WHERE id IN (${sql.join(ids, sql`, `)})
-            UNION ALL
-            SELECT chain.root, s.id, s.amends_id, s.starts_on, chain.depth + 1
-            FROM chain JOIN secondments s ON s.id = chain.amends_id
-            WHERE chain.depth < 100 AND s.id <> chain.root
-          )
-          SELECT root::text AS root, id::text AS id, starts_on::text AS starts_on FROM chain`)
-      ).rows as Array<{ root: string; id: string; starts_on: string }>)
-    : [];
+  // Each extension with the ones it extends (an extension amends its original), as `chainOf` follows them.
+  const extensions = rows.filter((r) => r.s.amendsId !== null).map((r) => r.s.id);
+  const chains = (
+    await db.execute(sql`
+      WITH RECURSIVE chain(root, id, amends_id, starts_on, depth) AS (
+        SELECT id, id, amends_id, starts_on, 0 FROM secondments WHERE ${inArray(secondments.id, extensions)}
+        UNION ALL
+        SELECT chain.root, s.id, s.amends_id, s.starts_on, chain.depth + 1
+        FROM chain JOIN secondments s ON s.id = chain.amends_id
+        WHERE chain.depth < 100 AND s.id <> chain.root
+      )
+      SELECT root::text AS root, id::text AS id, starts_on::text AS starts_on FROM chain`)
+  ).rows as Array<{ root: string; id: string; starts_on: string }>;
   const onboarding = await db
     .select({
       secondmentId: onboardingItems.secondmentId,
@@ -100,7 +99,7 @@ async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember
         .from(secondmentTransitions)
         .where(
           and(
-            inArray(secondmentTransitions.secondmentId, unique(chains.map((c) => c.id))),
+            inArray(secondmentTransitions.secondmentId, unique([...ids, ...chains.map((c) => c.id)])),
             eq(secondmentTransitions.actorAccountId, actor.accountId),
             notInArray(secondmentTransitions.action, NOT_FOR_THE_EMPLOYER),
           ),

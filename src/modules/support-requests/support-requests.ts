@@ -65,7 +65,13 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
   const offered = new Map(counts.map((o) => [o.requestId, o.offered]));
   const filled = new Map(counts.map((o) => [o.requestId, o.filled]));
   const canOffer = supportRequestPolicy.can(actor, "offer");
-  const candidates = canOffer ? await loadCandidates(db, actor.organizationId) : [];
+  // Own members eligible for others' requests: only those holding a required qualification of
+  // one of them can be (unless one of them requires none).
+  const othersRequired = rows
+    .filter((r) => r.organizationId !== actor.organizationId)
+    .map((r) => needs.filter((n) => n.link.requestId === r.id && n.link.isRequired).map((n) => n.link.qualificationId));
+  const holdingAnyOf = othersRequired.some((q) => q.length === 0) ? undefined : [...new Set(othersRequired.flat())];
+  const candidates = canOffer ? await loadCandidates(db, actor.organizationId, { holdingAnyOf }) : [];
   const canUpdate = supportRequestPolicy.can(actor, "update");
   return rows.map((r) => {
     const required = needs.filter((n) => n.link.requestId === r.id && n.link.isRequired);
