@@ -26,4 +26,5 @@ export const secondmentsModule = defineModule({
 
 // The capability's public interface: other capabilities import only what is listed here.
 export { openCheckedProposal } from "./propose";
-export { departmentCaps, secondmentSettings, secondments } from "./secondments.tables";
+export { unscopedBlockingSql, unscopedInPlaySql } from "./secondment-scope";
+export { departmentCaps, secondmentSettings } from "./secondments.tables";

@@ -1,20 +1,17 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { availableActions, isWaitingFor, NAME_VISIBLE_TO_BORROWER, RULES, type SecondmentState } from "../../domain/secondment/workflow";
+import { availableActions, isWaitingFor, RULES } from "../../domain/secondment/workflow";
 import type { Actor } from "../../kernel/actor";
 import { departments, organizations } from "../organizations";
-import { supportRequests } from "../support-requests";
-import { hasDocuments } from "./agreement-pdf";
 import { frameworkAgreements, onboardingItems, secondmentTransitions } from "./secondments.tables";
-import { SecondmentRow, MemberRow, loadFacts } from "./facts";
+import { loadFacts } from "./facts";
 import { workflowRoles } from "./who-acts";
-import { ONBOARDING_TEMPLATE } from "./onboarding";
+import { MemberRow, SecondmentRow, hasDocuments, mayShowPersonName } from "./secondment-scope";
+import { AGREED_OR_RUNNING, ONBOARDING_TEMPLATE } from "./secondment-rules";
+import { unscopedRequestSummaryOf } from "../support-requests";
 
 // A secondment as the API answers it: the caller's roles, actions and abilities, and only the
 // fields the caller may see.
-
-/** From the agreement to the end of the deployment: onboarding items are ticked and extensions proposed. */
-export const AGREED_OR_RUNNING: readonly SecondmentState[] = ["agreed", "onboarding", "active"];
 
 export async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, member: MemberRow, detail: boolean) {
   const orgs = await db
@@ -23,14 +20,8 @@ export async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, membe
     .where(inArray(organizations.id, [s.organizationId, s.borrowerOrganizationId]));
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? "";
   const isLender = actor.organizationId === s.organizationId;
-  const isEmployee = member.accountId === actor.accountId;
-  const showName = isLender || isEmployee || NAME_VISIBLE_TO_BORROWER.has(s.state);
-  const [request] = s.requestId
-    ? await db
-        .select({ id: supportRequests.id, title: supportRequests.title })
-        .from(supportRequests)
-        .where(eq(supportRequests.id, s.requestId))
-    : [];
+  const showName = mayShowPersonName(actor, s, member);
+  const request = s.requestId ? await unscopedRequestSummaryOf(db, s.requestId) : null;
   const [dep] = member.departmentId
     ? await db.select({ name: departments.name }).from(departments).where(eq(departments.id, member.departmentId))
     : [];

@@ -19,4 +19,13 @@ export const supportRequestsModule = defineModule({
 export { getSupportRequest } from "./support-requests";
 export { supportRequestPolicy } from "./support-requests.policy";
 export { SETTLEMENT_MODELS } from "./support-requests.schemas";
-export { crises, supportRequestQualifications, supportRequests } from "./support-requests.tables";
+export {
+  listVisibleSupportRequests,
+  unscopedIsInActiveCrisis,
+  unscopedOpenRequestsSql,
+  unscopedRequestStatusOf,
+  unscopedRequestSummaryOf,
+  unscopedRequestsOfDepartmentSql,
+  updateRequestFill,
+} from "./support-request-scope";
+export { crises, supportRequestQualifications } from "./support-requests.tables";

@@ -1,33 +1,26 @@
 import { departmentProblem } from "../organizations";
-import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
-import { distanceKm, ineligibility, type CandidateMember, type RequestNeeds } from "../../domain/allocation/eligibility";
+import { ineligibility, type RequestNeeds } from "../../domain/allocation/eligibility";
 import { AppError, type FieldProblem } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
 import { departments, organizations } from "../organizations";
-import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool";
+import { qualifications } from "../pool";
 import { supportRequestPolicy } from "./support-requests.policy";
 import type { CreateRequestBody, UpdateRequestBody } from "./support-requests.schemas";
 import { FILLING_STATES, IN_PLAY_STATES } from "../../domain/secondment/workflow";
 import { loadCandidates } from "../pool";
 import { crises, requestOffers, supportRequestQualifications, supportRequests, type Urgency } from "./support-requests.tables";
-
-type RequestRow = typeof supportRequests.$inferSelect;
+import {
+  RequestRow,
+  getOwnSupportRequestForUpdate,
+  getVisibleSupportRequestRow,
+  listVisibleSupportRequests,
+} from "./support-request-scope";
 
 const URGENCY_ORDER: Record<Urgency, number> = { crisis: 0, urgent: 1, normal: 2 };
-
-// Visibility in the query: open (and partly filled, filled, closed) requests of the actor's region,
-// drafts and cancelled ones only of the actor's own administration.
-const visibleTo = (actor: Actor) =>
-  and(
-    eq(supportRequests.regionId, actor.regionId),
-    or(
-      eq(supportRequests.organizationId, actor.organizationId),
-      and(ne(supportRequests.status, "draft"), ne(supportRequests.status, "cancelled")),
-    ),
-  );
 
 async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
   if (rows.length === 0) return [];
@@ -111,21 +104,14 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
 
 /** Requests the actor may see: crisis first, then urgent, then normal; within that by start date. */
 export async function listSupportRequests(db: Db, actor: Actor, filter: { status?: string } = {}) {
-  const rows = await db
-    .select()
-    .from(supportRequests)
-    .where(and(visibleTo(actor), filter.status ? eq(supportRequests.status, filter.status as RequestRow["status"]) : undefined));
+  const rows = await listVisibleSupportRequests(db, actor, { status: filter.status as RequestRow["status"] | undefined });
   rows.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.startsOn.localeCompare(b.startsOn));
   return present(db, actor, rows);
 }
 
 /** One request the actor may see; 404 otherwise (a foreign draft does not exist for the actor). */
 export async function getSupportRequest(db: Db | Tx, actor: Actor, id: string) {
-  const [row] = await db
-    .select()
-    .from(supportRequests)
-    .where(and(visibleTo(actor), eq(supportRequests.id, id)));
-  if (!row) throw new AppError("not_found");
+  const row = await getVisibleSupportRequestRow(db, actor, id);
   return (await present(db, actor, [row]))[0];
 }
 
@@ -232,21 +218,10 @@ export async function createSupportRequest(db: Db, actor: Actor, input: z.infer<
   });
 }
 
-/** A request of the actor's administration, locked for a change (its status is read under the lock); 404 otherwise. */
-async function ownRequest(tx: Tx, actor: Actor, id: string) {
-  const [row] = await tx
-    .select()
-    .from(supportRequests)
-    .where(and(eq(supportRequests.id, id), eq(supportRequests.organizationId, actor.organizationId)))
-    .for("update");
-  if (!row) throw new AppError("not_found");
-  return row;
-}
-
 /** Changes a draft or open request of the actor's administration. */
 export async function updateSupportRequest(db: Db, actor: Actor, id: string, input: z.infer<typeof UpdateRequestBody>) {
   return db.transaction(async (tx) => {
-    const before = await ownRequest(tx, actor, id);
+    const before = await getOwnSupportRequestForUpdate(tx, actor, id);
     if (!["draft", "open", "partly_filled"].includes(before.status)) {
       throw new AppError("conflict", {
         message: {
@@ -301,7 +276,7 @@ const TRANSITIONS: Partial<Record<RequestRow["status"], ReadonlyArray<"open" | "
 /** Opens, closes or withdraws a request of the actor's administration. */
 export async function transitionSupportRequest(db: Db, actor: Actor, id: string, status: "open" | "closed" | "cancelled") {
   return db.transaction(async (tx) => {
-    const before = await ownRequest(tx, actor, id);
+    const before = await getOwnSupportRequestForUpdate(tx, actor, id);
     if (!(TRANSITIONS[before.status] ?? []).includes(status)) {
       throw new AppError("conflict", {
         fields: [
