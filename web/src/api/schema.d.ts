@@ -290,6 +290,7 @@ export interface paths {
                                     readOutbox: boolean;
                                     managePool: boolean;
                                     readPoolOverview: boolean;
+                                    invitedToPool: boolean;
                                     readRequests: boolean;
                                     createRequests: boolean;
                                     offerMembers: boolean;
@@ -432,6 +433,7 @@ export interface paths {
                                 readOutbox: boolean;
                                 managePool: boolean;
                                 readPoolOverview: boolean;
+                                invitedToPool: boolean;
                                 readRequests: boolean;
                                 createRequests: boolean;
                                 offerMembers: boolean;
@@ -506,6 +508,7 @@ export interface paths {
                                 readOutbox: boolean;
                                 managePool: boolean;
                                 readPoolOverview: boolean;
+                                invitedToPool: boolean;
                                 readRequests: boolean;
                                 createRequests: boolean;
                                 offerMembers: boolean;
