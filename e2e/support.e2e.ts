@@ -275,4 +275,36 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     const first = mails.find((m) => m.to === "bauamt@wunstorf.demo")!;
     expect(first.text).toContain("Katrin Schulze");
   });
+
+  it('ending early asks first and says the consequence; "Nicht jetzt" changes nothing; confirming says what happened', async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "personal@region-hannover.demo");
+    await openSecondment(page, false);
+    const end = page.getByRole("button", { name: "Abordnung vorzeitig beenden", exact: true });
+    await end.click();
+    const dialog = page.getByRole("dialog", { name: "Abordnung vorzeitig beenden?" });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("Alle Beteiligten erfahren es mit Ihrer Begründung per E-Mail.");
+    expect(await dialog.getByRole("button", { name: "Abbrechen", exact: true }).count()).toBe(0); // never a bare "Abbrechen"
+    await expectAccessible(page, "end early: asked first");
+    await screenshots(page, "secondment-end-early-dialog");
+    await dialog.getByRole("button", { name: "Nicht jetzt" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Abordnung: Katrin Schulze" }).waitFor();
+    expect(await page.locator("dl").textContent()).toContain("Im Einsatz");
+
+    await end.click();
+    await dialog.getByLabel("Begründung").fill("Das Hochwasser ist vorüber; Frau Schulze wird in Wunstorf gebraucht.");
+    await dialog.getByRole("button", { name: "Abordnung vorzeitig beenden" }).click();
+    const notice = page.getByRole("status").filter({ hasText: "Gespeichert: Vorzeitig beendet" });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("Alle Beteiligten wurden per E-Mail benachrichtigt.");
+    // The confirmation is where the person looks: focus moved to it; the step is gone.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
+    expect(await end.count()).toBe(0);
+    await expectAccessible(page, "end early: done");
+    await screenshots(page, "secondment-ended-early");
+    await context.close();
+  });
 });
