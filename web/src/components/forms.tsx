@@ -61,7 +61,10 @@ export function Notice({ children, kind = "success", focus }: { children: ReactN
   const ref = useRef<HTMLDivElement>(null);
   // After an action the confirmation is where the person looks next: focus moves to it.
   useEffect(() => {
-    if (focus) ref.current?.focus();
+    if (!focus) return;
+    // After the turn in which a confirmation dialog closes (which gives focus back to its button).
+    const timer = setTimeout(() => ref.current?.focus());
+    return () => clearTimeout(timer);
   }, [focus, children]);
   return (
     <div className={`kern-alert kern-alert--${kind}`} role="status" ref={ref} tabIndex={focus ? -1 : undefined}>
