@@ -19,6 +19,8 @@ interface ListCase {
   url: string;
   login: string;
   grows: keyof ListWorld["add"];
+  /** How much longer the list must be at 40 rows (default 20; fewer where not every row makes an item). */
+  minGrowth?: number;
 }
 
 const CASES: ListCase[] = [
@@ -33,6 +35,7 @@ const CASES: ListCase[] = [
   { route: "/api/v1/support-requests", url: "/api/v1/support-requests", login: WORLD_HR, grows: "supportRequests" },
   { route: "/api/v1/secondments", url: "/api/v1/secondments", login: WORLD_HR, grows: "secondments" },
   { route: "/api/v1/secondments", url: "/api/v1/secondments?todo=true", login: WORLD_HR, grows: "secondments" },
+  { route: "/api/v1/me/tasks", url: "/api/v1/me/tasks", login: WORLD_HR, grows: "secondments", minGrowth: 10 },
   { route: "/api/v1/allocation-runs", url: "/api/v1/allocation-runs", login: WORLD_HR, grows: "allocationRuns" },
 ];
 
@@ -101,7 +104,7 @@ describe("lists are presented in batches", () => {
       await world.add[c.grows](38);
       const long = await read(c);
       expect(short.length).toBeGreaterThanOrEqual(2);
-      expect(long.length - short.length).toBeGreaterThanOrEqual(20);
+      expect(long.length - short.length).toBeGreaterThanOrEqual(c.minGrowth ?? 20);
       expect(
         long.statements.length,
         `${short.length} rows: ${short.statements.length} statements, ${long.length} rows: ${long.statements.length}\n${long.statements.slice(0, 30).join("\n")}`,

@@ -12,7 +12,7 @@ import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
 import { poolMembers } from "../pool";
-import { crises, supportRequests } from "../support-requests";
+import { crises } from "../support-requests";
 import { getSupportRequest } from "../support-requests";
 import { loadCandidates } from "../pool";
 import { openCheckedProposal } from "../secondments";
@@ -22,6 +22,7 @@ import { presentRun, type RunViewInput } from "./allocation-view";
 import { allocationRuns, type RunOverview } from "./allocation.tables";
 import type { RunGate } from "./run-gate";
 import { solverPool } from "./solver-pool";
+import { listVisibleSupportRequests } from "../support-requests";
 
 // ---------------------------------------------------------------------------------------------
 
@@ -113,17 +114,11 @@ async function checkScope(db: Db, actor: Actor, scope: { crisisId: string | null
     }
   }
   if (!scope.requestIds) return;
-  const found = await db
-    .select({ id: supportRequests.id })
-    .from(supportRequests)
-    .where(
-      and(
-        eq(supportRequests.regionId, actor.regionId),
-        inArray(supportRequests.status, [...SCOPE_STATUSES]),
-        inArray(supportRequests.id, scope.requestIds),
-        scope.crisisId ? eq(supportRequests.crisisId, scope.crisisId) : undefined,
-      ),
-    );
+  const found = await listVisibleSupportRequests(db, actor, {
+    statuses: [...SCOPE_STATUSES],
+    ids: scope.requestIds,
+    crisisId: scope.crisisId ?? undefined,
+  });
   const open = new Set(found.map((r) => r.id));
   const outside = scope.requestIds.flatMap((id, index) => (open.has(id) ? [] : [index]));
   if (outside.length === 0) return;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
@@ -7,11 +7,10 @@ import type { Actor } from "../../kernel/actor";
 import { accountRoles, accounts } from "../identity";
 import { todayInGermany } from "../../domain/dates";
 import { departments, organizations } from "../organizations";
-import { poolMembers } from "../pool";
 import { deputies } from "../identity";
-import { calendarFeeds, secondments } from "./secondments.tables";
-import { supportRequests as supportRequestsId } from "../support-requests";
-import { NAME_VISIBLE_TO_BORROWER, type SecondmentState } from "../../domain/secondment/workflow";
+import { calendarFeeds } from "./secondments.tables";
+import { type SecondmentState } from "../../domain/secondment/workflow";
+import { mayShowPersonName, unscopedFeedSecondments } from "./secondment-scope";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 const SHOWN: SecondmentState[] = ["released", "approved", "staff_council", "accepted", "agreed", "onboarding", "active", "completed"];
@@ -149,31 +148,7 @@ export async function renderCalendar(db: Db, token: string): Promise<string | nu
   if (!feed || !feed.active) return null;
   const f = feed.f;
   if (f.scope === "department" && !(await mayReadDepartmentFeed(db, f.accountId, f.departmentId!))) return null;
-  const rows = await db
-    .select({ s: secondments, name: poolMembers.name, departmentId: poolMembers.departmentId })
-    .from(secondments)
-    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
-    .where(
-      and(
-        inArray(secondments.state, SHOWN),
-        f.scope === "person"
-          ? eq(poolMembers.accountId, f.accountId)
-          : or(
-              and(eq(secondments.organizationId, f.organizationId), eq(poolMembers.departmentId, f.departmentId!)),
-              // Incoming: the borrowing administration's requests of this department.
-              and(
-                eq(secondments.borrowerOrganizationId, f.organizationId),
-                inArray(
-                  secondments.requestId,
-                  db
-                    .select({ id: supportRequestsId.id })
-                    .from(supportRequestsId)
-                    .where(eq(supportRequestsId.departmentId, f.departmentId!)),
-                ),
-              ),
-            ),
-      ),
-    );
+  const rows = await unscopedFeedSecondments(db, f, SHOWN);
   const orgs = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
@@ -190,9 +165,10 @@ export async function renderCalendar(db: Db, token: string): Promise<string | nu
     "CALSCALE:GREGORIAN",
     `X-WR-CALNAME:${escapeText(f.scope === "person" ? "Meine Abordnungen" : "Abordnungen des Fachbereichs")}`,
   ];
-  for (const { s, name } of rows) {
+  for (const { s, m } of rows) {
+    const name = m.name;
     const outgoing = s.organizationId === f.organizationId;
-    const who = outgoing || NAME_VISIBLE_TO_BORROWER.has(s.state) ? name : "Person aus dem Unterstützungspool";
+    const who = mayShowPersonName(f, s, m) ? name : "Person aus dem Unterstützungspool";
     const summary =
       f.scope === "person"
         ? `Abordnung an ${orgName(s.borrowerOrganizationId)}`

@@ -1,13 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { distanceKm, ineligibility, type RequestNeeds } from "../../domain/allocation/eligibility";
-import { IN_PLAY_STATES } from "../../domain/secondment/workflow";
 import type { Actor } from "../../kernel/actor";
 import { organizations } from "../organizations";
 import { loadCandidates } from "../pool";
 import { poolMembers, qualifications } from "../pool";
 import { getSupportRequest } from "../support-requests";
-import { secondments } from "./secondments.tables";
+import { unscopedMembersInOtherProcess, unscopedOfferedMemberIds } from "./secondment-scope";
 
 // Who can be offered for a request: the lender's own eligible members, and for the requesting
 // HR office the region's, pseudonymised. Here, beside the proposal, because whether someone is
@@ -36,14 +35,7 @@ export async function listOwnCandidates(db: Db, actor: Actor, requestId: string)
         ),
       ),
     );
-  const offeredIds = new Set(
-    (
-      await db
-        .select({ memberId: secondments.memberId })
-        .from(secondments)
-        .where(and(eq(secondments.requestId, requestId), inArray(secondments.state, [...IN_PLAY_STATES])))
-    ).map((o) => o.memberId),
-  );
+  const offeredIds = await unscopedOfferedMemberIds(db, requestId);
   return rows.map((r) => ({ ...r, isOffered: offeredIds.has(r.id) })).sort((a, b) => new Intl.Collator("de").compare(a.name, b.name));
 }
 
@@ -63,22 +55,7 @@ export async function listRegionCandidates(db: Db, actor: Actor, requestId: stri
   const eligible = (await loadCandidates(db, { region: actor.regionId })).filter((c) => ineligibility(c, needs) === null);
   if (eligible.length === 0) return [];
   const ids = eligible.map((c) => c.id);
-  const busy = new Set(
-    (
-      await db
-        .select({ memberId: secondments.memberId })
-        .from(secondments)
-        .where(
-          and(
-            inArray(secondments.memberId, ids),
-            inArray(
-              secondments.state,
-              IN_PLAY_STATES.filter((s) => s !== "completed"),
-            ),
-          ),
-        )
-    ).map((r) => r.memberId),
-  );
+  const busy = await unscopedMembersInOtherProcess(db, ids);
   const orgs = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)

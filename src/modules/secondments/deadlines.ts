@@ -1,10 +1,8 @@
-import { and, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { decide, type Action, type WorkflowRole } from "../../domain/secondment/workflow";
-import { secondments } from "./secondments.tables";
 import { today, loadFacts } from "./facts";
-import { lockSecondment } from "./secondment-scope";
 import { applyStep } from "./step";
+import { unscopedDueSecondmentIds, unscopedLockSecondment } from "./secondment-scope";
 
 // Verbund's own steps: deemed consent after the staff council's deadline, completion after the period.
 
@@ -14,19 +12,11 @@ import { applyStep } from "./step";
  */
 export async function runSecondmentDeadlines(db: Db, baseUrl: string, day = today()) {
   let changed = 0;
-  const due = await db
-    .select({ id: secondments.id })
-    .from(secondments)
-    .where(
-      or(
-        and(eq(secondments.state, "staff_council"), sql`${secondments.councilDeadline} < ${day}`),
-        and(eq(secondments.state, "active"), sql`${secondments.endsOn} < ${day}`),
-      ),
-    );
-  for (const { id: dueId } of due) {
+  const due = await unscopedDueSecondmentIds(db, day);
+  for (const dueId of due) {
     await db.transaction(async (tx) => {
       // Another run of the job or a person's step may have moved it meanwhile: decide on it as it is now.
-      const { s, m } = await lockSecondment(tx, dueId);
+      const { s, m } = await unscopedLockSecondment(tx, dueId);
       const isDue =
         (s.state === "staff_council" && !!s.councilDeadline && s.councilDeadline < day) || (s.state === "active" && s.endsOn < day);
       if (!isDue) return;

@@ -1,17 +1,17 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { coversPeriod } from "../../domain/allocation/eligibility";
 import { AppError } from "../../kernel/problems";
 import { germanDate } from "../../domain/dates";
 import type { Actor } from "../../kernel/actor";
 import { availabilityWindows } from "../pool";
-import { secondments } from "./secondments.tables";
-import { BLOCKING } from "./facts";
 import { workflowRoles } from "./who-acts";
 import { assertNoOverlap } from "./guards";
-import { loadVisibleForUpdate } from "./secondment-scope";
-import { AGREED_OR_RUNNING, present } from "./present";
+import { present } from "./present";
 import { openProposal } from "./propose";
+import { unscopedPendingExtension } from "./secondment-scope";
+import { AGREED_OR_RUNNING } from "./secondment-rules";
+import { getVisibleSecondmentForUpdate } from "./secondment-scope";
 
 // Extending a secondment: an amending secondment that runs through the workflow again.
 
@@ -29,7 +29,7 @@ export async function extendSecondment(
 ) {
   return db.transaction(async (tx) => {
     // The lock on the secondment serialises extensions of it: the pending check below sees the other's.
-    const { s, m } = await loadVisibleForUpdate(tx, actor, id);
+    const { s, m } = await getVisibleSecondmentForUpdate(tx, actor, id);
     const { roles } = await workflowRoles(tx, actor, s, m);
     if (!roles.has("lender_org_admin") && !roles.has("borrower_org_admin")) throw new AppError("forbidden");
     if (!AGREED_OR_RUNNING.includes(s.state)) {
@@ -56,10 +56,7 @@ export async function extendSecondment(
         ],
       });
     }
-    const [pending] = await tx
-      .select({ id: secondments.id })
-      .from(secondments)
-      .where(and(eq(secondments.amendsId, s.id), inArray(secondments.state, ["proposed", ...BLOCKING])));
+    const pending = await unscopedPendingExtension(tx, s.id);
     if (pending) {
       throw new AppError("conflict", {
         message: { de: "Eine Verlängerung ist bereits im Verfahren.", en: "An extension is already under way." },

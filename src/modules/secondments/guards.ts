@@ -1,36 +1,20 @@
-import { and, eq, gte, inArray, lte, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { nextFreeInterval, daysInclusive } from "../../domain/secondment/workflow";
 import { AppError } from "../../kernel/problems";
 import { germanDate } from "../../domain/dates";
 import { departments } from "../organizations";
-import { poolMembers } from "../pool";
-import { departmentCaps, secondments } from "./secondments.tables";
-import { SecondmentRow, MemberRow, BLOCKING, settingsOf } from "./facts";
+import { departmentCaps } from "./secondments.tables";
+import { settingsOf } from "./facts";
+import { MemberRow, SecondmentRow, unscopedBlockingPeriods, unscopedLentPeriods } from "./secondment-scope";
 
 // Guards that need the database: overlap and caps.
 
 /** Refuses when the member has another blocking secondment in the period; names the next free interval. */
 export async function assertNoOverlap(db: Db | Tx, memberId: string, period: { startsOn: string; endsOn: string }, exceptId?: string) {
-  const busy = await db
-    .select({ startsOn: secondments.startsOn, endsOn: secondments.endsOn })
-    .from(secondments)
-    .where(
-      and(
-        eq(secondments.memberId, memberId),
-        inArray(secondments.state, BLOCKING),
-        exceptId ? ne(secondments.id, exceptId) : undefined,
-        lte(secondments.startsOn, period.endsOn),
-        gte(secondments.endsOn, period.startsOn),
-      ),
-    );
+  const busy = await unscopedBlockingPeriods(db, memberId, { period, exceptId });
   if (busy.length === 0) return;
-  const all = await db
-    .select({ startsOn: secondments.startsOn, endsOn: secondments.endsOn })
-    .from(secondments)
-    .where(
-      and(eq(secondments.memberId, memberId), inArray(secondments.state, BLOCKING), exceptId ? ne(secondments.id, exceptId) : undefined),
-    );
+  const all = await unscopedBlockingPeriods(db, memberId, { exceptId });
   const free = nextFreeInterval(all, period.startsOn, daysInclusive(period.startsOn, period.endsOn));
   throw new AppError("conflict", {
     fields: [
@@ -55,20 +39,7 @@ export async function lentInPeriod(
   period: { startsOn: string; endsOn: string },
   exceptId: string,
 ) {
-  const rows = await db
-    .select({ startsOn: secondments.startsOn, endsOn: secondments.endsOn })
-    .from(secondments)
-    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
-    .where(
-      and(
-        eq(secondments.organizationId, organizationId),
-        departmentId ? eq(poolMembers.departmentId, departmentId) : undefined,
-        inArray(secondments.state, BLOCKING),
-        ne(secondments.id, exceptId),
-        lte(secondments.startsOn, period.endsOn),
-        gte(secondments.endsOn, period.startsOn),
-      ),
-    );
+  const rows = await unscopedLentPeriods(db, organizationId, departmentId, period, exceptId);
   // The peak: the largest number of overlapping periods at a start date inside the period.
   const points = [period.startsOn, ...rows.map((r) => r.startsOn).filter((d) => d > period.startsOn)];
   return Math.max(0, ...points.map((d) => rows.filter((r) => r.startsOn <= d && r.endsOn >= d).length));

@@ -1,4 +1,5 @@
 import { defineModule } from "../../kernel/module";
+import { secondmentTasks } from "./tasks";
 import { runSecondmentDeadlines } from "./deadlines";
 import { secondmentPolicy } from "./secondments.policy";
 import { offerRoutes } from "./offers.routes";
@@ -8,6 +9,7 @@ import { secondmentRoutes } from "./secondments.routes";
 export const secondmentsModule = defineModule({
   name: "secondments",
   routes: [secondmentRoutes, offerRoutes],
+  tasks: secondmentTasks,
   abilities: {
     readSecondments: (actor) => secondmentPolicy.can(actor, "list"),
     configureSecondments: (actor) => secondmentPolicy.can(actor, "configure"),
@@ -26,4 +28,5 @@ export const secondmentsModule = defineModule({
 
 // The capability's public interface: other capabilities import only what is listed here.
 export { openCheckedProposal } from "./propose";
-export { departmentCaps, secondmentSettings, secondments } from "./secondments.tables";
+export { unscopedBlockingSql, unscopedInPlaySql } from "./secondment-scope";
+export { departmentCaps, secondmentSettings } from "./secondments.tables";

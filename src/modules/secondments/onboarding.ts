@@ -5,19 +5,11 @@ import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
 import { onboardingItems, type OnboardingKey } from "./secondments.tables";
 import { workflowRoles } from "./who-acts";
-import { loadVisibleForUpdate } from "./secondment-scope";
-import { AGREED_OR_RUNNING, present } from "./present";
+import { present } from "./present";
+import { AGREED_OR_RUNNING } from "./secondment-rules";
+import { getVisibleSecondmentForUpdate } from "./secondment-scope";
 
 // Onboarding: the checklist of both sides from agreement to start.
-
-/** The default onboarding checklist: responsible side and whether the secondment may start without it. */
-export const ONBOARDING_TEMPLATE: Array<{ key: OnboardingKey; side: "lender" | "borrower"; isRequired: boolean }> = [
-  { key: "it_account", side: "borrower", isRequired: true },
-  { key: "device", side: "lender", isRequired: true },
-  { key: "workplace", side: "borrower", isRequired: true },
-  { key: "badge", side: "borrower", isRequired: false },
-  { key: "briefing", side: "borrower", isRequired: true },
-];
 
 /** Marks onboarding items done (or not needed) — each side its own items. */
 export async function updateOnboarding(
@@ -27,7 +19,7 @@ export async function updateOnboarding(
   items: Array<{ key: OnboardingKey; status: "open" | "done" | "not_needed"; dueOn?: string | null }>,
 ) {
   return db.transaction(async (tx) => {
-    const { s, m } = await loadVisibleForUpdate(tx, actor, id);
+    const { s, m } = await getVisibleSecondmentForUpdate(tx, actor, id);
     if (!AGREED_OR_RUNNING.includes(s.state)) {
       throw new AppError("conflict", {
         message: { de: "Die Einarbeitung beginnt mit der Vereinbarung.", en: "Onboarding starts with the agreement." },

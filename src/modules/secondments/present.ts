@@ -4,7 +4,6 @@ import {
   availableActions,
   isLongerThanThreeMonths,
   isWaitingFor,
-  NAME_VISIBLE_TO_BORROWER,
   RULES,
   type SecondmentState,
   type WorkflowFacts,
@@ -13,19 +12,16 @@ import {
 import type { Actor } from "../../kernel/actor";
 import { accountRoles, accounts, principalsOf } from "../identity";
 import { departments, organizations } from "../organizations";
-import { crises, supportRequests } from "../support-requests";
-import { hasDocuments } from "./agreement-pdf";
-import { frameworkAgreements, onboardingItems, secondmentSettings, secondments, secondmentTransitions } from "./secondments.tables";
-import { SecondmentRow, MemberRow, today } from "./facts";
+import { unscopedRequestSummariesOf } from "../support-requests";
+import { frameworkAgreements, onboardingItems, secondmentSettings, secondmentTransitions } from "./secondments.tables";
+import { today } from "./facts";
 import { NOT_FOR_THE_EMPLOYER, rolesOfPrincipal } from "./who-acts";
-import { ONBOARDING_TEMPLATE } from "./onboarding";
+import { MemberRow, SecondmentRow, hasDocuments, mayShowPersonName, unscopedChainsOf } from "./secondment-scope";
+import { AGREED_OR_RUNNING, ONBOARDING_TEMPLATE } from "./secondment-rules";
 
 // A secondment as the API answers it: the caller's roles, actions and abilities, and only the
 // fields the caller may see. A page of secondments is presented in a fixed number of statements,
 // whatever its length (test/query-count.test.ts): what each row needs is read for all rows at once.
-
-/** From the agreement to the end of the deployment: onboarding items are ticked and extensions proposed. */
-export const AGREED_OR_RUNNING: readonly SecondmentState[] = ["agreed", "onboarding", "active"];
 
 /** A secondment with its person, as the readers load them. */
 export interface SecondmentWithMember {
@@ -48,11 +44,7 @@ async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
     .where(inArray(organizations.id, unique(rows.flatMap((r) => [r.s.organizationId, r.s.borrowerOrganizationId]))));
-  const requests = await db
-    .select({ id: supportRequests.id, title: supportRequests.title, urgency: supportRequests.urgency, crisisEndedAt: crises.endedAt })
-    .from(supportRequests)
-    .leftJoin(crises, eq(crises.id, supportRequests.crisisId))
-    .where(inArray(supportRequests.id, unique(rows.flatMap((r) => (r.s.requestId ? [r.s.requestId] : [])))));
+  const requests = await unscopedRequestSummariesOf(db, unique(rows.flatMap((r) => (r.s.requestId ? [r.s.requestId] : []))));
   const departmentIds = unique(rows.flatMap((r) => (r.m.departmentId ? [r.m.departmentId] : [])));
   const deps = await db
     .select({ id: departments.id, name: departments.name })
@@ -69,19 +61,11 @@ async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember
     .select({ organizationId: secondmentSettings.organizationId, councilScope: secondmentSettings.councilScope })
     .from(secondmentSettings)
     .where(inArray(secondmentSettings.organizationId, unique(rows.map((r) => r.s.organizationId))));
-  // Each extension with the ones it extends (an extension amends its original), as `chainOf` follows them.
-  const extensions = rows.filter((r) => r.s.amendsId !== null).map((r) => r.s.id);
-  const chains = (
-    await db.execute(sql`
-      WITH RECURSIVE chain(root, id, amends_id, starts_on, depth) AS (
-        SELECT id, id, amends_id, starts_on, 0 FROM secondments WHERE ${inArray(secondments.id, extensions)}
-        UNION ALL
-        SELECT chain.root, s.id, s.amends_id, s.starts_on, chain.depth + 1
-        FROM chain JOIN secondments s ON s.id = chain.amends_id
-        WHERE chain.depth < 100 AND s.id <> chain.root
-      )
-      SELECT root::text AS root, id::text AS id, starts_on::text AS starts_on FROM chain`)
-  ).rows as Array<{ root: string; id: string; starts_on: string }>;
+  // Each extension with the ones it extends (an extension amends its original), as `unscopedChainOf` follows them.
+  const chains = await unscopedChainsOf(
+    db,
+    rows.filter((r) => r.s.amendsId !== null).map((r) => r.s.id),
+  );
   const onboarding = await db
     .select({
       secondmentId: onboardingItems.secondmentId,
@@ -107,7 +91,7 @@ async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember
     : [];
   const acted = new Set(actedForEmployer.map((a) => a.secondmentId));
   const chainOf = new Map<string, Array<{ id: string; startsOn: string }>>();
-  for (const c of chains) chainOf.set(c.root, [...(chainOf.get(c.root) ?? []), { id: c.id, startsOn: c.starts_on }]);
+  for (const c of chains) chainOf.set(c.root, [...(chainOf.get(c.root) ?? []), { id: c.id, startsOn: c.startsOn }]);
   return {
     orgName: new Map(orgs.map((o) => [o.id, o.name])),
     request: new Map(requests.map((r) => [r.id, r])),
@@ -146,7 +130,7 @@ function factsOf(ctx: Context, s: SecondmentRow, member: MemberRow): WorkflowFac
     councilRequired: councilScope === "all" || long,
     councilStatus: s.councilStatus,
     councilDeadlinePassed: !!s.councilDeadline && s.councilDeadline < today(),
-    inCrisis: !!request && request.urgency === "crisis" && request.crisisEndedAt === null,
+    inCrisis: !!request && request.isInActiveCrisis,
     missingHearings:
       (s.employmentStatus === "employee" && long && !s.hearingRecordedAt ? 1 : 0) +
       (member.recordsSevereDisability && !s.sbvHearingRecordedAt ? 1 : 0),
@@ -164,8 +148,7 @@ export async function presentMany(db: Db | Tx, actor: Actor, rows: SecondmentWit
 function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: MemberRow) {
   const orgName = (id: string) => ctx.orgName.get(id) ?? "";
   const isLender = actor.organizationId === s.organizationId;
-  const isEmployee = member.accountId === actor.accountId;
-  const showName = isLender || isEmployee || NAME_VISIBLE_TO_BORROWER.has(s.state);
+  const showName = mayShowPersonName(actor, s, member);
   const request = s.requestId ? ctx.request.get(s.requestId) : undefined;
   const dep = member.departmentId ? ctx.departmentName.get(member.departmentId) : undefined;
   const roles = rolesIn(actor, ctx, s, member);

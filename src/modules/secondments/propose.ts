@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { ineligibility } from "../../domain/allocation/eligibility";
 import { AppError } from "../../kernel/problems";
@@ -6,19 +6,16 @@ import { notifyNext } from "./secondment-mail";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
 import { poolMembers } from "../pool";
-import { supportRequests } from "../support-requests";
 import { getSupportRequest } from "../support-requests";
 import { loadCandidates } from "../pool";
 import { secondmentTransitions, secondments } from "./secondments.tables";
-import { MemberRow, BLOCKING } from "./facts";
 import { assertNoOverlap } from "./guards";
 import { present } from "./present";
+import { MemberRow, unscopedExistingOffer } from "./secondment-scope";
+import { legalBasisOf } from "./secondment-rules";
+import { unscopedRequestStatusOf } from "../support-requests";
 
 // Opening a secondment: the lender's offer for a request, a checked proposal from an allocation run.
-
-/** The legal basis of a secondment by employment status. */
-export const legalBasisOf = (status: "employee" | "civil_servant") =>
-  status === "civil_servant" ? "§ 27 NBG (Abordnung von Beamtinnen und Beamten)" : "§ 4 Abs. 1 TVöD (Abordnung)";
 
 /**
  * The lender's HR office proposes one of its pool members for another administration's open
@@ -68,8 +65,8 @@ export async function openCheckedProposal(
   // checks read is read again under that lock.
   const [locked] = await tx.select({ id: poolMembers.id }).from(poolMembers).where(eq(poolMembers.id, candidate.id)).for("update");
   const [fresh] = locked ? await loadCandidates(tx, candidate.organizationId, { memberIds: [candidate.id] }) : [];
-  const [current] = await tx.select({ status: supportRequests.status }).from(supportRequests).where(eq(supportRequests.id, request.id));
-  if (!current || !["open", "partly_filled"].includes(current.status)) {
+  const status = await unscopedRequestStatusOf(tx, request.id);
+  if (!status || !["open", "partly_filled"].includes(status)) {
     throw new AppError("conflict", {
       message: { de: "Die Anfrage ist nicht mehr offen.", en: "The request is no longer open." },
     });
@@ -96,16 +93,7 @@ export async function openCheckedProposal(
       ],
     });
   }
-  const [existing] = await tx
-    .select({ id: secondments.id })
-    .from(secondments)
-    .where(
-      and(
-        eq(secondments.requestId, request.id),
-        eq(secondments.memberId, candidate.id),
-        inArray(secondments.state, ["proposed", ...BLOCKING, "completed"]),
-      ),
-    );
+  const existing = await unscopedExistingOffer(tx, request.id, candidate.id);
   if (existing)
     throw new AppError("conflict", {
       message: { de: "Diese Person ist bereits angeboten.", en: "This person has been offered already." },

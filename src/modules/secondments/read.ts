@@ -1,20 +1,11 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { PROGRESS_ACTIONS, RULES, type SecondmentState } from "../../domain/secondment/workflow";
 import type { Actor } from "../../kernel/actor";
-import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
-import { poolMembers } from "../pool";
-import { secondments } from "./secondments.tables";
-import { visibleTo, loadVisible } from "./secondment-scope";
+import { pageOf, type PageRequest } from "../../kernel/paging";
 import { present, presentMany } from "./present";
+import { getVisibleSecondment, listVisibleSecondments } from "./secondment-scope";
 
 // Reading secondments: the actor's list and one secondment.
-
-/** Newest change first, then id. */
-const SECONDMENT_ORDER: SortKey[] = [
-  { sql: secondments.updatedAt, type: "timestamp", desc: true },
-  { sql: secondments.id, type: "uuid", desc: true },
-];
 
 /** The states in which someone can be waited for: a step that moves forward starts there, or the checklist is being worked. */
 const STATES_WITH_WORK: SecondmentState[] = [
@@ -29,25 +20,17 @@ const STATES_WITH_WORK: SecondmentState[] = [
 const TODO_WINDOW = 200;
 
 /**
- * The actor's secondments, newest change first, a page at a time; `todo` keeps those where the
- * actor has a step to take (or an onboarding item of its side).
+ * The actor's secondments, most recently changed first, a page at a time; `todo` keeps those where
+ * the actor has a step to take (or an onboarding item of its side).
  */
 export async function listSecondments(db: Db, actor: Actor, filter: PageRequest & { state?: SecondmentState; todo?: boolean }) {
   const read = filter.todo ? Math.max(filter.limit, TODO_WINDOW) : filter.limit;
-  const rows = await db
-    .select({ s: secondments, m: poolMembers, cursor: cursorColumn(SECONDMENT_ORDER) })
-    .from(secondments)
-    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
-    .where(
-      and(
-        await visibleTo(db, actor),
-        filter.state ? eq(secondments.state, filter.state) : undefined,
-        filter.todo ? inArray(secondments.state, STATES_WITH_WORK) : undefined,
-        afterCursor(SECONDMENT_ORDER, filter.cursor),
-      ),
-    )
-    .orderBy(...orderBy(SECONDMENT_ORDER))
-    .limit(read + 1);
+  const rows = await listVisibleSecondments(db, actor, {
+    state: filter.state,
+    states: filter.todo ? STATES_WITH_WORK : undefined,
+    limit: read + 1,
+    cursor: filter.cursor,
+  });
   const page = pageOf(rows, read);
   const presented = await presentMany(db, actor, page.rows);
   if (!filter.todo) return { items: presented, nextCursor: page.nextCursor };
@@ -62,6 +45,6 @@ export async function listSecondments(db: Db, actor: Actor, filter: PageRequest 
 }
 
 export async function getSecondment(db: Db | Tx, actor: Actor, id: string) {
-  const { s, m } = await loadVisible(db, actor, id);
+  const { s, m } = await getVisibleSecondment(db, actor, id);
   return present(db, actor, s, m, true);
 }

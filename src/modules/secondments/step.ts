@@ -12,9 +12,10 @@ import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
 import { updateRequestFill } from "./request-fill";
 import { frameworkAgreements, onboardingItems, secondmentTransitions, secondments } from "./secondments.tables";
-import { SecondmentRow, MemberRow, today, settingsOf } from "./facts";
+import { today, settingsOf } from "./facts";
 import type { Principal } from "../identity";
-import { ONBOARDING_TEMPLATE } from "./onboarding";
+import { MemberRow, SecondmentRow } from "./secondment-scope";
+import { ONBOARDING_TEMPLATE } from "./secondment-rules";
 
 // One workflow step written: state, timeline, audit entry and the mail to whoever acts next.
 

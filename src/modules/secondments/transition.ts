@@ -1,16 +1,15 @@
-import { and, eq, gte, lte, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { lockFor } from "../../db/locks";
 import { BLOCKING_STATES, decide, type Action } from "../../domain/secondment/workflow";
 import { AppError } from "../../kernel/problems";
 import type { Actor } from "../../kernel/actor";
-import { secondments } from "./secondments.tables";
 import { loadFacts } from "./facts";
 import { workflowRoles } from "./who-acts";
 import { assertNoOverlap, assertWithinCaps } from "./guards";
-import { loadVisibleForUpdate } from "./secondment-scope";
 import { present } from "./present";
 import { applyStep } from "./step";
+import { unscopedOverlappingProposals } from "./secondment-scope";
+import { getVisibleSecondmentForUpdate } from "./secondment-scope";
 
 // A workflow step taken by an actor.
 
@@ -23,7 +22,7 @@ export async function transitionSecondment(
   baseUrl: string,
 ) {
   return db.transaction(async (tx) => {
-    const { s, m } = await loadVisibleForUpdate(tx, actor, id);
+    const { s, m } = await getVisibleSecondmentForUpdate(tx, actor, id);
     const { roles, onBehalfOf, councilExcluded } = await workflowRoles(tx, actor, s, m);
     if (councilExcluded && (input.action === "council_consent" || input.action === "council_refuse")) {
       throw new AppError("forbidden", {
@@ -72,18 +71,7 @@ export async function transitionSecondment(
     );
     if (input.action === "accept") {
       // Accepting one secondment withdraws the person's other pending proposals that overlap it.
-      const others = await tx
-        .select()
-        .from(secondments)
-        .where(
-          and(
-            eq(secondments.memberId, m.id),
-            ne(secondments.id, s.id),
-            eq(secondments.state, "proposed"),
-            lte(secondments.startsOn, s.endsOn),
-            gte(secondments.endsOn, s.startsOn),
-          ),
-        );
+      const others = await unscopedOverlappingProposals(tx, s);
       for (const other of others) {
         const otherFacts = await loadFacts(tx, other, m);
         await applyStep(

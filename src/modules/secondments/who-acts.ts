@@ -1,12 +1,12 @@
-import { and, eq, gte, inArray, lte, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { type Action, type WorkflowRole } from "../../domain/secondment/workflow";
 import type { Actor } from "../../kernel/actor";
 import { accountRoles, accounts } from "../identity";
 import type { Role } from "../../kernel/roles";
 import { secondmentTransitions } from "./secondments.tables";
-import { SecondmentRow, MemberRow, today, chainOf } from "./facts";
 import { principalsOf, type Principal } from "../identity";
+import { MemberRow, SecondmentRow, unscopedChainOf } from "./secondment-scope";
 
 // Who the actor is in a secondment: its workflow roles, for itself and as a deputy, and the staff
 // council's independence.
@@ -76,7 +76,7 @@ export const NOT_FOR_THE_EMPLOYER: Action[] = ["accept", "decline", "council_con
  */
 export async function isExcludedFromCouncil(db: Db | Tx, actor: Actor, s: SecondmentRow, member: MemberRow): Promise<boolean> {
   if (member.accountId === actor.accountId) return true;
-  const chain = (await chainOf(db, s)).map((c) => c.id);
+  const chain = (await unscopedChainOf(db, s)).map((c) => c.id);
   const [acted] = await db
     .select({ id: secondmentTransitions.id })
     .from(secondmentTransitions)

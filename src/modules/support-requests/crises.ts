@@ -8,8 +8,9 @@ import { accountRoles, accounts } from "../identity";
 import { germanDate } from "../../domain/dates";
 import { enqueueMail } from "../notifications";
 import { organizations } from "../organizations";
-import { crises, requestOffers, supportRequests } from "./support-requests.tables";
+import { crises, requestOffers } from "./support-requests.tables";
 import { FILLING_STATES, IN_PLAY_STATES } from "../../domain/secondment/workflow";
+import { listVisibleSupportRequests } from "./support-request-scope";
 
 type CrisisRow = typeof crises.$inferSelect;
 
@@ -127,10 +128,7 @@ export async function getCrisisBoard(db: Db, actor: Actor, id: string) {
     .from(crises)
     .where(and(eq(crises.id, id), eq(crises.regionId, actor.regionId)));
   if (!crisis) throw new AppError("not_found");
-  const requests = await db
-    .select()
-    .from(supportRequests)
-    .where(and(eq(supportRequests.crisisId, id), inArray(supportRequests.status, ["open", "partly_filled", "filled", "closed"])));
+  const requests = await listVisibleSupportRequests(db, actor, { crisisId: id, statuses: ["open", "partly_filled", "filled", "closed"] });
   const orgs = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)

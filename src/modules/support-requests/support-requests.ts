@@ -1,34 +1,26 @@
 import { departmentProblem } from "../organizations";
-import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
-import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
-import { distanceKm, ineligibility, type CandidateMember, type RequestNeeds } from "../../domain/allocation/eligibility";
+import { type PageRequest } from "../../kernel/paging";
+import { ineligibility, type RequestNeeds } from "../../domain/allocation/eligibility";
 import { AppError, type FieldProblem } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
 import { departments, organizations } from "../organizations";
-import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool";
+import { qualifications } from "../pool";
 import { supportRequestPolicy } from "./support-requests.policy";
 import type { CreateRequestBody, UpdateRequestBody } from "./support-requests.schemas";
 import { FILLING_STATES, IN_PLAY_STATES } from "../../domain/secondment/workflow";
 import { loadCandidates } from "../pool";
 import { crises, requestOffers, supportRequestQualifications, supportRequests, type Urgency } from "./support-requests.tables";
+import {
+  RequestRow,
+  getOwnSupportRequestForUpdate,
+  getVisibleSupportRequestRow,
+  listVisibleSupportRequestsPage,
+} from "./support-request-scope";
 
-type RequestRow = typeof supportRequests.$inferSelect;
-
-const URGENCY_ORDER: Record<Urgency, number> = { crisis: 0, urgent: 1, normal: 2 };
-
-// Visibility in the query: open (and partly filled, filled, closed) requests of the actor's region,
-// drafts and cancelled ones only of the actor's own administration.
-const visibleTo = (actor: Actor) =>
-  and(
-    eq(supportRequests.regionId, actor.regionId),
-    or(
-      eq(supportRequests.organizationId, actor.organizationId),
-      and(ne(supportRequests.status, "draft"), ne(supportRequests.status, "cancelled")),
-    ),
-  );
 
 async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
   if (rows.length === 0) return [];
@@ -119,51 +111,15 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
   });
 }
 
-/** The order of the request list: crisis first, then urgent, then normal; within that by start date, then id. */
-const REQUEST_ORDER: SortKey[] = [
-  {
-    sql: sql`(case ${supportRequests.urgency} ${sql.join(
-      Object.entries(URGENCY_ORDER).map(([urgency, rank]) => sql`when ${urgency} then ${sql.raw(String(rank))}`),
-      sql` `,
-    )} end)`,
-    type: "integer",
-  },
-  { sql: supportRequests.startsOn, type: "date" },
-  { sql: supportRequests.id, type: "uuid" },
-];
-
 /** Requests the actor may see, a page at a time: crisis first, then urgent, then normal; within that by start date. */
 export async function listSupportRequests(db: Db, actor: Actor, filter: PageRequest & { status?: string }) {
-  const rows = await db
-    .select({ r: supportRequests, cursor: cursorColumn(REQUEST_ORDER) })
-    .from(supportRequests)
-    .where(
-      and(
-        visibleTo(actor),
-        filter.status ? eq(supportRequests.status, filter.status as RequestRow["status"]) : undefined,
-        afterCursor(REQUEST_ORDER, filter.cursor),
-      ),
-    )
-    .orderBy(...orderBy(REQUEST_ORDER))
-    .limit(filter.limit + 1);
-  const page = pageOf(rows, filter.limit);
-  return {
-    items: await present(
-      db,
-      actor,
-      page.rows.map((r) => r.r),
-    ),
-    nextCursor: page.nextCursor,
-  };
+  const page = await listVisibleSupportRequestsPage(db, actor, { ...filter, status: filter.status as RequestRow["status"] | undefined });
+  return { items: await present(db, actor, page.rows), nextCursor: page.nextCursor };
 }
 
 /** One request the actor may see; 404 otherwise (a foreign draft does not exist for the actor). */
 export async function getSupportRequest(db: Db | Tx, actor: Actor, id: string) {
-  const [row] = await db
-    .select()
-    .from(supportRequests)
-    .where(and(visibleTo(actor), eq(supportRequests.id, id)));
-  if (!row) throw new AppError("not_found");
+  const row = await getVisibleSupportRequestRow(db, actor, id);
   return (await present(db, actor, [row]))[0];
 }
 
@@ -270,21 +226,10 @@ export async function createSupportRequest(db: Db, actor: Actor, input: z.infer<
   });
 }
 
-/** A request of the actor's administration, locked for a change (its status is read under the lock); 404 otherwise. */
-async function ownRequest(tx: Tx, actor: Actor, id: string) {
-  const [row] = await tx
-    .select()
-    .from(supportRequests)
-    .where(and(eq(supportRequests.id, id), eq(supportRequests.organizationId, actor.organizationId)))
-    .for("update");
-  if (!row) throw new AppError("not_found");
-  return row;
-}
-
 /** Changes a draft or open request of the actor's administration. */
 export async function updateSupportRequest(db: Db, actor: Actor, id: string, input: z.infer<typeof UpdateRequestBody>) {
   return db.transaction(async (tx) => {
-    const before = await ownRequest(tx, actor, id);
+    const before = await getOwnSupportRequestForUpdate(tx, actor, id);
     if (!["draft", "open", "partly_filled"].includes(before.status)) {
       throw new AppError("conflict", {
         message: {
@@ -339,7 +284,7 @@ const TRANSITIONS: Partial<Record<RequestRow["status"], ReadonlyArray<"open" | "
 /** Opens, closes or withdraws a request of the actor's administration. */
 export async function transitionSupportRequest(db: Db, actor: Actor, id: string, status: "open" | "closed" | "cancelled") {
   return db.transaction(async (tx) => {
-    const before = await ownRequest(tx, actor, id);
+    const before = await getOwnSupportRequestForUpdate(tx, actor, id);
     if (!(TRANSITIONS[before.status] ?? []).includes(status)) {
       throw new AppError("conflict", {
         fields: [

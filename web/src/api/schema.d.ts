@@ -301,6 +301,7 @@ export interface paths {
                                     readOutbox: boolean;
                                     managePool: boolean;
                                     readPoolOverview: boolean;
+                                    invitedToPool: boolean;
                                     readRequests: boolean;
                                     createRequests: boolean;
                                     offerMembers: boolean;
@@ -445,6 +446,7 @@ export interface paths {
                                 readOutbox: boolean;
                                 managePool: boolean;
                                 readPoolOverview: boolean;
+                                invitedToPool: boolean;
                                 readRequests: boolean;
                                 createRequests: boolean;
                                 offerMembers: boolean;
@@ -519,6 +521,7 @@ export interface paths {
                                 readOutbox: boolean;
                                 managePool: boolean;
                                 readPoolOverview: boolean;
+                                invitedToPool: boolean;
                                 readRequests: boolean;
                                 createRequests: boolean;
                                 offerMembers: boolean;
@@ -535,6 +538,61 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for the signed-in account, earliest deadline first
+         * @description Each capability adds its own kinds of task: secondment steps and onboarding items on the caller's side, qualifications to confirm or renew, own requests without offers, an active crisis. `link` is the web app's page that opens the step.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                kind: string;
+                                object: {
+                                    type: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                };
+                                step: {
+                                    de: string;
+                                    en: string;
+                                };
+                                dueOn: string | null;
+                                link: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/password": {

@@ -33,6 +33,8 @@ export function formatters(lang: string) {
     number: (n: number, digits = 0) =>
       new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n),
     date: (iso: string) => new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(iso)),
+    /** "1. November 2026" — for deadlines and periods people read rather than compare. */
+    dateLong: (iso: string) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(new Date(iso)),
     dateTime: (iso: string) =>
       new Intl.DateTimeFormat(locale, {
         day: "2-digit",

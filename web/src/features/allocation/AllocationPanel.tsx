@@ -5,6 +5,7 @@ import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
 import { formatters } from "../../i18n";
 import { BarChart } from "../../components/BarChart";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import { FlowMap } from "./FlowMap";
 import { Button, ErrorSummary, Notice } from "../../components/forms";
@@ -21,6 +22,8 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
   const [shown, setShown] = useState<Run | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [committed, setCommitted] = useState<number | null>(null);
+  /** The commit asked about: all proposals or the selection. */
+  const [asking, setAsking] = useState<boolean | null>(null);
 
   const show = (r: Run) => {
     setShown(r);
@@ -63,7 +66,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
     if (!run) return;
     computation.reset();
     commitment.reset();
-    void commitment.run(run, all);
+    void commitment.run(run, all).finally(() => setAsking(null));
   };
   const toggle = (index: number, on: boolean) => {
     const next = new Set(selected);
@@ -90,7 +93,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
       </p>
       <ErrorSummary problem={problem} labels={{ assignments: t("allocation.assignments") }} />
       {committed !== null ? (
-        <Notice>
+        <Notice focus>
           {t("allocation.committed", { count: committed })}{" "}
           <Link to="/abordnungen" className="kern-link">
             {t("allocation.toSecondments")}
@@ -114,86 +117,6 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
               {t("allocation.snapshot")}
             </a>
           </p>
-          <DataTable
-            id="allocation-objective-caption"
-            caption={t("allocation.objectiveCaption")}
-            columns={[
-              { label: t("allocation.level") },
-              { label: t("allocation.optimum"), numeric: true },
-              { label: t("allocation.firstCome"), numeric: true },
-            ]}
-          >
-            {(
-              [
-                ["crisis", o.crisis, g.crisis],
-                ["urgent", o.urgent, g.urgent],
-                ["normal", o.normal, g.normal],
-                ["fairness", o.fairness, g.fairness],
-                ["distance", o.distanceM / 1000, g.distanceM / 1000],
-                ["preferred", o.preferred, g.preferred],
-              ] as const
-            ).map(([key, ours, theirs]) => (
-              <tr key={key} className="kern-table__row">
-                <th scope="row" className="kern-table__cell">
-                  {t(`allocation.levels.${key}`)}
-                </th>
-                <td className="kern-table__cell kern-table__cell--numeric">{f.number(ours, key === "distance" ? 1 : 0)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{f.number(theirs, key === "distance" ? 1 : 0)}</td>
-              </tr>
-            ))}
-          </DataTable>
-
-          <h3 className="kern-heading-medium">{t("allocation.whoGoesWhere")}</h3>
-          <div className="map-and-table">
-            <FlowMap flows={run.flows} title={t("allocation.mapTitle")} />
-            <DataTable
-              id="allocation-flows-caption"
-              caption={t("allocation.flowsCaption")}
-              columns={[{ label: t("allocation.from") }, { label: t("allocation.to") }, { label: t("allocation.people"), numeric: true }]}
-            >
-              {run.flows.map((fl) => (
-                <tr key={`${fl.from.id}-${fl.to.id}`} className="kern-table__row">
-                  <th scope="row" className="kern-table__cell">
-                    {fl.from.name}
-                  </th>
-                  <td className="kern-table__cell">{fl.to.name}</td>
-                  <td className="kern-table__cell kern-table__cell--numeric">{fl.count}</td>
-                </tr>
-              ))}
-            </DataTable>
-          </div>
-
-          <h3 className="kern-heading-medium">{t("allocation.shareTitle")}</h3>
-          <div className="chart-and-table">
-            <BarChart
-              id="chart-lent-share"
-              title={t("allocation.shareChart")}
-              max={Math.max(0.01, ...run.lent.map((l) => l.share))}
-              bars={run.lent.map((l) => ({ id: l.administration.id, label: l.administration.name, value: l.share, display: pct(l.share) }))}
-            />
-            <DataTable
-              id="allocation-lent-caption"
-              caption={t("allocation.shareCaption")}
-              columns={[
-                { label: t("organizations.name") },
-                { label: t("allocation.lent"), numeric: true },
-                { label: t("allocation.poolSize"), numeric: true },
-                { label: t("crises.fillRate"), numeric: true },
-              ]}
-            >
-              {run.lent.map((l) => (
-                <tr key={l.administration.id} className="kern-table__row">
-                  <th scope="row" className="kern-table__cell">
-                    {l.administration.name}
-                  </th>
-                  <td className="kern-table__cell kern-table__cell--numeric">{l.lent}</td>
-                  <td className="kern-table__cell kern-table__cell--numeric">{l.poolSize}</td>
-                  <td className="kern-table__cell kern-table__cell--numeric">{pct(l.share)}</td>
-                </tr>
-              ))}
-            </DataTable>
-          </div>
-
           <h3 className="kern-heading-medium">{t("allocation.assignments")}</h3>
           <p className="kern-body">{t("allocation.namesHint")}</p>
           <DataTable
@@ -261,13 +184,25 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
           </DataTable>
           {canCommit ? (
             <p className="button-row">
-              <Button type="button" onClick={() => commit(true)} disabled={busy}>
+              <Button type="button" onClick={() => setAsking(true)} disabled={busy}>
                 {t("allocation.commitAll", { count: run.assignments.length })}
               </Button>
-              <Button type="button" kind="secondary" onClick={() => commit(false)} disabled={busy || selected.size === 0}>
+              <Button type="button" kind="secondary" onClick={() => setAsking(false)} disabled={busy || selected.size === 0}>
                 {t("allocation.commitSelected", { count: selected.size })}
               </Button>
             </p>
+          ) : null}
+          {canCommit && asking !== null ? (
+            <ConfirmDialog
+              open
+              title={t("allocation.confirmTitle", { count: asking ? run.assignments.length : selected.size })}
+              body={t("allocation.confirmBody", { count: asking ? run.assignments.length : selected.size })}
+              confirmLabel={t("allocation.confirmAction", { count: asking ? run.assignments.length : selected.size })}
+              cancelLabel={t("allocation.keep")}
+              busy={busy}
+              onConfirm={() => commit(asking)}
+              onCancel={() => setAsking(null)}
+            />
           ) : null}
 
           <h3 className="kern-heading-medium">{t("allocation.unfilledTitle")}</h3>
@@ -296,6 +231,94 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
               ))}
             </DataTable>
           )}
+
+          <details className="allocation-background">
+            <summary className="kern-heading-small">{t("allocation.background")}</summary>
+            <DataTable
+              id="allocation-objective-caption"
+              caption={t("allocation.objectiveCaption")}
+              columns={[
+                { label: t("allocation.level") },
+                { label: t("allocation.optimum"), numeric: true },
+                { label: t("allocation.firstCome"), numeric: true },
+              ]}
+            >
+              {(
+                [
+                  ["crisis", o.crisis, g.crisis],
+                  ["urgent", o.urgent, g.urgent],
+                  ["normal", o.normal, g.normal],
+                  ["fairness", o.fairness, g.fairness],
+                  ["distance", o.distanceM / 1000, g.distanceM / 1000],
+                  ["preferred", o.preferred, g.preferred],
+                ] as const
+              ).map(([key, ours, theirs]) => (
+                <tr key={key} className="kern-table__row">
+                  <th scope="row" className="kern-table__cell">
+                    {t(`allocation.levels.${key}`)}
+                  </th>
+                  <td className="kern-table__cell kern-table__cell--numeric">{f.number(ours, key === "distance" ? 1 : 0)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{f.number(theirs, key === "distance" ? 1 : 0)}</td>
+                </tr>
+              ))}
+            </DataTable>
+
+            <h3 className="kern-heading-medium">{t("allocation.whoGoesWhere")}</h3>
+            <div className="map-and-table">
+              <FlowMap flows={run.flows} title={t("allocation.mapTitle")} />
+              <DataTable
+                id="allocation-flows-caption"
+                caption={t("allocation.flowsCaption")}
+                columns={[{ label: t("allocation.from") }, { label: t("allocation.to") }, { label: t("allocation.people"), numeric: true }]}
+              >
+                {run.flows.map((fl) => (
+                  <tr key={`${fl.from.id}-${fl.to.id}`} className="kern-table__row">
+                    <th scope="row" className="kern-table__cell">
+                      {fl.from.name}
+                    </th>
+                    <td className="kern-table__cell">{fl.to.name}</td>
+                    <td className="kern-table__cell kern-table__cell--numeric">{fl.count}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            </div>
+
+            <h3 className="kern-heading-medium">{t("allocation.shareTitle")}</h3>
+            <div className="chart-and-table">
+              <BarChart
+                id="chart-lent-share"
+                title={t("allocation.shareChart")}
+                max={Math.max(0.01, ...run.lent.map((l) => l.share))}
+                bars={run.lent.map((l) => ({
+                  id: l.administration.id,
+                  label: l.administration.name,
+                  value: l.share,
+                  display: pct(l.share),
+                }))}
+              />
+              <DataTable
+                id="allocation-lent-caption"
+                caption={t("allocation.shareCaption")}
+                columns={[
+                  { label: t("organizations.name") },
+                  { label: t("allocation.lent"), numeric: true },
+                  { label: t("allocation.poolSize"), numeric: true },
+                  { label: t("crises.fillRate"), numeric: true },
+                ]}
+              >
+                {run.lent.map((l) => (
+                  <tr key={l.administration.id} className="kern-table__row">
+                    <th scope="row" className="kern-table__cell">
+                      {l.administration.name}
+                    </th>
+                    <td className="kern-table__cell kern-table__cell--numeric">{l.lent}</td>
+                    <td className="kern-table__cell kern-table__cell--numeric">{l.poolSize}</td>
+                    <td className="kern-table__cell kern-table__cell--numeric">{pct(l.share)}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            </div>
+          </details>
         </>
       ) : null}
     </section>
