@@ -4,7 +4,7 @@ import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
 import { accountRoles, accounts } from "../identity/identity.tables";
-import { germanDate } from "../../domain/dates";
+import { germanDate } from "../../kernel/dates";
 import { enqueueMail } from "../notifications/outbox";
 import { organizations } from "../organizations/organizations.tables";
 import { crises, supportRequests } from "./requests.tables";

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { germanDate } from "../../domain/dates";
+import { germanDate } from "../../kernel/dates";
 import { AppError } from "../../server/problems";
 import type { SecondmentState } from "../../domain/secondment/workflow";
 import type { SecondmentView } from "./secondments";

@@ -5,7 +5,7 @@ import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
 import { accountRoles, accounts } from "../identity/identity.tables";
-import { todayInGermany } from "../../domain/dates";
+import { today } from "../../kernel/dates";
 import { departments, organizations } from "../organizations/organizations.tables";
 import { poolMembers } from "../pool/pool.tables";
 import { calendarFeeds, deputies, secondments } from "./secondments.tables";
@@ -129,11 +129,11 @@ async function mayReadDepartmentFeed(db: Db, accountId: string, departmentId: st
       )
       .limit(1);
   if ((await holdsIt(accountId)).length) return true;
-  const today = todayInGermany();
+  const day = today();
   const principals = await db
     .select({ id: deputies.principalAccountId })
     .from(deputies)
-    .where(and(eq(deputies.deputyAccountId, accountId), lte(deputies.startsOn, today), gte(deputies.endsOn, today)));
+    .where(and(eq(deputies.deputyAccountId, accountId), lte(deputies.startsOn, day), gte(deputies.endsOn, day)));
   for (const p of principals) if ((await holdsIt(p.id)).length) return true;
   return false;
 }

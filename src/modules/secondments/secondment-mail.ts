@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import { germanDate } from "../../domain/dates";
+import { germanDate } from "../../kernel/dates";
 import { NAME_VISIBLE_TO_BORROWER, type SecondmentState } from "../../domain/secondment/workflow";
 import { accountRoles, accounts } from "../identity/identity.tables";
 import type { Role } from "../identity/roles";

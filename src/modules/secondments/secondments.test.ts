@@ -8,6 +8,7 @@ import { buildTestApp, type Client, type TestApp } from "../../../test/app";
 import { auditEvents } from "../audit/audit.tables";
 import { outboxMessages } from "../notifications/outbox.tables";
 import { CONSENT_VERSION } from "../pool/consent";
+import { today } from "../../kernel/dates";
 import { runSecondmentDeadlines } from "./secondments";
 
 let t: TestApp;
@@ -381,8 +382,7 @@ describe("rules around the path", () => {
     const clerkAccount = (await bauamt.request({ method: "GET", url: "/api/v1/deputies" }))
       .json()
       .candidates.find((c: { name: string }) => c.name === "Aylin Demir");
-    const today = new Date().toISOString().slice(0, 10);
-    const named = await post(bauamt, "/api/v1/deputies", { deputyAccountId: clerkAccount.id, startsOn: today, endsOn: "2027-12-31" });
+    const named = await post(bauamt, "/api/v1/deputies", { deputyAccountId: clerkAccount.id, startsOn: today(), endsOn: "2027-12-31" });
     expect(named.statusCode, named.body).toBe(201);
     const clerk = await t.signIn("sachbearbeitung@wunstorf.demo");
     const requestId = await newRequest({ title: "Bauaufsicht Vertretung", startsOn: "2027-06-01", endsOn: "2027-06-30", headcount: 1 });

@@ -3,7 +3,6 @@ import type { Db, Tx } from "../../db/client";
 import { lockFor } from "../../db/locks";
 import { coversPeriod, ineligibility } from "../../domain/allocation/eligibility";
 import {
-  addWorkingDays,
   availableActions,
   BLOCKING_STATES,
   isWaitingFor,
@@ -20,7 +19,7 @@ import {
   type WorkflowRole,
 } from "../../domain/secondment/workflow";
 import { AppError } from "../../server/problems";
-import { germanDate } from "../../domain/dates";
+import { addDays, addWorkingDays, germanDate, stateOfAgs, today } from "../../kernel/dates";
 import { notifyNext } from "./secondment-mail";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
@@ -47,7 +46,6 @@ import {
 type SecondmentRow = typeof secondments.$inferSelect;
 type MemberRow = typeof poolMembers.$inferSelect;
 
-const today = () => new Date().toISOString().slice(0, 10);
 const BLOCKING = [...BLOCKING_STATES];
 
 /** The legal basis of a secondment by employment status. */
@@ -711,8 +709,10 @@ async function applyStep(
     updatedAt: new Date(),
   };
   if (step.action === "accept" && step.to === "staff_council") {
+    // The lending administration's staff council counts working days of its own state.
     const settings = await settingsOf(tx, s.organizationId);
-    patch.councilDeadline = addWorkingDays(today(), settings.councilDeadlineWorkingDays);
+    const [lender] = await tx.select({ ags: organizations.ags }).from(organizations).where(eq(organizations.id, s.organizationId));
+    patch.councilDeadline = addWorkingDays(today(), settings.councilDeadlineWorkingDays, stateOfAgs(lender.ags));
   }
   if (step.action === "record_hearing") patch.hearingRecordedAt = new Date();
   if (step.action === "record_sbv_hearing") patch.sbvHearingRecordedAt = new Date();
@@ -997,7 +997,7 @@ export async function extendSecondment(
         },
       });
     }
-    const startsOn = new Date(Date.parse(s.endsOn) + 86_400_000).toISOString().slice(0, 10);
+    const startsOn = addDays(s.endsOn, 1);
     if (input.endsOn < startsOn) {
       throw new AppError("validation", {
         fields: [
