@@ -10,13 +10,10 @@ import { seedReferenceData } from "../db/seed/reference";
 import type { Role } from "../modules/identity/roles";
 import { OperatorError } from "../operator-error";
 import { buildApp } from "../server/app";
-import { solverPool } from "../modules/allocation/solver-pool";
+import { startJobs } from "../server/jobs";
+import { MODULES } from "../modules";
 import { buildWebApp } from "./build-web";
 import { createAdministrator } from "./create-admin";
-import { smtpTransport, startOutboxWorker } from "../modules/notifications/outbox";
-import { purgeFormerPoolMembers } from "../modules/pool/pool-overview";
-import { runSecondmentDeadlines } from "../modules/secondments/secondments";
-import { syncIdentityProvidersFromEnv } from "../modules/identity/sso/identity-provider";
 
 const USAGE = `verbund – Plattform für die Zusammenarbeit der Verwaltungen einer Region
 
@@ -42,7 +39,7 @@ async function prepare(demo: boolean, purpose: string, options: { disableDemo?: 
   try {
     await migrateDatabase(database);
     const reference = await seedReferenceData(database.db, config.regionDir);
-    await syncIdentityProvidersFromEnv(database.db, process.env);
+    for (const module of MODULES) await module.prepare?.(database.db, process.env);
     let demoPassword: string | undefined;
     if (demo) {
       demoPassword = config.demoPassword ?? randomDemoPassword();
@@ -79,44 +76,20 @@ async function serve(demo: boolean, options: { buildWeb?: boolean } = {}) {
     disableDemo: !demo,
   });
   const app = await buildApp({ config, database });
-  // Background work: e-mail from the outbox (when SMTP is configured), and the daily deletion of
-  // personal data of people who left the pool.
-  const stopMail = config.smtpUrl
-    ? startOutboxWorker(database.db, {
-        transport: smtpTransport(config.smtpUrl),
-        from: config.mailFrom,
-        intervalMs: config.outboxIntervalMs,
-        onError: (err) => app.log.error({ err }, "outbox"),
-      })
-    : async () => {};
-  const purge = () =>
-    purgeFormerPoolMembers(database.db, config.poolRetentionDays).then(
-      (n) => n && app.log.info({ purged: n }, "personal data of former pool members deleted"),
-      (err) => app.log.error({ err }, "pool purge"),
-    );
-  const firstPurge = purge();
-  const purgeTimer = setInterval(() => void purge(), 24 * 3600 * 1000);
-  // Verbund's own workflow steps: deemed consent after the staff council's deadline, completion after the period.
-  const deadlines = () =>
-    runSecondmentDeadlines(database.db, config.baseUrl).then(
-      (n) => n && app.log.info({ changed: n }, "secondment deadlines applied"),
-      (err) => app.log.error({ err }, "secondment deadlines"),
-    );
-  const firstDeadlines = deadlines();
-  const deadlineTimer = setInterval(() => void deadlines(), 3600 * 1000);
+  // Background work of the modules (e-mail delivery, deadlines, deletion of former pool members).
+  const jobs = startJobs(MODULES, { db: database.db, config, log: app.log });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down: no new requests, finishing running ones");
     try {
-      clearInterval(purgeTimer);
-      clearInterval(deadlineTimer);
+      const stopJobs = jobs.stop();
       // Connections of requests still running become idle only after their answer; the server
       // would keep them open for the keep-alive time (72 s), so close each as soon as it is idle.
       const idle = setInterval(() => app.server.closeIdleConnections(), 100);
       await app.close().finally(() => clearInterval(idle));
-      await stopMail();
+      await stopJobs;
     } finally {
       await database.close();
     }
@@ -126,12 +99,16 @@ async function serve(demo: boolean, options: { buildWeb?: boolean } = {}) {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
   await app.listen({ port: config.port, host: config.host });
-  // The optimiser's worker compiles its loops now rather than on the first allocation run.
-  // A shutdown during the warm-up ends the worker: not worth a warning.
-  solverPool.warmUp().catch((error: Error) => closing || app.log.warn({ err: error }, "solver warm-up failed"));
+  // Work once listening (the optimiser's worker compiles its loops now rather than on the first
+  // run). A shutdown during it is not worth a warning.
+  for (const module of MODULES) {
+    module
+      .onListen?.({ db: database.db, config, log: app.log })
+      .catch((err: Error) => closing || app.log.warn({ err, module: module.name }, "start-up work failed"));
+  }
   // The banner comes last, after what the start itself logs (the log is written asynchronously:
   // flushed first), so that it stays in sight.
-  await Promise.all([firstPurge, firstDeadlines]);
+  await jobs.firstRuns;
   const log = app.log as unknown as { flush?: (done: () => void) => void };
   await new Promise<void>((resolve) => (log.flush ? log.flush(() => resolve()) : resolve()));
   const where = database.kind === "pglite" ? `eingebettetes PostgreSQL in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";

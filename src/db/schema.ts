@@ -3,7 +3,7 @@ export * from "../modules/organizations/organizations.tables";
 export * from "../modules/identity/identity.tables";
 export * from "../modules/audit/audit.tables";
 export * from "../modules/pool/pool.tables";
-export * from "../modules/requests/requests.tables";
+export * from "../modules/support-requests/support-requests.tables";
 export * from "../modules/notifications/outbox.tables";
 export * from "../modules/secondments/secondments.tables";
 export * from "../modules/allocation/allocation.tables";

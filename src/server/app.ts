@@ -11,18 +11,10 @@ import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { isSecureDeployment, projectRoot, type Config } from "../config";
 import type { Database } from "../db/client";
-import { auditRoutes } from "../modules/audit/audit.routes";
-import { accountRoutes } from "../modules/identity/accounts.routes";
-import { sessionRoutes } from "../modules/identity/session.routes";
-import { linkRoutes } from "../modules/identity/sso/link.routes";
-import { ssoRoutes } from "../modules/identity/sso/sso.routes";
-import { organizationRoutes } from "../modules/organizations/organizations.routes";
-import { poolRoutes } from "../modules/pool/pool.routes";
-import { requestRoutes } from "../modules/requests/requests.routes";
-import { secondmentRoutes } from "../modules/secondments/secondments.routes";
-import { allocationRoutes } from "../modules/allocation/allocation.routes";
-import { notificationRoutes } from "../modules/notifications/notifications.routes";
 import { healthRoutes } from "./health.routes";
+import { abilitiesOf, abilityKeys, MODULES } from "../modules";
+import type { Actor } from "../kernel/actor";
+import type { VerbundModule } from "../kernel/module";
 import authPlugin from "./plugins/auth";
 import errorsPlugin, { frameworkProblem, sendProblem } from "./plugins/errors";
 import { REDACTED_PATHS, serializeError, serializeRequest } from "./log-safety";
@@ -39,6 +31,8 @@ export interface AppOptions {
   webDir?: string;
   /** Extra routes registered after the modules' (tests use it for a failing route). */
   extend?: (app: FastifyInstance) => Promise<void>;
+  /** The capabilities to serve (default: every module, `src/modules/index.ts`). */
+  modules?: readonly VerbundModule[];
 }
 
 /** A route as registered, for the tenant-isolation test and the docs. */
@@ -55,6 +49,10 @@ declare module "fastify" {
     databaseKind: "pglite" | "postgres";
     /** Every route registered, in order. */
     routeTable: RegisteredRoute[];
+    /** The ability keys of every module (the fields of `/me`'s `abilities`). */
+    abilityKeys: string[];
+    /** What the actor may do in each capability, by ability key. */
+    abilitiesOf(actor: Actor): Record<string, boolean>;
   }
 }
 
@@ -108,6 +106,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("db", database.db);
   app.decorate("config", config);
   app.decorate("databaseKind", database.kind);
+  const modules = options.modules ?? MODULES;
+  app.decorate("abilityKeys", abilityKeys(modules));
+  app.decorate("abilitiesOf", (actor: Actor) => abilitiesOf(actor, modules));
   const routeTable: RegisteredRoute[] = [];
   app.decorate("routeTable", routeTable);
   app.addHook("onRoute", (route) => {
@@ -166,17 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(authPlugin);
   await app.register(healthRoutes);
-  await app.register(sessionRoutes);
-  await app.register(organizationRoutes);
-  await app.register(accountRoutes);
-  await app.register(ssoRoutes);
-  await app.register(linkRoutes);
-  await app.register(auditRoutes);
-  await app.register(poolRoutes);
-  await app.register(requestRoutes);
-  await app.register(secondmentRoutes);
-  await app.register(allocationRoutes);
-  await app.register(notificationRoutes);
+  for (const module of modules) for (const routes of module.routes) await app.register(routes);
   if (options.extend) await app.register(options.extend);
 
   const webDir = options.webDir ?? path.join(projectRoot, "dist", "web");

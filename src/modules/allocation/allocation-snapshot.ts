@@ -15,7 +15,7 @@ import { BLOCKING_STATES } from "../../domain/secondment/workflow";
 import type { Actor } from "../identity/actor";
 import { departments, organizations } from "../organizations/organizations.tables";
 import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool/pool.tables";
-import { supportRequestQualifications, supportRequests } from "../requests/requests.tables";
+import { supportRequestQualifications, supportRequests } from "../support-requests/support-requests.tables";
 import { IN_PLAY_STATES } from "../secondments/request-fill";
 import { departmentCaps, secondmentSettings, secondments } from "../secondments/secondments.tables";
 import { SNAPSHOT_FORMAT, type AllocationSnapshot } from "./allocation-format";

@@ -2,7 +2,7 @@ import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } fro
 import { ownerColumns } from "../../db/owner-columns";
 import { declareVisibility } from "../../db/visibility";
 import { accounts } from "../identity/identity.tables";
-import { crises } from "../requests/requests.tables";
+import { crises } from "../support-requests/support-requests.tables";
 import type { AllocationSnapshot, RunResult } from "./allocation-format";
 
 export type RunStatus = "computing" | "done" | "failed" | "committed";

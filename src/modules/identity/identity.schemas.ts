@@ -27,25 +27,17 @@ export const Me = z.object({
   roles: z.array(RoleSchema),
   organization: OrganizationRef,
   department: DepartmentRef.nullable(),
-  abilities: z.object({
-    manageAccounts: z.boolean(),
-    readAuditLog: z.boolean(),
-    managePool: z.boolean(),
-    readPoolOverview: z.boolean(),
-    readRequests: z.boolean(),
-    createRequests: z.boolean(),
-    offerMembers: z.boolean(),
-    readCrises: z.boolean(),
-    declareCrisis: z.boolean(),
-    readOutbox: z.boolean(),
-    readSecondments: z.boolean(),
-    configureSecondments: z.boolean(),
-    deputize: z.boolean(),
-    manageFramework: z.boolean(),
-    runAllocation: z.boolean(),
-    decideProviderChanges: z.boolean(),
-  }),
+  /** What the account may do in each capability (keys from the modules' manifests, see `meSchema`). */
+  abilities: z.record(z.string(), z.boolean()),
 });
+
+/**
+ * `Me` with one boolean per ability the modules declare (`src/modules/index.ts`), so that the
+ * OpenAPI document and the web client name each of them.
+ */
+export function meSchema(abilityKeys: readonly string[]) {
+  return Me.extend({ abilities: z.object(Object.fromEntries(abilityKeys.map((key) => [key, z.boolean()]))) });
+}
 
 export const SessionInfo = z.object({
   csrfToken: z.string(),
@@ -56,7 +48,8 @@ export const SessionInfo = z.object({
   absoluteExpiresAt: z.string(),
 });
 
-export const LoginResponse = SessionInfo.extend({ me: Me });
+/** The answer to a sign-in: the session and the account, with the abilities named (see {@link meSchema}). */
+export const loginResponseSchema = (abilityKeys: readonly string[]) => SessionInfo.extend({ me: meSchema(abilityKeys) });
 
 export const SessionStatus = z.union([
   SessionInfo.extend({ authenticated: z.literal(true) }),

@@ -6,8 +6,9 @@ import { isSecureDeployment } from "../../config";
 import { publicAccess, selfAccess } from "../../server/policy";
 import { AppError } from "../../server/problems";
 import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../../kernel/actor";
 import { getMe } from "./get-me";
-import { ChangePasswordBody, LoginBody, LoginResponse, Me, SessionInfo, SessionStatus, UpdateMeBody } from "./identity.schemas";
+import { ChangePasswordBody, LoginBody, loginResponseSchema, meSchema, SessionInfo, SessionStatus, UpdateMeBody } from "./identity.schemas";
 import { accounts, sessions } from "./identity.tables";
 import { providerLogoutUrl } from "./sso/provider-logout";
 import { login } from "./login";
@@ -30,6 +31,10 @@ function sessionInfo(csrfToken: string, lastSeenAt: Date, createdAt: Date) {
 /** Login, logout, session status and the signed-in account's own profile. */
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   const secure = isSecureDeployment(app.config);
+  // What the account may do in each capability comes from the modules' manifests (src/modules/index.ts).
+  const Me = meSchema(app.abilityKeys);
+  const LoginResponse = loginResponseSchema(app.abilityKeys);
+  const me = (actor: Actor) => getMe(app.db, actor, app.abilitiesOf(actor));
   const setCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -64,7 +69,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       setCookie(reply, session.token);
       const found = await findSession(app.db, session.token);
       if (found.status !== "valid") throw new AppError("internal");
-      return { ...sessionInfo(session.csrfToken, found.lastSeenAt, found.createdAt), me: await getMe(app.db, found.actor) };
+      return { ...sessionInfo(session.csrfToken, found.lastSeenAt, found.createdAt), me: await me(found.actor) };
     },
   );
 
@@ -136,7 +141,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: selfAccess },
       schema: { tags: ["me"], summary: "The signed-in account", response: { 200: Me } },
     },
-    async (request) => getMe(app.db, request.actor!),
+    async (request) => me(request.actor!),
   );
 
   app.patch(
@@ -163,7 +168,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
           after: { displayName: after.displayName, locale: after.locale },
         });
       });
-      return getMe(app.db, { ...actor, displayName: request.body.displayName ?? actor.displayName });
+      return me({ ...actor, displayName: request.body.displayName ?? actor.displayName });
     },
   );
 

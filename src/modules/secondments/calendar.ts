@@ -10,7 +10,7 @@ import { addDays, today } from "../../kernel/dates";
 import { departments, organizations } from "../organizations/organizations.tables";
 import { poolMembers } from "../pool/pool.tables";
 import { calendarFeeds, deputies, secondments } from "./secondments.tables";
-import { supportRequests as supportRequestsId } from "../requests/requests.tables";
+import { supportRequests as supportRequestsId } from "../support-requests/support-requests.tables";
 import { NAME_VISIBLE_TO_BORROWER, type SecondmentState } from "../../domain/secondment/workflow";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");

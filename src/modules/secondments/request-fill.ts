@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import type { SecondmentState } from "../../domain/secondment/workflow";
-import { supportRequests } from "../requests/requests.tables";
+import { supportRequests } from "../support-requests/support-requests.tables";
 import { secondments } from "./secondments.tables";
 
 /** Secondments still in play for a request: proposed up to running. */

@@ -7,8 +7,8 @@ import type { Action, CouncilStatus, SecondmentState } from "../../domain/second
 import { accounts } from "../identity/identity.tables";
 import { departments, organizations, regions } from "../organizations/organizations.tables";
 import { poolMembers } from "../pool/pool.tables";
-import type { SettlementModel } from "../requests/requests.tables";
-import { supportRequests } from "../requests/requests.tables";
+import type { SettlementModel } from "../support-requests/support-requests.tables";
+import { supportRequests } from "../support-requests/support-requests.tables";
 
 /** The other party of a secondment: the borrowing administration. */
 const borrowerColumn = () =>

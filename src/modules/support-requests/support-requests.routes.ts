@@ -2,7 +2,7 @@ import { z } from "zod";
 import { proposeSecondment } from "../secondments/secondments";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { declareCrisis, endCrisis, getCrisisBoard, listCrises } from "./crises";
-import { crisisPolicy, supportRequestPolicy } from "./requests.policy";
+import { crisisPolicy, supportRequestPolicy } from "./support-requests.policy";
 import {
   CreateRequestBody,
   Crisis,
@@ -11,7 +11,7 @@ import {
   SupportRequest,
   TransitionBody,
   UpdateRequestBody,
-} from "./requests.schemas";
+} from "./support-requests.schemas";
 import {
   createSupportRequest,
   getSupportRequest,

@@ -8,9 +8,9 @@ import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
 import { departments, organizations } from "../organizations/organizations.tables";
 import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool/pool.tables";
-import { supportRequestPolicy } from "./requests.policy";
-import type { CreateRequestBody, UpdateRequestBody } from "./requests.schemas";
-import { crises, supportRequestQualifications, supportRequests, type Urgency } from "./requests.tables";
+import { supportRequestPolicy } from "./support-requests.policy";
+import type { CreateRequestBody, UpdateRequestBody } from "./support-requests.schemas";
+import { crises, supportRequestQualifications, supportRequests, type Urgency } from "./support-requests.tables";
 import { secondments } from "../secondments/secondments.tables";
 import { FILLING_STATES, IN_PLAY_STATES } from "../secondments/request-fill";
 

@@ -7,7 +7,7 @@ import { accountRoles, accounts } from "../identity/identity.tables";
 import { germanDate } from "../../kernel/dates";
 import { enqueueMail } from "../notifications/outbox";
 import { organizations } from "../organizations/organizations.tables";
-import { crises, supportRequests } from "./requests.tables";
+import { crises, supportRequests } from "./support-requests.tables";
 import { secondments } from "../secondments/secondments.tables";
 import { FILLING_STATES, IN_PLAY_STATES } from "../secondments/request-fill";
 

@@ -1,0 +1,39 @@
+import type { Actor } from "../kernel/actor";
+import type { VerbundModule } from "../kernel/module";
+import { allocationModule } from "./allocation";
+import { auditModule } from "./audit";
+import { identityModule } from "./identity";
+import { notificationsModule } from "./notifications";
+import { organizationsModule } from "./organizations";
+import { poolModule } from "./pool";
+import { supportRequestsModule } from "./support-requests";
+import { secondmentsModule } from "./secondments";
+
+/**
+ * Every capability of Verbund, lowest layer first. The app registers their routes in this order,
+ * the server runs their jobs, and `/api/v1/me` asks each what the actor may do. A new capability
+ * adds itself here and nowhere else.
+ */
+export const MODULES: readonly VerbundModule[] = [
+  organizationsModule,
+  identityModule,
+  auditModule,
+  notificationsModule,
+  poolModule,
+  supportRequestsModule,
+  secondmentsModule,
+  allocationModule,
+];
+
+/** Every ability key of the modules, in order (the `/me` schema's fields). */
+export function abilityKeys(modules: readonly VerbundModule[] = MODULES): string[] {
+  const keys = modules.flatMap((m) => Object.keys(m.abilities ?? {}));
+  const twice = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (twice) throw new Error(`Ability ${twice} is declared by two modules`);
+  return keys;
+}
+
+/** What the actor may do, per ability key of every module. */
+export function abilitiesOf(actor: Actor, modules: readonly VerbundModule[] = MODULES): Record<string, boolean> {
+  return Object.fromEntries(modules.flatMap((m) => Object.entries(m.abilities ?? {}).map(([key, rule]) => [key, rule(actor)])));
+}

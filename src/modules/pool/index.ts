@@ -1,0 +1,22 @@
+import { defineModule } from "../../kernel/module";
+import { poolMemberPolicy } from "./pool.policy";
+import { purgeFormerPoolMembers } from "./pool-overview";
+import { poolRoutes } from "./pool.routes";
+
+/** Pool: the support pool (opt-in), qualifications, availability. */
+export const poolModule = defineModule({
+  name: "pool",
+  routes: [poolRoutes],
+  abilities: {
+    managePool: (actor) => poolMemberPolicy.can(actor, "list"),
+    readPoolOverview: (actor) => poolMemberPolicy.can(actor, "overview"),
+  },
+  jobs: [
+    {
+      // Personal data of people who left the pool is deleted after the retention period.
+      name: "pool purge",
+      every: () => 24 * 3600 * 1000,
+      run: ({ db, config }) => purgeFormerPoolMembers(db, config.poolRetentionDays),
+    },
+  ],
+});

@@ -1,0 +1,16 @@
+import { defineModule } from "../../kernel/module";
+import { crisisPolicy, supportRequestPolicy } from "./support-requests.policy";
+import { requestRoutes } from "./support-requests.routes";
+
+/** Support requests: what administrations ask for, crises and the crisis board. */
+export const supportRequestsModule = defineModule({
+  name: "support-requests",
+  routes: [requestRoutes],
+  abilities: {
+    readRequests: (actor) => supportRequestPolicy.can(actor, "list"),
+    createRequests: (actor) => supportRequestPolicy.can(actor, "create"),
+    offerMembers: (actor) => supportRequestPolicy.can(actor, "offer"),
+    readCrises: (actor) => crisisPolicy.can(actor, "list"),
+    declareCrisis: (actor) => crisisPolicy.can(actor, "declare"),
+  },
+});
