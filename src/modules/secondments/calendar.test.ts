@@ -35,12 +35,20 @@ describe("iCal feed text", () => {
     ]);
   });
 
+  it("names with letters beyond ASCII come back as written: umlauts, ß and ẞ, Polish, Turkish and Greek letters, emoji", () => {
+    const names = ["Jürgen Weiß → Region Hannover", "GROẞE Ärztin (aus Garbsen)", "Łukasz Żółć, Ağça Şahin", "Ζωή Παπαδοπούλου 🙂"];
+    const text = calendarText("Abordnungen des Fachbereichs", names.map((summary, i) => event({ uid: `${i}@verbund.region-hannover`, summary })));
+    expect(parseEvents(text).events.map((e) => e.summary)).toEqual(names);
+  });
+
   it("text with ; , \\ and line breaks (CRLF, a bare CR, a bare LF) comes back as written, and opens no new event", () => {
     const hostile = "Akten prüfen; Fristen, Bescheide \\ Ablage\rEND:VEVENT\r\nBEGIN:VEVENT\nSUMMARY:gefälscht";
     const text = calendarText("Abordnungen des Fachbereichs", [
       event({ summary: "Schulze, Katrin; Bauordnung \\ Wunstorf", description: hostile, location: "Rathaus, Zimmer 1;\r\n2. OG" }),
     ]);
     expect(text.split("\r\n").filter((line) => line === "BEGIN:VEVENT")).toHaveLength(1);
+    // As RFC 5545 § 3.3.11 writes TEXT: \, \; \\ and \n.
+    expect(text).toContain("SUMMARY:Schulze\\, Katrin\\; Bauordnung \\\\ Wunstorf\r\n");
     const [parsed] = parseEvents(text).events;
     expect(parsed.summary).toBe("Schulze, Katrin; Bauordnung \\ Wunstorf");
     // iCalendar has one line break (\n): a CR reads as a line feed.

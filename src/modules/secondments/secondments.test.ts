@@ -519,6 +519,8 @@ describe("rules around the path", () => {
       availability: [{ startsOn: "2027-11-01", endsOn: "2027-12-31", hoursPerWeek: 30 }],
     });
     expect(garbsenMember.statusCode, garbsenMember.body).toBe(201);
+    // A request of the health office's department, so that the department's calendar shows it.
+    const healthDepartment = (await health.request({ method: "GET", url: "/api/v1/me" })).json().department.id as string;
     const requestId = await newRequest({
       title: "November Bauanträge",
       startsOn: "2027-11-08",
@@ -526,6 +528,7 @@ describe("rules around the path", () => {
       headcount: 1,
       urgency: "urgent",
       crisisId: null,
+      departmentId: healthDepartment,
     });
     const list = await regionHr.request({ method: "GET", url: `/api/v1/support-requests/${requestId}/region-candidates` });
     expect(list.statusCode).toBe(200);
