@@ -37,7 +37,10 @@ describe("iCal feed text", () => {
 
   it("names with letters beyond ASCII come back as written: umlauts, ß and ẞ, Polish, Turkish and Greek letters, emoji", () => {
     const names = ["Jürgen Weiß → Region Hannover", "GROẞE Ärztin (aus Garbsen)", "Łukasz Żółć, Ağça Şahin", "Ζωή Παπαδοπούλου 🙂"];
-    const text = calendarText("Abordnungen des Fachbereichs", names.map((summary, i) => event({ uid: `${i}@verbund.region-hannover`, summary })));
+    const text = calendarText(
+      "Abordnungen des Fachbereichs",
+      names.map((summary, i) => event({ uid: `${i}@verbund.region-hannover`, summary })),
+    );
     expect(parseEvents(text).events.map((e) => e.summary)).toEqual(names);
   });
 
