@@ -6,7 +6,7 @@ import { createTestDatabase, testDatabaseKind } from "./db";
 import { fireTogether, statusCounts } from "./parallel";
 import type { Database } from "../src/db/client";
 import { CONSENT_VERSION } from "../src/modules/pool/consent";
-import { runSecondmentDeadlines } from "../src/modules/secondments/secondments";
+import { runSecondmentDeadlines } from "../src/modules/secondments/deadlines";
 
 // Every guarded operation fired N times at the same moment, then the invariants: caps hold, each
 // step happens once (one timeline entry, one mail per recipient), the timeline equals the state,

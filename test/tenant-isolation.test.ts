@@ -13,7 +13,7 @@ import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import * as schema from "../src/db/schema";
 import { listPrivateRowConditions, listVisibilities } from "../src/db/visibility";
-import { ROLES, type Role } from "../src/modules/identity/roles";
+import { ROLES, type Role } from "../src/kernel/roles";
 import { buildApp } from "../src/server/app";
 import { loadConfig } from "../src/config";
 import { buildTestApp, type Client, type TestApp } from "./app";

@@ -5,7 +5,7 @@ import { writeAccountRoles } from "../modules/identity/account-roles";
 import { accounts } from "../modules/identity/identity.tables";
 import { roleSetProblem } from "../modules/identity/role-rules";
 import { hashPassword, passwordProblem } from "../modules/identity/passwords";
-import { ROLES, type Role } from "../modules/identity/roles";
+import { ROLES, type Role } from "../kernel/roles";
 import { organizations } from "../modules/organizations/organizations.tables";
 import { OperatorError } from "../operator-error";
 

@@ -7,7 +7,7 @@ import { DEMO_ACCOUNTS, disableDemoAccounts, randomDemoPassword, seedDemoAccount
 import { seedDemoPool } from "../db/seed/demo-pool";
 import { seedDemoSecondments } from "../db/seed/demo-secondments";
 import { seedReferenceData } from "../db/seed/reference";
-import type { Role } from "../modules/identity/roles";
+import type { Role } from "../kernel/roles";
 import { OperatorError } from "../operator-error";
 import { buildApp } from "../server/app";
 import { startJobs } from "../server/jobs";

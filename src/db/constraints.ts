@@ -1,4 +1,4 @@
-import type { Bilingual } from "../server/problems";
+import type { Bilingual } from "../kernel/problems";
 
 /** What a violated constraint means to the person who sent the request. */
 export interface ConstraintMeaning {

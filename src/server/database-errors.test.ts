@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { buildTestApp, type TestApp } from "../../test/app";
 import { accounts } from "../modules/identity/identity.tables";
 import { problemFromDatabaseError } from "./database-errors";
-import { AppError } from "./problems";
+import { AppError } from "../kernel/problems";
 
 // Real errors of the database under test (PGlite or PostgreSQL), turned into problems in one place.
 let t: TestApp;

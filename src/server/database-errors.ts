@@ -1,5 +1,5 @@
 import { constraintMeaning, type ConstraintMeaning } from "../db/constraints";
-import { AppError, type Bilingual, type FieldProblem } from "./problems";
+import { AppError, type Bilingual, type FieldProblem } from "../kernel/problems";
 
 /** The parts of a PostgreSQL error (node-postgres and PGlite alike) that decide the answer. */
 interface PostgresError {

@@ -1,8 +1,8 @@
 import type { Db } from "../db/client";
-import type { Actor } from "../modules/identity/actor";
+import type { Actor } from "../kernel/actor";
 import type { Config } from "../config";
-import type { RouteGate } from "./policy";
-import type { ProblemCode } from "./problems";
+import type { RouteGate } from "../kernel/policy";
+import type { ProblemCode } from "../kernel/problems";
 
 declare module "fastify" {
   interface FastifyInstance {

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { publicAccess } from "./policy";
-import { AppError } from "./problems";
+import { publicAccess } from "../kernel/policy";
+import { AppError } from "../kernel/problems";
 
 /** Liveness (`/healthz`: the process answers) and readiness (`/readyz`: the database answers). */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {

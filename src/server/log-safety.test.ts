@@ -8,7 +8,7 @@ import { loadConfig } from "../config";
 import type { Database } from "../db/client";
 import { accounts } from "../modules/identity/identity.tables";
 import { buildApp } from "./app";
-import { publicAccess } from "./policy";
+import { publicAccess } from "../kernel/policy";
 import { redactUrl } from "./log-safety";
 
 // Every log line the server writes while it handles secrets, read back from a pino destination.

@@ -8,7 +8,7 @@ import { apiTypes } from "../../scripts/openapi-document";
 import { loadConfig } from "../config";
 import { buildTestApp, type TestApp } from "../../test/app";
 import { buildApp } from "./app";
-import { publicAccess } from "./policy";
+import { publicAccess } from "../kernel/policy";
 
 let t: TestApp;
 beforeAll(async () => {

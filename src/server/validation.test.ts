@@ -6,7 +6,7 @@ import { TEST_PASSWORD } from "../../test/constants";
 import { loadConfig } from "../config";
 import { buildApp } from "./app";
 import { isoDate } from "./input-schemas";
-import { publicAccess } from "./policy";
+import { publicAccess } from "../kernel/policy";
 
 // Bad input is refused the same way on every route, with a 400 naming the field — never a 500.
 let t: TestApp;

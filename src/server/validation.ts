@@ -19,7 +19,7 @@ import type { FastifyInstance, FastifySchema, RouteOptions } from "fastify";
 import { z } from "zod";
 import { safeParse, type $ZodIssue, type $ZodType } from "zod/v4/core";
 import { hasDateRange } from "./input-schemas";
-import { AppError, describeIssue, type Bilingual, type FieldProblem } from "./problems";
+import { AppError, describeIssue, type Bilingual, type FieldProblem } from "../kernel/problems";
 
 /** Control characters other than tab (U+0009) and line feed (U+000A), C1 controls included. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;

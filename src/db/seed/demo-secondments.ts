@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { addDays, dateInGermany } from "../../kernel/dates";
 import { RULES, type Action, type SecondmentState } from "../../domain/secondment/workflow";
-import { legalBasisOf, ONBOARDING_TEMPLATE } from "../../modules/secondments/secondments";
+import { legalBasisOf, ONBOARDING_TEMPLATE } from "../../modules/secondments/secondment-rules";
 import { updateRequestFill } from "../../modules/secondments/request-fill";
 import { frameworkAgreements, onboardingItems, secondmentTransitions, secondments } from "../../modules/secondments/secondments.tables";
 import { organizations, poolMemberQualifications, poolMembers, qualifications, supportRequests } from "../schema";

@@ -4,7 +4,7 @@ import type { Db } from "../client";
 import { accounts, departments, organizations } from "../schema";
 import { writeAccountRoles } from "../../modules/identity/account-roles";
 import { hashPassword } from "../../modules/identity/passwords";
-import type { Role } from "../../modules/identity/roles";
+import type { Role } from "../../kernel/roles";
 
 /** One demo account: login, display name, roles, administration (AGS) and department key. */
 export interface DemoAccount {

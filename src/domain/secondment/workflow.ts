@@ -45,6 +45,21 @@ export const FINAL_STATES: ReadonlySet<SecondmentState> = new Set([
   "withdrawn",
 ]);
 
+/** Secondments still in play for a request: proposed up to running (and completed). */
+export const IN_PLAY_STATES: readonly SecondmentState[] = [
+  "proposed",
+  "released",
+  "approved",
+  "staff_council",
+  "accepted",
+  "agreed",
+  "onboarding",
+  "active",
+  "completed",
+];
+/** Secondments that fill a slot of the request: agreed and later. */
+export const FILLING_STATES: readonly SecondmentState[] = ["agreed", "onboarding", "active", "completed"];
+
 /** From this state on the employee has accepted: the borrower may see the person's name. */
 export const NAME_VISIBLE_TO_BORROWER: ReadonlySet<SecondmentState> = new Set([
   "staff_council",

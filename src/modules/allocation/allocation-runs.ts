@@ -4,22 +4,24 @@
  * commits all or some assignments as secondment proposals in the usual workflow.
  */
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { germanDate } from "../../kernel/dates";
-import { AppError } from "../../server/problems";
-import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../identity/actor";
-import { poolMembers } from "../pool/pool.tables";
-import { crises, supportRequests } from "../support-requests/support-requests.tables";
-import { getSupportRequest, loadCandidates } from "../support-requests/support-requests";
-import { openCheckedProposal } from "../secondments/secondments";
+import { AppError } from "../../kernel/problems";
+import { recordAudit } from "../audit";
+import type { Actor } from "../../kernel/actor";
+import { poolMembers } from "../pool";
+import { crises } from "../support-requests";
+import { getSupportRequest } from "../support-requests";
+import { loadCandidates } from "../pool";
+import { openCheckedProposal } from "../secondments";
 import type { RunResult } from "./allocation-format";
 import { readSnapshotRows } from "./allocation-snapshot";
 import { presentRun, type RunViewInput } from "./allocation-view";
 import { allocationRuns, type RunOverview } from "./allocation.tables";
 import type { RunGate } from "./run-gate";
 import { solverPool } from "./solver-pool";
+import { listVisibleSupportRequests } from "../support-requests";
 
 // ---------------------------------------------------------------------------------------------
 
@@ -111,17 +113,11 @@ async function checkScope(db: Db, actor: Actor, scope: { crisisId: string | null
     }
   }
   if (!scope.requestIds) return;
-  const found = await db
-    .select({ id: supportRequests.id })
-    .from(supportRequests)
-    .where(
-      and(
-        eq(supportRequests.regionId, actor.regionId),
-        inArray(supportRequests.status, [...SCOPE_STATUSES]),
-        inArray(supportRequests.id, scope.requestIds),
-        scope.crisisId ? eq(supportRequests.crisisId, scope.crisisId) : undefined,
-      ),
-    );
+  const found = await listVisibleSupportRequests(db, actor, {
+    statuses: [...SCOPE_STATUSES],
+    ids: scope.requestIds,
+    crisisId: scope.crisisId ?? undefined,
+  });
   const open = new Set(found.map((r) => r.id));
   const outside = scope.requestIds.flatMap((id, index) => (open.has(id) ? [] : [index]));
   if (outside.length === 0) return;

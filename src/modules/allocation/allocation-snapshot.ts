@@ -8,17 +8,18 @@
  * - {@link buildSnapshot} (the allocation worker, solver-worker.ts) parses them, groups them,
  *   pseudonymises the members and computes the eligible pairs.
  */
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { distanceKm, ineligibility, type RequestNeeds } from "../../domain/allocation/eligibility";
 import { BLOCKING_STATES } from "../../domain/secondment/workflow";
-import type { Actor } from "../identity/actor";
-import { departments, organizations } from "../organizations/organizations.tables";
-import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool/pool.tables";
-import { supportRequestQualifications, supportRequests } from "../support-requests/support-requests.tables";
-import { IN_PLAY_STATES } from "../secondments/request-fill";
-import { departmentCaps, secondmentSettings, secondments } from "../secondments/secondments.tables";
+import type { Actor } from "../../kernel/actor";
+import { departments, organizations } from "../organizations";
+import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool";
+import { supportRequestQualifications } from "../support-requests";
+import { departmentCaps, secondmentSettings } from "../secondments";
 import { SNAPSHOT_FORMAT, type AllocationSnapshot } from "./allocation-format";
+import { unscopedOpenRequestsSql } from "../support-requests";
+import { unscopedInPlaySql, unscopedBlockingSql } from "../secondments";
 
 const BLOCKING = [...BLOCKING_STATES];
 
@@ -93,41 +94,22 @@ export async function readSnapshotRows(db: Db, actor: Actor, scope: RunScope): P
   return db.transaction(
     async (tx) => {
       const region = actor.regionId;
-      const r = supportRequests;
-      const openRequests = and(
-        eq(r.regionId, region),
-        inArray(r.status, ["open", "partly_filled"]),
-        scope.crisisId ? eq(r.crisisId, scope.crisisId) : undefined,
-        scope.requestIds ? inArray(r.id, scope.requestIds) : undefined,
-      );
-      const inScope = sql`SELECT ${r.id} FROM ${r} WHERE ${openRequests}`;
+      const openRequests = unscopedOpenRequestsSql(region, scope);
+      const inScope = openRequests.ids;
       const m = poolMembers;
       const activeMember = sql`${m.regionId} = ${region} AND ${m.leftAt} IS NULL`;
       const q = poolMemberQualifications;
       const w = availabilityWindows;
-      const s = secondments;
       return {
         scope,
-        requests: await jsonRows(
-          tx,
-          sql`SELECT ${r.id} AS "id", ${r.organizationId} AS "organizationId", ${r.title} AS "title", ${r.urgency} AS "urgency",
-                ${r.headcount} AS "headcount", ${r.startsOn} AS "startsOn", ${r.endsOn} AS "endsOn", ${r.hoursPerWeek} AS "hoursPerWeek",
-                ${r.placeLat} AS "placeLat", ${r.placeLon} AS "placeLon", ${r.isRemotePossible} AS "isRemotePossible",
-                ${r.openedAt} AS "openedAt", ${r.createdAt} AS "createdAt"
-              FROM ${r} WHERE ${openRequests}`,
-          sql`t."openedAt", t."createdAt"`,
-        ),
+        requests: await jsonRows(tx, openRequests.rows, sql`t."openedAt", t."createdAt"`),
         needs: await jsonRows(
           tx,
           sql`SELECT ${supportRequestQualifications.requestId} AS "requestId", ${supportRequestQualifications.qualificationId} AS "qualificationId",
                 ${supportRequestQualifications.isRequired} AS "isRequired"
               FROM ${supportRequestQualifications} WHERE ${supportRequestQualifications.requestId} IN (${inScope})`,
         ),
-        inPlay: await jsonRows(
-          tx,
-          sql`SELECT ${s.requestId} AS "requestId", ${s.memberId} AS "memberId" FROM ${s}
-              WHERE ${s.requestId} IN (${inScope}) AND ${inArray(s.state, IN_PLAY_STATES)}`,
-        ),
+        inPlay: await jsonRows(tx, unscopedInPlaySql(inScope)),
         members: await jsonRows(
           tx,
           sql`SELECT ${m.id} AS "id", ${m.organizationId} AS "organizationId", ${m.departmentId} AS "departmentId",
@@ -145,11 +127,7 @@ export async function readSnapshotRows(db: Db, actor: Actor, scope: RunScope): P
           sql`SELECT ${w.memberId} AS "memberId", ${w.startsOn} AS "startsOn", ${w.endsOn} AS "endsOn", ${w.hoursPerWeek} AS "hoursPerWeek"
               FROM ${w} JOIN ${m} ON ${m.id} = ${w.memberId} WHERE ${activeMember}`,
         ),
-        blocking: await jsonRows(
-          tx,
-          sql`SELECT ${s.memberId} AS "memberId", ${s.organizationId} AS "organizationId", ${s.startsOn} AS "startsOn", ${s.endsOn} AS "endsOn"
-              FROM ${s} WHERE ${s.regionId} = ${region} AND ${inArray(s.state, BLOCKING)}`,
-        ),
+        blocking: await jsonRows(tx, unscopedBlockingSql(region)),
         organizations: await jsonRows(
           tx,
           sql`SELECT ${organizations.id} AS "id", ${organizations.name} AS "name", ${organizations.lat} AS "lat", ${organizations.lon} AS "lon"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../server/problems";
+import { AppError } from "../../kernel/problems";
 import { RunGate } from "./run-gate";
 
 /** A piece of work that runs until the test lets it finish. */

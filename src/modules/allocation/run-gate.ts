@@ -1,4 +1,4 @@
-import { AppError } from "../../server/problems";
+import { AppError } from "../../kernel/problems";
 
 /** Options of {@link RunGate}. */
 export interface RunGateOptions {

@@ -8,3 +8,7 @@ export const auditModule = defineModule({
   routes: [auditRoutes],
   abilities: { readAuditLog: (actor) => auditPolicy.can(actor, "list") },
 });
+
+// The capability's public interface: other capabilities import only what is listed here.
+export { auditEvents } from "./audit.tables";
+export { recordAudit } from "./record-audit";

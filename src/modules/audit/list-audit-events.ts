@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import type { Actor } from "../identity/actor";
-import { hasRole } from "../identity/actor";
+import type { Actor } from "../../kernel/actor";
+import { hasRole } from "../../kernel/actor";
 import { auditEvents } from "./audit.tables";
 
 /** Paging of {@link listAuditEvents}. */

@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/client";
 import type { Visibility } from "../../db/visibility";
-import type { Actor } from "../identity/actor";
+import type { Actor } from "../../kernel/actor";
 import { auditEvents } from "./audit.tables";
 
 /** What happened, to be appended to the audit log. */

@@ -2,15 +2,15 @@ import { and, count, eq, gte, inArray, ne } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { lockFor } from "../../db/locks";
 import { today as todayInGermany } from "../../kernel/dates";
-import { AppError } from "../../server/problems";
-import { recordAudit } from "../audit/record-audit";
-import { enqueueMail } from "../notifications/outbox";
-import { organizations } from "../organizations/organizations.tables";
-import { deputies } from "../secondments/secondments.tables";
-import type { Actor } from "./actor";
+import { AppError } from "../../kernel/problems";
+import { recordAudit } from "../audit";
+import { enqueueMail } from "../notifications";
+import { organizations } from "../organizations";
+import { deputies } from "./identity.tables";
+import type { Actor } from "../../kernel/actor";
 import { accountRoles, accounts } from "./identity.tables";
 import { EMPLOYER_ROLES, actsForEmployer, roleSetProblem } from "./role-rules";
-import type { Role } from "./roles";
+import type { Role } from "../../kernel/roles";
 
 type AccountRow = typeof accounts.$inferSelect;
 

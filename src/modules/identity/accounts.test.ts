@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
 import { createAdministrator } from "../../cli/create-admin";
-import { ROLES } from "./roles";
+import { ROLES } from "../../kernel/roles";
 
 let t: TestApp;
 let wunstorf: Client;

@@ -1,16 +1,16 @@
-import { departmentProblem } from "../organizations/department-problem";
+import { departmentProblem } from "../organizations";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { AppError, type FieldProblem } from "../../server/problems";
-import { recordAudit } from "../audit/record-audit";
-import { departments, organizations } from "../organizations/organizations.tables";
-import type { Actor } from "./actor";
+import { AppError, type FieldProblem } from "../../kernel/problems";
+import { recordAudit } from "../audit";
+import { departments, organizations } from "../organizations";
+import type { Actor } from "../../kernel/actor";
 import { accountPolicy, grantableRoles } from "./identity.policy";
 import { byActor, lockRegionAdmins, notifyStaffCouncil, otherActiveRegionAdmins, rolesOf, writeAccountRoles } from "./account-roles";
 import { accountIdentities, accountRoles, accounts, identityProviders } from "./identity.tables";
 import { HOLDER_LINKS_ONLY } from "./role-rules";
 import { hashPassword } from "./passwords";
-import type { Role } from "./roles";
+import type { Role } from "../../kernel/roles";
 import { deleteSessionsOf } from "./sessions";
 
 // Tenancy: every query below filters on the actor's administration (`ownAccount`), so an

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { AppError } from "../../server/problems";
-import { departments, organizations } from "../organizations/organizations.tables";
-import type { Actor } from "./actor";
+import { AppError } from "../../kernel/problems";
+import { departments, organizations } from "../organizations";
+import type { Actor } from "../../kernel/actor";
 import { accounts } from "./identity.tables";
 
 /**

@@ -1,5 +1,5 @@
-import { definePolicy } from "../../server/policy";
-import type { Role } from "./roles";
+import { definePolicy } from "../../kernel/policy";
+import type { Role } from "../../kernel/roles";
 
 /** Actions on the accounts of an administration. */
 export type AccountAction = "list" | "read" | "create" | "update" | "link";

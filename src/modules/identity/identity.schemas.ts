@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "./roles";
+import { ROLES } from "../../kernel/roles";
 
 export const RoleSchema = z.enum(ROLES);
 

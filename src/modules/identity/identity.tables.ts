@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, date, index, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ownerColumns } from "../../db/owner-columns";
 import { declareConstraint } from "../../db/constraints";
 import { declareVisibility } from "../../db/visibility";
 import { departments, organizations, regions } from "../organizations/organizations.tables";
-import type { Role } from "./roles";
+import type { Role } from "../../kernel/roles";
 
 /** A staff account; it belongs to exactly one administration (its tenant). */
 export const accounts = declareVisibility(
@@ -253,3 +253,25 @@ declareConstraint("account_roles_staff_council_independent", {
     en: "The staff council is independent: the role staff_council cannot be held together with org_admin, department_head or region_admin.",
   },
 });
+
+/** A deputy who acts for a department head or HR officer in a period; the audit log shows "on behalf of". */
+export const deputies = declareVisibility(
+  pgTable(
+    "deputies",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      ...ownerColumns(),
+      principalAccountId: uuid("principal_account_id")
+        .notNull()
+        .references(() => accounts.id, { onDelete: "cascade" }),
+      deputyAccountId: uuid("deputy_account_id")
+        .notNull()
+        .references(() => accounts.id, { onDelete: "cascade" }),
+      startsOn: date("starts_on").notNull(),
+      endsOn: date("ends_on").notNull(),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [index("deputies_deputy").on(t.deputyAccountId)],
+  ),
+  "tenant",
+);

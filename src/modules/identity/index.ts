@@ -18,3 +18,11 @@ export const identityModule = defineModule({
     await syncIdentityProvidersFromEnv(db, env);
   },
 });
+
+// The capability's public interface: other capabilities import only what is listed here.
+export { getMe } from "./get-me";
+export { accountRoles, accounts } from "./identity.tables";
+export { EMPLOYER_ROLES } from "./role-rules";
+export { principalsOf } from "./deputies";
+export type { Principal } from "./deputies";
+export { deputies } from "./identity.tables";

@@ -1,8 +1,8 @@
 import { and, count, eq, gt, max, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { lockFor } from "../../db/locks";
-import { AppError } from "../../server/problems";
-import { recordAudit } from "../audit/record-audit";
+import { AppError } from "../../kernel/problems";
+import { recordAudit } from "../audit";
 import { accounts, identityProviders, loginAttempts, loginLocks } from "./identity.tables";
 import { verifyPassword } from "./passwords";
 import { createSession, type NewSession } from "./sessions";

@@ -1,5 +1,5 @@
-import type { FieldProblem } from "../../server/problems";
-import type { Role } from "./roles";
+import type { FieldProblem } from "../../kernel/problems";
+import type { Role } from "../../kernel/roles";
 
 /**
  * Which side of the co-determination a role acts for (DESIGN.md › Users, separation of duties).

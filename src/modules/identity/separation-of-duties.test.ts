@@ -11,7 +11,7 @@ import { createAdministrator } from "../../cli/create-admin";
 import { DEMO_ACCOUNTS } from "../../db/seed/demo";
 import { problemFromDatabaseError } from "../../server/database-errors";
 import { ROLE_SIDE, roleSetProblem } from "./role-rules";
-import { ROLES } from "./roles";
+import { ROLES } from "../../kernel/roles";
 
 let t: TestApp;
 let wunstorf: Client;

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { accountRoles, accounts, sessions } from "./identity.tables";
-import type { Actor } from "./actor";
-import type { Role } from "./roles";
+import type { Actor } from "../../kernel/actor";
+import type { Role } from "../../kernel/roles";
 
 /** A session ends after 30 minutes without a request (WCAG 2.2.1: the UI warns and extends). */
 export const IDLE_TIMEOUT_SECONDS = 30 * 60;

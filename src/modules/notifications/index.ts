@@ -22,3 +22,6 @@ export const notificationsModule = defineModule({
     },
   ],
 });
+
+// The capability's public interface: other capabilities import only what is listed here.
+export { enqueueMail } from "./outbox";

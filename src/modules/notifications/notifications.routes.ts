@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { definePolicy } from "../../server/policy";
-import type { Role } from "../identity/roles";
+import { definePolicy } from "../../kernel/policy";
+import type { Role } from "../../kernel/roles";
 import { listOutbox } from "./outbox";
 
 type OutboxAction = "read";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import type { FieldProblem } from "../../server/problems";
+import type { FieldProblem } from "../../kernel/problems";
 import { departments } from "./organizations.tables";
 
 /**

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { AppError } from "../../server/problems";
-import type { Actor } from "../identity/actor";
+import { AppError } from "../../kernel/problems";
+import type { Actor } from "../../kernel/actor";
 import { organizationPolicy } from "./organizations.policy";
 import { departments, organizations } from "./organizations.tables";
 

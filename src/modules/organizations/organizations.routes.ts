@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { publicAccess } from "../../server/policy";
+import { publicAccess } from "../../kernel/policy";
 import { getBoundaries, getOrganization, listOrganizations } from "./list-organizations";
 
 const Ref = z.object({ id: z.uuid(), name: z.string() });

@@ -20,3 +20,7 @@ export const poolModule = defineModule({
     },
   ],
 });
+
+// The capability's public interface: other capabilities import only what is listed here.
+export { loadCandidates } from "./candidates";
+export { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "./pool.tables";

@@ -1,12 +1,12 @@
 import { and, desc, eq, isNull, ne, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
-import { AppError } from "../../server/problems";
-import { auditEvents } from "../audit/audit.tables";
-import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../identity/actor";
-import { getMe } from "../identity/get-me";
-import { accounts } from "../identity/identity.tables";
+import { AppError } from "../../kernel/problems";
+import { auditEvents } from "../audit";
+import { recordAudit } from "../audit";
+import type { Actor } from "../../kernel/actor";
+import { getMe } from "../identity";
+import { accounts } from "../identity";
 import { CONSENT_TEXT, CONSENT_VERSION } from "./consent";
 import { checkConsentVersion, checkReferences, columns, presentMembers, snapshot, writeDetails, type MemberFields } from "./pool-members";
 import type { JoinPoolBody } from "./pool.schemas";

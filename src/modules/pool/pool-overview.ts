@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, isNull, lt, or, gte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { today as todayInGermany } from "../../kernel/dates";
-import type { Actor } from "../identity/actor";
-import { organizations } from "../organizations/organizations.tables";
+import type { Actor } from "../../kernel/actor";
+import { organizations } from "../organizations";
 import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "./pool.tables";
 
 /**

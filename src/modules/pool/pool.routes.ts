@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { selfAccess } from "../../server/policy";
+import { selfAccess } from "../../kernel/policy";
 import { exportMyData, getMyMembership, joinPool, leavePool, listMyDataReaders, updateMyMembership } from "./my-membership";
 import { getPoolOverview } from "./pool-overview";
 import { createPoolMember, getPoolMember, listPoolMembers, updatePoolMember } from "./pool-members";

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { AppError } from "../../server/problems";
-import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../identity/actor";
+import { AppError } from "../../kernel/problems";
+import { recordAudit } from "../audit";
+import type { Actor } from "../../kernel/actor";
 import { qualifications, QUALIFICATION_CATEGORIES, type QualificationCategory } from "./pool.tables";
 
 /** The region's qualification catalogue, by category (in catalogue order) and name (German order). */

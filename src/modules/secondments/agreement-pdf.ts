@@ -3,9 +3,9 @@ import { fileURLToPath } from "node:url";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { germanDate } from "../../kernel/dates";
-import { AppError } from "../../server/problems";
-import type { SecondmentState } from "../../domain/secondment/workflow";
-import type { SecondmentView } from "./secondments";
+import { AppError } from "../../kernel/problems";
+import { hasDocuments } from "./secondment-scope";
+import type { SecondmentView } from "./present";
 import { STATE_NAMES_DE } from "./secondment-mail";
 
 const FONT_DIR = fileURLToPath(new URL("../../../data/fonts/", import.meta.url));
@@ -97,26 +97,6 @@ class Writer {
     });
     this.y -= 50;
   }
-}
-
-/** States from the employee's acceptance on, in which the documents are drawn. */
-const DOCUMENT_STATES: readonly SecondmentState[] = [
-  "staff_council",
-  "accepted",
-  "agreed",
-  "onboarding",
-  "active",
-  "completed",
-  "ended_early",
-];
-
-/**
- * Whether the caller can download the documents of this secondment as presented to it: from the
- * employee's acceptance on, and only when the caller sees the person's name. (The order exists
- * only for civil servants.)
- */
-export function hasDocuments(s: { state: SecondmentState; person: { name: string | null } }): boolean {
-  return DOCUMENT_STATES.includes(s.state) && !!s.person.name;
 }
 
 /**

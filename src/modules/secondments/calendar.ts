@@ -1,17 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
 import ical, { ICalEventStatus, ICalEventTransparency } from "ical-generator";
-import { and, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { AppError } from "../../server/problems";
-import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../identity/actor";
-import { accountRoles, accounts } from "../identity/identity.tables";
+import { AppError } from "../../kernel/problems";
+import { recordAudit } from "../audit";
+import type { Actor } from "../../kernel/actor";
+import { accountRoles, accounts } from "../identity";
 import { addDays, today } from "../../kernel/dates";
-import { departments, organizations } from "../organizations/organizations.tables";
-import { poolMembers } from "../pool/pool.tables";
-import { calendarFeeds, deputies, secondments } from "./secondments.tables";
-import { supportRequests as supportRequestsId } from "../support-requests/support-requests.tables";
-import { NAME_VISIBLE_TO_BORROWER, type SecondmentState } from "../../domain/secondment/workflow";
+import { departments, organizations } from "../organizations";
+import { deputies } from "../identity";
+import { calendarFeeds } from "./secondments.tables";
+import { type SecondmentState } from "../../domain/secondment/workflow";
+import { mayShowPersonName, unscopedFeedSecondments } from "./secondment-scope";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 const SHOWN: SecondmentState[] = ["released", "approved", "staff_council", "accepted", "agreed", "onboarding", "active", "completed"];
@@ -166,39 +166,15 @@ export async function renderCalendar(db: Db, token: string): Promise<string | nu
   if (!feed || !feed.active) return null;
   const f = feed.f;
   if (f.scope === "department" && !(await mayReadDepartmentFeed(db, f.accountId, f.departmentId!))) return null;
-  const rows = await db
-    .select({ s: secondments, name: poolMembers.name, departmentId: poolMembers.departmentId })
-    .from(secondments)
-    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
-    .where(
-      and(
-        inArray(secondments.state, SHOWN),
-        f.scope === "person"
-          ? eq(poolMembers.accountId, f.accountId)
-          : or(
-              and(eq(secondments.organizationId, f.organizationId), eq(poolMembers.departmentId, f.departmentId!)),
-              // Incoming: the borrowing administration's requests of this department.
-              and(
-                eq(secondments.borrowerOrganizationId, f.organizationId),
-                inArray(
-                  secondments.requestId,
-                  db
-                    .select({ id: supportRequestsId.id })
-                    .from(supportRequestsId)
-                    .where(eq(supportRequestsId.departmentId, f.departmentId!)),
-                ),
-              ),
-            ),
-      ),
-    );
+  const rows = await unscopedFeedSecondments(db, f, SHOWN);
   const orgs = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
     .where(eq(organizations.regionId, f.regionId));
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? "";
-  const events = rows.map(({ s, name }): CalendarEvent => {
+  const events = rows.map(({ s, m }): CalendarEvent => {
     const outgoing = s.organizationId === f.organizationId;
-    const who = outgoing || NAME_VISIBLE_TO_BORROWER.has(s.state) ? name : "Person aus dem Unterstützungspool";
+    const who = mayShowPersonName(f, s, m) ? m.name : "Person aus dem Unterstützungspool";
     return {
       uid: `${s.id}@verbund.region-hannover`,
       startsOn: s.startsOn,

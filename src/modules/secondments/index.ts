@@ -1,12 +1,13 @@
 import { defineModule } from "../../kernel/module";
-import { runSecondmentDeadlines } from "./secondments";
+import { runSecondmentDeadlines } from "./deadlines";
 import { secondmentPolicy } from "./secondments.policy";
+import { offerRoutes } from "./offers.routes";
 import { secondmentRoutes } from "./secondments.routes";
 
 /** Secondments: the workflow from proposal to end, agreements, onboarding, settings, calendars. */
 export const secondmentsModule = defineModule({
   name: "secondments",
-  routes: [secondmentRoutes],
+  routes: [secondmentRoutes, offerRoutes],
   abilities: {
     readSecondments: (actor) => secondmentPolicy.can(actor, "list"),
     configureSecondments: (actor) => secondmentPolicy.can(actor, "configure"),
@@ -22,3 +23,8 @@ export const secondmentsModule = defineModule({
     },
   ],
 });
+
+// The capability's public interface: other capabilities import only what is listed here.
+export { openCheckedProposal } from "./propose";
+export { unscopedBlockingSql, unscopedInPlaySql } from "./secondment-scope";
+export { departmentCaps, secondmentSettings } from "./secondments.tables";

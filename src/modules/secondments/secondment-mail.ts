@@ -1,16 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { germanDate } from "../../kernel/dates";
-import { NAME_VISIBLE_TO_BORROWER, type SecondmentState } from "../../domain/secondment/workflow";
-import { accountRoles, accounts } from "../identity/identity.tables";
-import type { Role } from "../identity/roles";
-import { enqueueMail } from "../notifications/outbox";
-import { organizations } from "../organizations/organizations.tables";
-import type { poolMembers } from "../pool/pool.tables";
-import type { secondments } from "./secondments.tables";
-
-type SecondmentRow = typeof secondments.$inferSelect;
-type MemberRow = typeof poolMembers.$inferSelect;
+import { type SecondmentState } from "../../domain/secondment/workflow";
+import { accountRoles, accounts } from "../identity";
+import type { Role } from "../../kernel/roles";
+import { enqueueMail } from "../notifications";
+import { organizations } from "../organizations";
+import { mayShowPersonName, type MemberRow, type SecondmentRow } from "./secondment-scope";
 
 /** German names of the states, for e-mails and documents (the UI has its own, in both languages). */
 export const STATE_NAMES_DE: Record<SecondmentState, string> = {
@@ -76,7 +72,7 @@ export async function notifyNext(tx: Tx, s: SecondmentRow, member: MemberRow, ba
   const [lender] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, s.organizationId));
   for (const r of recipients.values()) {
     // The borrower learns the name only once the person has accepted.
-    const hideName = r.organizationId === s.borrowerOrganizationId && !NAME_VISIBLE_TO_BORROWER.has(s.state);
+    const hideName = !mayShowPersonName({ organizationId: r.organizationId, accountId: null }, s, member);
     const who = hideName ? "einer Person aus dem Unterstützungspool" : member.name;
     await enqueueMail(tx, {
       regionId: s.regionId,

@@ -2,14 +2,15 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { lockFor } from "../../db/locks";
 import { today } from "../../kernel/dates";
-import { AppError } from "../../server/problems";
-import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../identity/actor";
-import { accountRoles, accounts } from "../identity/identity.tables";
-import { EMPLOYER_ROLES } from "../identity/role-rules";
-import { departments } from "../organizations/organizations.tables";
-import { departmentCaps, deputies, frameworkAgreements, secondmentSettings } from "./secondments.tables";
-import { settingsOf } from "./secondments";
+import { AppError } from "../../kernel/problems";
+import { recordAudit } from "../audit";
+import type { Actor } from "../../kernel/actor";
+import { accountRoles, accounts } from "../identity";
+import { EMPLOYER_ROLES } from "../identity";
+import { departments } from "../organizations";
+import { deputies } from "../identity";
+import { departmentCaps, frameworkAgreements, secondmentSettings } from "./secondments.tables";
+import { settingsOf } from "./facts";
 
 // ---- Framework agreement (region) --------------------------------------------------------------
 

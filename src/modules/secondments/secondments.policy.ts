@@ -1,5 +1,5 @@
-import { definePolicy } from "../../server/policy";
-import type { Role } from "../identity/roles";
+import { definePolicy } from "../../kernel/policy";
+import type { Role } from "../../kernel/roles";
 
 /**
  * Actions on secondments. The role table opens the routes; which workflow step an account may

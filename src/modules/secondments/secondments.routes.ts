@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { SECONDMENT_STATES } from "../../domain/secondment/workflow";
 import { isoDate } from "../../server/input-schemas";
-import type { RouteGate } from "../../server/policy";
+import type { RouteGate } from "../../kernel/policy";
 import { renderSecondmentDocument } from "./agreement-pdf";
 import { createCalendarFeed, listCalendarFeeds, mayCreateDepartmentFeed, renderCalendar, revokeCalendarFeed } from "./calendar";
 import {
@@ -28,7 +28,11 @@ import {
   SettingsBody,
   TransitionBody,
 } from "./secondments.schemas";
-import { extendSecondment, getSecondment, listSecondments, proposeSecondment, transitionSecondment, updateOnboarding } from "./secondments";
+import { extendSecondment } from "./extend";
+import { getSecondment, listSecondments } from "./read";
+import { proposeSecondment } from "./propose";
+import { transitionSecondment } from "./transition";
+import { updateOnboarding } from "./onboarding";
 
 const IdParams = z.object({ id: z.uuid() });
 

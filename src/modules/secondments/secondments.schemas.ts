@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate } from "../../server/input-schemas";
 import { ACTIONS, SECONDMENT_STATES, WORKFLOW_ROLES } from "../../domain/secondment/workflow";
-import { SETTLEMENT_MODELS } from "../support-requests/support-requests.schemas";
+import { SETTLEMENT_MODELS } from "../support-requests";
 
 export const OnboardingItem = z.object({
   key: z.enum(["it_account", "device", "workplace", "badge", "briefing"]),

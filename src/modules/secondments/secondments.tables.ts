@@ -180,28 +180,6 @@ export const departmentCaps = declareVisibility(
   "tenant",
 );
 
-/** A deputy who acts for a department head or HR officer in a period; the audit log shows "on behalf of". */
-export const deputies = declareVisibility(
-  pgTable(
-    "deputies",
-    {
-      id: uuid("id").primaryKey().defaultRandom(),
-      ...ownerColumns(),
-      principalAccountId: uuid("principal_account_id")
-        .notNull()
-        .references(() => accounts.id, { onDelete: "cascade" }),
-      deputyAccountId: uuid("deputy_account_id")
-        .notNull()
-        .references(() => accounts.id, { onDelete: "cascade" }),
-      startsOn: date("starts_on").notNull(),
-      endsOn: date("ends_on").notNull(),
-      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    },
-    (t) => [index("deputies_deputy").on(t.deputyAccountId)],
-  ),
-  "tenant",
-);
-
 /** An iCal feed behind an unguessable token: a person's own secondments or a department's incoming and outgoing ones. */
 export const calendarFeeds = declareVisibility(
   pgTable(

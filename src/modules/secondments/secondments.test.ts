@@ -10,7 +10,7 @@ import { auditEvents } from "../audit/audit.tables";
 import { outboxMessages } from "../notifications/outbox.tables";
 import { CONSENT_VERSION } from "../pool/consent";
 import { today } from "../../kernel/dates";
-import { runSecondmentDeadlines } from "./secondments";
+import { runSecondmentDeadlines } from "./deadlines";
 
 let t: TestApp;
 let health: Client;

@@ -1,15 +1,15 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { AppError } from "../../server/problems";
-import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../identity/actor";
-import { accountRoles, accounts } from "../identity/identity.tables";
+import { AppError } from "../../kernel/problems";
+import { recordAudit } from "../audit";
+import type { Actor } from "../../kernel/actor";
+import { accountRoles, accounts } from "../identity";
 import { germanDate } from "../../kernel/dates";
-import { enqueueMail } from "../notifications/outbox";
-import { organizations } from "../organizations/organizations.tables";
-import { crises, supportRequests } from "./support-requests.tables";
-import { secondments } from "../secondments/secondments.tables";
-import { FILLING_STATES, IN_PLAY_STATES } from "../secondments/request-fill";
+import { enqueueMail } from "../notifications";
+import { organizations } from "../organizations";
+import { crises, requestOffers } from "./support-requests.tables";
+import { FILLING_STATES, IN_PLAY_STATES } from "../../domain/secondment/workflow";
+import { listVisibleSupportRequests } from "./support-request-scope";
 
 type CrisisRow = typeof crises.$inferSelect;
 
@@ -114,10 +114,7 @@ export async function getCrisisBoard(db: Db, actor: Actor, id: string) {
     .from(crises)
     .where(and(eq(crises.id, id), eq(crises.regionId, actor.regionId)));
   if (!crisis) throw new AppError("not_found");
-  const requests = await db
-    .select()
-    .from(supportRequests)
-    .where(and(eq(supportRequests.crisisId, id), inArray(supportRequests.status, ["open", "partly_filled", "filled", "closed"])));
+  const requests = await listVisibleSupportRequests(db, actor, { crisisId: id, statuses: ["open", "partly_filled", "filled", "closed"] });
   const orgs = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
@@ -126,19 +123,19 @@ export async function getCrisisBoard(db: Db, actor: Actor, id: string) {
   const offers = requests.length
     ? await db
         .select({
-          requestId: secondments.requestId,
-          lender: secondments.organizationId,
-          n: sql<number>`count(*) filter (where ${inArray(secondments.state, IN_PLAY_STATES)})::int`,
-          filled: sql<number>`count(*) filter (where ${inArray(secondments.state, FILLING_STATES)})::int`,
+          requestId: requestOffers.requestId,
+          lender: requestOffers.lenderOrganizationId,
+          n: sql<number>`count(*) filter (where ${inArray(requestOffers.state, [...IN_PLAY_STATES])})::int`,
+          filled: sql<number>`count(*) filter (where ${inArray(requestOffers.state, [...FILLING_STATES])})::int`,
         })
-        .from(secondments)
+        .from(requestOffers)
         .where(
           inArray(
-            secondments.requestId,
+            requestOffers.requestId,
             requests.map((r) => r.id),
           ),
         )
-        .groupBy(secondments.requestId, secondments.organizationId)
+        .groupBy(requestOffers.requestId, requestOffers.lenderOrganizationId)
     : [];
   const perRequest = requests.map((r) => {
     const offered = offers.filter((o) => o.requestId === r.id).reduce((s, o) => s + o.n, 0);

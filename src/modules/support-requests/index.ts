@@ -14,3 +14,18 @@ export const supportRequestsModule = defineModule({
     declareCrisis: (actor) => crisisPolicy.can(actor, "declare"),
   },
 });
+
+// The capability's public interface: other capabilities import only what is listed here.
+export { getSupportRequest } from "./support-requests";
+export { supportRequestPolicy } from "./support-requests.policy";
+export { SETTLEMENT_MODELS } from "./support-requests.schemas";
+export {
+  listVisibleSupportRequests,
+  unscopedIsInActiveCrisis,
+  unscopedOpenRequestsSql,
+  unscopedRequestStatusOf,
+  unscopedRequestSummaryOf,
+  unscopedRequestsOfDepartmentSql,
+  updateRequestFill,
+} from "./support-request-scope";
+export { crises, supportRequestQualifications } from "./support-requests.tables";

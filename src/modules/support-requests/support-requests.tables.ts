@@ -1,4 +1,6 @@
-import { boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, date, doublePrecision, index, integer, pgTable, pgView, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { SecondmentState } from "../../domain/secondment/workflow";
 import { ownerColumns } from "../../db/owner-columns";
 import { declareVisibility } from "../../db/visibility";
 import { accounts } from "../identity/identity.tables";
@@ -83,3 +85,15 @@ export const supportRequestQualifications = declareVisibility(
   ),
   "region",
 );
+
+/**
+ * The offers made for requests, as the request sees them: which administration lends and in what
+ * state the secondment is — no person. The secondments workflow writes the rows; the request's
+ * fill (offered, filled) and the crisis board read them here, so the support-requests capability
+ * never queries the secondments table of the capability above it.
+ */
+export const requestOffers = pgView("request_offers", {
+  requestId: uuid("request_id").notNull(),
+  lenderOrganizationId: uuid("lender_organization_id").notNull(),
+  state: text("state").$type<SecondmentState>().notNull(),
+}).as(sql`select request_id, organization_id as lender_organization_id, state from secondments where request_id is not null`);

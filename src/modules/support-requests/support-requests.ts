@@ -1,79 +1,26 @@
-import { departmentProblem } from "../organizations/department-problem";
-import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { departmentProblem } from "../organizations";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
-import { distanceKm, ineligibility, type CandidateMember, type RequestNeeds } from "../../domain/allocation/eligibility";
-import { AppError, type FieldProblem } from "../../server/problems";
-import { recordAudit } from "../audit/record-audit";
-import type { Actor } from "../identity/actor";
-import { departments, organizations } from "../organizations/organizations.tables";
-import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool/pool.tables";
+import { ineligibility, type RequestNeeds } from "../../domain/allocation/eligibility";
+import { AppError, type FieldProblem } from "../../kernel/problems";
+import { recordAudit } from "../audit";
+import type { Actor } from "../../kernel/actor";
+import { departments, organizations } from "../organizations";
+import { qualifications } from "../pool";
 import { supportRequestPolicy } from "./support-requests.policy";
 import type { CreateRequestBody, UpdateRequestBody } from "./support-requests.schemas";
-import { crises, supportRequestQualifications, supportRequests, type Urgency } from "./support-requests.tables";
-import { secondments } from "../secondments/secondments.tables";
-import { FILLING_STATES, IN_PLAY_STATES } from "../secondments/request-fill";
-
-type RequestRow = typeof supportRequests.$inferSelect;
+import { FILLING_STATES, IN_PLAY_STATES } from "../../domain/secondment/workflow";
+import { loadCandidates } from "../pool";
+import { crises, requestOffers, supportRequestQualifications, supportRequests, type Urgency } from "./support-requests.tables";
+import {
+  RequestRow,
+  getOwnSupportRequestForUpdate,
+  getVisibleSupportRequestRow,
+  listVisibleSupportRequests,
+} from "./support-request-scope";
 
 const URGENCY_ORDER: Record<Urgency, number> = { crisis: 0, urgent: 1, normal: 2 };
-
-// Visibility in the query: open (and partly filled, filled, closed) requests of the actor's region,
-// drafts and cancelled ones only of the actor's own administration.
-const visibleTo = (actor: Actor) =>
-  and(
-    eq(supportRequests.regionId, actor.regionId),
-    or(
-      eq(supportRequests.organizationId, actor.organizationId),
-      and(ne(supportRequests.status, "draft"), ne(supportRequests.status, "cancelled")),
-    ),
-  );
-
-/**
- * The active pool members of an administration (or, with `{ region }`, of a whole region) as the
- * eligibility rules need them; `memberIds` narrows them to those members.
- */
-export async function loadCandidates(
-  db: Db | Tx,
-  scope: string | { region: string },
-  options: { memberIds?: string[] } = {},
-): Promise<Array<CandidateMember & { id: string }>> {
-  const rows = await db
-    .select({ m: poolMembers, lat: organizations.lat, lon: organizations.lon })
-    .from(poolMembers)
-    .innerJoin(organizations, eq(organizations.id, poolMembers.organizationId))
-    .where(
-      and(
-        typeof scope === "string" ? eq(poolMembers.organizationId, scope) : eq(poolMembers.regionId, scope.region),
-        isNull(poolMembers.leftAt),
-        options.memberIds ? inArray(poolMembers.id, options.memberIds) : undefined,
-      ),
-    );
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.m.id);
-  const held = await db.select().from(poolMemberQualifications).where(inArray(poolMemberQualifications.memberId, ids));
-  const windows = await db.select().from(availabilityWindows).where(inArray(availabilityWindows.memberId, ids));
-  // Grouped once: a region's pool has thousands of members (filtering per member was quadratic).
-  const heldBy = new Map<string, typeof held>();
-  for (const h of held) heldBy.set(h.memberId, [...(heldBy.get(h.memberId) ?? []), h]);
-  const windowsOf = new Map<string, typeof windows>();
-  for (const w of windows) windowsOf.set(w.memberId, [...(windowsOf.get(w.memberId) ?? []), w]);
-  return rows.map(({ m, lat, lon }) => ({
-    id: m.id,
-    organizationId: m.organizationId,
-    isActive: m.leftAt === null,
-    homeLat: lat,
-    homeLon: lon,
-    travelRadiusKm: m.travelRadiusKm,
-    canWorkRemotely: m.canWorkRemotely,
-    qualifications: (heldBy.get(m.id) ?? []).map((h) => ({
-      qualificationId: h.qualificationId,
-      validUntil: h.validUntil,
-      isConfirmed: h.confirmedAt !== null,
-    })),
-    availability: windowsOf.get(m.id) ?? [],
-  }));
-}
 
 async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
   if (rows.length === 0) return [];
@@ -97,13 +44,13 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
     .where(inArray(supportRequestQualifications.requestId, ids));
   const counts = await db
     .select({
-      requestId: secondments.requestId,
-      offered: sql<number>`count(*) filter (where ${inArray(secondments.state, IN_PLAY_STATES)})::int`,
-      filled: sql<number>`count(*) filter (where ${inArray(secondments.state, FILLING_STATES)})::int`,
+      requestId: requestOffers.requestId,
+      offered: sql<number>`count(*) filter (where ${inArray(requestOffers.state, [...IN_PLAY_STATES])})::int`,
+      filled: sql<number>`count(*) filter (where ${inArray(requestOffers.state, [...FILLING_STATES])})::int`,
     })
-    .from(secondments)
-    .where(inArray(secondments.requestId, ids))
-    .groupBy(secondments.requestId);
+    .from(requestOffers)
+    .where(inArray(requestOffers.requestId, ids))
+    .groupBy(requestOffers.requestId);
   const offered = new Map(counts.map((o) => [o.requestId, o.offered]));
   const filled = new Map(counts.map((o) => [o.requestId, o.filled]));
   const canOffer = supportRequestPolicy.can(actor, "offer");
@@ -157,21 +104,14 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
 
 /** Requests the actor may see: crisis first, then urgent, then normal; within that by start date. */
 export async function listSupportRequests(db: Db, actor: Actor, filter: { status?: string } = {}) {
-  const rows = await db
-    .select()
-    .from(supportRequests)
-    .where(and(visibleTo(actor), filter.status ? eq(supportRequests.status, filter.status as RequestRow["status"]) : undefined));
+  const rows = await listVisibleSupportRequests(db, actor, { status: filter.status as RequestRow["status"] | undefined });
   rows.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.startsOn.localeCompare(b.startsOn));
   return present(db, actor, rows);
 }
 
 /** One request the actor may see; 404 otherwise (a foreign draft does not exist for the actor). */
 export async function getSupportRequest(db: Db | Tx, actor: Actor, id: string) {
-  const [row] = await db
-    .select()
-    .from(supportRequests)
-    .where(and(visibleTo(actor), eq(supportRequests.id, id)));
-  if (!row) throw new AppError("not_found");
+  const row = await getVisibleSupportRequestRow(db, actor, id);
   return (await present(db, actor, [row]))[0];
 }
 
@@ -278,21 +218,10 @@ export async function createSupportRequest(db: Db, actor: Actor, input: z.infer<
   });
 }
 
-/** A request of the actor's administration, locked for a change (its status is read under the lock); 404 otherwise. */
-async function ownRequest(tx: Tx, actor: Actor, id: string) {
-  const [row] = await tx
-    .select()
-    .from(supportRequests)
-    .where(and(eq(supportRequests.id, id), eq(supportRequests.organizationId, actor.organizationId)))
-    .for("update");
-  if (!row) throw new AppError("not_found");
-  return row;
-}
-
 /** Changes a draft or open request of the actor's administration. */
 export async function updateSupportRequest(db: Db, actor: Actor, id: string, input: z.infer<typeof UpdateRequestBody>) {
   return db.transaction(async (tx) => {
-    const before = await ownRequest(tx, actor, id);
+    const before = await getOwnSupportRequestForUpdate(tx, actor, id);
     if (!["draft", "open", "partly_filled"].includes(before.status)) {
       throw new AppError("conflict", {
         message: {
@@ -347,7 +276,7 @@ const TRANSITIONS: Partial<Record<RequestRow["status"], ReadonlyArray<"open" | "
 /** Opens, closes or withdraws a request of the actor's administration. */
 export async function transitionSupportRequest(db: Db, actor: Actor, id: string, status: "open" | "closed" | "cancelled") {
   return db.transaction(async (tx) => {
-    const before = await ownRequest(tx, actor, id);
+    const before = await getOwnSupportRequestForUpdate(tx, actor, id);
     if (!(TRANSITIONS[before.status] ?? []).includes(status)) {
       throw new AppError("conflict", {
         fields: [
@@ -377,104 +306,4 @@ export async function transitionSupportRequest(db: Db, actor: Actor, id: string,
     });
     return getSupportRequest(tx, actor, id);
   });
-}
-
-/** The lender's own pool members who are eligible for a request (names: own administration only). */
-export async function listOwnCandidates(db: Db, actor: Actor, requestId: string) {
-  const request = await getSupportRequest(db, actor, requestId);
-  if (!request.abilities.offer) return [];
-  const needs: RequestNeeds = {
-    ...request,
-    organizationId: request.organization.id,
-    requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
-  };
-  const eligible = (await loadCandidates(db, actor.organizationId)).filter((c) => ineligibility(c, needs) === null);
-  if (eligible.length === 0) return [];
-  const rows = await db
-    .select({ id: poolMembers.id, name: poolMembers.name, jobTitle: poolMembers.jobTitle })
-    .from(poolMembers)
-    .where(
-      and(
-        eq(poolMembers.organizationId, actor.organizationId),
-        inArray(
-          poolMembers.id,
-          eligible.map((c) => c.id),
-        ),
-      ),
-    );
-  const offeredIds = new Set(
-    (
-      await db
-        .select({ memberId: secondments.memberId })
-        .from(secondments)
-        .where(and(eq(secondments.requestId, requestId), inArray(secondments.state, IN_PLAY_STATES)))
-    ).map((o) => o.memberId),
-  );
-  return rows.map((r) => ({ ...r, isOffered: offeredIds.has(r.id) })).sort((a, b) => new Intl.Collator("de").compare(a.name, b.name));
-}
-
-/**
- * For the requesting HR office: eligible pool members of other administrations, pseudonymised —
- * administration, pay group, qualifications and distance, never name or contact. It can propose
- * them; the lender's department head, HR office and the person decide as for any proposal.
- */
-export async function listRegionCandidates(db: Db, actor: Actor, requestId: string) {
-  const request = await getSupportRequest(db, actor, requestId);
-  if (!request.abilities.proposeFromRegion) return [];
-  const needs: RequestNeeds = {
-    ...request,
-    organizationId: request.organization.id,
-    requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
-  };
-  const eligible = (await loadCandidates(db, { region: actor.regionId })).filter((c) => ineligibility(c, needs) === null);
-  if (eligible.length === 0) return [];
-  const ids = eligible.map((c) => c.id);
-  const busy = new Set(
-    (
-      await db
-        .select({ memberId: secondments.memberId })
-        .from(secondments)
-        .where(
-          and(
-            inArray(secondments.memberId, ids),
-            inArray(
-              secondments.state,
-              IN_PLAY_STATES.filter((s) => s !== "completed"),
-            ),
-          ),
-        )
-    ).map((r) => r.memberId),
-  );
-  const orgs = await db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.regionId, actor.regionId));
-  const names = new Map(
-    (
-      await db
-        .select({ id: qualifications.id, name: qualifications.name })
-        .from(qualifications)
-        .where(eq(qualifications.regionId, actor.regionId))
-    ).map((q) => [q.id, q.name]),
-  );
-  const pay = new Map(
-    (await db.select({ id: poolMembers.id, payGroup: poolMembers.payGroup }).from(poolMembers).where(inArray(poolMembers.id, ids))).map(
-      (r) => [r.id, r.payGroup],
-    ),
-  );
-  return eligible
-    .map((c) => ({
-      memberId: c.id,
-      organization: orgs.find((o) => o.id === c.organizationId)?.name ?? "",
-      payGroup: pay.get(c.id) ?? "",
-      qualifications: c.qualifications
-        .filter((q) => q.isConfirmed && (q.validUntil === null || q.validUntil >= request.endsOn))
-        .map((q) => names.get(q.qualificationId) ?? "")
-        .filter(Boolean)
-        .sort(),
-      distanceKm: Math.round(distanceKm(c.homeLat, c.homeLon, request.placeLat, request.placeLon)),
-      isInOtherProcess: busy.has(c.id),
-    }))
-    .sort((a, b) => Number(a.isInOtherProcess) - Number(b.isInOtherProcess) || a.distanceKm - b.distanceKm)
-    .slice(0, 100);
 }

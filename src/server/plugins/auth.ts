@@ -2,7 +2,7 @@ import fp from "fastify-plugin";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { timingSafeEqual } from "node:crypto";
 import { findSession, SESSION_COOKIE, touchSession } from "../../modules/identity/sessions";
-import { AppError } from "../problems";
+import { AppError } from "../../kernel/problems";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

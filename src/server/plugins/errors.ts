@@ -1,7 +1,7 @@
 import fp from "fastify-plugin";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { postgresErrorOf, problemFromDatabaseError } from "../database-errors";
-import { AppError, problemInfo, toProblem, type FieldProblem, type ProblemCode } from "../problems";
+import { AppError, problemInfo, toProblem, type FieldProblem, type ProblemCode } from "../../kernel/problems";
 import { fieldProblemsOf } from "../validation";
 
 /** The language of problem titles and details: English when the client prefers it, else German. */

@@ -1,9 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
-import { AppError } from "../../../server/problems";
-import { recordAudit } from "../../audit/record-audit";
-import { organizations } from "../../organizations/organizations.tables";
-import type { Actor } from "../actor";
+import { AppError } from "../../../kernel/problems";
+import { recordAudit } from "../../audit";
+import { organizations } from "../../organizations";
+import type { Actor } from "../../../kernel/actor";
 import { identityProviderChanges, identityProviders } from "../identity.tables";
 import { isLocalHttp, providerConfiguration } from "./oidc-client";
 import {

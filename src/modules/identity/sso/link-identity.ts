@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
-import { AppError } from "../../../server/problems";
-import { recordAudit } from "../../audit/record-audit";
-import { enqueueMail } from "../../notifications/outbox";
-import { organizations } from "../../organizations/organizations.tables";
-import type { Actor } from "../actor";
+import { AppError } from "../../../kernel/problems";
+import { recordAudit } from "../../audit";
+import { enqueueMail } from "../../notifications";
+import { organizations } from "../../organizations";
+import type { Actor } from "../../../kernel/actor";
 import { rolesOf } from "../account-roles";
 import { HOLDER_LINKS_ONLY } from "../role-rules";
 import { accountIdentities, accounts, identityProviders } from "../identity.tables";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { isSecureDeployment } from "../../../config";
-import { selfAccess } from "../../../server/policy";
-import { AppError } from "../../../server/problems";
+import { selfAccess } from "../../../kernel/policy";
+import { AppError } from "../../../kernel/problems";
 import { getAccount } from "../accounts";
 import { accountPolicy } from "../identity.policy";
 import { Account, IdParams } from "../identity.schemas";

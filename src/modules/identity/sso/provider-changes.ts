@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { germanDate } from "../../../kernel/dates";
-import { AppError } from "../../../server/problems";
-import { recordAudit } from "../../audit/record-audit";
-import { enqueueMail } from "../../notifications/outbox";
-import { organizations } from "../../organizations/organizations.tables";
-import type { Actor } from "../actor";
+import { AppError } from "../../../kernel/problems";
+import { recordAudit } from "../../audit";
+import { enqueueMail } from "../../notifications";
+import { organizations } from "../../organizations";
+import type { Actor } from "../../../kernel/actor";
 import { rolesOf } from "../account-roles";
 import {
   accountIdentities,

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { recordAudit } from "../../audit/record-audit";
-import type { Actor } from "../actor";
+import { recordAudit } from "../../audit";
+import type { Actor } from "../../../kernel/actor";
 import { rolesOf, writeAccountRoles } from "../account-roles";
 import { accountIdentities, accounts, identityProviders, ssoLogins } from "../identity.tables";
 import { createSession, type NewSession } from "../sessions";

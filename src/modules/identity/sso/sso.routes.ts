@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { isSecureDeployment } from "../../../config";
-import { publicAccess } from "../../../server/policy";
-import { AppError } from "../../../server/problems";
+import { publicAccess } from "../../../kernel/policy";
+import { AppError } from "../../../kernel/problems";
 import { identityProviderPolicy, providerChangePolicy } from "../identity.policy";
 import { ABSOLUTE_TIMEOUT_SECONDS, SESSION_COOKIE } from "../sessions";
 import { getIdentityProvider, listSsoOrganizations, saveIdentityProvider, withdrawProviderChange } from "./identity-provider";

@@ -1,0 +1,1 @@
+CREATE VIEW "public"."request_offers" AS (select request_id, organization_id as lender_organization_id, state from secondments where request_id is not null);
