@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
 import type { Actor } from "./actor";
+import type { TaskSource } from "./tasks";
 
 /** What a module's background work gets: the database, the configuration and the log. */
 export interface JobContext {
@@ -35,6 +36,8 @@ export interface VerbundModule {
    * key → rule. Keys are unique across modules; the `/me` schema is built from them.
    */
   abilities?: Record<string, (actor: Actor) => boolean>;
+  /** What waits for the actor in this capability (`/api/v1/me/tasks`). */
+  tasks?: TaskSource;
   /** Background work (see {@link ModuleJob}). */
   jobs?: ModuleJob[];
   /** Work once the server listens (warm-ups). */

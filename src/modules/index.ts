@@ -1,5 +1,7 @@
 import type { Actor } from "../kernel/actor";
+import type { Db } from "../db/client";
 import type { VerbundModule } from "../kernel/module";
+import { sortTasks, type Task } from "../kernel/tasks";
 import { allocationModule } from "./allocation";
 import { auditModule } from "./audit";
 import { identityModule } from "./identity";
@@ -36,4 +38,10 @@ export function abilityKeys(modules: readonly VerbundModule[] = MODULES): string
 /** What the actor may do, per ability key of every module. */
 export function abilitiesOf(actor: Actor, modules: readonly VerbundModule[] = MODULES): Record<string, boolean> {
   return Object.fromEntries(modules.flatMap((m) => Object.entries(m.abilities ?? {}).map(([key, rule]) => [key, rule(actor)])));
+}
+
+/** What waits for the actor in every capability, due first. */
+export async function tasksOf(db: Db, actor: Actor, modules: readonly VerbundModule[] = MODULES): Promise<Task[]> {
+  const lists = await Promise.all(modules.map((m) => (m.tasks ? m.tasks({ db, actor }) : [])));
+  return sortTasks(lists.flat());
 }

@@ -10,7 +10,8 @@ import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-
 import { isSecureDeployment, projectRoot, type Config } from "../config";
 import type { Database } from "../db/client";
 import { healthRoutes } from "./health.routes";
-import { abilitiesOf, abilityKeys, MODULES } from "../modules";
+import { abilitiesOf, abilityKeys, MODULES, tasksOf } from "../modules";
+import type { Task } from "../kernel/tasks";
 import type { Actor } from "../kernel/actor";
 import type { VerbundModule } from "../kernel/module";
 import authPlugin from "./plugins/auth";
@@ -52,6 +53,8 @@ declare module "fastify" {
     abilityKeys: string[];
     /** What the actor may do in each capability, by ability key. */
     abilitiesOf(actor: Actor): Record<string, boolean>;
+    /** What waits for the actor in every capability, due first. */
+    tasksOf(actor: Actor): Promise<Task[]>;
   }
 }
 
@@ -108,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const modules = options.modules ?? MODULES;
   app.decorate("abilityKeys", abilityKeys(modules));
   app.decorate("abilitiesOf", (actor: Actor) => abilitiesOf(actor, modules));
+  app.decorate("tasksOf", (actor: Actor) => tasksOf(database.db, actor, modules));
   const routeTable: RegisteredRoute[] = [];
   app.decorate("routeTable", routeTable);
   app.addHook("onRoute", (route) => {

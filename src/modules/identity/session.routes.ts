@@ -7,6 +7,7 @@ import { publicAccess, selfAccess } from "../../kernel/policy";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
+import { Task } from "../../kernel/tasks";
 import { getMe } from "./get-me";
 import { ChangePasswordBody, LoginBody, loginResponseSchema, meSchema, SessionInfo, SessionStatus, UpdateMeBody } from "./identity.schemas";
 import { accounts, sessions } from "./identity.tables";
@@ -155,6 +156,22 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { operationId: "getMe", tags: ["me"], summary: "The signed-in account", response: { 200: Me } },
     },
     async (request) => me(request.actor!),
+  );
+
+  app.get(
+    "/api/v1/me/tasks",
+    {
+      config: { policy: selfAccess },
+      schema: {
+        operationId: "listOwnTasks",
+        tags: ["me"],
+        summary: "What waits for the signed-in account, earliest deadline first",
+        description:
+          "Each capability adds its own kinds of task: secondment steps and onboarding items on the caller's side, qualifications to confirm or renew, own requests without offers, an active crisis. `link` is the web app's page that opens the step.",
+        response: { 200: z.object({ items: z.array(Task) }) },
+      },
+    },
+    async (request) => ({ items: await app.tasksOf(request.actor!) }),
   );
 
   app.patch(

@@ -1,4 +1,5 @@
 import { defineModule } from "../../kernel/module";
+import { poolTasks } from "./tasks";
 import { poolMemberPolicy } from "./pool.policy";
 import { purgeFormerPoolMembers } from "./pool-overview";
 import { poolRoutes } from "./pool.routes";
@@ -7,6 +8,7 @@ import { poolRoutes } from "./pool.routes";
 export const poolModule = defineModule({
   name: "pool",
   routes: [poolRoutes],
+  tasks: poolTasks,
   abilities: {
     managePool: (actor) => poolMemberPolicy.can(actor, "list"),
     readPoolOverview: (actor) => poolMemberPolicy.can(actor, "overview"),

@@ -1,4 +1,5 @@
 import { defineModule } from "../../kernel/module";
+import { secondmentTasks } from "./tasks";
 import { runSecondmentDeadlines } from "./deadlines";
 import { secondmentPolicy } from "./secondments.policy";
 import { offerRoutes } from "./offers.routes";
@@ -8,6 +9,7 @@ import { secondmentRoutes } from "./secondments.routes";
 export const secondmentsModule = defineModule({
   name: "secondments",
   routes: [secondmentRoutes, offerRoutes],
+  tasks: secondmentTasks,
   abilities: {
     readSecondments: (actor) => secondmentPolicy.can(actor, "list"),
     configureSecondments: (actor) => secondmentPolicy.can(actor, "configure"),

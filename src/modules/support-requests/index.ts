@@ -1,4 +1,5 @@
 import { defineModule } from "../../kernel/module";
+import { supportRequestTasks } from "./tasks";
 import { crisisPolicy, supportRequestPolicy } from "./support-requests.policy";
 import { requestRoutes } from "./support-requests.routes";
 
@@ -6,6 +7,7 @@ import { requestRoutes } from "./support-requests.routes";
 export const supportRequestsModule = defineModule({
   name: "support-requests",
   routes: [requestRoutes],
+  tasks: supportRequestTasks,
   abilities: {
     readRequests: (actor) => supportRequestPolicy.can(actor, "list"),
     createRequests: (actor) => supportRequestPolicy.can(actor, "create"),

@@ -2,7 +2,8 @@ import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { Actor } from "../../kernel/actor";
 import { AppError } from "../../kernel/problems";
-import { crises, supportRequests, type RequestStatus } from "./support-requests.tables";
+import { IN_PLAY_STATES } from "../../domain/secondment/workflow";
+import { crises, requestOffers, supportRequests, type RequestStatus } from "./support-requests.tables";
 
 // What may be read of support requests — the one place that says so (test/scope.test.ts keeps
 // every other file from reading the table).
@@ -69,6 +70,25 @@ export async function getOwnSupportRequestForUpdate(tx: Tx, actor: Actor, id: st
     .for("update");
   if (!row) throw new AppError("not_found");
   return row;
+}
+
+/**
+ * Open requests of the actor's administration (of its department for a department head) that
+ * have no offer yet — nobody has been proposed for them.
+ */
+export async function listOwnRequestsWithoutOffers(db: Db | Tx, actor: Actor, departmentId: string | null): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(supportRequests)
+    .where(
+      and(
+        visibleSupportRequestsWhere(actor),
+        eq(supportRequests.organizationId, actor.organizationId),
+        departmentId ? eq(supportRequests.departmentId, departmentId) : undefined,
+        inArray(supportRequests.status, ["open"]),
+        sql`not exists (select 1 from ${requestOffers} where ${requestOffers.requestId} = ${supportRequests.id} and ${inArray(requestOffers.state, [...IN_PLAY_STATES])})`,
+      ),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -114,6 +114,26 @@ export interface paths {
         patch: operations["updateMe"];
         trace?: never;
     };
+    "/api/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for the signed-in account, earliest deadline first
+         * @description Each capability adds its own kinds of task: secondment steps and onboarding items on the caller's side, qualifications to confirm or renew, own requests without offers, an active crisis. `link` is the web app's page that opens the step.
+         */
+        get: operations["listOwnTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -1783,6 +1803,69 @@ export interface operations {
             };
             /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOwnTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            kind: string;
+                            object: {
+                                type: string;
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            };
+                            step: {
+                                de: string;
+                                en: string;
+                            };
+                            dueOn: string | null;
+                            link: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
