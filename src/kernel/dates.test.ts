@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { isHoliday } from "feiertagejs";
@@ -43,6 +45,30 @@ describe("today() is the date in Germany", () => {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
     }
+  });
+});
+
+describe("one today()", () => {
+  it("no file of the server or the web app works out today's date by itself (in UTC, or as a second today())", () => {
+    const root = path.join(import.meta.dirname, "..", "..");
+    const files = ["src", "web/src"].flatMap((dir) =>
+      (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[])
+        .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+        .map((f) => path.join(dir, f)),
+    );
+    const allowed = new Set(["src/kernel/dates.ts", "web/src/i18n/dates.ts"]);
+    const offending = files.filter((file) => {
+      if (allowed.has(file.split(path.sep).join("/"))) return false;
+      const text = fs.readFileSync(path.join(root, file), "utf8");
+      // "Now" sliced into a UTC date, or a today() of its own.
+      return (
+        /new Date\(\)\s*\.toISOString\(\)\s*\.slice\(0,\s*10\)/.test(text) ||
+        /Date\.now\(\)[^;\n]*\.toISOString\(\)\s*\.slice\(0,\s*10\)/.test(text) ||
+        /(function\s+today\s*\(|const\s+today\s*=\s*\(|todayInGermany\s*=)/.test(text)
+      );
+    });
+    expect(files.length).toBeGreaterThan(100);
+    expect(offending).toEqual([]);
   });
 });
 
