@@ -333,9 +333,19 @@ export function nextFreeInterval(busy: Array<{ startsOn: string; endsOn: string 
   }
 }
 
-/** More than three months (§ 4 Abs. 1 TVöD: hearing before a secondment of more than three months). */
+/**
+ * More than three months (§ 4 Abs. 1 TVöD: hearing before a secondment of more than three months).
+ * Three months from the first day end, as §§ 187 Abs. 2, 188 Abs. 2 and 3 BGB count them, on the
+ * day before the same day of the month three months later — or on that month's last day when it
+ * has no such day: from 30 November, on 28 February (not 1 March).
+ */
 export function isLongerThanThreeMonths(startsOn: string, endsOn: string): boolean {
-  const s = new Date(startsOn + "T00:00:00Z");
-  const limit = new Date(Date.UTC(s.getUTCFullYear(), s.getUTCMonth() + 3, s.getUTCDate() - 1));
-  return endsOn > limit.toISOString().slice(0, 10);
+  const [year, month, day] = startsOn.split("-").map(Number);
+  // `month` counts from 1, Date.UTC from 0: index month + 2 is the month three later.
+  const daysInTarget = new Date(Date.UTC(year, month + 3, 0)).getUTCDate();
+  const limit =
+    day > daysInTarget
+      ? new Date(Date.UTC(year, month + 2, daysInTarget)).toISOString().slice(0, 10)
+      : addDays(new Date(Date.UTC(year, month + 2, day)).toISOString().slice(0, 10), -1);
+  return endsOn > limit;
 }
