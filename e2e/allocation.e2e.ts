@@ -58,6 +58,16 @@ describe.skipIf(!hasBrowser)("allocation on the crisis board in the browser", ()
     const commit = page.getByRole("button", { name: `Auswahl übernehmen (${count - 1})` });
     await commit.focus();
     await page.keyboard.press("Enter");
+    // Asked first, with the consequence: proposals and e-mails to the lending heads of department.
+    const dialog = page.getByRole("dialog", { name: `${count - 1} Vorschläge übernehmen?` });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("per E-Mail gebeten");
+    await expectAccessible(page, "allocation commit asked first");
+    await dialog.getByRole("button", { name: "Nicht jetzt" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    expect(await page.getByRole("status").filter({ hasText: "Vorschläge angelegt" }).count()).toBe(0);
+    await commit.click();
+    await dialog.getByRole("button", { name: `${count - 1} Vorschläge anlegen` }).click();
     await page
       .getByRole("status")
       .filter({ hasText: `${count - 1} Vorschläge angelegt` })

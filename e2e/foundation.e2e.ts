@@ -101,8 +101,8 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
     await page.keyboard.press("Enter");
     const alert = page.getByRole("alert");
     await alert.waitFor();
-    expect(await alert.textContent()).toContain("Anmeldename: Keine gültige E-Mail-Adresse.");
-    expect(await alert.textContent()).toContain("Startpasswort (mindestens 12 Zeichen): Mindestens 12 Zeichen.");
+    expect(await alert.textContent()).toContain("Anmeldename: Geben Sie eine E-Mail-Adresse im Format name@beispiel.de ein.");
+    expect(await alert.textContent()).toContain("Startpasswort (mindestens 12 Zeichen): Geben Sie mindestens 12 Zeichen ein.");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");
     expect(await page.getByLabel("Name", { exact: true }).inputValue()).toBe("Jörg Übermann"); // nothing entered is lost
     await expectAccessible(page, "accounts with errors");

@@ -113,7 +113,7 @@ describe.skipIf(!hasBrowser)("single sign-on in the browser", () => {
     const dialog = co.page.getByRole("dialog", { name: "Änderung für Garbsen ablehnen?" });
     await dialog.waitFor();
     await dialog.getByRole("button", { name: "Ablehnen" }).click();
-    await dialog.getByText("Mindestens 3 Zeichen.").waitFor(); // the reason is required, shown at the field
+    await dialog.getByText("Geben Sie mindestens 3 Zeichen ein.").waitFor(); // the reason is required, shown at the field
     await dialog.getByLabel("Begründung (für das Personalamt)").fill("Die Client-ID ist beim Anmeldedienst nicht registriert.");
     await expectAccessible(co.page, "provider changes, reject dialog");
     await screenshots(co.page, "provider-changes-reject-dialog");

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { readMails } from "../test/smtp-fixture";
-import { expectAccessible, launch, newPage, signInWithKeyboard } from "./browser";
+import { expectAccessible, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
 import { addDays, today } from "../src/kernel/dates";
 
 const hasBrowser = inject("e2eHasBrowser");
@@ -162,12 +162,46 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     await context.close();
   }
 
-  it("the secondment runs its course, each step by the right account", async () => {
-    await takeStep("bauamt@wunstorf.demo", "Freigeben", "Vom Fachbereich freigegeben");
-    await takeStep("personal@wunstorf.demo", "Genehmigen", "Vom Personalamt genehmigt");
-    await takeStep("mitarbeiterin@wunstorf.demo", "Annehmen", "Beim Personalrat");
-    await takeStep("personalrat@wunstorf.demo", "Zustimmen (Personalrat)", "Zugestimmt – Bestätigung ausstehend");
-    await takeStep("personal@region-hannover.demo", "Vereinbarung bestätigen", "Vereinbart");
+  /**
+   * Takes a step the way a person finds it: signed in, the start page's "Ihre Aufgaben" lists the
+   * step for Katrin's secondment, the link opens it, and once it is taken the task is gone.
+   */
+  async function takeStepFromTasks(login: string, task: string, button: string, expectedState: string) {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, login);
+    const tasks = page.getByRole("region", { name: "Ihre Aufgaben" });
+    const katrinsTask = () =>
+      tasks
+        .getByRole("listitem")
+        .filter({ hasText: "Katrin Schulze" })
+        .filter({ has: page.getByRole("link", { name: task, exact: true }) });
+    await katrinsTask().waitFor();
+    await expectAccessible(page, `start page with tasks (${login})`);
+    await screenshots(page, `start-tasks-${login.split("@")[0]}-${login.split("@")[1].split(".")[0]}`);
+    await katrinsTask().getByRole("link", { name: task, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Abordnung: Katrin Schulze" }).waitFor();
+    await page.getByRole("button", { name: button, exact: true }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Gespeichert: ${expectedState}` })
+      .waitFor();
+    await page.getByRole("link", { name: "Start" }).first().click();
+    await tasks.getByText(/Aufgaben? warte|Zurzeit wartet nichts/).waitFor();
+    expect(await katrinsTask().count()).toBe(0);
+    await context.close();
+  }
+
+  it("the secondment runs its course, each step found in the right account's task list", async () => {
+    await takeStepFromTasks("bauamt@wunstorf.demo", "Freigeben (Fachbereichsleitung)", "Freigeben", "Vom Fachbereich freigegeben");
+    await takeStepFromTasks("personal@wunstorf.demo", "Genehmigen (Personalamt)", "Genehmigen", "Vom Personalamt genehmigt");
+    await takeStepFromTasks("mitarbeiterin@wunstorf.demo", "Zustimmen oder ablehnen", "Annehmen", "Beim Personalrat");
+    await takeStepFromTasks(
+      "personalrat@wunstorf.demo",
+      "Über die Zustimmung entscheiden (Personalrat)",
+      "Zustimmen (Personalrat)",
+      "Zugestimmt – Bestätigung ausstehend",
+    );
+    await takeStepFromTasks("personal@region-hannover.demo", "Vereinbarung bestätigen", "Vereinbarung bestätigen", "Vereinbart");
     await takeStep("personal@region-hannover.demo", "Einarbeitung beginnen", "Einarbeitung");
   });
 
@@ -241,5 +275,37 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     // Her own administration knows her from the start.
     const first = mails.find((m) => m.to === "bauamt@wunstorf.demo")!;
     expect(first.text).toContain("Katrin Schulze");
+  });
+
+  it('ending early asks first and says the consequence; "Nicht jetzt" changes nothing; confirming says what happened', async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "personal@region-hannover.demo");
+    await openSecondment(page, false);
+    const end = page.getByRole("button", { name: "Abordnung vorzeitig beenden", exact: true });
+    await end.click();
+    const dialog = page.getByRole("dialog", { name: "Abordnung vorzeitig beenden?" });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("Alle Beteiligten erfahren es mit Ihrer Begründung per E-Mail.");
+    expect(await dialog.getByRole("button", { name: "Abbrechen", exact: true }).count()).toBe(0); // never a bare "Abbrechen"
+    await expectAccessible(page, "end early: asked first");
+    await screenshots(page, "secondment-end-early-dialog");
+    await dialog.getByRole("button", { name: "Nicht jetzt" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Abordnung: Katrin Schulze" }).waitFor();
+    expect(await page.locator("dl").textContent()).toContain("Im Einsatz");
+
+    await end.click();
+    await dialog.getByLabel("Begründung").fill("Das Hochwasser ist vorüber; Frau Schulze wird in Wunstorf gebraucht.");
+    await dialog.getByRole("button", { name: "Abordnung vorzeitig beenden" }).click();
+    const notice = page.getByRole("status").filter({ hasText: "Gespeichert: Vorzeitig beendet" });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("Alle Beteiligten wurden per E-Mail benachrichtigt.");
+    // The confirmation is where the person looks: focus moved to it; the step is gone.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
+    expect(await end.count()).toBe(0);
+    await expectAccessible(page, "end early: done");
+    await screenshots(page, "secondment-ended-early");
+    await context.close();
   });
 });

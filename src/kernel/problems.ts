@@ -144,73 +144,102 @@ export function toProblem(
 }
 
 /**
- * German and English text for a zod issue, naming the rule in words. `params` are the issue's
+ * German and English text for a zod issue, written for the person at the form (the summary puts
+ * the field's label in front): what to do, never the validator's words. `params` are the issue's
  * fields; an `invalid_type` issue means a missing field only when it carries no `input` (parse with
  * `reportInput: true`, as `server/validation.ts` does), otherwise a value of the wrong type.
+ * `test/plain-language.test.ts` keeps validator words out of every message.
  */
 export function describeIssue(rule: string, params: Record<string, unknown>): Bilingual {
-  const minimum = params.minimum as number | undefined;
-  const maximum = params.maximum as number | undefined;
+  const minimum = Number(params.minimum);
+  const maximum = Number(params.maximum);
+  const number = (n: number, lang: "de" | "en") => new Intl.NumberFormat(lang === "de" ? "de-DE" : "en-GB").format(n);
   switch (rule) {
     case "invalid_type":
-      return !("input" in params) || params.input === undefined
-        ? { de: "Pflichtfeld fehlt.", en: "Required field is missing." }
-        : { de: `Erwartet wird ${typeName(String(params.expected), "de")}.`, en: `Expected ${typeName(String(params.expected), "en")}.` };
+      return !("input" in params) || params.input === undefined || params.input === null ? FILL_IN : wrongType(String(params.expected));
     case "custom": {
       // A refinement names its message in both languages in `params` (e.g. the date range).
       const custom = params.params as Partial<Bilingual> | undefined;
       if (typeof custom?.de === "string" && typeof custom.en === "string") return { de: custom.de, en: custom.en };
-      return { de: "Ungültiger Wert.", en: "Invalid value." };
+      return CHECK;
     }
     case "too_small":
-      return params.origin === "string"
-        ? { de: `Mindestens ${minimum} Zeichen.`, en: `At least ${minimum} characters.` }
-        : params.origin === "array"
-          ? { de: `Mindestens ${minimum} Einträge.`, en: `At least ${minimum} entries.` }
-          : { de: `Mindestens ${minimum}.`, en: `At least ${minimum}.` };
+      if (params.origin === "string") {
+        return minimum <= 1 ? FILL_IN : { de: `Geben Sie mindestens ${minimum} Zeichen ein.`, en: `Enter at least ${minimum} characters.` };
+      }
+      if (params.origin === "array" || params.origin === "set") {
+        return minimum <= 1
+          ? { de: "Wählen Sie mindestens einen Eintrag aus.", en: "Choose at least one entry." }
+          : { de: `Wählen Sie mindestens ${minimum} Einträge aus.`, en: `Choose at least ${minimum} entries.` };
+      }
+      return params.inclusive === false
+        ? { de: `Geben Sie eine Zahl über ${number(minimum, "de")} ein.`, en: `Enter a number above ${number(minimum, "en")}.` }
+        : { de: `Geben Sie eine Zahl ab ${number(minimum, "de")} ein.`, en: `Enter a number of at least ${number(minimum, "en")}.` };
     case "too_big":
-      return params.origin === "string"
-        ? { de: `Höchstens ${maximum} Zeichen.`, en: `At most ${maximum} characters.` }
-        : params.origin === "array"
-          ? { de: `Höchstens ${maximum} Einträge.`, en: `At most ${maximum} entries.` }
-          : { de: `Höchstens ${maximum}.`, en: `At most ${maximum}.` };
+      if (params.origin === "string") {
+        return { de: `Geben Sie höchstens ${maximum} Zeichen ein.`, en: `Enter at most ${maximum} characters.` };
+      }
+      if (params.origin === "array" || params.origin === "set") {
+        return { de: `Wählen Sie höchstens ${maximum} Einträge aus.`, en: `Choose at most ${maximum} entries.` };
+      }
+      return params.inclusive === false
+        ? { de: `Geben Sie eine Zahl unter ${number(maximum, "de")} ein.`, en: `Enter a number below ${number(maximum, "en")}.` }
+        : { de: `Geben Sie eine Zahl bis ${number(maximum, "de")} ein.`, en: `Enter a number of at most ${number(maximum, "en")}.` };
     case "invalid_format":
-      return params.format === "email"
-        ? { de: "Keine gültige E-Mail-Adresse.", en: "Not a valid e-mail address." }
-        : params.format === "uuid"
-          ? { de: "Keine gültige Kennung (UUID).", en: "Not a valid identifier (UUID)." }
-          : { de: `Ungültiges Format (${params.format}).`, en: `Invalid format (${params.format}).` };
+      switch (params.format) {
+        case "email":
+          return {
+            de: "Geben Sie eine E-Mail-Adresse im Format name@beispiel.de ein.",
+            en: "Enter an e-mail address like name@example.org.",
+          };
+        case "uuid":
+        case "guid":
+          return { de: "Wählen Sie einen Eintrag aus der Liste aus.", en: "Choose an entry from the list." };
+        case "date":
+          return { de: "Geben Sie das Datum im Format 31.12.2026 ein.", en: "Enter the date like 31/12/2026." };
+        case "datetime":
+          return { de: "Geben Sie Datum und Uhrzeit im Format 31.12.2026, 14:30 ein.", en: "Enter date and time like 31/12/2026, 14:30." };
+        case "url":
+          return {
+            de: "Geben Sie eine Internetadresse im Format https://www.beispiel.de ein.",
+            en: "Enter a web address like https://www.example.org.",
+          };
+        default:
+          return CHECK;
+      }
     case "invalid_value": {
-      const values = Array.isArray(params.values) ? params.values.join(", ") : "";
-      return { de: `Erlaubt sind: ${values}.`, en: `Allowed values: ${values}.` };
+      const values = Array.isArray(params.values) ? params.values : [];
+      if (values.length === 1 && values[0] === true) return { de: "Bitte bestätigen Sie dies.", en: "Please confirm this." };
+      return { de: "Wählen Sie einen der angebotenen Werte aus.", en: "Choose one of the values offered." };
     }
+    case "invalid_union":
+      return CHECK;
     case "unrecognized_keys": {
+      // Only a program sends fields Verbund does not know (no form has them): name them.
       const keys = Array.isArray(params.keys) ? params.keys.join(", ") : "";
-      return { de: `Unbekannte Felder: ${keys}.`, en: `Unknown fields: ${keys}.` };
+      return { de: `Diese Angaben kennt Verbund nicht: ${keys}.`, en: `Verbund does not know these fields: ${keys}.` };
     }
     default:
-      return { de: "Ungültiger Wert.", en: "Invalid value." };
+      return CHECK;
   }
 }
 
-function typeName(expected: string, lang: "de" | "en"): string {
-  const de: Record<string, string> = {
-    string: "ein Text",
-    number: "eine Zahl",
-    boolean: "ja/nein",
-    object: "ein Objekt",
-    array: "eine Liste",
-    int: "eine ganze Zahl",
-    null: "kein Wert (null)",
-  };
-  const en: Record<string, string> = {
-    string: "a text",
-    number: "a number",
-    boolean: "true/false",
-    object: "an object",
-    array: "a list",
-    int: "a whole number",
-    null: "no value (null)",
-  };
-  return (lang === "de" ? de : en)[expected] ?? expected;
+const FILL_IN: Bilingual = { de: "Bitte füllen Sie dieses Feld aus.", en: "Please fill in this field." };
+const CHECK: Bilingual = { de: "Bitte prüfen Sie diese Angabe.", en: "Please check this entry." };
+
+function wrongType(expected: string): Bilingual {
+  switch (expected) {
+    case "number":
+    case "int":
+    case "bigint":
+      return { de: "Geben Sie eine Zahl ein.", en: "Enter a number." };
+    case "boolean":
+      return { de: "Wählen Sie Ja oder Nein.", en: "Choose yes or no." };
+    case "array":
+      return { de: "Wählen Sie einen oder mehrere Einträge aus.", en: "Choose one or more entries." };
+    case "string":
+      return { de: "Geben Sie einen Text ein.", en: "Enter a text." };
+    default:
+      return CHECK;
+  }
 }

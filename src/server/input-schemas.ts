@@ -19,16 +19,22 @@ const OUT_OF_RANGE = {
 /** The message of a period whose end lies before its start (`params` of a refinement). */
 export const END_BEFORE_START = { de: "Das Ende liegt vor dem Beginn.", en: "The end is before the start." };
 
+const WELL_FORMED_DATE = /^\d{4}-\d\d-\d\d/;
+
 /** A calendar date `YYYY-MM-DD` between 1900-01-01 and 2199-12-31. */
 export const isoDate = z.iso
   .date()
-  .refine((value) => value >= DATE_RANGE.min && value <= DATE_RANGE.max, { message: OUT_OF_RANGE.en, params: OUT_OF_RANGE })
+  // Only a well-formed date is checked against the range (a malformed one has its own message).
+  .refine((value) => !WELL_FORMED_DATE.test(value) || (value >= DATE_RANGE.min && value <= DATE_RANGE.max), {
+    message: OUT_OF_RANGE.en,
+    params: OUT_OF_RANGE,
+  })
   .meta({ description: `Date (YYYY-MM-DD) from ${DATE_RANGE.min} to ${DATE_RANGE.max}` });
 
 /** A date-time in UTC (`2026-12-01T08:00:00Z`) whose date lies between 1900-01-01 and 2199-12-31. */
 export const isoDateTime = z.iso
   .datetime()
-  .refine((value) => value.slice(0, 10) >= DATE_RANGE.min && value.slice(0, 10) <= DATE_RANGE.max, {
+  .refine((value) => !WELL_FORMED_DATE.test(value) || (value.slice(0, 10) >= DATE_RANGE.min && value.slice(0, 10) <= DATE_RANGE.max), {
     message: OUT_OF_RANGE.en,
     params: OUT_OF_RANGE,
   });

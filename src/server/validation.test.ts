@@ -250,12 +250,23 @@ describe("unknown fields and wrong types", () => {
     const anonymous = t.anonymous();
     const missing = await anonymous.request({ method: "POST", url: "/api/v1/session", payload: { password: "x" } });
     expect(problem(missing).errors).toEqual([
-      { field: "login", in: "body", rule: "invalid_type", message: { de: "Pflichtfeld fehlt.", en: "Required field is missing." } },
+      {
+        field: "login",
+        in: "body",
+        rule: "invalid_type",
+        message: { de: "Bitte füllen Sie dieses Feld aus.", en: "Please fill in this field." },
+      },
     ]);
     const wrong = await anonymous.request({ method: "POST", url: "/api/v1/session", payload: { login: 5, password: null } });
     expect(problem(wrong).errors).toEqual([
-      { field: "login", in: "body", rule: "invalid_type", message: { de: "Erwartet wird ein Text.", en: "Expected a text." } },
-      { field: "password", in: "body", rule: "invalid_type", message: { de: "Erwartet wird ein Text.", en: "Expected a text." } },
+      { field: "login", in: "body", rule: "invalid_type", message: { de: "Geben Sie einen Text ein.", en: "Enter a text." } },
+      // An empty value (null) is a field left empty.
+      {
+        field: "password",
+        in: "body",
+        rule: "invalid_type",
+        message: { de: "Bitte füllen Sie dieses Feld aus.", en: "Please fill in this field." },
+      },
     ]);
     const hr = await t.signIn("personal@wunstorf.demo");
     const number = await hr.request({
@@ -263,7 +274,7 @@ describe("unknown fields and wrong types", () => {
       url: "/api/v1/secondment-settings",
       payload: { councilScope: "all", councilDeadlineWorkingDays: "10", maxLentTotal: null, departmentCaps: [] },
     });
-    expect(problem(number).errors?.[0]).toMatchObject({ field: "councilDeadlineWorkingDays", message: { de: "Erwartet wird eine Zahl." } });
+    expect(problem(number).errors?.[0]).toMatchObject({ field: "councilDeadlineWorkingDays", message: { de: "Geben Sie eine Zahl ein." } });
   });
 });
 

@@ -6,7 +6,7 @@
  *   naming each such field. (PostgreSQL refuses NUL outright; the others break logs, CSV, iCal
  *   and mail headers.)
  * - The zod schema then decides; its issues become field problems with German and English words
- *   (a missing field is "Pflichtfeld fehlt", a wrong type "Erwartet wird eine Zahl"), and each
+ *   (a missing field is "Bitte füllen Sie dieses Feld aus", a wrong type "Geben Sie eine Zahl ein"), and each
  *   unknown field is named.
  * - At registration, a route whose body or query schema has an object that does not refuse unknown
  *   fields (`.strict()`; `z.looseObject` to accept them on purpose), or a date format without the

@@ -69,8 +69,8 @@ describe("login", () => {
     const body = res.json();
     expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(["login", "password"]);
     expect(body.errors.find((e: { field: string }) => e.field === "password").message).toEqual({
-      de: "Pflichtfeld fehlt.",
-      en: "Required field is missing.",
+      de: "Bitte füllen Sie dieses Feld aus.",
+      en: "Please fill in this field.",
     });
     const english = await t.app.inject({ method: "POST", url: "/api/v1/session", payload: {}, headers: { "accept-language": "en-GB,en" } });
     expect(english.json().title).toBe("The input is not valid.");

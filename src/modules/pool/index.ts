@@ -12,6 +12,8 @@ export const poolModule = defineModule({
   abilities: {
     managePool: (actor) => poolMemberPolicy.can(actor, "list"),
     readPoolOverview: (actor) => poolMemberPolicy.can(actor, "overview"),
+    /** The start page invites employees to the pool (anyone may join; only employees are asked). */
+    invitedToPool: (actor) => actor.roles.includes("employee"),
   },
   jobs: [
     {

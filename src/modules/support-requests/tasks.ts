@@ -20,7 +20,9 @@ export const supportRequestTasks: TaskSource = async ({ db, actor }) => {
       tasks.push({
         kind: "crisis",
         object: { type: "crisis", id: crisis.id, title: crisis.name },
-        step: { de: "Krisenfall: Lagebild ansehen und Personal anbieten", en: "Crisis: look at the board and offer staff" },
+        step: supportRequestPolicy.can(actor, "offer")
+          ? { de: "Krisenfall: Lagebild ansehen und Personal anbieten", en: "Crisis: look at the board and offer staff" }
+          : { de: "Krisenfall: Lagebild ansehen", en: "Crisis: look at the board" },
         dueOn: null,
         link: `/krisen/${crisis.id}`,
       });

@@ -36,7 +36,7 @@ async function errorsPlugin(app: FastifyInstance) {
     if (fields) return sendProblem(reply, request, "validation", undefined, fields);
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413) {
       return sendProblem(reply, request, "payload_too_large", undefined, [
-        { field: "body", in: "body", rule: "max_size", message: { de: "Höchstens 1 MB.", en: "At most 1 MB." } },
+        { field: "body", in: "body", rule: "max_size", message: { de: "Die Angaben sind zu groß: höchstens 1 MB.", en: "The data is too large: at most 1 MB." } },
       ]);
     }
     if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || error.statusCode === 415) {
@@ -45,7 +45,7 @@ async function errorsPlugin(app: FastifyInstance) {
           field: "content-type",
           in: "headers",
           rule: "media_type",
-          message: { de: "Erwartet wird application/json.", en: "Expected application/json." },
+          message: { de: "Verbund nimmt Angaben nur im JSON-Format an (application/json).", en: "Verbund takes data in JSON only (application/json)." },
         },
       ]);
     }

@@ -1331,6 +1331,7 @@ export interface operations {
                                 readOutbox: boolean;
                                 managePool: boolean;
                                 readPoolOverview: boolean;
+                                invitedToPool: boolean;
                                 readRequests: boolean;
                                 createRequests: boolean;
                                 offerMembers: boolean;
@@ -1638,6 +1639,7 @@ export interface operations {
                             readOutbox: boolean;
                             managePool: boolean;
                             readPoolOverview: boolean;
+                            invitedToPool: boolean;
                             readRequests: boolean;
                             createRequests: boolean;
                             offerMembers: boolean;
@@ -1733,6 +1735,7 @@ export interface operations {
                             readOutbox: boolean;
                             managePool: boolean;
                             readPoolOverview: boolean;
+                            invitedToPool: boolean;
                             readRequests: boolean;
                             createRequests: boolean;
                             offerMembers: boolean;

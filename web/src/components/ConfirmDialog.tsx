@@ -19,6 +19,7 @@ export function ConfirmDialog({
   onCancel,
   children,
   busy,
+  cancelLabel,
 }: {
   open: boolean;
   title: string;
@@ -30,6 +31,8 @@ export function ConfirmDialog({
   children?: ReactNode;
   /** While the action runs the buttons are disabled. */
   busy?: boolean;
+  /** The button that leaves things as they are, where "Abbrechen" would read as the action itself. */
+  cancelLabel?: string;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
@@ -67,7 +70,7 @@ export function ConfirmDialog({
       </section>
       <footer className="kern-dialog__footer">
         <button type="button" className="kern-btn kern-btn--secondary" ref={cancelButton} onClick={onCancel} disabled={busy}>
-          <span className="kern-label">{t("confirm.cancel")}</span>
+          <span className="kern-label">{cancelLabel ?? t("confirm.cancel")}</span>
         </button>
         <button type="button" className="kern-btn kern-btn--primary" onClick={onConfirm} disabled={busy}>
           <span className="kern-label">{confirmLabel}</span>

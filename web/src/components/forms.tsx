@@ -57,9 +57,17 @@ export function ProblemAlert({ problem }: { problem: Problem }) {
 }
 
 /** A success or info message, announced politely. */
-export function Notice({ children, kind = "success" }: { children: ReactNode; kind?: "success" | "info" }) {
+export function Notice({ children, kind = "success", focus }: { children: ReactNode; kind?: "success" | "info"; focus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // After an action the confirmation is where the person looks next: focus moves to it.
+  useEffect(() => {
+    if (!focus) return;
+    // After the turn in which a confirmation dialog closes (which gives focus back to its button).
+    const timer = setTimeout(() => ref.current?.focus());
+    return () => clearTimeout(timer);
+  }, [focus, children]);
   return (
-    <div className={`kern-alert kern-alert--${kind}`} role="status">
+    <div className={`kern-alert kern-alert--${kind}`} role="status" ref={ref} tabIndex={focus ? -1 : undefined}>
       <div className="kern-alert__header">
         <span className={`kern-icon kern-icon--${kind}`} aria-hidden="true" />
         <span className="kern-title">{children}</span>

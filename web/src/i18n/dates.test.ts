@@ -14,6 +14,7 @@ describe("dates in the web app", () => {
       expect(formatDate("de-DE", "2026-11-25"), zone).toBe("25.11.2026");
       expect(formatDate("en-GB", "2026-11-25"), zone).toBe("25/11/2026");
       expect(formatDate("de-DE", "2026-12-31T23:30:00.000Z"), zone).toBe("01.01.2027");
+      expect(formatDate("de-DE", "2026-11-01", "long"), zone).toBe("1. November 2026");
     }
   });
 

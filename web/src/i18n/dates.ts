@@ -12,14 +12,13 @@ export function todayInGermany(now: Date = new Date()): string {
 }
 
 /**
- * A date for reading, `25.11.2026` in `de-DE`. A date (`2026-11-25`) is the day it names in every
- * time zone (`new Date("2026-11-25")` is midnight UTC, which a browser west of UTC would show as the
- * 24th); a timestamp is shown as its day in Germany.
+ * A date for reading: `25.11.2026` in `de-DE` (`style` "long": `25. November 2026`). A date
+ * (`2026-11-25`) is the day it names in every time zone (`new Date("2026-11-25")` is midnight UTC,
+ * which a browser west of UTC would show as the 24th); a timestamp is shown as its day in Germany.
  */
-export function formatDate(locale: string, iso: string): string {
+export function formatDate(locale: string, iso: string, style: "short" | "long" = "short"): string {
   return new Intl.DateTimeFormat(locale, {
-    day: "2-digit",
-    month: "2-digit",
+    ...(style === "long" ? { day: "numeric", month: "long" } : { day: "2-digit", month: "2-digit" }),
     year: "numeric",
     timeZone: iso.length === 10 ? "UTC" : TIME_ZONE,
   }).format(new Date(iso));

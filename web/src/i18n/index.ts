@@ -39,6 +39,8 @@ export function formatters(lang: string) {
     number: (n: number, digits = 0) =>
       new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n),
     date: (iso: string) => formatDate(locale, iso),
+    /** "1. November 2026" — for deadlines and periods people read rather than compare. */
+    dateLong: (iso: string) => formatDate(locale, iso, "long"),
     dateTime: (iso: string) =>
       new Intl.DateTimeFormat(locale, {
         day: "2-digit",

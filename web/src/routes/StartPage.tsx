@@ -1,7 +1,52 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { api } from "../api/client";
+import { useApi } from "../api/hooks";
+import type { ResponseOf } from "../api/types";
 import { Page } from "../components/Page";
 import { useSession } from "../features/identity/session";
+import { formatters } from "../i18n";
+
+type Tasks = ResponseOf<"/api/v1/me/tasks">;
+
+/** "Ihre Aufgaben": what waits for the signed-in person, each a link that opens the step. */
+function TaskList() {
+  const { t, i18n } = useTranslation();
+  const f = formatters(i18n.language);
+  const tasks = useApi<Tasks>(() => api.GET("/api/v1/me/tasks"), []);
+  const lang = i18n.language === "en" ? "en" : "de";
+  return (
+    <section aria-labelledby="tasks-heading">
+      <h2 id="tasks-heading" className="kern-heading-medium">
+        {t("start.tasks")}
+      </h2>
+      {tasks.problem ? (
+        <p className="kern-body">{t("start.tasksError")}</p>
+      ) : !tasks.data ? (
+        <p className="kern-body" role="status">
+          {t("errors.loading")}
+        </p>
+      ) : tasks.data.items.length === 0 ? (
+        <p className="kern-body">{t("start.tasksNone")}</p>
+      ) : (
+        <>
+          <p className="kern-body">{t("start.tasksCount", { count: tasks.data.items.length })}</p>
+          <ul className="task-list">
+            {tasks.data.items.map((task) => (
+              <li key={`${task.kind}:${task.object.id}`} className={`task-list__item task-list__item--${task.kind}`}>
+                <Link to={task.link} className="kern-link task-list__step">
+                  {task.step[lang]}
+                </Link>
+                <span className="task-list__object">{task.object.title}</span>
+                {task.dueOn ? <span className="task-list__due">{t("start.due", { date: f.dateLong(task.dueOn) })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
 
 /** The start page: for the public an introduction, for staff what their roles let them do. */
 export function StartPage() {
@@ -32,7 +77,7 @@ export function StartPage() {
   const tasks = [
     me.abilities.readRequests ? { to: "/anfragen", text: t("start.requests") } : null,
     me.abilities.managePool ? { to: "/pool/mitglieder", text: t("start.poolMembers") } : null,
-    { to: "/pool", text: t("start.pool") },
+    me.abilities.invitedToPool ? { to: "/pool", text: t("start.pool") } : null,
     me.abilities.manageAccounts ? { to: "/konten", text: t("start.accounts") } : null,
     me.abilities.readAuditLog ? { to: "/protokoll", text: t("start.audit") } : null,
     { to: "/verwaltungen", text: t("start.organizations") },
@@ -41,6 +86,7 @@ export function StartPage() {
   ].filter((x): x is { to: string; text: string } => x !== null);
   return (
     <Page title={t("start.greeting", { name: me.displayName })}>
+      <TaskList />
       <h2 className="kern-heading-medium">{t("start.roles", { organization: me.organization.name })}</h2>
       <ul className="badge-list">
         {me.roles.map((role) => (

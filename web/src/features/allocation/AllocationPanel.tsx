@@ -5,6 +5,7 @@ import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
 import { formatters } from "../../i18n";
 import { BarChart } from "../../components/BarChart";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import { FlowMap } from "./FlowMap";
 import { Button, ErrorSummary, Notice } from "../../components/forms";
@@ -21,6 +22,8 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
   const [shown, setShown] = useState<Run | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [committed, setCommitted] = useState<number | null>(null);
+  /** The commit asked about: all proposals or the selection. */
+  const [asking, setAsking] = useState<boolean | null>(null);
 
   const show = (r: Run) => {
     setShown(r);
@@ -63,7 +66,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
     if (!run) return;
     computation.reset();
     commitment.reset();
-    void commitment.run(run, all);
+    void commitment.run(run, all).finally(() => setAsking(null));
   };
   const toggle = (index: number, on: boolean) => {
     const next = new Set(selected);
@@ -90,7 +93,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
       </p>
       <ErrorSummary problem={problem} labels={{ assignments: t("allocation.assignments") }} />
       {committed !== null ? (
-        <Notice>
+        <Notice focus>
           {t("allocation.committed", { count: committed })}{" "}
           <Link to="/abordnungen" className="kern-link">
             {t("allocation.toSecondments")}
@@ -261,13 +264,25 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
           </DataTable>
           {canCommit ? (
             <p className="button-row">
-              <Button type="button" onClick={() => commit(true)} disabled={busy}>
+              <Button type="button" onClick={() => setAsking(true)} disabled={busy}>
                 {t("allocation.commitAll", { count: run.assignments.length })}
               </Button>
-              <Button type="button" kind="secondary" onClick={() => commit(false)} disabled={busy || selected.size === 0}>
+              <Button type="button" kind="secondary" onClick={() => setAsking(false)} disabled={busy || selected.size === 0}>
                 {t("allocation.commitSelected", { count: selected.size })}
               </Button>
             </p>
+          ) : null}
+          {canCommit && asking !== null ? (
+            <ConfirmDialog
+              open
+              title={t("allocation.confirmTitle", { count: asking ? run.assignments.length : selected.size })}
+              body={t("allocation.confirmBody", { count: asking ? run.assignments.length : selected.size })}
+              confirmLabel={t("allocation.confirmAction", { count: asking ? run.assignments.length : selected.size })}
+              cancelLabel={t("allocation.keep")}
+              busy={busy}
+              onConfirm={() => commit(asking)}
+              onCancel={() => setAsking(null)}
+            />
           ) : null}
 
           <h3 className="kern-heading-medium">{t("allocation.unfilledTitle")}</h3>

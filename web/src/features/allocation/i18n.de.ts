@@ -52,6 +52,11 @@ export const de = {
     proposed: "vorgeschlagen",
     commitAll: "Alle {{count}} übernehmen",
     commitSelected: "Auswahl übernehmen ({{count}})",
+    confirmTitle: "{{count}} Vorschläge übernehmen?",
+    confirmBody:
+      "Verbund legt {{count}} Abordnungsvorschläge an. Die Fachbereichsleitungen der abgebenden Verwaltungen werden per E-Mail gebeten, sie freizugeben; danach genehmigen die Personalämter und die Beschäftigten stimmen zu oder lehnen ab.",
+    confirmAction: "{{count}} Vorschläge anlegen",
+    keep: "Nicht jetzt",
     committed: "{{count}} Vorschläge angelegt; sie laufen jetzt durch Freigabe, Genehmigung und Zustimmung.",
     toSecondments: "Zu den Abordnungen",
     unfilledTitle: "Offene Plätze und warum",

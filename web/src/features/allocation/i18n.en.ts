@@ -53,6 +53,11 @@ export const en: typeof de = {
     proposed: "proposed",
     commitAll: "Commit all {{count}}",
     commitSelected: "Commit selection ({{count}})",
+    confirmTitle: "Take over {{count}} proposals?",
+    confirmBody:
+      "Verbund opens {{count}} secondment proposals. The heads of department of the lending administrations are asked by e-mail to release them; then the HR offices approve and the employees accept or decline.",
+    confirmAction: "Open {{count}} proposals",
+    keep: "Not now",
     committed: "{{count}} proposals created; they now go through release, approval and consent.",
     toSecondments: "To the secondments",
     unfilledTitle: "Open slots and why",

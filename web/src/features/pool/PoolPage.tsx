@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import { Button, Checkbox, ErrorSummary, Notice, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
@@ -26,6 +27,7 @@ export function PoolPage() {
   const f = formatters(i18n.language);
   const catalogue = useApi<Qualifications>(() => api.GET("/api/v1/qualifications"), []);
   const [consent, setConsent] = useState(false);
+  const [askingLeave, setAskingLeave] = useState(false);
   const [jobTitle, setJobTitle] = useState("");
   const [employmentStatus, setEmploymentStatus] = useState<"employee" | "civil_servant">("employee");
   const [payGroup, setPayGroup] = useState("E 9a");
@@ -84,6 +86,7 @@ export function PoolPage() {
   );
   const leave = useMutation(() => api.DELETE("/api/v1/me/pool-membership"), {
     async onSuccess() {
+      setAskingLeave(false);
       setNotice(t("pool.left"));
       setConsent(false);
       await membership.reload();
@@ -129,7 +132,7 @@ export function PoolPage() {
     !q.isConfirmed ? t("pool.unconfirmed") : q.counts ? t("pool.confirmed") : t("pool.expired");
   return (
     <Page title={t("pool.title")} intro={t("pool.intro")}>
-      {notice ? <Notice>{notice}</Notice> : null}
+      {notice ? <Notice focus>{notice}</Notice> : null}
       <ErrorSummary problem={save.problem ?? leave.problem} labels={labels} />
       {isMember && data.member ? (
         <>
@@ -251,10 +254,20 @@ export function PoolPage() {
             <a className="kern-btn kern-btn--secondary" href="/api/v1/me/export" download>
               <span className="kern-label">{t("pool.export")}</span>
             </a>
-            <Button type="button" kind="tertiary" onClick={() => void leave.run()}>
+            <Button type="button" kind="tertiary" onClick={() => setAskingLeave(true)}>
               {t("pool.leave")}
             </Button>
           </p>
+          <ConfirmDialog
+            open={askingLeave}
+            title={t("pool.leaveTitle")}
+            body={t("pool.leaveBody")}
+            confirmLabel={t("pool.leaveConfirm")}
+            cancelLabel={t("pool.keep")}
+            busy={leave.busy}
+            onConfirm={() => void leave.run().finally(() => setAskingLeave(false))}
+            onCancel={() => setAskingLeave(false)}
+          />
         </>
       ) : null}
     </Page>

@@ -11,6 +11,11 @@ export const de = {
     saved: "Ihre Angaben wurden gespeichert.",
     leave: "Pool verlassen (Einwilligung widerrufen)",
     left: "Sie haben den Pool verlassen und werden nicht mehr vorgeschlagen.",
+    leaveTitle: "Pool verlassen?",
+    leaveBody:
+      "Sie werden ab sofort keiner Verwaltung mehr vorgeschlagen. Ihre Angaben im Pool werden nach der Aufbewahrungsfrist gelöscht. Abordnungen, denen Sie schon zugestimmt haben, bleiben bestehen. Sie können jederzeit wieder mitmachen.",
+    leaveConfirm: "Pool verlassen",
+    keep: "Nicht jetzt",
     member: "Ihre Angaben im Pool",
     jobTitle: "Tätigkeit",
     employmentStatus: "Beschäftigungsverhältnis",

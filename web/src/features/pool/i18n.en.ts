@@ -13,6 +13,11 @@ export const en: typeof de = {
     saved: "Your details were saved.",
     leave: "Leave the pool (withdraw consent)",
     left: "You have left the pool and are no longer proposed.",
+    leaveTitle: "Leave the pool?",
+    leaveBody:
+      "From now on you are proposed to no administration. Your pool data is deleted after the retention period. Secondments you have already accepted stay as they are. You can join again at any time.",
+    leaveConfirm: "Leave the pool",
+    keep: "Not now",
     member: "Your details in the pool",
     jobTitle: "Job",
     employmentStatus: "Employment status",

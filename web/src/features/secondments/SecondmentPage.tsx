@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import { DescriptionList } from "../../components/DescriptionList";
 import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
@@ -22,6 +23,9 @@ const SECONDARY: ReadonlySet<Action> = new Set([
   "complete",
 ] as Action[]);
 
+/** Steps that end or refuse the secondment for everyone: asked first, with the consequence and the reason. */
+const CONFIRMED: ReadonlySet<Action> = new Set(["decline", "council_refuse", "cancel", "end_early"] as Action[]);
+
 /** One secondment: facts, the steps the reader can take, the timeline, the onboarding checklist, documents. */
 export function SecondmentPage() {
   const { t, i18n } = useTranslation();
@@ -31,12 +35,20 @@ export function SecondmentPage() {
   const [reason, setReason] = useState("");
   const [extendTo, setExtendTo] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
+  const [asking, setAsking] = useState<Action | null>(null);
   const query = useApi<Secondment>(() => api.GET("/api/v1/secondments/{id}", { params: { path: { id } } }), [id]);
   const step = useMutation((body: Transition) => api.POST("/api/v1/secondments/{id}/transitions", { params: { path: { id } }, body }), {
     onSuccess(changed) {
       setReason("");
+      setAsking(null);
       query.setData(changed);
-      setNotice(t("secondments.done", { state: t(`secondments.states.${changed.state}`) }));
+      // What happened, and what happens next (who acts, who was told).
+      const next = t(`secondments.next.${changed.state}`, {
+        defaultValue: "",
+        deadline: changed.councilDeadline ? f.dateLong(changed.councilDeadline) : "",
+        endsOn: f.dateLong(changed.endsOn),
+      });
+      setNotice(`${t("secondments.done", { state: t(`secondments.states.${changed.state}`) })} ${next}`.trim());
     },
   });
   const extension = useMutation((body: Extension) => api.POST("/api/v1/secondments/{id}/extensions", { params: { path: { id } }, body }), {
@@ -54,6 +66,10 @@ export function SecondmentPage() {
 
   const act = (action: Action) => {
     setNotice(null);
+    if (CONFIRMED.has(action) && asking !== action) {
+      setAsking(action);
+      return;
+    }
     void step.run({ action: action as Transition["action"], reason: reason.trim() || null });
   };
 
@@ -85,7 +101,7 @@ export function SecondmentPage() {
     ],
   ];
   // Whether one of the caller's steps is refused without a reason: then the page asks for one.
-  const needsReason = s.actionsNeedingReason.length > 0;
+  const needsReason = s.actionsNeedingReason.some((a) => !CONFIRMED.has(a));
   return (
     <Page title={`${t("secondments.one")}: ${name}`}>
       <p>
@@ -101,7 +117,7 @@ export function SecondmentPage() {
           </>
         ) : null}
       </p>
-      {notice ? <Notice>{notice}</Notice> : null}
+      {notice ? <Notice focus>{notice}</Notice> : null}
       <ErrorSummary
         problem={problem}
         labels={{ action: t("secondments.nextSteps"), reason: t("secondments.reason"), endsOn: t("secondments.extendTo") }}
@@ -122,6 +138,33 @@ export function SecondmentPage() {
               onChange={setReason}
               multiline
             />
+          ) : null}
+          {asking ? (
+            <ConfirmDialog
+              open
+              title={t(`secondments.confirm.${asking}.title`)}
+              body={t(`secondments.confirm.${asking}.body`, { borrower: s.borrower.name, endsOn: f.dateLong(s.endsOn) })}
+              confirmLabel={t(`secondments.actions.${asking}`)}
+              cancelLabel={t("secondments.confirm.keep")}
+              busy={step.busy}
+              onConfirm={() => act(asking)}
+              onCancel={() => {
+                setAsking(null);
+                step.reset();
+              }}
+            >
+              {s.actionsNeedingReason.includes(asking) ? (
+                <TextField
+                  name="reason"
+                  label={t("secondments.reason")}
+                  hint={t("secondments.reasonHint")}
+                  value={reason}
+                  onChange={setReason}
+                  error={step.errors.reason}
+                  multiline
+                />
+              ) : null}
+            </ConfirmDialog>
           ) : null}
           <p className="button-row" id="field-action">
             {s.actions.map((a) => (

@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
@@ -20,8 +21,10 @@ export function CrisesPage() {
   const [description, setDescription] = useState("");
   const [startsOn, setStartsOn] = useState(todayInGermany);
   const [notice, setNotice] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
   const declaration = useMutation((body: NewCrisis) => api.POST("/api/v1/crises", { body }), {
     async onSuccess(declared) {
+      setAsking(false);
       setNotice(t("crises.declared", { count: declared.notified }));
       setName("");
       setDescription("");
@@ -32,13 +35,14 @@ export function CrisesPage() {
   const errors = declaration.errors;
   const declare = (event: FormEvent) => {
     event.preventDefault();
-    void declaration.run({ name, description, startsOn });
+    setNotice(null);
+    setAsking(true);
   };
   const items = crises.data?.items;
   if (!items) return <QueryState query={crises} title={t("crises.title")} />;
   return (
     <Page title={t("crises.title")} intro={t("crises.intro")}>
-      {notice ? <Notice>{notice}</Notice> : null}
+      {notice ? <Notice focus>{notice}</Notice> : null}
       <ul className="kern-list tiles">
         {items.map((c) => (
           <li key={c.id} className="kern-card">
@@ -86,6 +90,16 @@ export function CrisesPage() {
               <Button>{t("crises.declare")}</Button>
             </div>
           </form>
+          <ConfirmDialog
+            open={asking}
+            title={t("crises.confirmTitle", { name: name.trim() })}
+            body={t("crises.confirmBody")}
+            confirmLabel={t("crises.declare")}
+            cancelLabel={t("crises.keep")}
+            busy={declaration.busy}
+            onConfirm={() => void declaration.run({ name, description, startsOn }).finally(() => setAsking(false))}
+            onCancel={() => setAsking(false)}
+          />
         </>
       ) : null}
     </Page>

@@ -5,6 +5,7 @@ import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
 import { DescriptionList } from "../../components/DescriptionList";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Button, ErrorSummary, Notice } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
@@ -25,6 +26,7 @@ export function RequestPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>(null);
+  const [asking, setAsking] = useState<"closed" | "cancelled" | null>(null);
   const query = useApi<SupportRequest>(() => api.GET("/api/v1/support-requests/{id}", { params: { path: { id } } }), [id]);
   const request = query.data;
   const canOffer = !!request?.abilities.offer;
@@ -82,7 +84,7 @@ export function RequestPage() {
   ];
   return (
     <Page title={request.title}>
-      {notice ? <Notice>{notice}</Notice> : null}
+      {notice ? <Notice focus>{notice}</Notice> : null}
       <ErrorSummary problem={offering.problem ?? proposal.problem ?? statusChange.problem} labels={{}} />
       <DescriptionList items={facts} />
       {request.abilities.update ? (
@@ -91,11 +93,28 @@ export function RequestPage() {
             <span className="kern-label">{t("requests.edit")}</span>
           </Link>
           {request.abilities.changeStatusTo.map((status) => (
-            <Button key={status} type="button" kind={STATUS_BUTTONS[status].kind} onClick={() => void statusChange.run(status)}>
+            <Button
+              key={status}
+              type="button"
+              kind={STATUS_BUTTONS[status].kind}
+              onClick={() => (status === "open" ? void statusChange.run(status) : setAsking(status))}
+            >
               {t(STATUS_BUTTONS[status].label)}
             </Button>
           ))}
         </p>
+      ) : null}
+      {asking ? (
+        <ConfirmDialog
+          open
+          title={t(`requests.confirm.${asking}.title`)}
+          body={t(`requests.confirm.${asking}.body`)}
+          confirmLabel={t(STATUS_BUTTONS[asking].label)}
+          cancelLabel={t("requests.confirm.keep")}
+          busy={statusChange.busy}
+          onConfirm={() => void statusChange.run(asking).finally(() => setAsking(null))}
+          onCancel={() => setAsking(null)}
+        />
       ) : null}
       {request.abilities.proposeFromRegion ? (
         <section aria-labelledby="region-heading">

@@ -58,6 +58,17 @@ export const de = {
     candidates: "Passende Poolmitglieder Ihrer Verwaltung",
     close: "Anfrage schließen",
     cancel: "Anfrage zurückziehen",
+    confirm: {
+      closed: {
+        title: "Anfrage schließen?",
+        body: "Es kommen keine neuen Angebote mehr hinzu. Laufende Abordnungen zu dieser Anfrage bleiben bestehen.",
+      },
+      cancelled: {
+        title: "Anfrage zurückziehen?",
+        body: "Die anderen Verwaltungen sehen die Anfrage nicht mehr und können niemanden mehr anbieten. Vorschläge, die schon laufen, bleiben bestehen und müssen einzeln abgebrochen werden.",
+      },
+      keep: "Nicht jetzt",
+    },
     statusChanged: "Die Anfrage ist jetzt: {{status}}.",
     offerHeading: "Personen anbieten",
     offerIntro:
@@ -78,6 +89,10 @@ export const de = {
     description: "Beschreibung",
     startsOn: "Beginn",
     declared: "Die Krise ist ausgerufen; {{count}} Personalämter wurden benachrichtigt.",
+    confirmTitle: "Krisenfall „{{name}}“ ausrufen?",
+    confirmBody:
+      "Alle Personalämter der Region werden sofort per E-Mail benachrichtigt, und die Anfragen dieses Krisenfalls stehen überall zuerst. Beenden können Sie den Krisenfall später hier.",
+    keep: "Nicht jetzt",
     active: "aktiv",
     ended: "beendet",
     board: "Krisenlage",

@@ -53,6 +53,17 @@ export const en: typeof de = {
     candidates: "Matching pool members of your administration",
     close: "Close request",
     cancel: "Withdraw request",
+    confirm: {
+      closed: {
+        title: "Close the request?",
+        body: "No new offers come in. Secondments already under way for this request stay as they are.",
+      },
+      cancelled: {
+        title: "Withdraw the request?",
+        body: "The other administrations no longer see the request and can offer nobody. Proposals already under way stay and have to be called off one by one.",
+      },
+      keep: "Not now",
+    },
     statusChanged: "The request is now: {{status}}.",
     offerHeading: "Offer people",
     offerIntro:
@@ -72,6 +83,10 @@ export const en: typeof de = {
     description: "Description",
     startsOn: "Start",
     declared: "The crisis is declared; {{count}} HR offices were notified.",
+    confirmTitle: "Declare the crisis “{{name}}”?",
+    confirmBody:
+      "Every HR office of the region is notified by e-mail at once, and the requests of this crisis come first everywhere. You can end the crisis here later.",
+    keep: "Not now",
     active: "active",
     ended: "ended",
     board: "Crisis board",
