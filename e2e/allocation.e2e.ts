@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { expectAccessible, launch, newPage, signInWithKeyboard } from "./browser";
+import { expectAccessible, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
 
 const hasBrowser = inject("e2eHasBrowser");
 let browser: Browser;
@@ -31,8 +31,21 @@ describe.skipIf(!hasBrowser)("allocation on the crisis board in the browser", ()
     // People of other administrations under a code of the run, never a name; the reason beside each.
     expect(await rows.first().textContent()).toMatch(/P-\d{4}/);
     expect(await rows.first().textContent()).toMatch(/1\. Person aus/);
-    // The map and the table of routes, the lent share as chart and table, the comparison with first come.
+    // The decision leads: the proposals and the action come before the supporting figures (#15).
+    const commitButton = page.getByRole("button", { name: /^Alle \d+ übernehmen$/ });
+    // (It started some 5,500 px down a 7,500 px page, after two chart-and-table pairs.)
+    const top = (el: Element) => el.getBoundingClientRect().top + window.scrollY;
+    expect(await assignments.evaluate(top)).toBeLessThan(1500);
+    const decisionAt = await commitButton.evaluate(top);
+    const background = page.getByText("Hintergrund: Ziele, Wege und Verteilung auf die Verwaltungen");
+    expect(await background.evaluate(top)).toBeGreaterThan(decisionAt);
+    await screenshots(page, "crisis-board-decision");
+    // The map and the table of routes, the lent share as chart and table, the comparison with first
+    // come: the background, after the decision and folded away until asked for.
+    expect(await page.getByRole("table", { name: "Personen je Weg" }).count()).toBe(0);
+    await page.getByText("Hintergrund: Ziele, Wege und Verteilung auf die Verwaltungen").click();
     await page.getByRole("img", { name: /Karte der Region mit Linien/ }).waitFor();
+    expect(await page.getByRole("table", { name: "Personen je Weg" }).evaluate(top)).toBeGreaterThan(decisionAt);
     const routes = page.getByRole("table", { name: "Personen je Weg" }).locator("tbody tr");
     expect(await routes.count()).toBeGreaterThan(0);
     await page.getByRole("table", { name: "Abgegeben je Verwaltung" }).waitFor();

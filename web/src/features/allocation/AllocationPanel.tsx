@@ -117,86 +117,6 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
               {t("allocation.snapshot")}
             </a>
           </p>
-          <DataTable
-            id="allocation-objective-caption"
-            caption={t("allocation.objectiveCaption")}
-            columns={[
-              { label: t("allocation.level") },
-              { label: t("allocation.optimum"), numeric: true },
-              { label: t("allocation.firstCome"), numeric: true },
-            ]}
-          >
-            {(
-              [
-                ["crisis", o.crisis, g.crisis],
-                ["urgent", o.urgent, g.urgent],
-                ["normal", o.normal, g.normal],
-                ["fairness", o.fairness, g.fairness],
-                ["distance", o.distanceM / 1000, g.distanceM / 1000],
-                ["preferred", o.preferred, g.preferred],
-              ] as const
-            ).map(([key, ours, theirs]) => (
-              <tr key={key} className="kern-table__row">
-                <th scope="row" className="kern-table__cell">
-                  {t(`allocation.levels.${key}`)}
-                </th>
-                <td className="kern-table__cell kern-table__cell--numeric">{f.number(ours, key === "distance" ? 1 : 0)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{f.number(theirs, key === "distance" ? 1 : 0)}</td>
-              </tr>
-            ))}
-          </DataTable>
-
-          <h3 className="kern-heading-medium">{t("allocation.whoGoesWhere")}</h3>
-          <div className="map-and-table">
-            <FlowMap flows={run.flows} title={t("allocation.mapTitle")} />
-            <DataTable
-              id="allocation-flows-caption"
-              caption={t("allocation.flowsCaption")}
-              columns={[{ label: t("allocation.from") }, { label: t("allocation.to") }, { label: t("allocation.people"), numeric: true }]}
-            >
-              {run.flows.map((fl) => (
-                <tr key={`${fl.from.id}-${fl.to.id}`} className="kern-table__row">
-                  <th scope="row" className="kern-table__cell">
-                    {fl.from.name}
-                  </th>
-                  <td className="kern-table__cell">{fl.to.name}</td>
-                  <td className="kern-table__cell kern-table__cell--numeric">{fl.count}</td>
-                </tr>
-              ))}
-            </DataTable>
-          </div>
-
-          <h3 className="kern-heading-medium">{t("allocation.shareTitle")}</h3>
-          <div className="chart-and-table">
-            <BarChart
-              id="chart-lent-share"
-              title={t("allocation.shareChart")}
-              max={Math.max(0.01, ...run.lent.map((l) => l.share))}
-              bars={run.lent.map((l) => ({ id: l.administration.id, label: l.administration.name, value: l.share, display: pct(l.share) }))}
-            />
-            <DataTable
-              id="allocation-lent-caption"
-              caption={t("allocation.shareCaption")}
-              columns={[
-                { label: t("organizations.name") },
-                { label: t("allocation.lent"), numeric: true },
-                { label: t("allocation.poolSize"), numeric: true },
-                { label: t("crises.fillRate"), numeric: true },
-              ]}
-            >
-              {run.lent.map((l) => (
-                <tr key={l.administration.id} className="kern-table__row">
-                  <th scope="row" className="kern-table__cell">
-                    {l.administration.name}
-                  </th>
-                  <td className="kern-table__cell kern-table__cell--numeric">{l.lent}</td>
-                  <td className="kern-table__cell kern-table__cell--numeric">{l.poolSize}</td>
-                  <td className="kern-table__cell kern-table__cell--numeric">{pct(l.share)}</td>
-                </tr>
-              ))}
-            </DataTable>
-          </div>
-
           <h3 className="kern-heading-medium">{t("allocation.assignments")}</h3>
           <p className="kern-body">{t("allocation.namesHint")}</p>
           <DataTable
@@ -311,6 +231,94 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
               ))}
             </DataTable>
           )}
+
+          <details className="allocation-background">
+            <summary className="kern-heading-small">{t("allocation.background")}</summary>
+            <DataTable
+              id="allocation-objective-caption"
+              caption={t("allocation.objectiveCaption")}
+              columns={[
+                { label: t("allocation.level") },
+                { label: t("allocation.optimum"), numeric: true },
+                { label: t("allocation.firstCome"), numeric: true },
+              ]}
+            >
+              {(
+                [
+                  ["crisis", o.crisis, g.crisis],
+                  ["urgent", o.urgent, g.urgent],
+                  ["normal", o.normal, g.normal],
+                  ["fairness", o.fairness, g.fairness],
+                  ["distance", o.distanceM / 1000, g.distanceM / 1000],
+                  ["preferred", o.preferred, g.preferred],
+                ] as const
+              ).map(([key, ours, theirs]) => (
+                <tr key={key} className="kern-table__row">
+                  <th scope="row" className="kern-table__cell">
+                    {t(`allocation.levels.${key}`)}
+                  </th>
+                  <td className="kern-table__cell kern-table__cell--numeric">{f.number(ours, key === "distance" ? 1 : 0)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{f.number(theirs, key === "distance" ? 1 : 0)}</td>
+                </tr>
+              ))}
+            </DataTable>
+
+            <h3 className="kern-heading-medium">{t("allocation.whoGoesWhere")}</h3>
+            <div className="map-and-table">
+              <FlowMap flows={run.flows} title={t("allocation.mapTitle")} />
+              <DataTable
+                id="allocation-flows-caption"
+                caption={t("allocation.flowsCaption")}
+                columns={[{ label: t("allocation.from") }, { label: t("allocation.to") }, { label: t("allocation.people"), numeric: true }]}
+              >
+                {run.flows.map((fl) => (
+                  <tr key={`${fl.from.id}-${fl.to.id}`} className="kern-table__row">
+                    <th scope="row" className="kern-table__cell">
+                      {fl.from.name}
+                    </th>
+                    <td className="kern-table__cell">{fl.to.name}</td>
+                    <td className="kern-table__cell kern-table__cell--numeric">{fl.count}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            </div>
+
+            <h3 className="kern-heading-medium">{t("allocation.shareTitle")}</h3>
+            <div className="chart-and-table">
+              <BarChart
+                id="chart-lent-share"
+                title={t("allocation.shareChart")}
+                max={Math.max(0.01, ...run.lent.map((l) => l.share))}
+                bars={run.lent.map((l) => ({
+                  id: l.administration.id,
+                  label: l.administration.name,
+                  value: l.share,
+                  display: pct(l.share),
+                }))}
+              />
+              <DataTable
+                id="allocation-lent-caption"
+                caption={t("allocation.shareCaption")}
+                columns={[
+                  { label: t("organizations.name") },
+                  { label: t("allocation.lent"), numeric: true },
+                  { label: t("allocation.poolSize"), numeric: true },
+                  { label: t("crises.fillRate"), numeric: true },
+                ]}
+              >
+                {run.lent.map((l) => (
+                  <tr key={l.administration.id} className="kern-table__row">
+                    <th scope="row" className="kern-table__cell">
+                      {l.administration.name}
+                    </th>
+                    <td className="kern-table__cell kern-table__cell--numeric">{l.lent}</td>
+                    <td className="kern-table__cell kern-table__cell--numeric">{l.poolSize}</td>
+                    <td className="kern-table__cell kern-table__cell--numeric">{pct(l.share)}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            </div>
+          </details>
         </>
       ) : null}
     </section>

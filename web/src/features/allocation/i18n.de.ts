@@ -51,6 +51,7 @@ export const de = {
     fairnessText: "{{rank}}. Person aus {{from}} (von {{pool}} im Pool)",
     proposed: "vorgeschlagen",
     commitAll: "Alle {{count}} übernehmen",
+    background: "Hintergrund: Ziele, Wege und Verteilung auf die Verwaltungen",
     commitSelected: "Auswahl übernehmen ({{count}})",
     confirmTitle: "{{count}} Vorschläge übernehmen?",
     confirmBody:

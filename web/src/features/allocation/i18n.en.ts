@@ -52,6 +52,7 @@ export const en: typeof de = {
     fairnessText: "person {{rank}} from {{from}} (of {{pool}} in the pool)",
     proposed: "proposed",
     commitAll: "Commit all {{count}}",
+    background: "Background: goals, routes and the share of each administration",
     commitSelected: "Commit selection ({{count}})",
     confirmTitle: "Take over {{count}} proposals?",
     confirmBody:

@@ -26,68 +26,76 @@ export function CrisisBoardPage() {
       <p className="kern-body kern-body--large">
         {t("crises.total", { offered: board.totals.offered, headcount: board.totals.headcount, rate: pct(board.totals.fillRate) })}
       </p>
-      <p className="kern-body">{t("crises.boardIntro")}</p>
-      <div className="chart-and-table">
-        <BarChart
-          id="chart-requests"
-          title={t("crises.chartTitle")}
-          max={1}
-          bars={board.requests.map((r) => ({ id: r.id, label: r.title, value: r.fillRate, display: `${Math.round(r.fillRate * 100)} %` }))}
-        />
-        <DataTable
-          id="board-requests-caption"
-          caption={t("crises.perRequest")}
-          columns={[
-            { label: t("requests.titleCol") },
-            { label: t("requests.from") },
-            { label: t("crises.requested"), numeric: true },
-            { label: t("crises.offered"), numeric: true },
-            { label: t("crises.fillRate"), numeric: true },
-          ]}
-        >
-          {board.requests.map((r) => (
-            <tr key={r.id} className="kern-table__row">
-              <th scope="row" className="kern-table__cell">
-                <Link to="/anfragen/$id" params={{ id: r.id }} className="kern-link">
-                  {r.title}
-                </Link>
-              </th>
-              <td className="kern-table__cell">{r.organization}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{r.headcount}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{r.offered}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{pct(r.fillRate)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      </div>
-      <div className="chart-and-table">
-        <BarChart
-          id="chart-organizations"
-          title={t("crises.chartOrganizations")}
-          max={Math.max(1, ...board.organizations.map((o) => o.offered))}
-          bars={board.organizations.map((o) => ({ id: o.organizationId, label: o.name, value: o.offered, display: String(o.offered) }))}
-        />
-        <DataTable
-          id="board-orgs-caption"
-          caption={t("crises.perOrganization")}
-          columns={[
-            { label: t("organizations.name") },
-            { label: t("crises.requested"), numeric: true },
-            { label: t("crises.offered"), numeric: true },
-          ]}
-        >
-          {board.organizations.map((o) => (
-            <tr key={o.organizationId} className="kern-table__row">
-              <th scope="row" className="kern-table__cell">
-                {o.name}
-              </th>
-              <td className="kern-table__cell kern-table__cell--numeric">{o.requested}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{o.offered}</td>
-            </tr>
-          ))}
-        </DataTable>
-      </div>
       {me?.abilities.runAllocation ? <AllocationPanel crisisId={id} /> : null}
+      <details className="board-figures" open={!me?.abilities.runAllocation}>
+        <summary className="kern-heading-medium">{t("crises.figures")}</summary>
+        <p className="kern-body">{t("crises.boardIntro")}</p>
+        <div className="chart-and-table">
+          <BarChart
+            id="chart-requests"
+            title={t("crises.chartTitle")}
+            max={1}
+            bars={board.requests.map((r) => ({
+              id: r.id,
+              label: r.title,
+              value: r.fillRate,
+              display: `${Math.round(r.fillRate * 100)} %`,
+            }))}
+          />
+          <DataTable
+            id="board-requests-caption"
+            caption={t("crises.perRequest")}
+            columns={[
+              { label: t("requests.titleCol") },
+              { label: t("requests.from") },
+              { label: t("crises.requested"), numeric: true },
+              { label: t("crises.offered"), numeric: true },
+              { label: t("crises.fillRate"), numeric: true },
+            ]}
+          >
+            {board.requests.map((r) => (
+              <tr key={r.id} className="kern-table__row">
+                <th scope="row" className="kern-table__cell">
+                  <Link to="/anfragen/$id" params={{ id: r.id }} className="kern-link">
+                    {r.title}
+                  </Link>
+                </th>
+                <td className="kern-table__cell">{r.organization}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{r.headcount}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{r.offered}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{pct(r.fillRate)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </div>
+        <div className="chart-and-table">
+          <BarChart
+            id="chart-organizations"
+            title={t("crises.chartOrganizations")}
+            max={Math.max(1, ...board.organizations.map((o) => o.offered))}
+            bars={board.organizations.map((o) => ({ id: o.organizationId, label: o.name, value: o.offered, display: String(o.offered) }))}
+          />
+          <DataTable
+            id="board-orgs-caption"
+            caption={t("crises.perOrganization")}
+            columns={[
+              { label: t("organizations.name") },
+              { label: t("crises.requested"), numeric: true },
+              { label: t("crises.offered"), numeric: true },
+            ]}
+          >
+            {board.organizations.map((o) => (
+              <tr key={o.organizationId} className="kern-table__row">
+                <th scope="row" className="kern-table__cell">
+                  {o.name}
+                </th>
+                <td className="kern-table__cell kern-table__cell--numeric">{o.requested}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{o.offered}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </div>
+      </details>
     </Page>
   );
 }

@@ -96,6 +96,7 @@ export const de = {
     active: "aktiv",
     ended: "beendet",
     board: "Krisenlage",
+    figures: "Zahlen des Krisenfalls: Besetzung je Anfrage und je Verwaltung",
     boardIntro:
       "Besetzung der Krisenanfragen. Die Grafik zeigt, welcher Anteil der angefragten Personen angeboten ist; dieselben Zahlen stehen in der Tabelle.",
     chartTitle: "Angebotener Anteil je Anfrage",

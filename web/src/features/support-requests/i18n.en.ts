@@ -90,6 +90,7 @@ export const en: typeof de = {
     active: "active",
     ended: "ended",
     board: "Crisis board",
+    figures: "Figures of the crisis: staffing per request and per administration",
     boardIntro:
       "How the crisis requests are filled. The chart shows the share of requested people that has been offered; the table holds the same figures.",
     chartTitle: "Share offered per request",
