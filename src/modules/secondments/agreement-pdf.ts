@@ -1,7 +1,19 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import {
+  PDFArray,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames as Ops,
+  PDFString,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+  type PDFRef,
+} from "pdf-lib";
 import { germanDate } from "../../kernel/dates";
 import { AppError } from "../../kernel/problems";
 import { hasDocuments } from "./secondment-scope";
@@ -32,10 +44,24 @@ const COUNCIL_DE = {
   provisional: "Vorläufiger Beginn in der ausgerufenen Krise; die Entscheidung des Personalrats folgt",
 } as const;
 
-/** Writes wrapped text on pages, adding pages as needed. */
+/** A node of the document's structure tree (PDF/UA): a tagged element and its marked content. */
+interface StructNode {
+  type: "Document" | "H1" | "H2" | "P" | "Table" | "TR" | "TH" | "TD";
+  kids: Array<StructNode | { page: PDFPage; mcid: number }>;
+}
+
+/**
+ * Writes wrapped text on pages, adding pages as needed — tagged (PDF/UA): every line is marked
+ * content of a structure element (title H1, sections H2, paragraphs P, the fields of a section a
+ * table of label TH and value TD) in reading order; rules and signature lines are artifacts.
+ */
 class Writer {
   page: PDFPage;
   y = 0;
+  readonly pages: PDFPage[] = [];
+  private readonly root: StructNode = { type: "Document", kids: [] };
+  private readonly open: StructNode[] = [this.root];
+  private readonly mcids = new Map<PDFPage, number>();
   constructor(
     private doc: PDFDocument,
     private regular: PDFFont,
@@ -45,13 +71,45 @@ class Writer {
   }
   private newPage() {
     this.page = this.doc.addPage([595.28, 841.89]);
+    this.pages.push(this.page);
     this.y = 841.89 - 60;
     return this.page;
   }
   private ensure(h: number) {
     if (this.y - h < 60) this.newPage();
   }
-  text(text: string, opts: { size?: number; bold?: boolean; gap?: number; indent?: number } = {}) {
+  private get current() {
+    return this.open[this.open.length - 1];
+  }
+  private begin(type: StructNode["type"]) {
+    const node: StructNode = { type, kids: [] };
+    this.current.kids.push(node);
+    this.open.push(node);
+    return node;
+  }
+  private end() {
+    this.open.pop();
+  }
+  /** Closes a table of fields when something else follows it. */
+  private leaveTable() {
+    while (this.open.length > 1 && ["Table", "TR", "TH", "TD"].includes(this.current.type)) this.end();
+  }
+  /** Draws one line as marked content of the current structure element. */
+  private line(text: string, x: number, size: number, font: PDFFont) {
+    const mcid = this.mcids.get(this.page) ?? 0;
+    this.mcids.set(this.page, mcid + 1);
+    this.page.pushOperators(
+      // A property list is written inline (pdf-lib types operator arguments narrower than it writes them).
+      PDFOperator.of(Ops.BeginMarkedContentSequence, [
+        PDFName.of(this.current.type),
+        this.doc.context.obj({ MCID: mcid }) as unknown as PDFName,
+      ]),
+    );
+    this.page.drawText(text, { x, y: this.y, size, font, color: rgb(0.07, 0.08, 0.15) });
+    this.page.pushOperators(PDFOperator.of(Ops.EndMarkedContent));
+    this.current.kids.push({ page: this.page, mcid });
+  }
+  private wrapped(text: string, opts: { size?: number; bold?: boolean; gap?: number; indent?: number }) {
     const size = opts.size ?? 10.5;
     const font = opts.bold ? this.bold : this.regular;
     const width = 595.28 - 120 - (opts.indent ?? 0);
@@ -68,34 +126,97 @@ class Writer {
       lines.push(line);
       for (const l of lines) {
         this.ensure(size * 1.4);
-        this.page.drawText(l, { x: 60 + (opts.indent ?? 0), y: this.y, size, font, color: rgb(0.07, 0.08, 0.15) });
+        this.line(l, 60 + (opts.indent ?? 0), size, font);
         this.y -= size * 1.4;
       }
     }
     this.y -= opts.gap ?? 4;
   }
+  text(text: string, opts: { size?: number; bold?: boolean; gap?: number; indent?: number; as?: "H1" | "P" } = {}) {
+    this.leaveTable();
+    this.begin(opts.as ?? "P");
+    this.wrapped(text, opts);
+    this.end();
+  }
   heading(text: string) {
+    this.leaveTable();
     this.y -= 6;
-    this.text(text, { bold: true, size: 12, gap: 2 });
+    this.begin("H2");
+    this.wrapped(text, { bold: true, size: 12, gap: 2 });
+    this.end();
   }
   field(label: string, value: string) {
-    this.text(label, { bold: true, size: 9.5, gap: 0 });
-    this.text(value, { gap: 6 });
+    if (this.current.type !== "Table") {
+      this.leaveTable();
+      this.begin("Table");
+    }
+    this.begin("TR");
+    this.begin("TH");
+    this.wrapped(label, { bold: true, size: 9.5, gap: 0 });
+    this.end();
+    this.begin("TD");
+    this.wrapped(value, { gap: 6 });
+    this.end();
+    this.end();
   }
   signatures(labels: string[]) {
+    this.leaveTable();
     this.ensure(90);
     this.y -= 40;
     const w = (595.28 - 120 - 20 * (labels.length - 1)) / labels.length;
+    const top = this.y;
     labels.forEach((label, i) => {
       const x = 60 + i * (w + 20);
-      this.page.drawLine({ start: { x, y: this.y }, end: { x: x + w, y: this.y }, thickness: 0.7, color: rgb(0.2, 0.2, 0.2) });
-      let y = this.y - 12;
+      // The line to sign on is decoration, not content.
+      this.page.pushOperators(PDFOperator.of(Ops.BeginMarkedContent, [PDFName.of("Artifact")]));
+      this.page.drawLine({ start: { x, y: top }, end: { x: x + w, y: top }, thickness: 0.7, color: rgb(0.2, 0.2, 0.2) });
+      this.page.pushOperators(PDFOperator.of(Ops.EndMarkedContent));
+      this.begin("P");
+      this.y = top - 12;
       for (const part of label.split("\n")) {
-        this.page.drawText(part, { x, y, size: 8.5, font: this.regular });
-        y -= 11;
+        this.line(part, x, 8.5, this.regular);
+        this.y -= 11;
       }
+      this.end();
     });
-    this.y -= 50;
+    this.y = top - 50;
+  }
+
+  /**
+   * Writes the structure tree into the document: StructTreeRoot with the elements in reading
+   * order, each page's marked content found through the ParentTree, MarkInfo and the title shown
+   * in the viewer's window (PDF/UA-1, ISO 14289-1).
+   */
+  finish() {
+    this.leaveTable();
+    const ctx = this.doc.context;
+    const rootRef = ctx.nextRef();
+    const byPage = new Map<PDFPage, PDFRef[]>();
+    const write = (node: StructNode, parent: PDFRef): PDFRef => {
+      const ref = ctx.nextRef();
+      const kids = node.kids.map((kid) => {
+        if ("type" in kid) return write(kid, ref);
+        const refs = byPage.get(kid.page) ?? [];
+        refs[kid.mcid] = ref;
+        byPage.set(kid.page, refs);
+        return ctx.obj({ Type: "MCR", Pg: kid.page.ref, MCID: kid.mcid });
+      });
+      ctx.assign(ref, ctx.obj({ Type: "StructElem", S: node.type, P: parent, K: kids }));
+      return ref;
+    };
+    const documentRef = write(this.root, rootRef);
+    const nums: Array<PDFNumber | PDFArray> = [];
+    this.pages.forEach((page, index) => {
+      page.node.set(PDFName.of("StructParents"), PDFNumber.of(index));
+      page.node.set(PDFName.of("Tabs"), PDFName.of("S"));
+      nums.push(PDFNumber.of(index), ctx.obj(byPage.get(page) ?? []));
+    });
+    ctx.assign(rootRef, ctx.obj({ Type: "StructTreeRoot", K: documentRef, ParentTree: ctx.obj({ Nums: nums }) }));
+    const catalog = this.doc.catalog;
+    catalog.set(PDFName.of("StructTreeRoot"), rootRef);
+    catalog.set(PDFName.of("MarkInfo"), ctx.obj({ Marked: true }));
+    catalog.set(PDFName.of("ViewerPreferences"), ctx.obj({ DisplayDocTitle: true }));
+    catalog.set(PDFName.of("Lang"), PDFString.of("de-DE"));
   }
 }
 
@@ -125,7 +246,7 @@ export async function renderSecondmentDocument(s: SecondmentView, kind: "agreeme
   doc.setCreationDate(new Date(s.updatedAt));
   const w = new Writer(doc, regular, bold);
   const isDraft = !["agreed", "onboarding", "active", "completed", "ended_early"].includes(s.state);
-  w.text(title + (isDraft ? " (Entwurf)" : ""), { size: 20, bold: true, gap: 4 });
+  w.text(title + (isDraft ? " (Entwurf)" : ""), { size: 20, bold: true, gap: 4, as: "H1" });
   w.text(`Stand: ${STATE_NAMES_DE[s.state]} · Vorgang ${s.id}`, { size: 8.5, gap: 12 });
 
   w.heading("1. Beteiligte");
@@ -192,5 +313,6 @@ export async function renderSecondmentDocument(s: SecondmentView, kind: "agreeme
     w.signatures([`Ort, Datum\nFür ${s.lender.name}`, `Ort, Datum\nFür ${s.borrower.name}`, `Ort, Datum\n${s.person.name}`]);
   }
   w.text("Erstellt mit Verbund – Zusammenarbeit der Verwaltungen in der Region Hannover.", { size: 8 });
+  w.finish();
   return doc.save();
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desc, eq, sql } from "drizzle-orm";
+import { PDFDocument, PDFName } from "pdf-lib";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
 import { parseEvents } from "../../../test/ical";
 import { auditEvents } from "../audit/audit.tables";
@@ -195,6 +196,56 @@ describe("the secondment path", () => {
     }
     // Employees under TVöD get no secondment order.
     expect((await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}/order.pdf` })).statusCode).toBe(404);
+  });
+
+  it("the agreement PDF is tagged (PDF/UA): language, title shown, headings, the fields as a table, text in reading order", async () => {
+    const res = await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}/agreement.pdf` });
+    const dir = mkdtempSync(join(tmpdir(), "verbund-pdf-"));
+    writeFileSync(join(dir, "a.pdf"), res.rawPayload);
+    const info = execFileSync("pdfinfo", [join(dir, "a.pdf")], { encoding: "utf8" });
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Title:\s+Abordnungsvereinbarung – Katrin Schulze$/m);
+    const pdf = await PDFDocument.load(res.rawPayload);
+    expect(String(pdf.catalog.lookup(PDFName.of("Lang")))).toBe("(de-DE)");
+    expect(String(pdf.catalog.lookup(PDFName.of("ViewerPreferences")))).toContain("/DisplayDocTitle true");
+    expect(String(pdf.catalog.lookup(PDFName.of("MarkInfo")))).toContain("/Marked true");
+    const tree = execFileSync("pdfinfo", ["-struct-text", join(dir, "a.pdf")], { encoding: "utf8" });
+    // Every element with its text, in reading order.
+    const elements = [...tree.matchAll(/^\s*(Document|H1|H2|P|Table|TR|TH|TD)\b.*$/gm)].map((m) => m[1]);
+    expect(elements[0]).toBe("Document");
+    expect(elements.filter((e) => e === "H1")).toHaveLength(1);
+    const headings = [...tree.matchAll(/H2[^\n]*\n\s*"([^"]+)"/g)].map((m) => m[1]);
+    expect(headings).toEqual([
+      "1. Beteiligte",
+      "2. Abordnung",
+      "3. Rechtsgrundlage und Beteiligungen",
+      "4. Kosten",
+      "5. Rahmenvereinbarung",
+    ]);
+    expect(elements.filter((e) => e === "Table").length).toBeGreaterThanOrEqual(3);
+    expect(elements.filter((e) => e === "TH").length).toBe(elements.filter((e) => e === "TD").length);
+    const text = tree.replace(/\s+/g, " ");
+    const order = [
+      "Abordnungsvereinbarung",
+      "Abgebende Verwaltung",
+      "Wunstorf",
+      "Aufnehmende Verwaltung",
+      "Region Hannover",
+      "Katrin Schulze",
+      "Zeitraum",
+      "07.12.2026 bis 31.01.2027",
+      "Rechtsgrundlage",
+      "§ 4 Abs. 1 TVöD",
+      "Kostenerstattung",
+      "Fassung 1",
+      "Erstellt mit Verbund",
+    ];
+    let from = 0;
+    for (const expected of order) {
+      const at = text.indexOf(expected, from);
+      expect(at, `"${expected}" after position ${from}`).toBeGreaterThanOrEqual(0);
+      from = at + expected.length;
+    }
   });
 
   it("onboarding: each side ticks its own items; active only when the required ones are done", async () => {
