@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { Actor } from "../kernel/actor";
 import type { Config } from "../config";
 import type { RouteGate } from "../kernel/policy";
+import type { ProblemCode } from "../kernel/problems";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -21,5 +22,11 @@ declare module "fastify" {
     csrf?: boolean;
     /** Set false on routes that must not extend the idle timeout (session status polling). */
     touchSession?: boolean;
+    /**
+     * Problem codes the route answers with beyond those every route of its kind can (see
+     * `problemCodesOf` in plugins/openapi.ts), e.g. `login_locked` or `unprocessable`: documented
+     * as its 4xx responses.
+     */
+    problems?: readonly ProblemCode[];
   }
 }

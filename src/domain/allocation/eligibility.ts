@@ -2,6 +2,7 @@
  * Who may be proposed for a support request (DESIGN.md › allocation). Pure: no I/O, so the
  * optimiser, the lender's view and the tests share one definition.
  */
+import { addDays } from "../../kernel/dates";
 
 /** A held qualification: it counts when confirmed by the home administration and valid through the period. */
 export interface HeldQualification {
@@ -54,11 +55,7 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-function nextDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const nextDay = (iso: string) => addDays(iso, 1);
 
 /** Whether windows with at least `hours` per week together cover every day from `from` to `to`. */
 export function coversPeriod(windows: readonly AvailabilityWindow[], from: string, to: string, hours: number): boolean {

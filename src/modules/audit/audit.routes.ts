@@ -21,6 +21,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: auditPolicy.gate("list") },
       schema: {
+        operationId: "listAuditEvents",
         tags: ["audit"],
         summary: "Audit log entries the caller may read, newest first",
         querystring: z

@@ -30,6 +30,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: publicAccess },
       schema: {
+        operationId: "listOrganizations",
         tags: ["organizations"],
         summary: "All administrations of the region",
         response: { 200: z.object({ items: z.array(Organization) }) },
@@ -43,6 +44,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: publicAccess },
       schema: {
+        operationId: "getOrganizationBoundaries",
         tags: ["organizations"],
         summary: "Boundaries of all administrations (GeoJSON FeatureCollection)",
         response: {
@@ -71,6 +73,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: publicAccess },
       schema: {
+        operationId: "getOrganization",
         tags: ["organizations"],
         summary: "One administration; departments only for staff of the region",
         params: z.object({ id: z.uuid() }),

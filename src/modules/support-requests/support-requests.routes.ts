@@ -53,6 +53,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: supportRequestPolicy.gate("list") },
       schema: {
+        operationId: "listSupportRequests",
         tags: ["requests"],
         summary: "Support requests the caller may see: crisis first, then urgent, then normal",
         querystring: z.object({ status: z.enum(REQUEST_STATUSES).optional() }).strict(),
@@ -66,6 +67,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: supportRequestPolicy.gate("create") },
       schema: {
+        operationId: "createSupportRequest",
         tags: ["requests"],
         summary: "Post a support request (draft or open)",
         body: CreateRequestBody,
@@ -78,7 +80,13 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/support-requests/:id",
     {
       config: { policy: supportRequestPolicy.gate("list") },
-      schema: { tags: ["requests"], summary: "One support request", params: IdParams, response: { 200: SupportRequest } },
+      schema: {
+        operationId: "getSupportRequest",
+        tags: ["requests"],
+        summary: "One support request",
+        params: IdParams,
+        response: { 200: SupportRequest },
+      },
     },
     async (request) => getSupportRequest(app.db, request.actor!, request.params.id),
   );
@@ -87,6 +95,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: supportRequestPolicy.gate("update") },
       schema: {
+        operationId: "updateSupportRequest",
         tags: ["requests"],
         summary: "Change an own draft or open request",
         params: IdParams,
@@ -101,6 +110,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: supportRequestPolicy.gate("update") },
       schema: {
+        operationId: "changeSupportRequestStatus",
         tags: ["requests"],
         summary: "Open, close or withdraw an own request",
         params: IdParams,
@@ -114,7 +124,12 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/crises",
     {
       config: { policy: crisisPolicy.gate("list") },
-      schema: { tags: ["crises"], summary: "The region's crises, active first", response: { 200: z.object({ items: z.array(Crisis) }) } },
+      schema: {
+        operationId: "listCrises",
+        tags: ["crises"],
+        summary: "The region's crises, active first",
+        response: { 200: z.object({ items: z.array(Crisis) }) },
+      },
     },
     async (request) => ({ items: await listCrises(app.db, request.actor!) }),
   );
@@ -123,6 +138,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: crisisPolicy.gate("declare") },
       schema: {
+        operationId: "createCrisis",
         tags: ["crises"],
         summary: "Declare a crisis; every HR office of the region is notified",
         body: DeclareCrisisBody,
@@ -135,7 +151,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/crises/:id/end",
     {
       config: { policy: crisisPolicy.gate("declare") },
-      schema: { tags: ["crises"], summary: "End a crisis", params: IdParams, response: { 200: Crisis } },
+      schema: { operationId: "endCrisis", tags: ["crises"], summary: "End a crisis", params: IdParams, response: { 200: Crisis } },
     },
     async (request) => endCrisis(app.db, request.actor!, request.params.id),
   );
@@ -144,6 +160,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: crisisPolicy.gate("list") },
       schema: {
+        operationId: "getCrisisBoard",
         tags: ["crises"],
         summary: "Fill rates per request and per administration (no names)",
         params: IdParams,
