@@ -7,10 +7,11 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { readMails } from "../test/smtp-fixture";
 import { expectAccessible, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
+import { addDays, today } from "../src/kernel/dates";
 
 const hasBrowser = inject("e2eHasBrowser");
 let browser: Browser;
-const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+const day = (offset: number) => addDays(today(), offset);
 const TITLE = "Kontaktnachverfolgung Winterwelle (Browsertest)";
 
 beforeAll(async () => {

@@ -39,6 +39,8 @@ export interface Operation {
   pathParams: Array<{ name: string; schema: JsonSchema }>;
   query: Array<{ name: string; schema: JsonSchema; required: boolean }>;
   body?: JsonSchema;
+  /** The status codes the document declares for the operation (`200`, `400`, …). */
+  statuses: Set<number>;
 }
 
 /** Reads every operation of an OpenAPI 3.1 document. */
@@ -50,6 +52,7 @@ export function operationsOf(document: { paths: Record<string, Record<string, un
       const op = raw as {
         parameters?: Array<{ in: string; name: string; schema: JsonSchema; required?: boolean }>;
         requestBody?: { content?: Record<string, { schema: JsonSchema }> };
+        responses?: Record<string, unknown>;
       };
       const parameters = op.parameters ?? [];
       out.push({
@@ -58,6 +61,7 @@ export function operationsOf(document: { paths: Record<string, Record<string, un
         pathParams: parameters.filter((p) => p.in === "path").map((p) => ({ name: p.name, schema: p.schema })),
         query: parameters.filter((p) => p.in === "query").map((p) => ({ name: p.name, schema: p.schema, required: !!p.required })),
         body: op.requestBody?.content?.["application/json"]?.schema,
+        statuses: new Set(Object.keys(op.responses ?? {}).map(Number)),
       });
     }
   }

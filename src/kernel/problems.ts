@@ -67,6 +67,9 @@ const PROBLEMS = {
 /** Every problem code the API can answer with. */
 export type ProblemCode = keyof typeof PROBLEMS;
 
+/** The problem codes, for schemas (`z.enum(PROBLEM_CODES)`). */
+export const PROBLEM_CODES = Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCode[]];
+
 /** One invalid field of a 400/422 answer: where, which rule, and what to do. */
 export interface FieldProblem {
   /** Dotted path of the field, e.g. `login` or `roles.0`. */

@@ -6,9 +6,7 @@ import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
-import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { isSecureDeployment, projectRoot, type Config } from "../config";
 import type { Database } from "../db/client";
 import { healthRoutes } from "./health.routes";
@@ -18,6 +16,7 @@ import type { Actor } from "../kernel/actor";
 import type { VerbundModule } from "../kernel/module";
 import authPlugin from "./plugins/auth";
 import errorsPlugin, { frameworkProblem, sendProblem } from "./plugins/errors";
+import openapiPlugin from "./plugins/openapi";
 import { REDACTED_PATHS, serializeError, serializeRequest } from "./log-safety";
 import { DebugRequestLog } from "./request-log";
 import validationPlugin from "./validation";
@@ -145,29 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   // Validation before any route: the validator compiler and the checks of every input schema.
   await app.register(validationPlugin);
-  await app.register(swagger, {
-    openapi: {
-      openapi: "3.1.0",
-      info: {
-        title: "Verbund API",
-        version: "1.0.0",
-        description:
-          "JSON API of Verbund. State-changing requests with the session cookie need the `X-CSRF-Token` header (from `POST /api/v1/session`). Errors are RFC 9457 problem documents with German and English messages.",
-      },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "verbund_session" } } },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, {
-    routePrefix: "/api/docs",
-    staticCSP: true,
-    // The docs bring their own CSP; keep framing forbidden and HTTP working on plain-HTTP installs.
-    transformStaticCSP: (header) => {
-      const csp = header.replace("frame-ancestors 'self'", "frame-ancestors 'none'");
-      return isSecureDeployment(config) ? csp : csp.replace(/upgrade-insecure-requests;?\s*/, "");
-    },
-  });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  // The OpenAPI document and the docs; its hook refuses routes without an operationId.
+  await app.register(openapiPlugin);
 
   await app.register(authPlugin);
   await app.register(healthRoutes);

@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { Actor } from "../kernel/actor";
 import type { Config } from "../config";
 import type { RouteGate } from "../kernel/policy";
+import type { ProblemCode } from "../kernel/problems";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -27,5 +28,11 @@ declare module "fastify" {
      * writes it when the last write is older than a minute.
      */
     touchSession?: boolean | "always";
+    /**
+     * Problem codes the route answers with beyond those every route of its kind can (see
+     * `problemCodesOf` in plugins/openapi.ts), e.g. `login_locked` or `unprocessable`: documented
+     * as its 4xx responses.
+     */
+    problems?: readonly ProblemCode[];
   }
 }

@@ -28,7 +28,10 @@ beforeAll(async () => {
     extend: async (app) => {
       app.post(
         "/api/v1/test/later",
-        { config: { policy: publicAccess }, schema: { body: LaterBody, querystring: z.object({ q: z.string().optional() }).strict() } },
+        {
+          config: { policy: publicAccess },
+          schema: { operationId: "testLater", body: LaterBody, querystring: z.object({ q: z.string().optional() }).strict() },
+        },
         async (request) => request.body,
       );
     },
@@ -169,7 +172,11 @@ describe("dates", () => {
         logger: false,
         webDir: "/nonexistent",
         extend: async (app) => {
-          app.post("/api/v1/test/dated", { config: { policy: publicAccess }, schema: { body: schema } }, async () => ({}));
+          app.post(
+            "/api/v1/test/dated",
+            { config: { policy: publicAccess }, schema: { operationId: "testDated", body: schema } },
+            async () => ({}),
+          );
         },
       });
     await expect(withDate(z.object({ on: z.iso.date() }).strict())).rejects.toThrow(/body\.on: date without the shared range/);
@@ -223,7 +230,11 @@ describe("unknown fields and wrong types", () => {
         logger: false,
         webDir: "/nonexistent",
         extend: async (app) => {
-          app.post("/api/v1/test/lenient", { config: { policy: publicAccess }, schema }, async () => ({}));
+          app.post(
+            "/api/v1/test/lenient",
+            { config: { policy: publicAccess }, schema: { operationId: "testLenient", ...schema } },
+            async () => ({}),
+          );
         },
       });
     await expect(withSchema({ body: z.object({ a: z.string() }) })).rejects.toThrow(/body: object drops unknown fields/);

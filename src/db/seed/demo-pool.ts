@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { dateInGermany } from "../../kernel/dates";
 import {
   accounts,
   departments,
@@ -157,7 +158,7 @@ const LANGUAGE_SKILLS = [
   "englisch_verhandlungssicher",
 ];
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+const iso = (d: Date) => dateInGermany(d);
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400000);
 const slug = (s: string) =>
   s

@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { addDays, dateInGermany } from "../../kernel/dates";
 import { RULES, type Action, type SecondmentState } from "../../domain/secondment/workflow";
 import { legalBasisOf, ONBOARDING_TEMPLATE } from "../../modules/secondments/secondment-rules";
 import { updateRequestFill } from "../../modules/secondments/request-fill";
@@ -45,7 +46,7 @@ export async function seedDemoSecondments(db: Db, today = new Date()) {
         version: 1,
         title: "Rahmenvereinbarung Personalunterstützung Region Hannover",
         body: FRAMEWORK_TEXT,
-        validFrom: `${today.getUTCFullYear()}-01-01`,
+        validFrom: `${dateInGermany(today).slice(0, 4)}-01-01`,
       })
       .onConflictDoNothing();
     const [framework] = await tx.select().from(frameworkAgreements).where(eq(frameworkAgreements.regionId, request.regionId));
@@ -83,9 +84,9 @@ export async function seedDemoSecondments(db: Db, today = new Date()) {
             : steps.some(([a]) => a === "accept")
               ? "pending"
               : "not_required",
-          councilDeadline: target === "staff_council" ? new Date(today.getTime() + 9 * 86_400_000).toISOString().slice(0, 10) : null,
+          councilDeadline: target === "staff_council" ? addDays(dateInGermany(today), 9) : null,
           // Those already in action started two weeks ago.
-          startsOn: target === "active" ? new Date(today.getTime() - 14 * 86_400_000).toISOString().slice(0, 10) : request.startsOn,
+          startsOn: target === "active" ? addDays(dateInGermany(today), -14) : request.startsOn,
           endsOn: request.endsOn,
           hoursPerWeek: request.hoursPerWeek,
           place: `${request.placeAddress ?? "Region Hannover"} (mobiles Arbeiten möglich)`,

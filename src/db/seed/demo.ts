@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { accounts, departments, organizations } from "../schema";
@@ -57,10 +57,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { login: "mitarbeiter@garbsen.demo", displayName: "Piotr Nowak", roles: ["employee"], ags: GARBSEN, department: "it" },
 ];
 
-/** A random demo password: 18 characters from an alphabet without look-alikes. */
+/**
+ * A random demo password: 18 characters from an alphabet without look-alikes, each drawn evenly
+ * (`randomInt`; a byte modulo 55 drew the first 36 letters more often).
+ */
 export function randomDemoPassword(): string {
   const alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  return [...randomBytes(18)].map((b) => alphabet[b % alphabet.length]).join("");
+  return Array.from({ length: 18 }, () => alphabet[randomInt(alphabet.length)]).join("");
 }
 
 /**

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { parse as parseCsv } from "csv-parse/sync";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
@@ -46,13 +47,13 @@ export interface ReferenceSummary {
   departments: number;
 }
 
+/**
+ * The rows of a CSV file (RFC 4180, first line names the columns) as objects: quoted fields with
+ * commas, quotes or line breaks, CRLF and a byte order mark (a file saved from Excel) read as
+ * written; a row with a missing or extra column fails loudly (csv-parse).
+ */
 function readCsv(file: string): Record<string, string>[] {
-  const [header, ...lines] = fs.readFileSync(file, "utf8").trim().split(/\r?\n/);
-  const columns = header.split(",");
-  return lines.map((line) => {
-    const cells = line.split(",");
-    return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""]));
-  });
+  return parseCsv(fs.readFileSync(file, "utf8"), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
 }
 
 function readJson<T>(file: string): T {

@@ -63,9 +63,12 @@ function writeRegion(): string {
       ],
     }),
   );
+  // As a spreadsheet saves it: a byte order mark, CRLF, and a quoted name with a comma.
   fs.writeFileSync(
     path.join(dir, "bau.csv"),
-    "ags,name,untere_bauaufsichtsbehoerde_ags,untere_bauaufsichtsbehoerde\n03999001,Musterstadt,03999001,Musterstadt\n03999002,Beispieldorf,03999,Landkreis Muster\n",
+    "\uFEFFags,name,untere_bauaufsichtsbehoerde_ags,untere_bauaufsichtsbehoerde\r\n" +
+      "03999001,Musterstadt,03999001,Musterstadt\r\n" +
+      '03999002,"Beispieldorf, Flecken",03999,"Landkreis Muster, Kreisverwaltung"\r\n',
   );
   fs.writeFileSync(
     path.join(dir, "shapes.geojson"),
@@ -112,6 +115,13 @@ describe("reference data", () => {
       sql`SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM departments) + (SELECT count(*) FROM regions) AS n`,
     );
     expect(Number(after)).toBe(Number(before));
+  });
+
+  it("fails loudly when a row of the building authorities lacks a column", async () => {
+    const dir = writeRegion();
+    fs.appendFileSync(path.join(dir, "bau.csv"), "03999003,Nirgendwo,03999\r\n");
+    await expect(seedReferenceData(database.db, dir)).rejects.toThrow(/Invalid Record Length/);
+    fs.rmSync(dir, { recursive: true });
   });
 
   it("fails loudly when a boundary is missing", async () => {

@@ -2,6 +2,7 @@
  * Who may be proposed for a support request (DESIGN.md › allocation). Pure: no I/O, so the
  * optimiser, the lender's view and the tests share one definition.
  */
+import { addDays } from "../../kernel/dates";
 
 /** A held qualification: it counts when confirmed by the home administration and valid through the period. */
 export interface HeldQualification {
@@ -60,9 +61,7 @@ const NEXT_DAY = new Map<string, string>();
 function nextDay(iso: string): string {
   let next = NEXT_DAY.get(iso);
   if (next === undefined) {
-    const d = new Date(`${iso}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + 1);
-    next = d.toISOString().slice(0, 10);
+    next = addDays(iso, 1);
     // Bounded: dates of a few decades at most; forget them all rather than grow without end.
     if (NEXT_DAY.size >= 50_000) NEXT_DAY.clear();
     NEXT_DAY.set(iso, next);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { addDays } from "../../kernel/dates";
 import {
   ACTIONS,
-  addWorkingDays,
   BLOCKING_STATES,
   councilStatusAfter,
   decide,
@@ -129,13 +129,34 @@ describe("secondment workflow", () => {
     );
   });
 
-  it("three months and working days follow the calendar", () => {
+  it("three months follow the calendar (working days: src/kernel/dates.test.ts)", () => {
     expect(isLongerThanThreeMonths("2026-12-01", "2027-02-28")).toBe(false);
     expect(isLongerThanThreeMonths("2026-12-01", "2027-03-01")).toBe(true);
-    // 10 working days from Friday 18.12.2026: 21.–23., 24., 28.–31. (25./26. holidays), 4., 5. → 05.01.2027
-    expect(addWorkingDays("2026-12-18", 10)).toBe("2027-01-05");
-    // Good Friday and Easter Monday 2027 (26.03. and 29.03.)
-    expect(addWorkingDays("2027-03-25", 1)).toBe("2027-03-30");
+    // February has no 30th: three months from 30 November end on its last day (§ 188 Abs. 3 BGB).
+    expect(isLongerThanThreeMonths("2026-11-30", "2027-02-28")).toBe(false);
+    expect(isLongerThanThreeMonths("2026-11-30", "2027-03-01")).toBe(true);
+    expect(isLongerThanThreeMonths("2027-11-30", "2028-02-29")).toBe(false);
+    expect(isLongerThanThreeMonths("2027-11-30", "2028-03-01")).toBe(true);
+    expect(isLongerThanThreeMonths("2027-01-31", "2027-04-30")).toBe(false);
+    expect(isLongerThanThreeMonths("2027-01-31", "2027-05-01")).toBe(true);
+    expect(isLongerThanThreeMonths("2027-01-15", "2027-04-14")).toBe(false);
+    expect(isLongerThanThreeMonths("2027-01-15", "2027-04-15")).toBe(true);
+  });
+
+  it("three months end on one day, 89 to 92 days on, never earlier for a later start (every start 2020–2060)", () => {
+    /** The last day that is not more than three months after `start`. */
+    const lastDay = (start: string) => {
+      let end = addDays(start, 87);
+      while (!isLongerThanThreeMonths(start, addDays(end, 1))) end = addDays(end, 1);
+      return end;
+    };
+    let previous = lastDay("2019-12-31");
+    for (let start = "2020-01-01"; start <= "2060-12-31"; start = addDays(start, 1)) {
+      const end = lastDay(start);
+      expect(end >= previous, `${start}: ${end} before ${previous}`).toBe(true);
+      expect(end > addDays(start, 87) && end <= addDays(start, 91), `${start}: ${end}`).toBe(true);
+      previous = end;
+    }
   });
 });
 

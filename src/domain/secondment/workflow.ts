@@ -2,8 +2,9 @@
  * The secondment (Abordnung) workflow: one explicit state machine. Every action names the
  * workflow roles allowed to perform it, the states it starts from and the state it leads to; the
  * guards are facts the caller supplies. No I/O: the module `secondments` loads the facts, calls
- * {@link decide} and writes the transition.
+ * {@link decide} and writes the transition. Calendar and working days: `src/kernel/dates.ts`.
  */
+import { addDays } from "../../kernel/dates";
 
 export const SECONDMENT_STATES = [
   "proposed",
@@ -317,8 +318,6 @@ export function daysInclusive(a: string, b: string): number {
 export const overlaps = (a: { startsOn: string; endsOn: string }, b: { startsOn: string; endsOn: string }) =>
   a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
 
-const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * The first interval of at least `length` days, starting at or after `from`, that overlaps none of
  * the `busy` periods: the "next free interval" a refusal names.
@@ -334,57 +333,19 @@ export function nextFreeInterval(busy: Array<{ startsOn: string; endsOn: string 
   }
 }
 
-/** More than three months (§ 4 Abs. 1 TVöD: hearing before a secondment of more than three months). */
+/**
+ * More than three months (§ 4 Abs. 1 TVöD: hearing before a secondment of more than three months).
+ * Three months from the first day end, as §§ 187 Abs. 2, 188 Abs. 2 and 3 BGB count them, on the
+ * day before the same day of the month three months later — or on that month's last day when it
+ * has no such day: from 30 November, on 28 February (not 1 March).
+ */
 export function isLongerThanThreeMonths(startsOn: string, endsOn: string): boolean {
-  const s = new Date(startsOn + "T00:00:00Z");
-  const limit = new Date(Date.UTC(s.getUTCFullYear(), s.getUTCMonth() + 3, s.getUTCDate() - 1));
-  return endsOn > limit.toISOString().slice(0, 10);
-}
-
-/** Easter Sunday (Gregorian, anonymous algorithm). */
-function easter(year: number): string {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-/** Public holidays in Lower Saxony (Niedersachsen) in `year`. */
-export function holidaysLowerSaxony(year: number): Set<string> {
-  const e = easter(year);
-  return new Set([
-    `${year}-01-01`,
-    addDays(e, -2),
-    addDays(e, 1),
-    `${year}-05-01`,
-    addDays(e, 39),
-    addDays(e, 50),
-    `${year}-10-03`,
-    `${year}-10-31`,
-    `${year}-12-25`,
-    `${year}-12-26`,
-  ]);
-}
-
-/** The date `n` working days after `from` (Monday to Friday, without Lower Saxony's public holidays). */
-export function addWorkingDays(from: string, n: number): string {
-  let day = from;
-  let left = n;
-  while (left > 0) {
-    day = addDays(day, 1);
-    const weekday = new Date(day + "T00:00:00Z").getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !holidaysLowerSaxony(Number(day.slice(0, 4))).has(day)) left--;
-  }
-  return day;
+  const [year, month, day] = startsOn.split("-").map(Number);
+  // `month` counts from 1, Date.UTC from 0: index month + 2 is the month three later.
+  const daysInTarget = new Date(Date.UTC(year, month + 3, 0)).getUTCDate();
+  const limit =
+    day > daysInTarget
+      ? new Date(Date.UTC(year, month + 2, daysInTarget)).toISOString().slice(0, 10)
+      : addDays(new Date(Date.UTC(year, month + 2, day)).toISOString().slice(0, 10), -1);
+  return endsOn > limit;
 }

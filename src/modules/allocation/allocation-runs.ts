@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
-import { germanDate } from "../../domain/dates";
+import { germanDate } from "../../kernel/dates";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
@@ -324,8 +324,7 @@ export async function commitAllocationRun(db: Db, actor: Actor, id: string, body
     const requests = new Map<string, Awaited<ReturnType<typeof getSupportRequest>> | null>();
     const titles = new Map(row.titles.map((r) => [r.id, r.title]));
     const stale: string[] = [];
-    const day = row.createdAt.toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
-    const reason = `Vorschlag aus dem Zuteilungslauf vom ${germanDate(day)}`;
+    const reason = `Vorschlag aus dem Zuteilungslauf vom ${germanDate(row.createdAt)}`;
     for (const index of chosen) {
       const a = row.result.assignments[index];
       const candidate = candidates.get(row.memberIds[a.member]);

@@ -23,6 +23,7 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: allocationPolicy.gate("run") },
       schema: {
+        operationId: "listAllocationRuns",
         tags: ["allocation"],
         summary: "The coordination office's allocation runs, newest first (paged)",
         querystring: z.object({ crisisId: z.uuid().optional(), ...pageQuery }).strict(),
@@ -34,8 +35,10 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/v1/allocation-runs",
     {
-      config: { policy: allocationPolicy.gate("run") },
+      // A scope naming requests outside it is refused (422); too many runs at once wait or get 503.
+      config: { policy: allocationPolicy.gate("run"), problems: ["unprocessable", "unavailable"] },
       schema: {
+        operationId: "startAllocationRun",
         tags: ["allocation"],
         summary: "Compute the optimal allocation for a scope: a preview, nothing changes",
         description:
@@ -59,7 +62,13 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/allocation-runs/:id",
     {
       config: { policy: allocationPolicy.gate("run") },
-      schema: { tags: ["allocation"], summary: "One allocation run", params: IdParams, response: { 200: AllocationRun } },
+      schema: {
+        operationId: "getAllocationRun",
+        tags: ["allocation"],
+        summary: "One allocation run",
+        params: IdParams,
+        response: { 200: AllocationRun },
+      },
     },
     async (request) => getAllocationRun(app.db, request.actor!, request.params.id),
   );
@@ -68,6 +77,7 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: allocationPolicy.gate("run") },
       schema: {
+        operationId: "getAllocationRunSnapshot",
         tags: ["allocation"],
         summary: "Input snapshot and result of a run, pseudonymised (format: docs/ALLOCATION.md)",
         params: IdParams,
@@ -91,6 +101,7 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: allocationPolicy.gate("commit") },
       schema: {
+        operationId: "commitAllocationRun",
         tags: ["allocation"],
         summary: "Commit all or some assignments of a run as secondment proposals",
         description: "All-or-nothing: when an assignment no longer holds, nothing is created and the problem names it.",

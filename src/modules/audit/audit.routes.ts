@@ -22,6 +22,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: auditPolicy.gate("list") },
       schema: {
+        operationId: "listAuditEvents",
         tags: ["audit"],
         summary: "Audit log entries the caller may read, newest first",
         querystring: z.object(pageQuery).strict(),

@@ -1,7 +1,7 @@
 import { and, count, eq, gte, inArray, ne } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { lockFor } from "../../db/locks";
-import { todayInGermany } from "../../domain/dates";
+import { today as todayInGermany } from "../../kernel/dates";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import { enqueueMail } from "../notifications";

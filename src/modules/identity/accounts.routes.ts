@@ -12,6 +12,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: accountPolicy.gate("list") },
       schema: {
+        operationId: "listAccounts",
         tags: ["accounts"],
         summary: "Accounts of the caller's administration by name (paged)",
         querystring: z.object(pageQuery).strict(),
@@ -33,6 +34,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: accountPolicy.gate("create") },
       schema: {
+        operationId: "createAccount",
         tags: ["accounts"],
         summary: "Create an account in the caller's administration",
         body: CreateAccountBody,
@@ -46,7 +48,13 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/accounts/:id",
     {
       config: { policy: accountPolicy.gate("read") },
-      schema: { tags: ["accounts"], summary: "One account of the caller's administration", params: IdParams, response: { 200: Account } },
+      schema: {
+        operationId: "getAccount",
+        tags: ["accounts"],
+        summary: "One account of the caller's administration",
+        params: IdParams,
+        response: { 200: Account },
+      },
     },
     async (request) => getAccount(app.db, request.actor!, request.params.id),
   );
@@ -56,6 +64,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: accountPolicy.gate("update") },
       schema: {
+        operationId: "updateAccount",
         tags: ["accounts"],
         summary: "Change name, department, roles or active state of an account",
         params: IdParams,

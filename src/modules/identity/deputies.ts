@@ -1,10 +1,9 @@
 import { and, eq, gte, lte } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { Actor } from "../../kernel/actor";
+import { today } from "../../kernel/dates";
 import type { Role } from "../../kernel/roles";
 import { accountRoles, accounts, deputies } from "./identity.tables";
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 // Deputies (Vertretungen): who stands in for a department head or an HR officer in a period.
 

@@ -56,8 +56,14 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/v1/session",
     {
-      config: { policy: publicAccess, csrf: false, touchSession: false },
+      config: {
+        policy: publicAccess,
+        csrf: false,
+        touchSession: false,
+        problems: ["invalid_credentials", "forbidden", "login_locked", "rate_limited"],
+      },
       schema: {
+        operationId: "signIn",
         tags: ["session"],
         summary: "Sign in with login and password",
         description:
@@ -87,6 +93,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: publicAccess, touchSession: false },
       schema: {
+        operationId: "getSession",
         tags: ["session"],
         summary: "State of the current session (does not extend it)",
         description: "Answers `authenticated: false` without a valid session, so that the web app can ask without an error.",
@@ -106,7 +113,12 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       // An explicit extension always writes, whenever the last request did.
       config: { policy: selfAccess, touchSession: "always" },
-      schema: { tags: ["session"], summary: "Extend the session by another idle period", response: { 200: SessionInfo } },
+      schema: {
+        operationId: "extendSession",
+        tags: ["session"],
+        summary: "Extend the session by another idle period",
+        response: { 200: SessionInfo },
+      },
     },
     async (request) => {
       const { actor, sessionTimes } = request;
@@ -120,6 +132,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: selfAccess, touchSession: false },
       schema: {
+        operationId: "signOut",
         tags: ["session"],
         summary: "Sign out",
         description:
@@ -149,7 +162,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/me",
     {
       config: { policy: selfAccess },
-      schema: { tags: ["me"], summary: "The signed-in account", response: { 200: Me } },
+      schema: { operationId: "getMe", tags: ["me"], summary: "The signed-in account", response: { 200: Me } },
     },
     async (request) => me(request.actor!),
   );
@@ -159,6 +172,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: selfAccess },
       schema: {
+        operationId: "listOwnTasks",
         tags: ["me"],
         summary: "What waits for the signed-in account, earliest deadline first",
         description:
@@ -173,7 +187,13 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/me",
     {
       config: { policy: selfAccess },
-      schema: { tags: ["me"], summary: "Change own display name or language", body: UpdateMeBody, response: { 200: Me } },
+      schema: {
+        operationId: "updateMe",
+        tags: ["me"],
+        summary: "Change own display name or language",
+        body: UpdateMeBody,
+        response: { 200: Me },
+      },
     },
     async (request) => {
       const actor = request.actor!;
@@ -202,6 +222,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: selfAccess },
       schema: {
+        operationId: "changeOwnPassword",
         tags: ["me"],
         summary: "Change own password (ends all other sessions)",
         body: ChangePasswordBody,

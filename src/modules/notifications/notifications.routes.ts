@@ -31,6 +31,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: outboxPolicy.gate("read") },
       schema: {
+        operationId: "listOutboxMessages",
         tags: ["notifications"],
         summary: "E-mails to the caller's administration, newest first (paged)",
         querystring: z.object({ status: z.enum(["pending", "sent", "failed"]).optional(), ...pageQuery }).strict(),

@@ -31,6 +31,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: publicAccess },
       schema: {
+        operationId: "listOrganizations",
         tags: ["organizations"],
         summary: "The administrations of the region: the region first, then the municipalities A–Z (paged)",
         querystring: z.object(pageQuery).strict(),
@@ -45,6 +46,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: publicAccess },
       schema: {
+        operationId: "getOrganizationBoundaries",
         tags: ["organizations"],
         summary: "Boundaries of all administrations (GeoJSON FeatureCollection)",
         response: {
@@ -73,6 +75,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: publicAccess },
       schema: {
+        operationId: "getOrganization",
         tags: ["organizations"],
         summary: "One administration; departments only for staff of the region",
         params: z.object({ id: z.uuid() }),

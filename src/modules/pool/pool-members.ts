@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
 import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
+import { today } from "../../kernel/dates";
 import { AppError, type FieldProblem } from "../../kernel/problems";
 import { auditEvents } from "../audit";
 import { recordAudit } from "../audit";
@@ -19,8 +20,6 @@ export type MemberFields = Partial<z.infer<typeof PoolMemberFields>>;
 // administration is never loaded. Guarded by pool.test.ts and test/tenant-isolation.test.ts.
 const ownMember = (actor: Actor, id?: string) =>
   and(eq(poolMembers.organizationId, actor.organizationId), id ? eq(poolMembers.id, id) : undefined);
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Presents members with their qualifications and availability (one query each, not per member). */
 export async function presentMembers(db: Db | Tx, rows: MemberRow[]) {

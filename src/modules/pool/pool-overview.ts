@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, isNull, lt, or, gte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { today as todayInGermany } from "../../kernel/dates";
 import type { Actor } from "../../kernel/actor";
 import { organizations } from "../organizations";
 import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "./pool.tables";
@@ -10,7 +11,7 @@ import { availabilityWindows, poolMemberQualifications, poolMembers, qualificati
  * (null) so that a single person cannot be singled out.
  */
 export async function getPoolOverview(db: Db, actor: Actor) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInGermany();
   const perOrganization = await db
     .select({
       organizationId: organizations.id,

@@ -33,6 +33,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: qualificationPolicy.gate("list") },
       schema: {
+        operationId: "listQualifications",
         tags: ["pool"],
         summary: "The region's qualification catalogue by category and name (paged)",
         querystring: z.object(pageQuery).strict(),
@@ -53,6 +54,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: qualificationPolicy.gate("create") },
       schema: {
+        operationId: "createQualification",
         tags: ["pool"],
         summary: "Add a qualification to the catalogue (coordination office)",
         body: CreateQualificationBody,
@@ -67,6 +69,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: poolMemberPolicy.gate("list") },
       schema: {
+        operationId: "listPoolMembers",
         tags: ["pool"],
         summary: "Pool members of the caller's administration, A–Z, paged (the read of each is audited)",
         querystring: z.object({ includeFormer: z.stringbool().default(false), ...pageQuery }).strict(),
@@ -80,6 +83,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: poolMemberPolicy.gate("create") },
       schema: {
+        operationId: "createPoolMember",
         tags: ["pool"],
         summary: "Register a pool member whose written consent the HR office holds",
         body: CreatePoolMemberBody,
@@ -93,6 +97,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: poolMemberPolicy.gate("read") },
       schema: {
+        operationId: "getPoolMember",
         tags: ["pool"],
         summary: "One pool member of the caller's administration",
         params: IdParams,
@@ -106,6 +111,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: poolMemberPolicy.gate("update") },
       schema: {
+        operationId: "updatePoolMember",
         tags: ["pool"],
         summary: "Change a pool member; qualifications given here count as confirmed by the home administration",
         params: IdParams,
@@ -120,6 +126,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: poolMemberPolicy.gate("overview") },
       schema: {
+        operationId: "getPoolOverview",
         tags: ["pool"],
         summary: "The region's pool without names: members per administration, holders per qualification",
         response: {
@@ -151,7 +158,12 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/me/pool-membership",
     {
       config: { policy: selfAccess },
-      schema: { tags: ["me"], summary: "Own pool entry and the consent text", response: { 200: Membership } },
+      schema: {
+        operationId: "getOwnPoolMembership",
+        tags: ["me"],
+        summary: "Own pool entry and the consent text",
+        response: { 200: Membership },
+      },
     },
     async (request) => getMyMembership(app.db, request.actor!),
   );
@@ -159,7 +171,13 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/me/pool-membership",
     {
       config: { policy: selfAccess },
-      schema: { tags: ["me"], summary: "Join the support pool by consent", body: JoinPoolBody, response: { 201: PoolMember } },
+      schema: {
+        operationId: "joinPool",
+        tags: ["me"],
+        summary: "Join the support pool by consent",
+        body: JoinPoolBody,
+        response: { 201: PoolMember },
+      },
     },
     async (request, reply) => reply.status(201).send(await joinPool(app.db, request.actor!, request.body)),
   );
@@ -167,13 +185,22 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/me/pool-membership",
     {
       config: { policy: selfAccess },
-      schema: { tags: ["me"], summary: "Change own pool entry", body: UpdateOwnEntryBody, response: { 200: PoolMember } },
+      schema: {
+        operationId: "updateOwnPoolMembership",
+        tags: ["me"],
+        summary: "Change own pool entry",
+        body: UpdateOwnEntryBody,
+        response: { 200: PoolMember },
+      },
     },
     async (request) => updateMyMembership(app.db, request.actor!, request.body),
   );
   app.delete(
     "/api/v1/me/pool-membership",
-    { config: { policy: selfAccess }, schema: { tags: ["me"], summary: "Leave the pool (withdraw consent)", response: { 204: z.null() } } },
+    {
+      config: { policy: selfAccess },
+      schema: { operationId: "leavePool", tags: ["me"], summary: "Leave the pool (withdraw consent)", response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await leavePool(app.db, request.actor!);
       return reply.status(204).send(null);
@@ -184,6 +211,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: selfAccess },
       schema: {
+        operationId: "listOwnPoolEntryReaders",
         tags: ["me"],
         summary: "Who read my pool data, and when, newest first (paged)",
         querystring: z.object(pageQuery).strict(),
@@ -194,7 +222,10 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     "/api/v1/me/export",
-    { config: { policy: selfAccess }, schema: { tags: ["me"], summary: "Everything Verbund keeps about me (JSON)" } },
+    {
+      config: { policy: selfAccess },
+      schema: { operationId: "exportOwnData", tags: ["me"], summary: "Everything Verbund keeps about me (JSON)" },
+    },
     async (request, reply) => {
       reply.header("content-disposition", 'attachment; filename="verbund-meine-daten.json"');
       return exportMyData(app.db, request.actor!);

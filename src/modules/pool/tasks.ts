@@ -1,14 +1,11 @@
 import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
-import { germanDate } from "../../domain/dates";
+import { addDays, germanDate, today } from "../../kernel/dates";
 import type { Task, TaskSource } from "../../kernel/tasks";
 import { poolMemberPolicy } from "./pool.policy";
 import { poolMemberQualifications, poolMembers, qualifications } from "./pool.tables";
 
 /** How long before a qualification expires its holder is reminded (days). */
 export const EXPIRY_NOTICE_DAYS = 60;
-
-const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The pool's tasks: for the HR office, qualifications its members entered that still wait for

@@ -14,7 +14,7 @@ import {
   type PDFPage,
   type PDFRef,
 } from "pdf-lib";
-import { germanDate } from "../../domain/dates";
+import { germanDate } from "../../kernel/dates";
 import { AppError } from "../../kernel/problems";
 import { hasDocuments } from "./secondment-scope";
 import type { SecondmentView } from "./present";

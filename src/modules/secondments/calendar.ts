@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
+import ical, { ICalEventStatus, ICalEventTransparency } from "ical-generator";
 import { and, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
 import { accountRoles, accounts } from "../identity";
-import { todayInGermany } from "../../domain/dates";
+import { addDays, today } from "../../kernel/dates";
 import { departments, organizations } from "../organizations";
 import { deputies } from "../identity";
 import { calendarFeeds } from "./secondments.tables";
@@ -80,32 +81,49 @@ export async function revokeCalendarFeed(db: Db, actor: Actor, id: string) {
   });
 }
 
-/**
- * Escapes TEXT for iCalendar (RFC 5545 § 3.3.11): backslash, semicolon, comma, and every line
- * break — CRLF, a bare CR and a bare LF — as backslash-n, so no text can end a content line early.
- */
-export const escapeText = (s: string) =>
-  s
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n/g, "\\n");
-/** Folds a content line at 75 octets (RFC 5545 § 3.1). */
-function fold(line: string): string {
-  const bytes = Buffer.from(line, "utf8");
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    let end = Math.min(bytes.length, start + (start === 0 ? 75 : 74));
-    while (end < bytes.length && (bytes[end] & 0xc0) === 0x80) end--; // never split a UTF-8 sequence
-    parts.push(bytes.subarray(start, end).toString("utf8"));
-    start = end;
-  }
-  return parts.join("\r\n ");
+/** One all-day event of a feed: what the holder may see of one secondment. */
+export interface CalendarEvent {
+  /** Stable across renders, so calendar apps update the event instead of adding another. */
+  uid: string;
+  /** First day (ISO date). */
+  startsOn: string;
+  /** Last day (ISO date, inclusive; iCalendar's DTEND is the day after). */
+  endsOn: string;
+  summary: string;
+  description: string;
+  location: string | null;
+  /** Agreed or running: CONFIRMED; still being decided: TENTATIVE. */
+  isConfirmed: boolean;
 }
-const icsDate = (iso: string, plusDays = 0) =>
-  new Date(Date.parse(iso) + plusDays * 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
+
+/**
+ * A feed as iCalendar text (RFC 5545), written by ical-generator: it escapes TEXT (backslash,
+ * semicolon, comma, every line break), folds lines at 75 octets without splitting a character,
+ * and ends lines with CRLF. All-day events are transparent (a secondment does not block the
+ * holder's own calendar).
+ */
+export function calendarText(name: string, events: CalendarEvent[], stamp: Date = new Date()): string {
+  const calendar = ical({
+    name,
+    prodId: { company: "Verbund Region Hannover", product: "Abordnungen", language: "DE" },
+    scale: "GREGORIAN",
+  });
+  for (const e of events) {
+    calendar.createEvent({
+      id: e.uid,
+      stamp,
+      allDay: true,
+      start: e.startsOn,
+      end: addDays(e.endsOn, 1),
+      summary: e.summary,
+      description: e.description,
+      location: e.location,
+      status: e.isConfirmed ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
+  }
+  return calendar.toString();
+}
 
 /**
  * Whether an account may still read a department's feed, checked at every render (not only when
@@ -129,11 +147,11 @@ async function mayReadDepartmentFeed(db: Db, accountId: string, departmentId: st
       )
       .limit(1);
   if ((await holdsIt(accountId)).length) return true;
-  const today = todayInGermany();
+  const day = today();
   const principals = await db
     .select({ id: deputies.principalAccountId })
     .from(deputies)
-    .where(and(eq(deputies.deputyAccountId, accountId), lte(deputies.startsOn, today), gte(deputies.endsOn, today)));
+    .where(and(eq(deputies.deputyAccountId, accountId), lte(deputies.startsOn, day), gte(deputies.endsOn, day)));
   for (const p of principals) if ((await holdsIt(p.id)).length) return true;
   return false;
 }
@@ -154,41 +172,23 @@ export async function renderCalendar(db: Db, token: string): Promise<string | nu
     .from(organizations)
     .where(eq(organizations.regionId, f.regionId));
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? "";
-  const stamp = new Date()
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d+Z$/, "Z");
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Verbund Region Hannover//Abordnungen//DE",
-    "CALSCALE:GREGORIAN",
-    `X-WR-CALNAME:${escapeText(f.scope === "person" ? "Meine Abordnungen" : "Abordnungen des Fachbereichs")}`,
-  ];
-  for (const { s, m } of rows) {
-    const name = m.name;
+  const events = rows.map(({ s, m }): CalendarEvent => {
     const outgoing = s.organizationId === f.organizationId;
-    const who = mayShowPersonName(f, s, m) ? name : "Person aus dem Unterstützungspool";
-    const summary =
-      f.scope === "person"
-        ? `Abordnung an ${orgName(s.borrowerOrganizationId)}`
-        : outgoing
-          ? `${who} → ${orgName(s.borrowerOrganizationId)}`
-          : `${who} (aus ${orgName(s.organizationId)})`;
-    lines.push(
-      "BEGIN:VEVENT",
-      `UID:${s.id}@verbund.region-hannover`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${icsDate(s.startsOn)}`,
-      `DTEND;VALUE=DATE:${icsDate(s.endsOn, 1)}`,
-      `SUMMARY:${escapeText(summary)}`,
-      `DESCRIPTION:${escapeText(`${s.hoursPerWeek} Stunden pro Woche. ${s.tasks}`)}`,
-      ...(s.place ? [`LOCATION:${escapeText(s.place)}`] : []),
-      `STATUS:${["agreed", "onboarding", "active", "completed"].includes(s.state) ? "CONFIRMED" : "TENTATIVE"}`,
-      "TRANSP:TRANSPARENT",
-      "END:VEVENT",
-    );
-  }
-  lines.push("END:VCALENDAR");
-  return lines.map(fold).join("\r\n") + "\r\n";
+    const who = mayShowPersonName(f, s, m) ? m.name : "Person aus dem Unterstützungspool";
+    return {
+      uid: `${s.id}@verbund.region-hannover`,
+      startsOn: s.startsOn,
+      endsOn: s.endsOn,
+      summary:
+        f.scope === "person"
+          ? `Abordnung an ${orgName(s.borrowerOrganizationId)}`
+          : outgoing
+            ? `${who} → ${orgName(s.borrowerOrganizationId)}`
+            : `${who} (aus ${orgName(s.organizationId)})`,
+      description: `${s.hoursPerWeek} Stunden pro Woche. ${s.tasks}`,
+      location: s.place,
+      isConfirmed: ["agreed", "onboarding", "active", "completed"].includes(s.state),
+    };
+  });
+  return calendarText(f.scope === "person" ? "Meine Abordnungen" : "Abordnungen des Fachbereichs", events);
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import { decide, type Action, type WorkflowRole } from "../../domain/secondment/workflow";
-import { today, loadFacts } from "./facts";
+import { today } from "../../kernel/dates";
+import { loadFacts } from "./facts";
 import { applyStep } from "./step";
 import { unscopedDueSecondmentIds, unscopedLockSecondment } from "./secondment-scope";
 

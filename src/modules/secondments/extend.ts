@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { coversPeriod } from "../../domain/allocation/eligibility";
 import { AppError } from "../../kernel/problems";
-import { germanDate } from "../../domain/dates";
+import { addDays, germanDate } from "../../kernel/dates";
 import type { Actor } from "../../kernel/actor";
 import { availabilityWindows } from "../pool";
 import { workflowRoles } from "./who-acts";
@@ -40,7 +40,7 @@ export async function extendSecondment(
         },
       });
     }
-    const startsOn = new Date(Date.parse(s.endsOn) + 86_400_000).toISOString().slice(0, 10);
+    const startsOn = addDays(s.endsOn, 1);
     if (input.endsOn < startsOn) {
       throw new AppError("validation", {
         fields: [

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
+import { today } from "../../kernel/dates";
 import { isLongerThanThreeMonths, type WorkflowFacts } from "../../domain/secondment/workflow";
 import { onboardingItems, secondmentSettings } from "./secondments.tables";
 import { MemberRow, SecondmentRow, unscopedChainOf } from "./secondment-scope";
@@ -7,8 +8,6 @@ import { unscopedIsInActiveCrisis } from "../support-requests";
 
 // Facts for the guards: the administration's settings, a secondment's chain of extensions, and
 // what the workflow rules need to know.
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 export async function settingsOf(db: Db | Tx, organizationId: string) {
   const [row] = await db.select().from(secondmentSettings).where(eq(secondmentSettings.organizationId, organizationId));

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { nextFreeInterval, daysInclusive } from "../../domain/secondment/workflow";
 import { AppError } from "../../kernel/problems";
-import { germanDate } from "../../domain/dates";
+import { germanDate } from "../../kernel/dates";
 import { departments } from "../organizations";
 import { departmentCaps } from "./secondments.tables";
 import { settingsOf } from "./facts";

@@ -17,6 +17,7 @@ export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: supportRequestPolicy.gate("offer") },
       schema: {
+        operationId: "offerPoolMember",
         tags: ["requests"],
         summary: "Offer an own, eligible pool member for another administration's open request: opens a secondment proposal",
         params: IdParams,
@@ -40,6 +41,7 @@ export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: supportRequestPolicy.gate("offer") },
       schema: {
+        operationId: "listOwnCandidates",
         tags: ["requests"],
         summary: "Own pool members eligible for the request (the lender's view)",
         params: IdParams,
@@ -56,6 +58,7 @@ export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: supportRequestPolicy.gate("offer") },
       schema: {
+        operationId: "listRegionCandidates",
         tags: ["requests"],
         summary: "For the requesting HR office: eligible people of other administrations, pseudonymised (no names)",
         params: IdParams,

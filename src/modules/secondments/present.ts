@@ -14,7 +14,7 @@ import { accountRoles, accounts, principalsOf } from "../identity";
 import { departments, organizations } from "../organizations";
 import { unscopedRequestSummariesOf } from "../support-requests";
 import { frameworkAgreements, onboardingItems, secondmentSettings, secondmentTransitions } from "./secondments.tables";
-import { today } from "./facts";
+import { today } from "../../kernel/dates";
 import { NOT_FOR_THE_EMPLOYER, rolesOfPrincipal } from "./who-acts";
 import { MemberRow, SecondmentRow, hasDocuments, mayShowPersonName, unscopedChainsOf } from "./secondment-scope";
 import { AGREED_OR_RUNNING, ONBOARDING_TEMPLATE } from "./secondment-rules";

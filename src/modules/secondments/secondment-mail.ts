@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import { germanDate } from "../../domain/dates";
+import { germanDate } from "../../kernel/dates";
 import { type SecondmentState } from "../../domain/secondment/workflow";
 import { accountRoles, accounts } from "../identity";
 import type { Role } from "../../kernel/roles";

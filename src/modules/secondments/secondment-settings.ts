@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { lockFor } from "../../db/locks";
+import { today } from "../../kernel/dates";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
@@ -19,8 +20,8 @@ export async function listFrameworkAgreements(db: Db | Tx, actor: Actor) {
     .from(frameworkAgreements)
     .where(eq(frameworkAgreements.regionId, actor.regionId))
     .orderBy(desc(frameworkAgreements.version));
-  const today = new Date().toISOString().slice(0, 10);
-  const inForce = rows.find((r) => r.validFrom <= today)?.id ?? null;
+  const day = today();
+  const inForce = rows.find((r) => r.validFrom <= day)?.id ?? null;
   return rows.map((r) => ({
     id: r.id,
     version: r.version,

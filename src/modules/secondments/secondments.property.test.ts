@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
 import { ACTIONS, BLOCKING_STATES, SECONDMENT_STATES } from "../../domain/secondment/workflow";
 import { CONSENT_VERSION } from "../pool/consent";
+import { today } from "../../kernel/dates";
 
 let t: TestApp;
 const clients: Record<string, Client> = {};
@@ -129,8 +130,7 @@ beforeAll(async () => {
   const clerk = (await clients["bauamt@wunstorf.demo"].request({ method: "GET", url: "/api/v1/deputies" }))
     .json()
     .candidates.find((c: { name: string }) => c.name === "Aylin Demir");
-  const today = new Date().toISOString().slice(0, 10);
-  await post("bauamt@wunstorf.demo", "/api/v1/deputies", { deputyAccountId: clerk.id, startsOn: today, endsOn: "2031-12-31" });
+  await post("bauamt@wunstorf.demo", "/api/v1/deputies", { deputyAccountId: clerk.id, startsOn: today(), endsOn: "2031-12-31" });
   members = members.filter(Boolean);
   expect(members).toHaveLength(3);
 }, 60_000);

@@ -48,6 +48,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("list") },
       schema: {
+        operationId: "listSecondments",
         tags: ["secondments"],
         summary: "Secondments of the caller's administration (as lender or borrower) or the caller's own, newest change first (paged)",
         description:
@@ -64,6 +65,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("propose") },
       schema: {
+        operationId: "proposeSecondment",
         tags: ["secondments"],
         summary: "Propose an own, eligible pool member for another administration's open request",
         body: ProposeBody,
@@ -77,6 +79,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("list") },
       schema: {
+        operationId: "getSecondment",
         tags: ["secondments"],
         summary: "One secondment with its timeline and checklist",
         params: IdParams,
@@ -90,6 +93,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("act") },
       schema: {
+        operationId: "transitionSecondment",
         tags: ["secondments"],
         summary: "Take a workflow step (release, approve, accept, decline, council_consent, confirm, …)",
         params: IdParams,
@@ -104,6 +108,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("act") },
       schema: {
+        operationId: "proposeSecondmentExtension",
         tags: ["secondments"],
         summary: "Propose an extension: an amendment that passes the same gates again",
         params: IdParams,
@@ -119,6 +124,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("list") },
       schema: {
+        operationId: "getOnboardingChecklist",
         tags: ["secondments"],
         summary: "The onboarding checklist",
         params: IdParams,
@@ -132,6 +138,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("act") },
       schema: {
+        operationId: "updateOnboardingChecklist",
         tags: ["secondments"],
         summary: "Mark onboarding items done: each side its own",
         params: IdParams,
@@ -141,21 +148,29 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => updateOnboarding(app.db, request.actor!, request.params.id, request.body.items),
   );
-  for (const [path, kind, name] of [
-    ["agreement.pdf", "agreement", "abordnungsvereinbarung"],
-    ["order.pdf", "order", "abordnungsverfuegung"],
+  for (const [path, kind, name, operationId] of [
+    ["agreement.pdf", "agreement", "abordnungsvereinbarung", "getSecondmentAgreementPdf"],
+    ["order.pdf", "order", "abordnungsverfuegung", "getSecondmentOrderPdf"],
   ] as const) {
     app.get(
       `/api/v1/secondments/:id/${path}`,
       {
-        config: { policy: secondmentPolicy.gate("list") },
+        // 409 while the document cannot be drawn yet (before the person's acceptance).
+        config: { policy: secondmentPolicy.gate("list"), problems: ["conflict"] },
         schema: {
+          operationId,
           tags: ["secondments"],
           summary:
             kind === "agreement"
               ? "The agreement (Abordnungsvereinbarung) as PDF"
               : "The secondment order for civil servants (Abordnungsverfügung) as PDF",
           params: IdParams,
+          response: {
+            200: {
+              description: "The PDF document (a download: `Content-Disposition: attachment`)",
+              content: { "application/pdf": { schema: z.string().meta({ format: "binary", contentMediaType: "application/pdf" }) } },
+            },
+          },
         },
       },
       async (request, reply) => {
@@ -163,7 +178,8 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
         const pdf = await renderSecondmentDocument(view, kind);
         reply.header("content-type", "application/pdf");
         reply.header("content-disposition", `attachment; filename="${name}-${view.id.slice(0, 8)}.pdf"`);
-        return reply.send(Buffer.from(pdf));
+        // Bytes go out as they are (a Buffer is never serialised); the schema only documents them.
+        return reply.send(Buffer.from(pdf) as never);
       },
     );
   }
@@ -173,6 +189,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("read_framework") },
       schema: {
+        operationId: "listFrameworkAgreements",
         tags: ["secondments"],
         summary: "The region's framework agreement, all versions",
         response: { 200: z.object({ items: z.array(FrameworkAgreement) }) },
@@ -185,6 +202,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("manage_framework") },
       schema: {
+        operationId: "createFrameworkAgreement",
         tags: ["secondments"],
         summary: "Add a new version of the framework agreement",
         body: FrameworkAgreementBody,
@@ -198,7 +216,12 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/secondment-settings",
     {
       config: { policy: secondmentPolicy.gate("configure") },
-      schema: { tags: ["secondments"], summary: "Staff council rule and caps of the own administration", response: { 200: Settings } },
+      schema: {
+        operationId: "getSecondmentSettings",
+        tags: ["secondments"],
+        summary: "Staff council rule and caps of the own administration",
+        response: { 200: Settings },
+      },
     },
     async (request) => getSettings(app.db, request.actor!),
   );
@@ -207,6 +230,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("configure") },
       schema: {
+        operationId: "updateSecondmentSettings",
         tags: ["secondments"],
         summary: "Set the staff council rule and the caps",
         body: SettingsBody,
@@ -221,6 +245,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("deputize") },
       schema: {
+        operationId: "listDeputies",
         tags: ["secondments"],
         summary: "Deputyships of the own administration the caller may see, and who can be named",
         response: { 200: z.object({ items: z.array(Deputy), candidates: z.array(z.object({ id: z.uuid(), name: z.string() })) }) },
@@ -236,6 +261,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("deputize") },
       schema: {
+        operationId: "createDeputy",
         tags: ["secondments"],
         summary: "Name a deputy for a period",
         body: DeputyBody,
@@ -248,7 +274,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/deputies/:id",
     {
       config: { policy: secondmentPolicy.gate("deputize") },
-      schema: { tags: ["secondments"], summary: "End a deputyship", params: IdParams },
+      schema: { operationId: "deleteDeputy", tags: ["secondments"], summary: "End a deputyship", params: IdParams },
     },
     async (request, reply) => {
       await deleteDeputy(app.db, request.actor!, request.params.id);
@@ -261,6 +287,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("list") },
       schema: {
+        operationId: "listCalendarFeeds",
         tags: ["secondments"],
         summary: "The caller's calendar feeds",
         response: {
@@ -285,6 +312,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: secondmentPolicy.gate("list") },
       schema: {
+        operationId: "createCalendarFeed",
         tags: ["secondments"],
         summary: "Create an iCal feed URL (shown once) for own or department secondments",
         body: z.object({ scope: z.enum(["person", "department"]) }).strict(),
@@ -297,7 +325,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/calendar-feeds/:id",
     {
       config: { policy: secondmentPolicy.gate("list") },
-      schema: { tags: ["secondments"], summary: "Revoke a calendar feed", params: IdParams },
+      schema: { operationId: "revokeCalendarFeed", tags: ["secondments"], summary: "Revoke a calendar feed", params: IdParams },
     },
     async (request, reply) => {
       await revokeCalendarFeed(app.db, request.actor!, request.params.id);

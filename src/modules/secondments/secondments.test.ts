@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desc, eq, sql } from "drizzle-orm";
 import { PDFDocument, PDFName } from "pdf-lib";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
+import { parseEvents } from "../../../test/ical";
 import { auditEvents } from "../audit/audit.tables";
 import { outboxMessages } from "../notifications/outbox.tables";
 import { CONSENT_VERSION } from "../pool/consent";
+import { today } from "../../kernel/dates";
 import { runSecondmentDeadlines } from "./deadlines";
 
 let t: TestApp;
@@ -335,10 +337,19 @@ describe("the secondment path", () => {
     const ics = await t.anonymous().request({ method: "GET", url: path });
     expect(ics.statusCode).toBe(200);
     expect(ics.headers["content-type"]).toContain("text/calendar");
-    expect(ics.body).toContain("BEGIN:VEVENT");
-    expect(ics.body).toContain("DTSTART;VALUE=DATE:20261207");
-    expect(ics.body).toContain("DTEND;VALUE=DATE:20270201");
-    expect(ics.body).toContain("SUMMARY:Abordnung an Region Hannover");
+    const own = parseEvents(ics.body);
+    expect(own.name).toBe("Meine Abordnungen");
+    expect(own.events).toEqual([
+      expect.objectContaining({
+        uid: `${id}@verbund.region-hannover`,
+        summary: "Abordnung an Region Hannover",
+        description: "20 Stunden pro Woche. Kontaktpersonen anrufen, Quarantäne anordnen, SORMAS pflegen.",
+        start: "2026-12-07",
+        end: "2027-02-01",
+        isAllDay: true,
+        status: "CONFIRMED",
+      }),
+    ]);
     expect(ics.body.split("\r\n").every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
     expect((await t.anonymous().request({ method: "GET", url: path.replace(/.{6}\.ics$/, "AAAAAA.ics") })).statusCode).toBe(404);
     const revoked = await katrin.request({ method: "DELETE", url: `/api/v1/calendar-feeds/${feed.json().id}` });
@@ -348,7 +359,7 @@ describe("the secondment path", () => {
     const department = await post(bauamt, "/api/v1/calendar-feeds", { scope: "department" });
     expect(department.statusCode, department.body).toBe(201);
     const dep = await t.anonymous().request({ method: "GET", url: new URL(department.json().url).pathname });
-    expect(dep.body).toContain("SUMMARY:Katrin Schulze → Region Hannover");
+    expect(parseEvents(dep.body).events.map((e) => e.summary)).toContain("Katrin Schulze → Region Hannover");
     // An employee has no department calendar, and the page is told so.
     expect((await post(katrin, "/api/v1/calendar-feeds", { scope: "department" })).statusCode).toBe(400);
     expect((await katrin.request({ method: "GET", url: "/api/v1/calendar-feeds" })).json().abilities).toEqual({
@@ -432,8 +443,7 @@ describe("rules around the path", () => {
     const clerkAccount = (await bauamt.request({ method: "GET", url: "/api/v1/deputies" }))
       .json()
       .candidates.find((c: { name: string }) => c.name === "Aylin Demir");
-    const today = new Date().toISOString().slice(0, 10);
-    const named = await post(bauamt, "/api/v1/deputies", { deputyAccountId: clerkAccount.id, startsOn: today, endsOn: "2027-12-31" });
+    const named = await post(bauamt, "/api/v1/deputies", { deputyAccountId: clerkAccount.id, startsOn: today(), endsOn: "2027-12-31" });
     expect(named.statusCode, named.body).toBe(201);
     const clerk = await t.signIn("sachbearbeitung@wunstorf.demo");
     const requestId = await newRequest({ title: "Bauaufsicht Vertretung", startsOn: "2027-06-01", endsOn: "2027-06-30", headcount: 1 });
@@ -560,6 +570,8 @@ describe("rules around the path", () => {
       availability: [{ startsOn: "2027-11-01", endsOn: "2027-12-31", hoursPerWeek: 30 }],
     });
     expect(garbsenMember.statusCode, garbsenMember.body).toBe(201);
+    // A request of the health office's department, so that the department's calendar shows it.
+    const healthDepartment = (await health.request({ method: "GET", url: "/api/v1/me" })).json().department.id as string;
     const requestId = await newRequest({
       title: "November Bauanträge",
       startsOn: "2027-11-08",
@@ -567,6 +579,7 @@ describe("rules around the path", () => {
       headcount: 1,
       urgency: "urgent",
       crisisId: null,
+      departmentId: healthDepartment,
     });
     const list = await regionHr.request({ method: "GET", url: `/api/v1/support-requests/${requestId}/region-candidates` });
     expect(list.statusCode).toBe(200);
@@ -589,6 +602,18 @@ describe("rules around the path", () => {
     const lenderView = (await garbsenHr.request({ method: "GET", url: `/api/v1/secondments/${proposed.json().id}` })).json();
     expect(lenderView).toMatchObject({ person: { name: "Piotr Kanarek" }, actions: expect.arrayContaining(["release", "cancel"]) });
     expect((await step(garbsenHr, proposed.json().id, "release")).json().state).toBe("released");
+    // The borrowing department's calendar shows the incoming secondment, without the name.
+    const feed = await post(health, "/api/v1/calendar-feeds", { scope: "department" });
+    expect(feed.statusCode, feed.body).toBe(201);
+    const ics = await t.anonymous().request({ method: "GET", url: new URL(feed.json().url).pathname });
+    const incoming = parseEvents(ics.body).events.find((e) => e.uid === `${proposed.json().id}@verbund.region-hannover`);
+    expect(incoming).toMatchObject({
+      summary: "Person aus dem Unterstützungspool (aus Garbsen)",
+      start: "2027-11-08",
+      end: "2027-12-18",
+      status: "TENTATIVE",
+    });
+    expect(ics.body).not.toContain("Kanarek");
   });
 
   it("where the employee chose to record a severe disability, the representative is heard before approval; only the lender sees that a hearing is due", async () => {

@@ -1,18 +1,14 @@
 import { and, desc, eq, lte } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import {
-  addWorkingDays,
-  councilStatusAfter,
-  type Action,
-  type SecondmentState,
-  type WorkflowFacts,
-} from "../../domain/secondment/workflow";
+import { councilStatusAfter, type Action, type SecondmentState, type WorkflowFacts } from "../../domain/secondment/workflow";
+import { addWorkingDays, stateOfAgs, today } from "../../kernel/dates";
 import { notifyNext } from "./secondment-mail";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
 import { updateRequestFill } from "./request-fill";
 import { frameworkAgreements, onboardingItems, secondmentTransitions, secondments } from "./secondments.tables";
-import { today, settingsOf } from "./facts";
+import { settingsOf } from "./facts";
+import { organizations } from "../organizations";
 import type { Principal } from "../identity";
 import { MemberRow, SecondmentRow } from "./secondment-scope";
 import { ONBOARDING_TEMPLATE } from "./secondment-rules";
@@ -33,8 +29,10 @@ export async function applyStep(
     updatedAt: new Date(),
   };
   if (step.action === "accept" && step.to === "staff_council") {
+    // The lending administration's staff council counts working days of its own state.
     const settings = await settingsOf(tx, s.organizationId);
-    patch.councilDeadline = addWorkingDays(today(), settings.councilDeadlineWorkingDays);
+    const [lender] = await tx.select({ ags: organizations.ags }).from(organizations).where(eq(organizations.id, s.organizationId));
+    patch.councilDeadline = addWorkingDays(today(), settings.councilDeadlineWorkingDays, stateOfAgs(lender.ags));
   }
   if (step.action === "record_hearing") patch.hearingRecordedAt = new Date();
   if (step.action === "record_sbv_hearing") patch.sbvHearingRecordedAt = new Date();

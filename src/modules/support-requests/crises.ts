@@ -5,7 +5,7 @@ import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
 import { accountRoles, accounts } from "../identity";
-import { germanDate } from "../../domain/dates";
+import { germanDate } from "../../kernel/dates";
 import { enqueueMail } from "../notifications";
 import { organizations } from "../organizations";
 import { crises, requestOffers } from "./support-requests.tables";

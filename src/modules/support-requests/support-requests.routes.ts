@@ -54,6 +54,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: supportRequestPolicy.gate("list") },
       schema: {
+        operationId: "listSupportRequests",
         tags: ["requests"],
         summary: "Support requests the caller may see: crisis first, then urgent, then normal; by start date (paged)",
         querystring: z.object({ status: z.enum(REQUEST_STATUSES).optional(), ...pageQuery }).strict(),
@@ -67,6 +68,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: supportRequestPolicy.gate("create") },
       schema: {
+        operationId: "createSupportRequest",
         tags: ["requests"],
         summary: "Post a support request (draft or open)",
         body: CreateRequestBody,
@@ -79,7 +81,13 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/support-requests/:id",
     {
       config: { policy: supportRequestPolicy.gate("list") },
-      schema: { tags: ["requests"], summary: "One support request", params: IdParams, response: { 200: SupportRequest } },
+      schema: {
+        operationId: "getSupportRequest",
+        tags: ["requests"],
+        summary: "One support request",
+        params: IdParams,
+        response: { 200: SupportRequest },
+      },
     },
     async (request) => getSupportRequest(app.db, request.actor!, request.params.id),
   );
@@ -88,6 +96,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: supportRequestPolicy.gate("update") },
       schema: {
+        operationId: "updateSupportRequest",
         tags: ["requests"],
         summary: "Change an own draft or open request",
         params: IdParams,
@@ -102,6 +111,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: supportRequestPolicy.gate("update") },
       schema: {
+        operationId: "changeSupportRequestStatus",
         tags: ["requests"],
         summary: "Open, close or withdraw an own request",
         params: IdParams,
@@ -116,6 +126,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: crisisPolicy.gate("list") },
       schema: {
+        operationId: "listCrises",
         tags: ["crises"],
         summary: "The region's crises, active first, then newest first (paged)",
         querystring: z.object(pageQuery).strict(),
@@ -129,6 +140,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: crisisPolicy.gate("declare") },
       schema: {
+        operationId: "createCrisis",
         tags: ["crises"],
         summary: "Declare a crisis; every HR office of the region is notified",
         body: DeclareCrisisBody,
@@ -141,7 +153,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/crises/:id/end",
     {
       config: { policy: crisisPolicy.gate("declare") },
-      schema: { tags: ["crises"], summary: "End a crisis", params: IdParams, response: { 200: Crisis } },
+      schema: { operationId: "endCrisis", tags: ["crises"], summary: "End a crisis", params: IdParams, response: { 200: Crisis } },
     },
     async (request) => endCrisis(app.db, request.actor!, request.params.id),
   );
@@ -150,6 +162,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: crisisPolicy.gate("list") },
       schema: {
+        operationId: "getCrisisBoard",
         tags: ["crises"],
         summary: "Fill rates per request and per administration (no names)",
         params: IdParams,

@@ -6,6 +6,9 @@ import { AppError } from "../../kernel/problems";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** Whether a request with this method changes something, and so must carry the CSRF token with the session. */
+export const isStateChanging = (method: string) => !SAFE_METHODS.has(method.toUpperCase());
+
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -56,7 +59,7 @@ async function authPlugin(app: FastifyInstance) {
       }
     }
     const actor = request.actor;
-    if (actor && !SAFE_METHODS.has(request.method) && request.routeOptions.config.csrf !== false) {
+    if (actor && isStateChanging(request.method) && request.routeOptions.config.csrf !== false) {
       const sent = request.headers["x-csrf-token"];
       if (typeof sent !== "string" || !sameToken(sent, actor.csrfToken)) throw new AppError("csrf");
     }

@@ -1,16 +1,13 @@
 import createClient, { type Middleware } from "openapi-fetch";
-import type { paths } from "./schema";
+import type { components, paths } from "./schema";
 
-/** An RFC 9457 problem document as the API sends it. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  messages: { de: string; en: string };
-  errors?: Array<{ field: string; in: string; rule: string; message: { de: string; en: string } }>;
-}
+type ProblemDocument = components["schemas"]["Problem"];
+
+/**
+ * An RFC 9457 problem document as the API sends it (the document's `Problem` schema), or the one
+ * the client makes up when the server cannot be reached (`code: "network"`).
+ */
+export type Problem = Omit<ProblemDocument, "code"> & { code: ProblemDocument["code"] | "network" };
 
 let csrfToken = "";
 let language: "de" | "en" = "de";

@@ -8,57 +8,7 @@ export interface paths {
             cookie?: never;
         };
         /** The administrations of the region: the region first, then the municipalities A–Z (paged) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
-                    cursor?: string;
-                    /** @description Items per page, 1–200 (default 50) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @description Amtlicher Gemeindeschlüssel (Kreisschlüssel for the region) */
-                                ags: string;
-                                name: string;
-                                /** @enum {string} */
-                                kind: "region" | "municipality";
-                                /** @description Stadt, Gemeinde or Region */
-                                designation: string;
-                                population: number;
-                                areaKm2: number;
-                                /** @description Reference point, WGS84 latitude */
-                                lat: number;
-                                /** @description Reference point, WGS84 longitude */
-                                lon: number;
-                                /** @description Administration that is the lower building authority here */
-                                buildingAuthority: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                } | null;
-                            }[];
-                            /** @description Pass as `cursor` for the next page; null on the last page */
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listOrganizations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -75,44 +25,7 @@ export interface paths {
             cookie?: never;
         };
         /** Boundaries of all administrations (GeoJSON FeatureCollection) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            type: "FeatureCollection";
-                            features: {
-                                /** @enum {string} */
-                                type: "Feature";
-                                /** Format: uuid */
-                                id: string;
-                                properties: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    ags: string;
-                                    name: string;
-                                    /** @enum {string} */
-                                    kind: "region" | "municipality";
-                                };
-                                geometry: unknown;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationBoundaries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -129,61 +42,7 @@ export interface paths {
             cookie?: never;
         };
         /** One administration; departments only for staff of the region */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Amtlicher Gemeindeschlüssel (Kreisschlüssel for the region) */
-                            ags: string;
-                            name: string;
-                            /** @enum {string} */
-                            kind: "region" | "municipality";
-                            /** @description Stadt, Gemeinde or Region */
-                            designation: string;
-                            population: number;
-                            areaKm2: number;
-                            /** @description Reference point, WGS84 latitude */
-                            lat: number;
-                            /** @description Reference point, WGS84 longitude */
-                            lon: number;
-                            /** @description Administration that is the lower building authority here */
-                            buildingAuthority: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            departments: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                            }[] | null;
-                            buildingAuthorityFor: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganization"];
         put?: never;
         post?: never;
         delete?: never;
@@ -203,148 +62,18 @@ export interface paths {
          * State of the current session (does not extend it)
          * @description Answers `authenticated: false` without a valid session, so that the web app can ask without an error.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            csrfToken: string;
-                            idleTimeoutSeconds: number;
-                            idleExpiresAt: string;
-                            idleRemainingSeconds: number;
-                            /** @description Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that) */
-                            touchIntervalSeconds: number;
-                            absoluteExpiresAt: string;
-                            /** @enum {boolean} */
-                            authenticated: true;
-                        } | {
-                            /** @enum {boolean} */
-                            authenticated: false;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getSession"];
         put?: never;
         /**
          * Sign in with login and password
          * @description Opens a new session (the session id always changes). Returns the CSRF token to send as `X-CSRF-Token` on every state-changing request. 10 failed logins within 15 minutes lock the login for 15 minutes (429).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Login name (e-mail address) */
-                        login: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            csrfToken: string;
-                            idleTimeoutSeconds: number;
-                            idleExpiresAt: string;
-                            idleRemainingSeconds: number;
-                            /** @description Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that) */
-                            touchIntervalSeconds: number;
-                            absoluteExpiresAt: string;
-                            me: {
-                                /** Format: uuid */
-                                id: string;
-                                login: string;
-                                displayName: string;
-                                /** @enum {string} */
-                                locale: "de" | "en";
-                                roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                                organization: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    ags: string;
-                                    name: string;
-                                    /** @enum {string} */
-                                    kind: "region" | "municipality";
-                                };
-                                department: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    key: string;
-                                    name: string;
-                                } | null;
-                                abilities: {
-                                    manageAccounts: boolean;
-                                    decideProviderChanges: boolean;
-                                    readAuditLog: boolean;
-                                    readOutbox: boolean;
-                                    managePool: boolean;
-                                    readPoolOverview: boolean;
-                                    invitedToPool: boolean;
-                                    readRequests: boolean;
-                                    createRequests: boolean;
-                                    offerMembers: boolean;
-                                    readCrises: boolean;
-                                    declareCrisis: boolean;
-                                    readSecondments: boolean;
-                                    configureSecondments: boolean;
-                                    deputize: boolean;
-                                    manageFramework: boolean;
-                                    runAllocation: boolean;
-                                };
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["signIn"];
         /**
          * Sign out
          * @description Ends the Verbund session. After a single sign-on, `logoutUrl` ends the provider's session too (RP-initiated logout), where the provider offers it.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            logoutUrl: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["signOut"];
         options?: never;
         head?: never;
         patch?: never;
@@ -360,34 +89,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Extend the session by another idle period */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            csrfToken: string;
-                            idleTimeoutSeconds: number;
-                            idleExpiresAt: string;
-                            idleRemainingSeconds: number;
-                            /** @description Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that) */
-                            touchIntervalSeconds: number;
-                            absoluteExpiresAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["extendSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -402,142 +104,14 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in account */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            login: string;
-                            displayName: string;
-                            /** @enum {string} */
-                            locale: "de" | "en";
-                            roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                            organization: {
-                                /** Format: uuid */
-                                id: string;
-                                ags: string;
-                                name: string;
-                                /** @enum {string} */
-                                kind: "region" | "municipality";
-                            };
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                            } | null;
-                            abilities: {
-                                manageAccounts: boolean;
-                                decideProviderChanges: boolean;
-                                readAuditLog: boolean;
-                                readOutbox: boolean;
-                                managePool: boolean;
-                                readPoolOverview: boolean;
-                                invitedToPool: boolean;
-                                readRequests: boolean;
-                                createRequests: boolean;
-                                offerMembers: boolean;
-                                readCrises: boolean;
-                                declareCrisis: boolean;
-                                readSecondments: boolean;
-                                configureSecondments: boolean;
-                                deputize: boolean;
-                                manageFramework: boolean;
-                                runAllocation: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change own display name or language */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        displayName?: string;
-                        /** @enum {string} */
-                        locale?: "de" | "en";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            login: string;
-                            displayName: string;
-                            /** @enum {string} */
-                            locale: "de" | "en";
-                            roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                            organization: {
-                                /** Format: uuid */
-                                id: string;
-                                ags: string;
-                                name: string;
-                                /** @enum {string} */
-                                kind: "region" | "municipality";
-                            };
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                            } | null;
-                            abilities: {
-                                manageAccounts: boolean;
-                                decideProviderChanges: boolean;
-                                readAuditLog: boolean;
-                                readOutbox: boolean;
-                                managePool: boolean;
-                                readPoolOverview: boolean;
-                                invitedToPool: boolean;
-                                readRequests: boolean;
-                                createRequests: boolean;
-                                offerMembers: boolean;
-                                readCrises: boolean;
-                                declareCrisis: boolean;
-                                readSecondments: boolean;
-                                configureSecondments: boolean;
-                                deputize: boolean;
-                                manageFramework: boolean;
-                                runAllocation: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/v1/me/tasks": {
@@ -551,42 +125,7 @@ export interface paths {
          * What waits for the signed-in account, earliest deadline first
          * @description Each capability adds its own kinds of task: secondment steps and onboarding items on the caller's side, qualifications to confirm or renew, own requests without offers, an active crisis. `link` is the web app's page that opens the step.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                kind: string;
-                                object: {
-                                    type: string;
-                                    /** Format: uuid */
-                                    id: string;
-                                    title: string;
-                                };
-                                step: {
-                                    de: string;
-                                    en: string;
-                                };
-                                dueOn: string | null;
-                                link: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listOwnTasks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -605,31 +144,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Change own password (ends all other sessions) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description No content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["changeOwnPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -644,132 +159,10 @@ export interface paths {
             cookie?: never;
         };
         /** Accounts of the caller's administration by name (paged) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
-                    cursor?: string;
-                    /** @description Items per page, 1–200 (default 50) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                login: string;
-                                displayName: string;
-                                roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                                department: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    key: string;
-                                    name: string;
-                                } | null;
-                                isActive: boolean;
-                                createdAt: string;
-                                /** @description Last successful sign-in; null when nobody has signed in to the account yet */
-                                lastSignedInAt: string | null;
-                                /** @description The identity at the administration's provider this account is linked to */
-                                identity: {
-                                    issuer: string;
-                                    subject: string;
-                                    linkedAt: string;
-                                } | null;
-                                abilities: {
-                                    update: boolean;
-                                    changeRoles: boolean;
-                                    linkIdentity: boolean;
-                                    /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
-                                    linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
-                                    /** @description Roles the caller may grant; roles the account holds already may stay */
-                                    grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                                };
-                            }[];
-                            /** @description Pass as `cursor` for the next page; null on the last page */
-                            nextCursor: string | null;
-                            /** @description Roles the caller may grant to a new account */
-                            grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAccounts"];
         put?: never;
         /** Create an account in the caller's administration */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        login: string;
-                        displayName: string;
-                        roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                        departmentId?: string | null;
-                        initialPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            login: string;
-                            displayName: string;
-                            roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                            } | null;
-                            isActive: boolean;
-                            createdAt: string;
-                            /** @description Last successful sign-in; null when nobody has signed in to the account yet */
-                            lastSignedInAt: string | null;
-                            /** @description The identity at the administration's provider this account is linked to */
-                            identity: {
-                                issuer: string;
-                                subject: string;
-                                linkedAt: string;
-                            } | null;
-                            abilities: {
-                                update: boolean;
-                                changeRoles: boolean;
-                                linkIdentity: boolean;
-                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
-                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
-                                /** @description Roles the caller may grant; roles the account holds already may stay */
-                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -784,127 +177,14 @@ export interface paths {
             cookie?: never;
         };
         /** One account of the caller's administration */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            login: string;
-                            displayName: string;
-                            roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                            } | null;
-                            isActive: boolean;
-                            createdAt: string;
-                            /** @description Last successful sign-in; null when nobody has signed in to the account yet */
-                            lastSignedInAt: string | null;
-                            /** @description The identity at the administration's provider this account is linked to */
-                            identity: {
-                                issuer: string;
-                                subject: string;
-                                linkedAt: string;
-                            } | null;
-                            abilities: {
-                                update: boolean;
-                                changeRoles: boolean;
-                                linkIdentity: boolean;
-                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
-                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
-                                /** @description Roles the caller may grant; roles the account holds already may stay */
-                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAccount"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change name, department, roles or active state of an account */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        displayName?: string;
-                        roles?: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                        departmentId?: string | null;
-                        isActive?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            login: string;
-                            displayName: string;
-                            roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                            } | null;
-                            isActive: boolean;
-                            createdAt: string;
-                            /** @description Last successful sign-in; null when nobody has signed in to the account yet */
-                            lastSignedInAt: string | null;
-                            /** @description The identity at the administration's provider this account is linked to */
-                            identity: {
-                                issuer: string;
-                                subject: string;
-                                linkedAt: string;
-                            } | null;
-                            abilities: {
-                                update: boolean;
-                                changeRoles: boolean;
-                                linkIdentity: boolean;
-                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
-                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
-                                /** @description Roles the caller may grant; roles the account holds already may stay */
-                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updateAccount"];
         trace?: never;
     };
     "/api/v1/sso/organizations": {
@@ -915,33 +195,7 @@ export interface paths {
             cookie?: never;
         };
         /** Administrations whose staff sign in with their own provider */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                organizationId: string;
-                                name: string;
-                                ags: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listSsoOrganizations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -958,28 +212,7 @@ export interface paths {
             cookie?: never;
         };
         /** Start signing in at the administration's provider (redirect) */
-        get: {
-            parameters: {
-                query?: {
-                    returnTo?: string;
-                };
-                header?: never;
-                path: {
-                    organizationId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["startSsoLogin"];
         put?: never;
         post?: never;
         delete?: never;
@@ -996,30 +229,7 @@ export interface paths {
             cookie?: never;
         };
         /** Redirect target of the providers (authorization code + PKCE) */
-        get: {
-            parameters: {
-                query?: {
-                    code?: string;
-                    state?: string;
-                    iss?: string;
-                    error?: string;
-                    error_description?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["completeSsoLogin"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1036,213 +246,12 @@ export interface paths {
             cookie?: never;
         };
         /** Single sign-on settings of the caller's administration, and its latest requested change */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            settings: {
-                                issuer: string;
-                                clientId: string;
-                                hasClientSecret: boolean;
-                                scopes: string;
-                                isEnabled: boolean;
-                                isPasswordLoginEnabled: boolean;
-                                /** @enum {string} */
-                                source: "ui" | "env";
-                                updatedAt: string;
-                            } | null;
-                            /** @description The latest change requested, with its state */
-                            change: {
-                                /** Format: uuid */
-                                id: string;
-                                organization: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                issuer: string;
-                                clientId: string;
-                                hasClientSecret: boolean;
-                                scopes: string;
-                                isEnabled: boolean;
-                                isPasswordLoginEnabled: boolean;
-                                /** @enum {string} */
-                                status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
-                                requestedBy: string;
-                                requestedAt: string;
-                                decidedBy: string | null;
-                                decidedAt: string | null;
-                                reason: string | null;
-                                current: {
-                                    issuer: string;
-                                    clientId: string;
-                                    isEnabled: boolean;
-                                } | null;
-                                /** @description Links of the administration's accounts that confirming drops (another issuer) */
-                                bindingsDropped: number;
-                                abilities: {
-                                    confirm: boolean;
-                                    reject: boolean;
-                                };
-                            } | null;
-                            redirectUri: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getIdentityProvider"];
         /**
          * Change the single sign-on of the caller's administration
          * @description Switching the provider on, or another issuer or client while it is on, is only requested (202): the settings in force stay until the region's coordination — another person than the requester — confirms it. Anything else takes effect at once (200).
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uri */
-                        issuer: string;
-                        clientId: string;
-                        clientSecret?: string | null;
-                        /** @default openid email profile */
-                        scopes?: string;
-                        isEnabled: boolean;
-                        isPasswordLoginEnabled: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            settings: {
-                                issuer: string;
-                                clientId: string;
-                                hasClientSecret: boolean;
-                                scopes: string;
-                                isEnabled: boolean;
-                                isPasswordLoginEnabled: boolean;
-                                /** @enum {string} */
-                                source: "ui" | "env";
-                                updatedAt: string;
-                            } | null;
-                            /** @description The latest change requested, with its state */
-                            change: {
-                                /** Format: uuid */
-                                id: string;
-                                organization: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                issuer: string;
-                                clientId: string;
-                                hasClientSecret: boolean;
-                                scopes: string;
-                                isEnabled: boolean;
-                                isPasswordLoginEnabled: boolean;
-                                /** @enum {string} */
-                                status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
-                                requestedBy: string;
-                                requestedAt: string;
-                                decidedBy: string | null;
-                                decidedAt: string | null;
-                                reason: string | null;
-                                current: {
-                                    issuer: string;
-                                    clientId: string;
-                                    isEnabled: boolean;
-                                } | null;
-                                /** @description Links of the administration's accounts that confirming drops (another issuer) */
-                                bindingsDropped: number;
-                                abilities: {
-                                    confirm: boolean;
-                                    reject: boolean;
-                                };
-                            } | null;
-                            redirectUri: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            settings: {
-                                issuer: string;
-                                clientId: string;
-                                hasClientSecret: boolean;
-                                scopes: string;
-                                isEnabled: boolean;
-                                isPasswordLoginEnabled: boolean;
-                                /** @enum {string} */
-                                source: "ui" | "env";
-                                updatedAt: string;
-                            } | null;
-                            /** @description The latest change requested, with its state */
-                            change: {
-                                /** Format: uuid */
-                                id: string;
-                                organization: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                issuer: string;
-                                clientId: string;
-                                hasClientSecret: boolean;
-                                scopes: string;
-                                isEnabled: boolean;
-                                isPasswordLoginEnabled: boolean;
-                                /** @enum {string} */
-                                status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
-                                requestedBy: string;
-                                requestedAt: string;
-                                decidedBy: string | null;
-                                decidedAt: string | null;
-                                reason: string | null;
-                                current: {
-                                    issuer: string;
-                                    clientId: string;
-                                    isEnabled: boolean;
-                                } | null;
-                                /** @description Links of the administration's accounts that confirming drops (another issuer) */
-                                bindingsDropped: number;
-                                abilities: {
-                                    confirm: boolean;
-                                    reject: boolean;
-                                };
-                            } | null;
-                            redirectUri: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["requestIdentityProviderChange"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1261,24 +270,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Withdraw the pending change of the caller's administration */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["withdrawIdentityProviderChange"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1292,61 +284,7 @@ export interface paths {
             cookie?: never;
         };
         /** Provider changes of the region's administrations (the coordination confirms or rejects them) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                organization: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                issuer: string;
-                                clientId: string;
-                                hasClientSecret: boolean;
-                                scopes: string;
-                                isEnabled: boolean;
-                                isPasswordLoginEnabled: boolean;
-                                /** @enum {string} */
-                                status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
-                                requestedBy: string;
-                                requestedAt: string;
-                                decidedBy: string | null;
-                                decidedAt: string | null;
-                                reason: string | null;
-                                current: {
-                                    issuer: string;
-                                    clientId: string;
-                                    isEnabled: boolean;
-                                } | null;
-                                /** @description Links of the administration's accounts that confirming drops (another issuer) */
-                                bindingsDropped: number;
-                                abilities: {
-                                    confirm: boolean;
-                                    reject: boolean;
-                                };
-                            }[];
-                            pending: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listIdentityProviderChanges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1365,60 +303,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm a provider change (not one's own request); it takes effect at once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            organization: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            issuer: string;
-                            clientId: string;
-                            hasClientSecret: boolean;
-                            scopes: string;
-                            isEnabled: boolean;
-                            isPasswordLoginEnabled: boolean;
-                            /** @enum {string} */
-                            status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
-                            requestedBy: string;
-                            requestedAt: string;
-                            decidedBy: string | null;
-                            decidedAt: string | null;
-                            reason: string | null;
-                            current: {
-                                issuer: string;
-                                clientId: string;
-                                isEnabled: boolean;
-                            } | null;
-                            /** @description Links of the administration's accounts that confirming drops (another issuer) */
-                            bindingsDropped: number;
-                            abilities: {
-                                confirm: boolean;
-                                reject: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["confirmIdentityProviderChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1435,66 +320,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reject a provider change with a reason; the settings in force stay */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            organization: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            issuer: string;
-                            clientId: string;
-                            hasClientSecret: boolean;
-                            scopes: string;
-                            isEnabled: boolean;
-                            isPasswordLoginEnabled: boolean;
-                            /** @enum {string} */
-                            status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
-                            requestedBy: string;
-                            requestedAt: string;
-                            decidedBy: string | null;
-                            decidedAt: string | null;
-                            reason: string | null;
-                            current: {
-                                issuer: string;
-                                clientId: string;
-                                isEnabled: boolean;
-                            } | null;
-                            /** @description Links of the administration's accounts that confirming drops (another issuer) */
-                            bindingsDropped: number;
-                            abilities: {
-                                confirm: boolean;
-                                reject: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["rejectIdentityProviderChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1509,61 +335,11 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's link to its administration's provider */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            provider: {
-                                organizationName: string;
-                                issuer: string;
-                            } | null;
-                            identity: {
-                                issuer: string;
-                                subject: string;
-                                linkedAt: string;
-                            } | null;
-                            abilities: {
-                                link: boolean;
-                                unlink: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOwnIdentity"];
         put?: never;
         post?: never;
         /** Remove the own account's link to the provider */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["unlinkOwnIdentity"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1582,28 +358,7 @@ export interface paths {
          * Start linking the own account to the administration's provider
          * @description Returns the provider's authorization URL; the browser goes there and comes back to `/api/v1/sso/callback`, which binds the identity to this account — only with the same session and browser that started it.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            url: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["startOwnIdentityLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1622,120 +377,10 @@ export interface paths {
          * Link one account to a subject at the administration's provider (HR office; audited, e-mailed to the holder)
          * @description Not for the caller's own account, and not for accounts of the region's coordination or the staff council: their holders link them in their profile.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        subject: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            login: string;
-                            displayName: string;
-                            roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                            } | null;
-                            isActive: boolean;
-                            createdAt: string;
-                            /** @description Last successful sign-in; null when nobody has signed in to the account yet */
-                            lastSignedInAt: string | null;
-                            /** @description The identity at the administration's provider this account is linked to */
-                            identity: {
-                                issuer: string;
-                                subject: string;
-                                linkedAt: string;
-                            } | null;
-                            abilities: {
-                                update: boolean;
-                                changeRoles: boolean;
-                                linkIdentity: boolean;
-                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
-                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
-                                /** @description Roles the caller may grant; roles the account holds already may stay */
-                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["linkAccountIdentity"];
         post?: never;
         /** Remove one account's link to the provider (HR office; audited, e-mailed to the holder) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            login: string;
-                            displayName: string;
-                            roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                            } | null;
-                            isActive: boolean;
-                            createdAt: string;
-                            /** @description Last successful sign-in; null when nobody has signed in to the account yet */
-                            lastSignedInAt: string | null;
-                            /** @description The identity at the administration's provider this account is linked to */
-                            identity: {
-                                issuer: string;
-                                subject: string;
-                                linkedAt: string;
-                            } | null;
-                            abilities: {
-                                update: boolean;
-                                changeRoles: boolean;
-                                linkIdentity: boolean;
-                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
-                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
-                                /** @description Roles the caller may grant; roles the account holds already may stay */
-                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["unlinkAccountIdentity"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1749,44 +394,7 @@ export interface paths {
             cookie?: never;
         };
         /** Audit log entries the caller may read, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
-                    cursor?: string;
-                    /** @description Items per page, 1–200 (default 50) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                at: string;
-                                actorLogin: string | null;
-                                action: string;
-                                entity: string;
-                                entityId: string | null;
-                                before: unknown | null;
-                                after: unknown | null;
-                            }[];
-                            /** @description Pass as `cursor` for the next page; null on the last page */
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAuditEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1803,49 +411,7 @@ export interface paths {
             cookie?: never;
         };
         /** E-mails to the caller's administration, newest first (paged) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "pending" | "sent" | "failed";
-                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
-                    cursor?: string;
-                    /** @description Items per page, 1–200 (default 50) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                to: string;
-                                subject: string;
-                                text: string;
-                                /** @enum {string} */
-                                status: "pending" | "sent" | "failed";
-                                attempts: number;
-                                lastError: string | null;
-                                createdAt: string;
-                                sentAt: string | null;
-                            }[];
-                            /** @description Pass as `cursor` for the next page; null on the last page */
-                            nextCursor: string | null;
-                            smtpConfigured: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listOutboxMessages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1862,82 +428,10 @@ export interface paths {
             cookie?: never;
         };
         /** The region's qualification catalogue by category and name (paged) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
-                    cursor?: string;
-                    /** @description Items per page, 1–200 (default 50) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                                /** @enum {string} */
-                                category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
-                            }[];
-                            /** @description Pass as `cursor` for the next page; null on the last page */
-                            nextCursor: string | null;
-                            /** @description The categories a new entry may have, in this order */
-                            categories: ("Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen")[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listQualifications"];
         put?: never;
         /** Add a qualification to the catalogue (coordination office) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        key: string;
-                        name: string;
-                        /** @enum {string} */
-                        category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            key: string;
-                            name: string;
-                            /** @enum {string} */
-                            category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createQualification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1952,180 +446,10 @@ export interface paths {
             cookie?: never;
         };
         /** Pool members of the caller's administration, A–Z, paged (the read of each is audited) */
-        get: {
-            parameters: {
-                query?: {
-                    includeFormer?: string;
-                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
-                    cursor?: string;
-                    /** @description Items per page, 1–200 (default 50) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                workEmail: string;
-                                phone: string | null;
-                                jobTitle: string;
-                                /** @enum {string} */
-                                employmentStatus: "employee" | "civil_servant";
-                                payGroup: string;
-                                department: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                languages: string[];
-                                travelRadiusKm: number;
-                                canWorkRemotely: boolean;
-                                notes: string | null;
-                                consentVersion: string;
-                                consentedAt: string;
-                                isActive: boolean;
-                                hasAccount: boolean;
-                                qualifications: {
-                                    /** Format: uuid */
-                                    qualificationId: string;
-                                    name: string;
-                                    category: string;
-                                    validUntil: string | null;
-                                    isConfirmed: boolean;
-                                    counts: boolean;
-                                }[];
-                                availability: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    startsOn: string;
-                                    endsOn: string;
-                                    hoursPerWeek: number;
-                                }[];
-                            }[];
-                            /** @description Pass as `cursor` for the next page; null on the last page */
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listPoolMembers"];
         put?: never;
         /** Register a pool member whose written consent the HR office holds */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        /** Format: email */
-                        workEmail: string;
-                        phone?: string | null;
-                        jobTitle: string;
-                        /** @enum {string} */
-                        employmentStatus: "employee" | "civil_servant";
-                        payGroup: string;
-                        departmentId?: string | null;
-                        /** @default [] */
-                        languages?: string[];
-                        /** @default 25 */
-                        travelRadiusKm?: number;
-                        /** @default false */
-                        canWorkRemotely?: boolean;
-                        notes?: string | null;
-                        /** @default [] */
-                        qualifications?: {
-                            /** Format: uuid */
-                            qualificationId: string;
-                            validUntil?: string | null;
-                        }[];
-                        /** @default [] */
-                        availability?: {
-                            /**
-                             * Format: date
-                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                             */
-                            startsOn: string;
-                            /**
-                             * Format: date
-                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                             */
-                            endsOn: string;
-                            hoursPerWeek: number;
-                        }[];
-                        /** @enum {boolean} */
-                        hasConsent: true;
-                        consentVersion: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            workEmail: string;
-                            phone: string | null;
-                            jobTitle: string;
-                            /** @enum {string} */
-                            employmentStatus: "employee" | "civil_servant";
-                            payGroup: string;
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            languages: string[];
-                            travelRadiusKm: number;
-                            canWorkRemotely: boolean;
-                            notes: string | null;
-                            consentVersion: string;
-                            consentedAt: string;
-                            isActive: boolean;
-                            hasAccount: boolean;
-                            qualifications: {
-                                /** Format: uuid */
-                                qualificationId: string;
-                                name: string;
-                                category: string;
-                                validUntil: string | null;
-                                isConfirmed: boolean;
-                                counts: boolean;
-                            }[];
-                            availability: {
-                                /** Format: uuid */
-                                id: string;
-                                startsOn: string;
-                                endsOn: string;
-                                hoursPerWeek: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createPoolMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2140,170 +464,14 @@ export interface paths {
             cookie?: never;
         };
         /** One pool member of the caller's administration */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            workEmail: string;
-                            phone: string | null;
-                            jobTitle: string;
-                            /** @enum {string} */
-                            employmentStatus: "employee" | "civil_servant";
-                            payGroup: string;
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            languages: string[];
-                            travelRadiusKm: number;
-                            canWorkRemotely: boolean;
-                            notes: string | null;
-                            consentVersion: string;
-                            consentedAt: string;
-                            isActive: boolean;
-                            hasAccount: boolean;
-                            qualifications: {
-                                /** Format: uuid */
-                                qualificationId: string;
-                                name: string;
-                                category: string;
-                                validUntil: string | null;
-                                isConfirmed: boolean;
-                                counts: boolean;
-                            }[];
-                            availability: {
-                                /** Format: uuid */
-                                id: string;
-                                startsOn: string;
-                                endsOn: string;
-                                hoursPerWeek: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPoolMember"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change a pool member; qualifications given here count as confirmed by the home administration */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        /** Format: email */
-                        workEmail?: string;
-                        phone?: string | null;
-                        jobTitle?: string;
-                        /** @enum {string} */
-                        employmentStatus?: "employee" | "civil_servant";
-                        payGroup?: string;
-                        departmentId?: string | null;
-                        languages?: string[];
-                        travelRadiusKm?: number;
-                        canWorkRemotely?: boolean;
-                        notes?: string | null;
-                        qualifications?: {
-                            /** Format: uuid */
-                            qualificationId: string;
-                            validUntil?: string | null;
-                        }[];
-                        availability?: {
-                            /**
-                             * Format: date
-                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                             */
-                            startsOn: string;
-                            /**
-                             * Format: date
-                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                             */
-                            endsOn: string;
-                            hoursPerWeek: number;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            workEmail: string;
-                            phone: string | null;
-                            jobTitle: string;
-                            /** @enum {string} */
-                            employmentStatus: "employee" | "civil_servant";
-                            payGroup: string;
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            languages: string[];
-                            travelRadiusKm: number;
-                            canWorkRemotely: boolean;
-                            notes: string | null;
-                            consentVersion: string;
-                            consentedAt: string;
-                            isActive: boolean;
-                            hasAccount: boolean;
-                            qualifications: {
-                                /** Format: uuid */
-                                qualificationId: string;
-                                name: string;
-                                category: string;
-                                validUntil: string | null;
-                                isConfirmed: boolean;
-                                counts: boolean;
-                            }[];
-                            availability: {
-                                /** Format: uuid */
-                                id: string;
-                                startsOn: string;
-                                endsOn: string;
-                                hoursPerWeek: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updatePoolMember"];
         trace?: never;
     };
     "/api/v1/pool-overview": {
@@ -2314,42 +482,7 @@ export interface paths {
             cookie?: never;
         };
         /** The region's pool without names: members per administration, holders per qualification */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            organizations: {
-                                /** Format: uuid */
-                                organizationId: string;
-                                name: string;
-                                members: number | null;
-                                availableNow: number | null;
-                            }[];
-                            qualifications: {
-                                /** Format: uuid */
-                                qualificationId: string;
-                                name: string;
-                                /** @enum {string} */
-                                category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
-                                holders: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPoolOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2366,299 +499,16 @@ export interface paths {
             cookie?: never;
         };
         /** Own pool entry and the consent text */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            consent: {
-                                version: string;
-                                text: {
-                                    de: string;
-                                    en: string;
-                                };
-                            };
-                            member: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                workEmail: string;
-                                phone: string | null;
-                                jobTitle: string;
-                                /** @enum {string} */
-                                employmentStatus: "employee" | "civil_servant";
-                                payGroup: string;
-                                department: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                languages: string[];
-                                travelRadiusKm: number;
-                                canWorkRemotely: boolean;
-                                notes: string | null;
-                                consentVersion: string;
-                                consentedAt: string;
-                                isActive: boolean;
-                                hasAccount: boolean;
-                                qualifications: {
-                                    /** Format: uuid */
-                                    qualificationId: string;
-                                    name: string;
-                                    category: string;
-                                    validUntil: string | null;
-                                    isConfirmed: boolean;
-                                    counts: boolean;
-                                }[];
-                                availability: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    startsOn: string;
-                                    endsOn: string;
-                                    hoursPerWeek: number;
-                                }[];
-                            } | null;
-                            recordsSevereDisability: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOwnPoolMembership"];
         put?: never;
         /** Join the support pool by consent */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        /** Format: email */
-                        workEmail?: string;
-                        phone?: string | null;
-                        jobTitle: string;
-                        /** @enum {string} */
-                        employmentStatus: "employee" | "civil_servant";
-                        payGroup: string;
-                        departmentId?: string | null;
-                        /** @default [] */
-                        languages?: string[];
-                        /** @default 25 */
-                        travelRadiusKm?: number;
-                        /** @default false */
-                        canWorkRemotely?: boolean;
-                        notes?: string | null;
-                        /** @default [] */
-                        qualifications?: {
-                            /** Format: uuid */
-                            qualificationId: string;
-                            validUntil?: string | null;
-                        }[];
-                        /** @default [] */
-                        availability?: {
-                            /**
-                             * Format: date
-                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                             */
-                            startsOn: string;
-                            /**
-                             * Format: date
-                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                             */
-                            endsOn: string;
-                            hoursPerWeek: number;
-                        }[];
-                        /** @enum {boolean} */
-                        hasConsent: true;
-                        consentVersion: string;
-                        recordsSevereDisability?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            workEmail: string;
-                            phone: string | null;
-                            jobTitle: string;
-                            /** @enum {string} */
-                            employmentStatus: "employee" | "civil_servant";
-                            payGroup: string;
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            languages: string[];
-                            travelRadiusKm: number;
-                            canWorkRemotely: boolean;
-                            notes: string | null;
-                            consentVersion: string;
-                            consentedAt: string;
-                            isActive: boolean;
-                            hasAccount: boolean;
-                            qualifications: {
-                                /** Format: uuid */
-                                qualificationId: string;
-                                name: string;
-                                category: string;
-                                validUntil: string | null;
-                                isConfirmed: boolean;
-                                counts: boolean;
-                            }[];
-                            availability: {
-                                /** Format: uuid */
-                                id: string;
-                                startsOn: string;
-                                endsOn: string;
-                                hoursPerWeek: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["joinPool"];
         /** Leave the pool (withdraw consent) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["leavePool"];
         options?: never;
         head?: never;
         /** Change own pool entry */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        /** Format: email */
-                        workEmail?: string;
-                        phone?: string | null;
-                        jobTitle?: string;
-                        /** @enum {string} */
-                        employmentStatus?: "employee" | "civil_servant";
-                        payGroup?: string;
-                        departmentId?: string | null;
-                        languages?: string[];
-                        travelRadiusKm?: number;
-                        canWorkRemotely?: boolean;
-                        notes?: string | null;
-                        qualifications?: {
-                            /** Format: uuid */
-                            qualificationId: string;
-                            validUntil?: string | null;
-                        }[];
-                        availability?: {
-                            /**
-                             * Format: date
-                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                             */
-                            startsOn: string;
-                            /**
-                             * Format: date
-                             * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                             */
-                            endsOn: string;
-                            hoursPerWeek: number;
-                        }[];
-                        recordsSevereDisability?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            workEmail: string;
-                            phone: string | null;
-                            jobTitle: string;
-                            /** @enum {string} */
-                            employmentStatus: "employee" | "civil_servant";
-                            payGroup: string;
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            languages: string[];
-                            travelRadiusKm: number;
-                            canWorkRemotely: boolean;
-                            notes: string | null;
-                            consentVersion: string;
-                            consentedAt: string;
-                            isActive: boolean;
-                            hasAccount: boolean;
-                            qualifications: {
-                                /** Format: uuid */
-                                qualificationId: string;
-                                name: string;
-                                category: string;
-                                validUntil: string | null;
-                                isConfirmed: boolean;
-                                counts: boolean;
-                            }[];
-                            availability: {
-                                /** Format: uuid */
-                                id: string;
-                                startsOn: string;
-                                endsOn: string;
-                                hoursPerWeek: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updateOwnPoolMembership"];
         trace?: never;
     };
     "/api/v1/me/pool-membership/readers": {
@@ -2669,38 +519,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who read my pool data, and when, newest first (paged) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
-                    cursor?: string;
-                    /** @description Items per page, 1–200 (default 50) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                at: string;
-                                reader: string;
-                            }[];
-                            /** @description Pass as `cursor` for the next page; null on the last page */
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listOwnPoolEntryReaders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2717,24 +536,7 @@ export interface paths {
             cookie?: never;
         };
         /** Everything Verbund keeps about me (JSON) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["exportOwnData"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2751,217 +553,10 @@ export interface paths {
             cookie?: never;
         };
         /** Support requests the caller may see: crisis first, then urgent, then normal; by start date (paged) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
-                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
-                    cursor?: string;
-                    /** @description Items per page, 1–200 (default 50) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                organization: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                department: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                crisis: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                title: string;
-                                tasks: string;
-                                placeAddress: string | null;
-                                placeLat: number;
-                                placeLon: number;
-                                isRemotePossible: boolean;
-                                headcount: number;
-                                startsOn: string;
-                                endsOn: string;
-                                hoursPerWeek: number;
-                                /** @enum {string} */
-                                urgency: "crisis" | "urgent" | "normal";
-                                /** @enum {string} */
-                                settlementModel: "reimbursement" | "reciprocity" | "waiver";
-                                contactName: string;
-                                contactEmail: string;
-                                contactPhone: string | null;
-                                /** @enum {string} */
-                                status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
-                                requiredQualifications: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                }[];
-                                preferredQualifications: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                }[];
-                                offered: number;
-                                filled: number;
-                                isOwn: boolean;
-                                eligibleOwnMembers: number | null;
-                                abilities: {
-                                    update: boolean;
-                                    offer: boolean;
-                                    proposeFromRegion: boolean;
-                                    /** @description The statuses the caller may move the request to */
-                                    changeStatusTo: ("open" | "closed" | "cancelled")[];
-                                };
-                            }[];
-                            /** @description Pass as `cursor` for the next page; null on the last page */
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listSupportRequests"];
         put?: never;
         /** Post a support request (draft or open) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        tasks: string;
-                        departmentId?: string | null;
-                        placeAddress?: string | null;
-                        placeLat?: number;
-                        placeLon?: number;
-                        /** @default false */
-                        isRemotePossible?: boolean;
-                        headcount: number;
-                        /**
-                         * Format: date
-                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                         */
-                        startsOn: string;
-                        /**
-                         * Format: date
-                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                         */
-                        endsOn: string;
-                        hoursPerWeek: number;
-                        /** @enum {string} */
-                        urgency: "crisis" | "urgent" | "normal";
-                        /** @enum {string} */
-                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
-                        contactName: string;
-                        /** Format: email */
-                        contactEmail: string;
-                        contactPhone?: string | null;
-                        /** @default [] */
-                        requiredQualificationIds?: string[];
-                        /** @default [] */
-                        preferredQualificationIds?: string[];
-                        crisisId?: string | null;
-                        /**
-                         * @default draft
-                         * @enum {string}
-                         */
-                        status?: "draft" | "open";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            organization: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            crisis: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            title: string;
-                            tasks: string;
-                            placeAddress: string | null;
-                            placeLat: number;
-                            placeLon: number;
-                            isRemotePossible: boolean;
-                            headcount: number;
-                            startsOn: string;
-                            endsOn: string;
-                            hoursPerWeek: number;
-                            /** @enum {string} */
-                            urgency: "crisis" | "urgent" | "normal";
-                            /** @enum {string} */
-                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
-                            contactName: string;
-                            contactEmail: string;
-                            contactPhone: string | null;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
-                            requiredQualifications: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            preferredQualifications: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            offered: number;
-                            filled: number;
-                            isOwn: boolean;
-                            eligibleOwnMembers: number | null;
-                            abilities: {
-                                update: boolean;
-                                offer: boolean;
-                                proposeFromRegion: boolean;
-                                /** @description The statuses the caller may move the request to */
-                                changeStatusTo: ("open" | "closed" | "cancelled")[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createSupportRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2976,207 +571,14 @@ export interface paths {
             cookie?: never;
         };
         /** One support request */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            organization: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            crisis: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            title: string;
-                            tasks: string;
-                            placeAddress: string | null;
-                            placeLat: number;
-                            placeLon: number;
-                            isRemotePossible: boolean;
-                            headcount: number;
-                            startsOn: string;
-                            endsOn: string;
-                            hoursPerWeek: number;
-                            /** @enum {string} */
-                            urgency: "crisis" | "urgent" | "normal";
-                            /** @enum {string} */
-                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
-                            contactName: string;
-                            contactEmail: string;
-                            contactPhone: string | null;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
-                            requiredQualifications: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            preferredQualifications: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            offered: number;
-                            filled: number;
-                            isOwn: boolean;
-                            eligibleOwnMembers: number | null;
-                            abilities: {
-                                update: boolean;
-                                offer: boolean;
-                                proposeFromRegion: boolean;
-                                /** @description The statuses the caller may move the request to */
-                                changeStatusTo: ("open" | "closed" | "cancelled")[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getSupportRequest"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change an own draft or open request */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string;
-                        tasks?: string;
-                        departmentId?: string | null;
-                        placeAddress?: string | null;
-                        placeLat?: number;
-                        placeLon?: number;
-                        isRemotePossible?: boolean;
-                        headcount?: number;
-                        /**
-                         * Format: date
-                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                         */
-                        startsOn?: string;
-                        /**
-                         * Format: date
-                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                         */
-                        endsOn?: string;
-                        hoursPerWeek?: number;
-                        /** @enum {string} */
-                        urgency?: "crisis" | "urgent" | "normal";
-                        /** @enum {string} */
-                        settlementModel?: "reimbursement" | "reciprocity" | "waiver";
-                        contactName?: string;
-                        /** Format: email */
-                        contactEmail?: string;
-                        contactPhone?: string | null;
-                        requiredQualificationIds?: string[];
-                        preferredQualificationIds?: string[];
-                        crisisId?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            organization: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            crisis: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            title: string;
-                            tasks: string;
-                            placeAddress: string | null;
-                            placeLat: number;
-                            placeLon: number;
-                            isRemotePossible: boolean;
-                            headcount: number;
-                            startsOn: string;
-                            endsOn: string;
-                            hoursPerWeek: number;
-                            /** @enum {string} */
-                            urgency: "crisis" | "urgent" | "normal";
-                            /** @enum {string} */
-                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
-                            contactName: string;
-                            contactEmail: string;
-                            contactPhone: string | null;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
-                            requiredQualifications: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            preferredQualifications: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            offered: number;
-                            filled: number;
-                            isOwn: boolean;
-                            eligibleOwnMembers: number | null;
-                            abilities: {
-                                update: boolean;
-                                offer: boolean;
-                                proposeFromRegion: boolean;
-                                /** @description The statuses the caller may move the request to */
-                                changeStatusTo: ("open" | "closed" | "cancelled")[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updateSupportRequest"];
         trace?: never;
     };
     "/api/v1/support-requests/{id}/status": {
@@ -3189,93 +591,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Open, close or withdraw an own request */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "open" | "closed" | "cancelled";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            organization: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            department: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            crisis: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            title: string;
-                            tasks: string;
-                            placeAddress: string | null;
-                            placeLat: number;
-                            placeLon: number;
-                            isRemotePossible: boolean;
-                            headcount: number;
-                            startsOn: string;
-                            endsOn: string;
-                            hoursPerWeek: number;
-                            /** @enum {string} */
-                            urgency: "crisis" | "urgent" | "normal";
-                            /** @enum {string} */
-                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
-                            contactName: string;
-                            contactEmail: string;
-                            contactPhone: string | null;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
-                            requiredQualifications: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            preferredQualifications: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            offered: number;
-                            filled: number;
-                            isOwn: boolean;
-                            eligibleOwnMembers: number | null;
-                            abilities: {
-                                update: boolean;
-                                offer: boolean;
-                                proposeFromRegion: boolean;
-                                /** @description The statuses the caller may move the request to */
-                                changeStatusTo: ("open" | "closed" | "cancelled")[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["changeSupportRequestStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3290,89 +606,10 @@ export interface paths {
             cookie?: never;
         };
         /** The region's crises, active first, then newest first (paged) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
-                    cursor?: string;
-                    /** @description Items per page, 1–200 (default 50) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                description: string;
-                                startsOn: string;
-                                endsOn: string | null;
-                                declaredAt: string;
-                                isActive: boolean;
-                            }[];
-                            /** @description Pass as `cursor` for the next page; null on the last page */
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listCrises"];
         put?: never;
         /** Declare a crisis; every HR office of the region is notified */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        description: string;
-                        /**
-                         * Format: date
-                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                         */
-                        startsOn: string;
-                        endsOn?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            description: string;
-                            startsOn: string;
-                            endsOn: string | null;
-                            declaredAt: string;
-                            isActive: boolean;
-                            notified: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createCrisis"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3389,37 +626,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** End a crisis */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            description: string;
-                            startsOn: string;
-                            endsOn: string | null;
-                            declaredAt: string;
-                            isActive: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["endCrisis"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3434,63 +641,7 @@ export interface paths {
             cookie?: never;
         };
         /** Fill rates per request and per administration (no names) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            crisis: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                description: string;
-                                startsOn: string;
-                                endsOn: string | null;
-                                declaredAt: string;
-                                isActive: boolean;
-                            };
-                            totals: {
-                                requests: number;
-                                headcount: number;
-                                offered: number;
-                                fillRate: number;
-                            };
-                            requests: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                                organization: string;
-                                headcount: number;
-                                offered: number;
-                                filled: number;
-                                fillRate: number;
-                            }[];
-                            organizations: {
-                                /** Format: uuid */
-                                organizationId: string;
-                                name: string;
-                                requested: number;
-                                offered: number;
-                                lent: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCrisisBoard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3510,242 +661,10 @@ export interface paths {
          * Secondments of the caller's administration (as lender or borrower) or the caller's own, newest change first (paged)
          * @description `todo=true` keeps those waiting for the caller; such a page looks through a bounded number of secondments, so it may hold fewer than `limit` items while `nextCursor` is set.
          */
-        get: {
-            parameters: {
-                query?: {
-                    state?: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
-                    todo?: string;
-                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
-                    cursor?: string;
-                    /** @description Items per page, 1–200 (default 50) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
-                                lender: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                borrower: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                request: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    title: string;
-                                } | null;
-                                person: {
-                                    name: string | null;
-                                    jobTitle: string;
-                                    payGroup: string;
-                                    department: string | null;
-                                    workEmail: string | null;
-                                };
-                                startsOn: string;
-                                endsOn: string;
-                                hoursPerWeek: number;
-                                place: string | null;
-                                tasks: string;
-                                /** @enum {string} */
-                                settlementModel: "reimbursement" | "reciprocity" | "waiver";
-                                /** @enum {string} */
-                                employmentStatus: "employee" | "civil_servant";
-                                legalBasis: string;
-                                /** @enum {string} */
-                                councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
-                                councilDeadline: string | null;
-                                isExtension: boolean;
-                                amendsId: string | null;
-                                myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
-                                actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
-                                /** @description Those of `actions` that are refused without a reason */
-                                actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
-                                isWaitingForMe: boolean;
-                                missingHearings: number | null;
-                                hearingRecordedAt: string | null;
-                                sbvHearingRecordedAt: string | null;
-                                updatedAt: string;
-                                abilities: {
-                                    /** @description Whether the caller may propose an extension */
-                                    extend: boolean;
-                                    /** @description Whether the agreement PDF is drawn for the caller */
-                                    downloadAgreement: boolean;
-                                    /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
-                                    downloadOrder: boolean;
-                                };
-                                timeline: {
-                                    action: string;
-                                    fromState: string | null;
-                                    toState: string;
-                                    actorName: string;
-                                    onBehalfOf: string | null;
-                                    reason: string | null;
-                                    at: string;
-                                }[];
-                                onboarding: {
-                                    /** @enum {string} */
-                                    key: "it_account" | "device" | "workplace" | "badge" | "briefing";
-                                    /** @enum {string} */
-                                    side: "lender" | "borrower";
-                                    isRequired: boolean;
-                                    dueOn: string | null;
-                                    /** @enum {string} */
-                                    status: "open" | "done" | "not_needed";
-                                    doneAt: string | null;
-                                    /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
-                                    canUpdate: boolean;
-                                }[];
-                                frameworkAgreement: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    version: number;
-                                    title: string;
-                                } | null;
-                            }[];
-                            /** @description Pass as `cursor` for the next page; null on the last page */
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listSecondments"];
         put?: never;
         /** Propose an own, eligible pool member for another administration's open request */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        requestId: string;
-                        /** Format: uuid */
-                        memberId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
-                            lender: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            borrower: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            request: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                            } | null;
-                            person: {
-                                name: string | null;
-                                jobTitle: string;
-                                payGroup: string;
-                                department: string | null;
-                                workEmail: string | null;
-                            };
-                            startsOn: string;
-                            endsOn: string;
-                            hoursPerWeek: number;
-                            place: string | null;
-                            tasks: string;
-                            /** @enum {string} */
-                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
-                            /** @enum {string} */
-                            employmentStatus: "employee" | "civil_servant";
-                            legalBasis: string;
-                            /** @enum {string} */
-                            councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
-                            councilDeadline: string | null;
-                            isExtension: boolean;
-                            amendsId: string | null;
-                            myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
-                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
-                            /** @description Those of `actions` that are refused without a reason */
-                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
-                            isWaitingForMe: boolean;
-                            missingHearings: number | null;
-                            hearingRecordedAt: string | null;
-                            sbvHearingRecordedAt: string | null;
-                            updatedAt: string;
-                            abilities: {
-                                /** @description Whether the caller may propose an extension */
-                                extend: boolean;
-                                /** @description Whether the agreement PDF is drawn for the caller */
-                                downloadAgreement: boolean;
-                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
-                                downloadOrder: boolean;
-                            };
-                            timeline: {
-                                action: string;
-                                fromState: string | null;
-                                toState: string;
-                                actorName: string;
-                                onBehalfOf: string | null;
-                                reason: string | null;
-                                at: string;
-                            }[];
-                            onboarding: {
-                                /** @enum {string} */
-                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
-                                /** @enum {string} */
-                                side: "lender" | "borrower";
-                                isRequired: boolean;
-                                dueOn: string | null;
-                                /** @enum {string} */
-                                status: "open" | "done" | "not_needed";
-                                doneAt: string | null;
-                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
-                                canUpdate: boolean;
-                            }[];
-                            frameworkAgreement: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                title: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["proposeSecondment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3760,115 +679,7 @@ export interface paths {
             cookie?: never;
         };
         /** One secondment with its timeline and checklist */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
-                            lender: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            borrower: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            request: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                            } | null;
-                            person: {
-                                name: string | null;
-                                jobTitle: string;
-                                payGroup: string;
-                                department: string | null;
-                                workEmail: string | null;
-                            };
-                            startsOn: string;
-                            endsOn: string;
-                            hoursPerWeek: number;
-                            place: string | null;
-                            tasks: string;
-                            /** @enum {string} */
-                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
-                            /** @enum {string} */
-                            employmentStatus: "employee" | "civil_servant";
-                            legalBasis: string;
-                            /** @enum {string} */
-                            councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
-                            councilDeadline: string | null;
-                            isExtension: boolean;
-                            amendsId: string | null;
-                            myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
-                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
-                            /** @description Those of `actions` that are refused without a reason */
-                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
-                            isWaitingForMe: boolean;
-                            missingHearings: number | null;
-                            hearingRecordedAt: string | null;
-                            sbvHearingRecordedAt: string | null;
-                            updatedAt: string;
-                            abilities: {
-                                /** @description Whether the caller may propose an extension */
-                                extend: boolean;
-                                /** @description Whether the agreement PDF is drawn for the caller */
-                                downloadAgreement: boolean;
-                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
-                                downloadOrder: boolean;
-                            };
-                            timeline: {
-                                action: string;
-                                fromState: string | null;
-                                toState: string;
-                                actorName: string;
-                                onBehalfOf: string | null;
-                                reason: string | null;
-                                at: string;
-                            }[];
-                            onboarding: {
-                                /** @enum {string} */
-                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
-                                /** @enum {string} */
-                                side: "lender" | "borrower";
-                                isRequired: boolean;
-                                dueOn: string | null;
-                                /** @enum {string} */
-                                status: "open" | "done" | "not_needed";
-                                doneAt: string | null;
-                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
-                                canUpdate: boolean;
-                            }[];
-                            frameworkAgreement: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                title: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getSecondment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3887,123 +698,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Take a workflow step (release, approve, accept, decline, council_consent, confirm, …) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "record_hearing" | "record_sbv_hearing";
-                        reason?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
-                            lender: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            borrower: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            request: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                            } | null;
-                            person: {
-                                name: string | null;
-                                jobTitle: string;
-                                payGroup: string;
-                                department: string | null;
-                                workEmail: string | null;
-                            };
-                            startsOn: string;
-                            endsOn: string;
-                            hoursPerWeek: number;
-                            place: string | null;
-                            tasks: string;
-                            /** @enum {string} */
-                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
-                            /** @enum {string} */
-                            employmentStatus: "employee" | "civil_servant";
-                            legalBasis: string;
-                            /** @enum {string} */
-                            councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
-                            councilDeadline: string | null;
-                            isExtension: boolean;
-                            amendsId: string | null;
-                            myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
-                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
-                            /** @description Those of `actions` that are refused without a reason */
-                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
-                            isWaitingForMe: boolean;
-                            missingHearings: number | null;
-                            hearingRecordedAt: string | null;
-                            sbvHearingRecordedAt: string | null;
-                            updatedAt: string;
-                            abilities: {
-                                /** @description Whether the caller may propose an extension */
-                                extend: boolean;
-                                /** @description Whether the agreement PDF is drawn for the caller */
-                                downloadAgreement: boolean;
-                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
-                                downloadOrder: boolean;
-                            };
-                            timeline: {
-                                action: string;
-                                fromState: string | null;
-                                toState: string;
-                                actorName: string;
-                                onBehalfOf: string | null;
-                                reason: string | null;
-                                at: string;
-                            }[];
-                            onboarding: {
-                                /** @enum {string} */
-                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
-                                /** @enum {string} */
-                                side: "lender" | "borrower";
-                                isRequired: boolean;
-                                dueOn: string | null;
-                                /** @enum {string} */
-                                status: "open" | "done" | "not_needed";
-                                doneAt: string | null;
-                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
-                                canUpdate: boolean;
-                            }[];
-                            frameworkAgreement: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                title: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["transitionSecondment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4020,126 +715,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Propose an extension: an amendment that passes the same gates again */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                         */
-                        endsOn: string;
-                        reason?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
-                            lender: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            borrower: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            request: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                            } | null;
-                            person: {
-                                name: string | null;
-                                jobTitle: string;
-                                payGroup: string;
-                                department: string | null;
-                                workEmail: string | null;
-                            };
-                            startsOn: string;
-                            endsOn: string;
-                            hoursPerWeek: number;
-                            place: string | null;
-                            tasks: string;
-                            /** @enum {string} */
-                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
-                            /** @enum {string} */
-                            employmentStatus: "employee" | "civil_servant";
-                            legalBasis: string;
-                            /** @enum {string} */
-                            councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
-                            councilDeadline: string | null;
-                            isExtension: boolean;
-                            amendsId: string | null;
-                            myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
-                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
-                            /** @description Those of `actions` that are refused without a reason */
-                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
-                            isWaitingForMe: boolean;
-                            missingHearings: number | null;
-                            hearingRecordedAt: string | null;
-                            sbvHearingRecordedAt: string | null;
-                            updatedAt: string;
-                            abilities: {
-                                /** @description Whether the caller may propose an extension */
-                                extend: boolean;
-                                /** @description Whether the agreement PDF is drawn for the caller */
-                                downloadAgreement: boolean;
-                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
-                                downloadOrder: boolean;
-                            };
-                            timeline: {
-                                action: string;
-                                fromState: string | null;
-                                toState: string;
-                                actorName: string;
-                                onBehalfOf: string | null;
-                                reason: string | null;
-                                at: string;
-                            }[];
-                            onboarding: {
-                                /** @enum {string} */
-                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
-                                /** @enum {string} */
-                                side: "lender" | "borrower";
-                                isRequired: boolean;
-                                dueOn: string | null;
-                                /** @enum {string} */
-                                status: "open" | "done" | "not_needed";
-                                doneAt: string | null;
-                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
-                                canUpdate: boolean;
-                            }[];
-                            frameworkAgreement: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                title: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["proposeSecondmentExtension"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4154,169 +730,14 @@ export interface paths {
             cookie?: never;
         };
         /** The onboarding checklist */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** @enum {string} */
-                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
-                                /** @enum {string} */
-                                side: "lender" | "borrower";
-                                isRequired: boolean;
-                                dueOn: string | null;
-                                /** @enum {string} */
-                                status: "open" | "done" | "not_needed";
-                                doneAt: string | null;
-                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
-                                canUpdate: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOnboardingChecklist"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Mark onboarding items done: each side its own */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        items: {
-                            /** @enum {string} */
-                            key: "it_account" | "device" | "workplace" | "badge" | "briefing";
-                            /** @enum {string} */
-                            status: "open" | "done" | "not_needed";
-                            dueOn?: string | null;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
-                            lender: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            borrower: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            request: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                            } | null;
-                            person: {
-                                name: string | null;
-                                jobTitle: string;
-                                payGroup: string;
-                                department: string | null;
-                                workEmail: string | null;
-                            };
-                            startsOn: string;
-                            endsOn: string;
-                            hoursPerWeek: number;
-                            place: string | null;
-                            tasks: string;
-                            /** @enum {string} */
-                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
-                            /** @enum {string} */
-                            employmentStatus: "employee" | "civil_servant";
-                            legalBasis: string;
-                            /** @enum {string} */
-                            councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
-                            councilDeadline: string | null;
-                            isExtension: boolean;
-                            amendsId: string | null;
-                            myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
-                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
-                            /** @description Those of `actions` that are refused without a reason */
-                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
-                            isWaitingForMe: boolean;
-                            missingHearings: number | null;
-                            hearingRecordedAt: string | null;
-                            sbvHearingRecordedAt: string | null;
-                            updatedAt: string;
-                            abilities: {
-                                /** @description Whether the caller may propose an extension */
-                                extend: boolean;
-                                /** @description Whether the agreement PDF is drawn for the caller */
-                                downloadAgreement: boolean;
-                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
-                                downloadOrder: boolean;
-                            };
-                            timeline: {
-                                action: string;
-                                fromState: string | null;
-                                toState: string;
-                                actorName: string;
-                                onBehalfOf: string | null;
-                                reason: string | null;
-                                at: string;
-                            }[];
-                            onboarding: {
-                                /** @enum {string} */
-                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
-                                /** @enum {string} */
-                                side: "lender" | "borrower";
-                                isRequired: boolean;
-                                dueOn: string | null;
-                                /** @enum {string} */
-                                status: "open" | "done" | "not_needed";
-                                doneAt: string | null;
-                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
-                                canUpdate: boolean;
-                            }[];
-                            frameworkAgreement: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                title: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updateOnboardingChecklist"];
         trace?: never;
     };
     "/api/v1/secondments/{id}/agreement.pdf": {
@@ -4327,26 +748,7 @@ export interface paths {
             cookie?: never;
         };
         /** The agreement (Abordnungsvereinbarung) as PDF */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getSecondmentAgreementPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4363,26 +765,7 @@ export interface paths {
             cookie?: never;
         };
         /** The secondment order for civil servants (Abordnungsverfügung) as PDF */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getSecondmentOrderPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4399,80 +782,10 @@ export interface paths {
             cookie?: never;
         };
         /** The region's framework agreement, all versions */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                version: number;
-                                title: string;
-                                body: string;
-                                validFrom: string;
-                                createdAt: string;
-                                isInForce: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listFrameworkAgreements"];
         put?: never;
         /** Add a new version of the framework agreement */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        body: string;
-                        /**
-                         * Format: date
-                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                         */
-                        validFrom: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            version: number;
-                            title: string;
-                            body: string;
-                            validFrom: string;
-                            createdAt: string;
-                            isInForce: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createFrameworkAgreement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4487,83 +800,9 @@ export interface paths {
             cookie?: never;
         };
         /** Staff council rule and caps of the own administration */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            councilScope: "all" | "longer_than_3_months";
-                            councilDeadlineWorkingDays: number;
-                            maxLentTotal: number | null;
-                            departmentCaps: {
-                                /** Format: uuid */
-                                departmentId: string;
-                                name: string;
-                                maxLent: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getSecondmentSettings"];
         /** Set the staff council rule and the caps */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        councilScope: "all" | "longer_than_3_months";
-                        councilDeadlineWorkingDays: number;
-                        maxLentTotal: number | null;
-                        departmentCaps: {
-                            /** Format: uuid */
-                            departmentId: string;
-                            maxLent: number | null;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            councilScope: "all" | "longer_than_3_months";
-                            councilDeadlineWorkingDays: number;
-                            maxLentTotal: number | null;
-                            departmentCaps: {
-                                /** Format: uuid */
-                                departmentId: string;
-                                name: string;
-                                maxLent: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["updateSecondmentSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4579,92 +818,10 @@ export interface paths {
             cookie?: never;
         };
         /** Deputyships of the own administration the caller may see, and who can be named */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                principal: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                deputy: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                startsOn: string;
-                                endsOn: string;
-                            }[];
-                            candidates: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listDeputies"];
         put?: never;
         /** Name a deputy for a period */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        principalAccountId?: string;
-                        /** Format: uuid */
-                        deputyAccountId: string;
-                        /**
-                         * Format: date
-                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                         */
-                        startsOn: string;
-                        /**
-                         * Format: date
-                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
-                         */
-                        endsOn: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createDeputy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4682,26 +839,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** End a deputyship */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["deleteDeputy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4715,74 +853,10 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's calendar feeds */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                scope: "person" | "department";
-                                department: string | null;
-                                createdAt: string;
-                            }[];
-                            abilities: {
-                                /** @description Whether the caller may subscribe to its department's secondments */
-                                createDepartmentFeed: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listCalendarFeeds"];
         put?: never;
         /** Create an iCal feed URL (shown once) for own or department secondments */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        scope: "person" | "department";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            scope: "person" | "department";
-                            url: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createCalendarFeed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4800,26 +874,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke a calendar feed */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["revokeCalendarFeed"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4835,41 +890,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Offer an own, eligible pool member for another administration's open request: opens a secondment proposal */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        memberId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            requestId: string;
-                            status: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["offerPoolMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4884,36 +905,7 @@ export interface paths {
             cookie?: never;
         };
         /** Own pool members eligible for the request (the lender's view) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                jobTitle: string;
-                                isOffered: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listOwnCandidates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4930,38 +922,7 @@ export interface paths {
             cookie?: never;
         };
         /** For the requesting HR office: eligible people of other administrations, pseudonymised (no names) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                memberId: string;
-                                organization: string;
-                                payGroup: string;
-                                qualifications: string[];
-                                distanceKm: number;
-                                isInOtherProcess: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listRegionCandidates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4978,206 +939,13 @@ export interface paths {
             cookie?: never;
         };
         /** The coordination office's allocation runs, newest first (paged) */
-        get: {
-            parameters: {
-                query?: {
-                    crisisId?: string;
-                    /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
-                    cursor?: string;
-                    /** @description Items per page, 1–200 (default 50) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                status: "computing" | "done" | "failed" | "committed";
-                                createdAt: string;
-                                crisisId: string | null;
-                                committedAt: string | null;
-                                runMs: number | null;
-                                assignments: number;
-                                unfilledSlots: number;
-                            }[];
-                            /** @description Pass as `cursor` for the next page; null on the last page */
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAllocationRuns"];
         put?: never;
         /**
          * Compute the optimal allocation for a scope: a preview, nothing changes
          * @description Solves the model of docs/ALLOCATION.md exactly in a worker thread and stores the run with its input snapshot. Returns assignments (pseudonymised), unfilled slots with the binding reason, the value of every objective level and the run time. A server computes one run at a time (VERBUND_ALLOCATION_CONCURRENCY) and lets a few more wait; beyond that it answers 503 with Retry-After.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Only the open requests of this crisis */
-                        crisisId?: string | null;
-                        /** @description Only these requests (open ones of the region, of the crisis when one is named); all open requests when absent */
-                        requestIds?: string[] | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            status: "computing" | "done" | "failed" | "committed";
-                            createdAt: string;
-                            crisisId: string | null;
-                            committedAt: string | null;
-                            runMs: number | null;
-                            error: string | null;
-                            requests: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                                administration: string;
-                                /** @enum {string} */
-                                urgency: "crisis" | "urgent" | "normal";
-                                open: number;
-                            }[];
-                            pool: {
-                                members: number;
-                                eligiblePairs: number;
-                            };
-                            objective: {
-                                crisis: number;
-                                urgent: number;
-                                normal: number;
-                                fairness: number;
-                                distanceM: number;
-                                preferred: number;
-                            } | null;
-                            firstCome: {
-                                crisis: number;
-                                urgent: number;
-                                normal: number;
-                                fairness: number;
-                                distanceM: number;
-                                preferred: number;
-                            } | null;
-                            assignments: {
-                                index: number;
-                                /** @description Pseudonym within this run */
-                                member: string;
-                                /** @description Only for people of the caller's own administration */
-                                name: string | null;
-                                from: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                to: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                request: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    title: string;
-                                    /** @enum {string} */
-                                    urgency: "crisis" | "urgent" | "normal";
-                                };
-                                explanation: {
-                                    required: string[];
-                                    preferred: string[];
-                                    distanceKm: number;
-                                    remote: boolean;
-                                    fairness: {
-                                        rank: number;
-                                        poolSize: number;
-                                        cost: number;
-                                    };
-                                };
-                                isCommitted: boolean;
-                            }[];
-                            unfilled: {
-                                request: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    title: string;
-                                    /** @enum {string} */
-                                    urgency: "crisis" | "urgent" | "normal";
-                                    administration: string;
-                                };
-                                slots: number;
-                                /** @enum {string} */
-                                reason: "no_holder" | "unavailable" | "out_of_range" | "taken" | "caps";
-                                counts: {
-                                    holders: number;
-                                    available: number;
-                                    inRange: number;
-                                    free: number;
-                                };
-                            }[];
-                            lent: {
-                                administration: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                lent: number;
-                                poolSize: number;
-                                share: number;
-                            }[];
-                            flows: {
-                                from: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                    lat: number;
-                                    lon: number;
-                                };
-                                to: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                    lat: number;
-                                    lon: number;
-                                };
-                                count: number;
-                            }[];
-                            abilities: {
-                                /** @description Whether the run's assignments can be committed as proposals */
-                                commit: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["startAllocationRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5192,153 +960,7 @@ export interface paths {
             cookie?: never;
         };
         /** One allocation run */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            status: "computing" | "done" | "failed" | "committed";
-                            createdAt: string;
-                            crisisId: string | null;
-                            committedAt: string | null;
-                            runMs: number | null;
-                            error: string | null;
-                            requests: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                                administration: string;
-                                /** @enum {string} */
-                                urgency: "crisis" | "urgent" | "normal";
-                                open: number;
-                            }[];
-                            pool: {
-                                members: number;
-                                eligiblePairs: number;
-                            };
-                            objective: {
-                                crisis: number;
-                                urgent: number;
-                                normal: number;
-                                fairness: number;
-                                distanceM: number;
-                                preferred: number;
-                            } | null;
-                            firstCome: {
-                                crisis: number;
-                                urgent: number;
-                                normal: number;
-                                fairness: number;
-                                distanceM: number;
-                                preferred: number;
-                            } | null;
-                            assignments: {
-                                index: number;
-                                /** @description Pseudonym within this run */
-                                member: string;
-                                /** @description Only for people of the caller's own administration */
-                                name: string | null;
-                                from: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                to: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                request: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    title: string;
-                                    /** @enum {string} */
-                                    urgency: "crisis" | "urgent" | "normal";
-                                };
-                                explanation: {
-                                    required: string[];
-                                    preferred: string[];
-                                    distanceKm: number;
-                                    remote: boolean;
-                                    fairness: {
-                                        rank: number;
-                                        poolSize: number;
-                                        cost: number;
-                                    };
-                                };
-                                isCommitted: boolean;
-                            }[];
-                            unfilled: {
-                                request: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    title: string;
-                                    /** @enum {string} */
-                                    urgency: "crisis" | "urgent" | "normal";
-                                    administration: string;
-                                };
-                                slots: number;
-                                /** @enum {string} */
-                                reason: "no_holder" | "unavailable" | "out_of_range" | "taken" | "caps";
-                                counts: {
-                                    holders: number;
-                                    available: number;
-                                    inRange: number;
-                                    free: number;
-                                };
-                            }[];
-                            lent: {
-                                administration: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                lent: number;
-                                poolSize: number;
-                                share: number;
-                            }[];
-                            flows: {
-                                from: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                    lat: number;
-                                    lon: number;
-                                };
-                                to: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                    lat: number;
-                                    lon: number;
-                                };
-                                count: number;
-                            }[];
-                            abilities: {
-                                /** @description Whether the run's assignments can be committed as proposals */
-                                commit: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAllocationRun"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5355,35 +977,7 @@ export interface paths {
             cookie?: never;
         };
         /** Input snapshot and result of a run, pseudonymised (format: docs/ALLOCATION.md) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            snapshot: {
-                                [key: string]: unknown;
-                            };
-                            result: {
-                                [key: string]: unknown;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAllocationRunSnapshot"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5405,160 +999,7 @@ export interface paths {
          * Commit all or some assignments of a run as secondment proposals
          * @description All-or-nothing: when an assignment no longer holds, nothing is created and the problem names it.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Indices of the assignments to commit; all when absent */
-                        assignments?: number[] | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            status: "computing" | "done" | "failed" | "committed";
-                            createdAt: string;
-                            crisisId: string | null;
-                            committedAt: string | null;
-                            runMs: number | null;
-                            error: string | null;
-                            requests: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                                administration: string;
-                                /** @enum {string} */
-                                urgency: "crisis" | "urgent" | "normal";
-                                open: number;
-                            }[];
-                            pool: {
-                                members: number;
-                                eligiblePairs: number;
-                            };
-                            objective: {
-                                crisis: number;
-                                urgent: number;
-                                normal: number;
-                                fairness: number;
-                                distanceM: number;
-                                preferred: number;
-                            } | null;
-                            firstCome: {
-                                crisis: number;
-                                urgent: number;
-                                normal: number;
-                                fairness: number;
-                                distanceM: number;
-                                preferred: number;
-                            } | null;
-                            assignments: {
-                                index: number;
-                                /** @description Pseudonym within this run */
-                                member: string;
-                                /** @description Only for people of the caller's own administration */
-                                name: string | null;
-                                from: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                to: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                request: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    title: string;
-                                    /** @enum {string} */
-                                    urgency: "crisis" | "urgent" | "normal";
-                                };
-                                explanation: {
-                                    required: string[];
-                                    preferred: string[];
-                                    distanceKm: number;
-                                    remote: boolean;
-                                    fairness: {
-                                        rank: number;
-                                        poolSize: number;
-                                        cost: number;
-                                    };
-                                };
-                                isCommitted: boolean;
-                            }[];
-                            unfilled: {
-                                request: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    title: string;
-                                    /** @enum {string} */
-                                    urgency: "crisis" | "urgent" | "normal";
-                                    administration: string;
-                                };
-                                slots: number;
-                                /** @enum {string} */
-                                reason: "no_holder" | "unavailable" | "out_of_range" | "taken" | "caps";
-                                counts: {
-                                    holders: number;
-                                    available: number;
-                                    inRange: number;
-                                    free: number;
-                                };
-                            }[];
-                            lent: {
-                                administration: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                lent: number;
-                                poolSize: number;
-                                share: number;
-                            }[];
-                            flows: {
-                                from: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                    lat: number;
-                                    lon: number;
-                                };
-                                to: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                    lat: number;
-                                    lon: number;
-                                };
-                                count: number;
-                            }[];
-                            abilities: {
-                                /** @description Whether the run's assignments can be committed as proposals */
-                                commit: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["commitAllocationRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5568,7 +1009,43 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /** Problem */
+        Problem: {
+            /** @description `urn:verbund:problem:<code>` */
+            type: string;
+            /** @description The problem's title in the request's language (`Accept-Language`: German unless English is preferred) */
+            title: string;
+            status: number;
+            /** @description What went wrong, in the request's language, naming the invalid fields */
+            detail: string;
+            /** @description The path of the request */
+            instance?: string;
+            /**
+             * @description Stable code to branch on
+             * @enum {string}
+             */
+            code: "validation" | "unauthenticated" | "invalid_credentials" | "session_expired" | "csrf" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "unprocessable" | "login_locked" | "rate_limited" | "internal" | "unavailable";
+            /** @description The detail in German and English */
+            messages: {
+                de: string;
+                en: string;
+            };
+            /** @description Each invalid field of a 400 or 422 */
+            errors?: {
+                /** @description Dotted path of the field, e.g. `login` or `roles.0` */
+                field: string;
+                /** @description `body`, `querystring`, `params`, `headers` or `url` */
+                in: string;
+                /** @description The rule the value broke, e.g. `too_small` */
+                rule: string;
+                message: {
+                    de: string;
+                    en: string;
+                };
+            }[];
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -5576,4 +1053,8501 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    listOrganizations: {
+        parameters: {
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Amtlicher Gemeindeschlüssel (Kreisschlüssel for the region) */
+                            ags: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "region" | "municipality";
+                            /** @description Stadt, Gemeinde or Region */
+                            designation: string;
+                            population: number;
+                            areaKm2: number;
+                            /** @description Reference point, WGS84 latitude */
+                            lat: number;
+                            /** @description Reference point, WGS84 longitude */
+                            lon: number;
+                            /** @description Administration that is the lower building authority here */
+                            buildingAuthority: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganizationBoundaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "FeatureCollection";
+                        features: {
+                            /** @enum {string} */
+                            type: "Feature";
+                            /** Format: uuid */
+                            id: string;
+                            properties: {
+                                /** Format: uuid */
+                                id: string;
+                                ags: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "region" | "municipality";
+                            };
+                            geometry: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Amtlicher Gemeindeschlüssel (Kreisschlüssel for the region) */
+                        ags: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "region" | "municipality";
+                        /** @description Stadt, Gemeinde or Region */
+                        designation: string;
+                        population: number;
+                        areaKm2: number;
+                        /** @description Reference point, WGS84 latitude */
+                        lat: number;
+                        /** @description Reference point, WGS84 longitude */
+                        lon: number;
+                        /** @description Administration that is the lower building authority here */
+                        buildingAuthority: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        departments: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string;
+                        }[] | null;
+                        buildingAuthorityFor: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        csrfToken: string;
+                        idleTimeoutSeconds: number;
+                        idleExpiresAt: string;
+                        idleRemainingSeconds: number;
+                        /** @description Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that) */
+                        touchIntervalSeconds: number;
+                        absoluteExpiresAt: string;
+                        /** @enum {boolean} */
+                        authenticated: true;
+                    } | {
+                        /** @enum {boolean} */
+                        authenticated: false;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Login name (e-mail address) */
+                    login: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        csrfToken: string;
+                        idleTimeoutSeconds: number;
+                        idleExpiresAt: string;
+                        idleRemainingSeconds: number;
+                        /** @description Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that) */
+                        touchIntervalSeconds: number;
+                        absoluteExpiresAt: string;
+                        me: {
+                            /** Format: uuid */
+                            id: string;
+                            login: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            locale: "de" | "en";
+                            roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                ags: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "region" | "municipality";
+                            };
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                            } | null;
+                            abilities: {
+                                manageAccounts: boolean;
+                                decideProviderChanges: boolean;
+                                readAuditLog: boolean;
+                                readOutbox: boolean;
+                                managePool: boolean;
+                                readPoolOverview: boolean;
+                                invitedToPool: boolean;
+                                readRequests: boolean;
+                                createRequests: boolean;
+                                offerMembers: boolean;
+                                readCrises: boolean;
+                                declareCrisis: boolean;
+                                readSecondments: boolean;
+                                configureSecondments: boolean;
+                                deputize: boolean;
+                                manageFramework: boolean;
+                                runAllocation: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`invalid_credentials`): Login or password is incorrect. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`login_locked`, `rate_limited`): Too many failed sign-ins. Please try again in 15 minutes. / Too many requests. Please wait a moment. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        logoutUrl: string | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extendSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        csrfToken: string;
+                        idleTimeoutSeconds: number;
+                        idleExpiresAt: string;
+                        idleRemainingSeconds: number;
+                        /** @description Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that) */
+                        touchIntervalSeconds: number;
+                        absoluteExpiresAt: string;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        login: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        locale: "de" | "en";
+                        roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            ags: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "region" | "municipality";
+                        };
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string;
+                        } | null;
+                        abilities: {
+                            manageAccounts: boolean;
+                            decideProviderChanges: boolean;
+                            readAuditLog: boolean;
+                            readOutbox: boolean;
+                            managePool: boolean;
+                            readPoolOverview: boolean;
+                            invitedToPool: boolean;
+                            readRequests: boolean;
+                            createRequests: boolean;
+                            offerMembers: boolean;
+                            readCrises: boolean;
+                            declareCrisis: boolean;
+                            readSecondments: boolean;
+                            configureSecondments: boolean;
+                            deputize: boolean;
+                            manageFramework: boolean;
+                            runAllocation: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string;
+                    /** @enum {string} */
+                    locale?: "de" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        login: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        locale: "de" | "en";
+                        roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            ags: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "region" | "municipality";
+                        };
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string;
+                        } | null;
+                        abilities: {
+                            manageAccounts: boolean;
+                            decideProviderChanges: boolean;
+                            readAuditLog: boolean;
+                            readOutbox: boolean;
+                            managePool: boolean;
+                            readPoolOverview: boolean;
+                            invitedToPool: boolean;
+                            readRequests: boolean;
+                            createRequests: boolean;
+                            offerMembers: boolean;
+                            readCrises: boolean;
+                            declareCrisis: boolean;
+                            readSecondments: boolean;
+                            configureSecondments: boolean;
+                            deputize: boolean;
+                            manageFramework: boolean;
+                            runAllocation: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOwnTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            kind: string;
+                            object: {
+                                type: string;
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            };
+                            step: {
+                                de: string;
+                                en: string;
+                            };
+                            dueOn: string | null;
+                            link: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            login: string;
+                            displayName: string;
+                            roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                            } | null;
+                            isActive: boolean;
+                            createdAt: string;
+                            /** @description Last successful sign-in; null when nobody has signed in to the account yet */
+                            lastSignedInAt: string | null;
+                            /** @description The identity at the administration's provider this account is linked to */
+                            identity: {
+                                issuer: string;
+                                subject: string;
+                                linkedAt: string;
+                            } | null;
+                            abilities: {
+                                update: boolean;
+                                changeRoles: boolean;
+                                linkIdentity: boolean;
+                                /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                                linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                                /** @description Roles the caller may grant; roles the account holds already may stay */
+                                grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                            };
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Roles the caller may grant to a new account */
+                        grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    login: string;
+                    displayName: string;
+                    roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                    departmentId?: string | null;
+                    initialPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        login: string;
+                        displayName: string;
+                        roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string;
+                        } | null;
+                        isActive: boolean;
+                        createdAt: string;
+                        /** @description Last successful sign-in; null when nobody has signed in to the account yet */
+                        lastSignedInAt: string | null;
+                        /** @description The identity at the administration's provider this account is linked to */
+                        identity: {
+                            issuer: string;
+                            subject: string;
+                            linkedAt: string;
+                        } | null;
+                        abilities: {
+                            update: boolean;
+                            changeRoles: boolean;
+                            linkIdentity: boolean;
+                            /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                            linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                            /** @description Roles the caller may grant; roles the account holds already may stay */
+                            grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        login: string;
+                        displayName: string;
+                        roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string;
+                        } | null;
+                        isActive: boolean;
+                        createdAt: string;
+                        /** @description Last successful sign-in; null when nobody has signed in to the account yet */
+                        lastSignedInAt: string | null;
+                        /** @description The identity at the administration's provider this account is linked to */
+                        identity: {
+                            issuer: string;
+                            subject: string;
+                            linkedAt: string;
+                        } | null;
+                        abilities: {
+                            update: boolean;
+                            changeRoles: boolean;
+                            linkIdentity: boolean;
+                            /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                            linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                            /** @description Roles the caller may grant; roles the account holds already may stay */
+                            grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string;
+                    roles?: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                    departmentId?: string | null;
+                    isActive?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        login: string;
+                        displayName: string;
+                        roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string;
+                        } | null;
+                        isActive: boolean;
+                        createdAt: string;
+                        /** @description Last successful sign-in; null when nobody has signed in to the account yet */
+                        lastSignedInAt: string | null;
+                        /** @description The identity at the administration's provider this account is linked to */
+                        identity: {
+                            issuer: string;
+                            subject: string;
+                            linkedAt: string;
+                        } | null;
+                        abilities: {
+                            update: boolean;
+                            changeRoles: boolean;
+                            linkIdentity: boolean;
+                            /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                            linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                            /** @description Roles the caller may grant; roles the account holds already may stay */
+                            grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSsoOrganizations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            organizationId: string;
+                            name: string;
+                            ags: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startSsoLogin: {
+        parameters: {
+            query?: {
+                returnTo?: string;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeSsoLogin: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                iss?: string;
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIdentityProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: {
+                            issuer: string;
+                            clientId: string;
+                            hasClientSecret: boolean;
+                            scopes: string;
+                            isEnabled: boolean;
+                            isPasswordLoginEnabled: boolean;
+                            /** @enum {string} */
+                            source: "ui" | "env";
+                            updatedAt: string;
+                        } | null;
+                        /** @description The latest change requested, with its state */
+                        change: {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            issuer: string;
+                            clientId: string;
+                            hasClientSecret: boolean;
+                            scopes: string;
+                            isEnabled: boolean;
+                            isPasswordLoginEnabled: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+                            requestedBy: string;
+                            requestedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            reason: string | null;
+                            current: {
+                                issuer: string;
+                                clientId: string;
+                                isEnabled: boolean;
+                            } | null;
+                            /** @description Links of the administration's accounts that confirming drops (another issuer) */
+                            bindingsDropped: number;
+                            abilities: {
+                                confirm: boolean;
+                                reject: boolean;
+                            };
+                        } | null;
+                        redirectUri: string;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestIdentityProviderChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    issuer: string;
+                    clientId: string;
+                    clientSecret?: string | null;
+                    /** @default openid email profile */
+                    scopes?: string;
+                    isEnabled: boolean;
+                    isPasswordLoginEnabled: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: {
+                            issuer: string;
+                            clientId: string;
+                            hasClientSecret: boolean;
+                            scopes: string;
+                            isEnabled: boolean;
+                            isPasswordLoginEnabled: boolean;
+                            /** @enum {string} */
+                            source: "ui" | "env";
+                            updatedAt: string;
+                        } | null;
+                        /** @description The latest change requested, with its state */
+                        change: {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            issuer: string;
+                            clientId: string;
+                            hasClientSecret: boolean;
+                            scopes: string;
+                            isEnabled: boolean;
+                            isPasswordLoginEnabled: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+                            requestedBy: string;
+                            requestedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            reason: string | null;
+                            current: {
+                                issuer: string;
+                                clientId: string;
+                                isEnabled: boolean;
+                            } | null;
+                            /** @description Links of the administration's accounts that confirming drops (another issuer) */
+                            bindingsDropped: number;
+                            abilities: {
+                                confirm: boolean;
+                                reject: boolean;
+                            };
+                        } | null;
+                        redirectUri: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: {
+                            issuer: string;
+                            clientId: string;
+                            hasClientSecret: boolean;
+                            scopes: string;
+                            isEnabled: boolean;
+                            isPasswordLoginEnabled: boolean;
+                            /** @enum {string} */
+                            source: "ui" | "env";
+                            updatedAt: string;
+                        } | null;
+                        /** @description The latest change requested, with its state */
+                        change: {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            issuer: string;
+                            clientId: string;
+                            hasClientSecret: boolean;
+                            scopes: string;
+                            isEnabled: boolean;
+                            isPasswordLoginEnabled: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+                            requestedBy: string;
+                            requestedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            reason: string | null;
+                            current: {
+                                issuer: string;
+                                clientId: string;
+                                isEnabled: boolean;
+                            } | null;
+                            /** @description Links of the administration's accounts that confirming drops (another issuer) */
+                            bindingsDropped: number;
+                            abilities: {
+                                confirm: boolean;
+                                reject: boolean;
+                            };
+                        } | null;
+                        redirectUri: string;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawIdentityProviderChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIdentityProviderChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            issuer: string;
+                            clientId: string;
+                            hasClientSecret: boolean;
+                            scopes: string;
+                            isEnabled: boolean;
+                            isPasswordLoginEnabled: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+                            requestedBy: string;
+                            requestedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            reason: string | null;
+                            current: {
+                                issuer: string;
+                                clientId: string;
+                                isEnabled: boolean;
+                            } | null;
+                            /** @description Links of the administration's accounts that confirming drops (another issuer) */
+                            bindingsDropped: number;
+                            abilities: {
+                                confirm: boolean;
+                                reject: boolean;
+                            };
+                        }[];
+                        pending: number;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmIdentityProviderChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        issuer: string;
+                        clientId: string;
+                        hasClientSecret: boolean;
+                        scopes: string;
+                        isEnabled: boolean;
+                        isPasswordLoginEnabled: boolean;
+                        /** @enum {string} */
+                        status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+                        requestedBy: string;
+                        requestedAt: string;
+                        decidedBy: string | null;
+                        decidedAt: string | null;
+                        reason: string | null;
+                        current: {
+                            issuer: string;
+                            clientId: string;
+                            isEnabled: boolean;
+                        } | null;
+                        /** @description Links of the administration's accounts that confirming drops (another issuer) */
+                        bindingsDropped: number;
+                        abilities: {
+                            confirm: boolean;
+                            reject: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectIdentityProviderChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        issuer: string;
+                        clientId: string;
+                        hasClientSecret: boolean;
+                        scopes: string;
+                        isEnabled: boolean;
+                        isPasswordLoginEnabled: boolean;
+                        /** @enum {string} */
+                        status: "pending" | "confirmed" | "rejected" | "withdrawn" | "superseded";
+                        requestedBy: string;
+                        requestedAt: string;
+                        decidedBy: string | null;
+                        decidedAt: string | null;
+                        reason: string | null;
+                        current: {
+                            issuer: string;
+                            clientId: string;
+                            isEnabled: boolean;
+                        } | null;
+                        /** @description Links of the administration's accounts that confirming drops (another issuer) */
+                        bindingsDropped: number;
+                        abilities: {
+                            confirm: boolean;
+                            reject: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOwnIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        provider: {
+                            organizationName: string;
+                            issuer: string;
+                        } | null;
+                        identity: {
+                            issuer: string;
+                            subject: string;
+                            linkedAt: string;
+                        } | null;
+                        abilities: {
+                            link: boolean;
+                            unlink: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unlinkOwnIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startOwnIdentityLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unavailable`): The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    linkAccountIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subject: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        login: string;
+                        displayName: string;
+                        roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string;
+                        } | null;
+                        isActive: boolean;
+                        createdAt: string;
+                        /** @description Last successful sign-in; null when nobody has signed in to the account yet */
+                        lastSignedInAt: string | null;
+                        /** @description The identity at the administration's provider this account is linked to */
+                        identity: {
+                            issuer: string;
+                            subject: string;
+                            linkedAt: string;
+                        } | null;
+                        abilities: {
+                            update: boolean;
+                            changeRoles: boolean;
+                            linkIdentity: boolean;
+                            /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                            linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                            /** @description Roles the caller may grant; roles the account holds already may stay */
+                            grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unlinkAccountIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        login: string;
+                        displayName: string;
+                        roles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string;
+                        } | null;
+                        isActive: boolean;
+                        createdAt: string;
+                        /** @description Last successful sign-in; null when nobody has signed in to the account yet */
+                        lastSignedInAt: string | null;
+                        /** @description The identity at the administration's provider this account is linked to */
+                        identity: {
+                            issuer: string;
+                            subject: string;
+                            linkedAt: string;
+                        } | null;
+                        abilities: {
+                            update: boolean;
+                            changeRoles: boolean;
+                            linkIdentity: boolean;
+                            /** @description Why the caller may not link this account: its own, only its holder links it, or no provider in force; null when it may */
+                            linkIdentityRefusal: ("own_account" | "holder_only" | "no_provider") | null;
+                            /** @description Roles the caller may grant; roles the account holds already may stay */
+                            grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            at: string;
+                            actorLogin: string | null;
+                            action: string;
+                            entity: string;
+                            entityId: string | null;
+                            before: unknown | null;
+                            after: unknown | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOutboxMessages: {
+        parameters: {
+            query?: {
+                status?: "pending" | "sent" | "failed";
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            to: string;
+                            subject: string;
+                            text: string;
+                            /** @enum {string} */
+                            status: "pending" | "sent" | "failed";
+                            attempts: number;
+                            lastError: string | null;
+                            createdAt: string;
+                            sentAt: string | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                        smtpConfigured: boolean;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listQualifications: {
+        parameters: {
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string;
+                            /** @enum {string} */
+                            category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description The categories a new entry may have, in this order */
+                        categories: ("Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen")[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createQualification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    name: string;
+                    /** @enum {string} */
+                    category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string;
+                        /** @enum {string} */
+                        category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPoolMembers: {
+        parameters: {
+            query?: {
+                includeFormer?: string;
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            workEmail: string;
+                            phone: string | null;
+                            jobTitle: string;
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            payGroup: string;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            languages: string[];
+                            travelRadiusKm: number;
+                            canWorkRemotely: boolean;
+                            notes: string | null;
+                            consentVersion: string;
+                            consentedAt: string;
+                            isActive: boolean;
+                            hasAccount: boolean;
+                            qualifications: {
+                                /** Format: uuid */
+                                qualificationId: string;
+                                name: string;
+                                category: string;
+                                validUntil: string | null;
+                                isConfirmed: boolean;
+                                counts: boolean;
+                            }[];
+                            availability: {
+                                /** Format: uuid */
+                                id: string;
+                                startsOn: string;
+                                endsOn: string;
+                                hoursPerWeek: number;
+                            }[];
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPoolMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** Format: email */
+                    workEmail: string;
+                    phone?: string | null;
+                    jobTitle: string;
+                    /** @enum {string} */
+                    employmentStatus: "employee" | "civil_servant";
+                    payGroup: string;
+                    departmentId?: string | null;
+                    /** @default [] */
+                    languages?: string[];
+                    /** @default 25 */
+                    travelRadiusKm?: number;
+                    /** @default false */
+                    canWorkRemotely?: boolean;
+                    notes?: string | null;
+                    /** @default [] */
+                    qualifications?: {
+                        /** Format: uuid */
+                        qualificationId: string;
+                        validUntil?: string | null;
+                    }[];
+                    /** @default [] */
+                    availability?: {
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
+                        endsOn: string;
+                        hoursPerWeek: number;
+                    }[];
+                    /** @enum {boolean} */
+                    hasConsent: true;
+                    consentVersion: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        workEmail: string;
+                        phone: string | null;
+                        jobTitle: string;
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        payGroup: string;
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        languages: string[];
+                        travelRadiusKm: number;
+                        canWorkRemotely: boolean;
+                        notes: string | null;
+                        consentVersion: string;
+                        consentedAt: string;
+                        isActive: boolean;
+                        hasAccount: boolean;
+                        qualifications: {
+                            /** Format: uuid */
+                            qualificationId: string;
+                            name: string;
+                            category: string;
+                            validUntil: string | null;
+                            isConfirmed: boolean;
+                            counts: boolean;
+                        }[];
+                        availability: {
+                            /** Format: uuid */
+                            id: string;
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPoolMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        workEmail: string;
+                        phone: string | null;
+                        jobTitle: string;
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        payGroup: string;
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        languages: string[];
+                        travelRadiusKm: number;
+                        canWorkRemotely: boolean;
+                        notes: string | null;
+                        consentVersion: string;
+                        consentedAt: string;
+                        isActive: boolean;
+                        hasAccount: boolean;
+                        qualifications: {
+                            /** Format: uuid */
+                            qualificationId: string;
+                            name: string;
+                            category: string;
+                            validUntil: string | null;
+                            isConfirmed: boolean;
+                            counts: boolean;
+                        }[];
+                        availability: {
+                            /** Format: uuid */
+                            id: string;
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePoolMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** Format: email */
+                    workEmail?: string;
+                    phone?: string | null;
+                    jobTitle?: string;
+                    /** @enum {string} */
+                    employmentStatus?: "employee" | "civil_servant";
+                    payGroup?: string;
+                    departmentId?: string | null;
+                    languages?: string[];
+                    travelRadiusKm?: number;
+                    canWorkRemotely?: boolean;
+                    notes?: string | null;
+                    qualifications?: {
+                        /** Format: uuid */
+                        qualificationId: string;
+                        validUntil?: string | null;
+                    }[];
+                    availability?: {
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
+                        endsOn: string;
+                        hoursPerWeek: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        workEmail: string;
+                        phone: string | null;
+                        jobTitle: string;
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        payGroup: string;
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        languages: string[];
+                        travelRadiusKm: number;
+                        canWorkRemotely: boolean;
+                        notes: string | null;
+                        consentVersion: string;
+                        consentedAt: string;
+                        isActive: boolean;
+                        hasAccount: boolean;
+                        qualifications: {
+                            /** Format: uuid */
+                            qualificationId: string;
+                            name: string;
+                            category: string;
+                            validUntil: string | null;
+                            isConfirmed: boolean;
+                            counts: boolean;
+                        }[];
+                        availability: {
+                            /** Format: uuid */
+                            id: string;
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPoolOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizations: {
+                            /** Format: uuid */
+                            organizationId: string;
+                            name: string;
+                            members: number | null;
+                            availableNow: number | null;
+                        }[];
+                        qualifications: {
+                            /** Format: uuid */
+                            qualificationId: string;
+                            name: string;
+                            /** @enum {string} */
+                            category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
+                            holders: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOwnPoolMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consent: {
+                            version: string;
+                            text: {
+                                de: string;
+                                en: string;
+                            };
+                        };
+                        member: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            workEmail: string;
+                            phone: string | null;
+                            jobTitle: string;
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            payGroup: string;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            languages: string[];
+                            travelRadiusKm: number;
+                            canWorkRemotely: boolean;
+                            notes: string | null;
+                            consentVersion: string;
+                            consentedAt: string;
+                            isActive: boolean;
+                            hasAccount: boolean;
+                            qualifications: {
+                                /** Format: uuid */
+                                qualificationId: string;
+                                name: string;
+                                category: string;
+                                validUntil: string | null;
+                                isConfirmed: boolean;
+                                counts: boolean;
+                            }[];
+                            availability: {
+                                /** Format: uuid */
+                                id: string;
+                                startsOn: string;
+                                endsOn: string;
+                                hoursPerWeek: number;
+                            }[];
+                        } | null;
+                        recordsSevereDisability: boolean;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    joinPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** Format: email */
+                    workEmail?: string;
+                    phone?: string | null;
+                    jobTitle: string;
+                    /** @enum {string} */
+                    employmentStatus: "employee" | "civil_servant";
+                    payGroup: string;
+                    departmentId?: string | null;
+                    /** @default [] */
+                    languages?: string[];
+                    /** @default 25 */
+                    travelRadiusKm?: number;
+                    /** @default false */
+                    canWorkRemotely?: boolean;
+                    notes?: string | null;
+                    /** @default [] */
+                    qualifications?: {
+                        /** Format: uuid */
+                        qualificationId: string;
+                        validUntil?: string | null;
+                    }[];
+                    /** @default [] */
+                    availability?: {
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
+                        endsOn: string;
+                        hoursPerWeek: number;
+                    }[];
+                    /** @enum {boolean} */
+                    hasConsent: true;
+                    consentVersion: string;
+                    recordsSevereDisability?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        workEmail: string;
+                        phone: string | null;
+                        jobTitle: string;
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        payGroup: string;
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        languages: string[];
+                        travelRadiusKm: number;
+                        canWorkRemotely: boolean;
+                        notes: string | null;
+                        consentVersion: string;
+                        consentedAt: string;
+                        isActive: boolean;
+                        hasAccount: boolean;
+                        qualifications: {
+                            /** Format: uuid */
+                            qualificationId: string;
+                            name: string;
+                            category: string;
+                            validUntil: string | null;
+                            isConfirmed: boolean;
+                            counts: boolean;
+                        }[];
+                        availability: {
+                            /** Format: uuid */
+                            id: string;
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leavePool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOwnPoolMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** Format: email */
+                    workEmail?: string;
+                    phone?: string | null;
+                    jobTitle?: string;
+                    /** @enum {string} */
+                    employmentStatus?: "employee" | "civil_servant";
+                    payGroup?: string;
+                    departmentId?: string | null;
+                    languages?: string[];
+                    travelRadiusKm?: number;
+                    canWorkRemotely?: boolean;
+                    notes?: string | null;
+                    qualifications?: {
+                        /** Format: uuid */
+                        qualificationId: string;
+                        validUntil?: string | null;
+                    }[];
+                    availability?: {
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
+                        endsOn: string;
+                        hoursPerWeek: number;
+                    }[];
+                    recordsSevereDisability?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        workEmail: string;
+                        phone: string | null;
+                        jobTitle: string;
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        payGroup: string;
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        languages: string[];
+                        travelRadiusKm: number;
+                        canWorkRemotely: boolean;
+                        notes: string | null;
+                        consentVersion: string;
+                        consentedAt: string;
+                        isActive: boolean;
+                        hasAccount: boolean;
+                        qualifications: {
+                            /** Format: uuid */
+                            qualificationId: string;
+                            name: string;
+                            category: string;
+                            validUntil: string | null;
+                            isConfirmed: boolean;
+                            counts: boolean;
+                        }[];
+                        availability: {
+                            /** Format: uuid */
+                            id: string;
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOwnPoolEntryReaders: {
+        parameters: {
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            at: string;
+                            reader: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportOwnData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSupportRequests: {
+        parameters: {
+            query?: {
+                status?: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            crisis: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string;
+                            tasks: string;
+                            placeAddress: string | null;
+                            placeLat: number;
+                            placeLon: number;
+                            isRemotePossible: boolean;
+                            headcount: number;
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                            /** @enum {string} */
+                            urgency: "crisis" | "urgent" | "normal";
+                            /** @enum {string} */
+                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                            requiredQualifications: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            preferredQualifications: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            offered: number;
+                            filled: number;
+                            isOwn: boolean;
+                            eligibleOwnMembers: number | null;
+                            abilities: {
+                                update: boolean;
+                                offer: boolean;
+                                proposeFromRegion: boolean;
+                                /** @description The statuses the caller may move the request to */
+                                changeStatusTo: ("open" | "closed" | "cancelled")[];
+                            };
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSupportRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    tasks: string;
+                    departmentId?: string | null;
+                    placeAddress?: string | null;
+                    placeLat?: number;
+                    placeLon?: number;
+                    /** @default false */
+                    isRemotePossible?: boolean;
+                    headcount: number;
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    startsOn: string;
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    endsOn: string;
+                    hoursPerWeek: number;
+                    /** @enum {string} */
+                    urgency: "crisis" | "urgent" | "normal";
+                    /** @enum {string} */
+                    settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                    contactName: string;
+                    /** Format: email */
+                    contactEmail: string;
+                    contactPhone?: string | null;
+                    /** @default [] */
+                    requiredQualificationIds?: string[];
+                    /** @default [] */
+                    preferredQualificationIds?: string[];
+                    crisisId?: string | null;
+                    /**
+                     * @default draft
+                     * @enum {string}
+                     */
+                    status?: "draft" | "open";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        crisis: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        title: string;
+                        tasks: string;
+                        placeAddress: string | null;
+                        placeLat: number;
+                        placeLon: number;
+                        isRemotePossible: boolean;
+                        headcount: number;
+                        startsOn: string;
+                        endsOn: string;
+                        hoursPerWeek: number;
+                        /** @enum {string} */
+                        urgency: "crisis" | "urgent" | "normal";
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        contactName: string;
+                        contactEmail: string;
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                        requiredQualifications: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        preferredQualifications: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        offered: number;
+                        filled: number;
+                        isOwn: boolean;
+                        eligibleOwnMembers: number | null;
+                        abilities: {
+                            update: boolean;
+                            offer: boolean;
+                            proposeFromRegion: boolean;
+                            /** @description The statuses the caller may move the request to */
+                            changeStatusTo: ("open" | "closed" | "cancelled")[];
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupportRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        crisis: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        title: string;
+                        tasks: string;
+                        placeAddress: string | null;
+                        placeLat: number;
+                        placeLon: number;
+                        isRemotePossible: boolean;
+                        headcount: number;
+                        startsOn: string;
+                        endsOn: string;
+                        hoursPerWeek: number;
+                        /** @enum {string} */
+                        urgency: "crisis" | "urgent" | "normal";
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        contactName: string;
+                        contactEmail: string;
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                        requiredQualifications: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        preferredQualifications: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        offered: number;
+                        filled: number;
+                        isOwn: boolean;
+                        eligibleOwnMembers: number | null;
+                        abilities: {
+                            update: boolean;
+                            offer: boolean;
+                            proposeFromRegion: boolean;
+                            /** @description The statuses the caller may move the request to */
+                            changeStatusTo: ("open" | "closed" | "cancelled")[];
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSupportRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    tasks?: string;
+                    departmentId?: string | null;
+                    placeAddress?: string | null;
+                    placeLat?: number;
+                    placeLon?: number;
+                    isRemotePossible?: boolean;
+                    headcount?: number;
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    startsOn?: string;
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    endsOn?: string;
+                    hoursPerWeek?: number;
+                    /** @enum {string} */
+                    urgency?: "crisis" | "urgent" | "normal";
+                    /** @enum {string} */
+                    settlementModel?: "reimbursement" | "reciprocity" | "waiver";
+                    contactName?: string;
+                    /** Format: email */
+                    contactEmail?: string;
+                    contactPhone?: string | null;
+                    requiredQualificationIds?: string[];
+                    preferredQualificationIds?: string[];
+                    crisisId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        crisis: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        title: string;
+                        tasks: string;
+                        placeAddress: string | null;
+                        placeLat: number;
+                        placeLon: number;
+                        isRemotePossible: boolean;
+                        headcount: number;
+                        startsOn: string;
+                        endsOn: string;
+                        hoursPerWeek: number;
+                        /** @enum {string} */
+                        urgency: "crisis" | "urgent" | "normal";
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        contactName: string;
+                        contactEmail: string;
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                        requiredQualifications: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        preferredQualifications: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        offered: number;
+                        filled: number;
+                        isOwn: boolean;
+                        eligibleOwnMembers: number | null;
+                        abilities: {
+                            update: boolean;
+                            offer: boolean;
+                            proposeFromRegion: boolean;
+                            /** @description The statuses the caller may move the request to */
+                            changeStatusTo: ("open" | "closed" | "cancelled")[];
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeSupportRequestStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "open" | "closed" | "cancelled";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        department: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        crisis: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        title: string;
+                        tasks: string;
+                        placeAddress: string | null;
+                        placeLat: number;
+                        placeLon: number;
+                        isRemotePossible: boolean;
+                        headcount: number;
+                        startsOn: string;
+                        endsOn: string;
+                        hoursPerWeek: number;
+                        /** @enum {string} */
+                        urgency: "crisis" | "urgent" | "normal";
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        contactName: string;
+                        contactEmail: string;
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                        requiredQualifications: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        preferredQualifications: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        offered: number;
+                        filled: number;
+                        isOwn: boolean;
+                        eligibleOwnMembers: number | null;
+                        abilities: {
+                            update: boolean;
+                            offer: boolean;
+                            proposeFromRegion: boolean;
+                            /** @description The statuses the caller may move the request to */
+                            changeStatusTo: ("open" | "closed" | "cancelled")[];
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCrises: {
+        parameters: {
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string;
+                            startsOn: string;
+                            endsOn: string | null;
+                            declaredAt: string;
+                            isActive: boolean;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCrisis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description: string;
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    startsOn: string;
+                    endsOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string;
+                        startsOn: string;
+                        endsOn: string | null;
+                        declaredAt: string;
+                        isActive: boolean;
+                        notified: number;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endCrisis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string;
+                        startsOn: string;
+                        endsOn: string | null;
+                        declaredAt: string;
+                        isActive: boolean;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCrisisBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        crisis: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string;
+                            startsOn: string;
+                            endsOn: string | null;
+                            declaredAt: string;
+                            isActive: boolean;
+                        };
+                        totals: {
+                            requests: number;
+                            headcount: number;
+                            offered: number;
+                            fillRate: number;
+                        };
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            organization: string;
+                            headcount: number;
+                            offered: number;
+                            filled: number;
+                            fillRate: number;
+                        }[];
+                        organizations: {
+                            /** Format: uuid */
+                            organizationId: string;
+                            name: string;
+                            requested: number;
+                            offered: number;
+                            lent: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSecondments: {
+        parameters: {
+            query?: {
+                state?: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                todo?: string;
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                            lender: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            borrower: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
+                            person: {
+                                name: string | null;
+                                jobTitle: string;
+                                payGroup: string;
+                                department: string | null;
+                                workEmail: string | null;
+                            };
+                            startsOn: string;
+                            endsOn: string;
+                            hoursPerWeek: number;
+                            place: string | null;
+                            tasks: string;
+                            /** @enum {string} */
+                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            legalBasis: string;
+                            /** @enum {string} */
+                            councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                            councilDeadline: string | null;
+                            isExtension: boolean;
+                            amendsId: string | null;
+                            myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            /** @description Those of `actions` that are refused without a reason */
+                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            isWaitingForMe: boolean;
+                            missingHearings: number | null;
+                            hearingRecordedAt: string | null;
+                            sbvHearingRecordedAt: string | null;
+                            updatedAt: string;
+                            abilities: {
+                                /** @description Whether the caller may propose an extension */
+                                extend: boolean;
+                                /** @description Whether the agreement PDF is drawn for the caller */
+                                downloadAgreement: boolean;
+                                /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                                downloadOrder: boolean;
+                            };
+                            timeline: {
+                                action: string;
+                                fromState: string | null;
+                                toState: string;
+                                actorName: string;
+                                onBehalfOf: string | null;
+                                reason: string | null;
+                                at: string;
+                            }[];
+                            onboarding: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                /** @enum {string} */
+                                side: "lender" | "borrower";
+                                isRequired: boolean;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_needed";
+                                doneAt: string | null;
+                                /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                                canUpdate: boolean;
+                            }[];
+                            frameworkAgreement: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                title: string;
+                            } | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposeSecondment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    requestId: string;
+                    /** Format: uuid */
+                    memberId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        request: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        } | null;
+                        person: {
+                            name: string | null;
+                            jobTitle: string;
+                            payGroup: string;
+                            department: string | null;
+                            workEmail: string | null;
+                        };
+                        startsOn: string;
+                        endsOn: string;
+                        hoursPerWeek: number;
+                        place: string | null;
+                        tasks: string;
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        legalBasis: string;
+                        /** @enum {string} */
+                        councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                        councilDeadline: string | null;
+                        isExtension: boolean;
+                        amendsId: string | null;
+                        myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        /** @description Those of `actions` that are refused without a reason */
+                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        isWaitingForMe: boolean;
+                        missingHearings: number | null;
+                        hearingRecordedAt: string | null;
+                        sbvHearingRecordedAt: string | null;
+                        updatedAt: string;
+                        abilities: {
+                            /** @description Whether the caller may propose an extension */
+                            extend: boolean;
+                            /** @description Whether the agreement PDF is drawn for the caller */
+                            downloadAgreement: boolean;
+                            /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                            downloadOrder: boolean;
+                        };
+                        timeline: {
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            actorName: string;
+                            onBehalfOf: string | null;
+                            reason: string | null;
+                            at: string;
+                        }[];
+                        onboarding: {
+                            /** @enum {string} */
+                            key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                            /** @enum {string} */
+                            side: "lender" | "borrower";
+                            isRequired: boolean;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "not_needed";
+                            doneAt: string | null;
+                            /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                            canUpdate: boolean;
+                        }[];
+                        frameworkAgreement: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSecondment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        request: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        } | null;
+                        person: {
+                            name: string | null;
+                            jobTitle: string;
+                            payGroup: string;
+                            department: string | null;
+                            workEmail: string | null;
+                        };
+                        startsOn: string;
+                        endsOn: string;
+                        hoursPerWeek: number;
+                        place: string | null;
+                        tasks: string;
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        legalBasis: string;
+                        /** @enum {string} */
+                        councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                        councilDeadline: string | null;
+                        isExtension: boolean;
+                        amendsId: string | null;
+                        myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        /** @description Those of `actions` that are refused without a reason */
+                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        isWaitingForMe: boolean;
+                        missingHearings: number | null;
+                        hearingRecordedAt: string | null;
+                        sbvHearingRecordedAt: string | null;
+                        updatedAt: string;
+                        abilities: {
+                            /** @description Whether the caller may propose an extension */
+                            extend: boolean;
+                            /** @description Whether the agreement PDF is drawn for the caller */
+                            downloadAgreement: boolean;
+                            /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                            downloadOrder: boolean;
+                        };
+                        timeline: {
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            actorName: string;
+                            onBehalfOf: string | null;
+                            reason: string | null;
+                            at: string;
+                        }[];
+                        onboarding: {
+                            /** @enum {string} */
+                            key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                            /** @enum {string} */
+                            side: "lender" | "borrower";
+                            isRequired: boolean;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "not_needed";
+                            doneAt: string | null;
+                            /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                            canUpdate: boolean;
+                        }[];
+                        frameworkAgreement: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transitionSecondment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "record_hearing" | "record_sbv_hearing";
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        request: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        } | null;
+                        person: {
+                            name: string | null;
+                            jobTitle: string;
+                            payGroup: string;
+                            department: string | null;
+                            workEmail: string | null;
+                        };
+                        startsOn: string;
+                        endsOn: string;
+                        hoursPerWeek: number;
+                        place: string | null;
+                        tasks: string;
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        legalBasis: string;
+                        /** @enum {string} */
+                        councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                        councilDeadline: string | null;
+                        isExtension: boolean;
+                        amendsId: string | null;
+                        myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        /** @description Those of `actions` that are refused without a reason */
+                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        isWaitingForMe: boolean;
+                        missingHearings: number | null;
+                        hearingRecordedAt: string | null;
+                        sbvHearingRecordedAt: string | null;
+                        updatedAt: string;
+                        abilities: {
+                            /** @description Whether the caller may propose an extension */
+                            extend: boolean;
+                            /** @description Whether the agreement PDF is drawn for the caller */
+                            downloadAgreement: boolean;
+                            /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                            downloadOrder: boolean;
+                        };
+                        timeline: {
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            actorName: string;
+                            onBehalfOf: string | null;
+                            reason: string | null;
+                            at: string;
+                        }[];
+                        onboarding: {
+                            /** @enum {string} */
+                            key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                            /** @enum {string} */
+                            side: "lender" | "borrower";
+                            isRequired: boolean;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "not_needed";
+                            doneAt: string | null;
+                            /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                            canUpdate: boolean;
+                        }[];
+                        frameworkAgreement: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposeSecondmentExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    endsOn: string;
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        request: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        } | null;
+                        person: {
+                            name: string | null;
+                            jobTitle: string;
+                            payGroup: string;
+                            department: string | null;
+                            workEmail: string | null;
+                        };
+                        startsOn: string;
+                        endsOn: string;
+                        hoursPerWeek: number;
+                        place: string | null;
+                        tasks: string;
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        legalBasis: string;
+                        /** @enum {string} */
+                        councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                        councilDeadline: string | null;
+                        isExtension: boolean;
+                        amendsId: string | null;
+                        myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        /** @description Those of `actions` that are refused without a reason */
+                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        isWaitingForMe: boolean;
+                        missingHearings: number | null;
+                        hearingRecordedAt: string | null;
+                        sbvHearingRecordedAt: string | null;
+                        updatedAt: string;
+                        abilities: {
+                            /** @description Whether the caller may propose an extension */
+                            extend: boolean;
+                            /** @description Whether the agreement PDF is drawn for the caller */
+                            downloadAgreement: boolean;
+                            /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                            downloadOrder: boolean;
+                        };
+                        timeline: {
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            actorName: string;
+                            onBehalfOf: string | null;
+                            reason: string | null;
+                            at: string;
+                        }[];
+                        onboarding: {
+                            /** @enum {string} */
+                            key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                            /** @enum {string} */
+                            side: "lender" | "borrower";
+                            isRequired: boolean;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "not_needed";
+                            doneAt: string | null;
+                            /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                            canUpdate: boolean;
+                        }[];
+                        frameworkAgreement: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOnboardingChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                            /** @enum {string} */
+                            side: "lender" | "borrower";
+                            isRequired: boolean;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "not_needed";
+                            doneAt: string | null;
+                            /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                            canUpdate: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOnboardingChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** @enum {string} */
+                        key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                        /** @enum {string} */
+                        status: "open" | "done" | "not_needed";
+                        dueOn?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        request: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        } | null;
+                        person: {
+                            name: string | null;
+                            jobTitle: string;
+                            payGroup: string;
+                            department: string | null;
+                            workEmail: string | null;
+                        };
+                        startsOn: string;
+                        endsOn: string;
+                        hoursPerWeek: number;
+                        place: string | null;
+                        tasks: string;
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        legalBasis: string;
+                        /** @enum {string} */
+                        councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                        councilDeadline: string | null;
+                        isExtension: boolean;
+                        amendsId: string | null;
+                        myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        /** @description Those of `actions` that are refused without a reason */
+                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        isWaitingForMe: boolean;
+                        missingHearings: number | null;
+                        hearingRecordedAt: string | null;
+                        sbvHearingRecordedAt: string | null;
+                        updatedAt: string;
+                        abilities: {
+                            /** @description Whether the caller may propose an extension */
+                            extend: boolean;
+                            /** @description Whether the agreement PDF is drawn for the caller */
+                            downloadAgreement: boolean;
+                            /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                            downloadOrder: boolean;
+                        };
+                        timeline: {
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            actorName: string;
+                            onBehalfOf: string | null;
+                            reason: string | null;
+                            at: string;
+                        }[];
+                        onboarding: {
+                            /** @enum {string} */
+                            key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                            /** @enum {string} */
+                            side: "lender" | "borrower";
+                            isRequired: boolean;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "not_needed";
+                            doneAt: string | null;
+                            /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                            canUpdate: boolean;
+                        }[];
+                        frameworkAgreement: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSecondmentAgreementPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF document (a download: `Content-Disposition: attachment`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSecondmentOrderPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF document (a download: `Content-Disposition: attachment`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFrameworkAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                            body: string;
+                            validFrom: string;
+                            createdAt: string;
+                            isInForce: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createFrameworkAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    body: string;
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    validFrom: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        title: string;
+                        body: string;
+                        validFrom: string;
+                        createdAt: string;
+                        isInForce: boolean;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSecondmentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        councilScope: "all" | "longer_than_3_months";
+                        councilDeadlineWorkingDays: number;
+                        maxLentTotal: number | null;
+                        departmentCaps: {
+                            /** Format: uuid */
+                            departmentId: string;
+                            name: string;
+                            maxLent: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSecondmentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    councilScope: "all" | "longer_than_3_months";
+                    councilDeadlineWorkingDays: number;
+                    maxLentTotal: number | null;
+                    departmentCaps: {
+                        /** Format: uuid */
+                        departmentId: string;
+                        maxLent: number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        councilScope: "all" | "longer_than_3_months";
+                        councilDeadlineWorkingDays: number;
+                        maxLentTotal: number | null;
+                        departmentCaps: {
+                            /** Format: uuid */
+                            departmentId: string;
+                            name: string;
+                            maxLent: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDeputies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            principal: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            deputy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            startsOn: string;
+                            endsOn: string;
+                        }[];
+                        candidates: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDeputy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    principalAccountId?: string;
+                    /** Format: uuid */
+                    deputyAccountId: string;
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    startsOn: string;
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    endsOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDeputy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCalendarFeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            scope: "person" | "department";
+                            department: string | null;
+                            createdAt: string;
+                        }[];
+                        abilities: {
+                            /** @description Whether the caller may subscribe to its department's secondments */
+                            createDepartmentFeed: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    scope: "person" | "department";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        scope: "person" | "department";
+                        url: string;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    offerPoolMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    memberId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        requestId: string;
+                        status: string;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOwnCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            jobTitle: string;
+                            isOffered: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRegionCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            memberId: string;
+                            organization: string;
+                            payGroup: string;
+                            qualifications: string[];
+                            distanceKm: number;
+                            isInOtherProcess: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAllocationRuns: {
+        parameters: {
+            query?: {
+                crisisId?: string;
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "computing" | "done" | "failed" | "committed";
+                            createdAt: string;
+                            crisisId: string | null;
+                            committedAt: string | null;
+                            runMs: number | null;
+                            assignments: number;
+                            unfilledSlots: number;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startAllocationRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Only the open requests of this crisis */
+                    crisisId?: string | null;
+                    /** @description Only these requests (open ones of the region, of the crisis when one is named); all open requests when absent */
+                    requestIds?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "computing" | "done" | "failed" | "committed";
+                        createdAt: string;
+                        crisisId: string | null;
+                        committedAt: string | null;
+                        runMs: number | null;
+                        error: string | null;
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            administration: string;
+                            /** @enum {string} */
+                            urgency: "crisis" | "urgent" | "normal";
+                            open: number;
+                        }[];
+                        pool: {
+                            members: number;
+                            eligiblePairs: number;
+                        };
+                        objective: {
+                            crisis: number;
+                            urgent: number;
+                            normal: number;
+                            fairness: number;
+                            distanceM: number;
+                            preferred: number;
+                        } | null;
+                        firstCome: {
+                            crisis: number;
+                            urgent: number;
+                            normal: number;
+                            fairness: number;
+                            distanceM: number;
+                            preferred: number;
+                        } | null;
+                        assignments: {
+                            index: number;
+                            /** @description Pseudonym within this run */
+                            member: string;
+                            /** @description Only for people of the caller's own administration */
+                            name: string | null;
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                urgency: "crisis" | "urgent" | "normal";
+                            };
+                            explanation: {
+                                required: string[];
+                                preferred: string[];
+                                distanceKm: number;
+                                remote: boolean;
+                                fairness: {
+                                    rank: number;
+                                    poolSize: number;
+                                    cost: number;
+                                };
+                            };
+                            isCommitted: boolean;
+                        }[];
+                        unfilled: {
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                urgency: "crisis" | "urgent" | "normal";
+                                administration: string;
+                            };
+                            slots: number;
+                            /** @enum {string} */
+                            reason: "no_holder" | "unavailable" | "out_of_range" | "taken" | "caps";
+                            counts: {
+                                holders: number;
+                                available: number;
+                                inRange: number;
+                                free: number;
+                            };
+                        }[];
+                        lent: {
+                            administration: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lent: number;
+                            poolSize: number;
+                            share: number;
+                        }[];
+                        flows: {
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                lat: number;
+                                lon: number;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                lat: number;
+                                lon: number;
+                            };
+                            count: number;
+                        }[];
+                        abilities: {
+                            /** @description Whether the run's assignments can be committed as proposals */
+                            commit: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unavailable`): The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAllocationRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "computing" | "done" | "failed" | "committed";
+                        createdAt: string;
+                        crisisId: string | null;
+                        committedAt: string | null;
+                        runMs: number | null;
+                        error: string | null;
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            administration: string;
+                            /** @enum {string} */
+                            urgency: "crisis" | "urgent" | "normal";
+                            open: number;
+                        }[];
+                        pool: {
+                            members: number;
+                            eligiblePairs: number;
+                        };
+                        objective: {
+                            crisis: number;
+                            urgent: number;
+                            normal: number;
+                            fairness: number;
+                            distanceM: number;
+                            preferred: number;
+                        } | null;
+                        firstCome: {
+                            crisis: number;
+                            urgent: number;
+                            normal: number;
+                            fairness: number;
+                            distanceM: number;
+                            preferred: number;
+                        } | null;
+                        assignments: {
+                            index: number;
+                            /** @description Pseudonym within this run */
+                            member: string;
+                            /** @description Only for people of the caller's own administration */
+                            name: string | null;
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                urgency: "crisis" | "urgent" | "normal";
+                            };
+                            explanation: {
+                                required: string[];
+                                preferred: string[];
+                                distanceKm: number;
+                                remote: boolean;
+                                fairness: {
+                                    rank: number;
+                                    poolSize: number;
+                                    cost: number;
+                                };
+                            };
+                            isCommitted: boolean;
+                        }[];
+                        unfilled: {
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                urgency: "crisis" | "urgent" | "normal";
+                                administration: string;
+                            };
+                            slots: number;
+                            /** @enum {string} */
+                            reason: "no_holder" | "unavailable" | "out_of_range" | "taken" | "caps";
+                            counts: {
+                                holders: number;
+                                available: number;
+                                inRange: number;
+                                free: number;
+                            };
+                        }[];
+                        lent: {
+                            administration: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lent: number;
+                            poolSize: number;
+                            share: number;
+                        }[];
+                        flows: {
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                lat: number;
+                                lon: number;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                lat: number;
+                                lon: number;
+                            };
+                            count: number;
+                        }[];
+                        abilities: {
+                            /** @description Whether the run's assignments can be committed as proposals */
+                            commit: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAllocationRunSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        snapshot: {
+                            [key: string]: unknown;
+                        };
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    commitAllocationRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Indices of the assignments to commit; all when absent */
+                    assignments?: number[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "computing" | "done" | "failed" | "committed";
+                        createdAt: string;
+                        crisisId: string | null;
+                        committedAt: string | null;
+                        runMs: number | null;
+                        error: string | null;
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            administration: string;
+                            /** @enum {string} */
+                            urgency: "crisis" | "urgent" | "normal";
+                            open: number;
+                        }[];
+                        pool: {
+                            members: number;
+                            eligiblePairs: number;
+                        };
+                        objective: {
+                            crisis: number;
+                            urgent: number;
+                            normal: number;
+                            fairness: number;
+                            distanceM: number;
+                            preferred: number;
+                        } | null;
+                        firstCome: {
+                            crisis: number;
+                            urgent: number;
+                            normal: number;
+                            fairness: number;
+                            distanceM: number;
+                            preferred: number;
+                        } | null;
+                        assignments: {
+                            index: number;
+                            /** @description Pseudonym within this run */
+                            member: string;
+                            /** @description Only for people of the caller's own administration */
+                            name: string | null;
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                urgency: "crisis" | "urgent" | "normal";
+                            };
+                            explanation: {
+                                required: string[];
+                                preferred: string[];
+                                distanceKm: number;
+                                remote: boolean;
+                                fairness: {
+                                    rank: number;
+                                    poolSize: number;
+                                    cost: number;
+                                };
+                            };
+                            isCommitted: boolean;
+                        }[];
+                        unfilled: {
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                urgency: "crisis" | "urgent" | "normal";
+                                administration: string;
+                            };
+                            slots: number;
+                            /** @enum {string} */
+                            reason: "no_holder" | "unavailable" | "out_of_range" | "taken" | "caps";
+                            counts: {
+                                holders: number;
+                                available: number;
+                                inRange: number;
+                                free: number;
+                            };
+                        }[];
+                        lent: {
+                            administration: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lent: number;
+                            poolSize: number;
+                            share: number;
+                        }[];
+                        flows: {
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                lat: number;
+                                lon: number;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                lat: number;
+                                lon: number;
+                            };
+                            count: number;
+                        }[];
+                        abilities: {
+                            /** @description Whether the run's assignments can be committed as proposals */
+                            commit: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

@@ -3,6 +3,9 @@ import { initReactI18next } from "react-i18next";
 import { setApiLanguage } from "../api/client";
 import { de } from "./de";
 import { en } from "./en";
+import { formatDate } from "./dates";
+
+export { todayInGermany } from "./dates";
 
 export type Language = "de" | "en";
 
@@ -26,15 +29,18 @@ export function setLanguage(lang: Language) {
   void i18n.changeLanguage(lang);
 }
 
-/** Dates as `25.11.2026`, numbers as `1.234,5` in German; the English UI uses British forms. */
+/**
+ * Dates as `25.11.2026`, numbers as `1.234,5` in German; the English UI uses British forms. A date
+ * (`2026-11-25`) is shown as the day it names in every time zone; a timestamp as its day in Germany.
+ */
 export function formatters(lang: string) {
   const locale = lang === "en" ? "en-GB" : "de-DE";
   return {
     number: (n: number, digits = 0) =>
       new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n),
-    date: (iso: string) => new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(iso)),
+    date: (iso: string) => formatDate(locale, iso),
     /** "1. November 2026" — for deadlines and periods people read rather than compare. */
-    dateLong: (iso: string) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(new Date(iso)),
+    dateLong: (iso: string) => formatDate(locale, iso, "long"),
     dateTime: (iso: string) =>
       new Intl.DateTimeFormat(locale, {
         day: "2-digit",

@@ -23,7 +23,12 @@ export const linkRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/me/identity",
     {
       config: { policy: selfAccess },
-      schema: { tags: ["me"], summary: "The caller's link to its administration's provider", response: { 200: MyIdentity } },
+      schema: {
+        operationId: "getOwnIdentity",
+        tags: ["me"],
+        summary: "The caller's link to its administration's provider",
+        response: { 200: MyIdentity },
+      },
     },
     async (request) => getMyIdentity(app.db, request.actor!),
   );
@@ -31,8 +36,10 @@ export const linkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/v1/me/identity/link",
     {
-      config: { policy: selfAccess },
+      // The provider does not answer: 503.
+      config: { policy: selfAccess, problems: ["unavailable"] },
       schema: {
+        operationId: "startOwnIdentityLink",
         tags: ["me"],
         summary: "Start linking the own account to the administration's provider",
         description:
@@ -69,7 +76,12 @@ export const linkRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/me/identity",
     {
       config: { policy: selfAccess },
-      schema: { tags: ["me"], summary: "Remove the own account's link to the provider", response: { 204: z.null() } },
+      schema: {
+        operationId: "unlinkOwnIdentity",
+        tags: ["me"],
+        summary: "Remove the own account's link to the provider",
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await unlinkMyIdentity(app.db, request.actor!);
@@ -82,6 +94,7 @@ export const linkRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: accountPolicy.gate("link") },
       schema: {
+        operationId: "linkAccountIdentity",
         tags: ["accounts"],
         summary: "Link one account to a subject at the administration's provider (HR office; audited, e-mailed to the holder)",
         description:
@@ -102,6 +115,7 @@ export const linkRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: accountPolicy.gate("link") },
       schema: {
+        operationId: "unlinkAccountIdentity",
         tags: ["accounts"],
         summary: "Remove one account's link to the provider (HR office; audited, e-mailed to the holder)",
         params: IdParams,

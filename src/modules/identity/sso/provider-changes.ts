@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
+import { germanDate } from "../../../kernel/dates";
 import { AppError } from "../../../kernel/problems";
 import { recordAudit } from "../../audit";
 import { enqueueMail } from "../../notifications";
@@ -209,7 +210,7 @@ async function mailDecision(tx: Tx, change: ChangeRow, organizationName: string,
       subject: `Anmeldung über das Konto der Verwaltung: Änderung ${confirmed ? "bestätigt" : "abgelehnt"}`,
       text:
         `Guten Tag ${r.displayName},\n\n` +
-        `die Koordination der Region (${change.decidedByName}) hat die am ${change.requestedAt.toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })} ` +
+        `die Koordination der Region (${change.decidedByName}) hat die am ${germanDate(change.requestedAt)} ` +
         `beantragte Änderung für ${organizationName} ${confirmed ? "bestätigt" : "abgelehnt"}:\n${describe(change)}.\n\n` +
         (confirmed
           ? `Sie gilt ab jetzt.` +

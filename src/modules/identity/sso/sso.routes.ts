@@ -23,6 +23,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: publicAccess },
       schema: {
+        operationId: "listSsoOrganizations",
         tags: ["sso"],
         summary: "Administrations whose staff sign in with their own provider",
         response: { 200: z.object({ items: z.array(z.object({ organizationId: z.uuid(), name: z.string(), ags: z.string() })) }) },
@@ -36,6 +37,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: publicAccess },
       schema: {
+        operationId: "startSsoLogin",
         tags: ["sso"],
         summary: "Start signing in at the administration's provider (redirect)",
         params: z.object({ organizationId: z.uuid() }),
@@ -67,6 +69,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: publicAccess, touchSession: false },
       schema: {
+        operationId: "completeSsoLogin",
         tags: ["sso"],
         summary: "Redirect target of the providers (authorization code + PKCE)",
         // Loose on purpose: providers add their own parameters (Keycloak's `session_state`).
@@ -111,6 +114,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: identityProviderPolicy.gate("read") },
       schema: {
+        operationId: "getIdentityProvider",
         tags: ["sso"],
         summary: "Single sign-on settings of the caller's administration, and its latest requested change",
         response: { 200: ProviderState },
@@ -124,6 +128,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: identityProviderPolicy.gate("update") },
       schema: {
+        operationId: "requestIdentityProviderChange",
         tags: ["sso"],
         summary: "Change the single sign-on of the caller's administration",
         description:
@@ -142,7 +147,12 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/identity-provider/change",
     {
       config: { policy: identityProviderPolicy.gate("update") },
-      schema: { tags: ["sso"], summary: "Withdraw the pending change of the caller's administration", response: { 204: z.null() } },
+      schema: {
+        operationId: "withdrawIdentityProviderChange",
+        tags: ["sso"],
+        summary: "Withdraw the pending change of the caller's administration",
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await withdrawProviderChange(app.db, request.actor!);
@@ -155,6 +165,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: providerChangePolicy.gate("list") },
       schema: {
+        operationId: "listIdentityProviderChanges",
         tags: ["sso"],
         summary: "Provider changes of the region's administrations (the coordination confirms or rejects them)",
         response: { 200: z.object({ items: z.array(ProviderChange), pending: z.number().int() }) },
@@ -168,6 +179,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: providerChangePolicy.gate("decide") },
       schema: {
+        operationId: "confirmIdentityProviderChange",
         tags: ["sso"],
         summary: "Confirm a provider change (not one's own request); it takes effect at once",
         params: z.object({ id: z.uuid() }),
@@ -182,6 +194,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { policy: providerChangePolicy.gate("decide") },
       schema: {
+        operationId: "rejectIdentityProviderChange",
         tags: ["sso"],
         summary: "Reject a provider change with a reason; the settings in force stay",
         params: z.object({ id: z.uuid() }),

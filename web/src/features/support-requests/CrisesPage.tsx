@@ -8,7 +8,7 @@ import { Button, ErrorSummary, Notice, TextField } from "../../components/forms"
 import { LoadMore } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
-import { formatters } from "../../i18n";
+import { formatters, todayInGermany } from "../../i18n";
 import { useSession } from "../identity/session";
 import type { Crises, NewCrisis } from "./api";
 
@@ -20,7 +20,7 @@ export function CrisesPage() {
   const crises = usePagedApi<Crises>((cursor) => api.GET("/api/v1/crises", { params: { query: { cursor } } }), []);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
-  const [startsOn, setStartsOn] = useState(new Date().toISOString().slice(0, 10));
+  const [startsOn, setStartsOn] = useState(todayInGermany);
   const [notice, setNotice] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const declaration = useMutation((body: NewCrisis) => api.POST("/api/v1/crises", { body }), {
