@@ -26,7 +26,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
 /** Inserts in chunks: PostgreSQL takes at most 65,535 parameters per statement. */
-async function insertRows(db: Db, table: string, columns: string[], rows: unknown[][]) {
+export async function insertRows(db: Db, table: string, columns: string[], rows: unknown[][]) {
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
     const values = sql.join(

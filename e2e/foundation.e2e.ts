@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { expectAccessible, launch, newPage, signInWithKeyboard } from "./browser";
+import { baseUrl, demoPassword, expectAccessible, launch, newPage, signInWithKeyboard } from "./browser";
 
 const hasBrowser = inject("e2eHasBrowser");
 let browser: Browser;
@@ -156,10 +156,27 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
   it("profile, audit log and language switch work and are accessible", async () => {
     const { context, page } = await newPage(browser);
     await signInWithKeyboard(page, "personal@wunstorf.demo");
+    // More than a page of entries: 55 sign-ins of a colleague.
+    for (let i = 0; i < 55; i++) {
+      const res = await fetch(`${baseUrl()}/api/v1/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ login: "sachbearbeitung@wunstorf.demo", password: demoPassword() }),
+      });
+      expect(res.status).toBe(200);
+    }
     await page.goto("/protokoll");
     await page.locator("tbody tr").first().waitFor();
     expect(await page.locator("tbody").textContent()).toContain("Anmeldung");
+    expect(await page.locator("tbody tr").count()).toBe(50);
+    expect(await page.getByRole("status").textContent()).toBe("50 Einträge angezeigt, weitere vorhanden.");
     await expectAccessible(page, "audit log");
+    // The next page with the keyboard: the button keeps the focus, the rows grow.
+    await page.getByRole("button", { name: "Ältere Einträge" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(50);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Ältere Einträge|Wird geladen/);
+    await expectAccessible(page, "audit log, second page");
     await page.goto("/profil");
     await page.getByRole("heading", { name: "Ihre Angaben" }).waitFor();
     await expectAccessible(page, "profile");

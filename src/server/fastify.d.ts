@@ -14,14 +14,20 @@ declare module "fastify" {
     actor: Actor | null;
     /** Whether the request presented a session cookie that has expired. */
     hasExpiredSession: boolean;
+    /** When the request's session was last written as active and when it began (null without a valid session). */
+    sessionTimes: { lastSeenAt: Date; createdAt: Date } | null;
   }
   interface FastifyContextConfig {
     /** Who may call the route; every `/api/v1` route must declare one. */
     policy?: RouteGate;
     /** Set false on routes that must work without a CSRF token (login). */
     csrf?: boolean;
-    /** Set false on routes that must not extend the idle timeout (session status polling). */
-    touchSession?: boolean;
+    /**
+     * Set false on routes that must not extend the idle timeout (session status polling);
+     * `"always"` writes the activity at every call (explicit extension). By default a request
+     * writes it when the last write is older than a minute.
+     */
+    touchSession?: boolean | "always";
     /**
      * Problem codes the route answers with beyond those every route of its kind can (see
      * `problemCodesOf` in plugins/openapi.ts), e.g. `login_locked` or `unprocessable`: documented

@@ -55,7 +55,19 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-const nextDay = (iso: string) => addDays(iso, 1);
+/** Days already worked out: a list of requests asks for the same few hundred dates again and again. */
+const NEXT_DAY = new Map<string, string>();
+
+function nextDay(iso: string): string {
+  let next = NEXT_DAY.get(iso);
+  if (next === undefined) {
+    next = addDays(iso, 1);
+    // Bounded: dates of a few decades at most; forget them all rather than grow without end.
+    if (NEXT_DAY.size >= 50_000) NEXT_DAY.clear();
+    NEXT_DAY.set(iso, next);
+  }
+  return next;
+}
 
 /** Whether windows with at least `hours` per week together cover every day from `from` to `to`. */
 export function coversPeriod(windows: readonly AvailabilityWindow[], from: string, to: string, hours: number): boolean {

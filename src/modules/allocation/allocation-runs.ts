@@ -4,8 +4,9 @@
  * commits all or some assignments as secondment proposals in the usual workflow.
  */
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
+import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { germanDate } from "../../kernel/dates";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
@@ -213,8 +214,14 @@ export async function getAllocationRun(db: Db, actor: Actor, id: string) {
   return getRunView(db, actor, id);
 }
 
-/** The coordination office's recent runs, newest first (the counts come from the database, not from parsing results). */
-export async function listAllocationRuns(db: Db, actor: Actor, filter: { crisisId?: string } = {}) {
+/** Newest first, then id. */
+const RUN_ORDER: SortKey[] = [
+  { sql: allocationRuns.createdAt, type: "timestamp", desc: true },
+  { sql: allocationRuns.id, type: "uuid", desc: true },
+];
+
+/** The coordination office's runs, newest first, a page at a time (the counts come from the database, not from parsing results). */
+export async function listAllocationRuns(db: Db, actor: Actor, filter: PageRequest & { crisisId?: string }) {
   const run = allocationRuns;
   const rows = await db
     .select({
@@ -226,6 +233,7 @@ export async function listAllocationRuns(db: Db, actor: Actor, filter: { crisisI
       runMs: run.runMs,
       assignments: sql<number>`coalesce(jsonb_array_length(${run.result}->'assignments'), 0)`,
       unfilledSlots: sql<number>`coalesce((SELECT sum((u->>'slots')::int) FROM jsonb_array_elements(${run.result}->'unfilled') u), 0)`,
+      cursor: cursorColumn(RUN_ORDER),
     })
     .from(run)
     .where(
@@ -233,17 +241,22 @@ export async function listAllocationRuns(db: Db, actor: Actor, filter: { crisisI
         eq(run.regionId, actor.regionId),
         eq(run.organizationId, actor.organizationId),
         filter.crisisId ? eq(run.crisisId, filter.crisisId) : undefined,
+        afterCursor(RUN_ORDER, filter.cursor),
       ),
     )
-    .orderBy(desc(run.createdAt))
-    .limit(20);
-  return rows.map((r) => ({
-    ...r,
-    createdAt: r.createdAt.toISOString(),
-    committedAt: r.committedAt?.toISOString() ?? null,
-    assignments: Number(r.assignments),
-    unfilledSlots: Number(r.unfilledSlots),
-  }));
+    .orderBy(...orderBy(RUN_ORDER))
+    .limit(filter.limit + 1);
+  const { rows: shown, nextCursor } = pageOf(rows, filter.limit);
+  return {
+    items: shown.map(({ cursor: _cursor, ...r }) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      committedAt: r.committedAt?.toISOString() ?? null,
+      assignments: Number(r.assignments),
+      unfilledSlots: Number(r.unfilledSlots),
+    })),
+    nextCursor,
+  };
 }
 
 /**

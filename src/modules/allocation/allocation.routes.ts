@@ -2,6 +2,7 @@ import { promisify } from "node:util";
 import { gunzip as gunzipCallback } from "node:zlib";
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { pageQuery, pageSchema } from "../../kernel/paging";
 import { allocationPolicy } from "./allocation.policy";
 import { RunGate } from "./run-gate";
 import { solverPool } from "./solver-pool";
@@ -24,12 +25,12 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "listAllocationRuns",
         tags: ["allocation"],
-        summary: "The coordination office's recent allocation runs, newest first",
-        querystring: z.object({ crisisId: z.uuid().optional() }).strict(),
-        response: { 200: z.object({ items: z.array(AllocationRunSummary) }) },
+        summary: "The coordination office's allocation runs, newest first (paged)",
+        querystring: z.object({ crisisId: z.uuid().optional(), ...pageQuery }).strict(),
+        response: { 200: pageSchema(AllocationRunSummary) },
       },
     },
-    async (request) => ({ items: await listAllocationRuns(app.db, request.actor!, request.query) }),
+    async (request) => listAllocationRuns(app.db, request.actor!, request.query),
   );
   app.post(
     "/api/v1/allocation-runs",

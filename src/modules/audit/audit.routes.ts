@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { pageQuery, pageSchema } from "../../kernel/paging";
 import { auditPolicy } from "./audit.policy";
 import { listAuditEvents } from "./list-audit-events";
 
@@ -24,21 +25,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "listAuditEvents",
         tags: ["audit"],
         summary: "Audit log entries the caller may read, newest first",
-        querystring: z
-          .object({
-            before: z.coerce.number().int().positive().optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-          })
-          .strict(),
-        response: { 200: z.object({ items: z.array(AuditEvent), nextBefore: z.number().int().nullable() }) },
+        querystring: z.object(pageQuery).strict(),
+        response: { 200: pageSchema(AuditEvent) },
       },
     },
     async (request) => {
-      const rows = await listAuditEvents(app.db, request.actor!, request.query);
-      return {
-        items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
-        nextBefore: rows.length === request.query.limit ? rows[rows.length - 1].id : null,
-      };
+      const page = await listAuditEvents(app.db, request.actor!, request.query);
+      return { items: page.items.map((r) => ({ ...r, at: r.at.toISOString() })), nextCursor: page.nextCursor };
     },
   );
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { pageQuery, pageSchema } from "../../kernel/paging";
 import { createAccount, getAccount, grantableByActor, listAccounts, updateAccount } from "./accounts";
 import { accountPolicy } from "./identity.policy";
 import { Account, CreateAccountBody, IdParams, RoleSchema, UpdateAccountBody } from "./identity.schemas";
@@ -13,17 +14,17 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "listAccounts",
         tags: ["accounts"],
-        summary: "Accounts of the caller's administration",
+        summary: "Accounts of the caller's administration by name (paged)",
+        querystring: z.object(pageQuery).strict(),
         response: {
-          200: z.object({
-            items: z.array(Account),
+          200: pageSchema(Account, {
             grantableRoles: z.array(RoleSchema).describe("Roles the caller may grant to a new account"),
           }),
         },
       },
     },
     async (request) => ({
-      items: await listAccounts(app.db, request.actor!),
+      ...(await listAccounts(app.db, request.actor!, request.query)),
       grantableRoles: await grantableByActor(app.db, request.actor!),
     }),
   );

@@ -1,6 +1,7 @@
 import { departmentProblem } from "../organizations";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
+import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { AppError, type FieldProblem } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import { departments, organizations } from "../organizations";
@@ -22,7 +23,12 @@ const ownAccount = (actor: Actor, id?: string) =>
 type AccountRow = typeof accounts.$inferSelect;
 
 async function present(db: Db | Tx, actor: Actor, rows: AccountRow[]) {
-  const roleRows = await db.select().from(accountRoles).where(eq(accountRoles.organizationId, actor.organizationId));
+  // One query per part, whatever the number of rows.
+  const ids = rows.map((a) => a.id);
+  const roleRows = await db
+    .select()
+    .from(accountRoles)
+    .where(and(eq(accountRoles.organizationId, actor.organizationId), inArray(accountRoles.accountId, ids)));
   const deps = await db.select().from(departments).where(eq(departments.organizationId, actor.organizationId));
   const rolesByAccount = new Map<string, Role[]>();
   for (const r of roleRows) rolesByAccount.set(r.accountId, [...(rolesByAccount.get(r.accountId) ?? []), r.role]);
@@ -30,7 +36,7 @@ async function present(db: Db | Tx, actor: Actor, rows: AccountRow[]) {
   const identities = await db
     .select()
     .from(accountIdentities)
-    .where(eq(accountIdentities.organizationId, actor.organizationId))
+    .where(and(eq(accountIdentities.organizationId, actor.organizationId), inArray(accountIdentities.accountId, ids)))
     .orderBy(asc(accountIdentities.createdAt));
   const identityOf = new Map(identities.map((i) => [i.accountId, i]));
   const canUpdate = accountPolicy.can(actor, "update");
@@ -86,12 +92,29 @@ function snapshot(a: AccountRow, roles: readonly Role[]) {
   return { login: a.login, displayName: a.displayName, departmentId: a.departmentId, isActive: a.isActive, roles: [...roles].sort() };
 }
 
-/** The accounts of the actor's administration, sorted by name (German collation). */
-export async function listAccounts(db: Db, actor: Actor) {
-  const rows = await db.select().from(accounts).where(ownAccount(actor)).orderBy(asc(accounts.login));
-  const presented = await present(db, actor, rows);
-  const collator = new Intl.Collator("de");
-  return presented.sort((a, b) => collator.compare(a.displayName, b.displayName));
+/** The order of the account list: by name (German order, whatever the database's collation), then id. */
+const ACCOUNT_ORDER: SortKey[] = [
+  { sql: accounts.displayNameSort, type: "text" },
+  { sql: accounts.id, type: "uuid" },
+];
+
+/** The accounts of the actor's administration, sorted by name (German order), a page at a time. */
+export async function listAccounts(db: Db, actor: Actor, page: PageRequest) {
+  const rows = await db
+    .select({ a: accounts, cursor: cursorColumn(ACCOUNT_ORDER) })
+    .from(accounts)
+    .where(and(ownAccount(actor), afterCursor(ACCOUNT_ORDER, page.cursor)))
+    .orderBy(...orderBy(ACCOUNT_ORDER))
+    .limit(page.limit + 1);
+  const { rows: shown, nextCursor } = pageOf(rows, page.limit);
+  return {
+    items: await present(
+      db,
+      actor,
+      shown.map((r) => r.a),
+    ),
+    nextCursor,
+  };
 }
 
 /** One account of the actor's administration; 404 for any other. */

@@ -45,6 +45,12 @@ export const SessionInfo = z.object({
   idleExpiresAt: z.string(),
   /** Seconds until the idle limit, by the server's clock: clients count down from this, immune to clock skew. */
   idleRemainingSeconds: z.number().int(),
+  touchIntervalSeconds: z
+    .number()
+    .int()
+    .describe(
+      "Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that)",
+    ),
   absoluteExpiresAt: z.string(),
 });
 

@@ -3,6 +3,7 @@ import { bigserial, boolean, date, index, pgTable, primaryKey, text, timestamp, 
 import { ownerColumns } from "../../db/owner-columns";
 import { declareConstraint } from "../../db/constraints";
 import { declareVisibility } from "../../db/visibility";
+import { germanSortColumn } from "../../kernel/paging";
 import { departments, organizations, regions } from "../organizations/organizations.tables";
 import type { Role } from "../../kernel/roles";
 
@@ -17,6 +18,8 @@ export const accounts = declareVisibility(
       /** Login name (an e-mail address), stored in lower case. */
       login: text("login").notNull().unique(),
       displayName: text("display_name").notNull(),
+      /** `display_name` in German alphabetical order, written by the database: the account list's order (indexed). */
+      displayNameSort: germanSortColumn("display_name_sort", "display_name"),
       /** argon2id hash; null when the account can only sign in through single sign-on. */
       passwordHash: text("password_hash"),
       locale: text("locale").$type<"de" | "en">().notNull().default("de"),
@@ -29,7 +32,7 @@ export const accounts = declareVisibility(
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     },
-    (t) => [index("accounts_org").on(t.organizationId)],
+    (t) => [index("accounts_org").on(t.organizationId), index("accounts_org_name").on(t.organizationId, t.displayNameSort, t.id)],
   ),
   "tenant",
 );

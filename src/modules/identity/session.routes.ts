@@ -14,7 +14,14 @@ import { accounts, sessions } from "./identity.tables";
 import { providerLogoutUrl } from "./sso/provider-logout";
 import { login } from "./login";
 import { hashPassword, verifyPassword } from "./passwords";
-import { ABSOLUTE_TIMEOUT_SECONDS, deleteSessionsOf, findSession, IDLE_TIMEOUT_SECONDS, SESSION_COOKIE } from "./sessions";
+import {
+  ABSOLUTE_TIMEOUT_SECONDS,
+  deleteSessionsOf,
+  findSession,
+  IDLE_TIMEOUT_SECONDS,
+  SESSION_COOKIE,
+  SESSION_TOUCH_INTERVAL_SECONDS,
+} from "./sessions";
 
 const NoContent = z.null().describe("No content");
 
@@ -24,6 +31,7 @@ function sessionInfo(csrfToken: string, lastSeenAt: Date, createdAt: Date) {
     idleRemainingSeconds: Math.max(0, Math.round((idleEnds - Date.now()) / 1000)),
     csrfToken,
     idleTimeoutSeconds: IDLE_TIMEOUT_SECONDS,
+    touchIntervalSeconds: SESSION_TOUCH_INTERVAL_SECONDS,
     idleExpiresAt: new Date(lastSeenAt.getTime() + IDLE_TIMEOUT_SECONDS * 1000).toISOString(),
     absoluteExpiresAt: new Date(createdAt.getTime() + ABSOLUTE_TIMEOUT_SECONDS * 1000).toISOString(),
   };
@@ -93,17 +101,18 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const token = request.cookies[SESSION_COOKIE];
-      const found = token && request.actor ? await findSession(app.db, token) : undefined;
-      if (!found || found.status !== "valid") return { authenticated: false as const };
-      return { authenticated: true as const, ...sessionInfo(found.actor.csrfToken, found.lastSeenAt, found.createdAt) };
+      // The session as the auth hook read it (this route does not extend it).
+      const { actor, sessionTimes } = request;
+      if (!actor || !sessionTimes) return { authenticated: false as const };
+      return { authenticated: true as const, ...sessionInfo(actor.csrfToken, sessionTimes.lastSeenAt, sessionTimes.createdAt) };
     },
   );
 
   app.post(
     "/api/v1/session/extend",
     {
-      config: { policy: selfAccess },
+      // An explicit extension always writes, whenever the last request did.
+      config: { policy: selfAccess, touchSession: "always" },
       schema: {
         operationId: "extendSession",
         tags: ["session"],
@@ -112,9 +121,9 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const found = await findSession(app.db, request.cookies[SESSION_COOKIE]!);
-      if (found.status !== "valid") throw new AppError("session_expired");
-      return sessionInfo(found.actor.csrfToken, found.lastSeenAt, found.createdAt);
+      const { actor, sessionTimes } = request;
+      if (!actor || !sessionTimes) throw new AppError("session_expired");
+      return sessionInfo(actor.csrfToken, sessionTimes.lastSeenAt, sessionTimes.createdAt);
     },
   );
 

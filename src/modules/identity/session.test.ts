@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { buildTestApp, type TestApp } from "../../../test/app";
 import { TEST_PASSWORD } from "../../../test/constants";
+import { countingDatabase } from "../../../test/statements";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -235,5 +237,80 @@ describe("session", () => {
     expect((await a.request({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(200);
     expect((await b.request({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(401);
     expect((await post("mitarbeiter@garbsen.demo", "ein-neues-langes-passwort", "10.9.9.9")).statusCode).toBe(200);
+  });
+});
+
+describe("activity is written at most once a minute (issue #14)", () => {
+  const sessionId = (client: { cookie: string }) =>
+    createHash("sha256")
+      .update(client.cookie.replace(/^.*verbund_session=([^;]+).*$/, "$1"))
+      .digest("hex");
+  const lastSeen = async (client: { cookie: string }) => {
+    const { rows } = await t.database.db.execute(
+      sql`SELECT extract(epoch from now() - last_seen_at)::float AS age FROM sessions WHERE id = ${sessionId(client)}`,
+    );
+    return Number((rows[0] as { age: number }).age);
+  };
+  const setAge = (client: { cookie: string }, seconds: number) =>
+    t.database.db.execute(
+      sql`UPDATE sessions SET last_seen_at = now() - make_interval(secs => ${seconds}) WHERE id = ${sessionId(client)}`,
+    );
+
+  it("a signed-in read costs one statement for session, account and roles; a minute later it writes the activity once", async () => {
+    const counting = countingDatabase(t.database);
+    const app = await buildTestApp({ database: counting.database });
+    try {
+      const client = await app.signIn("mitarbeiterin@wunstorf.demo");
+      await setAge(client, 30);
+      counting.reset();
+      const me = await client.request({ method: "GET", url: "/api/v1/me" });
+      expect(me.statusCode).toBe(200);
+      expect(me.json().roles).toEqual(["employee"]);
+      const sessionReads = counting.statements.filter((q) => /\bsessions\b/.test(q));
+      expect(sessionReads).toHaveLength(1);
+      expect(sessionReads[0]).toMatch(/account_roles/);
+      expect(await lastSeen(client)).toBeGreaterThanOrEqual(30);
+
+      await setAge(client, 61);
+      counting.reset();
+      expect((await client.request({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(200);
+      expect(counting.statements.filter((q) => /^update "sessions"/i.test(q))).toHaveLength(1);
+      expect(await lastSeen(client)).toBeLessThan(5);
+      counting.reset();
+      expect((await client.request({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(200);
+      expect(counting.statements.filter((q) => /^update "sessions"/i.test(q))).toHaveLength(0);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("property: after any read the session lasts at least what the answer says, and at least 29 minutes", async () => {
+    const client = await t.signIn("sachbearbeitung@wunstorf.demo");
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 1799 }), async (age) => {
+        await setAge(client, age);
+        const res = await client.request({ method: "GET", url: "/api/v1/me" });
+        expect(res.statusCode).toBe(200);
+        const promised = Number(res.headers["verbund-idle-remaining"]);
+        // What the database will allow from now on (its clock decides the idle limit).
+        const left = 1800 - (await lastSeen(client));
+        expect(promised).toBeLessThanOrEqual(left + 1);
+        expect(promised).toBeGreaterThanOrEqual(left - 2);
+        expect(left).toBeGreaterThanOrEqual(1800 - 60 - 2);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("an explicit extension always writes, also within the minute", async () => {
+    const client = await t.signIn("controlling@wunstorf.demo");
+    await setAge(client, 40);
+    const extended = await client.request({ method: "POST", url: "/api/v1/session/extend" });
+    expect(extended.statusCode).toBe(200);
+    expect(extended.json().idleRemainingSeconds).toBeGreaterThanOrEqual(1799);
+    expect(await lastSeen(client)).toBeLessThan(5);
+    const status = await client.request({ method: "GET", url: "/api/v1/session" });
+    expect(status.json().idleRemainingSeconds).toBeGreaterThanOrEqual(1795);
+    expect(status.json().touchIntervalSeconds).toBe(60);
   });
 });

@@ -44,13 +44,39 @@ export async function createSession(
   return { token, csrfToken };
 }
 
+/**
+ * Activity is written to the session (`last_seen_at`) at most this often: a request within this
+ * many seconds of the last write reads the session and writes nothing. The idle limit therefore
+ * runs from at most this long before the latest request, and the web app counts down from
+ * `IDLE_TIMEOUT_SECONDS − SESSION_TOUCH_INTERVAL_SECONDS` after a request, so it never promises
+ * more time than the server gives (WCAG 2.2.1: the warning is at most a minute early, never late)
+ * — where it does not know better: every answer to a signed-in request carries the exact remaining
+ * seconds in the header {@link IDLE_REMAINING_HEADER}.
+ */
+export const SESSION_TOUCH_INTERVAL_SECONDS = 60;
+
+/** Response header with the seconds until the session's idle limit (by the database clock), after the request. */
+export const IDLE_REMAINING_HEADER = "verbund-idle-remaining";
+
 /** The state of a session token presented by a request. */
 export type SessionLookup =
-  { status: "valid"; actor: Actor; lastSeenAt: Date; createdAt: Date } | { status: "expired" } | { status: "unknown" };
+  | {
+      status: "valid";
+      actor: Actor;
+      lastSeenAt: Date;
+      createdAt: Date;
+      /** `last_seen_at` is older than {@link SESSION_TOUCH_INTERVAL_SECONDS}: a request should record its activity. */
+      isTouchDue: boolean;
+      /** Seconds until the idle limit by the database clock, as the session stands before this request writes anything. */
+      idleRemainingSeconds: number;
+    }
+  | { status: "expired" }
+  | { status: "unknown" };
 
 /**
- * Loads the actor behind a session token. The idle and absolute limits are checked by the
- * database clock, so every app server agrees; an expired session is deleted on sight.
+ * Loads the actor behind a session token — session, account and roles in one statement. The idle
+ * and absolute limits are checked by the database clock, so every app server agrees; an expired
+ * session is deleted on sight.
  */
 export async function findSession(db: Db, token: string): Promise<SessionLookup> {
   const id = sha256(token);
@@ -60,6 +86,9 @@ export async function findSession(db: Db, token: string): Promise<SessionLookup>
       account: accounts,
       isIdle: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(secs => ${IDLE_TIMEOUT_SECONDS})`,
       isTooOld: sql<boolean>`${sessions.createdAt} <= now() - make_interval(secs => ${ABSOLUTE_TIMEOUT_SECONDS})`,
+      isTouchDue: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(secs => ${SESSION_TOUCH_INTERVAL_SECONDS})`,
+      idleRemainingSeconds: sql<number>`floor(extract(epoch from ${sessions.lastSeenAt} + make_interval(secs => ${IDLE_TIMEOUT_SECONDS}) - now()))::int`,
+      roles: sql<string>`coalesce((select string_agg(${accountRoles.role}, ',') from ${accountRoles} where ${accountRoles.accountId} = ${accounts.id}), '')`,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
@@ -70,11 +99,12 @@ export async function findSession(db: Db, token: string): Promise<SessionLookup>
     await db.delete(sessions).where(eq(sessions.id, id));
     return { status: "expired" };
   }
-  const roles = await db.select({ role: accountRoles.role }).from(accountRoles).where(eq(accountRoles.accountId, row.account.id));
   return {
     status: "valid",
     lastSeenAt: row.session.lastSeenAt,
     createdAt: row.session.createdAt,
+    isTouchDue: row.isTouchDue,
+    idleRemainingSeconds: Number(row.idleRemainingSeconds),
     actor: {
       accountId: row.account.id,
       regionId: row.account.regionId,
@@ -82,14 +112,18 @@ export async function findSession(db: Db, token: string): Promise<SessionLookup>
       departmentId: row.account.departmentId,
       login: row.account.login,
       displayName: row.account.displayName,
-      roles: roles.map((r) => r.role as Role).sort(),
+      roles: row.roles ? (row.roles.split(",") as Role[]).sort() : [],
       sessionId: id,
       csrfToken: row.session.csrfToken,
     },
   };
 }
 
-/** Marks the session as used now (extends the idle limit); returns the new last-seen time. */
+/**
+ * Marks the session as used now (extends the idle limit); returns the new last-seen time. Requests
+ * call it only when the last write is older than {@link SESSION_TOUCH_INTERVAL_SECONDS}; an
+ * explicit extension (`POST /api/v1/session/extend`) always.
+ */
 export async function touchSession(db: Db, sessionId: string): Promise<Date> {
   const [row] = await db
     .update(sessions)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { pageQuery, pageSchema } from "../../kernel/paging";
 import { definePolicy } from "../../kernel/policy";
 import type { Role } from "../../kernel/roles";
 import { listOutbox } from "./outbox";
@@ -32,31 +33,26 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "listOutboxMessages",
         tags: ["notifications"],
-        summary: "E-mails to the caller's administration, newest first",
-        querystring: z.object({ status: z.enum(["pending", "sent", "failed"]).optional() }).strict(),
+        summary: "E-mails to the caller's administration, newest first (paged)",
+        querystring: z.object({ status: z.enum(["pending", "sent", "failed"]).optional(), ...pageQuery }).strict(),
         response: {
-          200: z.object({
-            smtpConfigured: z.boolean(),
-            items: z.array(
-              z.object({
-                id: z.uuid(),
-                to: z.string(),
-                subject: z.string(),
-                text: z.string(),
-                status: z.enum(["pending", "sent", "failed"]),
-                attempts: z.number().int(),
-                lastError: z.string().nullable(),
-                createdAt: z.string(),
-                sentAt: z.string().nullable(),
-              }),
-            ),
-          }),
+          200: pageSchema(
+            z.object({
+              id: z.uuid(),
+              to: z.string(),
+              subject: z.string(),
+              text: z.string(),
+              status: z.enum(["pending", "sent", "failed"]),
+              attempts: z.number().int(),
+              lastError: z.string().nullable(),
+              createdAt: z.string(),
+              sentAt: z.string().nullable(),
+            }),
+            { smtpConfigured: z.boolean() },
+          ),
         },
       },
     },
-    async (request) => ({
-      smtpConfigured: !!app.config.smtpUrl,
-      items: await listOutbox(app.db, request.actor!, request.query.status),
-    }),
+    async (request) => ({ smtpConfigured: !!app.config.smtpUrl, ...(await listOutbox(app.db, request.actor!, request.query)) }),
   );
 };

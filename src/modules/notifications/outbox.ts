@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db, Tx } from "../../db/client";
+import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { outboxMessages } from "./outbox.tables";
 
 /** An e-mail to send. */
@@ -123,39 +124,50 @@ export async function deliverDueMail(db: Db, options: DeliverOptions): Promise<{
   return { sent, failed };
 }
 
+/** Newest first, then id. */
+const OUTBOX_ORDER: SortKey[] = [
+  { sql: outboxMessages.createdAt, type: "timestamp", desc: true },
+  { sql: outboxMessages.id, type: "uuid", desc: true },
+];
+
 /**
- * The Postausgang of an administration, newest first: the mails to its own people. The
- * coordination office also sees the region's mails that belong to no administration.
+ * The Postausgang, newest first, a page at a time: the mails to the actor's administration; the
+ * coordination office (region_admin) also sees the region's mails that belong to no administration.
  */
 export async function listOutbox(
   db: Db,
   actor: { regionId: string; organizationId: string; roles: readonly string[] },
-  status?: "pending" | "sent" | "failed",
+  query: PageRequest & { status?: "pending" | "sent" | "failed" },
 ) {
   const own = eq(outboxMessages.organizationId, actor.organizationId);
   const rows = await db
-    .select()
+    .select({ m: outboxMessages, cursor: cursorColumn(OUTBOX_ORDER) })
     .from(outboxMessages)
     .where(
       and(
         eq(outboxMessages.regionId, actor.regionId),
         actor.roles.includes("region_admin") ? or(own, isNull(outboxMessages.organizationId)) : own,
-        status ? eq(outboxMessages.status, status) : undefined,
+        query.status ? eq(outboxMessages.status, query.status) : undefined,
+        afterCursor(OUTBOX_ORDER, query.cursor),
       ),
     )
-    .orderBy(desc(outboxMessages.createdAt))
-    .limit(200);
-  return rows.map((m) => ({
-    id: m.id,
-    to: m.toAddress,
-    subject: m.subject,
-    text: m.textBody,
-    status: m.status,
-    attempts: m.attempts,
-    lastError: m.lastError,
-    createdAt: m.createdAt.toISOString(),
-    sentAt: m.sentAt?.toISOString() ?? null,
-  }));
+    .orderBy(...orderBy(OUTBOX_ORDER))
+    .limit(query.limit + 1);
+  const { rows: shown, nextCursor } = pageOf(rows, query.limit);
+  return {
+    items: shown.map(({ m }) => ({
+      id: m.id,
+      to: m.toAddress,
+      subject: m.subject,
+      text: m.textBody,
+      status: m.status,
+      attempts: m.attempts,
+      lastError: m.lastError,
+      createdAt: m.createdAt.toISOString(),
+      sentAt: m.sentAt?.toISOString() ?? null,
+    })),
+    nextCursor,
+  };
 }
 
 /** Runs the worker every `intervalMs` until stopped; returns the stop function. */

@@ -1,5 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { afterCursor, cursorColumn, germanSortKey, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { AppError } from "../../kernel/problems";
 import type { Actor } from "../../kernel/actor";
 import { organizationPolicy } from "./organizations.policy";
@@ -25,13 +26,26 @@ function present(o: OrganizationRow, byId: Map<string, OrganizationRow>) {
   };
 }
 
-/** Every administration (public data): the region first, then the municipalities A–Z (German order). */
-export async function listOrganizations(db: Db) {
-  const rows = await db.select().from(organizations);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return rows
-    .sort((a, b) => (a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind === "region" ? -1 : 1))
-    .map((r) => present(r, byId));
+/** The order of the list: the region first, then the municipalities A–Z (German order), then id. */
+const ORDER: SortKey[] = [
+  { sql: ne(organizations.kind, "region"), type: "boolean" },
+  { sql: germanSortKey(organizations.name), type: "text" },
+  { sql: organizations.id, type: "uuid" },
+];
+
+/** Every administration (public data), a page at a time: the region first, then the municipalities A–Z. */
+export async function listOrganizations(db: Db, page: PageRequest) {
+  const rows = await db
+    .select({ o: organizations, cursor: cursorColumn(ORDER) })
+    .from(organizations)
+    .where(afterCursor(ORDER, page.cursor))
+    .orderBy(...orderBy(ORDER))
+    .limit(page.limit + 1);
+  const { rows: shown, nextCursor } = pageOf(rows, page.limit);
+  const authorityIds = [...new Set(shown.flatMap((r) => (r.o.buildingAuthorityId ? [r.o.buildingAuthorityId] : [])))];
+  const authorities = authorityIds.length ? await db.select().from(organizations).where(inArray(organizations.id, authorityIds)) : [];
+  const byId = new Map(authorities.map((r) => [r.id, r]));
+  return { items: shown.map((r) => present(r.o, byId)), nextCursor };
 }
 
 /**

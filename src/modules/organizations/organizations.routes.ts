@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { pageQuery, pageSchema } from "../../kernel/paging";
 import { publicAccess } from "../../kernel/policy";
 import { getBoundaries, getOrganization, listOrganizations } from "./list-organizations";
 
@@ -32,11 +33,12 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "listOrganizations",
         tags: ["organizations"],
-        summary: "All administrations of the region",
-        response: { 200: z.object({ items: z.array(Organization) }) },
+        summary: "The administrations of the region: the region first, then the municipalities A–Z (paged)",
+        querystring: z.object(pageQuery).strict(),
+        response: { 200: pageSchema(Organization) },
       },
     },
-    async () => ({ items: await listOrganizations(app.db) }),
+    async (request) => listOrganizations(app.db, request.query),
   );
 
   app.get(

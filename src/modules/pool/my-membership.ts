@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, ne, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
+import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { AppError } from "../../kernel/problems";
 import { auditEvents } from "../audit";
 import { recordAudit } from "../audit";
@@ -126,12 +127,15 @@ export async function leavePool(db: Db, actor: Actor) {
   });
 }
 
-/** Who read the person's pool data, and when — everyone but the person, newest first. */
-export async function listMyDataReaders(db: Db, actor: Actor) {
+/** Newest first (the audit id grows with every entry). */
+const READ_ORDER: SortKey[] = [{ sql: auditEvents.id, type: "integer", desc: true }];
+
+/** Who read the person's pool data, and when — everyone but the person, newest first, a page at a time. */
+export async function listMyDataReaders(db: Db, actor: Actor, page: PageRequest) {
   const row = await myRow(db, actor);
-  if (!row) return [];
+  if (!row) return { items: [], nextCursor: null };
   const reads = await db
-    .select({ at: auditEvents.at, actorLogin: auditEvents.actorLogin })
+    .select({ at: auditEvents.at, actorLogin: auditEvents.actorLogin, cursor: cursorColumn(READ_ORDER) })
     .from(auditEvents)
     .where(
       and(
@@ -139,11 +143,13 @@ export async function listMyDataReaders(db: Db, actor: Actor) {
         eq(auditEvents.entityId, row.id),
         eq(auditEvents.action, "read"),
         or(isNull(auditEvents.actorAccountId), ne(auditEvents.actorAccountId, actor.accountId)),
+        afterCursor(READ_ORDER, page.cursor),
       ),
     )
-    .orderBy(desc(auditEvents.id))
-    .limit(500);
-  return reads.map((r) => ({ at: r.at.toISOString(), reader: r.actorLogin ?? "–" }));
+    .orderBy(...orderBy(READ_ORDER))
+    .limit(page.limit + 1);
+  const { rows, nextCursor } = pageOf(reads, page.limit);
+  return { items: rows.map((r) => ({ at: r.at.toISOString(), reader: r.actorLogin ?? "–" })), nextCursor };
 }
 
 /** Everything Verbund keeps about the person (Art. 15 and 20 GDPR), as one JSON document. */
@@ -152,7 +158,8 @@ export async function exportMyData(db: Db, actor: Actor) {
     exportedAt: new Date().toISOString(),
     account: await getMe(db, actor),
     poolMembership: (await getMyMembership(db, actor)).member,
-    readsOfMyPoolData: await listMyDataReaders(db, actor),
+    // The latest 500 reads, as before paging (the list pages through all of them).
+    readsOfMyPoolData: (await listMyDataReaders(db, actor, { limit: 500 })).items,
     auditOfMyActions: (
       await db
         .select({ at: auditEvents.at, action: auditEvents.action, entity: auditEvents.entity })

@@ -2,6 +2,7 @@ import { departmentProblem } from "../organizations";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
+import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { today } from "../../kernel/dates";
 import { AppError, type FieldProblem } from "../../kernel/problems";
 import { auditEvents } from "../audit";
@@ -162,15 +163,24 @@ function snapshot(m: MemberRow) {
   return { name: m.name, departmentId: m.departmentId, payGroup: m.payGroup, jobTitle: m.jobTitle, leftAt: m.leftAt };
 }
 
-/** The pool members of the actor's administration (HR office), A–Z; the read is audited. */
-export async function listPoolMembers(db: Db, actor: Actor, options: { includeFormer?: boolean } = {}) {
+/** The order of the member list: A–Z by name (German order, whatever the database's collation), then id (indexed). */
+const MEMBER_ORDER: SortKey[] = [
+  { sql: poolMembers.nameSort, type: "text" },
+  { sql: poolMembers.id, type: "uuid" },
+];
+
+/** The pool members of the actor's administration (HR office), A–Z, a page at a time; the read of each is audited. */
+export async function listPoolMembers(db: Db, actor: Actor, options: PageRequest & { includeFormer?: boolean }) {
   const rows = await db
-    .select()
+    .select({ m: poolMembers, cursor: cursorColumn(MEMBER_ORDER) })
     .from(poolMembers)
-    .where(and(ownMember(actor), options.includeFormer ? undefined : isNull(poolMembers.leftAt)));
-  await auditReads(db, actor, rows);
-  const collator = new Intl.Collator("de");
-  return (await presentMembers(db, rows)).sort((a, b) => collator.compare(a.name, b.name));
+    .where(and(ownMember(actor), options.includeFormer ? undefined : isNull(poolMembers.leftAt), afterCursor(MEMBER_ORDER, options.cursor)))
+    .orderBy(...orderBy(MEMBER_ORDER))
+    .limit(options.limit + 1);
+  const page = pageOf(rows, options.limit);
+  const members = page.rows.map((r) => r.m);
+  await auditReads(db, actor, members);
+  return { items: await presentMembers(db, members), nextCursor: page.nextCursor };
 }
 
 /** One pool member of the actor's administration; 404 for any other. The read is audited. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { pageQuery, pageSchema } from "../../kernel/paging";
 import { selfAccess } from "../../kernel/policy";
 import { exportMyData, getMyMembership, joinPool, leavePool, listMyDataReaders, updateMyMembership } from "./my-membership";
 import { getPoolOverview } from "./pool-overview";
@@ -23,7 +24,7 @@ const Membership = z.object({
   member: PoolMember.nullable(),
   recordsSevereDisability: z.boolean(),
 });
-const Readers = z.object({ items: z.array(z.object({ at: z.string(), reader: z.string() })) });
+const Readers = pageSchema(z.object({ at: z.string(), reader: z.string() }));
 
 /** The support pool: catalogue, the HR office's members, each person's own entry, the region's overview. */
 export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -34,16 +35,19 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "listQualifications",
         tags: ["pool"],
-        summary: "The region's qualification catalogue",
+        summary: "The region's qualification catalogue by category and name (paged)",
+        querystring: z.object(pageQuery).strict(),
         response: {
-          200: z.object({
-            items: z.array(Qualification),
+          200: pageSchema(Qualification, {
             categories: z.array(z.enum(QUALIFICATION_CATEGORIES)).describe("The categories a new entry may have, in this order"),
           }),
         },
       },
     },
-    async (request) => ({ items: await listQualifications(app.db, request.actor!), categories: [...QUALIFICATION_CATEGORIES] }),
+    async (request) => ({
+      ...(await listQualifications(app.db, request.actor!, request.query)),
+      categories: [...QUALIFICATION_CATEGORIES],
+    }),
   );
   app.post(
     "/api/v1/qualifications",
@@ -67,12 +71,12 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "listPoolMembers",
         tags: ["pool"],
-        summary: "Pool members of the caller's administration (the read is audited)",
-        querystring: z.object({ includeFormer: z.stringbool().default(false) }).strict(),
-        response: { 200: z.object({ items: z.array(PoolMember) }) },
+        summary: "Pool members of the caller's administration, A–Z, paged (the read of each is audited)",
+        querystring: z.object({ includeFormer: z.stringbool().default(false), ...pageQuery }).strict(),
+        response: { 200: pageSchema(PoolMember) },
       },
     },
-    async (request) => ({ items: await listPoolMembers(app.db, request.actor!, request.query) }),
+    async (request) => listPoolMembers(app.db, request.actor!, request.query),
   );
   app.post(
     "/api/v1/pool-members",
@@ -209,11 +213,12 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "listOwnPoolEntryReaders",
         tags: ["me"],
-        summary: "Who read my pool data, and when",
+        summary: "Who read my pool data, and when, newest first (paged)",
+        querystring: z.object(pageQuery).strict(),
         response: { 200: Readers },
       },
     },
-    async (request) => ({ items: await listMyDataReaders(app.db, request.actor!) }),
+    async (request) => listMyDataReaders(app.db, request.actor!, request.query),
   );
   app.get(
     "/api/v1/me/export",

@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { ownerColumns } from "../../db/owner-columns";
+import { germanSortColumn } from "../../kernel/paging";
 import { declareConstraint } from "../../db/constraints";
 import { declareVisibility } from "../../db/visibility";
 import { accounts } from "../identity/identity.tables";
@@ -49,6 +50,8 @@ export const poolMembers = declareVisibility(
         .unique()
         .references(() => accounts.id, { onDelete: "set null" }),
       name: text("name").notNull(),
+      /** `name` in German alphabetical order, written by the database: the member list's order (indexed). */
+      nameSort: germanSortColumn("name_sort", "name"),
       workEmail: text("work_email").notNull(),
       phone: text("phone"),
       jobTitle: text("job_title").notNull(),
@@ -72,7 +75,7 @@ export const poolMembers = declareVisibility(
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     },
-    (t) => [index("pool_members_org").on(t.organizationId)],
+    (t) => [index("pool_members_org").on(t.organizationId), index("pool_members_org_name").on(t.organizationId, t.nameSort, t.id)],
   ),
   "tenant",
 );

@@ -1,20 +1,34 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { afterCursor, cursorColumn, germanSortKey, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
 import { qualifications, QUALIFICATION_CATEGORIES, type QualificationCategory } from "./pool.tables";
 
-/** The region's qualification catalogue, by category (in catalogue order) and name (German order). */
-export async function listQualifications(db: Db, actor: Actor) {
-  const rows = await db.select().from(qualifications).where(eq(qualifications.regionId, actor.regionId));
-  const collator = new Intl.Collator("de");
-  return rows
-    .map((q) => ({ id: q.id, key: q.key, name: q.name, category: q.category }))
-    .sort(
-      (a, b) =>
-        QUALIFICATION_CATEGORIES.indexOf(a.category) - QUALIFICATION_CATEGORIES.indexOf(b.category) || collator.compare(a.name, b.name),
-    );
+/** The catalogue's order: by category (in catalogue order), then name (German order), then id. */
+const CATALOGUE_ORDER: SortKey[] = [
+  {
+    sql: sql`(case ${qualifications.category} ${sql.join(
+      QUALIFICATION_CATEGORIES.map((c, i) => sql`when ${c} then ${sql.raw(String(i))}`),
+      sql` `,
+    )} else ${sql.raw(String(QUALIFICATION_CATEGORIES.length))} end)`,
+    type: "integer",
+  },
+  { sql: germanSortKey(qualifications.name), type: "text" },
+  { sql: qualifications.id, type: "uuid" },
+];
+
+/** The region's qualification catalogue, by category (in catalogue order) and name (German order), a page at a time. */
+export async function listQualifications(db: Db, actor: Actor, page: PageRequest) {
+  const rows = await db
+    .select({ q: qualifications, cursor: cursorColumn(CATALOGUE_ORDER) })
+    .from(qualifications)
+    .where(and(eq(qualifications.regionId, actor.regionId), afterCursor(CATALOGUE_ORDER, page.cursor)))
+    .orderBy(...orderBy(CATALOGUE_ORDER))
+    .limit(page.limit + 1);
+  const { rows: shown, nextCursor } = pageOf(rows, page.limit);
+  return { items: shown.map(({ q }) => ({ id: q.id, key: q.key, name: q.name, category: q.category })), nextCursor };
 }
 
 /** The coordination office adds a qualification to the region's catalogue. */

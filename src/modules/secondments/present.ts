@@ -1,58 +1,175 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { availableActions, isWaitingFor, RULES } from "../../domain/secondment/workflow";
+import {
+  availableActions,
+  isLongerThanThreeMonths,
+  isWaitingFor,
+  RULES,
+  type SecondmentState,
+  type WorkflowFacts,
+  type WorkflowRole,
+} from "../../domain/secondment/workflow";
 import type { Actor } from "../../kernel/actor";
+import { accountRoles, accounts, principalsOf } from "../identity";
 import { departments, organizations } from "../organizations";
-import { frameworkAgreements, onboardingItems, secondmentTransitions } from "./secondments.tables";
-import { loadFacts } from "./facts";
-import { workflowRoles } from "./who-acts";
-import { MemberRow, SecondmentRow, hasDocuments, mayShowPersonName } from "./secondment-scope";
+import { unscopedRequestSummariesOf } from "../support-requests";
+import { frameworkAgreements, onboardingItems, secondmentSettings, secondmentTransitions } from "./secondments.tables";
+import { today } from "../../kernel/dates";
+import { NOT_FOR_THE_EMPLOYER, rolesOfPrincipal } from "./who-acts";
+import { MemberRow, SecondmentRow, hasDocuments, mayShowPersonName, unscopedChainsOf } from "./secondment-scope";
 import { AGREED_OR_RUNNING, ONBOARDING_TEMPLATE } from "./secondment-rules";
-import { unscopedRequestSummaryOf } from "../support-requests";
 
 // A secondment as the API answers it: the caller's roles, actions and abilities, and only the
-// fields the caller may see.
+// fields the caller may see. A page of secondments is presented in a fixed number of statements,
+// whatever its length (test/query-count.test.ts): what each row needs is read for all rows at once.
 
-export async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, member: MemberRow, detail: boolean) {
+/** A secondment with its person, as the readers load them. */
+export interface SecondmentWithMember {
+  s: SecondmentRow;
+  m: MemberRow;
+}
+
+const DEFAULT_SETTINGS = { councilScope: "all" as const };
+
+/**
+ * What presenting rows needs beyond the rows, read for all of them at once: names, the caller's
+ * principals (itself and whom it deputises for today), department heads, settings, the chains of
+ * extensions, the onboarding counts and — for a staff council member — the employer steps it took.
+ * The same facts `loadFacts` and `workflowRoles` read for one secondment when a step is decided.
+ */
+async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember[]) {
+  const ids = rows.map((r) => r.s.id);
+  const unique = <T>(xs: T[]) => [...new Set(xs)];
   const orgs = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
-    .where(inArray(organizations.id, [s.organizationId, s.borrowerOrganizationId]));
-  const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? "";
-  const isLender = actor.organizationId === s.organizationId;
-  const showName = mayShowPersonName(actor, s, member);
-  const request = s.requestId ? await unscopedRequestSummaryOf(db, s.requestId) : null;
-  const [dep] = member.departmentId
-    ? await db.select({ name: departments.name }).from(departments).where(eq(departments.id, member.departmentId))
-    : [];
-  const { roles } = await workflowRoles(db, actor, s, member);
-  const facts = await loadFacts(db, s, member);
-  const mySides = [...(roles.has("lender_org_admin") ? ["lender"] : []), ...(roles.has("borrower_org_admin") ? ["borrower"] : [])];
-  const [{ openOwn }] = mySides.length
+    .where(inArray(organizations.id, unique(rows.flatMap((r) => [r.s.organizationId, r.s.borrowerOrganizationId]))));
+  const requests = await unscopedRequestSummariesOf(db, unique(rows.flatMap((r) => (r.s.requestId ? [r.s.requestId] : []))));
+  const departmentIds = unique(rows.flatMap((r) => (r.m.departmentId ? [r.m.departmentId] : [])));
+  const deps = await db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(inArray(departments.id, departmentIds));
+  // Departments with an active head in Verbund, per lending administration (else the HR office releases).
+  const heads = await db
+    .selectDistinct({ organizationId: accounts.organizationId, departmentId: accounts.departmentId })
+    .from(accounts)
+    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
+    .where(and(inArray(accounts.departmentId, departmentIds), eq(accountRoles.role, "department_head"), eq(accounts.isActive, true)));
+  const principals = await principalsOf(db, actor);
+  const settings = await db
+    .select({ organizationId: secondmentSettings.organizationId, councilScope: secondmentSettings.councilScope })
+    .from(secondmentSettings)
+    .where(inArray(secondmentSettings.organizationId, unique(rows.map((r) => r.s.organizationId))));
+  // Each extension with the ones it extends (an extension amends its original), as `unscopedChainOf` follows them.
+  const chains = await unscopedChainsOf(
+    db,
+    rows.filter((r) => r.s.amendsId !== null).map((r) => r.s.id),
+  );
+  const onboarding = await db
+    .select({
+      secondmentId: onboardingItems.secondmentId,
+      openRequired: sql<number>`(count(*) filter (where ${onboardingItems.isRequired} and ${onboardingItems.status} = 'open'))::int`,
+      openLender: sql<number>`(count(*) filter (where ${onboardingItems.side} = 'lender' and ${onboardingItems.status} = 'open'))::int`,
+      openBorrower: sql<number>`(count(*) filter (where ${onboardingItems.side} = 'borrower' and ${onboardingItems.status} = 'open'))::int`,
+    })
+    .from(onboardingItems)
+    .where(inArray(onboardingItems.secondmentId, ids))
+    .groupBy(onboardingItems.secondmentId);
+  // A staff council member who took an employer step in a secondment (or the one it extends) does not decide for the council.
+  const actedForEmployer = actor.roles.includes("staff_council")
     ? await db
-        .select({ openOwn: sql<number>`count(*)::int` })
-        .from(onboardingItems)
+        .selectDistinct({ secondmentId: secondmentTransitions.secondmentId })
+        .from(secondmentTransitions)
         .where(
           and(
-            eq(onboardingItems.secondmentId, s.id),
-            eq(onboardingItems.status, "open"),
-            inArray(onboardingItems.side, mySides as Array<"lender" | "borrower">),
+            inArray(secondmentTransitions.secondmentId, unique([...ids, ...chains.map((c) => c.id)])),
+            eq(secondmentTransitions.actorAccountId, actor.accountId),
+            notInArray(secondmentTransitions.action, NOT_FOR_THE_EMPLOYER),
           ),
         )
-    : [{ openOwn: 0 }];
+    : [];
+  const acted = new Set(actedForEmployer.map((a) => a.secondmentId));
+  const chainOf = new Map<string, Array<{ id: string; startsOn: string }>>();
+  for (const c of chains) chainOf.set(c.root, [...(chainOf.get(c.root) ?? []), { id: c.id, startsOn: c.startsOn }]);
+  return {
+    orgName: new Map(orgs.map((o) => [o.id, o.name])),
+    request: new Map(requests.map((r) => [r.id, r])),
+    departmentName: new Map(deps.map((d) => [d.id, d.name])),
+    hasHead: new Set(heads.map((h) => `${h.organizationId}/${h.departmentId}`)),
+    principals,
+    councilScope: new Map(settings.map((x) => [x.organizationId, x.councilScope])),
+    chainOf,
+    acted,
+    onboarding: new Map(onboarding.map((o) => [o.secondmentId, o])),
+  };
+}
+
+type Context = Awaited<ReturnType<typeof loadContext>>;
+
+/** The caller's workflow roles in a secondment (as `workflowRoles` works them out for a step). */
+function rolesIn(actor: Actor, ctx: Context, s: SecondmentRow, member: MemberRow): Set<WorkflowRole> {
+  const roles = new Set<WorkflowRole>();
+  const departmentHasHead = !!member.departmentId && ctx.hasHead.has(`${s.organizationId}/${member.departmentId}`);
+  for (const p of ctx.principals) for (const r of rolesOfPrincipal(p, s, member, !p.isDeputy, departmentHasHead)) roles.add(r);
+  if (roles.has("lender_staff_council")) {
+    const chain = ctx.chainOf.get(s.id) ?? [{ id: s.id, startsOn: s.startsOn }];
+    if (member.accountId === actor.accountId || chain.some((c) => ctx.acted.has(c.id))) roles.delete("lender_staff_council");
+  }
+  return roles;
+}
+
+/** The facts of the workflow rules for a secondment (as `loadFacts` reads them for a step). */
+function factsOf(ctx: Context, s: SecondmentRow, member: MemberRow): WorkflowFacts {
+  const chain = ctx.chainOf.get(s.id) ?? [{ id: s.id, startsOn: s.startsOn }];
+  const startsOn = chain.reduce((min, c) => (c.startsOn < min ? c.startsOn : min), s.startsOn);
+  const long = isLongerThanThreeMonths(startsOn, s.endsOn);
+  const councilScope = ctx.councilScope.get(s.organizationId) ?? DEFAULT_SETTINGS.councilScope;
+  const request = s.requestId ? ctx.request.get(s.requestId) : undefined;
+  return {
+    councilRequired: councilScope === "all" || long,
+    councilStatus: s.councilStatus,
+    councilDeadlinePassed: !!s.councilDeadline && s.councilDeadline < today(),
+    inCrisis: !!request && request.isInActiveCrisis,
+    missingHearings:
+      (s.employmentStatus === "employee" && long && !s.hearingRecordedAt ? 1 : 0) +
+      (member.recordsSevereDisability && !s.sbvHearingRecordedAt ? 1 : 0),
+    openRequiredOnboarding: ctx.onboarding.get(s.id)?.openRequired ?? 0,
+  };
+}
+
+/** Secondments as the list answers them (no timeline, checklist or framework agreement), in a fixed number of statements. */
+export async function presentMany(db: Db | Tx, actor: Actor, rows: SecondmentWithMember[]) {
+  if (rows.length === 0) return [];
+  const ctx = await loadContext(db, actor, rows);
+  return rows.map(({ s, m }) => ({ ...presentOne(actor, ctx, s, m), timeline: [], onboarding: [], frameworkAgreement: null }));
+}
+
+function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: MemberRow) {
+  const orgName = (id: string) => ctx.orgName.get(id) ?? "";
+  const isLender = actor.organizationId === s.organizationId;
+  const showName = mayShowPersonName(actor, s, member);
+  const request = s.requestId ? ctx.request.get(s.requestId) : undefined;
+  const dep = member.departmentId ? ctx.departmentName.get(member.departmentId) : undefined;
+  const roles = rolesIn(actor, ctx, s, member);
+  const facts = factsOf(ctx, s, member);
+  const mySides = [...(roles.has("lender_org_admin") ? ["lender"] : []), ...(roles.has("borrower_org_admin") ? ["borrower"] : [])];
+  const counts = ctx.onboarding.get(s.id);
+  const openOwn =
+    (mySides.includes("lender") ? (counts?.openLender ?? 0) : 0) + (mySides.includes("borrower") ? (counts?.openBorrower ?? 0) : 0);
   const actions = availableActions(s.state, roles, facts);
   const isAgreedOrRunning = AGREED_OR_RUNNING.includes(s.state);
-  const base = {
+  return {
     id: s.id,
     state: s.state,
     lender: { id: s.organizationId, name: orgName(s.organizationId) },
     borrower: { id: s.borrowerOrganizationId, name: orgName(s.borrowerOrganizationId) },
-    request: request ?? null,
+    request: request ? { id: request.id, title: request.title } : null,
     person: {
       name: showName ? member.name : null,
       jobTitle: member.jobTitle,
       payGroup: member.payGroup,
-      department: isLender ? (dep?.name ?? null) : null,
+      department: isLender ? (dep ?? null) : null,
       workEmail: showName ? member.workEmail : null,
     },
     startsOn: s.startsOn,
@@ -85,7 +202,18 @@ export async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, membe
         s.employmentStatus === "civil_servant" && hasDocuments({ state: s.state, person: { name: showName ? member.name : null } }),
     },
   };
-  if (!detail) return { ...base, timeline: [], onboarding: [], frameworkAgreement: null };
+}
+
+/** One secondment; with `detail` its timeline, checklist and framework agreement too. */
+export async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, member: MemberRow, detail: boolean) {
+  const [base] = await presentMany(db, actor, [{ s, m: member }]);
+  const showName = base.person.name !== null;
+  const isAgreedOrRunning = AGREED_OR_RUNNING.includes(s.state);
+  const mySides = [
+    ...(base.myRoles.includes("lender_org_admin") ? ["lender"] : []),
+    ...(base.myRoles.includes("borrower_org_admin") ? ["borrower"] : []),
+  ];
+  if (!detail) return base;
   const timeline = await db
     .select()
     .from(secondmentTransitions)

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from "drizzle
 import type { Db, Tx } from "../../db/client";
 import { BLOCKING_STATES, IN_PLAY_STATES, NAME_VISIBLE_TO_BORROWER, type SecondmentState } from "../../domain/secondment/workflow";
 import type { Actor } from "../../kernel/actor";
+import { afterCursor, cursorColumn, orderBy, type SortKey } from "../../kernel/paging";
 import { AppError } from "../../kernel/problems";
 import { principalsOf } from "../identity";
 import { poolMembers } from "../pool";
@@ -44,14 +45,34 @@ export async function visibleSecondmentsWhere(db: Db | Tx, actor: Actor): Promis
   );
 }
 
-/** The secondments the actor may see with their person, most recently changed first. */
-export async function listVisibleSecondments(db: Db | Tx, actor: Actor, filter: { state?: SecondmentState; limit: number }) {
+/** The order of the list: most recently changed first, then id (index `secondments_region_updated`). */
+const SECONDMENT_ORDER: SortKey[] = [
+  { sql: secondments.updatedAt, type: "timestamp", desc: true },
+  { sql: secondments.id, type: "uuid", desc: true },
+];
+
+/**
+ * The secondments the actor may see with their person, most recently changed first: `limit` rows
+ * after `cursor` (a page; each row carries its cursor), optionally of one state or of `states`.
+ */
+export async function listVisibleSecondments(
+  db: Db | Tx,
+  actor: Actor,
+  filter: { state?: SecondmentState; states?: SecondmentState[]; limit: number; cursor?: string },
+) {
   return db
-    .select({ s: secondments, m: poolMembers })
+    .select({ s: secondments, m: poolMembers, cursor: cursorColumn(SECONDMENT_ORDER) })
     .from(secondments)
     .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
-    .where(and(await visibleSecondmentsWhere(db, actor), filter.state ? eq(secondments.state, filter.state) : undefined))
-    .orderBy(desc(secondments.updatedAt))
+    .where(
+      and(
+        await visibleSecondmentsWhere(db, actor),
+        filter.state ? eq(secondments.state, filter.state) : undefined,
+        filter.states ? inArray(secondments.state, filter.states) : undefined,
+        afterCursor(SECONDMENT_ORDER, filter.cursor),
+      ),
+    )
+    .orderBy(...orderBy(SECONDMENT_ORDER))
     .limit(filter.limit);
 }
 
@@ -174,6 +195,26 @@ export async function unscopedChainOf(db: Db | Tx, s: SecondmentRow): Promise<Se
     cursor = prev.amendsId;
   }
   return chain;
+}
+
+/**
+ * The chains of extensions of secondments the caller already holds (a page being presented): for
+ * each of `ids`, itself and every secondment it extends, as {@link unscopedChainOf} follows them —
+ * one statement for all.
+ */
+export async function unscopedChainsOf(db: Db | Tx, ids: string[]): Promise<Array<{ root: string; id: string; startsOn: string }>> {
+  const rows = (
+    await db.execute(sql`
+      WITH RECURSIVE chain(root, id, amends_id, starts_on, depth) AS (
+        SELECT id, id, amends_id, starts_on, 0 FROM secondments WHERE ${inArray(secondments.id, ids)}
+        UNION ALL
+        SELECT chain.root, s.id, s.amends_id, s.starts_on, chain.depth + 1
+        FROM chain JOIN secondments s ON s.id = chain.amends_id
+        WHERE chain.depth < 100 AND s.id <> chain.root
+      )
+      SELECT root::text AS root, id::text AS id, starts_on::text AS starts_on FROM chain`)
+  ).rows as Array<{ root: string; id: string; starts_on: string }>;
+  return rows.map((r) => ({ root: r.root, id: r.id, startsOn: r.starts_on }));
 }
 
 /** The overlap guard: periods of a member's blocking secondments (all, or those meeting `period`). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { pageQuery, pageSchema } from "../../kernel/paging";
 import { SECONDMENT_STATES } from "../../domain/secondment/workflow";
 import { isoDate } from "../../server/input-schemas";
 import type { RouteGate } from "../../kernel/policy";
@@ -49,12 +50,15 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "listSecondments",
         tags: ["secondments"],
-        summary: "Secondments of the caller's administration (as lender or borrower) or the caller's own",
-        querystring: z.object({ state: z.enum(SECONDMENT_STATES).optional(), todo: z.coerce.boolean().optional() }).strict(),
-        response: { 200: z.object({ items: z.array(Secondment) }) },
+        summary: "Secondments of the caller's administration (as lender or borrower) or the caller's own, newest change first (paged)",
+        description:
+          "`todo=true` keeps those waiting for the caller; such a page looks through a bounded number of secondments, " +
+          "so it may hold fewer than `limit` items while `nextCursor` is set.",
+        querystring: z.object({ state: z.enum(SECONDMENT_STATES).optional(), todo: z.stringbool().optional(), ...pageQuery }).strict(),
+        response: { 200: pageSchema(Secondment) },
       },
     },
-    async (request) => ({ items: await listSecondments(app.db, request.actor!, request.query) }),
+    async (request) => listSecondments(app.db, request.actor!, request.query),
   );
   app.post(
     "/api/v1/secondments",

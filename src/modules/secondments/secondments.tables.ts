@@ -79,6 +79,8 @@ export const secondments = declareVisibility(
       index("secondments_org").on(t.organizationId),
       index("secondments_borrower").on(t.borrowerOrganizationId),
       index("secondments_request").on(t.requestId),
+      // The list's order (newest change first) within a region: a page is read from the index.
+      index("secondments_region_updated").on(t.regionId, t.updatedAt, t.id),
       // One proposal of a person per request while it is in play (extensions amend it and are not counted).
       uniqueIndex("secondments_one_per_request_member")
         .on(t.requestId, t.memberId)

@@ -24,7 +24,8 @@ const ONBOARDING_STEP = { de: "Einarbeitung: Punkte Ihrer Seite abhaken", en: "O
  * council's decision (due by its deadline), confirm, begin — or onboarding items of its side.
  */
 export const secondmentTasks: TaskSource = async ({ db, actor }) => {
-  const waiting = await listSecondments(db, actor, { todo: true });
+  // The 500 most recently changed secondments in a state with work, as the list looked through before paging.
+  const { items: waiting } = await listSecondments(db, actor, { todo: true, limit: 500 });
   return waiting.map((s): Task => {
     const action = s.actions.find((a) => PROGRESS_ACTIONS.has(a) && STEP[a]);
     const who = s.person.name ?? s.person.jobTitle;

@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
@@ -25,10 +26,23 @@ function present(c: CrisisRow) {
   };
 }
 
-/** The region's crises, active first, newest first. */
-export async function listCrises(db: Db, actor: Actor) {
-  const rows = await db.select().from(crises).where(eq(crises.regionId, actor.regionId)).orderBy(desc(crises.declaredAt));
-  return rows.map(present).sort((a, b) => Number(b.isActive) - Number(a.isActive));
+/** The order of the crisis list: active first, then newest first, then id. */
+const CRISIS_ORDER: SortKey[] = [
+  { sql: sql`(${crises.endedAt} is null)`, type: "boolean", desc: true },
+  { sql: crises.declaredAt, type: "timestamp", desc: true },
+  { sql: crises.id, type: "uuid", desc: true },
+];
+
+/** The region's crises, active first, newest first, a page at a time. */
+export async function listCrises(db: Db, actor: Actor, page: PageRequest) {
+  const rows = await db
+    .select({ c: crises, cursor: cursorColumn(CRISIS_ORDER) })
+    .from(crises)
+    .where(and(eq(crises.regionId, actor.regionId), afterCursor(CRISIS_ORDER, page.cursor)))
+    .orderBy(...orderBy(CRISIS_ORDER))
+    .limit(page.limit + 1);
+  const { rows: shown, nextCursor } = pageOf(rows, page.limit);
+  return { items: shown.map((r) => present(r.c)), nextCursor };
 }
 
 /**

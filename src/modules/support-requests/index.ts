@@ -26,6 +26,7 @@ export {
   unscopedIsInActiveCrisis,
   unscopedOpenRequestsSql,
   unscopedRequestStatusOf,
+  unscopedRequestSummariesOf,
   unscopedRequestSummaryOf,
   unscopedRequestsOfDepartmentSql,
   updateRequestFill,

@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { Actor } from "../../kernel/actor";
+import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { AppError } from "../../kernel/problems";
 import { IN_PLAY_STATES } from "../../domain/secondment/workflow";
 import { crises, requestOffers, supportRequests, type RequestStatus } from "./support-requests.tables";
@@ -49,6 +50,35 @@ export async function listVisibleSupportRequests(
         filter.ids ? inArray(supportRequests.id, filter.ids) : undefined,
       ),
     );
+}
+
+/** The order of the request list: crisis first, then urgent, then normal; within that by start date, then id. */
+const REQUEST_ORDER: SortKey[] = [
+  { sql: sql`(case ${supportRequests.urgency} when 'crisis' then 0 when 'urgent' then 1 else 2 end)`, type: "integer" },
+  { sql: supportRequests.startsOn, type: "date" },
+  { sql: supportRequests.id, type: "uuid" },
+];
+
+/** A page of the requests the actor may see (crisis, urgent, normal; by start date), optionally of one status. */
+export async function listVisibleSupportRequestsPage(
+  db: Db | Tx,
+  actor: Actor,
+  filter: PageRequest & { status?: RequestStatus },
+): Promise<{ rows: RequestRow[]; nextCursor: string | null }> {
+  const rows = await db
+    .select({ r: supportRequests, cursor: cursorColumn(REQUEST_ORDER) })
+    .from(supportRequests)
+    .where(
+      and(
+        visibleSupportRequestsWhere(actor),
+        filter.status ? eq(supportRequests.status, filter.status) : undefined,
+        afterCursor(REQUEST_ORDER, filter.cursor),
+      ),
+    )
+    .orderBy(...orderBy(REQUEST_ORDER))
+    .limit(filter.limit + 1);
+  const page = pageOf(rows, filter.limit);
+  return { rows: page.rows.map((r) => r.r), nextCursor: page.nextCursor };
 }
 
 /** One request the actor may see; 404 otherwise (a foreign draft does not exist for the actor). */
@@ -101,6 +131,22 @@ export async function unscopedRequestSummaryOf(db: Db | Tx, id: string): Promise
     .from(supportRequests)
     .where(eq(supportRequests.id, id));
   return row ?? null;
+}
+
+/**
+ * The requests of secondments the caller already holds (a page being presented): id, title and
+ * whether each is urgent for an active crisis — one statement for all.
+ */
+export async function unscopedRequestSummariesOf(
+  db: Db | Tx,
+  ids: string[],
+): Promise<Array<{ id: string; title: string; isInActiveCrisis: boolean }>> {
+  const rows = await db
+    .select({ id: supportRequests.id, title: supportRequests.title, urgency: supportRequests.urgency, endedAt: crises.endedAt })
+    .from(supportRequests)
+    .leftJoin(crises, eq(crises.id, supportRequests.crisisId))
+    .where(inArray(supportRequests.id, ids));
+  return rows.map((r) => ({ id: r.id, title: r.title, isInActiveCrisis: r.urgency === "crisis" && r.endedAt === null }));
 }
 
 /** Whether a request is urgent for an active crisis (the workflow's crisis rules apply). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { pageQuery, pageSchema } from "../../kernel/paging";
 import { declareCrisis, endCrisis, getCrisisBoard, listCrises } from "./crises";
 import { crisisPolicy, supportRequestPolicy } from "./support-requests.policy";
 import {
@@ -55,12 +56,12 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "listSupportRequests",
         tags: ["requests"],
-        summary: "Support requests the caller may see: crisis first, then urgent, then normal",
-        querystring: z.object({ status: z.enum(REQUEST_STATUSES).optional() }).strict(),
-        response: { 200: z.object({ items: z.array(SupportRequest) }) },
+        summary: "Support requests the caller may see: crisis first, then urgent, then normal; by start date (paged)",
+        querystring: z.object({ status: z.enum(REQUEST_STATUSES).optional(), ...pageQuery }).strict(),
+        response: { 200: pageSchema(SupportRequest) },
       },
     },
-    async (request) => ({ items: await listSupportRequests(app.db, request.actor!, request.query) }),
+    async (request) => listSupportRequests(app.db, request.actor!, request.query),
   );
   app.post(
     "/api/v1/support-requests",
@@ -127,11 +128,12 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "listCrises",
         tags: ["crises"],
-        summary: "The region's crises, active first",
-        response: { 200: z.object({ items: z.array(Crisis) }) },
+        summary: "The region's crises, active first, then newest first (paged)",
+        querystring: z.object(pageQuery).strict(),
+        response: { 200: pageSchema(Crisis) },
       },
     },
-    async (request) => ({ items: await listCrises(app.db, request.actor!) }),
+    async (request) => listCrises(app.db, request.actor!, request.query),
   );
   app.post(
     "/api/v1/crises",

@@ -2,6 +2,7 @@ import { departmentProblem } from "../organizations";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
+import { type PageRequest } from "../../kernel/paging";
 import { ineligibility, type RequestNeeds } from "../../domain/allocation/eligibility";
 import { AppError, type FieldProblem } from "../../kernel/problems";
 import { recordAudit } from "../audit";
@@ -17,25 +18,27 @@ import {
   RequestRow,
   getOwnSupportRequestForUpdate,
   getVisibleSupportRequestRow,
-  listVisibleSupportRequests,
+  listVisibleSupportRequestsPage,
 } from "./support-request-scope";
 
-const URGENCY_ORDER: Record<Urgency, number> = { crisis: 0, urgent: 1, normal: 2 };
 
 async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  // Names of what the page refers to (one query each, whatever the page's length).
   const orgs = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
-    .where(eq(organizations.regionId, actor.regionId));
+    .where(inArray(organizations.id, [...new Set(rows.map((r) => r.organizationId))]));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const departmentIds = [...new Set(rows.flatMap((r) => (r.departmentId ? [r.departmentId] : [])))];
   const deps = await db
     .select({ id: departments.id, name: departments.name })
     .from(departments)
-    .where(eq(departments.regionId, actor.regionId));
+    .where(inArray(departments.id, departmentIds));
   const depName = new Map(deps.map((d) => [d.id, d.name]));
-  const crisisRows = await db.select({ id: crises.id, name: crises.name }).from(crises).where(eq(crises.regionId, actor.regionId));
+  const crisisIds = [...new Set(rows.flatMap((r) => (r.crisisId ? [r.crisisId] : [])))];
+  const crisisRows = await db.select({ id: crises.id, name: crises.name }).from(crises).where(inArray(crises.id, crisisIds));
   const crisisName = new Map(crisisRows.map((c) => [c.id, c.name]));
   const needs = await db
     .select({ link: supportRequestQualifications, name: qualifications.name })
@@ -54,7 +57,13 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
   const offered = new Map(counts.map((o) => [o.requestId, o.offered]));
   const filled = new Map(counts.map((o) => [o.requestId, o.filled]));
   const canOffer = supportRequestPolicy.can(actor, "offer");
-  const candidates = canOffer ? await loadCandidates(db, actor.organizationId) : [];
+  // Own members eligible for others' requests: only those holding a required qualification of
+  // one of them can be (unless one of them requires none).
+  const othersRequired = rows
+    .filter((r) => r.organizationId !== actor.organizationId)
+    .map((r) => needs.filter((n) => n.link.requestId === r.id && n.link.isRequired).map((n) => n.link.qualificationId));
+  const holdingAnyOf = othersRequired.some((q) => q.length === 0) ? undefined : [...new Set(othersRequired.flat())];
+  const candidates = canOffer ? await loadCandidates(db, actor.organizationId, { holdingAnyOf }) : [];
   const canUpdate = supportRequestPolicy.can(actor, "update");
   return rows.map((r) => {
     const required = needs.filter((n) => n.link.requestId === r.id && n.link.isRequired);
@@ -102,11 +111,10 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
   });
 }
 
-/** Requests the actor may see: crisis first, then urgent, then normal; within that by start date. */
-export async function listSupportRequests(db: Db, actor: Actor, filter: { status?: string } = {}) {
-  const rows = await listVisibleSupportRequests(db, actor, { status: filter.status as RequestRow["status"] | undefined });
-  rows.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.startsOn.localeCompare(b.startsOn));
-  return present(db, actor, rows);
+/** Requests the actor may see, a page at a time: crisis first, then urgent, then normal; within that by start date. */
+export async function listSupportRequests(db: Db, actor: Actor, filter: PageRequest & { status?: string }) {
+  const page = await listVisibleSupportRequestsPage(db, actor, { ...filter, status: filter.status as RequestRow["status"] | undefined });
+  return { items: await present(db, actor, page.rows), nextCursor: page.nextCursor };
 }
 
 /** One request the actor may see; 404 otherwise (a foreign draft does not exist for the actor). */

@@ -11,7 +11,7 @@ export type Problem = Omit<ProblemDocument, "code"> & { code: ProblemDocument["c
 
 let csrfToken = "";
 let language: "de" | "en" = "de";
-const activityListeners = new Set<() => void>();
+const activityListeners = new Set<(idleRemainingSeconds: number | null) => void>();
 const expiryListeners = new Set<() => void>();
 
 /** Remembers the CSRF token of the current session (sent as `X-CSRF-Token` on changes). */
@@ -24,8 +24,11 @@ export function setApiLanguage(lang: "de" | "en") {
   language = lang;
 }
 
-/** Called after every request that extended the session on the server. */
-export function onSessionActivity(listener: () => void): () => void {
+/**
+ * Called after every successful request, with the seconds until the session's idle limit as the
+ * server counts them (header `Verbund-Idle-Remaining`; null when the answer does not say).
+ */
+export function onSessionActivity(listener: (idleRemainingSeconds: number | null) => void): () => void {
   activityListeners.add(listener);
   return () => activityListeners.delete(listener);
 }
@@ -44,7 +47,11 @@ const session: Middleware = {
   },
   async onResponse({ request, response }) {
     const isStatusPoll = request.method === "GET" && new URL(request.url).pathname === "/api/v1/session";
-    if (response.ok && !isStatusPoll) activityListeners.forEach((l) => l());
+    if (response.ok && !isStatusPoll) {
+      const header = response.headers.get("verbund-idle-remaining");
+      const remaining = header === null || !/^\d+$/.test(header) ? null : Number(header);
+      activityListeners.forEach((l) => l(remaining));
+    }
     if (response.status === 401 && csrfToken) {
       const problem = (await response
         .clone()

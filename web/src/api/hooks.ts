@@ -148,3 +148,77 @@ export function useMutation<A extends unknown[], T>(
   const reset = useCallback(() => setProblem(null), []);
   return { run, busy, problem, errors: fieldErrors(problem, i18n.language), reset };
 }
+
+/** A page of a list as every list route answers it (`cursor` and `limit` ask for the next one). */
+export interface PageOf<I> {
+  items: I[];
+  nextCursor: string | null;
+}
+
+/** A list a page loads a page at a time, see {@link usePagedApi}. */
+export interface PagedQuery<P extends PageOf<unknown>> extends Query<P> {
+  /** Whether the server has more items after those loaded. */
+  hasMore: boolean;
+  /** Loads the next page and appends its items; its problem is kept in `moreProblem`. */
+  loadMore(): Promise<void>;
+  /** While the next page is on its way. */
+  isLoadingMore: boolean;
+  /** Why loading the next page failed, or null. */
+  moreProblem: Problem | null;
+}
+
+/**
+ * Loads the first page of a list like {@link useApi}; `loadMore()` fetches the next one (the
+ * `nextCursor` of the last answer) and appends its items to `data.items`, so a page shows one
+ * growing list. Reloading starts again at the first page.
+ *
+ * @example
+ * const members = usePagedApi((cursor) => api.GET("/api/v1/pool-members", { params: { query: { cursor } } }), []);
+ * <LoadMore query={members} />
+ */
+export function usePagedApi<P extends PageOf<unknown>>(
+  load: ((cursor?: string) => Promise<ApiResult<P>>) | null,
+  deps: DependencyList,
+): PagedQuery<P> {
+  const first = useApi<P>(load ? () => load(undefined) : null, deps);
+  const [isLoadingMore, setLoadingMore] = useState(false);
+  const [moreProblem, setMoreProblem] = useState<Problem | null>(null);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const dataRef = useRef(first.data);
+  dataRef.current = first.data;
+
+  const loadMore = useCallback(async () => {
+    const current = dataRef.current;
+    if (!current?.nextCursor || !loadRef.current) return;
+    setLoadingMore(true);
+    const result = await settle(() => loadRef.current!(current.nextCursor!));
+    setLoadingMore(false);
+    // Dropped when the list was reloaded meanwhile.
+    if (dataRef.current !== current) return;
+    if (!result.ok) {
+      setMoreProblem(result.problem);
+      return;
+    }
+    setMoreProblem(null);
+    first.setData({ ...result.data, items: [...current.items, ...result.data.items] });
+  }, [first.setData]);
+
+  return { ...first, hasMore: !!first.data?.nextCursor, loadMore, isLoadingMore, moreProblem };
+}
+
+/**
+ * Every page of a short list that a form needs whole (the qualification catalogue, the crises):
+ * follows `nextCursor` at the largest page size until the last page, and answers like one page.
+ */
+export async function allPages<P extends PageOf<unknown>>(load: (cursor?: string) => Promise<ApiResult<P>>): Promise<ApiResult<P>> {
+  let result = await load(undefined);
+  const items = [...(result.data?.items ?? [])];
+  while (result.response.ok && result.data?.nextCursor) {
+    const next = await load(result.data.nextCursor);
+    if (!next.response.ok || !next.data) return next;
+    items.push(...next.data.items);
+    result = { ...next, data: { ...next.data, items } };
+  }
+  return result;
+}

@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All administrations of the region */
+        /** The administrations of the region: the region first, then the municipalities A–Z (paged) */
         get: operations["listOrganizations"];
         put?: never;
         post?: never;
@@ -158,7 +158,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Accounts of the caller's administration */
+        /** Accounts of the caller's administration by name (paged) */
         get: operations["listAccounts"];
         put?: never;
         /** Create an account in the caller's administration */
@@ -410,7 +410,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** E-mails to the caller's administration, newest first */
+        /** E-mails to the caller's administration, newest first (paged) */
         get: operations["listOutboxMessages"];
         put?: never;
         post?: never;
@@ -427,7 +427,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The region's qualification catalogue */
+        /** The region's qualification catalogue by category and name (paged) */
         get: operations["listQualifications"];
         put?: never;
         /** Add a qualification to the catalogue (coordination office) */
@@ -445,7 +445,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pool members of the caller's administration (the read is audited) */
+        /** Pool members of the caller's administration, A–Z, paged (the read of each is audited) */
         get: operations["listPoolMembers"];
         put?: never;
         /** Register a pool member whose written consent the HR office holds */
@@ -518,7 +518,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who read my pool data, and when */
+        /** Who read my pool data, and when, newest first (paged) */
         get: operations["listOwnPoolEntryReaders"];
         put?: never;
         post?: never;
@@ -552,7 +552,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Support requests the caller may see: crisis first, then urgent, then normal */
+        /** Support requests the caller may see: crisis first, then urgent, then normal; by start date (paged) */
         get: operations["listSupportRequests"];
         put?: never;
         /** Post a support request (draft or open) */
@@ -605,7 +605,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The region's crises, active first */
+        /** The region's crises, active first, then newest first (paged) */
         get: operations["listCrises"];
         put?: never;
         /** Declare a crisis; every HR office of the region is notified */
@@ -657,7 +657,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Secondments of the caller's administration (as lender or borrower) or the caller's own */
+        /**
+         * Secondments of the caller's administration (as lender or borrower) or the caller's own, newest change first (paged)
+         * @description `todo=true` keeps those waiting for the caller; such a page looks through a bounded number of secondments, so it may hold fewer than `limit` items while `nextCursor` is set.
+         */
         get: operations["listSecondments"];
         put?: never;
         /** Propose an own, eligible pool member for another administration's open request */
@@ -935,7 +938,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The coordination office's recent allocation runs, newest first */
+        /** The coordination office's allocation runs, newest first (paged) */
         get: operations["listAllocationRuns"];
         put?: never;
         /**
@@ -1053,7 +1056,12 @@ export type $defs = Record<string, never>;
 export interface operations {
     listOrganizations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1090,6 +1098,8 @@ export interface operations {
                                 name: string;
                             } | null;
                         }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -1253,6 +1263,8 @@ export interface operations {
                         idleTimeoutSeconds: number;
                         idleExpiresAt: string;
                         idleRemainingSeconds: number;
+                        /** @description Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that) */
+                        touchIntervalSeconds: number;
                         absoluteExpiresAt: string;
                         /** @enum {boolean} */
                         authenticated: true;
@@ -1301,6 +1313,8 @@ export interface operations {
                         idleTimeoutSeconds: number;
                         idleExpiresAt: string;
                         idleRemainingSeconds: number;
+                        /** @description Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that) */
+                        touchIntervalSeconds: number;
                         absoluteExpiresAt: string;
                         me: {
                             /** Format: uuid */
@@ -1526,6 +1540,8 @@ export interface operations {
                         idleTimeoutSeconds: number;
                         idleExpiresAt: string;
                         idleRemainingSeconds: number;
+                        /** @description Activity is recorded at most this often: after any request the session lasts at least idleTimeoutSeconds − touchIntervalSeconds more (count down from that) */
+                        touchIntervalSeconds: number;
                         absoluteExpiresAt: string;
                     };
                 };
@@ -1968,7 +1984,12 @@ export interface operations {
     };
     listAccounts: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2014,6 +2035,8 @@ export interface operations {
                                 grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                             };
                         }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                         /** @description Roles the caller may grant to a new account */
                         grantableRoles: ("region_admin" | "org_admin" | "department_head" | "clerk" | "employee" | "staff_council" | "finance" | "reporter" | "climate_manager" | "moderator" | "management")[];
                     };
@@ -3718,7 +3741,9 @@ export interface operations {
     listAuditEvents: {
         parameters: {
             query?: {
-                before?: number;
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
                 limit?: number;
             };
             header?: never;
@@ -3744,7 +3769,8 @@ export interface operations {
                             before: unknown | null;
                             after: unknown | null;
                         }[];
-                        nextBefore: number | null;
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -3781,6 +3807,10 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "sent" | "failed";
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -3795,7 +3825,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        smtpConfigured: boolean;
                         items: {
                             /** Format: uuid */
                             id: string;
@@ -3809,6 +3838,9 @@ export interface operations {
                             createdAt: string;
                             sentAt: string | null;
                         }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                        smtpConfigured: boolean;
                     };
                 };
             };
@@ -3843,7 +3875,12 @@ export interface operations {
     };
     listQualifications: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3865,6 +3902,8 @@ export interface operations {
                             /** @enum {string} */
                             category: "Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen";
                         }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                         /** @description The categories a new entry may have, in this order */
                         categories: ("Verwaltung" | "Gesundheit" | "Bauordnung" | "IT" | "Soziales" | "Ordnung" | "Sprachen")[];
                     };
@@ -4002,6 +4041,10 @@ export interface operations {
         parameters: {
             query?: {
                 includeFormer?: string;
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4056,6 +4099,8 @@ export interface operations {
                                 hoursPerWeek: number;
                             }[];
                         }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -5097,7 +5142,12 @@ export interface operations {
     };
     listOwnPoolEntryReaders: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5115,6 +5165,8 @@ export interface operations {
                             at: string;
                             reader: string;
                         }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -5189,6 +5241,10 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -5262,6 +5318,8 @@ export interface operations {
                                 changeStatusTo: ("open" | "closed" | "cancelled")[];
                             };
                         }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -5951,7 +6009,12 @@ export interface operations {
     };
     listCrises: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5975,6 +6038,8 @@ export interface operations {
                             declaredAt: string;
                             isActive: boolean;
                         }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -6322,7 +6387,11 @@ export interface operations {
         parameters: {
             query?: {
                 state?: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
-                todo?: boolean;
+                todo?: string;
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -6425,6 +6494,8 @@ export interface operations {
                                 title: string;
                             } | null;
                         }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -8688,6 +8759,10 @@ export interface operations {
         parameters: {
             query?: {
                 crisisId?: string;
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -8714,6 +8789,8 @@ export interface operations {
                             assignments: number;
                             unfilledSlots: number;
                         }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -68,6 +68,10 @@ export const shared = {
     forbidden: "Dazu sind Sie nicht berechtigt.",
     loading: "Wird geladen …",
   },
+  list: {
+    more: "Weitere laden",
+    shown: "{{count}} Einträge angezeigt, weitere vorhanden.",
+  },
   roles: {
     region_admin: "Koordination der Region",
     org_admin: "Personalamt",

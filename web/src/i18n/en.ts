@@ -65,6 +65,10 @@ const shared: typeof sharedDe = {
     forbidden: "You are not allowed to do this.",
     loading: "Loading …",
   },
+  list: {
+    more: "Load more",
+    shown: "{{count}} entries shown, more available.",
+  },
   roles: {
     region_admin: "Regional coordination",
     org_admin: "HR office",

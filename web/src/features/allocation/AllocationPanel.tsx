@@ -31,7 +31,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
   };
   // The latest run of this crisis, if any, is shown when the board opens.
   useApi<Run | null>(async () => {
-    const list = await api.GET("/api/v1/allocation-runs", { params: { query: { crisisId } } });
+    const list = await api.GET("/api/v1/allocation-runs", { params: { query: { crisisId, limit: 1 } } });
     const newest = list.data?.items[0];
     if (!newest) return { ...list, data: list.data && null };
     const full = await api.GET("/api/v1/allocation-runs/{id}", { params: { path: { id: newest.id } } });

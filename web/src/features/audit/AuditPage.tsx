@@ -1,8 +1,7 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { useApi, useMutation } from "../../api/hooks";
-import { Button, ErrorSummary } from "../../components/forms";
+import { usePagedApi } from "../../api/hooks";
+import { LoadMore } from "../../components/LoadMore";
 import { DataTable } from "../../components/DataTable";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
@@ -23,19 +22,12 @@ function describeChange(e: AuditEvent): string {
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const first = useApi<AuditEventsPage>(() => api.GET("/api/v1/audit-events", { params: { query: { limit: 50 } } }), []);
-  // Older entries, one page per click on "Ältere Einträge".
-  const [older, setOlder] = useState<AuditEvent[]>([]);
-  const [next, setNext] = useState<number | null | undefined>(undefined);
-  const more = useMutation((before: number) => api.GET("/api/v1/audit-events", { params: { query: { limit: 50, before } } }), {
-    onSuccess(page: AuditEventsPage) {
-      setOlder((items) => [...items, ...page.items]);
-      setNext(page.nextBefore);
-    },
-  });
-  if (!first.data) return <QueryState query={first} title={t("audit.title")} />;
-  const items = [...first.data.items, ...older];
-  const nextBefore = next === undefined ? first.data.nextBefore : next;
+  const events = usePagedApi<AuditEventsPage>(
+    (cursor) => api.GET("/api/v1/audit-events", { params: { query: { limit: 50, cursor } } }),
+    [],
+  );
+  if (!events.data) return <QueryState query={events} title={t("audit.title")} />;
+  const items = events.data.items;
 
   return (
     <Page title={t("audit.title")} intro={t("audit.intro")}>
@@ -64,14 +56,7 @@ export function AuditPage() {
           ))}
         </DataTable>
       )}
-      <ErrorSummary problem={more.problem} labels={{}} />
-      {nextBefore ? (
-        <p>
-          <Button type="button" kind="secondary" onClick={() => void more.run(nextBefore)}>
-            {t("audit.more")}
-          </Button>
-        </p>
-      ) : null}
+      <LoadMore query={events} text={t("audit.more")} />
     </Page>
   );
 }

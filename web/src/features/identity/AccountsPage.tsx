@@ -2,9 +2,10 @@ import { useState, type FormEvent } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { useApi, useMutation } from "../../api/hooks";
+import { useMutation, usePagedApi } from "../../api/hooks";
 import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { DataTable } from "../../components/DataTable";
+import { LoadMore } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { DepartmentSelect, useDepartments } from "../organizations/Departments";
@@ -16,7 +17,7 @@ import { useSession } from "./session";
 export function AccountsPage() {
   const { t } = useTranslation();
   const { me } = useSession();
-  const accounts = useApi<Accounts>(() => api.GET("/api/v1/accounts"), []);
+  const accounts = usePagedApi<Accounts>((cursor) => api.GET("/api/v1/accounts", { params: { query: { cursor } } }), []);
   const departments = useDepartments(me?.organization.id);
   const [login, setLogin] = useState("");
   const [displayName, setDisplayName] = useState("");
@@ -104,6 +105,7 @@ export function AccountsPage() {
           ))}
         </DataTable>
       )}
+      <LoadMore query={accounts} />
 
       <h2 className="kern-heading-medium" id="create-heading">
         {t("accounts.createTitle")}

@@ -26,6 +26,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionState["status"]>("loading");
   const [me, setMe] = useState<Me | null>(null);
   const [idleTimeoutSeconds, setIdleTimeout] = useState(1800);
+  // The server records activity at most this often, so a request extends the session by at least
+  // idleTimeoutSeconds − touchIntervalSeconds: where an answer does not say how long the session
+  // lasts, count down from that — never promise more than the server gives.
+  const [touchIntervalSeconds, setTouchInterval] = useState(60);
   const [idleExpiresAt, setIdleExpiresAt] = useState(0);
   const [endedBecause, setEndedBecause] = useState<SessionState["endedBecause"]>(null);
 
@@ -44,6 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     setCsrfToken(session.data.csrfToken);
     setIdleTimeout(session.data.idleTimeoutSeconds);
+    setTouchInterval(session.data.touchIntervalSeconds);
     setIdleExpiresAt(Date.now() + session.data.idleRemainingSeconds * 1000);
     const current = await api.GET("/api/v1/me");
     if (current.data) applyMe(current.data);
@@ -55,7 +60,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [reload]);
 
   useEffect(() => {
-    const offActivity = onSessionActivity(() => setIdleExpiresAt(Date.now() + idleTimeoutSeconds * 1000));
+    const offActivity = onSessionActivity((remaining) =>
+      setIdleExpiresAt(Date.now() + (remaining ?? idleTimeoutSeconds - touchIntervalSeconds) * 1000),
+    );
     const offExpired = onSessionExpired(() => {
       setCsrfToken("");
       setMe(null);
@@ -66,7 +73,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       offActivity();
       offExpired();
     };
-  }, [idleTimeoutSeconds]);
+  }, [idleTimeoutSeconds, touchIntervalSeconds]);
 
   const value = useMemo<SessionState>(
     () => ({
@@ -78,6 +85,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signIn(result) {
         setCsrfToken(result.csrfToken);
         setIdleTimeout(result.idleTimeoutSeconds);
+        setTouchInterval(result.touchIntervalSeconds);
         setIdleExpiresAt(Date.now() + result.idleRemainingSeconds * 1000);
         setEndedBecause(null);
         applyMe(result.me);

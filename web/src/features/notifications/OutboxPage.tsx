@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { useApi } from "../../api/hooks";
+import { usePagedApi } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
+import { LoadMore } from "../../components/LoadMore";
 import { Notice } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
@@ -12,7 +13,7 @@ import type { Outbox } from "./api";
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const outbox = useApi<Outbox>(() => api.GET("/api/v1/outbox"), []);
+  const outbox = usePagedApi<Outbox>((cursor) => api.GET("/api/v1/outbox", { params: { query: { cursor } } }), []);
   const data = outbox.data;
   if (!data) return <QueryState query={outbox} title={t("outbox.title")} />;
   return (
@@ -46,6 +47,7 @@ export function OutboxPage() {
       ) : (
         <p className="kern-body">{t("outbox.none")}</p>
       )}
+      <LoadMore query={outbox} />
     </Page>
   );
 }

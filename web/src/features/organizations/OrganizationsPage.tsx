@@ -1,7 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { useApi } from "../../api/hooks";
+import { allPages, useApi } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
@@ -13,7 +13,11 @@ import { RegionMap, type BoundaryFeature } from "./RegionMap";
 export function OrganizationsPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const organizations = useApi<Organizations>(() => api.GET("/api/v1/organizations"), []);
+  // The map shows every administration: all pages (one for a region of 22).
+  const organizations = useApi<Organizations>(
+    () => allPages((cursor) => api.GET("/api/v1/organizations", { params: { query: { cursor, limit: 200 } } })),
+    [],
+  );
   const boundaries = useApi<Boundaries>(() => api.GET("/api/v1/organizations/boundaries"), []);
   const items = organizations.data?.items;
   const features = (boundaries.data?.features ?? []) as BoundaryFeature[];

@@ -8,6 +8,7 @@ import { Page } from "../../components/Page";
 import { useSession } from "../identity/session";
 import { DepartmentSelect, useDepartments } from "../organizations/Departments";
 import type { Membership, NewPoolMember, Qualifications } from "./api";
+import { loadCatalogue } from "./api";
 import {
   AvailabilityFields,
   availabilityBody,
@@ -26,7 +27,7 @@ export function PoolMemberNewPage() {
   const { me } = useSession();
   const navigate = useNavigate();
   const departments = useDepartments(me?.organization.id);
-  const catalogue = useApi<Qualifications>(() => api.GET("/api/v1/qualifications"), []);
+  const catalogue = useApi<Qualifications>(loadCatalogue, []);
   // The consent text in force: its version is what the written consent refers to.
   const consent = useApi<Membership>(() => api.GET("/api/v1/me/pool-membership"), []);
   const consentVersion = consent.data?.consent.version ?? "";

@@ -2,9 +2,10 @@ import { useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { useApi, useMutation } from "../../api/hooks";
+import { useMutation, usePagedApi } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
 import { Button, ErrorSummary, Notice } from "../../components/forms";
+import { LoadMore, shownCount } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { useSession } from "../identity/session";
@@ -14,7 +15,7 @@ import type { PoolMember, PoolMembers } from "./api";
 export function PoolMembersPage() {
   const { t } = useTranslation();
   const { me } = useSession();
-  const members = useApi<PoolMembers>(() => api.GET("/api/v1/pool-members"), []);
+  const members = usePagedApi<PoolMembers>((cursor) => api.GET("/api/v1/pool-members", { params: { query: { cursor } } }), []);
   const [notice, setNotice] = useState<string | null>(null);
   // Confirms every qualification the member entered, as it stands.
   const confirm = useMutation(
@@ -24,8 +25,9 @@ export function PoolMembersPage() {
         body: { qualifications: m.qualifications.map((q) => ({ qualificationId: q.qualificationId, validUntil: q.validUntil })) },
       }),
     {
-      async onSuccess(_member, m) {
-        await members.reload();
+      onSuccess(member, m) {
+        // The changed member in place: the pages loaded so far stay.
+        if (members.data) members.setData({ ...members.data, items: members.data.items.map((x) => (x.id === member.id ? member : x)) });
         setNotice(t("pool.confirmedAll", { name: m.name }));
       },
     },
@@ -46,7 +48,7 @@ export function PoolMembersPage() {
       </p>
       <DataTable
         id="members-caption"
-        caption={t("pool.membersCaption", { organization: me?.organization.name, count: items.length })}
+        caption={t("pool.membersCaption", { organization: me?.organization.name, count: shownCount(members) })}
         columns={[
           { label: t("pool.name") },
           { label: t("pool.department") },
@@ -85,6 +87,7 @@ export function PoolMembersPage() {
           </tr>
         ))}
       </DataTable>
+      <LoadMore query={members} />
     </Page>
   );
 }

@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { useApi, useMutation } from "../../api/hooks";
+import { useApi, useMutation, usePagedApi } from "../../api/hooks";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
+import { LoadMore } from "../../components/LoadMore";
 import { Button, Checkbox, ErrorSummary, Notice, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
 import type { JoinPool, Membership, MembershipChange, Qualifications, Readers } from "./api";
+import { loadCatalogue } from "./api";
 import {
   AvailabilityFields,
   availabilityBody,
@@ -25,7 +27,7 @@ import {
 export function PoolPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const catalogue = useApi<Qualifications>(() => api.GET("/api/v1/qualifications"), []);
+  const catalogue = useApi<Qualifications>(loadCatalogue, []);
   const [consent, setConsent] = useState(false);
   const [askingLeave, setAskingLeave] = useState(false);
   const [jobTitle, setJobTitle] = useState("");
@@ -70,7 +72,10 @@ export function PoolPage() {
   }, []);
   const data = membership.data;
   // Who read the own entry: asked for once the caller is a member.
-  const readers = useApi<Readers>(data?.member?.isActive ? () => api.GET("/api/v1/me/pool-membership/readers") : null, [data]);
+  const readers = usePagedApi<Readers>(
+    data?.member?.isActive ? (cursor) => api.GET("/api/v1/me/pool-membership/readers", { params: { query: { cursor } } }) : null,
+    [data],
+  );
 
   const save = useMutation(
     (change: { join: JoinPool } | { update: MembershipChange }) =>
@@ -250,6 +255,7 @@ export function PoolPage() {
           ) : (
             <p className="kern-body">{t("pool.readersNone")}</p>
           )}
+          <LoadMore query={readers} label={t("pool.readers")} />
           <p className="button-row">
             <a className="kern-btn kern-btn--secondary" href="/api/v1/me/export" download>
               <span className="kern-label">{t("pool.export")}</span>

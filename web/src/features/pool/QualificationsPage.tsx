@@ -8,12 +8,13 @@ import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { useSession } from "../identity/session";
 import type { NewQualification, QualificationCategory, Qualifications } from "./api";
+import { loadCatalogue } from "./api";
 
 /** The region's qualification catalogue; the coordination office adds entries. */
 export function QualificationsPage() {
   const { t } = useTranslation();
   const { me } = useSession();
-  const catalogue = useApi<Qualifications>(() => api.GET("/api/v1/qualifications"), []);
+  const catalogue = useApi<Qualifications>(loadCatalogue, []);
   const [name, setName] = useState("");
   const [key, setKey] = useState("");
   const [category, setCategory] = useState<QualificationCategory>("Verwaltung");

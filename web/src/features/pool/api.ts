@@ -1,3 +1,5 @@
+import { api } from "../../api/client";
+import { allPages } from "../../api/hooks";
 import type { RequestBodyOf, ResponseOf } from "../../api/types";
 
 /** The region's qualification catalogue. */
@@ -24,3 +26,6 @@ export type PoolMembers = ResponseOf<"/api/v1/pool-members">;
 export type PoolMember = PoolMembers["items"][number];
 /** A pool member the HR office registers (with written consent). */
 export type NewPoolMember = RequestBodyOf<"/api/v1/pool-members", "post">;
+
+/** The whole catalogue (every page), for the forms that offer it. */
+export const loadCatalogue = () => allPages((cursor) => api.GET("/api/v1/qualifications", { params: { query: { cursor, limit: 200 } } }));

@@ -2,9 +2,10 @@ import { useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { useApi, useMutation } from "../../api/hooks";
+import { useApi, useMutation, usePagedApi } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
 import { Button, ErrorSummary, Notice } from "../../components/forms";
+import { LoadMore, shownCount } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
@@ -45,7 +46,9 @@ export function SecondmentsPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const { me } = useSession();
-  const secondments = useApi<Secondments>(() => api.GET("/api/v1/secondments"), []);
+  // What waits for the caller, and all of them: each list a page at a time.
+  const todo = usePagedApi<Secondments>((cursor) => api.GET("/api/v1/secondments", { params: { query: { todo: "true", cursor } } }), []);
+  const secondments = usePagedApi<Secondments>((cursor) => api.GET("/api/v1/secondments", { params: { query: { cursor } } }), []);
   const feeds = useApi<CalendarFeeds>(() => api.GET("/api/v1/calendar-feeds"), []);
   const [newUrl, setNewUrl] = useState<string | null>(null);
   // A feed's address is shown once, right after it is created.
@@ -63,7 +66,8 @@ export function SecondmentsPage() {
   });
   const items = secondments.data?.items;
   if (!items) return <QueryState query={secondments} title={t("secondments.title")} />;
-  const todo = items.filter((s) => s.isWaitingForMe);
+  if (!todo.data) return <QueryState query={todo} title={t("secondments.title")} />;
+  const waiting = todo.data.items;
   const columns = [
     { label: t("secondments.person") },
     { label: t("secondments.from") },
@@ -81,21 +85,23 @@ export function SecondmentsPage() {
         </p>
       ) : null}
       <h2 className="kern-heading-medium">{t("secondments.todo")}</h2>
-      {todo.length ? (
-        <DataTable id="todo-caption" caption={t("secondments.todoCaption", { count: todo.length })} columns={columns}>
-          <SecondmentRows items={todo} />
+      {waiting.length ? (
+        <DataTable id="todo-caption" caption={t("secondments.todoCaption", { count: shownCount(todo) })} columns={columns}>
+          <SecondmentRows items={waiting} />
         </DataTable>
-      ) : (
+      ) : todo.hasMore ? null : (
         <p className="kern-body">{t("secondments.todoNone")}</p>
       )}
+      <LoadMore query={todo} label={t("secondments.todo")} />
       <h2 className="kern-heading-medium">{t("secondments.all")}</h2>
       {items.length ? (
-        <DataTable id="all-caption" caption={t("secondments.caption", { count: items.length })} columns={columns}>
+        <DataTable id="all-caption" caption={t("secondments.caption", { count: shownCount(secondments) })} columns={columns}>
           <SecondmentRows items={items} />
         </DataTable>
       ) : (
         <p className="kern-body">{t("secondments.none")}</p>
       )}
+      <LoadMore query={secondments} label={t("secondments.all")} />
       <section aria-labelledby="calendar-heading">
         <h2 className="kern-heading-medium" id="calendar-heading">
           {t("secondments.calendar")}

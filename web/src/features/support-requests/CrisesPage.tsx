@@ -2,9 +2,10 @@ import { useState, type FormEvent } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { useApi, useMutation } from "../../api/hooks";
+import { useMutation, usePagedApi } from "../../api/hooks";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { LoadMore } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { formatters, todayInGermany } from "../../i18n";
@@ -16,7 +17,7 @@ export function CrisesPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const { me } = useSession();
-  const crises = useApi<Crises>(() => api.GET("/api/v1/crises"), []);
+  const crises = usePagedApi<Crises>((cursor) => api.GET("/api/v1/crises", { params: { query: { cursor } } }), []);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [startsOn, setStartsOn] = useState(todayInGermany);
@@ -60,6 +61,7 @@ export function CrisesPage() {
           </li>
         ))}
       </ul>
+      <LoadMore query={crises} />
       {me?.abilities.declareCrisis ? (
         <>
           <h2 className="kern-heading-medium" id="declare-heading">

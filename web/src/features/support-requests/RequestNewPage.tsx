@@ -7,9 +7,9 @@ import { Button, Checkbox, ErrorSummary, SelectField, TextField } from "../../co
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { useSession } from "../identity/session";
-import type { Qualifications } from "../pool/api";
+import { loadCatalogue, type Qualifications } from "../pool/api";
 import { QualificationFieldsets } from "../pool/PoolFields";
-import type { Crises, NewSupportRequest, SupportRequest, SupportRequestChange } from "./api";
+import { loadCrises, type Crises, type NewSupportRequest, type SupportRequest, type SupportRequestChange } from "./api";
 
 /** A department head or HR office posts a support request. */
 export function RequestNewPage() {
@@ -31,8 +31,8 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
   const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
-  const catalogue = useApi<Qualifications>(() => api.GET("/api/v1/qualifications"), []);
-  const crises = useApi<Crises>(() => api.GET("/api/v1/crises"), []);
+  const catalogue = useApi<Qualifications>(loadCatalogue, []);
+  const crises = useApi<Crises>(loadCrises, []);
   const activeCrises = (crises.data?.items ?? []).filter((c) => c.isActive);
   const qualifications = catalogue.data?.items ?? [];
   const [form, setForm] = useState({

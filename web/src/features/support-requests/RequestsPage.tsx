@@ -1,8 +1,9 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { useApi } from "../../api/hooks";
+import { usePagedApi } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
+import { LoadMore, shownCount } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
@@ -14,7 +15,7 @@ export function RequestsPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const { me } = useSession();
-  const requests = useApi<SupportRequests>(() => api.GET("/api/v1/support-requests"), []);
+  const requests = usePagedApi<SupportRequests>((cursor) => api.GET("/api/v1/support-requests", { params: { query: { cursor } } }), []);
   const items = requests.data?.items;
   if (!items) return <QueryState query={requests} title={t("requests.title")} />;
   const lender = !!me?.abilities.offerMembers;
@@ -29,7 +30,7 @@ export function RequestsPage() {
       ) : null}
       <DataTable
         id="requests-caption"
-        caption={t("requests.caption", { count: items.length })}
+        caption={t("requests.caption", { count: shownCount(requests) })}
         columns={[
           { label: t("requests.titleCol") },
           { label: t("requests.from") },
@@ -66,6 +67,7 @@ export function RequestsPage() {
           </tr>
         ))}
       </DataTable>
+      <LoadMore query={requests} />
     </Page>
   );
 }

@@ -1,3 +1,5 @@
+import { api } from "../../api/client";
+import { allPages } from "../../api/hooks";
 import type { RequestBodyOf, ResponseOf } from "../../api/types";
 
 /** The support requests the caller sees: open ones of the region, drafts of the own administration. */
@@ -23,3 +25,6 @@ export type Crisis = Crises["items"][number];
 export type NewCrisis = RequestBodyOf<"/api/v1/crises", "post">;
 /** The crisis board: fill rates per request and per administration. */
 export type CrisisBoard = ResponseOf<"/api/v1/crises/{id}/board">;
+
+/** Every crisis of the region (every page), for the form that offers the active ones. */
+export const loadCrises = () => allPages((cursor) => api.GET("/api/v1/crises", { params: { query: { cursor, limit: 200 } } }));

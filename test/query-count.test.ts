@@ -1,0 +1,116 @@
+/**
+ * Lists are presented in batches (#14): the statements a list sends do not grow with the length of
+ * the page. Each list is read at 2 rows and again at 40 (with the default page size of 50, so the
+ * second page is 20 times longer); the number of statements must be the same. The session's own
+ * statements are left out (the activity is written at most once a minute, see session.test.ts).
+ * Every GET route that answers a list (`items`) is named here, or the test fails.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { buildTestApp, type Client, type TestApp } from "./app";
+import type { Database } from "../src/db/client";
+import { createTestDatabase } from "./db";
+import { createListWorld, WORLD_EMPLOYEE, WORLD_HR, type ListWorld } from "./list-world";
+import { countingDatabase, type CountingDatabase } from "./statements";
+
+/** A list route, who reads it, and which rows make it longer. */
+interface ListCase {
+  route: string;
+  url: string;
+  login: string;
+  grows: keyof ListWorld["add"];
+  /** How much longer the list must be at 40 rows (default 20; fewer where not every row makes an item). */
+  minGrowth?: number;
+  /** Rows of the short list (default 2; more where not every row makes an item). */
+  short?: number;
+}
+
+const CASES: ListCase[] = [
+  { route: "/api/v1/organizations", url: "/api/v1/organizations", login: WORLD_HR, grows: "organizations" },
+  { route: "/api/v1/accounts", url: "/api/v1/accounts", login: WORLD_HR, grows: "accounts" },
+  { route: "/api/v1/audit-events", url: "/api/v1/audit-events", login: WORLD_HR, grows: "auditEvents" },
+  { route: "/api/v1/outbox", url: "/api/v1/outbox", login: WORLD_HR, grows: "outbox" },
+  { route: "/api/v1/qualifications", url: "/api/v1/qualifications", login: WORLD_HR, grows: "qualifications" },
+  { route: "/api/v1/pool-members", url: "/api/v1/pool-members", login: WORLD_HR, grows: "poolMembers" },
+  { route: "/api/v1/me/pool-membership/readers", url: "/api/v1/me/pool-membership/readers", login: WORLD_EMPLOYEE, grows: "readers" },
+  { route: "/api/v1/crises", url: "/api/v1/crises", login: WORLD_HR, grows: "crises" },
+  { route: "/api/v1/support-requests", url: "/api/v1/support-requests", login: WORLD_HR, grows: "supportRequests" },
+  { route: "/api/v1/secondments", url: "/api/v1/secondments", login: WORLD_HR, grows: "secondments" },
+  { route: "/api/v1/secondments", url: "/api/v1/secondments?todo=true", login: WORLD_HR, grows: "secondments" },
+  { route: "/api/v1/me/tasks", url: "/api/v1/me/tasks", login: WORLD_HR, grows: "secondments", minGrowth: 10, short: 9 },
+  { route: "/api/v1/allocation-runs", url: "/api/v1/allocation-runs", login: WORLD_HR, grows: "allocationRuns" },
+];
+
+/** List routes whose length the world does not vary, and why their count cannot grow with it. */
+const NOT_COUNTED: Record<string, string> = {
+  "/api/v1/framework-agreements": "one statement: the region's versions",
+  "/api/v1/deputies": "two statements: the deputyships (names joined) and the accounts that can be named",
+  "/api/v1/calendar-feeds": "one statement: the caller's own feeds (department names joined)",
+  "/api/v1/secondments/:id/onboarding": "the checklist of one secondment: at most its five items, read in one statement",
+  "/api/v1/sso/organizations": "one joined statement, at most one row per administration",
+  "/api/v1/identity-provider-changes": "three statements whatever the number of changes (changes, providers, bindings)",
+  "/api/v1/support-requests/:id/candidates": "computed from the whole own pool in a fixed number of statements (eligibility is pure code)",
+  "/api/v1/support-requests/:id/region-candidates":
+    "computed from the region's pool in a fixed number of statements (eligibility is pure code)",
+};
+
+let t: TestApp;
+let database: Database;
+let counting: CountingDatabase;
+let world: ListWorld;
+const clients = new Map<string, Client>();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  counting = countingDatabase(database);
+  t = await buildTestApp({ database: counting.database });
+  world = await createListWorld(database.db);
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+  await database?.close();
+});
+
+async function clientOf(login: string) {
+  if (!clients.has(login)) clients.set(login, await t.signIn(login));
+  return clients.get(login)!;
+}
+
+/** Reads a list; returns its length and the statements it sent (without the session's). */
+async function read(c: ListCase) {
+  const client = await clientOf(c.login);
+  counting.reset();
+  const res = await client.request({ method: "GET", url: c.url });
+  const statements = counting.statements.filter((q) => !/\bsessions\b/.test(q));
+  expect(res.statusCode, `${c.url}: ${res.body.slice(0, 300)}`).toBe(200);
+  return { length: (res.json().items as unknown[]).length, statements };
+}
+
+describe("lists are presented in batches", () => {
+  it("every list route is counted", () => {
+    const lists = t.app.routeTable
+      .filter((r) => r.method === "GET" && r.url.startsWith("/api/v1"))
+      .filter((r) => {
+        const ok = (r.schema as { response?: Record<number, unknown> } | undefined)?.response?.[200];
+        return ok instanceof z.ZodObject && ok.shape.items instanceof z.ZodArray;
+      })
+      .map((r) => r.url);
+    const named = [...CASES.map((c) => c.route), ...Object.keys(NOT_COUNTED)];
+    expect(lists.filter((url) => !named.includes(url))).toEqual([]);
+  });
+
+  for (const c of CASES) {
+    it(`${c.url}: the same statements for 2 and for 40 rows`, async () => {
+      await world.add[c.grows](c.short ?? 2);
+      const short = await read(c);
+      await world.add[c.grows](40 - (c.short ?? 2));
+      const long = await read(c);
+      expect(short.length).toBeGreaterThanOrEqual(1);
+      expect(long.length - short.length).toBeGreaterThanOrEqual(c.minGrowth ?? 20);
+      expect(
+        long.statements.length,
+        `${short.length} rows: ${short.statements.length} statements, ${long.length} rows: ${long.statements.length}\n${long.statements.slice(0, 30).join("\n")}`,
+      ).toBe(short.statements.length);
+    });
+  }
+});
