@@ -251,7 +251,7 @@ export async function renderSecondmentDocument(s: SecondmentView, kind: "agreeme
 
   w.heading("1. Beteiligte");
   w.field("Abgebende Verwaltung (Dienstherr/Arbeitgeber)", s.lender.name);
-  w.field("Aufnehmende Verwaltung", s.borrower.name);
+  w.field("Aufnehmende Verwaltung", s.borrower.name + (s.request?.department ? `, ${s.request.department}` : ""));
   w.field(
     s.employmentStatus === "civil_servant" ? "Beamtin/Beamter" : "Beschäftigte/r",
     `${s.person.name}, ${s.person.jobTitle}, ${s.employmentStatus === "civil_servant" ? "Besoldungsgruppe" : "Entgeltgruppe"} ${s.person.payGroup}`,

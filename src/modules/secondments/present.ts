@@ -164,7 +164,7 @@ function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: Member
     state: s.state,
     lender: { id: s.organizationId, name: orgName(s.organizationId) },
     borrower: { id: s.borrowerOrganizationId, name: orgName(s.borrowerOrganizationId) },
-    request: request ? { id: request.id, title: request.title } : null,
+    request: request ? { id: request.id, title: request.title, department: request.department } : null,
     person: {
       name: showName ? member.name : null,
       jobTitle: member.jobTitle,

@@ -18,7 +18,8 @@ export const Secondment = z.object({
   state: z.enum(SECONDMENT_STATES),
   lender: z.object({ id: z.uuid(), name: z.string() }),
   borrower: z.object({ id: z.uuid(), name: z.string() }),
-  request: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  /** The request the secondment fills, with the borrower's receiving department where the request names one. */
+  request: z.object({ id: z.uuid(), title: z.string(), department: z.string().nullable() }).nullable(),
   /** The name (and e-mail) only for the lender, the person, and the borrower once the person has accepted. */
   person: z.object({
     name: z.string().nullable(),

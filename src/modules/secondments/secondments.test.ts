@@ -224,6 +224,8 @@ describe("the secondment path", () => {
     ]);
     expect(elements.filter((e) => e === "Table").length).toBeGreaterThanOrEqual(3);
     expect(elements.filter((e) => e === "TH").length).toBe(elements.filter((e) => e === "TD").length);
+    // The receiving side as the request names it: the administration, and its department where the request has one.
+    expect(tree).toMatch(/Aufnehmende Verwaltung"\s*\n\s*TD[^\n]*\n\s*"Region Hannover"/);
     const text = tree.replace(/\s+/g, " ");
     const order = [
       "Abordnungsvereinbarung",

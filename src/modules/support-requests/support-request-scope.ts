@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { Actor } from "../../kernel/actor";
+import { departments } from "../organizations";
 import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { AppError } from "../../kernel/problems";
 import { IN_PLAY_STATES } from "../../domain/secondment/workflow";
@@ -134,19 +135,31 @@ export async function unscopedRequestSummaryOf(db: Db | Tx, id: string): Promise
 }
 
 /**
- * The requests of secondments the caller already holds (a page being presented): id, title and
- * whether each is urgent for an active crisis — one statement for all.
+ * The requests of secondments the caller already holds (a page being presented): id, title, the
+ * receiving department and whether each is urgent for an active crisis — one statement for all.
  */
 export async function unscopedRequestSummariesOf(
   db: Db | Tx,
   ids: string[],
-): Promise<Array<{ id: string; title: string; isInActiveCrisis: boolean }>> {
+): Promise<Array<{ id: string; title: string; department: string | null; isInActiveCrisis: boolean }>> {
   const rows = await db
-    .select({ id: supportRequests.id, title: supportRequests.title, urgency: supportRequests.urgency, endedAt: crises.endedAt })
+    .select({
+      id: supportRequests.id,
+      title: supportRequests.title,
+      department: departments.name,
+      urgency: supportRequests.urgency,
+      endedAt: crises.endedAt,
+    })
     .from(supportRequests)
     .leftJoin(crises, eq(crises.id, supportRequests.crisisId))
+    .leftJoin(departments, eq(departments.id, supportRequests.departmentId))
     .where(inArray(supportRequests.id, ids));
-  return rows.map((r) => ({ id: r.id, title: r.title, isInActiveCrisis: r.urgency === "crisis" && r.endedAt === null }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    department: r.department,
+    isInActiveCrisis: r.urgency === "crisis" && r.endedAt === null,
+  }));
 }
 
 /** Whether a request is urgent for an active crisis (the workflow's crisis rules apply). */

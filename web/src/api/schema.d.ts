@@ -6425,6 +6425,7 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 title: string;
+                                department: string | null;
                             } | null;
                             person: {
                                 name: string | null;
@@ -6571,6 +6572,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             title: string;
+                            department: string | null;
                         } | null;
                         person: {
                             name: string | null;
@@ -6743,6 +6745,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             title: string;
+                            department: string | null;
                         } | null;
                         person: {
                             name: string | null;
@@ -6905,6 +6908,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             title: string;
+                            department: string | null;
                         } | null;
                         person: {
                             name: string | null;
@@ -7097,6 +7101,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             title: string;
+                            department: string | null;
                         } | null;
                         person: {
                             name: string | null;
@@ -7371,6 +7376,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             title: string;
+                            department: string | null;
                         } | null;
                         person: {
                             name: string | null;
