@@ -19,12 +19,9 @@
  * with this checkout's node_modules. BENCH_SERVER_NODE_ARGS passes node flags to the servers,
  * BENCH_SERVER_STDERR=1 shows their error output.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
@@ -33,6 +30,7 @@ import { createAdministrator } from "../src/cli/create-admin";
 import { loadConfig, projectRoot } from "../src/config";
 import { migrateDatabase, openDatabase, type Database } from "../src/db/client";
 import { seedReferenceData } from "../src/db/seed/reference";
+import { checkoutOf, startServerProcess } from "./server-process";
 import { seedVolume } from "./volume";
 
 const { values } = parseArgs({
@@ -157,57 +155,6 @@ async function prepareTemplate(kind: "pglite" | "postgres") {
   };
 }
 
-/** The committed tree of a revision, runnable with this checkout's node_modules. */
-function checkoutOf(rev: string): string {
-  const dir = path.join(work, `tree-${rev.replace(/[^\w.-]/g, "_")}`);
-  if (fs.existsSync(dir)) return dir;
-  fs.mkdirSync(dir);
-  const archive = spawnSync("git", ["-C", projectRoot, "archive", "--format=tar", rev], { maxBuffer: 1 << 30 });
-  if (archive.status !== 0) throw new Error(`git archive ${rev}: ${archive.stderr}`);
-  spawnSync("tar", ["-x", "-C", dir], { input: archive.stdout });
-  fs.symlinkSync(path.join(projectRoot, "node_modules"), path.join(dir, "node_modules"));
-  return dir;
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** Starts a server process (`args` after node) and waits until `/readyz` answers. */
-async function startProcess(dir: string, args: string[], env: Record<string, string>) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean), ...args], {
-    cwd: dir,
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", VERBUND_BASE_URL: base },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  if (process.env.BENCH_SERVER_STDERR) child.stderr!.on("data", (d) => process.stderr.write(d));
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null || i > 1200) throw new Error(`server did not start:\n${output}`);
-    if (
-      await fetch(`${base}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await sleep(100);
-  }
-  const stop = async () => {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
-  };
-  return { base, stop };
-}
-
 /** Signs in the bench's HR offices and finds ids each of them may read (the first page of each list). */
 async function signIn(base: string): Promise<Caller[]> {
   const callers: Caller[] = [];
@@ -293,7 +240,7 @@ const row = (variant: string, mix: string, f: Figures, bare?: Figures) =>
 
 const kinds = values.db!.split(",").map((k) => k.trim()) as Array<"pglite" | "postgres">;
 const variants: Array<{ name: string; dir: string }> = [];
-if (values.baseline) variants.push({ name: `baseline ${values.baseline}`, dir: checkoutOf(values.baseline) });
+if (values.baseline) variants.push({ name: `baseline ${values.baseline}`, dir: checkoutOf(work, values.baseline) });
 variants.push({ name: "this checkout", dir: projectRoot });
 
 for (const kind of kinds) {
@@ -301,7 +248,7 @@ for (const kind of kinds) {
   const lines: string[] = [];
   // The yardstick first: a bare route doing one query on the same data.
   const bareEnv = await freshCopy();
-  const bare = await startProcess(projectRoot, ["--import", "tsx", path.join(projectRoot, "bench", "bare-server.ts")], bareEnv);
+  const bare = await startServerProcess(projectRoot, ["--import", "tsx", path.join(projectRoot, "bench", "bare-server.ts")], bareEnv);
   let bareFigures: Figures;
   try {
     const bareMix: Mix = { name: "bare Fastify route, one query", paths: () => "/bare" };
@@ -313,7 +260,7 @@ for (const kind of kinds) {
   }
   for (const variant of variants) {
     const env = await freshCopy();
-    const app = await startProcess(variant.dir, [path.join(variant.dir, "bin", "verbund.mjs"), "serve"], env);
+    const app = await startServerProcess(variant.dir, [path.join(variant.dir, "bin", "verbund.mjs"), "serve"], env);
     try {
       const callers = await signIn(app.base);
       for (const mix of mixes) {

@@ -16,9 +16,7 @@
  * afresh), default postgres://postgres:postgres@127.0.0.1:5432. The baseline is the committed tree
  * of that revision (git archive) with this checkout's node_modules, on the same database.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -29,6 +27,7 @@ import { loadConfig, projectRoot } from "../src/config";
 import { migrateDatabase, openDatabase, type Database } from "../src/db/client";
 import { seedReferenceData } from "../src/db/seed/reference";
 import { seedLargeRegion } from "./large-region";
+import { checkoutOf, startServerProcess } from "./server-process";
 
 const { values } = parseArgs({
   options: {
@@ -77,52 +76,8 @@ async function prepareDatabase(): Promise<Record<string, string>> {
   return env;
 }
 
-/** The committed tree of a revision, runnable with this checkout's node_modules. */
-function checkoutOf(rev: string): string {
-  const dir = path.join(work, `tree-${rev.replace(/[^\w.-]/g, "_")}`);
-  fs.mkdirSync(dir);
-  const archive = spawnSync("git", ["-C", projectRoot, "archive", "--format=tar", rev], { maxBuffer: 1 << 30 });
-  if (archive.status !== 0) throw new Error(`git archive ${rev}: ${archive.stderr}`);
-  spawnSync("tar", ["-x", "-C", dir], { input: archive.stdout });
-  fs.symlinkSync(path.join(projectRoot, "node_modules"), path.join(dir, "node_modules"));
-  return dir;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 async function startServer(dir: string, env: Record<string, string>) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean), path.join(dir, "bin", "verbund.mjs"), "serve"],
-    {
-      cwd: dir,
-      env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", VERBUND_BASE_URL: base },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  if (process.env.BENCH_SERVER_STDERR) child.stderr!.on("data", (d) => process.stderr.write(d));
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null || i > 600) throw new Error(`server did not start:\n${output}`);
-    if (
-      await fetch(`${base}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await sleep(100);
-  }
+  const { base, stop } = await startServerProcess(dir, [path.join(dir, "bin", "verbund.mjs"), "serve"], env, 60);
   const session = await fetch(`${base}/api/v1/session`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -145,10 +100,6 @@ async function startServer(dir: string, env: Record<string, string>) {
     });
     const body = (await res.json()) as { pool?: { eligiblePairs: number }; status?: string };
     return { ms: performance.now() - started, status: res.status, pairs: body.pool?.eligiblePairs ?? 0, runStatus: body.status };
-  };
-  const stop = async () => {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
   };
   return { base, run, stop };
 }
@@ -185,7 +136,7 @@ const ms = (x: number) => `${Math.round(x)} ms`;
 
 const env = await prepareDatabase();
 const variants: Array<{ name: string; dir: string }> = [];
-if (values.baseline) variants.push({ name: `baseline ${values.baseline}`, dir: checkoutOf(values.baseline) });
+if (values.baseline) variants.push({ name: `baseline ${values.baseline}`, dir: checkoutOf(work, values.baseline) });
 variants.push({ name: "this checkout", dir: projectRoot });
 
 console.log(
