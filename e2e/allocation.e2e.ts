@@ -87,6 +87,8 @@ describe.skipIf(!hasBrowser)("allocation on the crisis board in the browser", ()
       .waitFor();
     expect(await assignments.locator("tbody tr", { hasText: "vorgeschlagen" }).count()).toBe(count - 1);
     await expectAccessible(page, "allocation committed");
+    // The confirmation is where the coordinator looks next: it has the focus.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
 
     await context.close();
   });

@@ -59,13 +59,16 @@ export function ProblemAlert({ problem }: { problem: Problem }) {
 /** A success or info message, announced politely. */
 export function Notice({ children, kind = "success", focus }: { children: ReactNode; kind?: "success" | "info"; focus?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
+  // A new message, not a new render: JSX children are a new object on every render of the page,
+  // and focus must not jump back here while the person works on (e.g. ticks a checkbox).
+  const message = typeof children === "string" ? children : null;
   // After an action the confirmation is where the person looks next: focus moves to it.
   useEffect(() => {
     if (!focus) return;
     // After the turn in which a confirmation dialog closes (which gives focus back to its button).
     const timer = setTimeout(() => ref.current?.focus());
     return () => clearTimeout(timer);
-  }, [focus, children]);
+  }, [focus, message]);
   return (
     <div className={`kern-alert kern-alert--${kind}`} role="status" ref={ref} tabIndex={focus ? -1 : undefined}>
       <div className="kern-alert__header">

@@ -93,7 +93,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
       </p>
       <ErrorSummary problem={problem} labels={{ assignments: t("allocation.assignments") }} />
       {committed !== null ? (
-        <Notice focus>
+        <Notice focus key={committed}>
           {t("allocation.committed", { count: committed })}{" "}
           <Link to="/abordnungen" className="kern-link">
             {t("allocation.toSecondments")}
