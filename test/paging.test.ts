@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildTestApp, type Client, type TestApp } from "./app";
 import { createListWorld, WORLD_EMPLOYEE, WORLD_HR, type ListWorld } from "./list-world";
+import { VALIDATOR_WORDS } from "./validator-words";
 
 /** The paged lists, who reads them and which rows to add first. */
 const LISTS: Array<{ url: string; login: string; fill: keyof ListWorld["add"]; key?: (item: Item) => string }> = [
@@ -93,7 +94,7 @@ describe("cursor paging", () => {
 
   it("refuses a limit outside 1–200 and a broken cursor with a 400 naming the field", async () => {
     const client = await clientOf(WORLD_HR);
-    const CURSOR = "Ungültige Fortsetzungsmarke: bitte die erste Seite neu laden.";
+    const CURSOR = "Der Link zur nächsten Seite ist veraltet. Bitte laden Sie die Liste von vorn.";
     for (const [query, field, de] of [
       ["limit=0", "limit", undefined],
       ["limit=201", "limit", undefined],
@@ -107,6 +108,8 @@ describe("cursor paging", () => {
       const problem = res.json();
       expect(problem.errors, query).toEqual([expect.objectContaining({ field, in: "querystring" })]);
       if (de) expect(problem.errors[0].message.de).toBe(de);
+      expect(problem.errors[0].message.de, query).not.toMatch(VALIDATOR_WORDS);
+      expect(problem.errors[0].message.en, query).not.toMatch(VALIDATOR_WORDS);
       expect(problem.errors[0].message.de.length, query).toBeGreaterThan(5);
       expect(problem.errors[0].message.en.length, query).toBeGreaterThan(5);
     }

@@ -11,10 +11,7 @@ import { safeParse } from "zod/v4/core";
 import { describeIssue } from "../src/kernel/problems";
 import { isoDate, isoDateTime } from "../src/server/input-schemas";
 import { buildTestApp, type Client, type TestApp } from "./app";
-
-/** What a validator says and a person should not read. */
-export const VALIDATOR_WORDS =
-  /Erlaubt sind|Allowed values|Ungültig|Invalid|Erwartet wird|Expected |Pflichtfeld|Required field|\((date|datetime|uuid|email|url)\)|UUID|\btrue\b|\bfalse\b|\bnull\b|Mindestens \d+ Zeichen\.|Höchstens \d+ Zeichen\./;
+import { VALIDATOR_WORDS } from "./validator-words";
 
 function messagesOf(schema: z.ZodType, value: unknown) {
   const result = safeParse(schema, value, { reportInput: true });

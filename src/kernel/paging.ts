@@ -27,8 +27,8 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
 const INVALID_CURSOR: Bilingual = {
-  de: "Ungültige Fortsetzungsmarke: bitte die erste Seite neu laden.",
-  en: "Invalid cursor: please load the first page again.",
+  de: "Der Link zur nächsten Seite ist veraltet. Bitte laden Sie die Liste von vorn.",
+  en: "The link to the next page is out of date. Please load the list from the start.",
 };
 
 const invalidCursor = () =>
