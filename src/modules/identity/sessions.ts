@@ -69,12 +69,15 @@ export type SessionLookup =
       isTouchDue: boolean;
       /** Seconds until the idle limit by the database clock, as the session stands before this request writes anything. */
       idleRemainingSeconds: number;
+      /** The data version as this statement saw it (migration 0016; the read cache's key). */
+      dataVersion: string;
     }
   | { status: "expired" }
   | { status: "unknown" };
 
 /**
- * Loads the actor behind a session token — session, account and roles in one statement. The idle
+ * Loads the actor behind a session token — session, account, roles and the data version in one
+ * statement (the version first, so that whatever the request reads later is at least as new). The idle
  * and absolute limits are checked by the database clock, so every app server agrees; an expired
  * session is deleted on sight.
  */
@@ -89,6 +92,7 @@ export async function findSession(db: Db, token: string): Promise<SessionLookup>
       isTouchDue: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(secs => ${SESSION_TOUCH_INTERVAL_SECONDS})`,
       idleRemainingSeconds: sql<number>`floor(extract(epoch from ${sessions.lastSeenAt} + make_interval(secs => ${IDLE_TIMEOUT_SECONDS}) - now()))::int`,
       roles: sql<string>`coalesce((select string_agg(${accountRoles.role}, ',') from ${accountRoles} where ${accountRoles.accountId} = ${accounts.id}), '')`,
+      dataVersion: sql<string>`(select version::text from data_version)`,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
@@ -105,6 +109,7 @@ export async function findSession(db: Db, token: string): Promise<SessionLookup>
     createdAt: row.session.createdAt,
     isTouchDue: row.isTouchDue,
     idleRemainingSeconds: Number(row.idleRemainingSeconds),
+    dataVersion: String(row.dataVersion),
     actor: {
       accountId: row.account.id,
       regionId: row.account.regionId,
