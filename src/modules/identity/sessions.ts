@@ -76,14 +76,13 @@ export type SessionLookup =
   | { status: "unknown" };
 
 /**
- * Loads the actor behind a session token — session, account, roles and the data version in one
- * statement (the version first, so that whatever the request reads later is at least as new). The idle
- * and absolute limits are checked by the database clock, so every app server agrees; an expired
- * session is deleted on sight.
+ * The statement of {@link findSession}, built once per database (every request runs it; building
+ * a Drizzle query each time cost about a sixth of a cached read's CPU, see docs/BENCHMARKS.md).
  */
-export async function findSession(db: Db, token: string): Promise<SessionLookup> {
-  const id = sha256(token);
-  const rows = await db
+const sessionQueries = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
+
+function buildSessionQuery(db: Db) {
+  return db
     .select({
       session: sessions,
       account: accounts,
@@ -96,7 +95,25 @@ export async function findSession(db: Db, token: string): Promise<SessionLookup>
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.id, id));
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare("verbund_find_session");
+}
+
+function sessionQuery(db: Db) {
+  let query = sessionQueries.get(db);
+  if (!query) sessionQueries.set(db, (query = buildSessionQuery(db)));
+  return query;
+}
+
+/**
+ * Loads the actor behind a session token — session, account, roles and the data version in one
+ * statement (the version first, so that whatever the request reads later is at least as new). The idle
+ * and absolute limits are checked by the database clock, so every app server agrees; an expired
+ * session is deleted on sight.
+ */
+export async function findSession(db: Db, token: string): Promise<SessionLookup> {
+  const id = sha256(token);
+  const rows = await sessionQuery(db).execute({ id });
   const row = rows[0];
   if (!row) return { status: "unknown" };
   if (row.isIdle || row.isTooOld || !row.account.isActive) {
