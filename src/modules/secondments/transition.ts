@@ -54,7 +54,9 @@ export async function transitionSecondment(
       await lockFor(tx, "lending", s.organizationId);
       await assertWithinCaps(tx, s, m);
     }
-    const actingAs = [...roles].find((r) => decide(s.state, input.action, new Set([r]), facts, input.reason).ok);
+    const role = [...roles].find((r) => decide(s.state, input.action, new Set([r]), facts, input.reason).ok);
+    // Where a department has no head in Verbund the HR office releases: the history names the HR office.
+    const actingAs = role === "lender_department_head" && roles.has("lender_org_admin") ? "lender_org_admin" : role;
     const after = await applyStep(
       tx,
       s,
@@ -63,7 +65,8 @@ export async function transitionSecondment(
         action: input.action,
         to: decision.to,
         actor,
-        onBehalfOf: actingAs ? onBehalfOf.get(actingAs) : undefined,
+        actingAs,
+        onBehalfOf: role ? onBehalfOf.get(role) : undefined,
         reason: input.reason,
         facts,
       },
