@@ -44,7 +44,8 @@ export async function transitionSecondment(
     if (!decision.ok) {
       const { code, de, en } = decision.refusal;
       throw new AppError(code === "not_your_step" ? "forbidden" : "conflict", {
-        fields: [{ field: "action", in: "body", rule: code, message: { de, en } }],
+        // A missing reason is the reason field's error (the dialog shows it there); every other refusal is the step's.
+        fields: [{ field: code === "reason_required" ? "reason" : "action", in: "body", rule: code, message: { de, en } }],
       });
     }
     if (BLOCKING_STATES.has(decision.to) && !BLOCKING_STATES.has(s.state)) {
