@@ -81,7 +81,7 @@ describe.skipIf(!hasBrowser)("secondment settings, framework agreement and reque
     expect(label).toMatch(/^Person 1 \(.+\)$/);
     await first.getByRole("button", { name: /^Vorschlagen/ }).click();
     await page.getByRole("heading", { level: 1, name: /Abordnung: Person aus dem Pool/ }).waitFor();
-    expect(await page.locator("dl").textContent()).toContain("Vorgeschlagen");
+    expect(await page.locator("dl").first().textContent()).toContain("Vorgeschlagen");
     await expectAccessible(page, "proposal by the borrower");
     await context.close();
   });

@@ -91,7 +91,7 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     await page.getByRole("group", { name: "Erforderliche Qualifikationen" }).getByLabel("Kontaktnachverfolgung").check();
     await page.getByRole("button", { name: "Veröffentlichen" }).click();
     await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
-    expect(await page.locator("dl").textContent()).toContain("Krise – Infektionswelle Winter 2026/27");
+    expect(await page.locator("dl").first().textContent()).toContain("Krise – Infektionswelle Winter 2026/27");
     await expectAccessible(page, "request");
     await context.close();
   });
@@ -143,7 +143,7 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
   async function openSecondment(page: Page, todo = true) {
     await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Abordnungen" }).click();
     await page.getByRole("heading", { level: 1, name: "Abordnungen" }).waitFor();
-    const table = page.getByRole("table", { name: todo ? /Schritt bei Ihnen/ : /zuletzt geändert/ });
+    const table = page.getByRole("table", { name: todo ? /Bei Ihnen zu erledigen/ : /zuletzt geändert/ });
     await table.getByRole("link", { name: "Katrin Schulze" }).click();
     await page.getByRole("heading", { level: 1, name: "Abordnung: Katrin Schulze" }).waitFor();
   }
@@ -158,7 +158,7 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
       .getByRole("status")
       .filter({ hasText: `Gespeichert: ${expectedState}` })
       .waitFor();
-    expect(await page.locator("dl").textContent()).toContain(expectedState);
+    expect(await page.locator("dl").first().textContent()).toContain(expectedState);
     await context.close();
   }
 
@@ -191,9 +191,33 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     await context.close();
   }
 
+  /**
+   * Before Katrin accepts, nobody has asked the staff council: the page says it will be asked and
+   * why (Wunstorf asks it for every secondment), never "nicht erforderlich"; her list names her step.
+   */
+  async function councilAheadIsTruthful() {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "mitarbeiterin@wunstorf.demo");
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Abordnungen" }).click();
+    const todo = page.getByRole("table", { name: /Bei Ihnen zu erledigen/ });
+    await todo.locator("tbody tr", { hasText: "Katrin Schulze" }).filter({ hasText: "Ihre Zustimmung zur Abordnung" }).waitFor();
+    await expectAccessible(page, "secondments with the step named");
+    await screenshots(page, "secondments-todo-step");
+    await openSecondment(page);
+    const council = page.locator(".kern-description-list-item", { hasText: "Personalrat" });
+    expect(await council.textContent()).toContain(
+      "wird voraussichtlich beteiligt, sobald die beschäftigte Person zugestimmt hat, weil Wunstorf den Personalrat bei jeder Abordnung beteiligt",
+    );
+    expect(await page.locator("main").textContent()).not.toContain("nicht erforderlich");
+    expect(await page.locator("main").textContent()).toContain("Bei Ihnen zu erledigen: Ihre Zustimmung zur Abordnung");
+    await screenshots(page, "secondment-council-ahead");
+    await context.close();
+  }
+
   it("the secondment runs its course, each step found in the right account's task list", async () => {
     await takeStepFromTasks("bauamt@wunstorf.demo", "Freigeben (Fachbereichsleitung)", "Freigeben", "Vom Fachbereich freigegeben");
     await takeStepFromTasks("personal@wunstorf.demo", "Genehmigen (Personalamt)", "Genehmigen", "Vom Personalamt genehmigt");
+    await councilAheadIsTruthful();
     await takeStepFromTasks("mitarbeiterin@wunstorf.demo", "Zustimmen oder ablehnen", "Annehmen", "Beim Personalrat");
     await takeStepFromTasks(
       "personalrat@wunstorf.demo",
@@ -205,7 +229,20 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     await takeStep("personal@region-hannover.demo", "Einarbeitung beginnen", "Einarbeitung");
   });
 
-  it("onboarding is ticked off by both sides; then the assignment starts", async () => {
+  it("onboarding is ticked off by both sides; the page says what the start waits for; starting early asks for the reason", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "personal@region-hannover.demo");
+    await openSecondment(page);
+    // While required items are open, the assignment cannot start, and the page says what it waits for.
+    expect(await page.getByRole("button", { name: "Einsatz beginnen", exact: true }).count()).toBe(0);
+    for (const item of ["IT-Zugang und Fachverfahren", "Arbeitsplatz", "Einweisung und Schulung"]) {
+      await page.getByRole("button", { name: `Erledigt: ${item}` }).click();
+      await page.locator("tbody tr", { hasText: item }).filter({ hasText: "erledigt" }).waitFor();
+    }
+    await page.getByText("„Einsatz beginnen“ ist möglich, sobald Wunstorf das Dienstgerät abgehakt hat.").waitFor();
+    await expectAccessible(page, "onboarding checklist");
+    await screenshots(page, "secondment-waiting-for");
+
     const lender = await newPage(browser);
     await signInWithKeyboard(lender.page, "personal@wunstorf.demo");
     await openSecondment(lender.page);
@@ -213,22 +250,49 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     await lender.page.locator("tbody tr", { hasText: "Dienstgerät" }).filter({ hasText: "erledigt" }).waitFor();
     await lender.context.close();
 
-    const { context, page } = await newPage(browser);
-    await signInWithKeyboard(page, "personal@region-hannover.demo");
-    await openSecondment(page);
-    // While required items are open, the assignment cannot start.
+    // The agreed start lies ahead: starting now is the exception, with a reason.
+    await page.reload();
+    await page.getByText(/„Einsatz beginnen“ ist ab dem vereinbarten Beginn am \d+\. \p{L}+ \d{4} möglich\./u).waitFor();
     expect(await page.getByRole("button", { name: "Einsatz beginnen", exact: true }).count()).toBe(0);
-    for (const item of ["IT-Zugang und Fachverfahren", "Arbeitsplatz", "Einweisung und Schulung"]) {
-      await page.getByRole("button", { name: `Erledigt: ${item}` }).click();
-      await page.locator("tbody tr", { hasText: item }).filter({ hasText: "erledigt" }).waitFor();
-    }
-    await expectAccessible(page, "onboarding checklist");
-    await page.getByRole("button", { name: "Einsatz beginnen", exact: true }).click();
+    await page.getByRole("button", { name: "Einsatz vor dem vereinbarten Beginn beginnen", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Einsatz vor dem vereinbarten Beginn beginnen?" });
+    await dialog.waitFor();
+    await expectAccessible(page, "early start: asked for the reason");
+    await screenshots(page, "secondment-early-start-dialog");
+    await dialog.getByRole("button", { name: "Einsatz vor dem vereinbarten Beginn beginnen" }).click();
+    await dialog.getByText("Bitte geben Sie einen Grund an.").first().waitFor();
+    await dialog.getByLabel("Begründung").fill("Die Infektionswelle duldet keinen Aufschub.");
+    await dialog.getByRole("button", { name: "Einsatz vor dem vereinbarten Beginn beginnen" }).click();
     await page.getByRole("status").filter({ hasText: "Gespeichert: Im Einsatz" }).waitFor();
     const timeline = await page.locator("ol.timeline").textContent();
+    for (const event of [
+      "Die Fachbereichsleitung in Wunstorf hat freigegeben",
+      "Personalamt Wunstorf hat genehmigt",
+      "Katrin Schulze hat zugestimmt",
+      "Der Personalrat der Stadt Wunstorf hat zugestimmt",
+      "Personalamt Region Hannover hat die Vereinbarung bestätigt",
+      "Personalamt Region Hannover hat den Einsatz vor dem vereinbarten Beginn am",
+      "Grund: Die Infektionswelle duldet keinen Aufschub.",
+    ]) {
+      expect(timeline).toContain(event);
+    }
     for (const who of ["Thomas Meyer", "Sabine Köhler", "Katrin Schulze", "Personalrat Wunstorf", "Personalamt Region Hannover"]) {
       expect(timeline).toContain(who);
     }
+    expect(timeline).not.toMatch(/Freigeben|Genehmigen|→/);
+
+    // The receiving HR office tells her when and where to report.
+    const card = page.getByRole("region", { name: "Einsatzort und erster Arbeitstag" });
+    await card.getByLabel("Uhrzeit").fill("8 Uhr");
+    await card.getByRole("button", { name: "Angaben speichern" }).click();
+    await card.getByRole("alert").filter({ hasText: "Uhrzeit: Geben Sie die Uhrzeit im Format 08:30 ein." }).waitFor();
+    await card.getByLabel("Uhrzeit").fill("08:30");
+    await card.getByLabel("Treffpunkt").fill("Weinstraße 2, Empfang im Erdgeschoss");
+    await card.getByLabel("Hinweise für den ersten Tag").fill("Bitte den Dienstausweis mitbringen.");
+    await card.getByRole("button", { name: "Angaben speichern" }).click();
+    await card.getByRole("status").filter({ hasText: "Gespeichert" }).waitFor();
+    await expectAccessible(page, "secondment running, first day set");
+    await screenshots(page, "secondment-borrower-active");
 
     // The agreement as a PDF, read back with pdftotext.
     const [download] = await Promise.all([
@@ -250,6 +314,33 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     ]) {
       expect(text).toContain(expected);
     }
+    await context.close();
+  });
+
+  it("the employee sees where she goes and when and where to report; no link she cannot open", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "mitarbeiterin@wunstorf.demo");
+    await openSecondment(page, false);
+    const card = page.getByRole("region", { name: "Wohin Sie gehen" });
+    const text = (await card.textContent()) ?? "";
+    for (const expected of [
+      "Aufnehmende Verwaltung",
+      "Region Hannover",
+      "Ansprechperson",
+      "Erster Arbeitstag",
+      "08:30",
+      "Uhr",
+      "Weinstraße 2, Empfang im Erdgeschoss",
+      "Bitte den Dienstausweis mitbringen.",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toMatch(/\d+\. \p{L}+ \d{4}, 08:30\u00a0Uhr/u);
+    // She cannot open the request, so there is no link to it; she cannot edit the first day.
+    expect(await page.getByRole("link", { name: /^Anfrage:/ }).count()).toBe(0);
+    expect(await card.getByRole("button").count()).toBe(0);
+    await expectAccessible(page, "employee's secondment");
+    await screenshots(page, "secondment-employee-destination");
     await context.close();
   });
 
@@ -293,7 +384,7 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     await dialog.waitFor({ state: "hidden" });
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Abordnung: Katrin Schulze" }).waitFor();
-    expect(await page.locator("dl").textContent()).toContain("Im Einsatz");
+    expect(await page.locator("dl").first().textContent()).toContain("Im Einsatz");
 
     await end.click();
     await dialog.getByLabel("Begründung").fill("Das Hochwasser ist vorüber; Frau Schulze wird in Wunstorf gebraucht.");

@@ -130,3 +130,16 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate, state: GermanStat
   for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day, state)) count++;
   return count;
 }
+
+const longDates = {
+  de: new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }),
+  en: new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }),
+};
+
+/**
+ * A date written out as people read it in a sentence: `longDate("2026-11-01", "de")` is
+ * "1. November 2026", in English "1 November 2026" — the day the ISO date names, in every time zone.
+ */
+export function longDate(iso: IsoDate, lang: "de" | "en"): string {
+  return longDates[lang].format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}

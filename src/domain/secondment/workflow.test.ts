@@ -14,6 +14,7 @@ import {
   SECONDMENT_STATES,
   WORKFLOW_ROLES,
   type CouncilStatus,
+  type Hearing,
   type SecondmentState,
   type WorkflowFacts,
   type WorkflowRole,
@@ -24,8 +25,10 @@ const facts = fc.record<WorkflowFacts>({
   councilStatus: fc.constantFrom<CouncilStatus>("not_required", "pending", "consented", "deemed", "refused", "provisional"),
   councilDeadlinePassed: fc.boolean(),
   inCrisis: fc.boolean(),
-  missingHearings: fc.integer({ min: 0, max: 2 }),
+  missingHearings: fc.subarray<Hearing>(["tvoed", "sbv"]),
   openRequiredOnboarding: fc.integer({ min: 0, max: 3 }),
+  startsOn: fc.constant("2027-03-01"),
+  isBeforeStart: fc.boolean(),
 });
 const roleSet = fc.subarray([...WORKFLOW_ROLES]).map((r) => new Set<WorkflowRole>(r));
 const step = fc.record({
@@ -99,8 +102,10 @@ describe("secondment workflow", () => {
       councilStatus: "not_required",
       councilDeadlinePassed: false,
       inCrisis: false,
-      missingHearings: 0,
+      missingHearings: [],
       openRequiredOnboarding: 0,
+      startsOn: "2027-03-01",
+      isBeforeStart: false,
     };
     expect(decide("proposed", "cancel", head, f, "Eigener Engpass")).toEqual({ ok: true, to: "cancelled" });
     expect(decide("released", "cancel", head, f, "Eigener Engpass").ok).toBe(false);

@@ -4,7 +4,7 @@
  * guards are facts the caller supplies. No I/O: the module `secondments` loads the facts, calls
  * {@link decide} and writes the transition. Calendar and working days: `src/kernel/dates.ts`.
  */
-import { addDays } from "../../kernel/dates";
+import { addDays, longDate } from "../../kernel/dates";
 
 export const SECONDMENT_STATES = [
   "proposed",
@@ -88,6 +88,13 @@ export type WorkflowRole = (typeof WORKFLOW_ROLES)[number];
 /** The staff council's part: not needed, awaited, or decided (provisional = started before the decision, in a crisis). */
 export type CouncilStatus = "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
 
+/**
+ * A hearing the law asks for before the approval: the employee's under § 4 Abs. 1 TVöD (a
+ * secondment of more than three months), the severe-disability representative's under § 178
+ * Abs. 2 SGB IX (only where a severe disability is recorded for the person).
+ */
+export type Hearing = "tvoed" | "sbv";
+
 /** The facts the guards need, loaded by the caller. */
 export interface WorkflowFacts {
   /** The lending administration's rule sends this secondment to its staff council. */
@@ -97,10 +104,14 @@ export interface WorkflowFacts {
   councilDeadlinePassed: boolean;
   /** A crisis is declared for the request (provisional start, onboarding override). */
   inCrisis: boolean;
-  /** Hearings the law asks for that are not recorded yet (§ 4 Abs. 1 TVöD, § 178 Abs. 2 SGB IX). */
-  missingHearings: number;
+  /** Hearings the law asks for in this case that are not recorded yet. */
+  missingHearings: readonly Hearing[];
   /** Required onboarding items not done yet. */
   openRequiredOnboarding: number;
+  /** The agreed first day of the deployment (ISO date). */
+  startsOn: string;
+  /** Today (in Germany) is before {@link startsOn}: starting now needs an override with a reason. */
+  isBeforeStart: boolean;
 }
 
 export const ACTIONS = [
@@ -115,6 +126,7 @@ export const ACTIONS = [
   "confirm",
   "begin_onboarding",
   "activate",
+  "activate_early",
   "activate_override",
   "complete",
   "end_early",
@@ -152,11 +164,11 @@ export const RULES: Record<Action, Rule> = {
     to: "approved",
     by: ["lender_org_admin"],
     guard: (f) =>
-      f.missingHearings > 0
+      f.missingHearings.length > 0
         ? {
             code: "hearing_missing",
-            de: "Vor der Genehmigung ist die Anhörung zu vermerken.",
-            en: "Record the hearing before approving.",
+            de: `Vor der Genehmigung ist ${f.missingHearings.map((h) => HEARING[h].de).join(" und ")} zu vermerken.`,
+            en: `Record ${f.missingHearings.map((h) => HEARING[h].en).join(" and ")} before approving.`,
           }
         : null,
   },
@@ -197,14 +209,23 @@ export const RULES: Record<Action, Rule> = {
     from: ["onboarding"],
     to: "active",
     by: ["borrower_org_admin"],
+    guard: (f) => onboardingOpen(f) ?? (f.isBeforeStart ? beforeStart(f) : null),
+  },
+  /** Starting before the agreed first day: only with a reason, which the history and the audit log keep. */
+  activate_early: {
+    from: ["onboarding"],
+    to: "active",
+    by: ["borrower_org_admin"],
+    needsReason: true,
     guard: (f) =>
-      f.openRequiredOnboarding > 0
-        ? {
-            code: "onboarding_open",
-            de: `Es sind noch ${f.openRequiredOnboarding} erforderliche Punkte der Einarbeitung offen.`,
-            en: `${f.openRequiredOnboarding} required onboarding items are still open.`,
-          }
-        : null,
+      onboardingOpen(f) ??
+      (f.isBeforeStart
+        ? null
+        : {
+            code: "start_reached",
+            de: "Der vereinbarte Beginn ist erreicht; der Einsatz beginnt ohne Begründung.",
+            en: "The agreed start has been reached; start the deployment without a reason.",
+          }),
   },
   activate_override: {
     from: ["agreed", "onboarding"],
@@ -222,9 +243,42 @@ export const RULES: Record<Action, Rule> = {
     needsReason: true,
   },
   withdraw: { from: ["proposed"], to: "withdrawn", by: ["system"] },
-  record_hearing: { from: ["proposed", "released"], to: "same", by: ["lender_org_admin"] },
-  record_sbv_hearing: { from: ["proposed", "released"], to: "same", by: ["lender_org_admin"] },
+  record_hearing: { from: ["proposed", "released"], to: "same", by: ["lender_org_admin"], guard: (f) => hearingDue(f, "tvoed") },
+  record_sbv_hearing: { from: ["proposed", "released"], to: "same", by: ["lender_org_admin"], guard: (f) => hearingDue(f, "sbv") },
 };
+
+/** Each hearing as the refusals name it. */
+const HEARING: Record<Hearing, { de: string; en: string }> = {
+  tvoed: { de: "die Anhörung der beschäftigten Person (§ 4 Abs. 1 TVöD)", en: "the employee's hearing (§ 4 (1) TVöD)" },
+  sbv: {
+    de: "die Anhörung der Schwerbehindertenvertretung (§ 178 Abs. 2 SGB IX)",
+    en: "the hearing of the severe-disability representative (§ 178 (2) SGB IX)",
+  },
+};
+
+function hearingDue(f: WorkflowFacts, hearing: Hearing): Refusal | null {
+  return f.missingHearings.includes(hearing)
+    ? null
+    : { code: "hearing_not_due", de: "Diese Anhörung steht hier nicht an.", en: "This hearing is not due here." };
+}
+
+function onboardingOpen(f: WorkflowFacts): Refusal | null {
+  return f.openRequiredOnboarding > 0
+    ? {
+        code: "onboarding_open",
+        de: `Es sind noch ${f.openRequiredOnboarding} erforderliche Punkte der Einarbeitung offen.`,
+        en: `${f.openRequiredOnboarding} required onboarding items are still open.`,
+      }
+    : null;
+}
+
+function beforeStart(f: WorkflowFacts): Refusal {
+  return {
+    code: "before_start",
+    de: `Der Einsatz beginnt laut Vereinbarung am ${longDate(f.startsOn, "de")}. Früher beginnt er nur mit Begründung („Einsatz vor dem vereinbarten Beginn beginnen“).`,
+    en: `The agreed start is ${longDate(f.startsOn, "en")}. An earlier start needs a reason ("Start before the agreed date").`,
+  };
+}
 
 const CRISIS_ONLY: Refusal = {
   code: "crisis_only",
@@ -285,6 +339,7 @@ export const PROGRESS_ACTIONS: ReadonlySet<Action> = new Set([
   "begin_onboarding",
   "activate",
   "record_hearing",
+  "record_sbv_hearing",
 ]);
 
 /** Whether a secondment waits for someone holding `roles`: a forward step is theirs, or their side's onboarding is open. */
@@ -294,9 +349,43 @@ export function isWaitingFor(
   facts: WorkflowFacts,
   openOwnOnboarding: number,
 ): boolean {
-  if (availableActions(state, roles, facts).some((a) => PROGRESS_ACTIONS.has(a) && (a !== "record_hearing" || facts.missingHearings > 0)))
-    return true;
-  return (state === "agreed" || state === "onboarding") && openOwnOnboarding > 0;
+  return nextStepFor(state, roles, facts, openOwnOnboarding) !== null;
+}
+
+/** The step a secondment waits for from someone holding `roles`: a forward step of theirs, or their side's onboarding items. */
+export function nextStepFor(
+  state: SecondmentState,
+  roles: ReadonlySet<WorkflowRole>,
+  facts: WorkflowFacts,
+  openOwnOnboarding: number,
+): Action | "onboarding" | null {
+  const available = availableActions(state, roles, facts);
+  // A hearing still to record comes before the approval it holds up.
+  const step =
+    available.find((a) => a === "record_hearing" || a === "record_sbv_hearing") ?? available.find((a) => PROGRESS_ACTIONS.has(a));
+  if (step) return step;
+  return (state === "agreed" || state === "onboarding") && openOwnOnboarding > 0 ? "onboarding" : null;
+}
+
+/** Refusals that only wait for something to happen (an item ticked, a hearing recorded, a date reached). */
+export const WAITING_CODES = ["hearing_missing", "onboarding_open", "before_start"] as const;
+export type WaitingCode = (typeof WAITING_CODES)[number];
+
+/**
+ * The caller's steps that are theirs in this state but not possible yet, each with what it waits
+ * for — so that the page says "Einsatz beginnen ist möglich, sobald …" instead of hiding the step.
+ */
+export function waitingActions(
+  state: SecondmentState,
+  roles: ReadonlySet<WorkflowRole>,
+  facts: WorkflowFacts,
+): Array<{ action: Action; code: WaitingCode }> {
+  return ACTIONS.flatMap((action) => {
+    if (!PROGRESS_ACTIONS.has(action)) return [];
+    const decision = decide(state, action, roles, facts, "x");
+    const code = decision.ok ? null : decision.refusal.code;
+    return (WAITING_CODES as readonly string[]).includes(code ?? "") ? [{ action, code: code as WaitingCode }] : [];
+  });
 }
 
 /** The council status after an action. */

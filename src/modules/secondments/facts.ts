@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { today } from "../../kernel/dates";
-import { isLongerThanThreeMonths, type WorkflowFacts } from "../../domain/secondment/workflow";
+import { isLongerThanThreeMonths, type Hearing, type WorkflowFacts } from "../../domain/secondment/workflow";
 import { onboardingItems, secondmentSettings } from "./secondments.tables";
 import { MemberRow, SecondmentRow, unscopedChainOf } from "./secondment-scope";
 import { unscopedIsInActiveCrisis } from "../support-requests";
@@ -20,6 +20,23 @@ export async function chainPeriod(db: Db | Tx, s: SecondmentRow) {
   return { startsOn, endsOn: s.endsOn };
 }
 
+/**
+ * The hearings still to record before the approval: the employee's (§ 4 Abs. 1 TVöD) for an
+ * employee seconded for more than three months, counted with the secondments it extends; the
+ * severe-disability representative's (§ 178 Abs. 2 SGB IX) only where the person's severe
+ * disability is recorded in the pool.
+ */
+export function missingHearingsOf(
+  s: Pick<SecondmentRow, "employmentStatus" | "hearingRecordedAt" | "sbvHearingRecordedAt">,
+  member: Pick<MemberRow, "recordsSevereDisability">,
+  isLong: boolean,
+): Hearing[] {
+  return [
+    ...(s.employmentStatus === "employee" && isLong && !s.hearingRecordedAt ? (["tvoed"] as const) : []),
+    ...(member.recordsSevereDisability && !s.sbvHearingRecordedAt ? (["sbv"] as const) : []),
+  ];
+}
+
 export async function loadFacts(db: Db | Tx, s: SecondmentRow, member: MemberRow): Promise<WorkflowFacts> {
   const settings = await settingsOf(db, s.organizationId);
   const whole = await chainPeriod(db, s);
@@ -29,9 +46,7 @@ export async function loadFacts(db: Db | Tx, s: SecondmentRow, member: MemberRow
   if (s.requestId) {
     inCrisis = await unscopedIsInActiveCrisis(db, s.requestId);
   }
-  const missingHearings =
-    (s.employmentStatus === "employee" && long && !s.hearingRecordedAt ? 1 : 0) +
-    (member.recordsSevereDisability && !s.sbvHearingRecordedAt ? 1 : 0);
+  const missingHearings = missingHearingsOf(s, member, long);
   const [{ open }] = await db
     .select({ open: sql<number>`count(*)::int` })
     .from(onboardingItems)
@@ -43,5 +58,7 @@ export async function loadFacts(db: Db | Tx, s: SecondmentRow, member: MemberRow
     inCrisis,
     missingHearings,
     openRequiredOnboarding: open,
+    startsOn: s.startsOn,
+    isBeforeStart: today() < s.startsOn,
   };
 }

@@ -3,8 +3,9 @@ import type { Db, Tx } from "../../db/client";
 import {
   availableActions,
   isLongerThanThreeMonths,
-  isWaitingFor,
+  nextStepFor,
   RULES,
+  waitingActions,
   type SecondmentState,
   type WorkflowFacts,
   type WorkflowRole,
@@ -12,12 +13,14 @@ import {
 import type { Actor } from "../../kernel/actor";
 import { accountRoles, accounts, principalsOf } from "../identity";
 import { departments, organizations } from "../organizations";
-import { unscopedRequestSummariesOf } from "../support-requests";
-import { frameworkAgreements, onboardingItems, secondmentSettings, secondmentTransitions } from "./secondments.tables";
+import { supportRequestPolicy, unscopedRequestSummariesOf } from "../support-requests";
+import { frameworkAgreements, onboardingItems, secondmentSettings, secondmentTransitions, type OnboardingKey } from "./secondments.tables";
 import { today } from "../../kernel/dates";
 import { NOT_FOR_THE_EMPLOYER, rolesOfPrincipal } from "./who-acts";
 import { MemberRow, SecondmentRow, hasDocuments, mayShowPersonName, unscopedChainsOf } from "./secondment-scope";
 import { AGREED_OR_RUNNING, ONBOARDING_TEMPLATE } from "./secondment-rules";
+import { missingHearingsOf } from "./facts";
+import { historySentence, officialNameOf } from "./history";
 
 // A secondment as the API answers it: the caller's roles, actions and abilities, and only the
 // fields the caller may see. A page of secondments is presented in a fixed number of statements,
@@ -41,7 +44,7 @@ async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember
   const ids = rows.map((r) => r.s.id);
   const unique = <T>(xs: T[]) => [...new Set(xs)];
   const orgs = await db
-    .select({ id: organizations.id, name: organizations.name })
+    .select({ id: organizations.id, name: organizations.name, designation: organizations.designation })
     .from(organizations)
     .where(inArray(organizations.id, unique(rows.flatMap((r) => [r.s.organizationId, r.s.borrowerOrganizationId]))));
   const requests = await unscopedRequestSummariesOf(db, unique(rows.flatMap((r) => (r.s.requestId ? [r.s.requestId] : []))));
@@ -72,6 +75,10 @@ async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember
       openRequired: sql<number>`(count(*) filter (where ${onboardingItems.isRequired} and ${onboardingItems.status} = 'open'))::int`,
       openLender: sql<number>`(count(*) filter (where ${onboardingItems.side} = 'lender' and ${onboardingItems.status} = 'open'))::int`,
       openBorrower: sql<number>`(count(*) filter (where ${onboardingItems.side} = 'borrower' and ${onboardingItems.status} = 'open'))::int`,
+      // The required items still open, as "key:side" in the checklist's order, for what starting waits for.
+      openRequiredItems: sql<
+        string[]
+      >`coalesce(array_agg(${onboardingItems.key} || ':' || ${onboardingItems.side}) filter (where ${onboardingItems.isRequired} and ${onboardingItems.status} = 'open'), '{}')`,
     })
     .from(onboardingItems)
     .where(inArray(onboardingItems.secondmentId, ids))
@@ -94,6 +101,7 @@ async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember
   for (const c of chains) chainOf.set(c.root, [...(chainOf.get(c.root) ?? []), { id: c.id, startsOn: c.startsOn }]);
   return {
     orgName: new Map(orgs.map((o) => [o.id, o.name])),
+    officialName: new Map(orgs.map((o) => [o.id, officialNameOf(o)])),
     request: new Map(requests.map((r) => [r.id, r])),
     departmentName: new Map(deps.map((d) => [d.id, d.name])),
     hasHead: new Set(heads.map((h) => `${h.organizationId}/${h.departmentId}`)),
@@ -131,11 +139,44 @@ function factsOf(ctx: Context, s: SecondmentRow, member: MemberRow): WorkflowFac
     councilStatus: s.councilStatus,
     councilDeadlinePassed: !!s.councilDeadline && s.councilDeadline < today(),
     inCrisis: !!request && request.isInActiveCrisis,
-    missingHearings:
-      (s.employmentStatus === "employee" && long && !s.hearingRecordedAt ? 1 : 0) +
-      (member.recordsSevereDisability && !s.sbvHearingRecordedAt ? 1 : 0),
+    missingHearings: missingHearingsOf(s, member, long),
     openRequiredOnboarding: ctx.onboarding.get(s.id)?.openRequired ?? 0,
+    startsOn: s.startsOn,
+    isBeforeStart: today() < s.startsOn,
   };
+}
+
+/** The receiving side tells the person about the first day from the acceptance to the end of the deployment. */
+export const FIRST_DAY_STATES: readonly SecondmentState[] = ["accepted", "agreed", "onboarding", "active"];
+
+/** Before the employee's acceptance nobody has asked the staff council yet. */
+const BEFORE_ACCEPTANCE: readonly SecondmentState[] = ["proposed", "released", "approved"];
+/** Ended before the council had a part: declined, withdrawn, or called off while nobody had asked it. */
+const ENDED_BEFORE_ACCEPTANCE: readonly SecondmentState[] = ["declined", "withdrawn", "cancelled"];
+
+/**
+ * What the page says about the staff council where its status alone would mislead: before the
+ * acceptance "not_required" only means "not asked yet". `will_be_asked` (the lender's rule sends
+ * it to the council once the person accepts), `not_required` (and why), `not_asked` (ended before
+ * anyone asked); null where the status says it (pending, consented …).
+ */
+function councilOutlookOf(ctx: Context, s: SecondmentRow, facts: WorkflowFacts) {
+  if (s.councilStatus !== "not_required") return null;
+  const councilScope = ctx.councilScope.get(s.organizationId) ?? DEFAULT_SETTINGS.councilScope;
+  const because =
+    councilScope === "all"
+      ? ("every_secondment" as const)
+      : facts.councilRequired
+        ? ("longer_than_three_months" as const)
+        : ("at_most_three_months" as const);
+  // A cancelled one without a council status was called off before the council had a part (or needed none).
+  if (ENDED_BEFORE_ACCEPTANCE.includes(s.state)) {
+    return { kind: "not_asked" as const, because: null };
+  }
+  if (BEFORE_ACCEPTANCE.includes(s.state)) {
+    return facts.councilRequired ? { kind: "will_be_asked" as const, because } : { kind: "not_required" as const, because };
+  }
+  return { kind: "not_required" as const, because: "at_most_three_months" as const };
 }
 
 /** Secondments as the list answers them (no timeline, checklist or framework agreement), in a fixed number of statements. */
@@ -147,6 +188,7 @@ export async function presentMany(db: Db | Tx, actor: Actor, rows: SecondmentWit
 
 function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: MemberRow) {
   const orgName = (id: string) => ctx.orgName.get(id) ?? "";
+  const officialName = (id: string) => ctx.officialName.get(id) ?? orgName(id);
   const isLender = actor.organizationId === s.organizationId;
   const showName = mayShowPersonName(actor, s, member);
   const request = s.requestId ? ctx.request.get(s.requestId) : undefined;
@@ -158,12 +200,17 @@ function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: Member
   const openOwn =
     (mySides.includes("lender") ? (counts?.openLender ?? 0) : 0) + (mySides.includes("borrower") ? (counts?.openBorrower ?? 0) : 0);
   const actions = availableActions(s.state, roles, facts);
+  const nextStep = nextStepFor(s.state, roles, facts, openOwn);
   const isAgreedOrRunning = AGREED_OR_RUNNING.includes(s.state);
   return {
     id: s.id,
     state: s.state,
-    lender: { id: s.organizationId, name: orgName(s.organizationId) },
-    borrower: { id: s.borrowerOrganizationId, name: orgName(s.borrowerOrganizationId) },
+    lender: { id: s.organizationId, name: orgName(s.organizationId), officialName: officialName(s.organizationId) },
+    borrower: {
+      id: s.borrowerOrganizationId,
+      name: orgName(s.borrowerOrganizationId),
+      officialName: officialName(s.borrowerOrganizationId),
+    },
     request: request ? { id: request.id, title: request.title, department: request.department } : null,
     person: {
       name: showName ? member.name : null,
@@ -177,6 +224,14 @@ function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: Member
     hoursPerWeek: s.hoursPerWeek,
     place: s.place,
     tasks: s.tasks,
+    /** Where the person goes: the receiving administration and department, address, whom to ask, and the first day. */
+    destination: {
+      administration: officialName(s.borrowerOrganizationId),
+      department: request?.department ?? null,
+      address: request?.placeAddress ?? null,
+      contact: request?.contact ?? null,
+      firstDay: { date: s.startsOn, time: s.firstDayTime, place: s.firstDayPlace, note: s.firstDayNote },
+    },
     settlementModel: s.settlementModel,
     employmentStatus: s.employmentStatus,
     legalBasis: s.legalBasis,
@@ -188,9 +243,26 @@ function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: Member
     actions,
     actionsNeedingReason: actions.filter((a) => RULES[a].needsReason),
     /** A step or an onboarding item of the caller's side is due. */
-    isWaitingForMe: isWaitingFor(s.state, roles, facts, openOwn),
+    isWaitingForMe: nextStep !== null,
+    /** The step that waits for the caller ("Bei Ihnen zu erledigen: …"), or its side's onboarding items. */
+    nextStepForMe: nextStep,
+    /** The caller's steps that are not possible yet, each with what it waits for. */
+    waitingFor: waitingActions(s.state, roles, facts).map(({ action, code }) => ({
+      action,
+      code,
+      items:
+        code === "onboarding_open"
+          ? (counts?.openRequiredItems ?? []).map((entry) => {
+              const [key, side] = entry.split(":") as [OnboardingKey, "lender" | "borrower"];
+              return { key, party: orgName(side === "lender" ? s.organizationId : s.borrowerOrganizationId) };
+            })
+          : [],
+      date: code === "before_start" ? s.startsOn : null,
+      hearings: code === "hearing_missing" ? [...facts.missingHearings] : [],
+    })),
+    councilOutlook: councilOutlookOf(ctx, s, facts),
     /** Only the lender sees which hearings are missing (the severe-disability one is sensitive). */
-    missingHearings: isLender ? facts.missingHearings : null,
+    missingHearings: isLender ? [...facts.missingHearings] : null,
     hearingRecordedAt: isLender ? (s.hearingRecordedAt?.toISOString() ?? null) : null,
     sbvHearingRecordedAt: isLender ? (s.sbvHearingRecordedAt?.toISOString() ?? null) : null,
     updatedAt: s.updatedAt.toISOString(),
@@ -200,6 +272,10 @@ function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: Member
       downloadAgreement: hasDocuments({ state: s.state, person: { name: showName ? member.name : null } }),
       downloadOrder:
         s.employmentStatus === "civil_servant" && hasDocuments({ state: s.state, person: { name: showName ? member.name : null } }),
+      /** Whether the caller may open the request (a link the caller cannot open is not shown). */
+      openRequest: !!request && supportRequestPolicy.can(actor, "list"),
+      /** What `updateFirstDay` allows: the receiving HR office, from the acceptance to the end of the deployment. */
+      editFirstDay: roles.has("borrower_org_admin") && FIRST_DAY_STATES.includes(s.state),
     },
   };
 }
@@ -226,18 +302,33 @@ export async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, membe
         .from(frameworkAgreements)
         .where(eq(frameworkAgreements.id, s.frameworkAgreementId))
     : [];
+  const isLender = actor.organizationId === s.organizationId;
   return {
     ...base,
-    timeline: timeline.map((t) => ({
-      action: t.action,
-      fromState: t.fromState,
-      toState: t.toState,
-      // Before acceptance the borrower does not learn who declined or accepted.
-      actorName: t.actorAccountId === member.accountId && !showName ? "Beschäftigte Person" : t.actorName,
-      onBehalfOf: t.onBehalfOf,
-      reason: t.reason,
-      at: t.at.toISOString(),
-    })),
+    // The severe-disability hearing is the lender's to know: the borrower's history does not show it.
+    timeline: timeline
+      .filter((t) => isLender || t.action !== "record_sbv_hearing")
+      .map((t) => ({
+        action: t.action,
+        fromState: t.fromState,
+        toState: t.toState,
+        // Before acceptance the borrower does not learn who declined or accepted.
+        actorName: t.actorAccountId === member.accountId && !showName ? "Beschäftigte Person" : t.actorName,
+        onBehalfOf: t.onBehalfOf,
+        reason: t.reason,
+        at: t.at.toISOString(),
+        /** What happened, as a sentence in German and English ("Personalamt Wunstorf hat genehmigt"). */
+        event: historySentence({
+          action: t.action,
+          actorName: t.actorName,
+          actingAs: t.actingAs,
+          at: t.at,
+          lender: base.lender,
+          borrower: base.borrower,
+          personName: base.person.name,
+          startsOn: s.startsOn,
+        }),
+      })),
     onboarding: ONBOARDING_TEMPLATE.flatMap((tpl) => {
       const item = items.find((i) => i.key === tpl.key);
       return item

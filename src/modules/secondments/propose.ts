@@ -153,6 +153,15 @@ export async function openProposal(
     toState: "proposed",
     actorAccountId: actor.accountId,
     actorName: actor.displayName,
+    // An HR office proposes for its side ("Personalamt Wunstorf hat die Abordnung vorgeschlagen");
+    // the region's coordination (an allocation run) is named as the person it is.
+    actingAs: !actor.roles.includes("org_admin")
+      ? null
+      : actor.organizationId === row.organizationId
+        ? "lender_org_admin"
+        : actor.organizationId === row.borrowerOrganizationId
+          ? "borrower_org_admin"
+          : null,
     reason,
   });
   await recordAudit(tx, actor, {

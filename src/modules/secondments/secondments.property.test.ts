@@ -2,7 +2,9 @@
  * Property test of the secondment workflow against the database: random sequences of steps by
  * random accounts of random administrations. Whatever happens, no secondment is in an unknown
  * state, no step succeeds for an account outside its role, deputyship or administration, no
- * person is blocked twice for the same days, and no department lends more than its cap.
+ * person is blocked twice for the same days, no department lends more than its cap, and no
+ * deployment starts before its agreed first day without an override whose reason the history and
+ * the audit log keep.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -10,7 +12,7 @@ import { sql } from "drizzle-orm";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
 import { ACTIONS, BLOCKING_STATES, SECONDMENT_STATES } from "../../domain/secondment/workflow";
 import { CONSENT_VERSION } from "../pool/consent";
-import { today } from "../../kernel/dates";
+import { addDays, today } from "../../kernel/dates";
 
 let t: TestApp;
 const clients: Record<string, Client> = {};
@@ -58,6 +60,7 @@ function allowed(action: string, member: number): string[] {
       return ["personalrat@wunstorf.demo"];
     case "confirm":
     case "activate":
+    case "activate_early":
       return [borrowerHr];
     case "begin_onboarding":
     case "activate_override":
@@ -147,6 +150,21 @@ async function checkInvariants() {
   for (const a of blocking)
     for (const b of blocking)
       if (a.id < b.id && a.member_id === b.member_id) expect(a.starts_on > b.ends_on || b.starts_on > a.ends_on).toBe(true);
+  // A deployment that started before its agreed first day did so by an override with a reason, kept in the audit log too.
+  const starts = (
+    await t.database.db.execute(
+      sql`select s.id, s.starts_on::text as starts_on, t.action, t.reason, (t.at at time zone 'Europe/Berlin')::date::text as on_day,
+            (select count(*)::int from audit_events a where a.entity_id = s.id::text and a.after->>'startedBeforeAgreedStart' = s.starts_on::text
+               and a.after->>'reason' = t.reason) as audited
+          from secondments s join secondment_transitions t on t.secondment_id = s.id and t.to_state = 'active' and t.from_state <> 'active'`,
+    )
+  ).rows as Array<{ id: string; starts_on: string; action: string; reason: string | null; on_day: string; audited: number }>;
+  for (const r of starts) {
+    if (r.on_day >= r.starts_on) continue;
+    expect(["activate_early", "activate_override"]).toContain(r.action);
+    expect(r.reason?.trim()).toBeTruthy();
+    expect(r.audited).toBe(1);
+  }
   for (const day of new Set(blocking.map((r) => r.starts_on))) {
     const lent = blocking.filter((r) => r.department_id === bauordnungId && r.starts_on <= day && r.ends_on >= day).length;
     expect(lent).toBeLessThanOrEqual(CAP);
@@ -161,14 +179,29 @@ const NEXT: Record<string, string> = {
   staff_council: "council_consent",
   accepted: "confirm",
   agreed: "begin_onboarding",
-  onboarding: "end_early",
+  // From onboarding: tick the checklist, then start (on time, or early with a reason) — see `guidedStep`.
+  onboarding: "tick_onboarding",
   active: "complete",
 };
+
+/** Both HR offices tick their side's items: the one step of the runs that is not a workflow action. */
+async function tickOnboarding(id: string) {
+  for (const [login, keys] of [
+    ["personal@wunstorf.demo", ["device"]],
+    ["personal@region-hannover.demo", ["it_account", "workplace", "briefing"]],
+  ] as const) {
+    await clients[login].request({
+      method: "PATCH",
+      url: `/api/v1/secondments/${id}/onboarding`,
+      payload: { items: keys.map((key) => ({ key, status: "done" })) },
+    });
+  }
+}
 
 const step = fc.record({
   guided: fc.nat(3).map((n) => n > 0),
   login: fc.constantFrom(...LOGINS),
-  action: fc.constantFrom(...ACTIONS.filter((a) => a !== "withdraw" && a !== "council_deemed")),
+  action: fc.constantFrom(...ACTIONS.filter((a) => a !== "withdraw" && a !== "council_deemed"), "tick_onboarding"),
   target: fc.nat(5),
   reason: fc.constantFrom("Dringender Eigenbedarf", ""),
 });
@@ -215,7 +248,14 @@ describe("secondment workflow on the database", () => {
           const current = (
             await clients["personal@wunstorf.demo"].request({ method: "GET", url: `/api/v1/secondments/${target.id}` })
           ).json();
-          const action = s.guided ? (NEXT[current.state] ?? s.action) : s.action;
+          let action = s.guided ? (NEXT[current.state] ?? s.action) : s.action;
+          const isTicked = !current.onboarding.some((i: { isRequired: boolean; status: string }) => i.isRequired && i.status === "open");
+          if (s.guided && action === "tick_onboarding" && isTicked) action = s.target % 2 === 0 ? "activate" : "activate_early";
+          if (action === "tick_onboarding") {
+            await tickOnboarding(target.id);
+            await checkInvariants();
+            continue;
+          }
           const res = await post(s.login, `/api/v1/secondments/${target.id}/transitions`, { action, reason: s.reason || null });
           if (res.statusCode === 200) {
             succeeded++;
@@ -231,5 +271,85 @@ describe("secondment workflow on the database", () => {
     );
     // The runs did get somewhere: many steps succeeded, not only refusals.
     expect(succeeded).toBeGreaterThan(10);
+  }, 240_000);
+
+  it("a deployment starts on or after its agreed first day; earlier only by the override with a reason", async () => {
+    let run = 0;
+    const as = (login: string, id: string, action: string, reason?: string) =>
+      post(login, `/api/v1/secondments/${id}/transitions`, { action, reason: reason || null });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: -3, max: 3 }),
+        fc.constantFrom("activate", "activate_early"),
+        fc.constantFrom("", "Die Sturmschäden dulden keinen Aufschub."),
+        async (offset, action, reason) => {
+          run++;
+          // A period around today, and a person of its own (no account, no department: the HR office acts for both).
+          const startsOn = addDays(today(), offset);
+          const req = await post("gesundheitsamt@region-hannover.demo", "/api/v1/support-requests", {
+            title: `Starttest ${run}`,
+            tasks: "Bauanträge prüfen",
+            headcount: 1,
+            startsOn,
+            endsOn: addDays(startsOn, 20),
+            hoursPerWeek: 20,
+            urgency: "urgent",
+            settlementModel: "reciprocity",
+            contactName: "Dr. Miriam Okafor",
+            contactEmail: "gesundheitsamt@region-hannover.demo",
+            requiredQualificationIds: [qualificationId],
+            status: "open",
+          });
+          expect(req.statusCode, req.body).toBe(201);
+          const member = await post("personal@wunstorf.demo", "/api/v1/pool-members", {
+            hasConsent: true,
+            consentVersion: CONSENT_VERSION,
+            name: `Start Probe ${run}`,
+            workEmail: `start.probe.${run}@wunstorf.de`,
+            jobTitle: "Bautechniker",
+            employmentStatus: "employee",
+            payGroup: "E 9a",
+            departmentId: null,
+            travelRadiusKm: 60,
+            qualifications: [{ qualificationId }],
+            availability: [{ startsOn: addDays(today(), -30), endsOn: addDays(today(), 60), hoursPerWeek: 39 }],
+          });
+          expect(member.statusCode, member.body).toBe(201);
+          const offer = await post("personal@wunstorf.demo", `/api/v1/support-requests/${req.json().id}/offers`, {
+            memberId: member.json().id,
+          });
+          expect(offer.statusCode, offer.body).toBe(201);
+          const id = offer.json().id as string;
+          for (const [login, step] of [
+            ["personal@wunstorf.demo", "release"],
+            ["personal@wunstorf.demo", "approve"],
+            ["personal@wunstorf.demo", "accept"],
+            ["personalrat@wunstorf.demo", "council_consent"],
+            ["personal@region-hannover.demo", "confirm"],
+            ["personal@region-hannover.demo", "begin_onboarding"],
+          ] as const) {
+            const res = await as(login, id, step);
+            expect(res.statusCode, `${step}: ${res.body}`).toBe(200);
+          }
+          await tickOnboarding(id);
+          const view = (await clients["personal@region-hannover.demo"].request({ method: "GET", url: `/api/v1/secondments/${id}` })).json();
+          // The page offers exactly the start the rule allows, and says what the plain start waits for.
+          expect(view.actions.includes("activate")).toBe(offset <= 0);
+          expect(view.actions.includes("activate_early")).toBe(offset > 0);
+          expect(view.waitingFor).toEqual(
+            offset > 0 ? [{ action: "activate", code: "before_start", items: [], date: startsOn, hearings: [] }] : [],
+          );
+          const res = await as("personal@region-hannover.demo", id, action, reason);
+          const starts = action === "activate" ? offset <= 0 : offset > 0 && reason !== "";
+          expect(res.statusCode, res.body).toBe(starts ? 200 : 409);
+          if (!starts) {
+            const rule = action === "activate" ? "before_start" : reason === "" ? "reason_required" : "start_reached";
+            expect(res.json().errors[0].rule).toBe(rule);
+          }
+          await checkInvariants();
+        },
+      ),
+      { numRuns: 14, seed: 20261203 },
+    );
   }, 240_000);
 });

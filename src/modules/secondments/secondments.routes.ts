@@ -22,6 +22,7 @@ import {
   DeputyBody,
   FrameworkAgreement,
   FrameworkAgreementBody,
+  FirstDayBody,
   OnboardingBody,
   ProposeBody,
   Secondment,
@@ -34,6 +35,7 @@ import { getSecondment, listSecondments } from "./read";
 import { proposeSecondment } from "./propose";
 import { transitionSecondment } from "./transition";
 import { updateOnboarding } from "./onboarding";
+import { updateFirstDay } from "./first-day";
 
 const IdParams = z.object({ id: z.uuid() });
 
@@ -147,6 +149,21 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => updateOnboarding(app.db, request.actor!, request.params.id, request.body.items),
+  );
+  app.put(
+    "/api/v1/secondments/:id/first-day",
+    {
+      config: { policy: secondmentPolicy.gate("act") },
+      schema: {
+        operationId: "updateSecondmentFirstDay",
+        tags: ["secondments"],
+        summary: "Tell the person when and where the first day begins (the receiving HR office)",
+        params: IdParams,
+        body: FirstDayBody,
+        response: { 200: Secondment },
+      },
+    },
+    async (request) => updateFirstDay(app.db, request.actor!, request.params.id, request.body),
   );
   for (const [path, kind, name, operationId] of [
     ["agreement.pdf", "agreement", "abordnungsvereinbarung", "getSecondmentAgreementPdf"],

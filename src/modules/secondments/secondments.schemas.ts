@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isoDate } from "../../server/input-schemas";
-import { ACTIONS, SECONDMENT_STATES, WORKFLOW_ROLES } from "../../domain/secondment/workflow";
+import { ACTIONS, SECONDMENT_STATES, WAITING_CODES, WORKFLOW_ROLES } from "../../domain/secondment/workflow";
+
+const HEARINGS = ["tvoed", "sbv"] as const;
 import { SETTLEMENT_MODELS } from "../support-requests";
 
 export const OnboardingItem = z.object({
@@ -16,8 +18,8 @@ export const OnboardingItem = z.object({
 export const Secondment = z.object({
   id: z.uuid(),
   state: z.enum(SECONDMENT_STATES),
-  lender: z.object({ id: z.uuid(), name: z.string() }),
-  borrower: z.object({ id: z.uuid(), name: z.string() }),
+  lender: z.object({ id: z.uuid(), name: z.string(), officialName: z.string().describe('"Stadt Garbsen", "Region Hannover"') }),
+  borrower: z.object({ id: z.uuid(), name: z.string(), officialName: z.string() }),
   /** The request the secondment fills, with the borrower's receiving department where the request names one. */
   request: z.object({ id: z.uuid(), title: z.string(), department: z.string().nullable() }).nullable(),
   /** The name (and e-mail) only for the lender, the person, and the borrower once the person has accepted. */
@@ -33,6 +35,15 @@ export const Secondment = z.object({
   hoursPerWeek: z.number().int(),
   place: z.string().nullable(),
   tasks: z.string(),
+  destination: z
+    .object({
+      administration: z.string(),
+      department: z.string().nullable(),
+      address: z.string().nullable(),
+      contact: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }).nullable(),
+      firstDay: z.object({ date: z.string(), time: z.string().nullable(), place: z.string().nullable(), note: z.string().nullable() }),
+    })
+    .describe("Where the person goes: receiving administration and department, address, whom to ask, the first day"),
   settlementModel: z.enum(SETTLEMENT_MODELS),
   employmentStatus: z.enum(["employee", "civil_servant"]),
   legalBasis: z.string(),
@@ -45,7 +56,31 @@ export const Secondment = z.object({
   actions: z.array(z.enum(ACTIONS)),
   actionsNeedingReason: z.array(z.enum(ACTIONS)).describe("Those of `actions` that are refused without a reason"),
   isWaitingForMe: z.boolean(),
-  missingHearings: z.number().int().nullable(),
+  nextStepForMe: z
+    .union([z.enum(ACTIONS), z.literal("onboarding")])
+    .nullable()
+    .describe("The step that waits for the caller, or `onboarding` for the items of the caller's side"),
+  waitingFor: z
+    .array(
+      z.object({
+        action: z.enum(ACTIONS),
+        code: z.enum(WAITING_CODES),
+        items: z.array(z.object({ key: OnboardingItem.shape.key, party: z.string() })),
+        date: z.string().nullable(),
+        hearings: z.array(z.enum(HEARINGS)),
+      }),
+    )
+    .describe(
+      "The caller's steps that are not possible yet, each with what it waits for: open onboarding items, the start date, a hearing",
+    ),
+  councilOutlook: z
+    .object({
+      kind: z.enum(["will_be_asked", "not_required", "not_asked"]),
+      because: z.enum(["every_secondment", "longer_than_three_months", "at_most_three_months"]).nullable(),
+    })
+    .nullable()
+    .describe("Where the council status alone would mislead (nobody asked yet): whether the council will be asked, and why"),
+  missingHearings: z.array(z.enum(HEARINGS)).nullable().describe("Hearings still to record before the approval (lender only)"),
   hearingRecordedAt: z.string().nullable(),
   sbvHearingRecordedAt: z.string().nullable(),
   updatedAt: z.string(),
@@ -53,6 +88,8 @@ export const Secondment = z.object({
     extend: z.boolean().describe("Whether the caller may propose an extension"),
     downloadAgreement: z.boolean().describe("Whether the agreement PDF is drawn for the caller"),
     downloadOrder: z.boolean().describe("Whether the secondment order PDF (civil servants) is drawn for the caller"),
+    openRequest: z.boolean().describe("Whether the caller may open the request"),
+    editFirstDay: z.boolean().describe("Whether the caller may say when and where the first day begins"),
   }),
   timeline: z.array(
     z.object({
@@ -63,6 +100,7 @@ export const Secondment = z.object({
       onBehalfOf: z.string().nullable(),
       reason: z.string().nullable(),
       at: z.string(),
+      event: z.object({ de: z.string(), en: z.string() }).describe('What happened: "Personalamt Wunstorf hat genehmigt"'),
     }),
   ),
   onboarding: z.array(OnboardingItem),
@@ -75,6 +113,21 @@ export const TransitionBody = z
   .object({
     action: z.enum(ACTIONS).exclude(["withdraw", "council_deemed"]),
     reason: z.string().trim().max(2000).nullable().optional(),
+  })
+  .strict();
+
+const TIME_OF_DAY = { de: "Geben Sie die Uhrzeit im Format 08:30 ein.", en: "Enter the time like 08:30." };
+
+export const FirstDayBody = z
+  .object({
+    /** When to report, "08:30". */
+    time: z
+      .string()
+      .trim()
+      .refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), { message: TIME_OF_DAY.en, params: TIME_OF_DAY })
+      .nullable(),
+    place: z.string().trim().max(300).nullable(),
+    note: z.string().trim().max(2000).nullable(),
   })
   .strict();
 

@@ -3,7 +3,7 @@ import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, un
 import { ownerColumns } from "../../db/owner-columns";
 import { declareConstraint } from "../../db/constraints";
 import { declareVisibility } from "../../db/visibility";
-import type { Action, CouncilStatus, SecondmentState } from "../../domain/secondment/workflow";
+import type { Action, CouncilStatus, SecondmentState, WorkflowRole } from "../../domain/secondment/workflow";
 import { accounts } from "../identity/identity.tables";
 import { departments, organizations, regions } from "../organizations/organizations.tables";
 import { poolMembers } from "../pool/pool.tables";
@@ -70,6 +70,10 @@ export const secondments = declareVisibility(
       frameworkAgreementId: uuid("framework_agreement_id").references(() => frameworkAgreements.id),
       hearingRecordedAt: timestamp("hearing_recorded_at", { withTimezone: true }),
       sbvHearingRecordedAt: timestamp("sbv_hearing_recorded_at", { withTimezone: true }),
+      /** The first day as the receiving side tells the person: time and place to report, and what to bring or know. */
+      firstDayTime: text("first_day_time"),
+      firstDayPlace: text("first_day_place"),
+      firstDayNote: text("first_day_note"),
       proposedBy: uuid("proposed_by").references(() => accounts.id, { onDelete: "set null" }),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -115,6 +119,8 @@ export const secondmentTransitions = declareVisibility(
       actorName: text("actor_name").notNull(),
       /** The principal when a deputy acted. */
       onBehalfOf: text("on_behalf_of"),
+      /** The workflow role the step was taken in ("Personalamt Wunstorf", "Personalrat …" in the history). */
+      actingAs: text("acting_as").$type<WorkflowRole>(),
       reason: text("reason"),
       at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     },

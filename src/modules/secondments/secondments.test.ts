@@ -134,7 +134,13 @@ describe("the secondment path", () => {
     expect(borrower.json().person.name).toBeNull();
     expect(borrower.body).not.toContain("Katrin");
     // Without the name there are no documents for the borrower yet, nor anything to extend.
-    expect(borrower.json().abilities).toEqual({ extend: false, downloadAgreement: false, downloadOrder: false });
+    expect(borrower.json().abilities).toEqual({
+      extend: false,
+      downloadAgreement: false,
+      downloadOrder: false,
+      openRequest: true,
+      editFirstDay: false,
+    });
     expect((await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}/agreement.pdf` })).statusCode).toBe(409);
     expect((await garbsenHr.request({ method: "GET", url: `/api/v1/secondments/${id}` })).statusCode).toBe(404);
     expect(await mailsTo("bauamt@wunstorf.demo")).toHaveLength(1);
@@ -273,7 +279,15 @@ describe("the secondment path", () => {
       payload: { items: ["it_account", "workplace", "briefing"].map((key) => ({ key, status: "done" })) },
     });
     expect(borrowerDone.statusCode, borrowerDone.body).toBe(200);
-    expect((await step(regionHr, id, "activate")).json().state).toBe("active");
+    // The agreed start is 7 December 2026: before it, the deployment starts only with a reason.
+    if (today() < "2026-12-07") {
+      const early = await step(regionHr, id, "activate");
+      expect(early.json().errors[0]).toMatchObject({ rule: "before_start", message: { de: expect.stringContaining("7. Dezember 2026") } });
+      const started = await step(regionHr, id, "activate_early", "Die Kontaktnachverfolgung duldet keinen Aufschub.");
+      expect(started.json().state).toBe("active");
+    } else {
+      expect((await step(regionHr, id, "activate")).json().state).toBe("active");
+    }
     const request = (await health.request({ method: "GET", url: `/api/v1/support-requests/${requestId}` })).json();
     expect(request).toMatchObject({ status: "partly_filled", filled: 1 });
   });
@@ -298,9 +312,11 @@ describe("the secondment path", () => {
     expect(mine(lender)).toEqual(["device"]);
     expect(mine(await view(regionHr))).toEqual(["it_account", "workplace", "badge", "briefing"]);
     expect(mine(await view(katrin))).toEqual([]);
-    expect(lender.abilities).toEqual({ extend: true, downloadAgreement: true, downloadOrder: false });
-    expect((await view(regionHr)).abilities).toEqual({ extend: true, downloadAgreement: true, downloadOrder: false });
-    expect((await view(katrin)).abilities).toEqual({ extend: false, downloadAgreement: true, downloadOrder: false });
+    const documents = { downloadAgreement: true, downloadOrder: false };
+    expect(lender.abilities).toEqual({ extend: true, ...documents, openRequest: true, editFirstDay: false });
+    expect((await view(regionHr)).abilities).toEqual({ extend: true, ...documents, openRequest: true, editFirstDay: true });
+    // She may not open the request (employees see no requests), so the page shows no link to it.
+    expect((await view(katrin)).abilities).toEqual({ extend: false, ...documents, openRequest: false, editFirstDay: false });
     expect((await view(bauamt)).abilities.extend).toBe(false);
     expect((await katrin.request({ method: "GET", url: `/api/v1/secondments/${id}/agreement.pdf` })).statusCode).toBe(200);
   });
@@ -476,6 +492,12 @@ describe("rules around the path", () => {
     await step(bauamt, id, "release");
     const early = await step(wunstorfHr, id, "approve");
     expect(early.json().errors[0].rule).toBe("hearing_missing");
+    expect(early.json().errors[0].message.de).toContain("§ 4 Abs. 1 TVöD");
+    // Nobody recorded a severe disability: the representative's hearing is not offered.
+    const released = (await wunstorfHr.request({ method: "GET", url: `/api/v1/secondments/${id}` })).json();
+    expect(released.missingHearings).toEqual(["tvoed"]);
+    expect(released.actions).not.toContain("record_sbv_hearing");
+    expect((await step(wunstorfHr, id, "record_sbv_hearing")).json().errors[0].rule).toBe("hearing_not_due");
     expect((await step(wunstorfHr, id, "record_hearing")).json().hearingRecordedAt).toMatch(/^\d{4}-/);
     expect((await step(wunstorfHr, id, "approve")).json().state).toBe("approved");
   });
@@ -653,10 +675,23 @@ describe("rules around the path", () => {
     });
     const id = (await post(garbsenHr, `/api/v1/support-requests/${requestId}/offers`, { memberId })).json().id;
     // Garbsen's IT department has no head in Verbund: its HR office releases.
-    expect((await step(garbsenHr, id, "release")).json()).toMatchObject({ state: "released", missingHearings: 1 });
+    // The one hearing that applies is named: the representative's (§ 178 Abs. 2 SGB IX), not the TVöD one (under three months).
+    const released = (await step(garbsenHr, id, "release")).json();
+    expect(released).toMatchObject({ state: "released", missingHearings: ["sbv"] });
+    expect(released.actions).toContain("record_sbv_hearing");
+    expect(released.actions).not.toContain("record_hearing");
+    expect(released.waitingFor).toEqual([{ action: "approve", code: "hearing_missing", items: [], date: null, hearings: ["sbv"] }]);
     expect((await step(garbsenHr, id, "approve")).json().errors[0].rule).toBe("hearing_missing");
     expect((await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}` })).json().missingHearings).toBeNull();
     expect((await step(garbsenHr, id, "record_sbv_hearing")).json().sbvHearingRecordedAt).toMatch(/^\d{4}-/);
-    expect((await step(garbsenHr, id, "approve")).json().state).toBe("approved");
+    const approved = (await step(garbsenHr, id, "approve")).json();
+    expect(approved.state).toBe("approved");
+    // The lender's history names the hearing; the borrower's does not show it at all.
+    expect(approved.timeline.map((e: { event: { de: string } }) => e.event.de)).toContain(
+      "Personalamt Garbsen hat die Anhörung der Schwerbehindertenvertretung vermerkt",
+    );
+    const borrowerView = await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}` });
+    expect(borrowerView.body).not.toContain("record_sbv_hearing");
+    expect(borrowerView.body).not.toContain("Schwerbehinderten");
   });
 });

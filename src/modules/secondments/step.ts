@@ -1,6 +1,12 @@
 import { and, desc, eq, lte } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import { councilStatusAfter, type Action, type SecondmentState, type WorkflowFacts } from "../../domain/secondment/workflow";
+import {
+  councilStatusAfter,
+  type Action,
+  type SecondmentState,
+  type WorkflowFacts,
+  type WorkflowRole,
+} from "../../domain/secondment/workflow";
 import { addWorkingDays, stateOfAgs, today } from "../../kernel/dates";
 import { notifyNext } from "./secondment-mail";
 import { recordAudit } from "../audit";
@@ -20,7 +26,16 @@ export async function applyStep(
   tx: Tx,
   s: SecondmentRow,
   member: MemberRow,
-  step: { action: Action; to: SecondmentState; actor: Actor | null; onBehalfOf?: Principal; reason?: string | null; facts: WorkflowFacts },
+  step: {
+    action: Action;
+    to: SecondmentState;
+    actor: Actor | null;
+    /** The workflow role the step is taken in; Verbund's own steps (no actor) are `system`. */
+    actingAs?: WorkflowRole;
+    onBehalfOf?: Principal;
+    reason?: string | null;
+    facts: WorkflowFacts;
+  },
   baseUrl: string,
 ) {
   const patch: Partial<typeof secondments.$inferInsert> = {
@@ -72,8 +87,11 @@ export async function applyStep(
     actorAccountId: step.actor?.accountId ?? null,
     actorName: step.actor?.displayName ?? "Verbund",
     onBehalfOf: step.onBehalfOf?.displayName ?? null,
+    actingAs: step.actingAs ?? (step.actor ? null : "system"),
     reason: step.reason?.trim() || null,
   });
+  // A start before the agreed first day is an override: the audit log keeps the date and the reason.
+  const isEarlyStart = step.to === "active" && step.facts.isBeforeStart;
   await recordAudit(tx, step.actor, {
     action: "update",
     entity: "secondment",
@@ -82,7 +100,12 @@ export async function applyStep(
     organizationId: s.organizationId,
     visibility: "party",
     before: { state: s.state },
-    after: { state: step.to, action: step.action },
+    after: {
+      state: step.to,
+      action: step.action,
+      ...(step.reason?.trim() ? { reason: step.reason.trim() } : {}),
+      ...(isEarlyStart ? { startedBeforeAgreedStart: s.startsOn } : {}),
+    },
     actorLogin: step.actor ? undefined : "verbund",
     onBehalfOf: step.onBehalfOf?.login ?? null,
   });

@@ -1,4 +1,4 @@
-import { PROGRESS_ACTIONS, type Action } from "../../domain/secondment/workflow";
+import type { Action } from "../../domain/secondment/workflow";
 import type { Task, TaskSource } from "../../kernel/tasks";
 import { listSecondments } from "./read";
 
@@ -27,7 +27,7 @@ export const secondmentTasks: TaskSource = async ({ db, actor }) => {
   // The 500 most recently changed secondments in a state with work, as the list looked through before paging.
   const { items: waiting } = await listSecondments(db, actor, { todo: true, limit: 500 });
   return waiting.map((s): Task => {
-    const action = s.actions.find((a) => PROGRESS_ACTIONS.has(a) && STEP[a]);
+    const action = s.nextStepForMe && s.nextStepForMe !== "onboarding" && STEP[s.nextStepForMe] ? s.nextStepForMe : undefined;
     const who = s.person.name ?? s.person.jobTitle;
     return {
       kind: action ? "secondment_step" : "onboarding_item",

@@ -44,7 +44,8 @@ export async function transitionSecondment(
     if (!decision.ok) {
       const { code, de, en } = decision.refusal;
       throw new AppError(code === "not_your_step" ? "forbidden" : "conflict", {
-        fields: [{ field: "action", in: "body", rule: code, message: { de, en } }],
+        // A missing reason is the reason field's error (the dialog shows it there); every other refusal is the step's.
+        fields: [{ field: code === "reason_required" ? "reason" : "action", in: "body", rule: code, message: { de, en } }],
       });
     }
     if (BLOCKING_STATES.has(decision.to) && !BLOCKING_STATES.has(s.state)) {
@@ -54,7 +55,9 @@ export async function transitionSecondment(
       await lockFor(tx, "lending", s.organizationId);
       await assertWithinCaps(tx, s, m);
     }
-    const actingAs = [...roles].find((r) => decide(s.state, input.action, new Set([r]), facts, input.reason).ok);
+    const role = [...roles].find((r) => decide(s.state, input.action, new Set([r]), facts, input.reason).ok);
+    // Where a department has no head in Verbund the HR office releases: the history names the HR office.
+    const actingAs = role === "lender_department_head" && roles.has("lender_org_admin") ? "lender_org_admin" : role;
     const after = await applyStep(
       tx,
       s,
@@ -63,7 +66,8 @@ export async function transitionSecondment(
         action: input.action,
         to: decision.to,
         actor,
-        onBehalfOf: actingAs ? onBehalfOf.get(actingAs) : undefined,
+        actingAs,
+        onBehalfOf: role ? onBehalfOf.get(role) : undefined,
         reason: input.reason,
         facts,
       },

@@ -141,7 +141,17 @@ export async function unscopedRequestSummaryOf(db: Db | Tx, id: string): Promise
 export async function unscopedRequestSummariesOf(
   db: Db | Tx,
   ids: string[],
-): Promise<Array<{ id: string; title: string; department: string | null; isInActiveCrisis: boolean }>> {
+): Promise<
+  Array<{
+    id: string;
+    title: string;
+    department: string | null;
+    isInActiveCrisis: boolean;
+    /** Where the work is done and whom to ask: what a seconded person needs to find her way. */
+    placeAddress: string | null;
+    contact: { name: string; email: string; phone: string | null };
+  }>
+> {
   const rows = await db
     .select({
       id: supportRequests.id,
@@ -149,6 +159,10 @@ export async function unscopedRequestSummariesOf(
       department: departments.name,
       urgency: supportRequests.urgency,
       endedAt: crises.endedAt,
+      placeAddress: supportRequests.placeAddress,
+      contactName: supportRequests.contactName,
+      contactEmail: supportRequests.contactEmail,
+      contactPhone: supportRequests.contactPhone,
     })
     .from(supportRequests)
     .leftJoin(crises, eq(crises.id, supportRequests.crisisId))
@@ -159,6 +173,8 @@ export async function unscopedRequestSummariesOf(
     title: r.title,
     department: r.department,
     isInActiveCrisis: r.urgency === "crisis" && r.endedAt === null,
+    placeAddress: r.placeAddress,
+    contact: { name: r.contactName, email: r.contactEmail, phone: r.contactPhone },
   }));
 }
 

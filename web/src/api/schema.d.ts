@@ -740,6 +740,23 @@ export interface paths {
         patch: operations["updateOnboardingChecklist"];
         trace?: never;
     };
+    "/api/v1/secondments/{id}/first-day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Tell the person when and where the first day begins (the receiving HR office) */
+        put: operations["updateSecondmentFirstDay"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/secondments/{id}/agreement.pdf": {
         parameters: {
             query?: never;
@@ -6415,11 +6432,14 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description "Stadt Garbsen", "Region Hannover" */
+                                officialName: string;
                             };
                             borrower: {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                officialName: string;
                             };
                             request: {
                                 /** Format: uuid */
@@ -6439,6 +6459,23 @@ export interface operations {
                             hoursPerWeek: number;
                             place: string | null;
                             tasks: string;
+                            /** @description Where the person goes: receiving administration and department, address, whom to ask, the first day */
+                            destination: {
+                                administration: string;
+                                department: string | null;
+                                address: string | null;
+                                contact: {
+                                    name: string;
+                                    email: string;
+                                    phone: string | null;
+                                } | null;
+                                firstDay: {
+                                    date: string;
+                                    time: string | null;
+                                    place: string | null;
+                                    note: string | null;
+                                };
+                            };
                             /** @enum {string} */
                             settlementModel: "reimbursement" | "reciprocity" | "waiver";
                             /** @enum {string} */
@@ -6450,11 +6487,34 @@ export interface operations {
                             isExtension: boolean;
                             amendsId: string | null;
                             myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
-                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                             /** @description Those of `actions` that are refused without a reason */
-                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                            actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                             isWaitingForMe: boolean;
-                            missingHearings: number | null;
+                            /** @description The step that waits for the caller, or `onboarding` for the items of the caller's side */
+                            nextStepForMe: (("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing") | "onboarding") | null;
+                            /** @description The caller's steps that are not possible yet, each with what it waits for: open onboarding items, the start date, a hearing */
+                            waitingFor: {
+                                /** @enum {string} */
+                                action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing";
+                                /** @enum {string} */
+                                code: "hearing_missing" | "onboarding_open" | "before_start";
+                                items: {
+                                    /** @enum {string} */
+                                    key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                    party: string;
+                                }[];
+                                date: string | null;
+                                hearings: ("tvoed" | "sbv")[];
+                            }[];
+                            /** @description Where the council status alone would mislead (nobody asked yet): whether the council will be asked, and why */
+                            councilOutlook: {
+                                /** @enum {string} */
+                                kind: "will_be_asked" | "not_required" | "not_asked";
+                                because: ("every_secondment" | "longer_than_three_months" | "at_most_three_months") | null;
+                            } | null;
+                            /** @description Hearings still to record before the approval (lender only) */
+                            missingHearings: ("tvoed" | "sbv")[] | null;
                             hearingRecordedAt: string | null;
                             sbvHearingRecordedAt: string | null;
                             updatedAt: string;
@@ -6465,6 +6525,10 @@ export interface operations {
                                 downloadAgreement: boolean;
                                 /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
                                 downloadOrder: boolean;
+                                /** @description Whether the caller may open the request */
+                                openRequest: boolean;
+                                /** @description Whether the caller may say when and where the first day begins */
+                                editFirstDay: boolean;
                             };
                             timeline: {
                                 action: string;
@@ -6474,6 +6538,11 @@ export interface operations {
                                 onBehalfOf: string | null;
                                 reason: string | null;
                                 at: string;
+                                /** @description What happened: "Personalamt Wunstorf hat genehmigt" */
+                                event: {
+                                    de: string;
+                                    en: string;
+                                };
                             }[];
                             onboarding: {
                                 /** @enum {string} */
@@ -6562,11 +6631,14 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            /** @description "Stadt Garbsen", "Region Hannover" */
+                            officialName: string;
                         };
                         borrower: {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            officialName: string;
                         };
                         request: {
                             /** Format: uuid */
@@ -6586,6 +6658,23 @@ export interface operations {
                         hoursPerWeek: number;
                         place: string | null;
                         tasks: string;
+                        /** @description Where the person goes: receiving administration and department, address, whom to ask, the first day */
+                        destination: {
+                            administration: string;
+                            department: string | null;
+                            address: string | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            firstDay: {
+                                date: string;
+                                time: string | null;
+                                place: string | null;
+                                note: string | null;
+                            };
+                        };
                         /** @enum {string} */
                         settlementModel: "reimbursement" | "reciprocity" | "waiver";
                         /** @enum {string} */
@@ -6597,11 +6686,34 @@ export interface operations {
                         isExtension: boolean;
                         amendsId: string | null;
                         myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
-                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                         /** @description Those of `actions` that are refused without a reason */
-                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                         isWaitingForMe: boolean;
-                        missingHearings: number | null;
+                        /** @description The step that waits for the caller, or `onboarding` for the items of the caller's side */
+                        nextStepForMe: (("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing") | "onboarding") | null;
+                        /** @description The caller's steps that are not possible yet, each with what it waits for: open onboarding items, the start date, a hearing */
+                        waitingFor: {
+                            /** @enum {string} */
+                            action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing";
+                            /** @enum {string} */
+                            code: "hearing_missing" | "onboarding_open" | "before_start";
+                            items: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                party: string;
+                            }[];
+                            date: string | null;
+                            hearings: ("tvoed" | "sbv")[];
+                        }[];
+                        /** @description Where the council status alone would mislead (nobody asked yet): whether the council will be asked, and why */
+                        councilOutlook: {
+                            /** @enum {string} */
+                            kind: "will_be_asked" | "not_required" | "not_asked";
+                            because: ("every_secondment" | "longer_than_three_months" | "at_most_three_months") | null;
+                        } | null;
+                        /** @description Hearings still to record before the approval (lender only) */
+                        missingHearings: ("tvoed" | "sbv")[] | null;
                         hearingRecordedAt: string | null;
                         sbvHearingRecordedAt: string | null;
                         updatedAt: string;
@@ -6612,6 +6724,10 @@ export interface operations {
                             downloadAgreement: boolean;
                             /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
                             downloadOrder: boolean;
+                            /** @description Whether the caller may open the request */
+                            openRequest: boolean;
+                            /** @description Whether the caller may say when and where the first day begins */
+                            editFirstDay: boolean;
                         };
                         timeline: {
                             action: string;
@@ -6621,6 +6737,11 @@ export interface operations {
                             onBehalfOf: string | null;
                             reason: string | null;
                             at: string;
+                            /** @description What happened: "Personalamt Wunstorf hat genehmigt" */
+                            event: {
+                                de: string;
+                                en: string;
+                            };
                         }[];
                         onboarding: {
                             /** @enum {string} */
@@ -6735,11 +6856,14 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            /** @description "Stadt Garbsen", "Region Hannover" */
+                            officialName: string;
                         };
                         borrower: {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            officialName: string;
                         };
                         request: {
                             /** Format: uuid */
@@ -6759,6 +6883,23 @@ export interface operations {
                         hoursPerWeek: number;
                         place: string | null;
                         tasks: string;
+                        /** @description Where the person goes: receiving administration and department, address, whom to ask, the first day */
+                        destination: {
+                            administration: string;
+                            department: string | null;
+                            address: string | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            firstDay: {
+                                date: string;
+                                time: string | null;
+                                place: string | null;
+                                note: string | null;
+                            };
+                        };
                         /** @enum {string} */
                         settlementModel: "reimbursement" | "reciprocity" | "waiver";
                         /** @enum {string} */
@@ -6770,11 +6911,34 @@ export interface operations {
                         isExtension: boolean;
                         amendsId: string | null;
                         myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
-                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                         /** @description Those of `actions` that are refused without a reason */
-                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                         isWaitingForMe: boolean;
-                        missingHearings: number | null;
+                        /** @description The step that waits for the caller, or `onboarding` for the items of the caller's side */
+                        nextStepForMe: (("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing") | "onboarding") | null;
+                        /** @description The caller's steps that are not possible yet, each with what it waits for: open onboarding items, the start date, a hearing */
+                        waitingFor: {
+                            /** @enum {string} */
+                            action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing";
+                            /** @enum {string} */
+                            code: "hearing_missing" | "onboarding_open" | "before_start";
+                            items: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                party: string;
+                            }[];
+                            date: string | null;
+                            hearings: ("tvoed" | "sbv")[];
+                        }[];
+                        /** @description Where the council status alone would mislead (nobody asked yet): whether the council will be asked, and why */
+                        councilOutlook: {
+                            /** @enum {string} */
+                            kind: "will_be_asked" | "not_required" | "not_asked";
+                            because: ("every_secondment" | "longer_than_three_months" | "at_most_three_months") | null;
+                        } | null;
+                        /** @description Hearings still to record before the approval (lender only) */
+                        missingHearings: ("tvoed" | "sbv")[] | null;
                         hearingRecordedAt: string | null;
                         sbvHearingRecordedAt: string | null;
                         updatedAt: string;
@@ -6785,6 +6949,10 @@ export interface operations {
                             downloadAgreement: boolean;
                             /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
                             downloadOrder: boolean;
+                            /** @description Whether the caller may open the request */
+                            openRequest: boolean;
+                            /** @description Whether the caller may say when and where the first day begins */
+                            editFirstDay: boolean;
                         };
                         timeline: {
                             action: string;
@@ -6794,6 +6962,11 @@ export interface operations {
                             onBehalfOf: string | null;
                             reason: string | null;
                             at: string;
+                            /** @description What happened: "Personalamt Wunstorf hat genehmigt" */
+                            event: {
+                                de: string;
+                                en: string;
+                            };
                         }[];
                         onboarding: {
                             /** @enum {string} */
@@ -6877,7 +7050,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "record_hearing" | "record_sbv_hearing";
+                    action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "record_hearing" | "record_sbv_hearing";
                     reason?: string | null;
                 };
             };
@@ -6898,11 +7071,14 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            /** @description "Stadt Garbsen", "Region Hannover" */
+                            officialName: string;
                         };
                         borrower: {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            officialName: string;
                         };
                         request: {
                             /** Format: uuid */
@@ -6922,6 +7098,23 @@ export interface operations {
                         hoursPerWeek: number;
                         place: string | null;
                         tasks: string;
+                        /** @description Where the person goes: receiving administration and department, address, whom to ask, the first day */
+                        destination: {
+                            administration: string;
+                            department: string | null;
+                            address: string | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            firstDay: {
+                                date: string;
+                                time: string | null;
+                                place: string | null;
+                                note: string | null;
+                            };
+                        };
                         /** @enum {string} */
                         settlementModel: "reimbursement" | "reciprocity" | "waiver";
                         /** @enum {string} */
@@ -6933,11 +7126,34 @@ export interface operations {
                         isExtension: boolean;
                         amendsId: string | null;
                         myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
-                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                         /** @description Those of `actions` that are refused without a reason */
-                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                         isWaitingForMe: boolean;
-                        missingHearings: number | null;
+                        /** @description The step that waits for the caller, or `onboarding` for the items of the caller's side */
+                        nextStepForMe: (("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing") | "onboarding") | null;
+                        /** @description The caller's steps that are not possible yet, each with what it waits for: open onboarding items, the start date, a hearing */
+                        waitingFor: {
+                            /** @enum {string} */
+                            action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing";
+                            /** @enum {string} */
+                            code: "hearing_missing" | "onboarding_open" | "before_start";
+                            items: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                party: string;
+                            }[];
+                            date: string | null;
+                            hearings: ("tvoed" | "sbv")[];
+                        }[];
+                        /** @description Where the council status alone would mislead (nobody asked yet): whether the council will be asked, and why */
+                        councilOutlook: {
+                            /** @enum {string} */
+                            kind: "will_be_asked" | "not_required" | "not_asked";
+                            because: ("every_secondment" | "longer_than_three_months" | "at_most_three_months") | null;
+                        } | null;
+                        /** @description Hearings still to record before the approval (lender only) */
+                        missingHearings: ("tvoed" | "sbv")[] | null;
                         hearingRecordedAt: string | null;
                         sbvHearingRecordedAt: string | null;
                         updatedAt: string;
@@ -6948,6 +7164,10 @@ export interface operations {
                             downloadAgreement: boolean;
                             /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
                             downloadOrder: boolean;
+                            /** @description Whether the caller may open the request */
+                            openRequest: boolean;
+                            /** @description Whether the caller may say when and where the first day begins */
+                            editFirstDay: boolean;
                         };
                         timeline: {
                             action: string;
@@ -6957,6 +7177,11 @@ export interface operations {
                             onBehalfOf: string | null;
                             reason: string | null;
                             at: string;
+                            /** @description What happened: "Personalamt Wunstorf hat genehmigt" */
+                            event: {
+                                de: string;
+                                en: string;
+                            };
                         }[];
                         onboarding: {
                             /** @enum {string} */
@@ -7091,11 +7316,14 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            /** @description "Stadt Garbsen", "Region Hannover" */
+                            officialName: string;
                         };
                         borrower: {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            officialName: string;
                         };
                         request: {
                             /** Format: uuid */
@@ -7115,6 +7343,23 @@ export interface operations {
                         hoursPerWeek: number;
                         place: string | null;
                         tasks: string;
+                        /** @description Where the person goes: receiving administration and department, address, whom to ask, the first day */
+                        destination: {
+                            administration: string;
+                            department: string | null;
+                            address: string | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            firstDay: {
+                                date: string;
+                                time: string | null;
+                                place: string | null;
+                                note: string | null;
+                            };
+                        };
                         /** @enum {string} */
                         settlementModel: "reimbursement" | "reciprocity" | "waiver";
                         /** @enum {string} */
@@ -7126,11 +7371,34 @@ export interface operations {
                         isExtension: boolean;
                         amendsId: string | null;
                         myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
-                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                         /** @description Those of `actions` that are refused without a reason */
-                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                         isWaitingForMe: boolean;
-                        missingHearings: number | null;
+                        /** @description The step that waits for the caller, or `onboarding` for the items of the caller's side */
+                        nextStepForMe: (("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing") | "onboarding") | null;
+                        /** @description The caller's steps that are not possible yet, each with what it waits for: open onboarding items, the start date, a hearing */
+                        waitingFor: {
+                            /** @enum {string} */
+                            action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing";
+                            /** @enum {string} */
+                            code: "hearing_missing" | "onboarding_open" | "before_start";
+                            items: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                party: string;
+                            }[];
+                            date: string | null;
+                            hearings: ("tvoed" | "sbv")[];
+                        }[];
+                        /** @description Where the council status alone would mislead (nobody asked yet): whether the council will be asked, and why */
+                        councilOutlook: {
+                            /** @enum {string} */
+                            kind: "will_be_asked" | "not_required" | "not_asked";
+                            because: ("every_secondment" | "longer_than_three_months" | "at_most_three_months") | null;
+                        } | null;
+                        /** @description Hearings still to record before the approval (lender only) */
+                        missingHearings: ("tvoed" | "sbv")[] | null;
                         hearingRecordedAt: string | null;
                         sbvHearingRecordedAt: string | null;
                         updatedAt: string;
@@ -7141,6 +7409,10 @@ export interface operations {
                             downloadAgreement: boolean;
                             /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
                             downloadOrder: boolean;
+                            /** @description Whether the caller may open the request */
+                            openRequest: boolean;
+                            /** @description Whether the caller may say when and where the first day begins */
+                            editFirstDay: boolean;
                         };
                         timeline: {
                             action: string;
@@ -7150,6 +7422,11 @@ export interface operations {
                             onBehalfOf: string | null;
                             reason: string | null;
                             at: string;
+                            /** @description What happened: "Personalamt Wunstorf hat genehmigt" */
+                            event: {
+                                de: string;
+                                en: string;
+                            };
                         }[];
                         onboarding: {
                             /** @enum {string} */
@@ -7366,11 +7643,14 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            /** @description "Stadt Garbsen", "Region Hannover" */
+                            officialName: string;
                         };
                         borrower: {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            officialName: string;
                         };
                         request: {
                             /** Format: uuid */
@@ -7390,6 +7670,23 @@ export interface operations {
                         hoursPerWeek: number;
                         place: string | null;
                         tasks: string;
+                        /** @description Where the person goes: receiving administration and department, address, whom to ask, the first day */
+                        destination: {
+                            administration: string;
+                            department: string | null;
+                            address: string | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            firstDay: {
+                                date: string;
+                                time: string | null;
+                                place: string | null;
+                                note: string | null;
+                            };
+                        };
                         /** @enum {string} */
                         settlementModel: "reimbursement" | "reciprocity" | "waiver";
                         /** @enum {string} */
@@ -7401,11 +7698,34 @@ export interface operations {
                         isExtension: boolean;
                         amendsId: string | null;
                         myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
-                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                         /** @description Those of `actions` that are refused without a reason */
-                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
                         isWaitingForMe: boolean;
-                        missingHearings: number | null;
+                        /** @description The step that waits for the caller, or `onboarding` for the items of the caller's side */
+                        nextStepForMe: (("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing") | "onboarding") | null;
+                        /** @description The caller's steps that are not possible yet, each with what it waits for: open onboarding items, the start date, a hearing */
+                        waitingFor: {
+                            /** @enum {string} */
+                            action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing";
+                            /** @enum {string} */
+                            code: "hearing_missing" | "onboarding_open" | "before_start";
+                            items: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                party: string;
+                            }[];
+                            date: string | null;
+                            hearings: ("tvoed" | "sbv")[];
+                        }[];
+                        /** @description Where the council status alone would mislead (nobody asked yet): whether the council will be asked, and why */
+                        councilOutlook: {
+                            /** @enum {string} */
+                            kind: "will_be_asked" | "not_required" | "not_asked";
+                            because: ("every_secondment" | "longer_than_three_months" | "at_most_three_months") | null;
+                        } | null;
+                        /** @description Hearings still to record before the approval (lender only) */
+                        missingHearings: ("tvoed" | "sbv")[] | null;
                         hearingRecordedAt: string | null;
                         sbvHearingRecordedAt: string | null;
                         updatedAt: string;
@@ -7416,6 +7736,10 @@ export interface operations {
                             downloadAgreement: boolean;
                             /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
                             downloadOrder: boolean;
+                            /** @description Whether the caller may open the request */
+                            openRequest: boolean;
+                            /** @description Whether the caller may say when and where the first day begins */
+                            editFirstDay: boolean;
                         };
                         timeline: {
                             action: string;
@@ -7425,6 +7749,253 @@ export interface operations {
                             onBehalfOf: string | null;
                             reason: string | null;
                             at: string;
+                            /** @description What happened: "Personalamt Wunstorf hat genehmigt" */
+                            event: {
+                                de: string;
+                                en: string;
+                            };
+                        }[];
+                        onboarding: {
+                            /** @enum {string} */
+                            key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                            /** @enum {string} */
+                            side: "lender" | "borrower";
+                            isRequired: boolean;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "not_needed";
+                            doneAt: string | null;
+                            /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                            canUpdate: boolean;
+                        }[];
+                        frameworkAgreement: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSecondmentFirstDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    time: string | null;
+                    place: string | null;
+                    note: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description "Stadt Garbsen", "Region Hannover" */
+                            officialName: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            officialName: string;
+                        };
+                        request: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            department: string | null;
+                        } | null;
+                        person: {
+                            name: string | null;
+                            jobTitle: string;
+                            payGroup: string;
+                            department: string | null;
+                            workEmail: string | null;
+                        };
+                        startsOn: string;
+                        endsOn: string;
+                        hoursPerWeek: number;
+                        place: string | null;
+                        tasks: string;
+                        /** @description Where the person goes: receiving administration and department, address, whom to ask, the first day */
+                        destination: {
+                            administration: string;
+                            department: string | null;
+                            address: string | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            firstDay: {
+                                date: string;
+                                time: string | null;
+                                place: string | null;
+                                note: string | null;
+                            };
+                        };
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        legalBasis: string;
+                        /** @enum {string} */
+                        councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                        councilDeadline: string | null;
+                        isExtension: boolean;
+                        amendsId: string | null;
+                        myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        /** @description Those of `actions` that are refused without a reason */
+                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        isWaitingForMe: boolean;
+                        /** @description The step that waits for the caller, or `onboarding` for the items of the caller's side */
+                        nextStepForMe: (("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing") | "onboarding") | null;
+                        /** @description The caller's steps that are not possible yet, each with what it waits for: open onboarding items, the start date, a hearing */
+                        waitingFor: {
+                            /** @enum {string} */
+                            action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing";
+                            /** @enum {string} */
+                            code: "hearing_missing" | "onboarding_open" | "before_start";
+                            items: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                party: string;
+                            }[];
+                            date: string | null;
+                            hearings: ("tvoed" | "sbv")[];
+                        }[];
+                        /** @description Where the council status alone would mislead (nobody asked yet): whether the council will be asked, and why */
+                        councilOutlook: {
+                            /** @enum {string} */
+                            kind: "will_be_asked" | "not_required" | "not_asked";
+                            because: ("every_secondment" | "longer_than_three_months" | "at_most_three_months") | null;
+                        } | null;
+                        /** @description Hearings still to record before the approval (lender only) */
+                        missingHearings: ("tvoed" | "sbv")[] | null;
+                        hearingRecordedAt: string | null;
+                        sbvHearingRecordedAt: string | null;
+                        updatedAt: string;
+                        abilities: {
+                            /** @description Whether the caller may propose an extension */
+                            extend: boolean;
+                            /** @description Whether the agreement PDF is drawn for the caller */
+                            downloadAgreement: boolean;
+                            /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                            downloadOrder: boolean;
+                            /** @description Whether the caller may open the request */
+                            openRequest: boolean;
+                            /** @description Whether the caller may say when and where the first day begins */
+                            editFirstDay: boolean;
+                        };
+                        timeline: {
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            actorName: string;
+                            onBehalfOf: string | null;
+                            reason: string | null;
+                            at: string;
+                            /** @description What happened: "Personalamt Wunstorf hat genehmigt" */
+                            event: {
+                                de: string;
+                                en: string;
+                            };
                         }[];
                         onboarding: {
                             /** @enum {string} */

@@ -41,6 +41,9 @@ export function formatters(lang: string) {
     date: (iso: string) => formatDate(locale, iso),
     /** "1. November 2026" — for deadlines and periods people read rather than compare. */
     dateLong: (iso: string) => formatDate(locale, iso, "long"),
+    /** The time of day in Germany, "13:05" (with a date: "3. Dezember 2026, 13:05"). */
+    time: (iso: string) =>
+      new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" }).format(new Date(iso)),
     dateTime: (iso: string) =>
       new Intl.DateTimeFormat(locale, {
         day: "2-digit",

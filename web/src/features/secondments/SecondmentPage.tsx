@@ -11,6 +11,8 @@ import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
 import type { Extension, OnboardingItem, Secondment, SecondmentAction as Action, Transition } from "./api";
+import { Destination } from "./Destination";
+import { councilSentence, waitingSentence } from "./say";
 
 /** Steps shown as secondary buttons (refusals, exceptions, endings); the rest are primary. */
 const SECONDARY: ReadonlySet<Action> = new Set([
@@ -18,13 +20,14 @@ const SECONDARY: ReadonlySet<Action> = new Set([
   "council_refuse",
   "cancel",
   "end_early",
+  "activate_early",
   "activate_override",
   "start_provisionally",
   "complete",
 ] as Action[]);
 
 /** Steps that end or refuse the secondment for everyone: asked first, with the consequence and the reason. */
-const CONFIRMED: ReadonlySet<Action> = new Set(["decline", "council_refuse", "cancel", "end_early"] as Action[]);
+const CONFIRMED: ReadonlySet<Action> = new Set(["decline", "council_refuse", "cancel", "end_early", "activate_early"] as Action[]);
 
 /** One secondment: facts, the steps the reader can take, the timeline, the onboarding checklist, documents. */
 export function SecondmentPage() {
@@ -76,39 +79,39 @@ export function SecondmentPage() {
   const s = query.data;
   if (!s) return <QueryState query={query} title={t("secondments.one")} />;
   const name = s.person.name ?? t("secondments.personHidden");
+  const isMine = s.myRoles.includes("employee") && !s.myRoles.includes("lender_org_admin");
   const facts: Array<[string, string]> = [
     [t("secondments.state"), t(`secondments.states.${s.state}`)],
     [t("secondments.from"), s.lender.name + (s.person.department ? `, ${s.person.department}` : "")],
-    [t("secondments.to"), s.borrower.name],
-    [t("secondments.person"), `${name} – ${s.person.jobTitle}, ${s.person.payGroup}`],
-    [t("secondments.period"), `${f.date(s.startsOn)}–${f.date(s.endsOn)}, ${t("secondments.hours", { hours: s.hoursPerWeek })}`],
-    [t("secondments.place"), s.place ?? "–"],
+    [t("secondments.to"), s.borrower.name + (s.request?.department ? `, ${s.request.department}` : "")],
+    [t("secondments.person"), `${name}, ${s.person.jobTitle}, ${s.person.payGroup}`],
+    [
+      t("secondments.period"),
+      `${t("secondments.periodLong", { from: f.dateLong(s.startsOn), to: f.dateLong(s.endsOn) })}, ${t("secondments.hours", { hours: s.hoursPerWeek })}`,
+    ],
+    [t("secondments.place"), s.place ?? t("secondments.notGiven")],
     [t("secondments.tasks"), s.tasks],
     [t("secondments.settlement"), t(`requests.models.${s.settlementModel}`)],
     [t("secondments.legalBasis"), s.legalBasis],
-    [
-      t("secondments.council"),
-      t(`secondments.councilStatuses.${s.councilStatus}`) +
-        (s.state === "staff_council" && s.councilDeadline
-          ? ` – ${t("secondments.councilDeadline", { date: f.date(s.councilDeadline) })}`
-          : ""),
-    ],
+    [t("secondments.council"), councilSentence(s, t, i18n.language)],
     [
       t("secondments.framework"),
       s.frameworkAgreement
         ? t("secondments.frameworkVersion", { title: s.frameworkAgreement.title, version: s.frameworkAgreement.version })
-        : "–",
+        : t("secondments.frameworkNone"),
     ],
   ];
   // Whether one of the caller's steps is refused without a reason: then the page asks for one.
   const needsReason = s.actionsNeedingReason.some((a) => !CONFIRMED.has(a));
+  const showsSteps = s.actions.length > 0 || s.waitingFor.length > 0;
+  const destination = <Destination s={s} isMine={isMine} onChange={(changed) => query.setData(changed)} />;
   return (
     <Page title={`${t("secondments.one")}: ${name}`}>
       <p>
         <Link to="/abordnungen" className="kern-link">
           {t("secondments.all")}
         </Link>
-        {s.request ? (
+        {s.request && s.abilities.openRequest ? (
           <>
             {" · "}
             <Link to="/anfragen/$id" params={{ id: s.request.id }} className="kern-link">
@@ -122,14 +125,31 @@ export function SecondmentPage() {
         problem={problem}
         labels={{ action: t("secondments.nextSteps"), reason: t("secondments.reason"), endsOn: t("secondments.extendTo") }}
       />
+      {s.nextStepForMe ? (
+        <p className="kern-body todo-step">
+          <strong>{t("secondments.todoStepFor", { step: t(`secondments.steps.${s.nextStepForMe}`) })}</strong>
+        </p>
+      ) : null}
       <DescriptionList items={facts} />
-      {s.missingHearings ? <Notice kind="info">{t("secondments.hearingMissing", { count: s.missingHearings })}</Notice> : null}
-      {s.actions.length ? (
+      {(s.missingHearings ?? []).map((hearing) => (
+        <Notice key={hearing} kind="info">
+          {t("secondments.hearingDue", { hearing: t(`secondments.hearings.${hearing}`) })}
+        </Notice>
+      ))}
+      {/* The person sees first where she goes; the offices first their steps. */}
+      {isMine ? destination : null}
+      {showsSteps ? (
         <section aria-labelledby="steps-heading" className="form-narrow">
           <h2 className="kern-heading-medium" id="steps-heading">
             {t("secondments.nextSteps")}
           </h2>
-          {needsReason ? (
+          {s.waitingFor.map((w) => (
+            <p key={w.action} className="kern-body waiting-for">
+              {waitingSentence(w, s, t, i18n.language)}
+            </p>
+          ))}
+          {/* While a dialog asks, its own reason field is the one (one field per id). */}
+          {needsReason && !asking ? (
             <TextField
               name="reason"
               label={t("secondments.reason")}
@@ -143,7 +163,11 @@ export function SecondmentPage() {
             <ConfirmDialog
               open
               title={t(`secondments.confirm.${asking}.title`)}
-              body={t(`secondments.confirm.${asking}.body`, { borrower: s.borrower.name, endsOn: f.dateLong(s.endsOn) })}
+              body={t(`secondments.confirm.${asking}.body`, {
+                borrower: s.borrower.name,
+                endsOn: f.dateLong(s.endsOn),
+                startsOn: f.dateLong(s.startsOn),
+              })}
               confirmLabel={t(`secondments.actions.${asking}`)}
               cancelLabel={t("secondments.confirm.keep")}
               busy={step.busy}
@@ -175,6 +199,7 @@ export function SecondmentPage() {
           </p>
         </section>
       ) : null}
+      {isMine ? null : destination}
       {s.abilities.extend ? (
         <section aria-labelledby="extend-heading" className="form-narrow">
           <h2 className="kern-heading-medium" id="extend-heading">
@@ -195,8 +220,9 @@ export function SecondmentPage() {
             {t("secondments.checklist")}
           </h2>
           <DataTable
-            id="checklist-caption"
-            caption={t("secondments.checklistCaption")}
+            id="checklist-table"
+            labelledBy="checklist-heading"
+            stacked
             columns={[
               { label: t("secondments.item") },
               { label: t("secondments.side") },
@@ -210,9 +236,15 @@ export function SecondmentPage() {
                 <th scope="row" className="kern-table__cell">
                   {t(`secondments.items.${item.key}`)} ({item.isRequired ? t("secondments.required") : t("secondments.optional")})
                 </th>
-                <td className="kern-table__cell">{t(`secondments.sides.${item.side}`)}</td>
-                <td className="kern-table__cell">{item.dueOn ? f.date(item.dueOn) : "–"}</td>
-                <td className="kern-table__cell">{t(`secondments.itemStatuses.${item.status}`)}</td>
+                <td className="kern-table__cell" data-label={t("secondments.side")}>
+                  {item.side === "lender" ? s.lender.name : s.borrower.name}
+                </td>
+                <td className="kern-table__cell" data-label={t("secondments.due")}>
+                  {item.dueOn ? f.date(item.dueOn) : t("secondments.notGiven")}
+                </td>
+                <td className="kern-table__cell" data-label={t("secondments.itemStatus")}>
+                  {t(`secondments.itemStatuses.${item.status}`)}
+                </td>
                 <td className="kern-table__cell kern-table__cell--action">
                   {item.canUpdate ? (
                     <Button
@@ -258,13 +290,15 @@ export function SecondmentPage() {
         <ol className="timeline">
           {s.timeline.map((step, i) => (
             <li key={i}>
-              <span className="kern-label">{t(`secondments.actions.${step.action}`)}</span>{" "}
-              <span className="kern-body">
-                – {step.actorName}
-                {step.onBehalfOf ? ` (${t("secondments.onBehalfOf", { name: step.onBehalfOf })})` : ""}, {f.dateTime(step.at)} →{" "}
-                {t(`secondments.states.${step.toState}`)}
+              <span className="kern-label">{i18n.language === "en" ? step.event.en : step.event.de}</span>
+              <span className="kern-hint timeline-when">
+                {step.actorName + (step.onBehalfOf ? ` (${t("secondments.onBehalfOf", { name: step.onBehalfOf })})` : "")}
+                {" · "}
+                <span className="nowrap">
+                  {f.dateLong(step.at)}, {f.time(step.at)}
+                </span>
               </span>
-              {step.reason ? <p className="kern-body timeline-reason">{step.reason}</p> : null}
+              {step.reason ? <p className="kern-body timeline-reason">{t("secondments.reasonLabel", { reason: step.reason })}</p> : null}
             </li>
           ))}
         </ol>

@@ -12,8 +12,8 @@ import { formatters } from "../../i18n";
 import { useSession } from "../identity/session";
 import type { CalendarFeeds, Secondments } from "./api";
 
-/** A secondment as one table row: person (or a placeholder), parties, period, state. */
-function SecondmentRows({ items }: { items: Secondments["items"] }) {
+/** A secondment as one table row: person (or a placeholder), parties, period, state; in the to-do list also the step. */
+function SecondmentRows({ items, withStep }: { items: Secondments["items"]; withStep?: boolean }) {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   return (
@@ -29,12 +29,23 @@ function SecondmentRows({ items }: { items: Secondments["items"] }) {
               {s.person.jobTitle}, {s.person.payGroup}
             </span>
           </th>
-          <td className="kern-table__cell">{s.lender.name}</td>
-          <td className="kern-table__cell">{s.borrower.name}</td>
-          <td className="kern-table__cell">
-            {f.date(s.startsOn)}–{f.date(s.endsOn)}
+          {withStep ? (
+            <td className="kern-table__cell" data-label={t("secondments.todoStep")}>
+              {s.nextStepForMe ? t(`secondments.steps.${s.nextStepForMe}`) : null}
+            </td>
+          ) : null}
+          <td className="kern-table__cell" data-label={t("secondments.from")}>
+            {s.lender.name}
           </td>
-          <td className="kern-table__cell">{t(`secondments.states.${s.state}`)}</td>
+          <td className="kern-table__cell" data-label={t("secondments.to")}>
+            {s.borrower.name}
+          </td>
+          <td className="kern-table__cell" data-label={t("secondments.period")}>
+            <span className="nowrap">{f.date(s.startsOn)}</span>–<span className="nowrap">{f.date(s.endsOn)}</span>
+          </td>
+          <td className="kern-table__cell" data-label={t("secondments.state")}>
+            {t(`secondments.states.${s.state}`)}
+          </td>
         </tr>
       ))}
     </>
@@ -84,18 +95,27 @@ export function SecondmentsPage() {
           </Link>
         </p>
       ) : null}
-      <h2 className="kern-heading-medium">{t("secondments.todo")}</h2>
+      <h2 className="kern-heading-medium" id="todo-heading">
+        {t("secondments.todoHeading", { count: shownCount(todo) })}
+      </h2>
       {waiting.length ? (
-        <DataTable id="todo-caption" caption={t("secondments.todoCaption", { count: shownCount(todo) })} columns={columns}>
-          <SecondmentRows items={waiting} />
+        <DataTable
+          id="todo-table"
+          labelledBy="todo-heading"
+          stacked
+          columns={[columns[0], { label: t("secondments.todoStep") }, ...columns.slice(1)]}
+        >
+          <SecondmentRows items={waiting} withStep />
         </DataTable>
       ) : todo.hasMore ? null : (
         <p className="kern-body">{t("secondments.todoNone")}</p>
       )}
       <LoadMore query={todo} label={t("secondments.todo")} />
-      <h2 className="kern-heading-medium">{t("secondments.all")}</h2>
+      <h2 className="kern-heading-medium" id="all-heading">
+        {t("secondments.allHeading", { count: shownCount(secondments) })}
+      </h2>
       {items.length ? (
-        <DataTable id="all-caption" caption={t("secondments.caption", { count: shownCount(secondments) })} columns={columns}>
+        <DataTable id="all-table" labelledBy="all-heading" stacked columns={columns}>
           <SecondmentRows items={items} />
         </DataTable>
       ) : (

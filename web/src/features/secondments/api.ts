@@ -29,3 +29,7 @@ export type NewDeputy = RequestBodyOf<"/api/v1/deputies", "post">;
 export type FrameworkAgreements = ResponseOf<"/api/v1/framework-agreements">;
 /** A new version, as the coordination's form sends it. */
 export type NewFrameworkVersion = RequestBodyOf<"/api/v1/framework-agreements", "post">;
+/** The first day as the receiving HR office tells the person. */
+export type FirstDay = RequestBodyOf<"/api/v1/secondments/{id}/first-day", "put">;
+/** What one of the caller's steps waits for. */
+export type Waiting = Secondment["waitingFor"][number];
