@@ -167,7 +167,7 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
     }
     await page.goto("/protokoll");
     await page.locator("tbody tr").first().waitFor();
-    expect(await page.locator("tbody").textContent()).toContain("Anmeldung");
+    expect(await page.locator("tbody").textContent()).toContain("hat sich angemeldet");
     expect(await page.locator("tbody tr").count()).toBe(50);
     expect(await page.getByRole("status").textContent()).toBe("50 Einträge angezeigt, weitere vorhanden.");
     await expectAccessible(page, "audit log");
