@@ -63,7 +63,7 @@ export function AuditPage() {
           <TextField
             name="person"
             label={labels.person}
-            hint={t("audit.personHint")}
+
             value={draft.person}
             onChange={set("person")}
             error={errors.person}

@@ -5,8 +5,7 @@ export const de = {
     intro:
       "Protokolliert werden jede Anmeldung – mit Passwort oder über den Anmeldedienst Ihrer Verwaltung –, jeder fehlgeschlagene Anmeldeversuch bei einem Konto Ihrer Verwaltung mit seinem Grund, jede Abmeldung, jede Änderung und jeder Blick anderer in die Daten von Poolmitgliedern. Niemand kann Einträge ändern oder löschen.",
     filters: "Einträge eingrenzen",
-    person: "Person",
-    personHint: "Name oder Anmeldename, auch ein Teil davon",
+    person: "Person (Name oder Anmeldename)",
     objectType: "Objektart",
     allObjectTypes: "Alle Objektarten",
     from: "Von",

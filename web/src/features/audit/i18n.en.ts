@@ -7,8 +7,7 @@ export const en: typeof de = {
     intro:
       "Logged are every sign-in – with a password or through your administration's sign-in provider –, every failed sign-in attempt on an account of your administration with its reason, every sign-out, every change and every look by others at pool members' data. Nobody can change or delete entries.",
     filters: "Narrow the entries",
-    person: "Person",
-    personHint: "Name or login, or a part of it",
+    person: "Person (name or login)",
     objectType: "Object type",
     allObjectTypes: "All object types",
     from: "From",
