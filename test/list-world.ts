@@ -290,6 +290,9 @@ export async function createListWorld(db: Db): Promise<ListWorld> {
         await db.insert(auditEvents).values(
           Array.from({ length: n }, () => ({
             ...owner,
+            // The HR office acted (the audit list's person filter finds them by its name).
+            actorAccountId: hr.id,
+            actorLogin: WORLD_HR,
             action: "update",
             entity: "pool_member",
             entityId: randomUUID(),

@@ -29,6 +29,13 @@ const CASES: ListCase[] = [
   { route: "/api/v1/organizations", url: "/api/v1/organizations", login: WORLD_HR, grows: "organizations" },
   { route: "/api/v1/accounts", url: "/api/v1/accounts", login: WORLD_HR, grows: "accounts" },
   { route: "/api/v1/audit-events", url: "/api/v1/audit-events", login: WORLD_HR, grows: "auditEvents" },
+  {
+    route: "/api/v1/audit-events",
+    // The rows of the case above are still there: a page of 200 leaves room to grow.
+    url: "/api/v1/audit-events?limit=200&objectType=pool_member&from=2000-01-01&person=anna",
+    login: WORLD_HR,
+    grows: "auditEvents",
+  },
   { route: "/api/v1/outbox", url: "/api/v1/outbox", login: WORLD_HR, grows: "outbox" },
   { route: "/api/v1/qualifications", url: "/api/v1/qualifications", login: WORLD_HR, grows: "qualifications" },
   { route: "/api/v1/pool-members", url: "/api/v1/pool-members", login: WORLD_HR, grows: "poolMembers" },

@@ -1,6 +1,7 @@
 import type { Actor } from "../kernel/actor";
 import type { Db } from "../db/client";
 import type { VerbundModule } from "../kernel/module";
+import type { AuditLinkSource, AuditSource } from "../kernel/audit-sources";
 import { sortTasks, type Task } from "../kernel/tasks";
 import { allocationModule } from "./allocation";
 import { auditModule } from "./audit";
@@ -44,4 +45,24 @@ export function abilitiesOf(actor: Actor, modules: readonly VerbundModule[] = MO
 export async function tasksOf(db: Db, actor: Actor, modules: readonly VerbundModule[] = MODULES): Promise<Task[]> {
   const lists = await Promise.all(modules.map((m) => (m.tasks ? m.tasks({ db, actor }) : [])));
   return sortTasks(lists.flat());
+}
+
+/**
+ * What the audit log asks of the capabilities, merged from their manifests: the people of the
+ * entries and, per object type, the links the viewer may open. An object type with two link sources
+ * fails at start.
+ */
+export function auditSourceOf(modules: readonly VerbundModule[] = MODULES): AuditSource {
+  const links: Record<string, AuditLinkSource> = {};
+  const merged: AuditSource = { links };
+  for (const m of modules) {
+    if (!m.audit) continue;
+    if (m.audit.people) merged.people = m.audit.people;
+    if (m.audit.peopleMatching) merged.peopleMatching = m.audit.peopleMatching;
+    for (const [type, source] of Object.entries(m.audit.links ?? {})) {
+      if (links[type]) throw new Error(`Audit links of ${type} are declared by two modules`);
+      links[type] = source;
+    }
+  }
+  return merged;
 }

@@ -10,8 +10,9 @@ import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-
 import { isSecureDeployment, projectRoot, type Config } from "../config";
 import type { Database } from "../db/client";
 import { healthRoutes } from "./health.routes";
-import { abilitiesOf, abilityKeys, MODULES, tasksOf } from "../modules";
+import { abilitiesOf, abilityKeys, auditSourceOf, MODULES, tasksOf } from "../modules";
 import type { Task } from "../kernel/tasks";
+import type { AuditSource } from "../kernel/audit-sources";
 import type { Actor } from "../kernel/actor";
 import type { VerbundModule } from "../kernel/module";
 import authPlugin from "./plugins/auth";
@@ -58,6 +59,8 @@ declare module "fastify" {
     abilitiesOf(actor: Actor): Record<string, boolean>;
     /** What waits for the actor in every capability, due first. */
     tasksOf(actor: Actor): Promise<Task[]>;
+    /** What the audit log asks the capabilities (people, links), merged from their manifests. */
+    auditSource: AuditSource;
   }
 }
 
@@ -115,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("abilityKeys", abilityKeys(modules));
   app.decorate("abilitiesOf", (actor: Actor) => abilitiesOf(actor, modules));
   app.decorate("tasksOf", (actor: Actor) => tasksOf(database.db, actor, modules));
+  app.decorate("auditSource", auditSourceOf(modules));
   const routeTable: RegisteredRoute[] = [];
   app.decorate("routeTable", routeTable);
   app.addHook("onRoute", (route) => {

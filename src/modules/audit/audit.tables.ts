@@ -19,7 +19,7 @@ export const auditEvents = declareVisibility(
       actorLogin: text("actor_login"),
       /** When a deputy acted: the login of the person it acted for. */
       onBehalfOf: text("on_behalf_of"),
-      /** `login`, `login_failed`, `logout`, `create`, `update`, `delete`, `read`. */
+      /** `login`, `login_failed`, `logout`, `create`, `update`, `delete`, `read`, `export` (see `audit-words.ts`). */
       action: text("action").notNull(),
       /** Table or resource name, e.g. `account`. */
       entity: text("entity").notNull(),

@@ -2,10 +2,11 @@ import type { Tx } from "../../db/client";
 import type { Visibility } from "../../db/visibility";
 import type { Actor } from "../../kernel/actor";
 import { auditEvents } from "./audit.tables";
+import type { AuditActionName } from "./audit-words";
 
 /** What happened, to be appended to the audit log. */
 export interface AuditEntry {
-  action: "login" | "login_failed" | "logout" | "create" | "update" | "delete" | "read";
+  action: AuditActionName;
   entity: string;
   entityId?: string | null;
   /** Region and administration that own the object (default: the actor's). */

@@ -1,5 +1,6 @@
 import { defineModule } from "../../kernel/module";
 import { accountRoutes } from "./accounts.routes";
+import { identityAuditSource } from "./identity-audit";
 import { accountPolicy, providerChangePolicy } from "./identity.policy";
 import { sessionRoutes } from "./session.routes";
 import { syncIdentityProvidersFromEnv } from "./sso/identity-provider";
@@ -14,6 +15,7 @@ export const identityModule = defineModule({
     manageAccounts: (actor) => accountPolicy.can(actor, "list"),
     decideProviderChanges: (actor) => providerChangePolicy.can(actor, "list"),
   },
+  audit: identityAuditSource,
   prepare: async (db, env) => {
     await syncIdentityProvidersFromEnv(db, env);
   },

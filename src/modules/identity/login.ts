@@ -36,7 +36,18 @@ export interface LoginInput {
  */
 export async function login(db: Db, input: LoginInput): Promise<NewSession & { accountId: string }> {
   const name = input.login.trim().toLowerCase();
-  const attemptId = await reserveAttempt(db, name, input.ip);
+  let attemptId: number;
+  try {
+    attemptId = await reserveAttempt(db, name, input.ip);
+  } catch (err) {
+    // Refused before the password is checked: the account's administration still sees the attempt.
+    if (err instanceof AppError && (err.code === "login_locked" || err.code === "rate_limited")) {
+      const [locked] = await db.select().from(accounts).where(eq(accounts.login, name));
+      if (locked)
+        await db.transaction((tx) => recordFailedLogin(tx, locked, input.ip, err.code === "login_locked" ? "locked" : "rate_limited"));
+    }
+    throw err;
+  }
 
   const [account] = await db.select().from(accounts).where(eq(accounts.login, name));
   const usable = account && account.isActive ? account : undefined;
@@ -53,16 +64,7 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession & { a
           .values({ login: name, lockedUntil: until })
           .onConflictDoUpdate({ target: loginLocks.login, set: { lockedUntil: until } });
       }
-      await recordAudit(tx, null, {
-        action: "login_failed",
-        entity: "account",
-        entityId: account?.id ?? null,
-        regionId: account?.regionId ?? null,
-        organizationId: account?.organizationId ?? null,
-        visibility: "tenant",
-        actorLogin: account ? account.login : null,
-        ip: input.ip,
-      });
+      await recordFailedLogin(tx, account, input.ip, account && !account.isActive ? "inactive" : "password");
     });
     throw new AppError("invalid_credentials");
   }
@@ -73,6 +75,7 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession & { a
     .from(identityProviders)
     .where(and(eq(identityProviders.organizationId, usable.organizationId), eq(identityProviders.isEnabled, true)));
   if (provider && !provider.isPasswordLoginEnabled) {
+    await db.transaction((tx) => recordFailedLogin(tx, usable, input.ip, "sso_required"));
     throw new AppError("forbidden", {
       message: {
         de: "Ihre Verwaltung meldet sich über ihr eigenes Konto an. Bitte wählen Sie „Mit dem Konto Ihrer Verwaltung anmelden“.",
@@ -103,6 +106,28 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession & { a
       ip: input.ip,
     });
     return { ...session, accountId: usable.id };
+  });
+}
+
+/** Why a sign-in failed, as the audit log names it (`audit-words.ts` › LOGIN_FAILURES). */
+export type LoginFailure = "password" | "inactive" | "locked" | "rate_limited" | "sso_required";
+
+/**
+ * Records a failed sign-in for the account's administration (whose audit log shows it). An unknown
+ * login is recorded without it: there is no administration to show it to, and a typed login that
+ * names nobody may be a password typed into the wrong field.
+ */
+export async function recordFailedLogin(tx: Tx, account: typeof accounts.$inferSelect | undefined, ip: string, reason: LoginFailure) {
+  await recordAudit(tx, null, {
+    action: "login_failed",
+    entity: "account",
+    entityId: account?.id ?? null,
+    regionId: account?.regionId ?? null,
+    organizationId: account?.organizationId ?? null,
+    visibility: "tenant",
+    actorLogin: account ? account.login : null,
+    ip,
+    after: { method: "password", reason },
   });
 }
 

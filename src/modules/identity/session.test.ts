@@ -136,11 +136,13 @@ describe("brute force", () => {
 
   it("audits failed and successful logins", async () => {
     const { rows } = await t.database.db.execute(
-      sql`SELECT action, actor_login FROM audit_events WHERE actor_login = 'klimaschutz@wunstorf.demo' ORDER BY id`,
+      sql`SELECT action, after->>'reason' AS reason FROM audit_events WHERE actor_login = 'klimaschutz@wunstorf.demo' ORDER BY id`,
     );
-    const actions = rows.map((r) => (r as { action: string }).action);
-    expect(actions.filter((a) => a === "login_failed")).toHaveLength(10);
-    expect(actions.at(-1)).toBe("login");
+    const entries = rows as Array<{ action: string; reason: string | null }>;
+    // Ten wrong passwords, then the attempts the lock refused (the right password among them).
+    expect(entries.filter((e) => e.action === "login_failed" && e.reason === "password")).toHaveLength(10);
+    expect(entries.filter((e) => e.action === "login_failed" && e.reason === "locked").length).toBeGreaterThan(0);
+    expect(entries.at(-1)!.action).toBe("login");
   });
 });
 

@@ -1,4 +1,5 @@
 import { defineModule } from "../../kernel/module";
+import { poolAuditSource } from "./pool-audit";
 import { poolTasks } from "./tasks";
 import { poolMemberPolicy } from "./pool.policy";
 import { purgeFormerPoolMembers } from "./pool-overview";
@@ -8,6 +9,7 @@ import { poolRoutes } from "./pool.routes";
 export const poolModule = defineModule({
   name: "pool",
   routes: [poolRoutes],
+  audit: poolAuditSource,
   tasks: poolTasks,
   abilities: {
     managePool: (actor) => poolMemberPolicy.can(actor, "list"),

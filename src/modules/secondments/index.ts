@@ -1,4 +1,5 @@
 import { defineModule } from "../../kernel/module";
+import { secondmentAuditSource } from "./secondment-audit";
 import { secondmentTasks } from "./tasks";
 import { runSecondmentDeadlines } from "./deadlines";
 import { secondmentPolicy } from "./secondments.policy";
@@ -9,6 +10,7 @@ import { secondmentRoutes } from "./secondments.routes";
 export const secondmentsModule = defineModule({
   name: "secondments",
   routes: [secondmentRoutes, offerRoutes],
+  audit: secondmentAuditSource,
   tasks: secondmentTasks,
   abilities: {
     readSecondments: (actor) => secondmentPolicy.can(actor, "list"),

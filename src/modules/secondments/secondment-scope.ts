@@ -45,6 +45,16 @@ export async function visibleSecondmentsWhere(db: Db | Tx, actor: Actor): Promis
   );
 }
 
+/** Which of these secondments the actor may see (links of the audit log). */
+export async function visibleSecondmentIds(db: Db | Tx, actor: Actor, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: secondments.id })
+    .from(secondments)
+    .where(and(await visibleSecondmentsWhere(db, actor), inArray(secondments.id, ids)));
+  return rows.map((r) => r.id);
+}
+
 /** The order of the list: most recently changed first, then id (index `secondments_region_updated`). */
 const SECONDMENT_ORDER: SortKey[] = [
   { sql: secondments.updatedAt, type: "timestamp", desc: true },

@@ -1,4 +1,5 @@
 import { defineModule } from "../../kernel/module";
+import { requestAuditSource } from "./request-audit";
 import { supportRequestTasks } from "./tasks";
 import { crisisPolicy, supportRequestPolicy } from "./support-requests.policy";
 import { requestRoutes } from "./support-requests.routes";
@@ -7,6 +8,7 @@ import { requestRoutes } from "./support-requests.routes";
 export const supportRequestsModule = defineModule({
   name: "support-requests",
   routes: [requestRoutes],
+  audit: requestAuditSource,
   tasks: supportRequestTasks,
   abilities: {
     readRequests: (actor) => supportRequestPolicy.can(actor, "list"),

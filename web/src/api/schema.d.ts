@@ -393,8 +393,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log entries the caller may read, newest first */
+        /** Audit log entries the caller may read, newest first, narrowed by person, object type and period */
         get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered audit log as CSV for Excel (UTF-8 with BOM, semicolons, German headers and dates); the export is logged */
+        get: operations["exportAuditEventsCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3762,6 +3779,14 @@ export interface operations {
                 cursor?: string;
                 /** @description Items per page, 1–200 (default 50) */
                 limit?: number;
+                /** @description Part of the name or login of a person of the own administration: what they did */
+                person?: string;
+                /** @description Only entries about objects of this type */
+                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "secondment_onboarding" | "secondment_settings" | "calendar_feed" | "account" | "crisis" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "support_request" | "deputy" | "allocation_run";
+                /** @description First day of the period (a day in Germany) */
+                from?: string;
+                /** @description Last day of the period (a day in Germany, inclusive) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -3779,16 +3804,117 @@ export interface operations {
                         items: {
                             id: number;
                             at: string;
-                            actorLogin: string | null;
+                            /** @description As stored: login, login_failed, logout, create, update, delete, read, export */
                             action: string;
+                            /** @description As stored: the object type */
                             entity: string;
                             entityId: string | null;
+                            /** @description The login of whoever acted, on the entries of the viewer's own administration */
+                            actorLogin: string | null;
                             before: unknown | null;
                             after: unknown | null;
+                            actor: {
+                                /** @description The person's name where the viewer may see it (own administration), or Verbund */
+                                name: {
+                                    de: string;
+                                    en: string;
+                                } | null;
+                                organization: string | null;
+                                /** @description What to show for who acted: the name, “eine Person aus …” or “unbekannt” */
+                                label: {
+                                    de: string;
+                                    en: string;
+                                };
+                            };
+                            /** @description What happened, following the person: “hat die Abordnung genehmigt” */
+                            sentence: {
+                                de: string;
+                                en: string;
+                            };
+                            object: {
+                                type: string;
+                                typeName: {
+                                    de: string;
+                                    en: string;
+                                };
+                                id: string | null;
+                                title: string | null;
+                                /** @description The web app's page of the object, when there is one and the viewer may open it */
+                                link: string | null;
+                            };
+                            /** @description Each changed field: “Status: genehmigt → beim Personalrat” */
+                            changes: {
+                                de: string;
+                                en: string;
+                            }[];
                         }[];
                         /** @description Pass as `cursor` for the next page; null on the last page */
                         nextCursor: string | null;
+                        /** @description The object types the filter offers */
+                        objectTypes: {
+                            type: string;
+                            name: {
+                                de: string;
+                                en: string;
+                            };
+                        }[];
                     };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAuditEventsCsv: {
+        parameters: {
+            query?: {
+                /** @description Part of the name or login of a person of the own administration: what they did */
+                person?: string;
+                /** @description Only entries about objects of this type */
+                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "secondment_onboarding" | "secondment_settings" | "calendar_feed" | "account" | "crisis" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "support_request" | "deputy" | "allocation_run";
+                /** @description First day of the period (a day in Germany) */
+                from?: string;
+                /** @description Last day of the period (a day in Germany, inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (a download: `Content-Disposition: attachment`), newest entry first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Problem (`validation`): The input is not valid. */

@@ -29,6 +29,8 @@ export class SsoError extends Error {
     readonly reason: SsoFailure,
     /** Where the browser goes to read the reason: the login page, or the profile for a link. */
     readonly intent: "login" | "link" = "login",
+    /** The account the sign-on was for, where known (recorded with the failure). */
+    readonly accountId: string | null = null,
   ) {
     super(reason);
   }
@@ -213,6 +215,38 @@ export async function finishSso(
       throw new SsoError("link_session", "link");
   }
 
+  try {
+    return await completeSso(db, callbackUrl, state, pending, provider, meta);
+  } catch (err) {
+    // A failed sign-on at a known administration's provider is in that administration's audit log.
+    if (err instanceof SsoError && intent === "login") {
+      await db.transaction((tx) =>
+        recordAudit(tx, null, {
+          action: "login_failed",
+          entity: "account",
+          entityId: err.accountId,
+          regionId: provider.regionId,
+          organizationId: provider.organizationId,
+          visibility: "tenant",
+          ip: meta.ip,
+          after: { method: "sso", reason: err.reason },
+        }),
+      );
+    }
+    throw err;
+  }
+}
+
+/** The callback after the flow was found: the code exchanged, then the link bound or the session opened. */
+async function completeSso(
+  db: Db,
+  callbackUrl: URL,
+  state: string,
+  pending: typeof ssoLogins.$inferSelect,
+  provider: Provider,
+  meta: { ip: string; userAgent?: string; previousToken?: string; actor: Actor | null },
+): Promise<SsoOutcome> {
+  const intent = pending.intent;
   let claims: SsoClaims;
   try {
     claims = await finishAuthorization(await providerConfiguration(provider), callbackUrl, {
@@ -238,7 +272,7 @@ export async function finishSso(
   }
 
   const account = await resolveAccount(db, provider, claims);
-  if (!account.isActive) throw new SsoError("inactive");
+  if (!account.isActive) throw new SsoError("inactive", "login", account.id);
   const session = await db.transaction(async (tx) => {
     const opened = await createSession(tx, account, {
       ...meta,

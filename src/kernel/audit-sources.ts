@@ -1,0 +1,53 @@
+import type { SQL } from "drizzle-orm";
+import type { Db } from "../db/client";
+import type { Actor } from "./actor";
+
+/** What a source of the audit log is asked in: the database and the viewer. */
+export interface AuditContext {
+  db: Db;
+  /** Who reads the log: links and names are only what this account may see. */
+  actor: Actor;
+}
+
+/** An account behind entries of the audit log, with its administration. */
+export interface AuditPerson {
+  id: string;
+  login: string;
+  displayName: string;
+  organizationId: string;
+}
+
+/**
+ * Which of these objects of one type the viewer may open in the web app, and where: id → path.
+ * Answered through the object's own scope (its visibility), in one statement for all ids.
+ */
+export type AuditLinkSource = (context: AuditContext, ids: string[]) => Promise<Map<string, string>>;
+
+/**
+ * What the audit log (the lowest layer) asks the capabilities above it, so that it reads no table
+ * of theirs: who the people of the entries are, and which objects the viewer may open. A module
+ * declares its part in its manifest (`audit`); the app merges them (`server/app.ts`).
+ */
+export interface AuditSource {
+  /** The accounts with these ids and the names of these administrations (identity). */
+  people?(
+    context: AuditContext,
+    accountIds: string[],
+    organizationIds: string[],
+  ): Promise<{
+    people: AuditPerson[];
+    organizations: Array<{ id: string; name: string }>;
+  }>;
+  /**
+   * A subquery of the ids (as text) of the accounts of the viewer's own administration whose name or
+   * login contains `text`, case-insensitive (identity): the person filter, one statement with the list.
+   */
+  peopleMatching?(actor: Actor, text: string): SQL;
+  /** Links to the objects of each type the module owns (entity name → source). */
+  links?: Record<string, AuditLinkSource>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The ids that can be ids of a table (entries name some objects by other keys). */
+export const uuidsOf = (ids: string[]) => ids.filter((id) => UUID.test(id));

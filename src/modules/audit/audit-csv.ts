@@ -1,0 +1,52 @@
+/**
+ * The audit log as CSV for Excel in Germany: UTF-8 with a byte order mark (so Excel reads the
+ * umlauts), semicolons between cells, CRLF between rows, German column headers and German dates
+ * ("01.11.2026 14:05"). A cell that starts with = + - @ (or a tab or carriage return) gets a
+ * leading apostrophe, so a spreadsheet never runs a value as a formula (CSV injection).
+ */
+import { TIME_ZONE } from "../../kernel/dates";
+import type { PresentedAuditEvent } from "./present-audit";
+
+/** The byte order mark that tells Excel the file is UTF-8. */
+export const BOM = "\uFEFF";
+
+/** The column headers, in order. */
+export const CSV_HEADERS = ["Zeitpunkt", "Person", "Verwaltung", "Was geschah", "Objektart", "Objekt", "Änderungen"] as const;
+
+const dateTime = new Intl.DateTimeFormat("de-DE", {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  timeZone: TIME_ZONE,
+});
+
+/** One cell: formulas neutralised, quoted when it holds a separator, a quote or a line break. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const line = (cells: string[]) => cells.map(csvCell).join(";") + "\r\n";
+
+/** The first line of the file: the BOM and the headers. */
+export const csvHead = () => BOM + line([...CSV_HEADERS]);
+
+/** The lines of a batch of presented entries (German words). */
+export function csvLines(events: PresentedAuditEvent[]): string {
+  return events
+    .map((e) =>
+      line([
+        dateTime.format(e.row.at).replace(",", ""),
+        e.actor.label.de,
+        e.actor.organization ?? "",
+        e.sentence.de,
+        e.object.typeName.de,
+        e.object.title ?? "",
+        e.changes.map((c) => c.de).join("; "),
+      ]),
+    )
+    .join("");
+}

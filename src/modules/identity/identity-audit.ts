@@ -1,0 +1,78 @@
+import { and, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import type { AuditContext, AuditSource } from "../../kernel/audit-sources";
+import { uuidsOf } from "../../kernel/audit-sources";
+import { organizations } from "../organizations";
+import { accountPolicy, identityProviderPolicy, providerChangePolicy } from "./identity.policy";
+import { accounts, identityProviderChanges, identityProviders } from "./identity.tables";
+
+/** `text` as a LIKE pattern that matches it anywhere, its own % and _ taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * What the audit log asks identity: the accounts and administrations of its entries, the person
+ * filter (accounts of the viewer's own administration only), and links to accounts and sign-in
+ * settings where the viewer's role opens them.
+ */
+export const identityAuditSource: AuditSource = {
+  async people({ db }, accountIds, organizationIds) {
+    const ids = uuidsOf(accountIds);
+    const people = ids.length
+      ? await db
+          .select({ id: accounts.id, login: accounts.login, displayName: accounts.displayName, organizationId: accounts.organizationId })
+          .from(accounts)
+          .where(inArray(accounts.id, ids))
+      : [];
+    const orgIds = [...new Set([...uuidsOf(organizationIds), ...people.map((p) => p.organizationId)])];
+    const orgs = orgIds.length
+      ? await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds))
+      : [];
+    return { people, organizations: orgs };
+  },
+  peopleMatching(actor, text) {
+    const pattern = containing(text);
+    return sql`select ${accounts.id}::text from ${accounts} where ${and(
+      eq(accounts.organizationId, actor.organizationId),
+      or(ilike(accounts.displayName, pattern), ilike(accounts.login, pattern)),
+    )}`;
+  },
+  links: {
+    account: accountLinks,
+    staff_council: accountLinks,
+    async identity_provider({ db, actor }, ids) {
+      const wanted = uuidsOf(ids);
+      if (!identityProviderPolicy.can(actor, "read") || wanted.length === 0) return new Map();
+      const rows = await db
+        .select({ id: identityProviders.id })
+        .from(identityProviders)
+        .where(and(inArray(identityProviders.id, wanted), eq(identityProviders.organizationId, actor.organizationId)));
+      return new Map(rows.map((r) => [r.id, "/konten/anmeldung"]));
+    },
+    async identity_provider_change({ db, actor }, ids) {
+      const wanted = uuidsOf(ids);
+      const decides = providerChangePolicy.can(actor, "list");
+      const configures = identityProviderPolicy.can(actor, "read");
+      if ((!decides && !configures) || wanted.length === 0) return new Map();
+      const rows = await db
+        .select({ id: identityProviderChanges.id, organizationId: identityProviderChanges.organizationId })
+        .from(identityProviderChanges)
+        .where(and(inArray(identityProviderChanges.id, wanted), eq(identityProviderChanges.regionId, actor.regionId)));
+      const links = new Map<string, string>();
+      for (const r of rows) {
+        if (decides) links.set(r.id, "/anmeldedienste");
+        else if (r.organizationId === actor.organizationId) links.set(r.id, "/konten/anmeldung");
+      }
+      return links;
+    },
+  },
+};
+
+/** An account's page, for the HR office of its administration. */
+async function accountLinks({ db, actor }: AuditContext, ids: string[]) {
+  const wanted = uuidsOf(ids);
+  if (!accountPolicy.can(actor, "read") || wanted.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(inArray(accounts.id, wanted), eq(accounts.organizationId, actor.organizationId)));
+  return new Map(rows.map((r) => [r.id, `/konten/${r.id}`]));
+}
