@@ -45,6 +45,7 @@ export const OBJECT_TYPES = {
   deputy: object(["Vertretung", "Deputy"], ["die Vertretung", "the deputyship"]),
   secondment: object(["Abordnung", "Secondment"], ["die Abordnung", "the secondment"]),
   secondment_onboarding: object(["Einarbeitung", "Onboarding"], ["die Checkliste der Einarbeitung", "the onboarding checklist"]),
+  secondment_first_day: object(["Erster Arbeitstag", "First day"], ["die Angaben zum ersten Arbeitstag", "the first day's details"]),
   calendar_feed: object(["Kalender-Abo", "Calendar feed"], ["das Kalender-Abo", "the calendar feed"]),
   allocation_run: object(["Zuteilung", "Allocation run"], ["die Zuteilung", "the allocation run"]),
   qualification: object(["Qualifikation", "Qualification"], ["die Qualifikation", "the qualification"]),
@@ -109,6 +110,7 @@ export const WORKFLOW_CLAUSES = {
   begin_onboarding: w("die Einarbeitung begonnen", "began the onboarding"),
   activate: w("den Einsatz begonnen", "started the assignment"),
   activate_override: w("den Einsatz trotz offener Punkte begonnen", "started the assignment despite open items"),
+  activate_early: w("den Einsatz vor dem vereinbarten Beginn begonnen", "started the assignment before the agreed start"),
   complete: w("die Abordnung abgeschlossen", "completed the secondment"),
   end_early: w("die Abordnung vorzeitig beendet", "ended the secondment early"),
   cancel: w("die Abordnung abgebrochen", "called off the secondment"),
@@ -294,6 +296,10 @@ export const FIELDS: Record<string, FieldWords> = {
   startsOn: field("Beginn", "Start", { kind: "date" }),
   endsOn: field("Ende", "End", { kind: "date" }),
   endedAt: field("Beendet am", "Ended on", { kind: "dateTime" }),
+  // The first day of a secondment (the receiving HR office tells the person)
+  time: field("Uhrzeit", "Time"),
+  place: field("Treffpunkt", "Meeting point"),
+  note: field("Hinweise", "Notes"),
   version: field("Fassung", "Version", { kind: "number" }),
   validFrom: field("Gültig ab", "Valid from", { kind: "date" }),
   // Secondments

@@ -14,6 +14,7 @@ export const secondmentAuditSource: AuditSource = {
   links: {
     secondment: secondmentLinks,
     secondment_onboarding: secondmentLinks,
+    secondment_first_day: secondmentLinks,
     async framework_agreement({ db, actor }, ids) {
       const wanted = uuidsOf(ids);
       if (!secondmentPolicy.can(actor, "read_framework") && !secondmentPolicy.can(actor, "manage_framework")) return new Map();
