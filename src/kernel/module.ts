@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
 import type { Actor } from "./actor";
+import type { OverviewSection } from "./overviews";
 import type { TaskSource } from "./tasks";
 
 /** What a module's background work gets: the database, the configuration and the log. */
@@ -38,6 +39,8 @@ export interface VerbundModule {
   abilities?: Record<string, (actor: Actor) => boolean>;
   /** What waits for the actor in this capability (`/api/v1/me/tasks`). */
   tasks?: TaskSource;
+  /** The start page's sections of this capability (`/api/v1/me/overview`), by key; keys are unique across modules. */
+  overviews?: Record<string, OverviewSection>;
   /** Background work (see {@link ModuleJob}). */
   jobs?: ModuleJob[];
   /** Work once the server listens (warm-ups). */

@@ -10,8 +10,9 @@ import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-
 import { isSecureDeployment, projectRoot, type Config } from "../config";
 import type { Database } from "../db/client";
 import { healthRoutes } from "./health.routes";
-import { abilitiesOf, abilityKeys, MODULES, tasksOf } from "../modules";
+import { abilitiesOf, abilityKeys, MODULES, overviewSections, overviewsOf, tasksOf } from "../modules";
 import type { Task } from "../kernel/tasks";
+import type { OverviewSection } from "../kernel/overviews";
 import type { Actor } from "../kernel/actor";
 import type { VerbundModule } from "../kernel/module";
 import authPlugin from "./plugins/auth";
@@ -55,6 +56,10 @@ declare module "fastify" {
     abilitiesOf(actor: Actor): Record<string, boolean>;
     /** What waits for the actor in every capability, due first. */
     tasksOf(actor: Actor): Promise<Task[]>;
+    /** The start page's overview sections of every module, by key. */
+    overviewSections: Record<string, OverviewSection>;
+    /** The actor's overview sections (null where none of its roles has one). */
+    overviewsOf(actor: Actor): Promise<Record<string, unknown>>;
   }
 }
 
@@ -112,6 +117,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("abilityKeys", abilityKeys(modules));
   app.decorate("abilitiesOf", (actor: Actor) => abilitiesOf(actor, modules));
   app.decorate("tasksOf", (actor: Actor) => tasksOf(database.db, actor, modules));
+  app.decorate("overviewSections", overviewSections(modules));
+  app.decorate("overviewsOf", (actor: Actor) => overviewsOf(database.db, actor, modules));
   const routeTable: RegisteredRoute[] = [];
   app.decorate("routeTable", routeTable);
   app.addHook("onRoute", (route) => {

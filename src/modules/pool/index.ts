@@ -1,4 +1,5 @@
 import { defineModule } from "../../kernel/module";
+import { poolEntryOverview } from "./overview";
 import { poolTasks } from "./tasks";
 import { poolMemberPolicy } from "./pool.policy";
 import { purgeFormerPoolMembers } from "./pool-overview";
@@ -9,6 +10,7 @@ export const poolModule = defineModule({
   name: "pool",
   routes: [poolRoutes],
   tasks: poolTasks,
+  overviews: { poolEntry: poolEntryOverview },
   abilities: {
     managePool: (actor) => poolMemberPolicy.can(actor, "list"),
     readPoolOverview: (actor) => poolMemberPolicy.can(actor, "overview"),

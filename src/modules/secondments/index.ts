@@ -1,4 +1,5 @@
 import { defineModule } from "../../kernel/module";
+import { exchangeOverview, hrQueueOverview, ownSecondmentsOverview } from "./overview";
 import { secondmentTasks } from "./tasks";
 import { runSecondmentDeadlines } from "./deadlines";
 import { secondmentPolicy } from "./secondments.policy";
@@ -10,6 +11,7 @@ export const secondmentsModule = defineModule({
   name: "secondments",
   routes: [secondmentRoutes, offerRoutes],
   tasks: secondmentTasks,
+  overviews: { exchange: exchangeOverview, hrQueue: hrQueueOverview, ownSecondments: ownSecondmentsOverview },
   abilities: {
     readSecondments: (actor) => secondmentPolicy.can(actor, "list"),
     configureSecondments: (actor) => secondmentPolicy.can(actor, "configure"),

@@ -1,4 +1,5 @@
 import { defineModule } from "../../kernel/module";
+import { crisisOverview } from "./overview";
 import { supportRequestTasks } from "./tasks";
 import { crisisPolicy, supportRequestPolicy } from "./support-requests.policy";
 import { requestRoutes } from "./support-requests.routes";
@@ -8,6 +9,7 @@ export const supportRequestsModule = defineModule({
   name: "support-requests",
   routes: [requestRoutes],
   tasks: supportRequestTasks,
+  overviews: { crisis: crisisOverview },
   abilities: {
     readRequests: (actor) => supportRequestPolicy.can(actor, "list"),
     createRequests: (actor) => supportRequestPolicy.can(actor, "create"),
