@@ -1,6 +1,6 @@
 import { and, eq, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { addDays, today } from "../../kernel/dates";
+import { addDays, dateInGermany, today } from "../../kernel/dates";
 import { defineOverview } from "../../kernel/overviews";
 import { EXPIRY_NOTICE_DAYS } from "./tasks";
 import { availabilityWindows, poolMemberQualifications, poolMembers } from "./pool.tables";
@@ -13,7 +13,7 @@ import { availabilityWindows, poolMemberQualifications, poolMembers } from "./po
 export const poolEntryOverview = defineOverview({
   schema: z.object({
     status: z.enum(["not_member", "member", "left"]),
-    since: z.string().nullable().describe("When the person consented (member) or left (left); ISO date-time"),
+    since: z.string().nullable().describe("The day the person consented (member) or left (left), in Germany; ISO date"),
     qualifications: z.object({
       confirmed: z.number().int().describe("Confirmed by the HR office and valid today"),
       awaitingConfirmation: z.number().int(),
@@ -58,10 +58,10 @@ export const poolEntryOverview = defineOverview({
     const none = { confirmed: 0, awaitingConfirmation: 0, expiringSoon: 0 };
     if (!row) return { status: "not_member" as const, since: null, qualifications: none, availableNow: null, windowsAhead: 0 };
     if (row.leftAt)
-      return { status: "left" as const, since: row.leftAt.toISOString(), qualifications: none, availableNow: null, windowsAhead: 0 };
+      return { status: "left" as const, since: dateInGermany(row.leftAt), qualifications: none, availableNow: null, windowsAhead: 0 };
     return {
       status: "member" as const,
-      since: row.consentedAt.toISOString(),
+      since: dateInGermany(row.consentedAt),
       qualifications: { confirmed: row.confirmed, awaitingConfirmation: row.awaiting, expiringSoon: row.expiring },
       availableNow: row.hoursNow === null ? null : { hoursPerWeek: row.hoursNow },
       windowsAhead: row.windowsAhead,

@@ -1933,7 +1933,7 @@ export interface operations {
                         poolEntry: {
                             /** @enum {string} */
                             status: "not_member" | "member" | "left";
-                            /** @description When the person consented (member) or left (left); ISO date-time */
+                            /** @description The day the person consented (member) or left (left), in Germany; ISO date */
                             since: string | null;
                             qualifications: {
                                 /** @description Confirmed by the HR office and valid today */
@@ -9064,6 +9064,8 @@ export interface operations {
                             distanceM: number;
                             preferred: number;
                         } | null;
+                        /** @description The largest share of its pool an administration would lend first come, first served (null for older runs) */
+                        firstComeMaxShare: number | null;
                         assignments: {
                             index: number;
                             /** @description Pseudonym within this run */
@@ -9292,6 +9294,8 @@ export interface operations {
                             distanceM: number;
                             preferred: number;
                         } | null;
+                        /** @description The largest share of its pool an administration would lend first come, first served (null for older runs) */
+                        firstComeMaxShare: number | null;
                         assignments: {
                             index: number;
                             /** @description Pseudonym within this run */
@@ -9565,6 +9569,8 @@ export interface operations {
                             distanceM: number;
                             preferred: number;
                         } | null;
+                        /** @description The largest share of its pool an administration would lend first come, first served (null for older runs) */
+                        firstComeMaxShare: number | null;
                         assignments: {
                             index: number;
                             /** @description Pseudonym within this run */
