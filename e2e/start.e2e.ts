@@ -98,7 +98,7 @@ describe.skipIf(!hasBrowser)("the start page's overviews in the browser", () => 
     await page.setViewportSize({ width: 390, height: 900 });
     await expectNoWideScrollAreas(page, 390);
     await detail(exchange, "start-hr-office-exchange");
-    await detail(page.locator("header"), "start-hr-office-navigation");
+    await detail(page.locator(".site-header"), "start-hr-office-navigation");
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // The figure leads to the list filtered by state: as many rows as people deployed.
@@ -165,7 +165,7 @@ describe.skipIf(!hasBrowser)("the start page's overviews in the browser", () => 
     expect(words).toMatch(/höchstens \d+\u00a0% eines Pools|mehr als \d+\u00a0% (ihres|eines) Pools/);
     expect(words).toMatch(/im Schnitt [\d,]+\u00a0km je Person – gemessen in Luftlinie vom Sitz der abgebenden Verwaltung/);
     // Bars start at zero and say what their full width means.
-    expect(await page.getByText("Balken von 0 bis 100 % des Pools").count()).toBe(1);
+    expect(await page.getByText("Balken von 0 bis 100\u00a0% des Pools").count()).toBe(1);
 
     await page.setViewportSize({ width: 390, height: 900 });
     await expectNoWideScrollAreas(page, 390);

@@ -10,28 +10,28 @@ export interface OwnTasks {
   problem: Problem | null;
 }
 
-let state: OwnTasks = { data: undefined, problem: null };
+/** `key`: what the data was loaded for; `asked`: what was asked for last (they differ while loading). */
+let state: OwnTasks & { key: string | null; asked: string | null } = { data: undefined, problem: null, key: null, asked: null };
 let generation = 0;
 const listeners = new Set<() => void>();
 
-function publish(next: OwnTasks) {
-  state = next;
+function publish(next: Partial<typeof state>) {
+  state = { ...state, ...next };
   listeners.forEach((l) => l());
 }
 
 /** Asks the server what waits for the person (a late answer to an older question is dropped). */
-async function refresh(): Promise<void> {
+async function refresh(key: string): Promise<void> {
   const mine = ++generation;
+  publish({ asked: key });
   try {
     const res = await api.GET("/api/v1/me/tasks");
     if (mine !== generation) return;
     publish(
-      res.response.ok && res.data
-        ? { data: res.data, problem: null }
-        : { data: state.data, problem: asProblem(res.error, res.response.status) },
+      res.response.ok && res.data ? { data: res.data, problem: null, key } : { problem: asProblem(res.error, res.response.status), key },
     );
   } catch {
-    if (mine === generation) publish({ data: state.data, problem: asProblem(undefined) });
+    if (mine === generation) publish({ problem: asProblem(undefined), key });
   }
 }
 
@@ -50,17 +50,21 @@ export function useOwnTasks(key: string | null): OwnTasks {
   useEffect(() => {
     if (key === null) {
       generation++;
-      publish({ data: undefined, problem: null });
+      publish({ data: undefined, problem: null, key: null, asked: null });
       return;
     }
-    void refresh();
+    void refresh(key);
   }, [key]);
   return current;
 }
 
-/** The tasks as the navigation last loaded them (the start page's list). */
+/**
+ * The tasks for the page shown (the start page's list): nothing while the navigation loads them
+ * afresh, so that a step just taken is never listed from an earlier answer.
+ */
 export function useOwnTaskList(): OwnTasks {
-  return useSyncExternalStore(subscribe, () => state);
+  const current = useSyncExternalStore(subscribe, () => state);
+  return current.key === current.asked ? current : { data: undefined, problem: null };
 }
 
 /** The tasks whose step opens under `prefix` (e.g. `/abordnungen`): how many wait there. */

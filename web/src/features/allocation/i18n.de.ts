@@ -26,7 +26,7 @@ export const de = {
     measurePreferred: "Bevorzugte Qualifikationen sind {{ours}}-mal erfüllt, nach „wer zuerst kommt“ {{theirs}}-mal.",
     distanceText: "{{km}}\u00a0km Luftlinie ab {{from}}",
     remoteText: "arbeitet mobil, der Einsatzort liegt außerhalb des Fahrradius",
-    shareScale: "Balken von 0 bis 100 % des Pools",
+    shareScale: "Balken von 0 bis 100\u00a0% des Pools",
     levels: {
       crisis: "Besetzte Krisenplätze",
       urgent: "Besetzte dringende Plätze",

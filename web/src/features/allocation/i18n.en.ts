@@ -28,7 +28,7 @@ export const en: typeof de = {
     measurePreferred: "Preferred qualifications are met {{ours}} times, first come, first served {{theirs}} times.",
     distanceText: "{{km}}\u00a0km as the crow flies from {{from}}",
     remoteText: "works remotely, the place is beyond the travel radius",
-    shareScale: "Bars from 0 to 100 % of the pool",
+    shareScale: "Bars from 0 to 100\u00a0% of the pool",
     levels: {
       crisis: "Crisis slots filled",
       urgent: "Urgent slots filled",
