@@ -121,3 +121,28 @@ describe("lists are presented in batches", () => {
     });
   }
 });
+
+describe("the start page's overview is read in a fixed number of statements", () => {
+  for (const login of [WORLD_HR, WORLD_EMPLOYEE]) {
+    it(`${login}: the same statements for 2 and for 40 secondments and crises`, async () => {
+      const client = await clientOf(login);
+      const read = async () => {
+        counting.reset();
+        const res = await client.request({ method: "GET", url: "/api/v1/me/overview" });
+        expect(res.statusCode, res.body).toBe(200);
+        return { body: res.body, statements: counting.statements.filter((q) => !/\bsessions\b/.test(q)) };
+      };
+      await world.add.secondments(2);
+      await world.add.crises(2);
+      const short = await read();
+      // New requests first: the world pairs them with the employee first, so her own secondments grow too.
+      await world.add.supportRequests(10);
+      await world.add.secondments(38);
+      await world.add.crises(38);
+      const long = await read();
+      // The overview did change with the rows (the test can fail).
+      expect(long.body).not.toBe(short.body);
+      expect(long.statements.length, long.statements.join("\n")).toBe(short.statements.length);
+    });
+  }
+});

@@ -4,6 +4,7 @@ import type { Config } from "../config";
 import type { Db } from "../db/client";
 import type { Actor } from "./actor";
 import type { AuditSource } from "./audit-sources";
+import type { OverviewSection } from "./overviews";
 import type { TaskSource } from "./tasks";
 
 /** What a module's background work gets: the database, the configuration and the log. */
@@ -41,6 +42,8 @@ export interface VerbundModule {
   tasks?: TaskSource;
   /** What the audit log asks this capability: people of the entries, links to its objects. */
   audit?: AuditSource;
+  /** The start page's sections of this capability (`/api/v1/me/overview`), by key; keys are unique across modules. */
+  overviews?: Record<string, OverviewSection>;
   /** Background work (see {@link ModuleJob}). */
   jobs?: ModuleJob[];
   /** Work once the server listens (warm-ups). */

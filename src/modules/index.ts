@@ -2,6 +2,7 @@ import type { Actor } from "../kernel/actor";
 import type { Db } from "../db/client";
 import type { VerbundModule } from "../kernel/module";
 import type { AuditLinkSource, AuditSource } from "../kernel/audit-sources";
+import { isOverviewOf, type OverviewSection } from "../kernel/overviews";
 import { sortTasks, type Task } from "../kernel/tasks";
 import { allocationModule } from "./allocation";
 import { auditModule } from "./audit";
@@ -65,4 +66,19 @@ export function auditSourceOf(modules: readonly VerbundModule[] = MODULES): Audi
     }
   }
   return merged;
+}
+
+/** Every overview section of the modules, by key (the `/me/overview` schema's fields). */
+export function overviewSections(modules: readonly VerbundModule[] = MODULES): Record<string, OverviewSection> {
+  const entries = modules.flatMap((m) => Object.entries(m.overviews ?? {}));
+  const twice = entries.find(([key], i) => entries.findIndex(([k]) => k === key) !== i);
+  if (twice) throw new Error(`Overview ${twice[0]} is declared by two modules`);
+  return Object.fromEntries(entries);
+}
+
+/** The start page's sections for the actor: each module's own, null where none of the actor's roles has it. */
+export async function overviewsOf(db: Db, actor: Actor, modules: readonly VerbundModule[] = MODULES): Promise<Record<string, unknown>> {
+  const sections = Object.entries(overviewSections(modules));
+  const loaded = await Promise.all(sections.map(([, s]) => (isOverviewOf(s, actor) ? s.load({ db, actor }) : null)));
+  return Object.fromEntries(sections.map(([key], i) => [key, loaded[i]]));
 }

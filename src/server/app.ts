@@ -10,9 +10,10 @@ import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-
 import { isSecureDeployment, projectRoot, type Config } from "../config";
 import type { Database } from "../db/client";
 import { healthRoutes } from "./health.routes";
-import { abilitiesOf, abilityKeys, auditSourceOf, MODULES, tasksOf } from "../modules";
+import { abilitiesOf, abilityKeys, auditSourceOf, MODULES, overviewSections, overviewsOf, tasksOf } from "../modules";
 import type { Task } from "../kernel/tasks";
 import type { AuditSource } from "../kernel/audit-sources";
+import type { OverviewSection } from "../kernel/overviews";
 import type { Actor } from "../kernel/actor";
 import type { VerbundModule } from "../kernel/module";
 import authPlugin from "./plugins/auth";
@@ -61,6 +62,10 @@ declare module "fastify" {
     tasksOf(actor: Actor): Promise<Task[]>;
     /** What the audit log asks the capabilities (people, links), merged from their manifests. */
     auditSource: AuditSource;
+    /** The start page's overview sections of every module, by key. */
+    overviewSections: Record<string, OverviewSection>;
+    /** The actor's overview sections (null where none of its roles has one). */
+    overviewsOf(actor: Actor): Promise<Record<string, unknown>>;
   }
 }
 
@@ -119,6 +124,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("abilitiesOf", (actor: Actor) => abilitiesOf(actor, modules));
   app.decorate("tasksOf", (actor: Actor) => tasksOf(database.db, actor, modules));
   app.decorate("auditSource", auditSourceOf(modules));
+  app.decorate("overviewSections", overviewSections(modules));
+  app.decorate("overviewsOf", (actor: Actor) => overviewsOf(database.db, actor, modules));
   const routeTable: RegisteredRoute[] = [];
   app.decorate("routeTable", routeTable);
   app.addHook("onRoute", (route) => {

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   evaluate,
   greedyAllocation,
+  maxLentShare,
   solveAllocation,
   violations,
   weighLevels,
@@ -189,6 +190,10 @@ describe("allocation solver (network simplex, level by level)", () => {
     expect(result.objective.crisis).toBe(10);
     const fromTownZero = result.assignments.filter((i) => input.pairs[i].member < 10).length;
     expect(fromTownZero).toBe(1);
+    // Said in words: at most 1 of 20 from any town, where first come (the nearest) takes 10 of town 0's 20.
+    expect(maxLentShare(input, result.assignments)).toBe(0.05);
+    expect(maxLentShare(input, greedyAllocation(input))).toBe(0.5);
+    expect(maxLentShare(input, [])).toBe(0);
   });
 });
 

@@ -388,6 +388,19 @@ export function evaluate(input: AllocationInput, assignments: readonly number[])
   return out;
 }
 
+/**
+ * The largest share of its pool any administration lends under `assignments` (0 when nobody is
+ * lent): what the fairness level evens out, said as people read it ("höchstens 29 % eines Pools").
+ */
+export function maxLentShare(input: AllocationInput, assignments: readonly number[]): number {
+  const lent = new Array<number>(input.administrations.length).fill(0);
+  for (const i of assignments) lent[input.departments[input.members[input.pairs[i].member].department].administration]++;
+  return lent.reduce(
+    (max, l, a) => (input.administrations[a].poolSize > 0 ? Math.max(max, l / input.administrations[a].poolSize) : max),
+    0,
+  );
+}
+
 /** Whether an assignment keeps every constraint: one request per member, headcounts, caps. */
 export function violations(input: AllocationInput, assignments: readonly number[]): string[] {
   const problems: string[] = [];

@@ -108,6 +108,8 @@ export interface RunResult {
   objective: AllocationObjective;
   /** The status quo on the same input: first come, first served in request order. */
   firstCome: AllocationObjective;
+  /** The largest share of its pool an administration lends first come, first served (absent in runs stored before it was kept). */
+  firstComeMaxShare?: number;
   assignments: RunAssignment[];
   unfilled: RunUnfilled[];
   lent: Array<{ administration: string; lent: number; poolSize: number }>;

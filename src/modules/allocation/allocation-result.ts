@@ -6,7 +6,7 @@
  */
 import { gzipSync } from "node:zlib";
 import { funnel, unfilledReason } from "../../domain/allocation/explain";
-import { evaluate, fairnessCost, greedyAllocation, solveAllocation } from "../../domain/allocation/solve";
+import { evaluate, fairnessCost, greedyAllocation, maxLentShare, solveAllocation } from "../../domain/allocation/solve";
 import { inputFromSnapshot, type AllocationSnapshot, type RunResult } from "./allocation-format";
 import { asNeeds, buildSnapshot, overlaps, snapshotCandidates, type SnapshotRows } from "./allocation-snapshot";
 import { presentRun } from "./allocation-view";
@@ -113,10 +113,12 @@ export function computeRun(job: RunJob): ComputedRun {
     const started = performance.now();
     const solved = solveAllocation(input);
     runMs = Math.round(performance.now() - started);
-    const firstCome = evaluate(input, greedyAllocation(input));
+    const greedy = greedyAllocation(input);
+    const firstCome = evaluate(input, greedy);
     result = {
       objective: solved.objective,
       firstCome,
+      firstComeMaxShare: maxLentShare(input, greedy),
       ...explain(snapshot, solved.assignments),
       solver: { pivots: solved.pivots, passes: solved.levels, ms: runMs },
     };

@@ -19,7 +19,7 @@ export interface RunViewInput {
   requests: Array<Pick<AllocationSnapshot["requests"][number], "id" | "title" | "administration" | "urgency" | "open">>;
   administrations: Array<Pick<AllocationSnapshot["administrations"][number], "id" | "name" | "lat" | "lon">>;
   pool: { members: number; eligiblePairs: number };
-  result: Pick<RunResult, "objective" | "firstCome" | "assignments" | "unfilled" | "lent"> | null;
+  result: Pick<RunResult, "objective" | "firstCome" | "firstComeMaxShare" | "assignments" | "unfilled" | "lent"> | null;
   /** Indices of assignments committed as proposals. */
   committed: number[] | null;
   /** Pseudonym → name, for people of the caller's own administration only. */
@@ -58,6 +58,7 @@ export function presentRun(input: RunViewInput) {
     pool: input.pool,
     objective: result?.objective ?? null,
     firstCome: result?.firstCome ?? null,
+    firstComeMaxShare: result?.firstComeMaxShare ?? null,
     assignments: (result?.assignments ?? []).map((a, index) => {
       const r = request.get(a.request)!;
       return {

@@ -46,6 +46,10 @@ export const AllocationRun = z.object({
   pool: z.object({ members: z.number().int(), eligiblePairs: z.number().int() }),
   objective: Objective.nullable(),
   firstCome: Objective.nullable(),
+  firstComeMaxShare: z
+    .number()
+    .nullable()
+    .describe("The largest share of its pool an administration would lend first come, first served (null for older runs)"),
   assignments: z.array(
     z.object({
       index: z.number().int(),

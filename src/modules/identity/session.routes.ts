@@ -7,6 +7,7 @@ import { publicAccess, selfAccess } from "../../kernel/policy";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
+import { overviewSchema } from "../../kernel/overviews";
 import { Task } from "../../kernel/tasks";
 import { getMe } from "./get-me";
 import { ChangePasswordBody, LoginBody, loginResponseSchema, meSchema, SessionInfo, SessionStatus, UpdateMeBody } from "./identity.schemas";
@@ -181,6 +182,22 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ items: await app.tasksOf(request.actor!) }),
+  );
+
+  app.get(
+    "/api/v1/me/overview",
+    {
+      config: { policy: selfAccess },
+      schema: {
+        operationId: "getOwnOverview",
+        tags: ["me"],
+        summary: "The start page's overviews for the signed-in account's roles",
+        description:
+          "Each capability adds its own sections, each for the roles it names; a section is null when none of the caller's roles has it. Aggregates of the caller's administration (secondments lent and borrowed per partner administration, the HR office's queue per step, an active crisis) and the caller's own secondments and pool entry — no figures per person.",
+        response: { 200: overviewSchema(app.overviewSections) },
+      },
+    },
+    async (request) => app.overviewsOf(request.actor!),
   );
 
   app.patch(

@@ -1,5 +1,6 @@
 import { defineModule } from "../../kernel/module";
 import { poolAuditSource } from "./pool-audit";
+import { poolEntryOverview } from "./overview";
 import { poolTasks } from "./tasks";
 import { poolMemberPolicy } from "./pool.policy";
 import { purgeFormerPoolMembers } from "./pool-overview";
@@ -11,6 +12,7 @@ export const poolModule = defineModule({
   routes: [poolRoutes],
   audit: poolAuditSource,
   tasks: poolTasks,
+  overviews: { poolEntry: poolEntryOverview },
   abilities: {
     managePool: (actor) => poolMemberPolicy.can(actor, "list"),
     readPoolOverview: (actor) => poolMemberPolicy.can(actor, "overview"),

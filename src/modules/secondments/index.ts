@@ -1,5 +1,6 @@
 import { defineModule } from "../../kernel/module";
 import { secondmentAuditSource } from "./secondment-audit";
+import { exchangeOverview, hrQueueOverview, ownSecondmentsOverview } from "./overview";
 import { secondmentTasks } from "./tasks";
 import { runSecondmentDeadlines } from "./deadlines";
 import { secondmentPolicy } from "./secondments.policy";
@@ -12,6 +13,7 @@ export const secondmentsModule = defineModule({
   routes: [secondmentRoutes, offerRoutes],
   audit: secondmentAuditSource,
   tasks: secondmentTasks,
+  overviews: { exchange: exchangeOverview, hrQueue: hrQueueOverview, ownSecondments: ownSecondmentsOverview },
   abilities: {
     readSecondments: (actor) => secondmentPolicy.can(actor, "list"),
     configureSecondments: (actor) => secondmentPolicy.can(actor, "configure"),

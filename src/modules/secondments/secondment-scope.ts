@@ -5,6 +5,7 @@ import type { Actor } from "../../kernel/actor";
 import { afterCursor, cursorColumn, orderBy, type SortKey } from "../../kernel/paging";
 import { AppError } from "../../kernel/problems";
 import { principalsOf } from "../identity";
+import { organizations } from "../organizations";
 import { poolMembers } from "../pool";
 import { unscopedRequestsOfDepartmentSql } from "../support-requests";
 import { ORGANIZATION_VIEW_ROLES } from "./secondments.policy";
@@ -84,6 +85,58 @@ export async function listVisibleSecondments(
     )
     .orderBy(...orderBy(SECONDMENT_ORDER))
     .limit(filter.limit);
+}
+
+/**
+ * How many secondments the actor may see its administration lending to and borrowing from each
+ * partner administration, in the states of `running` and of `upcoming` (aggregates, no person) —
+ * one statement, whatever the number of partners.
+ */
+export async function countVisibleExchange(
+  db: Db | Tx,
+  actor: Actor,
+  states: { running: readonly SecondmentState[]; upcoming: readonly SecondmentState[] },
+) {
+  const own = actor.organizationId;
+  const lends = eq(secondments.organizationId, own);
+  const partner = sql<string>`(case when ${lends} then ${secondments.borrowerOrganizationId} else ${secondments.organizationId} end)`;
+  const count = (lending: boolean, of: readonly SecondmentState[]) =>
+    sql<number>`(count(*) filter (where ${lending ? lends : ne(secondments.organizationId, own)} and ${inArray(secondments.state, [...of])}))::int`;
+  return (
+    db
+      .select({
+        partnerId: partner,
+        partnerName: organizations.name,
+        lentOut: count(true, states.running),
+        borrowedIn: count(false, states.running),
+        lentUpcoming: count(true, states.upcoming),
+        borrowedUpcoming: count(false, states.upcoming),
+      })
+      .from(secondments)
+      .innerJoin(organizations, eq(organizations.id, partner))
+      .where(
+        and(
+          await visibleSecondmentsWhere(db, actor),
+          or(lends, eq(secondments.borrowerOrganizationId, own)),
+          inArray(secondments.state, [...states.running, ...states.upcoming]),
+        ),
+      )
+      // By position: the partner expression carries its own parameter, so PostgreSQL would not match it to the select list.
+      .groupBy(sql`1`, sql`2`)
+  );
+}
+
+/** The actor's own secondments (as the employee) in `states`, soonest first, at most `limit`. */
+export async function listOwnSecondments(db: Db | Tx, actor: Actor, states: readonly SecondmentState[], limit: number) {
+  return db
+    .select({ s: secondments, m: poolMembers })
+    .from(secondments)
+    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
+    .where(
+      and(await visibleSecondmentsWhere(db, actor), eq(poolMembers.accountId, actor.accountId), inArray(secondments.state, [...states])),
+    )
+    .orderBy(secondments.startsOn, secondments.id)
+    .limit(limit);
 }
 
 /** One secondment the actor may see, with its person; 404 otherwise (also for a foreign one). */

@@ -1,4 +1,6 @@
 import type { Action } from "../../domain/secondment/workflow";
+import type { Db } from "../../db/client";
+import type { Actor } from "../../kernel/actor";
 import type { Task, TaskSource } from "../../kernel/tasks";
 import { listSecondments } from "./read";
 
@@ -20,19 +22,33 @@ const STEP: Partial<Record<Action, { de: string; en: string }>> = {
 const ONBOARDING_STEP = { de: "Einarbeitung: Punkte Ihrer Seite abhaken", en: "Onboarding: tick the items on your side" };
 
 /**
+ * Secondments where the caller has a step to take, each with the step that moves it forward (none
+ * where only onboarding items of the caller's side are open) — the task list's rule, which the
+ * HR office's queue on the start page counts too.
+ */
+export async function waitingSecondments(db: Db, actor: Actor) {
+  // The 500 most recently changed secondments in a state with work, as the list looked through before paging.
+  const { items: waiting } = await listSecondments(db, actor, { todo: true, limit: 500 });
+  return waiting.map((s) => ({
+    s,
+    action: s.nextStepForMe && s.nextStepForMe !== "onboarding" && STEP[s.nextStepForMe] ? s.nextStepForMe : undefined,
+  }));
+}
+
+/** The step of a waiting secondment, as people say it. */
+export const stepOf = (action: Action | undefined) => (action ? STEP[action]! : ONBOARDING_STEP);
+
+/**
  * Secondments where the caller has a step to take — release, approve, accept, the staff
  * council's decision (due by its deadline), confirm, begin — or onboarding items of its side.
  */
 export const secondmentTasks: TaskSource = async ({ db, actor }) => {
-  // The 500 most recently changed secondments in a state with work, as the list looked through before paging.
-  const { items: waiting } = await listSecondments(db, actor, { todo: true, limit: 500 });
-  return waiting.map((s): Task => {
-    const action = s.nextStepForMe && s.nextStepForMe !== "onboarding" && STEP[s.nextStepForMe] ? s.nextStepForMe : undefined;
+  return (await waitingSecondments(db, actor)).map(({ s, action }): Task => {
     const who = s.person.name ?? s.person.jobTitle;
     return {
       kind: action ? "secondment_step" : "onboarding_item",
       object: { type: "secondment", id: s.id, title: `${who}: ${s.lender.name} → ${s.borrower.name}` },
-      step: action ? STEP[action]! : ONBOARDING_STEP,
+      step: stepOf(action),
       dueOn: action === "council_consent" ? s.councilDeadline : action ? null : s.startsOn,
       link: `/abordnungen/${s.id}`,
     };

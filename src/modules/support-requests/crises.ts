@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { AppError } from "../../kernel/problems";
@@ -118,6 +118,64 @@ export async function endCrisis(db: Db, actor: Actor, id: string) {
   });
 }
 
+/** Offers per request and lender: people in play, and those agreed or later (filling a slot). */
+async function offersOf(db: Db, requestIds: string[]) {
+  if (requestIds.length === 0) return [];
+  return db
+    .select({
+      requestId: requestOffers.requestId,
+      lender: requestOffers.lenderOrganizationId,
+      n: sql<number>`count(*) filter (where ${inArray(requestOffers.state, [...IN_PLAY_STATES])})::int`,
+      filled: sql<number>`count(*) filter (where ${inArray(requestOffers.state, [...FILLING_STATES])})::int`,
+    })
+    .from(requestOffers)
+    .where(inArray(requestOffers.requestId, requestIds))
+    .groupBy(requestOffers.requestId, requestOffers.lenderOrganizationId);
+}
+
+/** A request's people offered (in play) and filling a slot, from {@link offersOf}. */
+function fillOf(requestId: string, offers: Awaited<ReturnType<typeof offersOf>>) {
+  const own = offers.filter((o) => o.requestId === requestId);
+  return { offered: own.reduce((s, o) => s + o.n, 0), filled: own.reduce((s, o) => s + o.filled, 0) };
+}
+
+/** A crisis in figures: requests, people asked for, offered (at most the headcount of each request) and the fill rate. */
+function totalsOf(requests: Array<{ headcount: number; offered: number }>) {
+  const headcount = requests.reduce((s, r) => s + r.headcount, 0);
+  const offered = requests.reduce((s, r) => s + Math.min(r.offered, r.headcount), 0);
+  return { requests: requests.length, headcount, offered, fillRate: headcount ? offered / headcount : 0 };
+}
+
+/**
+ * The region's active crises as the start page sums them up (the board's totals, and how many
+ * slots are filled by agreed secondments) — three statements, whatever the number of crises.
+ */
+export async function summarizeActiveCrises(db: Db, actor: Actor) {
+  const active = await db
+    .select()
+    .from(crises)
+    .where(and(eq(crises.regionId, actor.regionId), isNull(crises.endedAt)))
+    .orderBy(desc(crises.declaredAt), crises.id);
+  const requests = active.length
+    ? await listVisibleSupportRequests(db, actor, {
+        crisisIds: active.map((c) => c.id),
+        statuses: ["open", "partly_filled", "filled", "closed"],
+      })
+    : [];
+  const offers = await offersOf(
+    db,
+    requests.map((r) => r.id),
+  );
+  return active.map((c) => {
+    const own = requests.filter((r) => r.crisisId === c.id).map((r) => ({ headcount: r.headcount, ...fillOf(r.id, offers) }));
+    return {
+      crisis: present(c),
+      totals: totalsOf(own),
+      filled: own.reduce((s, r) => s + Math.min(r.filled, r.headcount), 0),
+    };
+  });
+}
+
 /**
  * The crisis board: per request the headcount and how many people lenders have offered; per
  * administration what it asked for and what it offered. No names.
@@ -134,26 +192,12 @@ export async function getCrisisBoard(db: Db, actor: Actor, id: string) {
     .from(organizations)
     .where(eq(organizations.regionId, actor.regionId));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const offers = requests.length
-    ? await db
-        .select({
-          requestId: requestOffers.requestId,
-          lender: requestOffers.lenderOrganizationId,
-          n: sql<number>`count(*) filter (where ${inArray(requestOffers.state, [...IN_PLAY_STATES])})::int`,
-          filled: sql<number>`count(*) filter (where ${inArray(requestOffers.state, [...FILLING_STATES])})::int`,
-        })
-        .from(requestOffers)
-        .where(
-          inArray(
-            requestOffers.requestId,
-            requests.map((r) => r.id),
-          ),
-        )
-        .groupBy(requestOffers.requestId, requestOffers.lenderOrganizationId)
-    : [];
+  const offers = await offersOf(
+    db,
+    requests.map((r) => r.id),
+  );
   const perRequest = requests.map((r) => {
-    const offered = offers.filter((o) => o.requestId === r.id).reduce((s, o) => s + o.n, 0);
-    const filled = offers.filter((o) => o.requestId === r.id).reduce((s, o) => s + o.filled, 0);
+    const { offered, filled } = fillOf(r.id, offers);
     return {
       id: r.id,
       title: r.title,
@@ -174,11 +218,9 @@ export async function getCrisisBoard(db: Db, actor: Actor, id: string) {
     }))
     .filter((o) => o.requested > 0 || o.offered > 0)
     .sort((a, b) => new Intl.Collator("de").compare(a.name, b.name));
-  const headcount = perRequest.reduce((s, r) => s + r.headcount, 0);
-  const offered = perRequest.reduce((s, r) => s + Math.min(r.offered, r.headcount), 0);
   return {
     crisis: present(crisis),
-    totals: { requests: perRequest.length, headcount, offered, fillRate: headcount ? offered / headcount : 0 },
+    totals: totalsOf(perRequest),
     requests: perRequest,
     organizations: perOrganization,
   };

@@ -1,5 +1,6 @@
 import { defineModule } from "../../kernel/module";
 import { requestAuditSource } from "./request-audit";
+import { crisisOverview } from "./overview";
 import { supportRequestTasks } from "./tasks";
 import { crisisPolicy, supportRequestPolicy } from "./support-requests.policy";
 import { requestRoutes } from "./support-requests.routes";
@@ -10,6 +11,7 @@ export const supportRequestsModule = defineModule({
   routes: [requestRoutes],
   audit: requestAuditSource,
   tasks: supportRequestTasks,
+  overviews: { crisis: crisisOverview },
   abilities: {
     readRequests: (actor) => supportRequestPolicy.can(actor, "list"),
     createRequests: (actor) => supportRequestPolicy.can(actor, "create"),

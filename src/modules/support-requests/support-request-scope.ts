@@ -37,7 +37,7 @@ export const visibleSupportRequestsWhere = (actor: Actor): SQL | undefined =>
 export async function listVisibleSupportRequests(
   db: Db | Tx,
   actor: Actor,
-  filter: { status?: RequestStatus; statuses?: RequestStatus[]; crisisId?: string; ids?: string[] } = {},
+  filter: { status?: RequestStatus; statuses?: RequestStatus[]; crisisId?: string; crisisIds?: string[]; ids?: string[] } = {},
 ): Promise<RequestRow[]> {
   return db
     .select()
@@ -48,6 +48,7 @@ export async function listVisibleSupportRequests(
         filter.status ? eq(supportRequests.status, filter.status) : undefined,
         filter.statuses ? inArray(supportRequests.status, filter.statuses) : undefined,
         filter.crisisId ? eq(supportRequests.crisisId, filter.crisisId) : undefined,
+        filter.crisisIds ? inArray(supportRequests.crisisId, filter.crisisIds) : undefined,
         filter.ids ? inArray(supportRequests.id, filter.ids) : undefined,
       ),
     );

@@ -134,6 +134,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The start page's overviews for the signed-in account's roles
+         * @description Each capability adds its own sections, each for the roles it names; a section is null when none of the caller's roles has it. Aggregates of the caller's administration (secondments lent and borrowed per partner administration, the HR office's queue per step, an active crisis) and the caller's own secondments and pool entry — no figures per person.
+         */
+        get: operations["getOwnOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -1896,6 +1916,158 @@ export interface operations {
                             dueOn: string | null;
                             link: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOwnOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        poolEntry: {
+                            /** @enum {string} */
+                            status: "not_member" | "member" | "left";
+                            /** @description The day the person consented (member) or left (left), in Germany; ISO date */
+                            since: string | null;
+                            qualifications: {
+                                /** @description Confirmed by the HR office and valid today */
+                                confirmed: number;
+                                awaitingConfirmation: number;
+                                /** @description Valid until a day within 60 days */
+                                expiringSoon: number;
+                            };
+                            /** @description A window of availability covering today */
+                            availableNow: {
+                                hoursPerWeek: number;
+                            } | null;
+                            /** @description Windows of availability that end today or later */
+                            windowsAhead: number;
+                        } | null;
+                        crisis: {
+                            crises: {
+                                crisis: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    startsOn: string;
+                                };
+                                totals: {
+                                    requests: number;
+                                    /** @description People asked for */
+                                    headcount: number;
+                                    /** @description People offered, at most the headcount of each request */
+                                    offered: number;
+                                    fillRate: number;
+                                };
+                                /** @description Slots filled by agreed secondments */
+                                filled: number;
+                            }[];
+                        } | null;
+                        exchange: {
+                            /** @description Own staff deployed there (state active) */
+                            lentOut: number;
+                            /** @description Its staff deployed here (state active) */
+                            borrowedIn: number;
+                            /** @description Own staff agreed to go there, not begun yet (agreed, onboarding) */
+                            lentAgreed: number;
+                            /** @description Its staff agreed to come here, not begun yet (agreed, onboarding) */
+                            borrowedAgreed: number;
+                            /** @description Per partner administration, A–Z */
+                            partners: {
+                                organization: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Own staff deployed there (state active) */
+                                lentOut: number;
+                                /** @description Its staff deployed here (state active) */
+                                borrowedIn: number;
+                                /** @description Own staff agreed to go there, not begun yet (agreed, onboarding) */
+                                lentAgreed: number;
+                                /** @description Its staff agreed to come here, not begun yet (agreed, onboarding) */
+                                borrowedAgreed: number;
+                            }[];
+                        } | null;
+                        hrQueue: {
+                            total: number;
+                            steps: {
+                                /** @description The workflow action, or `onboarding` for open onboarding items of the office's side */
+                                key: string;
+                                step: {
+                                    de: string;
+                                    en: string;
+                                };
+                                count: number;
+                            }[];
+                        } | null;
+                        ownSecondments: {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                                lender: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                borrower: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                request: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    department: string | null;
+                                } | null;
+                                startsOn: string;
+                                endsOn: string;
+                                isWaitingForMe: boolean;
+                            }[];
+                        } | null;
                     };
                 };
             };
@@ -9589,6 +9761,8 @@ export interface operations {
                             distanceM: number;
                             preferred: number;
                         } | null;
+                        /** @description The largest share of its pool an administration would lend first come, first served (null for older runs) */
+                        firstComeMaxShare: number | null;
                         assignments: {
                             index: number;
                             /** @description Pseudonym within this run */
@@ -9817,6 +9991,8 @@ export interface operations {
                             distanceM: number;
                             preferred: number;
                         } | null;
+                        /** @description The largest share of its pool an administration would lend first come, first served (null for older runs) */
+                        firstComeMaxShare: number | null;
                         assignments: {
                             index: number;
                             /** @description Pseudonym within this run */
@@ -10090,6 +10266,8 @@ export interface operations {
                             distanceM: number;
                             preferred: number;
                         } | null;
+                        /** @description The largest share of its pool an administration would lend first come, first served (null for older runs) */
+                        firstComeMaxShare: number | null;
                         assignments: {
                             index: number;
                             /** @description Pseudonym within this run */

@@ -8,36 +8,34 @@ export interface Bar {
   display: string;
 }
 
-/** Horizontal bars with their figures; the table next to it holds the same numbers (WCAG 1.1.1). */
-export function BarChart({ bars, max, title, id }: { bars: Bar[]; max: number; title: string; id: string }) {
-  const barHeight = 30;
-  const labelWidth = 300;
-  const width = 760;
-  const trackWidth = width - labelWidth - 80;
-  const height = bars.length * (barHeight + 12) + 12;
+/**
+ * Horizontal bars from zero with their figures; the table next to it holds the same numbers
+ * (WCAG 1.1.1), so the chart is one image for screen readers. Labels and figures are text at the
+ * page's size and wrap instead of being cut off; on a narrow screen the label stands above its bar.
+ * `scale` says what the full width means ("0 bis 100 %").
+ */
+export function BarChart({ bars, max, title, id, scale }: { bars: Bar[]; max: number; title: string; id: string; scale?: string }) {
   return (
     <figure className="bar-chart">
-      <figcaption className="kern-body" aria-hidden="true">
+      <figcaption className="kern-body bar-chart__title" id={id}>
         {title}
+        {scale ? <span className="bar-chart__scale">{scale}</span> : null}
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={id}>
-        <title id={id}>{title}</title>
-        {bars.map((b, i) => {
-          const y = 12 + i * (barHeight + 12);
+      <div className="bar-chart__bars" role="img" aria-labelledby={id}>
+        {bars.map((b) => {
+          const share = max > 0 ? Math.max(0, Math.min(1, b.value / max)) : 0;
           return (
-            <g key={b.id}>
-              <text x={0} y={y + barHeight * 0.68} className="bar-chart__label">
-                {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
-              </text>
-              <rect x={labelWidth} y={y} width={trackWidth} height={barHeight} className="bar-chart__track" />
-              <rect x={labelWidth} y={y} width={max > 0 ? (trackWidth * b.value) / max : 0} height={barHeight} className="bar-chart__bar" />
-              <text x={width - 70} y={y + barHeight * 0.68} className="bar-chart__value">
-                {b.display}
-              </text>
-            </g>
+            <div key={b.id} className="bar-chart__row">
+              <span className="bar-chart__label">{b.label}</span>
+              <svg className="bar-chart__track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect x={0} y={0} width={100} height={10} className="bar-chart__background" />
+                <rect x={0} y={0} width={100 * share} height={10} className="bar-chart__bar" />
+              </svg>
+              <span className="bar-chart__value">{b.display}</span>
+            </div>
           );
         })}
-      </svg>
+      </div>
     </figure>
   );
 }

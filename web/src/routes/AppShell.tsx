@@ -1,4 +1,5 @@
-import { Link, Outlet, useNavigate } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { useMutation } from "../api/hooks";
@@ -6,6 +7,24 @@ import { setLanguage } from "../i18n";
 import { useSession } from "../features/identity/session";
 import { IdleDialog } from "../features/identity/IdleDialog";
 import { useProviderChangeCount } from "../features/identity/providerChangeCount";
+import { countUnder, useOwnTasks } from "./ownTasks";
+
+/**
+ * A navigation entry with how many tasks wait there: the figure is shown beside the label, and the
+ * link's name says what it means ("Abordnungen, 3 offen") — never colour alone.
+ */
+function counted(label: string, count: number, spoken: string): { "aria-label"?: string; children: ReactNode } {
+  if (count === 0) return { children: label };
+  return {
+    "aria-label": `${label}${spoken}`,
+    children: (
+      <>
+        {label}
+        <span className="nav-count">{count}</span>
+      </>
+    ),
+  };
+}
 
 /** Header with skip link and navigation, the page, and the footer with the legal pages and sources. */
 export function AppShell() {
@@ -15,6 +34,12 @@ export function AppShell() {
   const me = session.me;
   const other = i18n.language === "en" ? "de" : "en";
   const providerChanges = useProviderChangeCount(!!me?.abilities.decideProviderChanges);
+  // What waits for the person, loaded again on every page: the counts follow the steps taken.
+  const { pathname } = useLocation();
+  const tasks = useOwnTasks(me ? `${me.id}:${pathname}` : null).data;
+  const open = (prefix: string) => countUnder(tasks, prefix);
+  const withOpen = (label: string, prefix: string) => counted(label, open(prefix), t("nav.openCount", { count: open(prefix) }));
+  const taskCount = tasks?.items.length ?? 0;
 
   // Signed in, the language is remembered with the account (e-mails come in it too).
   const rememberLanguage = useMutation((locale: "de" | "en") => api.PATCH("/api/v1/me", { body: { locale } }), {
@@ -69,9 +94,12 @@ export function AppShell() {
         <nav aria-label={t("nav.label")} className="site-nav">
           <ul className="kern-container site-nav__list">
             <li>
-              <Link to="/" activeOptions={{ exact: true }} activeProps={{ "aria-current": "page" }}>
-                {t("nav.start")}
-              </Link>
+              <Link
+                to="/"
+                activeOptions={{ exact: true }}
+                activeProps={{ "aria-current": "page" }}
+                {...counted(t("nav.start"), taskCount, t("nav.taskCount", { count: taskCount }))}
+              />
             </li>
             <li>
               <Link to="/verwaltungen" activeProps={{ "aria-current": "page" }}>
@@ -80,9 +108,7 @@ export function AppShell() {
             </li>
             {me?.abilities.readRequests ? (
               <li>
-                <Link to="/anfragen" activeProps={{ "aria-current": "page" }}>
-                  {t("requests.nav")}
-                </Link>
+                <Link to="/anfragen" activeProps={{ "aria-current": "page" }} {...withOpen(t("requests.nav"), "/anfragen")} />
               </li>
             ) : null}
             {me?.abilities.readCrises ? (
@@ -94,9 +120,7 @@ export function AppShell() {
             ) : null}
             {me?.abilities.readSecondments ? (
               <li>
-                <Link to="/abordnungen" activeProps={{ "aria-current": "page" }}>
-                  {t("secondments.nav")}
-                </Link>
+                <Link to="/abordnungen" activeProps={{ "aria-current": "page" }} {...withOpen(t("secondments.nav"), "/abordnungen")} />
               </li>
             ) : null}
             {me?.abilities.manageFramework ? (
@@ -108,9 +132,11 @@ export function AppShell() {
             ) : null}
             {me ? (
               <li>
-                <Link to={me.abilities.managePool ? "/pool/mitglieder" : "/pool"} activeProps={{ "aria-current": "page" }}>
-                  {t("pool.nav")}
-                </Link>
+                <Link
+                  to={me.abilities.managePool ? "/pool/mitglieder" : "/pool"}
+                  activeProps={{ "aria-current": "page" }}
+                  {...withOpen(t("pool.nav"), "/pool")}
+                />
               </li>
             ) : null}
             {me?.abilities.declareCrisis ? (

@@ -1,19 +1,16 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client";
-import { useApi } from "../api/hooks";
-import type { ResponseOf } from "../api/types";
 import { Page } from "../components/Page";
 import { useSession } from "../features/identity/session";
 import { formatters } from "../i18n";
+import { Overviews } from "./Overviews";
+import { useOwnTaskList } from "./ownTasks";
 
-type Tasks = ResponseOf<"/api/v1/me/tasks">;
-
-/** "Ihre Aufgaben": what waits for the signed-in person, each a link that opens the step. */
+/** "Ihre Aufgaben": what waits for the signed-in person, each a link that opens the step (loaded with the navigation's counts). */
 function TaskList() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const tasks = useApi<Tasks>(() => api.GET("/api/v1/me/tasks"), []);
+  const tasks = useOwnTaskList();
   const lang = i18n.language === "en" ? "en" : "de";
   return (
     <section aria-labelledby="tasks-heading">
@@ -74,19 +71,17 @@ export function StartPage() {
       </Page>
     );
   }
+  // What the roles let the person do beyond the tasks and sections above (the pool invitation is the employee's section).
   const tasks = [
     me.abilities.readRequests ? { to: "/anfragen", text: t("start.requests") } : null,
     me.abilities.managePool ? { to: "/pool/mitglieder", text: t("start.poolMembers") } : null,
-    me.abilities.invitedToPool ? { to: "/pool", text: t("start.pool") } : null,
     me.abilities.manageAccounts ? { to: "/konten", text: t("start.accounts") } : null,
     me.abilities.readAuditLog ? { to: "/protokoll", text: t("start.audit") } : null,
-    { to: "/verwaltungen", text: t("start.organizations") },
-    { to: `/verwaltungen/${me.organization.id}`, text: t("start.own", { organization: me.organization.name }) },
-    { to: "/profil", text: t("start.profile") },
   ].filter((x): x is { to: string; text: string } => x !== null);
   return (
     <Page title={t("start.greeting", { name: me.displayName })}>
       <TaskList />
+      <Overviews roles={me.roles} organization={me.organization.name} />
       <h2 className="kern-heading-medium">{t("start.roles", { organization: me.organization.name })}</h2>
       <ul className="badge-list">
         {me.roles.map((role) => (
@@ -100,18 +95,22 @@ export function StartPage() {
           </li>
         ) : null}
       </ul>
-      <h2 className="kern-heading-medium">{t("start.next")}</h2>
-      <ul className="kern-list tiles">
-        {tasks.map((task) => (
-          <li key={task.to} className="kern-card">
-            <div className="kern-card__body">
-              <Link to={task.to} className="kern-link">
-                {task.text}
-              </Link>
-            </div>
-          </li>
-        ))}
-      </ul>
+      {tasks.length ? (
+        <>
+          <h2 className="kern-heading-medium">{t("start.next")}</h2>
+          <ul className="kern-list tiles">
+            {tasks.map((task) => (
+              <li key={task.to} className="kern-card">
+                <div className="kern-card__body">
+                  <Link to={task.to} className="kern-link">
+                    {task.text}
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </Page>
   );
 }

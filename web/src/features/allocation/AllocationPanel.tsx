@@ -12,6 +12,58 @@ import { Button, ErrorSummary, Notice } from "../../components/forms";
 import type { AllocationRun as Run } from "./api";
 
 /**
+ * What the allocation achieves, said in sentences before the figures: slots filled, how evenly
+ * the administrations lend (the largest share of a pool), how long the journeys are and what they
+ * measure, preferred qualifications — each beside first come, first served.
+ */
+function Measures({ run }: { run: Run }) {
+  const { t, i18n } = useTranslation();
+  const f = formatters(i18n.language);
+  const o = run.objective!;
+  const g = run.firstCome!;
+  const pct = (x: number) => `${f.number(x * 100, 0)}\u00a0%`;
+  const ours = Math.max(0, ...run.lent.map((l) => l.share));
+  const theirs = run.firstComeMaxShare;
+  const filledOurs = o.crisis + o.urgent + o.normal;
+  const filledTheirs = g.crisis + g.urgent + g.normal;
+  const fairness =
+    theirs === null
+      ? t("allocation.measureFairOnly", { ours: pct(ours) })
+      : Math.round(ours * 100) < Math.round(theirs * 100)
+        ? t("allocation.measureFairer", { ours: pct(ours), theirs: pct(theirs) })
+        : Math.round(ours * 100) === Math.round(theirs * 100)
+          ? t("allocation.measureFairSame", { ours: pct(ours) })
+          : filledOurs > filledTheirs
+            ? t("allocation.measureFairMore", { ours: pct(ours), theirs: pct(theirs) })
+            : t("allocation.measureFairOnly", { ours: pct(ours) });
+  return (
+    <ul className="measure-list">
+      <li>
+        {t("allocation.measureFilled", {
+          crisis: o.crisis,
+          urgent: o.urgent,
+          normal: o.normal,
+          firstCrisis: g.crisis,
+          firstUrgent: g.urgent,
+          firstNormal: g.normal,
+        })}
+      </li>
+      {filledOurs > 0 ? <li>{fairness}</li> : null}
+      {filledOurs > 0 ? (
+        <li>
+          {t("allocation.measureDistance", {
+            total: f.number(o.distanceM / 1000, 1),
+            average: f.number(o.distanceM / 1000 / filledOurs, 1),
+            firstTotal: f.number(g.distanceM / 1000, 1),
+          })}
+        </li>
+      ) : null}
+      <li>{t("allocation.measurePreferred", { ours: o.preferred, theirs: g.preferred })}</li>
+    </ul>
+  );
+}
+
+/**
  * "Zuteilung berechnen" on the crisis board: the coordination office computes the optimal
  * allocation, reads the preview (who goes where, why, what stays open and why, how evenly the
  * administrations lend) and commits all or selected assignments as secondment proposals.
@@ -120,6 +172,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
           <h3 className="kern-heading-medium">{t("allocation.assignments")}</h3>
           <p className="kern-body">{t("allocation.namesHint")}</p>
           <DataTable
+            stacked
             id="allocation-assignments-caption"
             caption={t("allocation.assignmentsCaption", { count: run.assignments.length })}
             columns={[
@@ -128,7 +181,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
               { label: t("allocation.from") },
               { label: t("allocation.request") },
               { label: t("allocation.qualifications") },
-              { label: t("allocation.distance"), numeric: true },
+              { label: t("allocation.distance") },
               { label: t("allocation.fairness") },
             ]}
           >
@@ -169,8 +222,9 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
                   {a.explanation.required.join(", ") || t("allocation.noneRequired")}
                   {a.explanation.preferred.length ? `; ${t("allocation.preferredToo")}: ${a.explanation.preferred.join(", ")}` : ""}
                 </td>
-                <td className="kern-table__cell kern-table__cell--numeric">
-                  {f.number(a.explanation.distanceKm, 1)} km{a.explanation.remote ? ` (${t("allocation.remote")})` : ""}
+                <td className="kern-table__cell">
+                  {t("allocation.distanceText", { km: f.number(a.explanation.distanceKm, 1), from: a.from.name })}
+                  {a.explanation.remote ? ` (${t("allocation.remoteText")})` : ""}
                 </td>
                 <td className="kern-table__cell">
                   {t("allocation.fairnessText", {
@@ -210,6 +264,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
             <p className="kern-body">{t("allocation.allFilled")}</p>
           ) : (
             <DataTable
+              stacked
               id="allocation-unfilled-caption"
               caption={t("allocation.unfilledCaption")}
               columns={[
@@ -234,7 +289,10 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
 
           <details className="allocation-background">
             <summary className="kern-heading-small">{t("allocation.background")}</summary>
+            <h3 className="kern-heading-medium">{t("allocation.measures")}</h3>
+            <Measures run={run} />
             <DataTable
+              stacked
               id="allocation-objective-caption"
               caption={t("allocation.objectiveCaption")}
               columns={[
@@ -267,6 +325,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
             <div className="map-and-table">
               <FlowMap flows={run.flows} title={t("allocation.mapTitle")} />
               <DataTable
+                stacked
                 id="allocation-flows-caption"
                 caption={t("allocation.flowsCaption")}
                 columns={[{ label: t("allocation.from") }, { label: t("allocation.to") }, { label: t("allocation.people"), numeric: true }]}
@@ -288,7 +347,8 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
               <BarChart
                 id="chart-lent-share"
                 title={t("allocation.shareChart")}
-                max={Math.max(0.01, ...run.lent.map((l) => l.share))}
+                max={1}
+                scale={t("allocation.shareScale")}
                 bars={run.lent.map((l) => ({
                   id: l.administration.id,
                   label: l.administration.name,
@@ -297,6 +357,7 @@ export function AllocationPanel({ crisisId }: { crisisId: string }) {
                 }))}
               />
               <DataTable
+                stacked
                 id="allocation-lent-caption"
                 caption={t("allocation.shareCaption")}
                 columns={[

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link } from "@tanstack/react-router";
+import { Link, useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation, usePagedApi } from "../../api/hooks";
@@ -11,6 +11,24 @@ import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
 import { useSession } from "../identity/session";
 import type { CalendarFeeds, Secondments } from "./api";
+
+/** The states a secondment can be in (the list's filter `?stand=`), as the API names them. */
+const SECONDMENT_STATES = [
+  "proposed",
+  "released",
+  "approved",
+  "staff_council",
+  "accepted",
+  "agreed",
+  "onboarding",
+  "active",
+  "completed",
+  "ended_early",
+  "cancelled",
+  "declined",
+  "refused",
+  "withdrawn",
+] as const satisfies readonly Secondments["items"][number]["state"][];
 
 /** A secondment as one table row: person (or a placeholder), parties, period, state; in the to-do list also the step. */
 function SecondmentRows({ items, withStep }: { items: Secondments["items"]; withStep?: boolean }) {
@@ -57,9 +75,15 @@ export function SecondmentsPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const { me } = useSession();
-  // What waits for the caller, and all of them: each list a page at a time.
+  // `?stand=active`: the list of one state (the start page's figures link here).
+  const search = useSearch({ strict: false }) as { stand?: string };
+  const state = SECONDMENT_STATES.find((x) => x === search.stand);
+  // What waits for the caller, and all of them (or those of one state): each list a page at a time.
   const todo = usePagedApi<Secondments>((cursor) => api.GET("/api/v1/secondments", { params: { query: { todo: "true", cursor } } }), []);
-  const secondments = usePagedApi<Secondments>((cursor) => api.GET("/api/v1/secondments", { params: { query: { cursor } } }), []);
+  const secondments = usePagedApi<Secondments>(
+    (cursor) => api.GET("/api/v1/secondments", { params: { query: { cursor, ...(state ? { state } : {}) } } }),
+    [state],
+  );
   const feeds = useApi<CalendarFeeds>(() => api.GET("/api/v1/calendar-feeds"), []);
   const [newUrl, setNewUrl] = useState<string | null>(null);
   // A feed's address is shown once, right after it is created.
@@ -112,8 +136,17 @@ export function SecondmentsPage() {
       )}
       <LoadMore query={todo} label={t("secondments.todo")} />
       <h2 className="kern-heading-medium" id="all-heading">
-        {t("secondments.allHeading", { count: shownCount(secondments) })}
+        {state
+          ? t("secondments.captionOfState", { count: shownCount(secondments), state: t(`secondments.states.${state}`) })
+          : t("secondments.allHeading", { count: shownCount(secondments) })}
       </h2>
+      {state ? (
+        <p className="kern-body">
+          <Link to="/abordnungen" className="kern-link">
+            {t("secondments.showAll")}
+          </Link>
+        </p>
+      ) : null}
       {items.length ? (
         <DataTable id="all-table" labelledBy="all-heading" stacked columns={columns}>
           <SecondmentRows items={items} />

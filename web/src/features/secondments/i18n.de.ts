@@ -8,6 +8,8 @@ export const de = {
     todo: "Bei Ihnen zu erledigen",
     todoHeading: "Bei Ihnen zu erledigen ({{count}})",
     todoNone: "Zurzeit liegt kein Schritt bei Ihnen.",
+    showAll: "Alle Abordnungen anzeigen",
+    captionOfState: "Abordnungen im Stand „{{state}}“ ({{count}}), zuletzt geändert zuerst",
     all: "Alle Abordnungen",
     allHeading: "Alle Abordnungen ({{count}}), zuletzt geändert zuerst",
     none: "Es gibt noch keine Abordnungen.",

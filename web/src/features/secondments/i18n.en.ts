@@ -10,6 +10,8 @@ export const en: typeof de = {
     todo: "Waiting for you",
     todoHeading: "Waiting for you ({{count}})",
     todoNone: "No step is waiting for you right now.",
+    showAll: "Show all secondments",
+    captionOfState: "Secondments in the state “{{state}}” ({{count}}), most recently changed first",
     all: "All secondments",
     allHeading: "All secondments ({{count}}), most recently changed first",
     none: "There are no secondments yet.",

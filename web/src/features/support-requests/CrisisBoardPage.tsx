@@ -20,7 +20,8 @@ export function CrisisBoardPage() {
   const query = useApi<CrisisBoard>(() => api.GET("/api/v1/crises/{id}/board", { params: { path: { id } } }), [id]);
   const board = query.data;
   if (!board) return <QueryState query={query} title={t("crises.board")} />;
-  const pct = (x: number) => `${f.number(x * 100, 1)} %`;
+  const pct = (x: number) => `${f.number(x * 100, 1)}\u00a0%`;
+  const maxOffered = Math.max(1, ...board.organizations.map((o) => o.offered));
   return (
     <Page title={`${t("crises.board")}: ${board.crisis.name}`} intro={board.crisis.description}>
       <p className="kern-body kern-body--large">
@@ -35,14 +36,16 @@ export function CrisisBoardPage() {
             id="chart-requests"
             title={t("crises.chartTitle")}
             max={1}
+            scale={t("crises.scalePercent")}
             bars={board.requests.map((r) => ({
               id: r.id,
               label: r.title,
               value: r.fillRate,
-              display: `${Math.round(r.fillRate * 100)} %`,
+              display: pct(r.fillRate),
             }))}
           />
           <DataTable
+            stacked
             id="board-requests-caption"
             caption={t("crises.perRequest")}
             columns={[
@@ -72,10 +75,12 @@ export function CrisisBoardPage() {
           <BarChart
             id="chart-organizations"
             title={t("crises.chartOrganizations")}
-            max={Math.max(1, ...board.organizations.map((o) => o.offered))}
+            max={maxOffered}
+            scale={t("crises.scalePeople", { max: maxOffered })}
             bars={board.organizations.map((o) => ({ id: o.organizationId, label: o.name, value: o.offered, display: String(o.offered) }))}
           />
           <DataTable
+            stacked
             id="board-orgs-caption"
             caption={t("crises.perOrganization")}
             columns={[

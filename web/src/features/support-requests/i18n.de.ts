@@ -99,6 +99,8 @@ export const de = {
     figures: "Zahlen des Krisenfalls: Besetzung je Anfrage und je Verwaltung",
     boardIntro:
       "Besetzung der Krisenanfragen. Die Grafik zeigt, welcher Anteil der angefragten Personen angeboten ist; dieselben Zahlen stehen in der Tabelle.",
+    scalePercent: "Balken von 0 bis 100\u00a0% der angefragten Personen",
+    scalePeople: "Balken von 0 bis {{max}} Personen",
     chartTitle: "Angebotener Anteil je Anfrage",
     chartOrganizations: "Angebotene Personen je Verwaltung",
     perRequest: "Je Anfrage",

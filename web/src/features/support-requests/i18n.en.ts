@@ -93,6 +93,8 @@ export const en: typeof de = {
     figures: "Figures of the crisis: staffing per request and per administration",
     boardIntro:
       "How the crisis requests are filled. The chart shows the share of requested people that has been offered; the table holds the same figures.",
+    scalePercent: "Bars from 0 to 100\u00a0% of the people asked for",
+    scalePeople: "Bars from 0 to {{max}} people",
     chartTitle: "Share offered per request",
     chartOrganizations: "People offered per administration",
     perRequest: "Per request",
