@@ -187,7 +187,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/me/overview",
     {
-      config: { policy: selfAccess },
+      config: { policy: selfAccess, readCache: true },
       schema: {
         operationId: "getOwnOverview",
         tags: ["me"],
