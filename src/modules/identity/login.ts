@@ -4,6 +4,7 @@ import { lockFor } from "../../db/locks";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import { accounts, identityProviders, loginAttempts, loginLocks } from "./identity.tables";
+import { unscopedAccountByLogin } from "./account-scope";
 import { verifyPassword } from "./passwords";
 import { createSession, type NewSession } from "./sessions";
 
@@ -38,7 +39,7 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession & { a
   const name = input.login.trim().toLowerCase();
   const attemptId = await reserveAttempt(db, name, input.ip);
 
-  const [account] = await db.select().from(accounts).where(eq(accounts.login, name));
+  const account = await unscopedAccountByLogin(db, name);
   const usable = account && account.isActive ? account : undefined;
   const isValid = await verifyPassword(usable?.passwordHash, input.password);
 

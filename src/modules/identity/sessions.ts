@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { accountRoles, accounts, sessions } from "./identity.tables";
+import { sessions } from "./identity.tables";
+import { unscopedSessionWithAccount } from "./account-scope";
 import type { Actor } from "../../kernel/actor";
 import type { Role } from "../../kernel/roles";
 
@@ -80,20 +81,11 @@ export type SessionLookup =
  */
 export async function findSession(db: Db, token: string): Promise<SessionLookup> {
   const id = sha256(token);
-  const rows = await db
-    .select({
-      session: sessions,
-      account: accounts,
-      isIdle: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(secs => ${IDLE_TIMEOUT_SECONDS})`,
-      isTooOld: sql<boolean>`${sessions.createdAt} <= now() - make_interval(secs => ${ABSOLUTE_TIMEOUT_SECONDS})`,
-      isTouchDue: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(secs => ${SESSION_TOUCH_INTERVAL_SECONDS})`,
-      idleRemainingSeconds: sql<number>`floor(extract(epoch from ${sessions.lastSeenAt} + make_interval(secs => ${IDLE_TIMEOUT_SECONDS}) - now()))::int`,
-      roles: sql<string>`coalesce((select string_agg(${accountRoles.role}, ',') from ${accountRoles} where ${accountRoles.accountId} = ${accounts.id}), '')`,
-    })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.id, id));
-  const row = rows[0];
+  const row = await unscopedSessionWithAccount(db, id, {
+    idleSeconds: IDLE_TIMEOUT_SECONDS,
+    absoluteSeconds: ABSOLUTE_TIMEOUT_SECONDS,
+    touchIntervalSeconds: SESSION_TOUCH_INTERVAL_SECONDS,
+  });
   if (!row) return { status: "unknown" };
   if (row.isIdle || row.isTooOld || !row.account.isActive) {
     await db.delete(sessions).where(eq(sessions.id, id));
