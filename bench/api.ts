@@ -11,9 +11,13 @@
  *   npm run bench:api -- --baseline 9443370             the same on commit 9443370 first
  *   npm run bench:api -- --db pglite --duration 5       one database, shorter
  *
+ * The checkout runs twice: with the read cache switched off (every read presented afresh, as a
+ * read costs right after the data changed) and as configured by default (server/read-cache.ts).
+ * One mix changes data ten times a second while it reads, so the cache is emptied as often.
+ *
  * Options: --db pglite,postgres  --duration S (per mix, default 10; a 3 s warm-up before each)
  * --connections N (default 50)  --members N  --requests N  --secondments N  --mixes a,b (names
- * below). PostgreSQL: BENCH_DATABASE_URL (a server; the databases verbund_bench_api* are created
+ * below)  --no-uncached (skip the run without read cache). PostgreSQL: BENCH_DATABASE_URL (a server; the databases verbund_bench_api* are created
  * afresh), default postgres://postgres:postgres@127.0.0.1:5432. Every variant starts on its own
  * copy of the seeded database. The baseline is the committed tree of that revision (git archive)
  * with this checkout's node_modules. BENCH_SERVER_NODE_ARGS passes node flags to the servers,
@@ -43,6 +47,7 @@ const { values } = parseArgs({
     requests: { type: "string", default: "500" },
     secondments: { type: "string", default: "2000" },
     mixes: { type: "string" },
+    "no-uncached": { type: "boolean", default: false },
   },
 });
 const DURATION = Number(values.duration);
@@ -56,6 +61,7 @@ const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres:postgres@1
 /** A signed-in caller and the ids it may read. */
 interface Caller {
   cookie: string;
+  csrfToken: string;
   secondmentIds: string[];
   requestIds: string[];
   organizationIds: string[];
@@ -67,6 +73,12 @@ interface Mix {
   paths(caller: Caller, i: number): string;
   /** Send `Accept-Encoding: br, gzip` (default) or nothing. */
   compressed?: boolean;
+  /**
+   * While the mix runs, change data every this many milliseconds (the first caller switches its
+   * language, `PATCH /api/v1/me`): every change raises the data version, so no read cache helps
+   * for longer than that.
+   */
+  changeEveryMs?: number;
   /** Only for the app, not the bare route. */
 }
 const at = <T>(xs: T[], i: number) => xs[i % xs.length];
@@ -90,6 +102,11 @@ const MIXES: Mix[] = [
         ],
         i,
       ),
+  },
+  {
+    name: "lists while the data changes 10 times a second",
+    changeEveryMs: 100,
+    paths: (_c, i) => at(["/api/v1/organizations", "/api/v1/support-requests", "/api/v1/secondments", "/api/v1/me"], i),
   },
   {
     name: "lists without Accept-Encoding (what compression costs)",
@@ -174,8 +191,10 @@ async function signIn(base: string): Promise<Caller[]> {
       if (!answer.ok) throw new Error(`${api}: ${answer.status} ${await answer.text()}`);
       return ((await answer.json()) as { items: Array<{ id: string }> }).items.map((x) => x.id).slice(0, 50);
     };
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
     callers.push({
       cookie,
+      csrfToken,
       secondmentIds: await ids("/api/v1/secondments"),
       requestIds: await ids("/api/v1/support-requests"),
       organizationIds: await ids("/api/v1/organizations"),
@@ -196,6 +215,18 @@ interface Figures {
 /** Loads `base` with the mix for `seconds`; each request takes the next caller in turn. */
 async function load(base: string, callers: Caller[], mix: Mix, seconds: number): Promise<Figures> {
   let n = 0;
+  let changes = 0;
+  const changer =
+    mix.changeEveryMs && callers[0].csrfToken
+      ? setInterval(() => {
+          const locale = changes++ % 2 ? "de" : "en";
+          void fetch(`${base}/api/v1/me`, {
+            method: "PATCH",
+            headers: { cookie: callers[0].cookie, "x-csrf-token": callers[0].csrfToken, "content-type": "application/json" },
+            body: JSON.stringify({ locale }),
+          }).catch(() => undefined);
+        }, mix.changeEveryMs)
+      : undefined;
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,
@@ -220,6 +251,7 @@ async function load(base: string, callers: Caller[], mix: Mix, seconds: number):
       },
     ],
   });
+  clearInterval(changer);
   // Requests still queued when the clients stopped would slow the next mix down: wait for them
   // (on PGlite /readyz's statement runs after every statement already waiting).
   await fetch(`${base}/readyz`).catch(() => undefined);
@@ -239,8 +271,10 @@ const row = (variant: string, mix: string, f: Figures, bare?: Figures) =>
   `| ${variant} | ${mix} | ${pad(Math.round(f.rps).toLocaleString("en-GB"), 6)} | ${pad(Math.round(f.p50), 5)} ms | ${pad(Math.round(f.p99), 5)} ms | ${pad(f.errors, 4)} | ${f.kbPerResponse.toFixed(1)} KB | ${bare ? `${Math.round((100 * f.rps) / bare.rps)} %` : "–"} |`;
 
 const kinds = values.db!.split(",").map((k) => k.trim()) as Array<"pglite" | "postgres">;
-const variants: Array<{ name: string; dir: string }> = [];
+const variants: Array<{ name: string; dir: string; env?: Record<string, string> }> = [];
 if (values.baseline) variants.push({ name: `baseline ${values.baseline}`, dir: checkoutOf(work, values.baseline) });
+// Every read presented afresh, as before the read cache (what a read costs when the data changed).
+if (!values["no-uncached"]) variants.push({ name: "this checkout, read cache off", dir: projectRoot, env: { VERBUND_READ_CACHE_MB: "0" } });
 variants.push({ name: "this checkout", dir: projectRoot });
 
 for (const kind of kinds) {
@@ -252,14 +286,15 @@ for (const kind of kinds) {
   let bareFigures: Figures;
   try {
     const bareMix: Mix = { name: "bare Fastify route, one query", paths: () => "/bare" };
-    await load(bare.base, [{ cookie: "", secondmentIds: [], requestIds: [], organizationIds: [] }], bareMix, 3);
-    bareFigures = await load(bare.base, [{ cookie: "", secondmentIds: [], requestIds: [], organizationIds: [] }], bareMix, DURATION);
+    const nobody: Caller = { cookie: "", csrfToken: "", secondmentIds: [], requestIds: [], organizationIds: [] };
+    await load(bare.base, [nobody], bareMix, 3);
+    bareFigures = await load(bare.base, [nobody], bareMix, DURATION);
     lines.push(row("bare", bareMix.name, bareFigures));
   } finally {
     await bare.stop();
   }
   for (const variant of variants) {
-    const env = await freshCopy();
+    const env = { ...(await freshCopy()), ...variant.env };
     const app = await startServerProcess(variant.dir, [path.join(variant.dir, "bin", "verbund.mjs"), "serve"], env);
     try {
       const callers = await signIn(app.base);

@@ -39,6 +39,12 @@ export interface Config {
   allocationConcurrency: number;
   /** Allocation runs that may wait for their turn; more are refused with 503 (`VERBUND_ALLOCATION_QUEUE`, default 4). */
   allocationQueue: number;
+  /**
+   * Memory for presented answers that a signed-in read may be given again while the data has not
+   * changed (`VERBUND_READ_CACHE_MB`, default 64; 0 switches the read cache off): see
+   * server/read-cache.ts.
+   */
+  readCacheMegabytes: number;
 }
 
 /** Repository root, resolved from this file so that the CLI works from any working directory. */
@@ -66,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     outboxIntervalMs: Number(env.VERBUND_OUTBOX_INTERVAL_MS ?? 5000),
     allocationConcurrency: Math.max(1, Number(env.VERBUND_ALLOCATION_CONCURRENCY ?? 1)),
     allocationQueue: Math.max(0, Number(env.VERBUND_ALLOCATION_QUEUE ?? 4)),
+    readCacheMegabytes: Math.max(0, Number(env.VERBUND_READ_CACHE_MB ?? 64)),
   };
 }
 

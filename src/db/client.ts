@@ -8,6 +8,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { OperatorError } from "../operator-error";
+import { ensureDataVersionTriggers } from "./data-version";
 import { lockDataDir } from "./data-lock";
 import * as schema from "./schema";
 
@@ -130,11 +131,12 @@ export function pgliteOf(database: Database): PGlite | undefined {
   return (database as Database & { pglite?: PGlite }).pglite;
 }
 
-/** Applies every pending migration (the same folder for both drivers). */
+/** Applies every pending migration (the same folder for both drivers), then attaches the data-version trigger to new tables. */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === "postgres") {
     await migratePg(database.db as never, { migrationsFolder });
   } else {
     await migratePglite(database.db as never, { migrationsFolder });
   }
+  await ensureDataVersionTriggers(database.db);
 }

@@ -20,6 +20,7 @@ import openapiPlugin from "./plugins/openapi";
 import { REDACTED_PATHS, serializeError, serializeRequest } from "./log-safety";
 import { DebugRequestLog } from "./request-log";
 import validationPlugin from "./validation";
+import readCachePlugin from "./read-cache";
 
 /** Options of {@link buildApp}. */
 export interface AppOptions {
@@ -42,6 +43,8 @@ export interface RegisteredRoute {
   /** Name of the route's policy gate, undefined when it has none. */
   policy?: string;
   schema?: unknown;
+  /** Whether a signed-in read may be answered from the read cache (`config.readCache`). */
+  readCache?: boolean;
 }
 
 declare module "fastify" {
@@ -116,7 +119,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("routeTable", routeTable);
   app.addHook("onRoute", (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== "HEAD") routeTable.push({ method, url: route.url, policy: route.config?.policy?.name, schema: route.schema });
+      if (method !== "HEAD")
+        routeTable.push({
+          method,
+          url: route.url,
+          policy: route.config?.policy?.name,
+          schema: route.schema,
+          readCache: route.config?.readCache === true,
+        });
     }
   });
 
@@ -132,6 +142,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Brotli at quality 4 (about as fast as gzip, smaller), else gzip; small answers (< 1 KB, e.g.
   // the session with its CSRF token) stay as they are. The web app's assets are compressed at
   // build time instead (see below), so they cost no CPU per request.
+  // Before compression: the read cache keeps the JSON text and its compressed forms itself.
+  await app.register(readCachePlugin);
   await app.register(compress, {
     // Answers only: request bodies are never inflated (no new way in for oversized payloads).
     globalDecompression: false,

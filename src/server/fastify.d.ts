@@ -16,6 +16,8 @@ declare module "fastify" {
     hasExpiredSession: boolean;
     /** When the request's session was last written as active and when it began (null without a valid session). */
     sessionTimes: { lastSeenAt: Date; createdAt: Date } | null;
+    /** The data version read with the session (null without a valid session): see server/read-cache.ts. */
+    dataVersion: string | null;
   }
   interface FastifyContextConfig {
     /** Who may call the route; every `/api/v1` route must declare one. */
@@ -34,5 +36,11 @@ declare module "fastify" {
      * as its 4xx responses.
      */
     problems?: readonly ProblemCode[];
+    /**
+     * The answer of a signed-in GET may be given again from the read cache while the data version
+     * and the day are the same (server/read-cache.ts). Only for reads that depend on nothing but
+     * versioned tables, the caller's session, the URL and today's date.
+     */
+    readCache?: boolean;
   }
 }

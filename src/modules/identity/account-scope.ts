@@ -159,15 +159,13 @@ export async function unscopedAccountByLogin(
 }
 
 /**
- * The session behind a cookie (its hash `sessionId`) with its account and roles, in one statement;
- * the idle and absolute limits are judged by the database clock, so every app server agrees.
+ * The session behind a cookie with its account, roles and the data version, in one statement, as
+ * a prepared statement to run with `{ id }` (the session id, the hash of the cookie's token) —
+ * built once per database by its caller. The idle and absolute limits are judged by the database
+ * clock, so every app server agrees.
  */
-export async function unscopedSessionWithAccount(
-  db: Db,
-  sessionId: string,
-  limits: { idleSeconds: number; absoluteSeconds: number; touchIntervalSeconds: number },
-) {
-  const [row] = await db
+export function unscopedSessionLookup(db: Db, limits: { idleSeconds: number; absoluteSeconds: number; touchIntervalSeconds: number }) {
+  return db
     .select({
       session: sessions,
       account: accounts,
@@ -176,11 +174,12 @@ export async function unscopedSessionWithAccount(
       isTouchDue: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(secs => ${limits.touchIntervalSeconds})`,
       idleRemainingSeconds: sql<number>`floor(extract(epoch from ${sessions.lastSeenAt} + make_interval(secs => ${limits.idleSeconds}) - now()))::int`,
       roles: sql<string>`coalesce((select string_agg(${accountRoles.role}, ',') from ${accountRoles} where ${accountRoles.accountId} = ${accounts.id}), '')`,
+      dataVersion: sql<string>`(select version::text from data_version)`,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.id, sessionId));
-  return row;
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare("verbund_find_session");
 }
 
 /** Single sign-on: the account bound to an external identity (issuer and subject) at an administration's provider. */

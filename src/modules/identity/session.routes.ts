@@ -162,7 +162,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/me",
     {
-      config: { policy: selfAccess },
+      config: { policy: selfAccess, readCache: true },
       schema: { operationId: "getMe", tags: ["me"], summary: "The signed-in account", response: { 200: Me } },
     },
     async (request) => me(request.actor!),
@@ -171,7 +171,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/me/tasks",
     {
-      config: { policy: selfAccess },
+      config: { policy: selfAccess, readCache: true },
       schema: {
         operationId: "listOwnTasks",
         tags: ["me"],

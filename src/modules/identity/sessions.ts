@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { sessions } from "./identity.tables";
-import { unscopedSessionWithAccount } from "./account-scope";
+import { unscopedSessionLookup } from "./account-scope";
 import type { Actor } from "../../kernel/actor";
 import type { Role } from "../../kernel/roles";
 
@@ -70,22 +70,41 @@ export type SessionLookup =
       isTouchDue: boolean;
       /** Seconds until the idle limit by the database clock, as the session stands before this request writes anything. */
       idleRemainingSeconds: number;
+      /** The data version as this statement saw it (migration 0016; the read cache's key). */
+      dataVersion: string;
     }
   | { status: "expired" }
   | { status: "unknown" };
 
 /**
- * Loads the actor behind a session token — session, account and roles in one statement. The idle
+ * The statement of {@link findSession}, built once per database (every request runs it; building
+ * a Drizzle query each time cost about a sixth of a cached read's CPU, see docs/BENCHMARKS.md).
+ */
+const sessionQueries = new WeakMap<Db, ReturnType<typeof unscopedSessionLookup>>();
+
+function sessionQuery(db: Db) {
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = unscopedSessionLookup(db, {
+      idleSeconds: IDLE_TIMEOUT_SECONDS,
+      absoluteSeconds: ABSOLUTE_TIMEOUT_SECONDS,
+      touchIntervalSeconds: SESSION_TOUCH_INTERVAL_SECONDS,
+    });
+    sessionQueries.set(db, query);
+  }
+  return query;
+}
+
+/**
+ * Loads the actor behind a session token — session, account, roles and the data version in one
+ * statement (the version first, so that whatever the request reads later is at least as new). The idle
  * and absolute limits are checked by the database clock, so every app server agrees; an expired
  * session is deleted on sight.
  */
 export async function findSession(db: Db, token: string): Promise<SessionLookup> {
   const id = sha256(token);
-  const row = await unscopedSessionWithAccount(db, id, {
-    idleSeconds: IDLE_TIMEOUT_SECONDS,
-    absoluteSeconds: ABSOLUTE_TIMEOUT_SECONDS,
-    touchIntervalSeconds: SESSION_TOUCH_INTERVAL_SECONDS,
-  });
+  const rows = await sessionQuery(db).execute({ id });
+  const row = rows[0];
   if (!row) return { status: "unknown" };
   if (row.isIdle || row.isTooOld || !row.account.isActive) {
     await db.delete(sessions).where(eq(sessions.id, id));
@@ -97,6 +116,7 @@ export async function findSession(db: Db, token: string): Promise<SessionLookup>
     createdAt: row.session.createdAt,
     isTouchDue: row.isTouchDue,
     idleRemainingSeconds: Number(row.idleRemainingSeconds),
+    dataVersion: String(row.dataVersion),
     actor: {
       accountId: row.account.id,
       regionId: row.account.regionId,

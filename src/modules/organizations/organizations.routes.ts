@@ -29,7 +29,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/organizations",
     {
-      config: { policy: publicAccess },
+      config: { policy: publicAccess, readCache: true },
       schema: {
         operationId: "listOrganizations",
         tags: ["organizations"],
@@ -44,7 +44,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/organizations/boundaries",
     {
-      config: { policy: publicAccess },
+      config: { policy: publicAccess, readCache: true },
       schema: {
         operationId: "getOrganizationBoundaries",
         tags: ["organizations"],
@@ -73,7 +73,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/organizations/:id",
     {
-      config: { policy: publicAccess },
+      config: { policy: publicAccess, readCache: true },
       schema: {
         operationId: "getOrganization",
         tags: ["organizations"],

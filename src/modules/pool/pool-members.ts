@@ -166,16 +166,24 @@ function snapshot(m: MemberRow) {
 }
 
 /** The pool members of the actor's administration (HR office), A–Z, a page at a time; the read of each is audited. */
-export async function listPoolMembers(db: Db, actor: Actor, options: PageRequest & { includeFormer?: boolean }) {
+/**
+ * Something to do again each time the same answer is given without reading the members anew (the
+ * read cache, server/read-cache.ts): the audit of the read.
+ */
+export type RepeatRead = (again: () => Promise<void>) => void;
+
+export async function listPoolMembers(db: Db, actor: Actor, options: PageRequest & { includeFormer?: boolean }, repeat?: RepeatRead) {
   const { rows: members, nextCursor } = await listVisiblePoolMembers(db, actor, options);
   await auditReads(db, actor, members);
+  repeat?.(() => auditReads(db, actor, members));
   return { items: await presentMembers(db, members), nextCursor };
 }
 
 /** One pool member of the actor's administration; 404 for any other. The read is audited. */
-export async function getPoolMember(db: Db, actor: Actor, id: string) {
+export async function getPoolMember(db: Db, actor: Actor, id: string, repeat?: RepeatRead) {
   const row = await getVisiblePoolMember(db, actor, id);
   await auditReads(db, actor, [row]);
+  repeat?.(() => auditReads(db, actor, [row]));
   return (await presentMembers(db, [row]))[0];
 }
 

@@ -31,7 +31,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/qualifications",
     {
-      config: { policy: qualificationPolicy.gate("list") },
+      config: { policy: qualificationPolicy.gate("list"), readCache: true },
       schema: {
         operationId: "listQualifications",
         tags: ["pool"],
@@ -67,7 +67,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/pool-members",
     {
-      config: { policy: poolMemberPolicy.gate("list") },
+      config: { policy: poolMemberPolicy.gate("list"), readCache: true },
       schema: {
         operationId: "listPoolMembers",
         tags: ["pool"],
@@ -76,7 +76,8 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageSchema(PoolMember) },
       },
     },
-    async (request) => listPoolMembers(app.db, request.actor!, request.query),
+    // Every answer is audited, also one from the read cache.
+    async (request) => listPoolMembers(app.db, request.actor!, request.query, (again) => request.onReadCacheHit(again)),
   );
   app.post(
     "/api/v1/pool-members",
@@ -95,7 +96,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/pool-members/:id",
     {
-      config: { policy: poolMemberPolicy.gate("read") },
+      config: { policy: poolMemberPolicy.gate("read"), readCache: true },
       schema: {
         operationId: "getPoolMember",
         tags: ["pool"],
@@ -104,7 +105,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PoolMember },
       },
     },
-    async (request) => getPoolMember(app.db, request.actor!, request.params.id),
+    async (request) => getPoolMember(app.db, request.actor!, request.params.id, (again) => request.onReadCacheHit(again)),
   );
   app.patch(
     "/api/v1/pool-members/:id",
@@ -124,7 +125,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/pool-overview",
     {
-      config: { policy: poolMemberPolicy.gate("overview") },
+      config: { policy: poolMemberPolicy.gate("overview"), readCache: true },
       schema: {
         operationId: "getPoolOverview",
         tags: ["pool"],
@@ -157,7 +158,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/me/pool-membership",
     {
-      config: { policy: selfAccess },
+      config: { policy: selfAccess, readCache: true },
       schema: {
         operationId: "getOwnPoolMembership",
         tags: ["me"],

@@ -46,7 +46,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/secondments",
     {
-      config: { policy: secondmentPolicy.gate("list") },
+      config: { policy: secondmentPolicy.gate("list"), readCache: true },
       schema: {
         operationId: "listSecondments",
         tags: ["secondments"],
@@ -77,7 +77,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/secondments/:id",
     {
-      config: { policy: secondmentPolicy.gate("list") },
+      config: { policy: secondmentPolicy.gate("list"), readCache: true },
       schema: {
         operationId: "getSecondment",
         tags: ["secondments"],
@@ -122,7 +122,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/secondments/:id/onboarding",
     {
-      config: { policy: secondmentPolicy.gate("list") },
+      config: { policy: secondmentPolicy.gate("list"), readCache: true },
       schema: {
         operationId: "getOnboardingChecklist",
         tags: ["secondments"],
@@ -187,7 +187,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/framework-agreements",
     {
-      config: { policy: secondmentPolicy.gate("read_framework") },
+      config: { policy: secondmentPolicy.gate("read_framework"), readCache: true },
       schema: {
         operationId: "listFrameworkAgreements",
         tags: ["secondments"],
@@ -215,7 +215,7 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/secondment-settings",
     {
-      config: { policy: secondmentPolicy.gate("configure") },
+      config: { policy: secondmentPolicy.gate("configure"), readCache: true },
       schema: {
         operationId: "getSecondmentSettings",
         tags: ["secondments"],

@@ -52,7 +52,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/support-requests",
     {
-      config: { policy: supportRequestPolicy.gate("list") },
+      config: { policy: supportRequestPolicy.gate("list"), readCache: true },
       schema: {
         operationId: "listSupportRequests",
         tags: ["requests"],
@@ -80,7 +80,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/support-requests/:id",
     {
-      config: { policy: supportRequestPolicy.gate("list") },
+      config: { policy: supportRequestPolicy.gate("list"), readCache: true },
       schema: {
         operationId: "getSupportRequest",
         tags: ["requests"],
@@ -124,7 +124,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/crises",
     {
-      config: { policy: crisisPolicy.gate("list") },
+      config: { policy: crisisPolicy.gate("list"), readCache: true },
       schema: {
         operationId: "listCrises",
         tags: ["crises"],
@@ -160,7 +160,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/crises/:id/board",
     {
-      config: { policy: crisisPolicy.gate("list") },
+      config: { policy: crisisPolicy.gate("list"), readCache: true },
       schema: {
         operationId: "getCrisisBoard",
         tags: ["crises"],

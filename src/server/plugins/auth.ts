@@ -34,6 +34,7 @@ async function authPlugin(app: FastifyInstance) {
   app.decorateRequest("actor", null);
   app.decorateRequest("hasExpiredSession", false);
   app.decorateRequest("sessionTimes", null);
+  app.decorateRequest("dataVersion", null);
 
   app.addHook("onRoute", (route) => {
     if (route.url.startsWith("/api/v1") && !route.config?.policy) {
@@ -52,6 +53,7 @@ async function authPlugin(app: FastifyInstance) {
       if (found.status === "valid") {
         request.actor = found.actor;
         request.sessionTimes = { lastSeenAt: found.lastSeenAt, createdAt: found.createdAt };
+        request.dataVersion = found.dataVersion;
         isTouchDue = found.isTouchDue;
         idleRemaining = found.idleRemainingSeconds;
       } else if (found.status === "expired") {
