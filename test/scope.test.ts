@@ -13,17 +13,47 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** The scoped resources: their table's export name, where it is declared and the one file that reads it. */
+/**
+ * The scoped resources: their table's export name and SQL name, where it is declared and the one
+ * file that reads it. A pool member's qualifications and availability windows are personal data
+ * of the member and read in the member's scope.
+ */
 const RESOURCES = [
   {
     table: "secondments",
+    sqlName: "secondments",
     declaredIn: "src/modules/secondments/secondments.tables.ts",
     scope: "src/modules/secondments/secondment-scope.ts",
   },
   {
     table: "supportRequests",
+    sqlName: "support_requests",
     declaredIn: "src/modules/support-requests/support-requests.tables.ts",
     scope: "src/modules/support-requests/support-request-scope.ts",
+  },
+  ...(
+    [
+      ["poolMembers", "pool_members"],
+      ["poolMemberQualifications", "pool_member_qualifications"],
+      ["availabilityWindows", "availability_windows"],
+    ] as const
+  ).map(([table, sqlName]) => ({
+    table,
+    sqlName,
+    declaredIn: "src/modules/pool/pool.tables.ts",
+    scope: "src/modules/pool/pool-member-scope.ts",
+  })),
+  {
+    table: "accounts",
+    sqlName: "accounts",
+    declaredIn: "src/modules/identity/identity.tables.ts",
+    scope: "src/modules/identity/account-scope.ts",
+  },
+  {
+    table: "allocationRuns",
+    sqlName: "allocation_runs",
+    declaredIn: "src/modules/allocation/allocation.tables.ts",
+    scope: "src/modules/allocation/allocation-run-scope.ts",
   },
 ];
 
@@ -82,6 +112,13 @@ function isInType(node: ts.Node): boolean {
   return false;
 }
 
+/** The literal text of a string or template (its parts without the substitutions), where raw SQL would name a table. */
+function literalText(node: ts.Node): string | null {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) return node.text;
+  return null;
+}
+
 /** Every place outside the scope file that reads a scoped table: `file:line table`. */
 export function readsOutsideScope(files: string[]): string[] {
   const found: string[] = [];
@@ -92,9 +129,15 @@ export function readsOutsideScope(files: string[]): string[] {
     for (const resource of RESOURCES) {
       if (rel === resource.scope || rel === resource.declaredIn) continue;
       const names = localNames(file, resource.table);
-      if (names.size === 0) continue;
+      // Raw SQL that names the table: `select … from pool_members`, `join accounts a on …`.
+      const rawRead = new RegExp(`\\b(from|join)\\s+"?${resource.sqlName}"?(?![\\w"])`, "i");
       const visit = (node: ts.Node) => {
         if (ts.isImportDeclaration(node)) return;
+        const text = literalText(node);
+        if (text !== null && rawRead.test(text)) {
+          const { line } = file.getLineAndCharacterOfPosition(node.getStart());
+          found.push(`${rel}:${line + 1} reads ${resource.table} (as SQL text) outside ${resource.scope}`);
+        }
         if (ts.isIdentifier(node) && names.has(node.text) && !isInType(node) && !isInWriteStatement(node, names)) {
           // `x.secondments` (a property of something else) is not the table.
           const parent = node.parent;
@@ -114,13 +157,13 @@ export function readsOutsideScope(files: string[]): string[] {
 }
 
 describe("one scope per resource", () => {
-  it("no file but the resource's scope reads secondments or support requests; writes go through the table itself", () => {
+  it("no file but the resource's scope reads secondments, support requests, pool members, accounts or allocation runs; writes go through the table itself", () => {
     const files = sourceFiles("src");
     expect(files.length).toBeGreaterThan(100);
     expect(readsOutsideScope(files)).toEqual([]);
   });
 
-  it("the check finds a direct read, a join, a raw SQL read and an aliased import — and lets writes and types pass", () => {
+  it("the check finds a direct read, a join, a read in SQL, an aliased import and a table named in SQL text — and lets writes and types pass", () => {
     const dir = path.join(root, ".tmp", "scope-test");
     fs.mkdirSync(dir, { recursive: true });
     const probe = path.posix.join(".tmp", "scope-test", "probe.ts");
@@ -135,11 +178,22 @@ describe("one scope per resource", () => {
         "export const d = (tx: any, id: string) => tx.update(secondments).set({}).where(secondments.id === id);",
         "export const e = (tx: any) => tx.insert(secondments).values({});",
         "export const f: Row | null = null;",
+        'import { poolMembers, availabilityWindows } from "../../src/modules/pool/pool.tables";',
+        'import { accounts } from "../../src/modules/identity/identity.tables";',
+        'import { allocationRuns as runs } from "../../src/modules/allocation/allocation.tables";',
+        "export const g = (db: any) => db.select({ name: poolMembers.name }).from(poolMembers);",
+        "export const h = (db: any) => db.select().from(accounts).for('update');",
+        "export const i = (db: any) => db.select().from(runs);",
+        "export const j = (sql: any, id: string) => sql`select id from pool_members where account_id = ${id}`;",
+        'export const k = (db: any) => db.execute("SELECT count(*) FROM accounts a JOIN account_roles r ON r.account_id = a.id");',
+        "export const l = (tx: any) => tx.delete(availabilityWindows).where(availabilityWindows.memberId === 'x');",
+        "export const m = (tx: any) => tx.insert(accounts).values({});",
+        "export const n = (sql: any) => sql`select * from account_roles join allocation_runs_archive on true`;",
       ].join("\n"),
     );
     try {
-      const lines = readsOutsideScope([probe]).map((l) => parseInt(l.split(":")[1], 10));
-      expect(lines).toEqual([3, 4, 5]);
+      const lines = [...new Set(readsOutsideScope([probe]).map((l) => parseInt(l.split(":")[1], 10)))].sort((x, y) => x - y);
+      expect(lines).toEqual([3, 4, 5, 12, 13, 14, 15, 16]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

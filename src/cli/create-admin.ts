@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { recordAudit } from "../modules/audit/record-audit";
 import { writeAccountRoles } from "../modules/identity/account-roles";
+import { unscopedAccountByLogin } from "../modules/identity/account-scope";
 import { accounts } from "../modules/identity/identity.tables";
 import { roleSetProblem } from "../modules/identity/role-rules";
 import { hashPassword, passwordProblem } from "../modules/identity/passwords";
@@ -48,7 +49,7 @@ export async function createAdministrator(db: Db, input: CreateAdministratorInpu
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.login, login));
+    const existing = await unscopedAccountByLogin(tx, login);
     if (existing) throw new OperatorError(`Das Konto ${login} gibt es bereits.`, `The account ${login} already exists.`);
     const [account] = await tx
       .insert(accounts)

@@ -4,94 +4,31 @@
  * commits all or some assignments as secondment proposals in the usual workflow.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
+import type { PageRequest } from "../../kernel/paging";
 import { germanDate } from "../../kernel/dates";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
-import { poolMembers } from "../pool";
 import { crises } from "../support-requests";
 import { getSupportRequest } from "../support-requests";
-import { loadCandidates } from "../pool";
+import { listNamedPoolMembers, unscopedCandidates } from "../pool";
 import { openCheckedProposal } from "../secondments";
 import type { RunResult } from "./allocation-format";
 import { readSnapshotRows } from "./allocation-snapshot";
-import { presentRun, type RunViewInput } from "./allocation-view";
+import { presentRun } from "./allocation-view";
 import { allocationRuns, type RunOverview } from "./allocation.tables";
+import { getVisibleRunDocument, getVisibleRunForCommit, getVisibleRunView, listVisibleAllocationRuns } from "./allocation-run-scope";
 import type { RunGate } from "./run-gate";
 import { solverPool } from "./solver-pool";
 import { listVisibleSupportRequests } from "../support-requests";
 
 // ---------------------------------------------------------------------------------------------
 
-/** The run of the caller's administration with the columns a commit needs (not the whole snapshot). */
-async function loadRunForCommit(tx: Tx, actor: Actor, id: string) {
-  const [row] = await tx
-    .select({
-      id: allocationRuns.id,
-      status: allocationRuns.status,
-      createdAt: allocationRuns.createdAt,
-      memberIds: allocationRuns.memberIds,
-      result: allocationRuns.result,
-      committed: allocationRuns.committed,
-      titles: sql<
-        Array<{ id: string; title: string }>
-      >`(SELECT coalesce(jsonb_agg(jsonb_build_object('id', r->'id', 'title', r->'title')), '[]'::jsonb)
-        FROM jsonb_array_elements(coalesce(${allocationRuns.overview}->'requests', ${allocationRuns.snapshot}->'requests')) r)`,
-    })
-    .from(allocationRuns)
-    .where(
-      and(eq(allocationRuns.id, id), eq(allocationRuns.regionId, actor.regionId), eq(allocationRuns.organizationId, actor.organizationId)),
-    )
-    // Locks the run against a second, concurrent commit.
-    .for("update");
-  if (!row) throw new AppError("not_found");
-  return row;
-}
-
-/**
- * A stored run as the coordination office sees it. Reads only the parts of the snapshot the view
- * shows (requests, administrations, two counts), and names only of the office's own people
- * among the assigned ones — the database picks them, so that the member map stays there.
- */
+/** A stored run as the coordination office sees it (names only of the office's own people among the assigned ones). */
 async function getRunView(db: Db | Tx, actor: Actor, id: string) {
-  const run = allocationRuns;
-  const [row] = await db
-    .select({
-      id: run.id,
-      status: run.status,
-      createdAt: run.createdAt,
-      crisisId: run.crisisId,
-      committedAt: run.committedAt,
-      runMs: run.runMs,
-      error: run.error,
-      committed: run.committed,
-      result: run.result,
-      // Runs stored before `overview` existed have it only in their jsonb snapshot.
-      requests: sql<RunViewInput["requests"]>`coalesce(${run.overview}->'requests', ${run.snapshot}->'requests')`,
-      administrations: sql<
-        RunViewInput["administrations"]
-      >`coalesce(${run.overview}->'administrations', ${run.snapshot}->'administrations')`,
-      members: sql<number>`coalesce((${run.overview}->>'members')::int, jsonb_array_length(${run.snapshot}->'members'))`,
-      eligiblePairs: sql<number>`coalesce((${run.overview}->>'eligiblePairs')::int, jsonb_array_length(${run.snapshot}->'pairs'))`,
-    })
-    .from(run)
-    .where(and(eq(run.id, id), eq(run.regionId, actor.regionId), eq(run.organizationId, actor.organizationId)));
-  if (!row) throw new AppError("not_found");
-  const { rows: named } = await db.execute(sql`
-    SELECT a->>'member' AS pseudonym, ${poolMembers.name} AS name
-    FROM ${run} CROSS JOIN jsonb_array_elements(${run.result}->'assignments') a
-    JOIN ${poolMembers} ON ${poolMembers.id} = (${run.memberIds}->>(a->>'member'))::uuid
-    WHERE ${run.id} = ${row.id} AND ${poolMembers.organizationId} = ${actor.organizationId}`);
-  return presentRun({
-    ...row,
-    createdAt: row.createdAt.toISOString(),
-    committedAt: row.committedAt?.toISOString() ?? null,
-    pool: { members: Number(row.members), eligiblePairs: Number(row.eligiblePairs) },
-    names: Object.fromEntries(named.map((n) => [n.pseudonym as string, n.name as string])),
-  });
+  return presentRun(await getVisibleRunView(db, actor, id));
 }
 
 const SCOPE_STATUSES = ["open", "partly_filled"] as const;
@@ -152,10 +89,8 @@ export async function createAllocationRun(
   await checkScope(db, actor, scope);
   return gate.run(async () => {
     const rows = await readSnapshotRows(db, actor, scope);
-    const own = await db
-      .select({ id: poolMembers.id, name: poolMembers.name })
-      .from(poolMembers)
-      .where(and(eq(poolMembers.organizationId, actor.organizationId), isNull(poolMembers.leftAt)));
+    // The worker names the office's own people in the view (the pool's field rule).
+    const own = await listNamedPoolMembers(db, actor, { activeOnly: true });
     const id = randomUUID();
     const createdAt = new Date();
     const run = await solverPool.run({
@@ -214,39 +149,9 @@ export async function getAllocationRun(db: Db, actor: Actor, id: string) {
   return getRunView(db, actor, id);
 }
 
-/** Newest first, then id. */
-const RUN_ORDER: SortKey[] = [
-  { sql: allocationRuns.createdAt, type: "timestamp", desc: true },
-  { sql: allocationRuns.id, type: "uuid", desc: true },
-];
-
-/** The coordination office's runs, newest first, a page at a time (the counts come from the database, not from parsing results). */
+/** The coordination office's runs, newest first, a page at a time. */
 export async function listAllocationRuns(db: Db, actor: Actor, filter: PageRequest & { crisisId?: string }) {
-  const run = allocationRuns;
-  const rows = await db
-    .select({
-      id: run.id,
-      status: run.status,
-      createdAt: run.createdAt,
-      crisisId: run.crisisId,
-      committedAt: run.committedAt,
-      runMs: run.runMs,
-      assignments: sql<number>`coalesce(jsonb_array_length(${run.result}->'assignments'), 0)`,
-      unfilledSlots: sql<number>`coalesce((SELECT sum((u->>'slots')::int) FROM jsonb_array_elements(${run.result}->'unfilled') u), 0)`,
-      cursor: cursorColumn(RUN_ORDER),
-    })
-    .from(run)
-    .where(
-      and(
-        eq(run.regionId, actor.regionId),
-        eq(run.organizationId, actor.organizationId),
-        filter.crisisId ? eq(run.crisisId, filter.crisisId) : undefined,
-        afterCursor(RUN_ORDER, filter.cursor),
-      ),
-    )
-    .orderBy(...orderBy(RUN_ORDER))
-    .limit(filter.limit + 1);
-  const { rows: shown, nextCursor } = pageOf(rows, filter.limit);
+  const { rows: shown, nextCursor } = await listVisibleAllocationRuns(db, actor, filter);
   return {
     items: shown.map(({ cursor: _cursor, ...r }) => ({
       ...r,
@@ -265,20 +170,8 @@ export async function listAllocationRuns(db: Db, actor: Actor, filter: PageReque
  * builds from the jsonb snapshot. Megabytes that this thread neither parses nor serialises.
  */
 export async function getAllocationSnapshot(db: Db, actor: Actor, id: string): Promise<{ gzip: Buffer } | { json: string }> {
-  const run = allocationRuns;
-  const [row] = await db
-    .select({
-      // Base64 text: PGlite would parse a bytea result byte by byte on this thread.
-      published: sql<string | null>`encode(${run.published}, 'base64')`,
-      json: sql<
-        string | null
-      >`CASE WHEN ${run.published} IS NULL THEN json_build_object('snapshot', ${run.snapshot}, 'result', ${run.result})::text END`,
-    })
-    .from(run)
-    .where(and(eq(run.id, id), eq(run.regionId, actor.regionId), eq(run.organizationId, actor.organizationId)));
-  if (!row) throw new AppError("not_found");
-  const published = row.published;
-  return published ? { gzip: Buffer.from(published, "base64") } : { json: row.json! };
+  const { published, json } = await getVisibleRunDocument(db, actor, id);
+  return published ? { gzip: Buffer.from(published, "base64") } : { json: json! };
 }
 
 /**
@@ -288,7 +181,7 @@ export async function getAllocationSnapshot(db: Db, actor: Actor, id: string): P
  */
 export async function commitAllocationRun(db: Db, actor: Actor, id: string, body: { assignments?: number[] | null }, baseUrl: string) {
   return db.transaction(async (tx) => {
-    const row = await loadRunForCommit(tx, actor, id);
+    const row = await getVisibleRunForCommit(tx, actor, id);
     if (row.status !== "done" || !row.result) {
       throw new AppError("conflict", {
         message:
@@ -320,7 +213,7 @@ export async function commitAllocationRun(db: Db, actor: Actor, id: string, body
     }
     // Only the chosen people, not the region's whole pool.
     const memberIds = chosen.map((index) => row.memberIds[row.result!.assignments[index].member]);
-    const candidates = new Map((await loadCandidates(tx, { region: actor.regionId }, { memberIds })).map((c) => [c.id, c]));
+    const candidates = new Map((await unscopedCandidates(tx, { region: actor.regionId }, { memberIds })).map((c) => [c.id, c]));
     const requests = new Map<string, Awaited<ReturnType<typeof getSupportRequest>> | null>();
     const titles = new Map(row.titles.map((r) => [r.id, r.title]));
     const stale: string[] = [];

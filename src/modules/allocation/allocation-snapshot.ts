@@ -14,7 +14,7 @@ import { distanceKm, ineligibility, type RequestNeeds } from "../../domain/alloc
 import { BLOCKING_STATES } from "../../domain/secondment/workflow";
 import type { Actor } from "../../kernel/actor";
 import { departments, organizations } from "../organizations";
-import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "../pool";
+import { qualifications, unscopedSnapshotPoolSql } from "../pool";
 import { supportRequestQualifications } from "../support-requests";
 import { departmentCaps, secondmentSettings } from "../secondments";
 import { SNAPSHOT_FORMAT, type AllocationSnapshot } from "./allocation-format";
@@ -96,10 +96,7 @@ export async function readSnapshotRows(db: Db, actor: Actor, scope: RunScope): P
       const region = actor.regionId;
       const openRequests = unscopedOpenRequestsSql(region, scope);
       const inScope = openRequests.ids;
-      const m = poolMembers;
-      const activeMember = sql`${m.regionId} = ${region} AND ${m.leftAt} IS NULL`;
-      const q = poolMemberQualifications;
-      const w = availabilityWindows;
+      const pool = unscopedSnapshotPoolSql(region);
       return {
         scope,
         requests: await jsonRows(tx, openRequests.rows, sql`t."openedAt", t."createdAt"`),
@@ -110,23 +107,9 @@ export async function readSnapshotRows(db: Db, actor: Actor, scope: RunScope): P
               FROM ${supportRequestQualifications} WHERE ${supportRequestQualifications.requestId} IN (${inScope})`,
         ),
         inPlay: await jsonRows(tx, unscopedInPlaySql(inScope)),
-        members: await jsonRows(
-          tx,
-          sql`SELECT ${m.id} AS "id", ${m.organizationId} AS "organizationId", ${m.departmentId} AS "departmentId",
-                ${m.travelRadiusKm} AS "travelRadiusKm", ${m.canWorkRemotely} AS "canWorkRemotely"
-              FROM ${m} WHERE ${activeMember}`,
-        ),
-        held: await jsonRows(
-          tx,
-          sql`SELECT ${q.memberId} AS "memberId", ${q.qualificationId} AS "qualificationId", ${q.validUntil} AS "validUntil",
-                ${q.confirmedAt} IS NOT NULL AS "isConfirmed"
-              FROM ${q} JOIN ${m} ON ${m.id} = ${q.memberId} WHERE ${activeMember}`,
-        ),
-        windows: await jsonRows(
-          tx,
-          sql`SELECT ${w.memberId} AS "memberId", ${w.startsOn} AS "startsOn", ${w.endsOn} AS "endsOn", ${w.hoursPerWeek} AS "hoursPerWeek"
-              FROM ${w} JOIN ${m} ON ${m.id} = ${w.memberId} WHERE ${activeMember}`,
-        ),
+        members: await jsonRows(tx, pool.members),
+        held: await jsonRows(tx, pool.held),
+        windows: await jsonRows(tx, pool.windows),
         blocking: await jsonRows(tx, unscopedBlockingSql(region)),
         organizations: await jsonRows(
           tx,

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, ne } from "drizzle-orm";
+import { and, eq, gte, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { lockFor } from "../../db/locks";
 import { today as todayInGermany } from "../../kernel/dates";
@@ -8,11 +8,11 @@ import { enqueueMail } from "../notifications";
 import { organizations } from "../organizations";
 import { deputies } from "./identity.tables";
 import type { Actor } from "../../kernel/actor";
-import { accountRoles, accounts } from "./identity.tables";
+import { accountRoles } from "./identity.tables";
 import { EMPLOYER_ROLES, actsForEmployer, roleSetProblem } from "./role-rules";
 import type { Role } from "../../kernel/roles";
 
-type AccountRow = typeof accounts.$inferSelect;
+import { unscopedActiveHolders, unscopedLockAccounts, type AccountRow } from "./account-scope";
 
 /** Who writes roles: a signed-in account, or the operator and Verbund itself (CLI, seeds, single sign-on). */
 export interface RoleWriter {
@@ -93,7 +93,7 @@ export async function writeAccountRoles(
   const after = [...new Set(roles)].sort();
   const problem = roleSetProblem(after);
   if (problem) throw new AppError("validation", { fields: [problem] });
-  await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, account.id)).for("update");
+  await unscopedLockAccounts(tx, [account.id]);
   const before = await rolesOf(tx, account.id);
   await checkDeputyships(tx, account.id, after);
   const removed = before.filter((r) => !after.includes(r));
@@ -133,18 +133,7 @@ const CHANGE_TEXT: Record<StaffCouncilChange, { de: string; en: string }> = {
  * learns of every change to its own membership, whoever made it.
  */
 export async function notifyStaffCouncil(tx: Tx, account: AccountRow, change: StaffCouncilChange, writer: RoleWriter) {
-  const members = await tx
-    .select({ login: accounts.login, displayName: accounts.displayName })
-    .from(accounts)
-    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
-    .where(
-      and(
-        eq(accounts.organizationId, account.organizationId),
-        eq(accountRoles.role, "staff_council"),
-        eq(accounts.isActive, true),
-        ne(accounts.id, account.id),
-      ),
-    );
+  const members = await unscopedActiveHolders(tx, "staff_council", { organizationId: account.organizationId, exceptAccountId: account.id });
   const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, account.organizationId));
   const text = CHANGE_TEXT[change];
   for (const member of members) {
@@ -186,17 +175,5 @@ export async function lockRegionAdmins(tx: Tx, regionId: string): Promise<void> 
 
 /** Active region_admins of the region other than `accountId`; call under {@link lockRegionAdmins}. */
 export async function otherActiveRegionAdmins(tx: Tx, regionId: string, accountId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(accountRoles)
-    .innerJoin(accounts, eq(accounts.id, accountRoles.accountId))
-    .where(
-      and(
-        eq(accountRoles.regionId, regionId),
-        eq(accountRoles.role, "region_admin"),
-        eq(accounts.isActive, true),
-        ne(accounts.id, accountId),
-      ),
-    );
-  return row.n;
+  return (await unscopedActiveHolders(tx, "region_admin", { regionId, exceptAccountId: accountId })).length;
 }

@@ -1,7 +1,7 @@
 import { departmentProblem } from "../organizations";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
+import type { PageRequest } from "../../kernel/paging";
 import { AppError, type FieldProblem } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import { departments, organizations } from "../organizations";
@@ -9,18 +9,22 @@ import type { Actor } from "../../kernel/actor";
 import { accountPolicy, grantableRoles } from "./identity.policy";
 import { byActor, lockRegionAdmins, notifyStaffCouncil, otherActiveRegionAdmins, rolesOf, writeAccountRoles } from "./account-roles";
 import { accountIdentities, accountRoles, accounts, identityProviders } from "./identity.tables";
+import {
+  findOwnAccount,
+  getVisibleAccount,
+  getVisibleAccountForUpdate,
+  listVisibleAccounts,
+  unscopedAccountByLogin,
+  type AccountRow,
+} from "./account-scope";
 import { HOLDER_LINKS_ONLY } from "./role-rules";
 import { hashPassword } from "./passwords";
 import type { Role } from "../../kernel/roles";
 import { deleteSessionsOf } from "./sessions";
 
-// Tenancy: every query below filters on the actor's administration (`ownAccount`), so an
-// account of another administration is never loaded — it is simply not found (404).
-// Guarded by src/modules/identity/accounts.test.ts and test/tenant-isolation.test.ts.
-const ownAccount = (actor: Actor, id?: string) =>
-  and(eq(accounts.organizationId, actor.organizationId), id ? eq(accounts.id, id) : undefined);
-
-type AccountRow = typeof accounts.$inferSelect;
+// Tenancy: every read goes through account-scope.ts (the HR office sees the accounts of its
+// administration), so an account of another administration is never loaded — it is simply not
+// found (404). Guarded by accounts.test.ts, test/tenant-isolation.test.ts and test/scope.test.ts.
 
 async function present(db: Db | Tx, actor: Actor, rows: AccountRow[]) {
   // One query per part, whatever the number of rows.
@@ -92,35 +96,15 @@ function snapshot(a: AccountRow, roles: readonly Role[]) {
   return { login: a.login, displayName: a.displayName, departmentId: a.departmentId, isActive: a.isActive, roles: [...roles].sort() };
 }
 
-/** The order of the account list: by name (German order, whatever the database's collation), then id. */
-const ACCOUNT_ORDER: SortKey[] = [
-  { sql: accounts.displayNameSort, type: "text" },
-  { sql: accounts.id, type: "uuid" },
-];
-
 /** The accounts of the actor's administration, sorted by name (German order), a page at a time. */
 export async function listAccounts(db: Db, actor: Actor, page: PageRequest) {
-  const rows = await db
-    .select({ a: accounts, cursor: cursorColumn(ACCOUNT_ORDER) })
-    .from(accounts)
-    .where(and(ownAccount(actor), afterCursor(ACCOUNT_ORDER, page.cursor)))
-    .orderBy(...orderBy(ACCOUNT_ORDER))
-    .limit(page.limit + 1);
-  const { rows: shown, nextCursor } = pageOf(rows, page.limit);
-  return {
-    items: await present(
-      db,
-      actor,
-      shown.map((r) => r.a),
-    ),
-    nextCursor,
-  };
+  const { rows, nextCursor } = await listVisibleAccounts(db, actor, page);
+  return { items: await present(db, actor, rows), nextCursor };
 }
 
 /** One account of the actor's administration; 404 for any other. */
 export async function getAccount(db: Db | Tx, actor: Actor, id: string) {
-  const [row] = await db.select().from(accounts).where(ownAccount(actor, id));
-  if (!row) throw new AppError("not_found");
+  const row = await getVisibleAccount(db, actor, id);
   return (await present(db, actor, [row]))[0];
 }
 
@@ -144,7 +128,7 @@ const REGION_ADMIN_BY_REGION_ADMIN = fieldError(
  * strip someone else). Null when the actor may no longer manage accounts.
  */
 async function actorNow(tx: Tx, actor: Actor): Promise<Role[] | null> {
-  const [row] = await tx.select({ isActive: accounts.isActive }).from(accounts).where(eq(accounts.id, actor.accountId));
+  const row = await findOwnAccount(tx, actor);
   if (!row?.isActive) return null;
   const roles = await rolesOf(tx, actor.accountId);
   return roles.includes("org_admin") ? roles : null;
@@ -183,7 +167,7 @@ export async function createAccount(db: Db, actor: Actor, input: CreateAccountIn
     if (!actorRoles) throw new AppError("forbidden");
     await checkGrant(tx, actor, actorRoles, input.roles);
     await checkDepartment(tx, actor, input.departmentId);
-    const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.login, login));
+    const existing = await unscopedAccountByLogin(tx, login);
     if (existing) {
       throw new AppError("conflict", {
         fields: [
@@ -248,8 +232,7 @@ const refuse = (field: string, rule: string, de: string, en: string, code: "vali
 export async function updateAccount(db: Db, actor: Actor, id: string, input: UpdateAccountInput) {
   return db.transaction(async (tx) => {
     if (input.roles !== undefined || input.isActive !== undefined) await lockRegionAdmins(tx, actor.regionId);
-    const [before] = await tx.select().from(accounts).where(ownAccount(actor, id)).for("update");
-    if (!before) throw new AppError("not_found");
+    const before = await getVisibleAccountForUpdate(tx, actor, id);
     const actorRoles = await actorNow(tx, actor);
     if (!actorRoles) throw new AppError("forbidden");
     const previousRoles = await rolesOf(tx, id);
@@ -299,7 +282,7 @@ export async function updateAccount(db: Db, actor: Actor, id: string, input: Upd
         ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
         updatedAt: new Date(),
       })
-      .where(ownAccount(actor, id))
+      .where(eq(accounts.id, before.id))
       .returning();
     const writer = byActor(actor);
     // Roles first (as the account was), then the council learns of a (de)activation.

@@ -1,9 +1,8 @@
-import { and, eq, gte, lte } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { Actor } from "../../kernel/actor";
 import { today } from "../../kernel/dates";
 import type { Role } from "../../kernel/roles";
-import { accountRoles, accounts, deputies } from "./identity.tables";
+import { listAccountsActorStandsInFor } from "./account-scope";
 
 // Deputies (Vertretungen): who stands in for a department head or an HR officer in a period.
 
@@ -20,20 +19,7 @@ export interface Principal {
 export async function principalsOf(db: Db | Tx, actor: Actor): Promise<Array<Principal & { isDeputy: boolean }>> {
   const self = { ...actor, roles: [...actor.roles], isDeputy: false };
   const day = today();
-  const rows = await db
-    .select({ principal: accounts, role: accountRoles.role })
-    .from(deputies)
-    .innerJoin(accounts, eq(accounts.id, deputies.principalAccountId))
-    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
-    .where(
-      and(
-        eq(deputies.deputyAccountId, actor.accountId),
-        eq(deputies.organizationId, actor.organizationId),
-        lte(deputies.startsOn, day),
-        gte(deputies.endsOn, day),
-        eq(accounts.isActive, true),
-      ),
-    );
+  const rows = await listAccountsActorStandsInFor(db, actor, day);
   const byId = new Map<string, Principal & { isDeputy: boolean }>();
   for (const r of rows) {
     // A deputy stands in for department heads and HR officers, not for the staff council or an employee.

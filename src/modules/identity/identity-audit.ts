@@ -1,9 +1,10 @@
-import { and, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { AuditContext, AuditSource } from "../../kernel/audit-sources";
 import { uuidsOf } from "../../kernel/audit-sources";
 import { organizations } from "../organizations";
-import { accountPolicy, identityProviderPolicy, providerChangePolicy } from "./identity.policy";
-import { accounts, identityProviderChanges, identityProviders } from "./identity.tables";
+import { identityProviderPolicy, providerChangePolicy } from "./identity.policy";
+import { listOpenableAccountIds, ownOrganizationAccountIdsMatchingSql, unscopedAccountsForAudit } from "./account-scope";
+import { identityProviderChanges, identityProviders } from "./identity.tables";
 
 /** `text` as a LIKE pattern that matches it anywhere, its own % and _ taken literally. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -16,12 +17,7 @@ const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`
 export const identityAuditSource: AuditSource = {
   async people({ db }, accountIds, organizationIds) {
     const ids = uuidsOf(accountIds);
-    const people = ids.length
-      ? await db
-          .select({ id: accounts.id, login: accounts.login, displayName: accounts.displayName, organizationId: accounts.organizationId })
-          .from(accounts)
-          .where(inArray(accounts.id, ids))
-      : [];
+    const people = await unscopedAccountsForAudit(db, ids);
     const orgIds = [...new Set([...uuidsOf(organizationIds), ...people.map((p) => p.organizationId)])];
     const orgs = orgIds.length
       ? await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds))
@@ -29,11 +25,7 @@ export const identityAuditSource: AuditSource = {
     return { people, organizations: orgs };
   },
   peopleMatching(actor, text) {
-    const pattern = containing(text);
-    return sql`select ${accounts.id}::text from ${accounts} where ${and(
-      eq(accounts.organizationId, actor.organizationId),
-      or(ilike(accounts.displayName, pattern), ilike(accounts.login, pattern)),
-    )}`;
+    return ownOrganizationAccountIdsMatchingSql(actor, containing(text));
   },
   links: {
     account: accountLinks,
@@ -68,11 +60,6 @@ export const identityAuditSource: AuditSource = {
 
 /** An account's page, for the HR office of its administration. */
 async function accountLinks({ db, actor }: AuditContext, ids: string[]) {
-  const wanted = uuidsOf(ids);
-  if (!accountPolicy.can(actor, "read") || wanted.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(and(inArray(accounts.id, wanted), eq(accounts.organizationId, actor.organizationId)));
-  return new Map(rows.map((r) => [r.id, `/konten/${r.id}`]));
+  const openable = await listOpenableAccountIds(db, actor, uuidsOf(ids));
+  return new Map(openable.map((id) => [id, `/konten/${id}`]));
 }

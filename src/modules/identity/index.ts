@@ -23,7 +23,19 @@ export const identityModule = defineModule({
 
 // The capability's public interface: other capabilities import only what is listed here.
 export { getMe } from "./get-me";
-export { accountRoles, accounts } from "./identity.tables";
+export { accountRoles } from "./identity.tables";
+// Accounts are read only through their scope (test/scope.test.ts): the own account, names within
+// the administration, and named unscoped reads for mail recipients and who acts.
+export {
+  findOwnAccount,
+  listAccountNames,
+  unscopedActiveAccountIdsSql,
+  unscopedActiveHolders,
+  unscopedDepartmentsWithActiveHead,
+  unscopedHoldsDepartmentRole,
+  unscopedLockAccounts,
+  type AccountRow,
+} from "./account-scope";
 export { EMPLOYER_ROLES } from "./role-rules";
 export { principalsOf } from "./deputies";
 export type { Principal } from "./deputies";

@@ -4,6 +4,7 @@ import { lockFor } from "../../db/locks";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import { accounts, identityProviders, loginAttempts, loginLocks } from "./identity.tables";
+import { unscopedAccountByLogin } from "./account-scope";
 import { verifyPassword } from "./passwords";
 import { createSession, type NewSession } from "./sessions";
 
@@ -42,14 +43,14 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession & { a
   } catch (err) {
     // Refused before the password is checked: the account's administration still sees the attempt.
     if (err instanceof AppError && (err.code === "login_locked" || err.code === "rate_limited")) {
-      const [locked] = await db.select().from(accounts).where(eq(accounts.login, name));
+      const locked = await unscopedAccountByLogin(db, name);
       if (locked)
         await db.transaction((tx) => recordFailedLogin(tx, locked, input.ip, err.code === "login_locked" ? "locked" : "rate_limited"));
     }
     throw err;
   }
 
-  const [account] = await db.select().from(accounts).where(eq(accounts.login, name));
+  const account = await unscopedAccountByLogin(db, name);
   const usable = account && account.isActive ? account : undefined;
   const isValid = await verifyPassword(usable?.passwordHash, input.password);
 

@@ -12,6 +12,7 @@ import { Task } from "../../kernel/tasks";
 import { getMe } from "./get-me";
 import { ChangePasswordBody, LoginBody, loginResponseSchema, meSchema, SessionInfo, SessionStatus, UpdateMeBody } from "./identity.schemas";
 import { accounts, sessions } from "./identity.tables";
+import { findOwnAccount } from "./account-scope";
 import { providerLogoutUrl } from "./sso/provider-logout";
 import { login } from "./login";
 import { hashPassword, verifyPassword } from "./passwords";
@@ -215,7 +216,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = request.actor!;
       await app.db.transaction(async (tx) => {
-        const [before] = await tx.select().from(accounts).where(eq(accounts.id, actor.accountId));
+        const before = await findOwnAccount(tx, actor);
+        if (!before) throw new AppError("not_found");
         const [after] = await tx
           .update(accounts)
           .set({ ...request.body, updatedAt: new Date() })
@@ -248,7 +250,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = request.actor!;
-      const [account] = await app.db.select().from(accounts).where(eq(accounts.id, actor.accountId));
+      const account = await findOwnAccount(app.db, actor);
       if (!(await verifyPassword(account?.passwordHash, request.body.currentPassword))) {
         throw new AppError("validation", {
           fields: [

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { accountRoles, accounts, sessions } from "./identity.tables";
+import { sessions } from "./identity.tables";
+import { unscopedSessionLookup } from "./account-scope";
 import type { Actor } from "../../kernel/actor";
 import type { Role } from "../../kernel/roles";
 
@@ -79,29 +80,18 @@ export type SessionLookup =
  * The statement of {@link findSession}, built once per database (every request runs it; building
  * a Drizzle query each time cost about a sixth of a cached read's CPU, see docs/BENCHMARKS.md).
  */
-const sessionQueries = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
-
-function buildSessionQuery(db: Db) {
-  return db
-    .select({
-      session: sessions,
-      account: accounts,
-      isIdle: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(secs => ${IDLE_TIMEOUT_SECONDS})`,
-      isTooOld: sql<boolean>`${sessions.createdAt} <= now() - make_interval(secs => ${ABSOLUTE_TIMEOUT_SECONDS})`,
-      isTouchDue: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(secs => ${SESSION_TOUCH_INTERVAL_SECONDS})`,
-      idleRemainingSeconds: sql<number>`floor(extract(epoch from ${sessions.lastSeenAt} + make_interval(secs => ${IDLE_TIMEOUT_SECONDS}) - now()))::int`,
-      roles: sql<string>`coalesce((select string_agg(${accountRoles.role}, ',') from ${accountRoles} where ${accountRoles.accountId} = ${accounts.id}), '')`,
-      dataVersion: sql<string>`(select version::text from data_version)`,
-    })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.id, sql.placeholder("id")))
-    .prepare("verbund_find_session");
-}
+const sessionQueries = new WeakMap<Db, ReturnType<typeof unscopedSessionLookup>>();
 
 function sessionQuery(db: Db) {
   let query = sessionQueries.get(db);
-  if (!query) sessionQueries.set(db, (query = buildSessionQuery(db)));
+  if (!query) {
+    query = unscopedSessionLookup(db, {
+      idleSeconds: IDLE_TIMEOUT_SECONDS,
+      absoluteSeconds: ABSOLUTE_TIMEOUT_SECONDS,
+      touchIntervalSeconds: SESSION_TOUCH_INTERVAL_SECONDS,
+    });
+    sessionQueries.set(db, query);
+  }
   return query;
 }
 

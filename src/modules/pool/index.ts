@@ -30,5 +30,22 @@ export const poolModule = defineModule({
 });
 
 // The capability's public interface: other capabilities import only what is listed here.
-export { loadCandidates } from "./candidates";
-export { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "./pool.tables";
+export { qualifications } from "./pool.tables";
+// Pool members are read only through their scope (test/scope.test.ts): the names within the home
+// administration, ids and pseudonymous facts (candidates, pay groups, the allocation snapshot)
+// across it, whole rows only for what a caller already holds the ids of.
+export {
+  listNamedPoolMembers,
+  mayShowMemberName,
+  namedPoolMembersSql,
+  ownPoolMemberIdSql,
+  unscopedAvailabilityOf,
+  unscopedCandidates,
+  unscopedLockPoolMember,
+  unscopedPayGroupsOf,
+  unscopedPoolMemberIdsSql,
+  unscopedPoolMembersOf,
+  unscopedSnapshotPoolSql,
+  type CandidateOptions,
+  type PoolMemberRow,
+} from "./pool-member-scope";

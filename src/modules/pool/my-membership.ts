@@ -1,23 +1,17 @@
 import { and, desc, eq, isNull, ne, or } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db, Tx } from "../../db/client";
+import type { Db } from "../../db/client";
 import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import { AppError } from "../../kernel/problems";
 import { auditEvents } from "../audit";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
-import { getMe } from "../identity";
-import { accounts } from "../identity";
+import { findOwnAccount, getMe } from "../identity";
 import { CONSENT_TEXT, CONSENT_VERSION } from "./consent";
 import { checkConsentVersion, checkReferences, columns, presentMembers, snapshot, writeDetails, type MemberFields } from "./pool-members";
 import type { JoinPoolBody } from "./pool.schemas";
 import { poolMembers } from "./pool.tables";
-
-async function myRow(db: Db | Tx, actor: Actor, options: { forUpdate?: boolean } = {}) {
-  const query = db.select().from(poolMembers).where(eq(poolMembers.accountId, actor.accountId));
-  const [row] = options.forUpdate ? await query.for("update") : await query;
-  return row;
-}
+import { findOwnPoolMember as myRow } from "./pool-member-scope";
 
 /** The actor's own pool entry (active or left), with the consent text to agree to. */
 export async function getMyMembership(db: Db, actor: Actor) {
@@ -37,7 +31,8 @@ export async function getMyMembership(db: Db, actor: Actor) {
  */
 export async function joinPool(db: Db, actor: Actor, input: z.infer<typeof JoinPoolBody>) {
   checkConsentVersion(input.consentVersion);
-  const [account] = await db.select().from(accounts).where(eq(accounts.id, actor.accountId));
+  const account = await findOwnAccount(db, actor);
+  if (!account) throw new AppError("not_found");
   return db.transaction(async (tx) => {
     await checkReferences(tx, actor.organizationId, actor.regionId, input);
     const existing = await myRow(tx, actor, { forUpdate: true });

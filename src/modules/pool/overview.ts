@@ -1,9 +1,8 @@
-import { and, eq, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { addDays, dateInGermany, today } from "../../kernel/dates";
+import { dateInGermany, today } from "../../kernel/dates";
 import { defineOverview } from "../../kernel/overviews";
 import { EXPIRY_NOTICE_DAYS } from "./tasks";
-import { availabilityWindows, poolMemberQualifications, poolMembers } from "./pool.tables";
+import { summarizeOwnPoolEntry } from "./pool-member-scope";
 
 /**
  * The employee's own pool entry on the start page: in the pool or not (or left), since when, how
@@ -37,24 +36,7 @@ export const poolEntryOverview = defineOverview({
   },
   async load({ db, actor }) {
     const day = today();
-    const q = poolMemberQualifications;
-    const w = availabilityWindows;
-    const ofMember = eq(q.memberId, poolMembers.id);
-    const count = (where: ReturnType<typeof and>) => sql<number>`(select count(*)::int from ${q} where ${ofMember} and ${where})`;
-    const [row] = await db
-      .select({
-        consentedAt: poolMembers.consentedAt,
-        leftAt: poolMembers.leftAt,
-        confirmed: count(and(isNotNull(q.confirmedAt), or(isNull(q.validUntil), gte(q.validUntil, day)))),
-        awaiting: count(isNull(q.confirmedAt)),
-        expiring: count(and(gte(q.validUntil, day), lte(q.validUntil, addDays(day, EXPIRY_NOTICE_DAYS)))),
-        hoursNow: sql<
-          number | null
-        >`(select max(${w.hoursPerWeek})::int from ${w} where ${eq(w.memberId, poolMembers.id)} and ${lte(w.startsOn, day)} and ${gte(w.endsOn, day)})`,
-        windowsAhead: sql<number>`(select count(*)::int from ${w} where ${eq(w.memberId, poolMembers.id)} and ${gte(w.endsOn, day)})`,
-      })
-      .from(poolMembers)
-      .where(eq(poolMembers.accountId, actor.accountId));
+    const row = await summarizeOwnPoolEntry(db, actor, day, EXPIRY_NOTICE_DAYS);
     const none = { confirmed: 0, awaitingConfirmation: 0, expiringSoon: 0 };
     if (!row) return { status: "not_member" as const, since: null, qualifications: none, availableNow: null, windowsAhead: 0 };
     if (row.leftAt)

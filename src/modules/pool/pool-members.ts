@@ -1,8 +1,8 @@
 import { departmentProblem } from "../organizations";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
-import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
+import type { PageRequest } from "../../kernel/paging";
 import { today } from "../../kernel/dates";
 import { AppError, type FieldProblem } from "../../kernel/problems";
 import { auditEvents } from "../audit";
@@ -12,25 +12,27 @@ import { departments } from "../organizations";
 import { CONSENT_VERSION } from "./consent";
 import type { CreatePoolMemberBody, PoolMemberFields } from "./pool.schemas";
 import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "./pool.tables";
+import {
+  getVisiblePoolMember,
+  getVisiblePoolMemberForUpdate,
+  listVisiblePoolMembers,
+  unscopedAvailabilityOf,
+  unscopedQualificationsOf,
+  type PoolMemberRow as MemberRow,
+} from "./pool-member-scope";
 
-type MemberRow = typeof poolMembers.$inferSelect;
 export type MemberFields = Partial<z.infer<typeof PoolMemberFields>>;
 
-// Tenancy: every query filters on the actor's administration (`ownMember`); a member of another
-// administration is never loaded. Guarded by pool.test.ts and test/tenant-isolation.test.ts.
-const ownMember = (actor: Actor, id?: string) =>
-  and(eq(poolMembers.organizationId, actor.organizationId), id ? eq(poolMembers.id, id) : undefined);
+// Tenancy: every read goes through pool-member-scope.ts (the HR office sees its administration's
+// members, a person their own entry); a member of another administration is never loaded.
+// Guarded by pool.test.ts, test/tenant-isolation.test.ts and test/scope.test.ts.
 
 /** Presents members with their qualifications and availability (one query each, not per member). */
 export async function presentMembers(db: Db | Tx, rows: MemberRow[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const held = await db
-    .select({ link: poolMemberQualifications, q: qualifications })
-    .from(poolMemberQualifications)
-    .innerJoin(qualifications, eq(qualifications.id, poolMemberQualifications.qualificationId))
-    .where(inArray(poolMemberQualifications.memberId, ids));
-  const windows = await db.select().from(availabilityWindows).where(inArray(availabilityWindows.memberId, ids));
+  const held = await unscopedQualificationsOf(db, ids);
+  const windows = await unscopedAvailabilityOf(db, ids);
   const deps = await db
     .select({ id: departments.id, name: departments.name })
     .from(departments)
@@ -119,8 +121,8 @@ async function checkReferences(tx: Db | Tx, organizationId: string, regionId: st
  */
 async function writeDetails(tx: Db | Tx, member: MemberRow, input: MemberFields, confirmBy: string | null) {
   if (input.qualifications) {
-    const before = await tx.select().from(poolMemberQualifications).where(eq(poolMemberQualifications.memberId, member.id));
-    const confirmed = new Map(before.map((b) => [b.qualificationId, b]));
+    const before = await unscopedQualificationsOf(tx, [member.id]);
+    const confirmed = new Map(before.map(({ link }) => [link.qualificationId, link]));
     await tx.delete(poolMemberQualifications).where(eq(poolMemberQualifications.memberId, member.id));
     const unique = [...new Map(input.qualifications.map((q) => [q.qualificationId, q])).values()];
     if (unique.length) {
@@ -163,12 +165,6 @@ function snapshot(m: MemberRow) {
   return { name: m.name, departmentId: m.departmentId, payGroup: m.payGroup, jobTitle: m.jobTitle, leftAt: m.leftAt };
 }
 
-/** The order of the member list: A–Z by name (German order, whatever the database's collation), then id (indexed). */
-const MEMBER_ORDER: SortKey[] = [
-  { sql: poolMembers.nameSort, type: "text" },
-  { sql: poolMembers.id, type: "uuid" },
-];
-
 /** The pool members of the actor's administration (HR office), A–Z, a page at a time; the read of each is audited. */
 /**
  * Something to do again each time the same answer is given without reading the members anew (the
@@ -177,23 +173,15 @@ const MEMBER_ORDER: SortKey[] = [
 export type RepeatRead = (again: () => Promise<void>) => void;
 
 export async function listPoolMembers(db: Db, actor: Actor, options: PageRequest & { includeFormer?: boolean }, repeat?: RepeatRead) {
-  const rows = await db
-    .select({ m: poolMembers, cursor: cursorColumn(MEMBER_ORDER) })
-    .from(poolMembers)
-    .where(and(ownMember(actor), options.includeFormer ? undefined : isNull(poolMembers.leftAt), afterCursor(MEMBER_ORDER, options.cursor)))
-    .orderBy(...orderBy(MEMBER_ORDER))
-    .limit(options.limit + 1);
-  const page = pageOf(rows, options.limit);
-  const members = page.rows.map((r) => r.m);
+  const { rows: members, nextCursor } = await listVisiblePoolMembers(db, actor, options);
   await auditReads(db, actor, members);
   repeat?.(() => auditReads(db, actor, members));
-  return { items: await presentMembers(db, members), nextCursor: page.nextCursor };
+  return { items: await presentMembers(db, members), nextCursor };
 }
 
 /** One pool member of the actor's administration; 404 for any other. The read is audited. */
 export async function getPoolMember(db: Db, actor: Actor, id: string, repeat?: RepeatRead) {
-  const [row] = await db.select().from(poolMembers).where(ownMember(actor, id));
-  if (!row) throw new AppError("not_found");
+  const row = await getVisiblePoolMember(db, actor, id);
   await auditReads(db, actor, [row]);
   repeat?.(() => auditReads(db, actor, [row]));
   return (await presentMembers(db, [row]))[0];
@@ -247,13 +235,12 @@ export async function createPoolMember(db: Db, actor: Actor, input: z.infer<type
 export async function updatePoolMember(db: Db, actor: Actor, id: string, input: MemberFields) {
   return db.transaction(async (tx) => {
     // Locked: changes to one member (the HR office's, the person's own, a proposal) run one at a time.
-    const [before] = await tx.select().from(poolMembers).where(ownMember(actor, id)).for("update");
-    if (!before) throw new AppError("not_found");
+    const before = await getVisiblePoolMemberForUpdate(tx, actor, id);
     await checkReferences(tx, actor.organizationId, actor.regionId, input);
     const [after] = await tx
       .update(poolMembers)
       .set({ ...columns(input), updatedAt: new Date() })
-      .where(ownMember(actor, id))
+      .where(eq(poolMembers.id, before.id))
       .returning();
     await writeDetails(tx, after, input, actor.accountId);
     await recordAudit(tx, actor, {

@@ -1,9 +1,9 @@
-import { and, eq, isNotNull, isNull, lt, or, gte, sql } from "drizzle-orm";
+import { and, eq, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { today as todayInGermany } from "../../kernel/dates";
 import type { Actor } from "../../kernel/actor";
-import { organizations } from "../organizations";
-import { availabilityWindows, poolMemberQualifications, poolMembers, qualifications } from "./pool.tables";
+import { countRegionPool, shownCount } from "./pool-member-scope";
+import { availabilityWindows, poolMemberQualifications, poolMembers } from "./pool.tables";
 
 /**
  * The region's pool without names (`region` view): active members per administration and, per
@@ -11,52 +11,15 @@ import { availabilityWindows, poolMemberQualifications, poolMembers, qualificati
  * (null) so that a single person cannot be singled out.
  */
 export async function getPoolOverview(db: Db, actor: Actor) {
-  const today = todayInGermany();
-  const perOrganization = await db
-    .select({
-      organizationId: organizations.id,
-      name: organizations.name,
-      members: sql<number>`count(${poolMembers.id})::int`,
-      availableNow: sql<number>`count(distinct ${availabilityWindows.memberId})::int`,
-    })
-    .from(organizations)
-    .leftJoin(poolMembers, and(eq(poolMembers.organizationId, organizations.id), isNull(poolMembers.leftAt)))
-    .leftJoin(
-      availabilityWindows,
-      and(
-        eq(availabilityWindows.memberId, poolMembers.id),
-        sql`${availabilityWindows.startsOn} <= ${today}`,
-        gte(availabilityWindows.endsOn, today),
-      ),
-    )
-    .where(eq(organizations.regionId, actor.regionId))
-    .groupBy(organizations.id, organizations.name);
-  const perQualification = await db
-    .select({
-      qualificationId: qualifications.id,
-      name: qualifications.name,
-      category: qualifications.category,
-      holders: sql<number>`count(${poolMembers.id})::int`,
-    })
-    .from(qualifications)
-    .leftJoin(
-      poolMemberQualifications,
-      and(
-        eq(poolMemberQualifications.qualificationId, qualifications.id),
-        isNotNull(poolMemberQualifications.confirmedAt),
-        or(isNull(poolMemberQualifications.validUntil), gte(poolMemberQualifications.validUntil, today)),
-      ),
-    )
-    .leftJoin(poolMembers, and(eq(poolMembers.id, poolMemberQualifications.memberId), isNull(poolMembers.leftAt)))
-    .where(eq(qualifications.regionId, actor.regionId))
-    .groupBy(qualifications.id, qualifications.name, qualifications.category);
-  const small = (n: number) => (n > 0 && n < 3 ? null : n);
+  const { perOrganization, perQualification } = await countRegionPool(db, actor, todayInGermany());
   const collator = new Intl.Collator("de");
   return {
     organizations: perOrganization
-      .map((o) => ({ ...o, members: small(o.members), availableNow: small(o.availableNow) }))
+      .map((o) => ({ ...o, members: shownCount(o.members), availableNow: shownCount(o.availableNow) }))
       .sort((a, b) => collator.compare(a.name, b.name)),
-    qualifications: perQualification.map((q) => ({ ...q, holders: small(q.holders) })).sort((a, b) => collator.compare(a.name, b.name)),
+    qualifications: perQualification
+      .map((q) => ({ ...q, holders: shownCount(q.holders) }))
+      .sort((a, b) => collator.compare(a.name, b.name)),
   };
 }
 

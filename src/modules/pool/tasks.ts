@@ -1,8 +1,6 @@
-import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import { addDays, germanDate, today } from "../../kernel/dates";
 import type { Task, TaskSource } from "../../kernel/tasks";
-import { poolMemberPolicy } from "./pool.policy";
-import { poolMemberQualifications, poolMembers, qualifications } from "./pool.tables";
+import { countQualificationsToConfirm, listOwnExpiringQualifications } from "./pool-member-scope";
 
 /** How long before a qualification expires its holder is reminded (days). */
 export const EXPIRY_NOTICE_DAYS = 60;
@@ -14,44 +12,21 @@ export const EXPIRY_NOTICE_DAYS = 60;
  */
 export const poolTasks: TaskSource = async ({ db, actor }) => {
   const tasks: Task[] = [];
-  if (poolMemberPolicy.can(actor, "update")) {
-    const [{ qualificationsOpen, people }] = await db
-      .select({
-        qualificationsOpen: sql<number>`count(*)::int`,
-        people: sql<number>`count(distinct ${poolMemberQualifications.memberId})::int`,
-      })
-      .from(poolMemberQualifications)
-      .innerJoin(poolMembers, eq(poolMembers.id, poolMemberQualifications.memberId))
-      .where(
-        and(eq(poolMembers.organizationId, actor.organizationId), isNull(poolMembers.leftAt), isNull(poolMemberQualifications.confirmedAt)),
-      );
-    if (qualificationsOpen > 0) {
-      tasks.push({
-        kind: "qualifications_to_confirm",
-        object: { type: "pool", id: actor.organizationId, title: "Unterstützungspool Ihrer Verwaltung" },
-        step: {
-          de: `${qualificationsOpen === 1 ? "1 Qualifikation" : `${qualificationsOpen} Qualifikationen`} von ${people === 1 ? "1 Person" : `${people} Personen`} bestätigen`,
-          en: `Confirm ${qualificationsOpen} qualification${qualificationsOpen === 1 ? "" : "s"} of ${people} ${people === 1 ? "person" : "people"}`,
-        },
-        dueOn: null,
-        link: "/pool/mitglieder",
-      });
-    }
+  const { qualificationsOpen, people } = await countQualificationsToConfirm(db, actor);
+  if (qualificationsOpen > 0) {
+    tasks.push({
+      kind: "qualifications_to_confirm",
+      object: { type: "pool", id: actor.organizationId, title: "Unterstützungspool Ihrer Verwaltung" },
+      step: {
+        de: `${qualificationsOpen === 1 ? "1 Qualifikation" : `${qualificationsOpen} Qualifikationen`} von ${people === 1 ? "1 Person" : `${people} Personen`} bestätigen`,
+        en: `Confirm ${qualificationsOpen} qualification${qualificationsOpen === 1 ? "" : "s"} of ${people} ${people === 1 ? "person" : "people"}`,
+      },
+      dueOn: null,
+      link: "/pool/mitglieder",
+    });
   }
   const day = today();
-  const expiring = await db
-    .select({ memberId: poolMembers.id, name: qualifications.name, validUntil: poolMemberQualifications.validUntil })
-    .from(poolMemberQualifications)
-    .innerJoin(poolMembers, eq(poolMembers.id, poolMemberQualifications.memberId))
-    .innerJoin(qualifications, eq(qualifications.id, poolMemberQualifications.qualificationId))
-    .where(
-      and(
-        eq(poolMembers.accountId, actor.accountId),
-        isNull(poolMembers.leftAt),
-        gte(poolMemberQualifications.validUntil, day),
-        lte(poolMemberQualifications.validUntil, addDays(day, EXPIRY_NOTICE_DAYS)),
-      ),
-    );
+  const expiring = await listOwnExpiringQualifications(db, actor, day, addDays(day, EXPIRY_NOTICE_DAYS));
   for (const q of expiring) {
     tasks.push({
       kind: "qualification_expiring",

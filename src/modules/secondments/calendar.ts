@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import ical, { ICalEventStatus, ICalEventTransparency } from "ical-generator";
-import { and, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
-import { accountRoles, accounts } from "../identity";
+import { unscopedActiveAccountIdsSql, unscopedHoldsDepartmentRole } from "../identity";
 import { addDays, today } from "../../kernel/dates";
 import { departments, organizations } from "../organizations";
 import { deputies } from "../identity";
@@ -132,39 +132,31 @@ export function calendarText(name: string, events: CalendarEvent[], stamp: Date 
  * like a revoked one.
  */
 async function mayReadDepartmentFeed(db: Db, accountId: string, departmentId: string): Promise<boolean> {
-  const holdsIt = (id: string) =>
-    db
-      .select({ id: accounts.id })
-      .from(accounts)
-      .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
-      .where(
-        and(
-          eq(accounts.id, id),
-          eq(accounts.isActive, true),
-          eq(accounts.departmentId, departmentId),
-          inArray(accountRoles.role, ["department_head", "org_admin"]),
-        ),
-      )
-      .limit(1);
-  if ((await holdsIt(accountId)).length) return true;
+  const holdsIt = (id: string) => unscopedHoldsDepartmentRole(db, id, departmentId, ["department_head", "org_admin"]);
+  if (await holdsIt(accountId)) return true;
   const day = today();
   const principals = await db
     .select({ id: deputies.principalAccountId })
     .from(deputies)
     .where(and(eq(deputies.deputyAccountId, accountId), lte(deputies.startsOn, day), gte(deputies.endsOn, day)));
-  for (const p of principals) if ((await holdsIt(p.id)).length) return true;
+  for (const p of principals) if (await holdsIt(p.id)) return true;
   return false;
 }
 
 /** The feed for a token, as an iCalendar text; null when the token is unknown or revoked, or its holder may no longer read it. */
 export async function renderCalendar(db: Db, token: string): Promise<string | null> {
-  const [feed] = await db
-    .select({ f: calendarFeeds, active: accounts.isActive })
+  // A feed whose holder was deactivated answers like a revoked one.
+  const [f] = await db
+    .select()
     .from(calendarFeeds)
-    .innerJoin(accounts, eq(accounts.id, calendarFeeds.accountId))
-    .where(and(eq(calendarFeeds.tokenHash, hash(token)), isNull(calendarFeeds.revokedAt)));
-  if (!feed || !feed.active) return null;
-  const f = feed.f;
+    .where(
+      and(
+        eq(calendarFeeds.tokenHash, hash(token)),
+        isNull(calendarFeeds.revokedAt),
+        sql`${calendarFeeds.accountId} in ${unscopedActiveAccountIdsSql()}`,
+      ),
+    );
+  if (!f) return null;
   if (f.scope === "department" && !(await mayReadDepartmentFeed(db, f.accountId, f.departmentId!))) return null;
   const rows = await unscopedFeedSecondments(db, f, SHOWN);
   const orgs = await db

@@ -1,10 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { distanceKm, ineligibility, type RequestNeeds } from "../../domain/allocation/eligibility";
 import type { Actor } from "../../kernel/actor";
 import { organizations } from "../organizations";
-import { loadCandidates } from "../pool";
-import { poolMembers, qualifications } from "../pool";
+import { listNamedPoolMembers, qualifications, unscopedCandidates, unscopedPayGroupsOf } from "../pool";
 import { getSupportRequest } from "../support-requests";
 import { unscopedMembersInOtherProcess, unscopedOfferedMemberIds } from "./secondment-scope";
 
@@ -21,20 +20,10 @@ export async function listOwnCandidates(db: Db, actor: Actor, requestId: string)
     organizationId: request.organization.id,
     requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
   };
-  const eligible = (await loadCandidates(db, actor.organizationId)).filter((c) => ineligibility(c, needs) === null);
+  const eligible = (await unscopedCandidates(db, actor.organizationId)).filter((c) => ineligibility(c, needs) === null);
   if (eligible.length === 0) return [];
-  const rows = await db
-    .select({ id: poolMembers.id, name: poolMembers.name, jobTitle: poolMembers.jobTitle })
-    .from(poolMembers)
-    .where(
-      and(
-        eq(poolMembers.organizationId, actor.organizationId),
-        inArray(
-          poolMembers.id,
-          eligible.map((c) => c.id),
-        ),
-      ),
-    );
+  // Names only of the HR office's own people (the pool's field rule).
+  const rows = await listNamedPoolMembers(db, actor, { ids: eligible.map((c) => c.id) });
   const offeredIds = await unscopedOfferedMemberIds(db, requestId);
   return rows.map((r) => ({ ...r, isOffered: offeredIds.has(r.id) })).sort((a, b) => new Intl.Collator("de").compare(a.name, b.name));
 }
@@ -52,7 +41,7 @@ export async function listRegionCandidates(db: Db, actor: Actor, requestId: stri
     organizationId: request.organization.id,
     requiredQualificationIds: request.requiredQualifications.map((q) => q.id),
   };
-  const eligible = (await loadCandidates(db, { region: actor.regionId })).filter((c) => ineligibility(c, needs) === null);
+  const eligible = (await unscopedCandidates(db, { region: actor.regionId })).filter((c) => ineligibility(c, needs) === null);
   if (eligible.length === 0) return [];
   const ids = eligible.map((c) => c.id);
   const busy = await unscopedMembersInOtherProcess(db, ids);
@@ -68,11 +57,7 @@ export async function listRegionCandidates(db: Db, actor: Actor, requestId: stri
         .where(eq(qualifications.regionId, actor.regionId))
     ).map((q) => [q.id, q.name]),
   );
-  const pay = new Map(
-    (await db.select({ id: poolMembers.id, payGroup: poolMembers.payGroup }).from(poolMembers).where(inArray(poolMembers.id, ids))).map(
-      (r) => [r.id, r.payGroup],
-    ),
-  );
+  const pay = await unscopedPayGroupsOf(db, ids);
   return eligible
     .map((c) => ({
       memberId: c.id,

@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { coversPeriod } from "../../domain/allocation/eligibility";
 import { AppError } from "../../kernel/problems";
 import { addDays, germanDate } from "../../kernel/dates";
 import type { Actor } from "../../kernel/actor";
-import { availabilityWindows } from "../pool";
+import { unscopedAvailabilityOf } from "../pool";
 import { workflowRoles } from "./who-acts";
 import { assertNoOverlap } from "./guards";
 import { present } from "./present";
@@ -62,7 +61,7 @@ export async function extendSecondment(
         message: { de: "Eine Verlängerung ist bereits im Verfahren.", en: "An extension is already under way." },
       });
     }
-    const windows = await tx.select().from(availabilityWindows).where(eq(availabilityWindows.memberId, m.id));
+    const windows = await unscopedAvailabilityOf(tx, [m.id]);
     if (!coversPeriod(windows, startsOn, input.endsOn, s.hoursPerWeek)) {
       throw new AppError("validation", {
         fields: [

@@ -11,7 +11,7 @@ import {
   type WorkflowRole,
 } from "../../domain/secondment/workflow";
 import type { Actor } from "../../kernel/actor";
-import { accountRoles, accounts, principalsOf } from "../identity";
+import { principalsOf, unscopedDepartmentsWithActiveHead } from "../identity";
 import { departments, organizations } from "../organizations";
 import { supportRequestPolicy, unscopedRequestSummariesOf } from "../support-requests";
 import { frameworkAgreements, onboardingItems, secondmentSettings, secondmentTransitions, type OnboardingKey } from "./secondments.tables";
@@ -54,11 +54,7 @@ async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember
     .from(departments)
     .where(inArray(departments.id, departmentIds));
   // Departments with an active head in Verbund, per lending administration (else the HR office releases).
-  const heads = await db
-    .selectDistinct({ organizationId: accounts.organizationId, departmentId: accounts.departmentId })
-    .from(accounts)
-    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
-    .where(and(inArray(accounts.departmentId, departmentIds), eq(accountRoles.role, "department_head"), eq(accounts.isActive, true)));
+  const heads = await unscopedDepartmentsWithActiveHead(db, departmentIds);
   const principals = await principalsOf(db, actor);
   const settings = await db
     .select({ organizationId: secondmentSettings.organizationId, councilScope: secondmentSettings.councilScope })

@@ -1,13 +1,11 @@
-import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { ineligibility } from "../../domain/allocation/eligibility";
 import { AppError } from "../../kernel/problems";
 import { notifyNext } from "./secondment-mail";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
-import { poolMembers } from "../pool";
+import { unscopedCandidates, unscopedLockPoolMember } from "../pool";
 import { getSupportRequest } from "../support-requests";
-import { loadCandidates } from "../pool";
 import { secondmentTransitions, secondments } from "./secondments.tables";
 import { assertNoOverlap } from "./guards";
 import { present } from "./present";
@@ -32,7 +30,7 @@ export async function proposeSecondment(db: Db, actor: Actor, input: { requestId
       });
     }
     // The lender offers its own people; the borrower proposes anyone of the region but its own.
-    const candidate = (await loadCandidates(tx, asBorrower ? { region: actor.regionId } : actor.organizationId)).find(
+    const candidate = (await unscopedCandidates(tx, asBorrower ? { region: actor.regionId } : actor.organizationId)).find(
       (c) => c.id === input.memberId,
     );
     if (!candidate) throw new AppError("not_found");
@@ -57,21 +55,21 @@ export async function openCheckedProposal(
   tx: Tx,
   actor: Actor,
   request: Awaited<ReturnType<typeof getSupportRequest>>,
-  candidate: Awaited<ReturnType<typeof loadCandidates>>[number],
+  candidate: Awaited<ReturnType<typeof unscopedCandidates>>[number],
   reason: string | null,
   baseUrl: string,
 ) {
   // Proposals of one person run one at a time (and with the person's workflow steps); what the
   // checks read is read again under that lock.
-  const [locked] = await tx.select({ id: poolMembers.id }).from(poolMembers).where(eq(poolMembers.id, candidate.id)).for("update");
-  const [fresh] = locked ? await loadCandidates(tx, candidate.organizationId, { memberIds: [candidate.id] }) : [];
+  const locked = await unscopedLockPoolMember(tx, candidate.id);
+  const [fresh] = locked ? await unscopedCandidates(tx, candidate.organizationId, { memberIds: [candidate.id] }) : [];
   const status = await unscopedRequestStatusOf(tx, request.id);
   if (!status || !["open", "partly_filled"].includes(status)) {
     throw new AppError("conflict", {
       message: { de: "Die Anfrage ist nicht mehr offen.", en: "The request is no longer open." },
     });
   }
-  if (!fresh) throw new AppError("not_found");
+  if (!fresh || !locked) throw new AppError("not_found");
   candidate = fresh;
   const ineligible = ineligibility(candidate, {
     ...request,
@@ -99,7 +97,7 @@ export async function openCheckedProposal(
       message: { de: "Diese Person ist bereits angeboten.", en: "This person has been offered already." },
     });
   await assertNoOverlap(tx, candidate.id, request);
-  const [member] = await tx.select().from(poolMembers).where(eq(poolMembers.id, candidate.id));
+  const member = locked;
   const row = await openProposal(
     tx,
     actor,

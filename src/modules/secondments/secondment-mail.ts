@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { germanDate } from "../../kernel/dates";
 import { type SecondmentState } from "../../domain/secondment/workflow";
-import { accountRoles, accounts } from "../identity";
+import { unscopedActiveHolders } from "../identity";
 import type { Role } from "../../kernel/roles";
 import { enqueueMail } from "../notifications";
 import { organizations } from "../organizations";
@@ -26,20 +26,9 @@ export const STATE_NAMES_DE: Record<SecondmentState, string> = {
   withdrawn: "zurückgezogen",
 };
 
-async function accountsWithRole(tx: Tx, organizationId: string, role: Role, departmentId?: string | null) {
-  return tx
-    .select({ login: accounts.login, displayName: accounts.displayName, organizationId: accounts.organizationId })
-    .from(accounts)
-    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
-    .where(
-      and(
-        eq(accounts.organizationId, organizationId),
-        eq(accountRoles.role, role),
-        eq(accounts.isActive, true),
-        departmentId ? eq(accounts.departmentId, departmentId) : undefined,
-      ),
-    );
-}
+/** The active holders of `role` in an administration (of a department, when given): who is written to. */
+const accountsWithRole = (tx: Tx, organizationId: string, role: Role, departmentId?: string | null) =>
+  unscopedActiveHolders(tx, role, { organizationId, departmentId });
 
 /** E-mails whoever acts next after a step (in the step's transaction, through the outbox). */
 export async function notifyNext(tx: Tx, s: SecondmentRow, member: MemberRow, baseUrl: string) {

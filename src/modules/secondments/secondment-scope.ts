@@ -6,7 +6,7 @@ import { afterCursor, cursorColumn, orderBy, type SortKey } from "../../kernel/p
 import { AppError } from "../../kernel/problems";
 import { principalsOf } from "../identity";
 import { organizations } from "../organizations";
-import { poolMembers } from "../pool";
+import { ownPoolMemberIdSql, unscopedLockPoolMember, unscopedPoolMemberIdsSql, unscopedPoolMembersOf, type PoolMemberRow } from "../pool";
 import { unscopedRequestsOfDepartmentSql } from "../support-requests";
 import { ORGANIZATION_VIEW_ROLES } from "./secondments.policy";
 import { secondments } from "./secondments.tables";
@@ -23,9 +23,12 @@ import { secondments } from "./secondments.tables";
 //    the credential), the guards on overlap and caps, which count across administrations and show
 //    nobody a row, and the allocation snapshot of the region's coordination. Named so that a
 //    reader of the code sees the scope was left on purpose.
+//
+// The person of a secondment comes from the pool's scope (pool/pool-member-scope.ts): read for
+// all rows at once by their ids (`unscopedPoolMembersOf`), shown under `mayShowPersonName`.
 
 export type SecondmentRow = typeof secondments.$inferSelect;
-export type MemberRow = typeof poolMembers.$inferSelect;
+export type MemberRow = PoolMemberRow;
 
 const BLOCKING = [...BLOCKING_STATES];
 
@@ -37,7 +40,7 @@ const BLOCKING = [...BLOCKING_STATES];
  * see the administration's secondments, and for their deputies today), or its own as employee.
  */
 export async function visibleSecondmentsWhere(db: Db | Tx, actor: Actor): Promise<SQL | undefined> {
-  const ownAsEmployee = sql`${secondments.memberId} in (select id from pool_members where account_id = ${actor.accountId})`;
+  const ownAsEmployee = sql`${secondments.memberId} in (${ownPoolMemberIdSql(actor)})`;
   const orgView = actor.roles.some((r) => ORGANIZATION_VIEW_ROLES.includes(r)) || (await principalsOf(db, actor)).some((p) => p.isDeputy);
   if (!orgView) return and(eq(secondments.regionId, actor.regionId), ownAsEmployee);
   return and(
@@ -71,10 +74,9 @@ export async function listVisibleSecondments(
   actor: Actor,
   filter: { state?: SecondmentState; states?: SecondmentState[]; limit: number; cursor?: string },
 ) {
-  return db
-    .select({ s: secondments, m: poolMembers, cursor: cursorColumn(SECONDMENT_ORDER) })
+  const rows = await db
+    .select({ s: secondments, cursor: cursorColumn(SECONDMENT_ORDER) })
     .from(secondments)
-    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
     .where(
       and(
         await visibleSecondmentsWhere(db, actor),
@@ -85,6 +87,19 @@ export async function listVisibleSecondments(
     )
     .orderBy(...orderBy(SECONDMENT_ORDER))
     .limit(filter.limit);
+  return withPersons(db, rows);
+}
+
+/** The rows with their person (`m`), read for all rows in one statement. */
+async function withPersons<R extends { s: SecondmentRow }>(db: Db | Tx, rows: R[]): Promise<Array<R & { m: MemberRow }>> {
+  const members = await unscopedPoolMembersOf(
+    db,
+    rows.map((r) => r.s.memberId),
+  );
+  return rows.flatMap((r) => {
+    const m = members.get(r.s.memberId);
+    return m ? [{ ...r, m }] : [];
+  });
 }
 
 /**
@@ -128,31 +143,43 @@ export async function countVisibleExchange(
 
 /** The actor's own secondments (as the employee) in `states`, soonest first, at most `limit`. */
 export async function listOwnSecondments(db: Db | Tx, actor: Actor, states: readonly SecondmentState[], limit: number) {
-  return db
-    .select({ s: secondments, m: poolMembers })
-    .from(secondments)
-    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
-    .where(
-      and(await visibleSecondmentsWhere(db, actor), eq(poolMembers.accountId, actor.accountId), inArray(secondments.state, [...states])),
-    )
-    .orderBy(secondments.startsOn, secondments.id)
-    .limit(limit);
+  return withPersons(
+    db,
+    await db
+      .select({ s: secondments })
+      .from(secondments)
+      .where(
+        and(
+          await visibleSecondmentsWhere(db, actor),
+          sql`${secondments.memberId} IN (${ownPoolMemberIdSql(actor)})`,
+          inArray(secondments.state, [...states]),
+        ),
+      )
+      .orderBy(secondments.startsOn, secondments.id)
+      .limit(limit),
+  );
 }
 
 /** One secondment the actor may see, with its person; 404 otherwise (also for a foreign one). */
 export async function getVisibleSecondment(db: Db | Tx, actor: Actor, id: string): Promise<{ s: SecondmentRow; m: MemberRow }> {
-  const [row] = await db
-    .select({ s: secondments, m: poolMembers })
-    .from(secondments)
-    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
-    .where(and(await visibleSecondmentsWhere(db, actor), eq(secondments.id, id)));
+  const [row] = await withPersons(
+    db,
+    await db
+      .select({ s: secondments })
+      .from(secondments)
+      .where(and(await visibleSecondmentsWhere(db, actor), eq(secondments.id, id))),
+  );
   if (!row) throw new AppError("not_found");
   return row;
 }
 
 /** A secondment the actor may see, locked for a change (see {@link unscopedLockSecondment}); 404 otherwise. */
 export async function getVisibleSecondmentForUpdate(tx: Tx, actor: Actor, id: string) {
-  await getVisibleSecondment(tx, actor, id);
+  const [visible] = await tx
+    .select({ id: secondments.id })
+    .from(secondments)
+    .where(and(await visibleSecondmentsWhere(tx, actor), eq(secondments.id, id)));
+  if (!visible) throw new AppError("not_found");
   return unscopedLockSecondment(tx, id);
 }
 
@@ -199,8 +226,9 @@ export function hasDocuments(s: { state: SecondmentState; person: { name: string
 export async function unscopedLockSecondment(tx: Tx, id: string): Promise<{ s: SecondmentRow; m: MemberRow }> {
   const [found] = await tx.select({ memberId: secondments.memberId }).from(secondments).where(eq(secondments.id, id));
   if (!found) throw new AppError("not_found");
-  const [m] = await tx.select().from(poolMembers).where(eq(poolMembers.id, found.memberId)).for("update");
+  const m = await unscopedLockPoolMember(tx, found.memberId);
   const [s] = await tx.select().from(secondments).where(eq(secondments.id, id)).for("update");
+  if (!m) throw new AppError("not_found");
   return { s, m };
 }
 
@@ -227,17 +255,20 @@ export async function unscopedFeedSecondments(
   feed: { scope: "person" | "department"; accountId: string; organizationId: string; departmentId: string | null },
   states: SecondmentState[],
 ) {
-  return db
-    .select({ s: secondments, m: poolMembers })
+  const ofMembers = (members: SQL) => sql`${secondments.memberId} in (${members})`;
+  const rows = await db
+    .select({ s: secondments })
     .from(secondments)
-    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
     .where(
       and(
         inArray(secondments.state, states),
         feed.scope === "person"
-          ? eq(poolMembers.accountId, feed.accountId)
+          ? ofMembers(unscopedPoolMemberIdsSql({ accountId: feed.accountId }))
           : or(
-              and(eq(secondments.organizationId, feed.organizationId), eq(poolMembers.departmentId, feed.departmentId!)),
+              and(
+                eq(secondments.organizationId, feed.organizationId),
+                ofMembers(unscopedPoolMemberIdsSql({ organizationId: feed.organizationId, departmentId: feed.departmentId! })),
+              ),
               // Incoming: the borrowing administration's requests of this department.
               and(
                 eq(secondments.borrowerOrganizationId, feed.organizationId),
@@ -246,6 +277,7 @@ export async function unscopedFeedSecondments(
             ),
       ),
     );
+  return withPersons(db, rows);
 }
 
 /** A secondment and the ones it extends, the secondment first (an extension amends its original). */
@@ -312,11 +344,10 @@ export async function unscopedLentPeriods(
   return db
     .select({ startsOn: secondments.startsOn, endsOn: secondments.endsOn })
     .from(secondments)
-    .innerJoin(poolMembers, eq(poolMembers.id, secondments.memberId))
     .where(
       and(
         eq(secondments.organizationId, organizationId),
-        departmentId ? eq(poolMembers.departmentId, departmentId) : undefined,
+        departmentId ? sql`${secondments.memberId} in (${unscopedPoolMemberIdsSql({ organizationId, departmentId })})` : undefined,
         inArray(secondments.state, BLOCKING),
         ne(secondments.id, exceptId),
         lte(secondments.startsOn, period.endsOn),

@@ -5,7 +5,7 @@ import { today } from "../../kernel/dates";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
-import { accountRoles, accounts } from "../identity";
+import { accountRoles, listAccountNames, unscopedLockAccounts } from "../identity";
 import { EMPLOYER_ROLES } from "../identity";
 import { departments } from "../organizations";
 import { deputies } from "../identity";
@@ -139,37 +139,36 @@ export async function updateSettings(
 
 /** Deputyships the actor named or holds; the HR office sees all of its administration. */
 export async function listDeputies(db: Db, actor: Actor) {
-  const principal = db
-    .select({ id: accounts.id, name: accounts.displayName })
-    .from(accounts)
-    .where(eq(accounts.organizationId, actor.organizationId))
-    .as("principal");
-  const rows = await db
-    .select({ d: deputies, principalName: principal.name, deputyName: accounts.displayName })
-    .from(deputies)
-    .innerJoin(accounts, eq(accounts.id, deputies.deputyAccountId))
-    .innerJoin(principal, eq(principal.id, deputies.principalAccountId))
-    .where(eq(deputies.organizationId, actor.organizationId))
-    .orderBy(desc(deputies.startsOn));
   const isHr = actor.roles.includes("org_admin");
-  return rows
-    .filter((r) => isHr || r.d.principalAccountId === actor.accountId || r.d.deputyAccountId === actor.accountId)
-    .map((r) => ({
-      id: r.d.id,
-      principal: { id: r.d.principalAccountId, name: r.principalName },
-      deputy: { id: r.d.deputyAccountId, name: r.deputyName },
-      startsOn: r.d.startsOn,
-      endsOn: r.d.endsOn,
-    }));
+  const rows = (
+    await db.select().from(deputies).where(eq(deputies.organizationId, actor.organizationId)).orderBy(desc(deputies.startsOn))
+  ).filter((d) => isHr || d.principalAccountId === actor.accountId || d.deputyAccountId === actor.accountId);
+  // The names of both sides, read for all rows at once (names are shown within the administration).
+  const names = new Map(
+    (await listAccountNames(db, actor, { ids: [...new Set(rows.flatMap((d) => [d.principalAccountId, d.deputyAccountId]))] })).map((a) => [
+      a.id,
+      a.name,
+    ]),
+  );
+  return rows.flatMap((d) => {
+    const principal = names.get(d.principalAccountId);
+    const deputy = names.get(d.deputyAccountId);
+    if (principal === undefined || deputy === undefined) return [];
+    return [
+      {
+        id: d.id,
+        principal: { id: d.principalAccountId, name: principal },
+        deputy: { id: d.deputyAccountId, name: deputy },
+        startsOn: d.startsOn,
+        endsOn: d.endsOn,
+      },
+    ];
+  });
 }
 
 /** Accounts of the own administration that can be named as deputy (department heads and HR staff, active). */
 export async function listDeputyCandidates(db: Db, actor: Actor) {
-  const rows = await db
-    .selectDistinct({ id: accounts.id, name: accounts.displayName })
-    .from(accounts)
-    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
-    .where(and(eq(accounts.organizationId, actor.organizationId), eq(accounts.isActive, true)));
+  const rows = await listAccountNames(db, actor, { activeWithRole: true });
   return rows.filter((r) => r.id !== actor.accountId).sort((a, b) => a.name.localeCompare(b.name, "de"));
 }
 
@@ -179,12 +178,7 @@ export async function listDeputyCandidates(db: Db, actor: Actor) {
  * locked, so a concurrent role change waits (role writes lock the account row, `writeAccountRoles`).
  */
 async function staffCouncilForEmployer(tx: Tx, principalId: string, deputyId: string): Promise<boolean> {
-  await tx
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(inArray(accounts.id, [principalId, deputyId]))
-    .orderBy(asc(accounts.id))
-    .for("update");
+  await unscopedLockAccounts(tx, [principalId, deputyId]);
   const roles = await tx
     .select()
     .from(accountRoles)
@@ -203,10 +197,7 @@ export async function createDeputy(
   const principalId = input.principalAccountId ?? actor.accountId;
   if (principalId !== actor.accountId && !actor.roles.includes("org_admin")) throw new AppError("forbidden");
   return db.transaction(async (tx) => {
-    const found = await tx
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(and(eq(accounts.organizationId, actor.organizationId)));
+    const found = await listAccountNames(tx, actor, { ids: [principalId, input.deputyAccountId] });
     const ids = new Set(found.map((a) => a.id));
     const fields = [];
     if (!ids.has(principalId))

@@ -1,8 +1,8 @@
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { type Action, type WorkflowRole } from "../../domain/secondment/workflow";
 import type { Actor } from "../../kernel/actor";
-import { accountRoles, accounts } from "../identity";
+import { unscopedDepartmentsWithActiveHead } from "../identity";
 import type { Role } from "../../kernel/roles";
 import { secondmentTransitions } from "./secondments.tables";
 import { principalsOf, type Principal } from "../identity";
@@ -38,22 +38,12 @@ export function rolesOfPrincipal(
 export async function workflowRoles(db: Db | Tx, actor: Actor, s: SecondmentRow, member: MemberRow) {
   const roles = new Set<WorkflowRole>();
   const onBehalfOf = new Map<WorkflowRole, Principal>();
-  const [{ heads }] = member.departmentId
-    ? await db
-        .select({ heads: sql<number>`count(*)::int` })
-        .from(accounts)
-        .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
-        .where(
-          and(
-            eq(accounts.organizationId, s.organizationId),
-            eq(accounts.departmentId, member.departmentId),
-            eq(accountRoles.role, "department_head"),
-            eq(accounts.isActive, true),
-          ),
-        )
-    : [{ heads: 0 }];
+  // Whether the person's department has an active head in Verbund (else the HR office releases).
+  const hasHead = member.departmentId
+    ? (await unscopedDepartmentsWithActiveHead(db, [member.departmentId])).some((d) => d.organizationId === s.organizationId)
+    : false;
   for (const p of await principalsOf(db, actor)) {
-    for (const r of rolesOfPrincipal(p, s, member, !p.isDeputy, heads > 0)) {
+    for (const r of rolesOfPrincipal(p, s, member, !p.isDeputy, hasHead)) {
       if (!roles.has(r)) {
         roles.add(r);
         if (p.isDeputy) onBehalfOf.set(r, p);

@@ -4,7 +4,7 @@ import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type Sort
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
-import { accountRoles, accounts } from "../identity";
+import { unscopedActiveHolders } from "../identity";
 import { germanDate } from "../../kernel/dates";
 import { enqueueMail } from "../notifications";
 import { organizations } from "../organizations";
@@ -67,11 +67,7 @@ export async function declareCrisis(
         declaredBy: actor.accountId,
       })
       .returning();
-    const hrOffices = await tx
-      .select({ login: accounts.login, displayName: accounts.displayName, organizationId: accounts.organizationId })
-      .from(accountRoles)
-      .innerJoin(accounts, eq(accounts.id, accountRoles.accountId))
-      .where(and(eq(accountRoles.regionId, actor.regionId), eq(accountRoles.role, "org_admin"), eq(accounts.isActive, true)));
+    const hrOffices = await unscopedActiveHolders(tx, "org_admin", { regionId: actor.regionId });
     const link = `${baseUrl.replace(/\/$/, "")}/krisen/${row.id}`;
     for (const hr of hrOffices) {
       await enqueueMail(tx, {

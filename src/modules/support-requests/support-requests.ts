@@ -12,7 +12,7 @@ import { qualifications } from "../pool";
 import { supportRequestPolicy } from "./support-requests.policy";
 import type { CreateRequestBody, UpdateRequestBody } from "./support-requests.schemas";
 import { FILLING_STATES, IN_PLAY_STATES } from "../../domain/secondment/workflow";
-import { loadCandidates } from "../pool";
+import { unscopedCandidates } from "../pool";
 import { crises, requestOffers, supportRequestQualifications, supportRequests, type Urgency } from "./support-requests.tables";
 import {
   RequestRow,
@@ -20,7 +20,6 @@ import {
   getVisibleSupportRequestRow,
   listVisibleSupportRequestsPage,
 } from "./support-request-scope";
-
 
 async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
   if (rows.length === 0) return [];
@@ -63,7 +62,7 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
     .filter((r) => r.organizationId !== actor.organizationId)
     .map((r) => needs.filter((n) => n.link.requestId === r.id && n.link.isRequired).map((n) => n.link.qualificationId));
   const holdingAnyOf = othersRequired.some((q) => q.length === 0) ? undefined : [...new Set(othersRequired.flat())];
-  const candidates = canOffer ? await loadCandidates(db, actor.organizationId, { holdingAnyOf }) : [];
+  const candidates = canOffer ? await unscopedCandidates(db, actor.organizationId, { holdingAnyOf }) : [];
   const canUpdate = supportRequestPolicy.can(actor, "update");
   return rows.map((r) => {
     const required = needs.filter((n) => n.link.requestId === r.id && n.link.isRequired);

@@ -6,6 +6,7 @@ import { enqueueMail } from "../../notifications";
 import { organizations } from "../../organizations";
 import type { Actor } from "../../../kernel/actor";
 import { rolesOf } from "../account-roles";
+import { findOwnAccount, getVisibleAccountForUpdate } from "../account-scope";
 import { HOLDER_LINKS_ONLY } from "../role-rules";
 import { accountIdentities, accounts, identityProviders } from "../identity.tables";
 
@@ -69,7 +70,7 @@ export async function getMyIdentity(db: Db, actor: Actor) {
     .innerJoin(organizations, eq(organizations.id, identityProviders.organizationId))
     .where(and(eq(identityProviders.organizationId, actor.organizationId), eq(identityProviders.isEnabled, true)));
   const [identity] = await db.select().from(accountIdentities).where(eq(accountIdentities.accountId, actor.accountId));
-  const [account] = await db.select({ passwordHash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, actor.accountId));
+  const account = await findOwnAccount(db, actor);
   return {
     provider: provider ? { organizationName: provider.organizationName, issuer: provider.p.issuer } : null,
     identity: identity ? { issuer: identity.issuer, subject: identity.subject, linkedAt: identity.createdAt.toISOString() } : null,
@@ -108,7 +109,8 @@ async function canSignInWithoutLink(tx: Tx, account: AccountRow) {
 /** The holder removes the link of its own account (audited); refused when it is the only way in. */
 export async function unlinkMyIdentity(db: Db, actor: Actor) {
   await db.transaction(async (tx) => {
-    const [account] = await tx.select().from(accounts).where(eq(accounts.id, actor.accountId)).for("update");
+    const account = await findOwnAccount(tx, actor, { forUpdate: true });
+    if (!account) throw new AppError("not_found");
     const removed = await tx.select().from(accountIdentities).where(eq(accountIdentities.accountId, actor.accountId));
     if (!removed.length) throw new AppError("not_found");
     if (!(await canSignInWithoutLink(tx, account))) throw lastWayProblem("identity");
@@ -124,15 +126,8 @@ export async function unlinkMyIdentity(db: Db, actor: Actor) {
   });
 }
 
-async function ownAccountLocked(tx: Tx, actor: Actor, id: string) {
-  const [account] = await tx
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.id, id), eq(accounts.organizationId, actor.organizationId)))
-    .for("update");
-  if (!account) throw new AppError("not_found");
-  return account;
-}
+/** An account of the HR office's administration, locked for the link; 404 for any other. */
+const ownAccountLocked = getVisibleAccountForUpdate;
 
 function mailHolder(tx: Tx, account: AccountRow, actor: Actor, what: { de: string; en: string }) {
   return enqueueMail(tx, {

@@ -7,15 +7,8 @@ import { enqueueMail } from "../../notifications";
 import { organizations } from "../../organizations";
 import type { Actor } from "../../../kernel/actor";
 import { rolesOf } from "../account-roles";
-import {
-  accountIdentities,
-  accountRoles,
-  accounts,
-  identityProviderChanges,
-  identityProviders,
-  sessions,
-  ssoLogins,
-} from "../identity.tables";
+import { unscopedActiveHolders } from "../account-scope";
+import { accountIdentities, identityProviderChanges, identityProviders, sessions, ssoLogins } from "../identity.tables";
 
 type ProviderRow = typeof identityProviders.$inferSelect;
 type ChangeRow = typeof identityProviderChanges.$inferSelect;
@@ -161,20 +154,8 @@ export function presentChange(
 }
 
 /** Active accounts holding `role`: in one administration, or (region_admin) in the region. */
-async function holders(tx: Tx, role: "org_admin" | "region_admin", where: { organizationId?: string; regionId?: string }) {
-  return tx
-    .select({ id: accounts.id, login: accounts.login, displayName: accounts.displayName, organizationId: accounts.organizationId })
-    .from(accounts)
-    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
-    .where(
-      and(
-        eq(accountRoles.role, role),
-        eq(accounts.isActive, true),
-        where.organizationId ? eq(accounts.organizationId, where.organizationId) : undefined,
-        where.regionId ? eq(accounts.regionId, where.regionId) : undefined,
-      ),
-    );
-}
+const holders = (tx: Tx, role: "org_admin" | "region_admin", where: { organizationId?: string; regionId?: string }) =>
+  unscopedActiveHolders(tx, role, where);
 
 const describe = (v: { issuer: string; clientId: string; isEnabled: boolean }) =>
   `${v.isEnabled ? "eingeschaltet" : "ausgeschaltet"}, Anmeldedienst ${v.issuer}, Client-ID ${v.clientId}`;

@@ -4,6 +4,7 @@ import { recordAudit } from "../../audit";
 import type { Actor } from "../../../kernel/actor";
 import { rolesOf, writeAccountRoles } from "../account-roles";
 import { accountIdentities, accounts, identityProviders, ssoLogins } from "../identity.tables";
+import { findOwnAccount, unscopedAccountByIdentity, unscopedAccountByLogin } from "../account-scope";
 import { createSession, type NewSession } from "../sessions";
 import { bindIdentity } from "./link-identity";
 import { finishAuthorization, providerConfiguration, startAuthorization, type SsoClaims } from "./oidc-client";
@@ -118,21 +119,15 @@ export async function startSsoLink(db: Db, baseUrl: string, actor: Actor) {
  */
 async function resolveAccount(db: Db, provider: Provider, claims: SsoClaims) {
   return db.transaction(async (tx) => {
-    const [bound] = await tx
-      .select({ account: accounts })
-      .from(accountIdentities)
-      .innerJoin(accounts, eq(accounts.id, accountIdentities.accountId))
-      .where(
-        and(
-          eq(accountIdentities.organizationId, provider.organizationId),
-          eq(accountIdentities.issuer, claims.issuer),
-          eq(accountIdentities.subject, claims.subject),
-        ),
-      );
-    if (bound) return bound.account;
+    const bound = await unscopedAccountByIdentity(tx, {
+      organizationId: provider.organizationId,
+      issuer: claims.issuer,
+      subject: claims.subject,
+    });
+    if (bound) return bound;
 
     if (claims.email) {
-      const [byEmail] = await tx.select().from(accounts).where(eq(accounts.login, claims.email)).for("update");
+      const byEmail = await unscopedAccountByLogin(tx, claims.email, { forUpdate: true });
       if (byEmail) {
         if (byEmail.organizationId !== provider.organizationId) throw new SsoError("login_taken");
         if (!claims.emailVerified) throw new SsoError("unverified_email");
@@ -149,7 +144,7 @@ async function resolveAccount(db: Db, provider: Provider, claims: SsoClaims) {
 
     // A new account. An unverified e-mail is not used as the login (it could claim someone else's).
     const login = claims.email && claims.emailVerified ? claims.email : `${claims.subject}@${new URL(claims.issuer).host}`.toLowerCase();
-    const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.login, login));
+    const taken = await unscopedAccountByLogin(tx, login);
     if (taken) throw new SsoError("login_taken");
     const [account] = await tx
       .insert(accounts)
@@ -263,7 +258,7 @@ async function completeSso(
   if (intent === "link") {
     const actor = meta.actor!;
     await db.transaction(async (tx) => {
-      const [account] = await tx.select().from(accounts).where(eq(accounts.id, actor.accountId)).for("update");
+      const account = await findOwnAccount(tx, actor, { forUpdate: true });
       if (!account?.isActive || account.organizationId !== provider.organizationId) throw new SsoError("link_session", "link");
       const result = await bindIdentity(tx, provider, account, claims.subject, { actor, name: actor.login, via: "holder" });
       if (result === "taken") throw new SsoError("identity_taken", "link");
