@@ -141,7 +141,7 @@ export function Form({
   className = "kern-stack form-narrow",
   children,
 }: {
-  /** Unique in the app, kebab-case; listed in `e2e/forms.e2e.ts`. */
+  /** Unique in the app, kebab-case; listed in `e2e/form-walks.ts`, which the browser test walks. */
   name: string;
   /** Called when every field is readable (the event is already prevented). */
   onSubmit(event: FormEvent<HTMLFormElement>): void;
