@@ -107,6 +107,8 @@ export interface Mutation<A extends unknown[]> {
   errors: Record<string, string>;
   /** Forgets the problem (e.g. when a dialog is cancelled). */
   reset(): void;
+  /** Shows a problem the page found before sending (a date the browser could not read) like a refusal. */
+  fail(problem: Problem): void;
 }
 
 /**
@@ -146,7 +148,8 @@ export function useMutation<A extends unknown[], T>(
     return null;
   }, []);
   const reset = useCallback(() => setProblem(null), []);
-  return { run, busy, problem, errors: fieldErrors(problem, i18n.language), reset };
+  const fail = useCallback((found: Problem) => setProblem(found), []);
+  return { run, busy, problem, errors: fieldErrors(problem, i18n.language), reset, fail };
 }
 
 /** A page of a list as every list route answers it (`cursor` and `limit` ask for the next one). */

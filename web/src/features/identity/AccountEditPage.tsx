@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
-import { Button, Checkbox, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { Button, Checkbox, ErrorSummary, Form, Notice, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
@@ -50,8 +50,7 @@ export function AccountEditPage() {
   });
   const errors = save.errors;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setSaved(false);
     void save.run({ displayName, roles, departmentId: departmentId || null, isActive });
   };
@@ -71,7 +70,7 @@ export function AccountEditPage() {
       </p>
       {saved ? <Notice>{t("accounts.saved")}</Notice> : null}
       <ErrorSummary problem={save.problem} labels={labels} />
-      <form className="kern-stack form-narrow" onSubmit={submit} noValidate>
+      <Form name="account" mutation={save} onSubmit={submit}>
         <TextField name="displayName" label={labels.displayName} value={displayName} onChange={setDisplayName} error={errors.displayName} />
         <DepartmentSelect departments={departments} value={departmentId} onChange={setDepartmentId} error={errors.departmentId} />
         <RoleFieldset
@@ -82,19 +81,14 @@ export function AccountEditPage() {
           error={errors.roles}
           disabledHint={a.abilities.changeRoles ? undefined : t("accounts.ownRoles")}
         />
-        <Checkbox name="isActive" label={t("accounts.isActive")} checked={isActive} onChange={setIsActive} />
-        {errors.isActive ? (
-          <p className="kern-error">
-            <span className="kern-body">{errors.isActive}</span>
-          </p>
-        ) : null}
+        <Checkbox name="isActive" label={t("accounts.isActive")} checked={isActive} onChange={setIsActive} error={errors.isActive} />
         <div className="button-row">
           <Button>{t("accounts.save")}</Button>
           <Link to="/konten" className="kern-btn kern-btn--secondary">
             <span className="kern-label">{t("accounts.cancel")}</span>
           </Link>
         </div>
-      </form>
+      </Form>
       <AccountIdentitySection account={a} onChanged={apply} />
     </Page>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useMutation } from "../../api/hooks";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Form, Notice, TextField } from "../../components/forms";
 import { formatters } from "../../i18n";
 import type { Account } from "./api";
 
@@ -65,14 +65,7 @@ export function AccountIdentitySection({ account, onChanged }: { account: Accoun
       {refusal === "holder_only" ? <p className="kern-body">{t("accounts.identityHolderOnly")}</p> : null}
       {refusal === "no_provider" && !account.identity ? <p className="kern-body">{t("profile.sso.noProvider")}</p> : null}
       {account.abilities.linkIdentity && !account.identity ? (
-        <form
-          className="kern-stack"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            setAsking("link");
-          }}
-        >
+        <Form name="identity-link" className="kern-stack" mutation={change} onSubmit={() => setAsking("link")}>
           <TextField
             name="subject"
             label={t("accounts.subject")}
@@ -85,7 +78,7 @@ export function AccountIdentitySection({ account, onChanged }: { account: Accoun
           <div>
             <Button kind="secondary">{t("accounts.link")}</Button>
           </div>
-        </form>
+        </Form>
       ) : null}
       {!isSelf && account.abilities.update && account.identity ? (
         <p>

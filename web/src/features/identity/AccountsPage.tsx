@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useMutation, usePagedApi } from "../../api/hooks";
-import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Form, Notice, TextField } from "../../components/forms";
 import { DataTable } from "../../components/DataTable";
 import { LoadMore } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
@@ -38,8 +38,7 @@ export function AccountsPage() {
   });
   const errors = create.errors;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setCreated(null);
     void create.run({ login, displayName, roles, departmentId: departmentId || null, initialPassword });
   };
@@ -112,7 +111,7 @@ export function AccountsPage() {
       </h2>
       {created ? <Notice>{t("accounts.created", { login: created })}</Notice> : null}
       <ErrorSummary problem={create.problem} labels={labels} />
-      <form className="kern-stack form-narrow" aria-labelledby="create-heading" onSubmit={submit} noValidate>
+      <Form name="account-new" labelledBy="create-heading" mutation={create} onSubmit={submit}>
         <TextField
           name="displayName"
           label={labels.displayName}
@@ -145,7 +144,7 @@ export function AccountsPage() {
         <div>
           <Button>{t("accounts.create")}</Button>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
-import { Alert, Button, ErrorSummary, Notice, SelectField, TextField } from "../../components/forms";
+import { Alert, Button, ErrorSummary, Form, Notice, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import type { Credentials, SsoOrganizations } from "./api";
 import { useSession } from "./session";
@@ -25,8 +25,7 @@ export function LoginPage() {
       : null;
   // Where to go after signing in: a path of this app only (never another site).
   const target = search.weiter && search.weiter.startsWith("/") && !search.weiter.startsWith("//") ? search.weiter : "/";
-  const startSso = (event: FormEvent) => {
-    event.preventDefault();
+  const startSso = () => {
     window.location.assign(`/api/v1/sso/${ssoOrganization}/start?returnTo=${encodeURIComponent(target)}`);
   };
   const [login, setLogin] = useState("");
@@ -40,8 +39,7 @@ export function LoginPage() {
   const problem = signIn.problem;
   const errors = signIn.errors;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (await signIn.run({ login, password })) setPassword(""); // refused: type it again
   };
 
@@ -56,7 +54,7 @@ export function LoginPage() {
             {t("sso.heading")}
           </h2>
           <p className="kern-body">{t("sso.intro")}</p>
-          <form className="kern-stack" onSubmit={startSso}>
+          <Form name="sso-start" className="kern-stack" onSubmit={startSso}>
             <SelectField
               name="ssoOrganization"
               label={t("sso.organization")}
@@ -67,12 +65,12 @@ export function LoginPage() {
             <div>
               <Button kind="secondary">{t("sso.submit")}</Button>
             </div>
-          </form>
+          </Form>
           <h2 className="kern-heading-medium">{t("sso.or")}</h2>
         </section>
       ) : null}
       <ErrorSummary problem={problem} labels={{ login: t("login.login"), password: t("login.password") }} />
-      <form className="kern-stack form-narrow" onSubmit={(e) => void submit(e)} noValidate>
+      <Form name="sign-in" mutation={signIn} onSubmit={() => void submit()}>
         <TextField
           name="login"
           label={t("login.login")}
@@ -96,7 +94,7 @@ export function LoginPage() {
         <div>
           <Button disabled={signIn.busy}>{t("login.submit")}</Button>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -1,9 +1,9 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useMutation } from "../../api/hooks";
 import { DescriptionList } from "../../components/DescriptionList";
-import { Button, ErrorSummary, Notice, SelectField, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Form, Notice, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { setLanguage } from "../../i18n";
 import type { PasswordChange, ProfileChange } from "./api";
@@ -40,13 +40,11 @@ export function ProfilePage() {
   const errors = update.errors;
   const pwErrors = password.errors;
 
-  const save = (event: FormEvent) => {
-    event.preventDefault();
+  const save = () => {
     setSaved(false);
     void update.run({ displayName, locale });
   };
-  const changePassword = (event: FormEvent) => {
-    event.preventDefault();
+  const changePassword = () => {
     setPwChanged(false);
     void password.run({ currentPassword, newPassword });
   };
@@ -67,7 +65,7 @@ export function ProfilePage() {
       </h2>
       {saved ? <Notice>{t("profile.saved")}</Notice> : null}
       <ErrorSummary problem={update.problem} labels={{ displayName: t("profile.displayName"), locale: t("profile.language") }} />
-      <form className="kern-stack form-narrow" aria-labelledby="data-heading" onSubmit={save} noValidate>
+      <Form name="profile" labelledBy="data-heading" mutation={update} onSubmit={save}>
         <TextField
           name="displayName"
           label={t("profile.displayName")}
@@ -80,6 +78,7 @@ export function ProfilePage() {
           name="locale"
           label={t("profile.language")}
           value={locale}
+          error={errors.locale}
           onChange={(v) => setLocale(v === "en" ? "en" : "de")}
           options={[
             { value: "de", label: "Deutsch" },
@@ -89,7 +88,7 @@ export function ProfilePage() {
         <div>
           <Button>{t("profile.save")}</Button>
         </div>
-      </form>
+      </Form>
 
       <OwnIdentitySection />
 
@@ -101,7 +100,7 @@ export function ProfilePage() {
         problem={password.problem}
         labels={{ currentPassword: t("profile.currentPassword"), newPassword: t("profile.newPassword") }}
       />
-      <form className="kern-stack form-narrow" aria-labelledby="password-heading" onSubmit={changePassword} noValidate>
+      <Form name="password" labelledBy="password-heading" mutation={password} onSubmit={changePassword}>
         <TextField
           name="currentPassword"
           label={t("profile.currentPassword")}
@@ -123,7 +122,7 @@ export function ProfilePage() {
         <div>
           <Button>{t("profile.changePassword")}</Button>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }

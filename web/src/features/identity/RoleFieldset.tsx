@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Checkbox } from "../../components/forms";
+import { Checkbox, Fieldset } from "../../components/forms";
 import type { Role } from "./api";
 
 /**
@@ -29,22 +29,7 @@ export function RoleFieldset({
   const { t } = useTranslation();
   const available = [...held.filter((r) => !grantable.includes(r)), ...grantable];
   return (
-    <fieldset
-      className={`kern-fieldset${error ? " kern-fieldset--error" : ""}`}
-      id="field-roles"
-      aria-describedby={[error ? "field-roles-error" : "", disabledHint ? "field-roles-hint" : ""].filter(Boolean).join(" ") || undefined}
-    >
-      <legend className="kern-label">{t("accounts.roles")}</legend>
-      {disabledHint ? (
-        <div className="kern-hint" id="field-roles-hint">
-          {disabledHint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="kern-error" id="field-roles-error">
-          <span className="kern-body">{error}</span>
-        </p>
-      ) : null}
+    <Fieldset name="roles" legend={t("accounts.roles")} hint={disabledHint} error={error}>
       <div className="kern-fieldset__body role-grid">
         {available.map((role) => (
           <Checkbox
@@ -53,10 +38,11 @@ export function RoleFieldset({
             label={t(`roles.${role}`)}
             checked={roles.includes(role)}
             disabled={!!disabledHint}
+            invalid={!!error}
             onChange={(on) => onChange(on ? [...roles, role] : roles.filter((r) => r !== role))}
           />
         ))}
       </div>
-    </fieldset>
+    </Fieldset>
   );
 }

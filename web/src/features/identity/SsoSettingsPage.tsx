@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DescriptionList } from "../../components/DescriptionList";
-import { Button, Checkbox, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { Button, Checkbox, ErrorSummary, Form, Notice, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
@@ -115,8 +115,7 @@ export function SsoSettingsPage() {
     setNotice(null);
     void save.run({ issuer, clientId, scopes, isEnabled, isPasswordLoginEnabled, ...(clientSecret ? { clientSecret } : {}) });
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (provider.data?.settings?.isEnabled && !isEnabled) return setAsking("switchOff");
     send();
   };
@@ -151,7 +150,7 @@ export function SsoSettingsPage() {
       {loaded.change ? <ChangeBox change={loaded.change} onWithdraw={() => setAsking("withdraw")} /> : null}
       <ErrorSummary problem={problem} labels={labels} />
       <p className="kern-body form-narrow">{t("sso.fourEyes")}</p>
-      <form className="kern-stack form-narrow" onSubmit={submit} noValidate>
+      <Form name="sso-settings" mutation={save} onSubmit={submit}>
         <TextField
           name="issuer"
           label={labels.issuer}
@@ -180,25 +179,21 @@ export function SsoSettingsPage() {
           error={errors.clientSecret}
         />
         <TextField name="scopes" label={labels.scopes} value={scopes} onChange={setScopes} error={errors.scopes} autoComplete="off" />
-        <Checkbox name="isEnabled" label={labels.isEnabled} checked={isEnabled} onChange={setIsEnabled} />
+        <Checkbox name="isEnabled" label={labels.isEnabled} checked={isEnabled} onChange={setIsEnabled} error={errors.isEnabled} />
         <Checkbox
           name="isPasswordLoginEnabled"
           label={labels.isPasswordLoginEnabled}
           checked={isPasswordLoginEnabled}
           onChange={setIsPasswordLoginEnabled}
+          error={errors.isPasswordLoginEnabled}
         />
-        {errors.isPasswordLoginEnabled ? (
-          <p className="kern-error" id="field-isPasswordLoginEnabled-error">
-            <span className="kern-body">{errors.isPasswordLoginEnabled}</span>
-          </p>
-        ) : null}
         <div className="button-row">
           <Button>{t("sso.save")}</Button>
           <Link to="/konten" className="kern-btn kern-btn--secondary">
             <span className="kern-label">{t("accounts.cancel")}</span>
           </Link>
         </div>
-      </form>
+      </Form>
       <ConfirmDialog
         open={asking !== null}
         title={asking === "withdraw" ? t("sso.withdrawTitle") : t("sso.switchOffTitle")}

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Qualification } from "./api";
-import { Button, Checkbox, TextField } from "../../components/forms";
+import { Button, Checkbox, Fieldset, TextField } from "../../components/forms";
 
 /** Pay groups offered in the forms: the group only, never the step. */
 export const PAY_GROUPS = [
@@ -11,60 +11,96 @@ export const PAY_GROUPS = [
 ];
 
 /**
+ * The message of a group of fields: its own error, else the first error of a field inside it that
+ * has no field of its own on the page (`qualifications.1.qualificationId`).
+ */
+export function groupError(errors: Record<string, string>, name: string, hasOwnField: (field: string) => boolean = () => false) {
+  if (errors[name]) return errors[name];
+  const inside = Object.keys(errors).find((field) => field.startsWith(`${name}.`) && !hasOwnField(field));
+  return inside ? errors[inside] : undefined;
+}
+
+/** The labels of the valid-until dates for the error summary ("Gültig bis (Kontaktnachverfolgung)"). */
+export function validUntilLabels(
+  name: string,
+  selected: string[],
+  catalogue: Qualification[],
+  t: (key: string, options?: Record<string, string>) => string,
+): Record<string, string> {
+  return Object.fromEntries(
+    selected.map((id, i) => [`${name}.${i}.validUntil`, t("pool.validUntilOf", { name: catalogue.find((q) => q.id === id)?.name ?? "" })]),
+  );
+}
+
+/**
  * Qualification checkboxes, one fieldset per category of the catalogue. With `validUntil`, each
- * ticked qualification gets a "valid until" date beside it (a certificate that expires).
+ * ticked qualification gets a "valid until" date beside it (a certificate that expires), named as
+ * the API names it (`qualifications.<n>.validUntil`, n counting the ticked ones in order).
  */
 export function QualificationFieldsets({
+  name,
   catalogue,
   selected,
   onChange,
   legend,
   validUntil,
   onValidUntilChange,
+  errors = {},
 }: {
+  /** The field of the API (`qualifications`, `requiredQualificationIds`): the fieldset's id and errors. */
+  name: string;
   catalogue: Qualification[];
   selected: string[];
   onChange(ids: string[]): void;
   legend: string;
   validUntil?: Record<string, string>;
   onValidUntilChange?(value: Record<string, string>): void;
+  /** The form's field errors. */
+  errors?: Record<string, string>;
 }) {
   const { t } = useTranslation();
   const categories = [...new Set(catalogue.map((q) => q.category))];
+  const hasDates = !!validUntil && !!onValidUntilChange;
+  const error = groupError(errors, name, (field) => hasDates && field.endsWith(".validUntil"));
   return (
-    <fieldset className="kern-fieldset" id="field-qualifications">
-      <legend className="kern-label">{legend}</legend>
+    <Fieldset name={name} legend={legend} error={error}>
       {categories.map((category) => (
         <fieldset key={category} className="kern-fieldset qualification-group">
           <legend className="kern-label">{category}</legend>
           <div className="kern-fieldset__body role-grid">
             {catalogue
               .filter((q) => q.category === category)
-              .map((q) => (
-                <div key={q.id}>
-                  <Checkbox
-                    name={`q-${legend}-${q.key}`}
-                    label={q.name}
-                    checked={selected.includes(q.id)}
-                    onChange={(on) => onChange(on ? [...selected, q.id] : selected.filter((id) => id !== q.id))}
-                  />
-                  {validUntil && onValidUntilChange && selected.includes(q.id) ? (
-                    <div className="qualification-valid">
-                      <TextField
-                        name={`valid-${q.key}`}
-                        label={t("pool.validUntilOf", { name: q.name })}
-                        type="date"
-                        value={validUntil[q.id] ?? ""}
-                        onChange={(v) => onValidUntilChange({ ...validUntil, [q.id]: v })}
-                      />
-                    </div>
-                  ) : null}
-                </div>
-              ))}
+              .map((q) => {
+                const index = selected.indexOf(q.id);
+                const dateField = `${name}.${index}.validUntil`;
+                return (
+                  <div key={q.id}>
+                    <Checkbox
+                      name={`${name}-${q.key}`}
+                      label={q.name}
+                      checked={index >= 0}
+                      invalid={!!error}
+                      onChange={(on) => onChange(on ? [...selected, q.id] : selected.filter((id) => id !== q.id))}
+                    />
+                    {hasDates && index >= 0 ? (
+                      <div className="qualification-valid">
+                        <TextField
+                          name={dateField}
+                          label={t("pool.validUntilOf", { name: q.name })}
+                          type="date"
+                          value={validUntil[q.id] ?? ""}
+                          error={errors[dateField]}
+                          onChange={(v) => onValidUntilChange({ ...validUntil, [q.id]: v })}
+                        />
+                      </div>
+                    ) : null}
+                  </div>
+                );
+              })}
           </div>
         </fieldset>
       ))}
-    </fieldset>
+    </Fieldset>
   );
 }
 
@@ -103,9 +139,9 @@ export function AvailabilityFields({
   const { t } = useTranslation();
   const labels = availabilityLabels(windows, t);
   const change = (i: number, key: keyof WindowInput) => (v: string) => onChange(windows.map((x, j) => (j === i ? { ...x, [key]: v } : x)));
+  const error = groupError(errors, "availability", (field) => /^availability\.\d+\.(startsOn|endsOn|hoursPerWeek)$/.test(field));
   return (
-    <fieldset className="kern-fieldset" id="field-availability">
-      <legend className="kern-label">{labels.availability}</legend>
+    <Fieldset name="availability" legend={labels.availability} error={error}>
       {windows.map((w, i) => (
         <div key={i} className="window-row">
           {(["startsOn", "endsOn", "hoursPerWeek"] as const).map((key) => (
@@ -124,7 +160,7 @@ export function AvailabilityFields({
       <Button type="button" kind="tertiary" onClick={() => onChange([...windows, emptyWindow()])}>
         {t("pool.addWindow")}
       </Button>
-    </fieldset>
+    </Fieldset>
   );
 }
 

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
-import { Button, Checkbox, ErrorSummary, SelectField, TextField } from "../../components/forms";
+import { Button, Checkbox, ErrorSummary, Form, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { useSession } from "../identity/session";
 import { DepartmentSelect, useDepartments } from "../organizations/Departments";
@@ -18,6 +18,7 @@ import {
   PAY_GROUPS,
   parseLanguages,
   QualificationFieldsets,
+  validUntilLabels,
   type WindowInput,
 } from "./PoolFields";
 
@@ -54,8 +55,7 @@ export function PoolMemberNewPage() {
   const errors = register.errors;
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     void register.run({
       hasConsent: hasConsent as true,
       consentVersion,
@@ -86,13 +86,17 @@ export function PoolMemberNewPage() {
     travelRadiusKm: t("pool.travelRadiusKm"),
     languages: t("pool.languages"),
     notes: t("pool.notes"),
+    employmentStatus: t("pool.employmentStatus"),
+    canWorkRemotely: t("pool.canWorkRemotely"),
+    qualifications: t("pool.qualifications"),
+    ...validUntilLabels("qualifications", held, catalogue.data?.items ?? [], t),
     ...availabilityLabels(windows, t),
   };
   return (
     <Page title={t("pool.register")} intro={t("pool.registerIntro")}>
       <ErrorSummary problem={register.problem} labels={labels} />
-      <form className="kern-stack form-narrow" onSubmit={(e) => void submit(e)} noValidate>
-        <Checkbox name="hasConsent" label={labels.hasConsent} checked={hasConsent} onChange={setHasConsent} />
+      <Form name="pool-member-new" mutation={register} onSubmit={submit}>
+        <Checkbox name="hasConsent" label={labels.hasConsent} checked={hasConsent} onChange={setHasConsent} error={errors.hasConsent} />
         <TextField name="name" label={labels.name} value={form.name} onChange={set("name")} error={errors.name} autoComplete="off" />
         <TextField
           name="workEmail"
@@ -107,8 +111,9 @@ export function PoolMemberNewPage() {
         <TextField name="jobTitle" label={labels.jobTitle} value={form.jobTitle} onChange={set("jobTitle")} error={errors.jobTitle} />
         <SelectField
           name="employmentStatus"
-          label={t("pool.employmentStatus")}
+          label={labels.employmentStatus}
           value={form.employmentStatus}
+          error={errors.employmentStatus}
           onChange={set("employmentStatus")}
           options={[
             { value: "employee", label: t("pool.employee") },
@@ -132,12 +137,20 @@ export function PoolMemberNewPage() {
           onChange={set("travelRadiusKm")}
           error={errors.travelRadiusKm}
         />
-        <Checkbox name="canWorkRemotely" label={t("pool.canWorkRemotely")} checked={canWorkRemotely} onChange={setCanWorkRemotely} />
+        <Checkbox
+          name="canWorkRemotely"
+          label={labels.canWorkRemotely}
+          checked={canWorkRemotely}
+          onChange={setCanWorkRemotely}
+          error={errors.canWorkRemotely}
+        />
         <QualificationFieldsets
+          name="qualifications"
+          errors={errors}
           catalogue={catalogue.data?.items ?? []}
           selected={held}
           onChange={setHeld}
-          legend={t("pool.qualifications")}
+          legend={labels.qualifications}
           validUntil={validUntil}
           onValidUntilChange={setValidUntil}
         />
@@ -162,7 +175,7 @@ export function PoolMemberNewPage() {
         <div>
           <Button>{t("pool.registerSubmit")}</Button>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation, usePagedApi } from "../../api/hooks";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import { LoadMore } from "../../components/LoadMore";
-import { Button, Checkbox, ErrorSummary, Notice, SelectField, TextField } from "../../components/forms";
+import { Button, Checkbox, ErrorSummary, Form, Notice, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
@@ -20,6 +20,7 @@ import {
   PAY_GROUPS,
   parseLanguages,
   QualificationFieldsets,
+  validUntilLabels,
   type WindowInput,
 } from "./PoolFields";
 
@@ -113,8 +114,7 @@ export function PoolPage() {
     qualifications: heldBody(held, validUntil),
     availability: availabilityBody(windows),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setNotice(null);
     void save.run(
       isMember ? { update: body() } : { join: { ...body(), hasConsent: consent as true, consentVersion: data!.consent.version } },
@@ -131,6 +131,10 @@ export function PoolPage() {
     qualifications: t("pool.qualifications"),
     languages: t("pool.languages"),
     notes: t("pool.notes"),
+    employmentStatus: t("pool.employmentStatus"),
+    canWorkRemotely: t("pool.canWorkRemotely"),
+    recordsSevereDisability: t("pool.severeDisability"),
+    ...validUntilLabels("qualifications", held, catalogue.data?.items ?? [], t),
     ...availabilityLabels(windows, t),
   };
   const status = (q: { isConfirmed: boolean; counts: boolean }) =>
@@ -160,20 +164,22 @@ export function PoolPage() {
           <p className="kern-body consent-text">{i18n.language === "en" ? data.consent.text.en : data.consent.text.de}</p>
         </section>
       )}
-      <form className="kern-stack form-narrow" onSubmit={(e) => void submit(e)} noValidate>
+      <Form name="pool-membership" mutation={save} onSubmit={submit}>
         {!isMember ? (
           <Checkbox
             name="hasConsent"
             label={t("pool.consent", { version: data.consent.version })}
             checked={consent}
             onChange={setConsent}
+            error={errors.hasConsent}
           />
         ) : null}
         <TextField name="jobTitle" label={labels.jobTitle} value={jobTitle} onChange={setJobTitle} error={errors.jobTitle} />
         <SelectField
           name="employmentStatus"
-          label={t("pool.employmentStatus")}
+          label={labels.employmentStatus}
           value={employmentStatus}
+          error={errors.employmentStatus}
           onChange={(v) => setEmploymentStatus(v === "civil_servant" ? "civil_servant" : "employee")}
           options={[
             { value: "employee", label: t("pool.employee") },
@@ -197,9 +203,17 @@ export function PoolPage() {
           type="number"
           error={errors.travelRadiusKm}
         />
-        <Checkbox name="canWorkRemotely" label={t("pool.canWorkRemotely")} checked={canWorkRemotely} onChange={setCanWorkRemotely} />
+        <Checkbox
+          name="canWorkRemotely"
+          label={labels.canWorkRemotely}
+          checked={canWorkRemotely}
+          onChange={setCanWorkRemotely}
+          error={errors.canWorkRemotely}
+        />
         <p className="kern-hint">{t("pool.qualificationsHint")}</p>
         <QualificationFieldsets
+          name="qualifications"
+          errors={errors}
           catalogue={catalogue.data?.items ?? []}
           selected={held}
           onChange={setHeld}
@@ -210,9 +224,10 @@ export function PoolPage() {
         <AvailabilityFields windows={windows} onChange={setWindows} errors={errors} />
         <Checkbox
           name="recordsSevereDisability"
-          label={t("pool.severeDisability")}
+          label={labels.recordsSevereDisability}
           checked={severeDisability}
           onChange={setSevereDisability}
+          error={errors.recordsSevereDisability}
         />
         <p className="kern-hint">{t("pool.severeDisabilityHint")}</p>
         <TextField
@@ -235,7 +250,7 @@ export function PoolPage() {
         <div>
           <Button>{isMember ? t("pool.save") : t("pool.join")}</Button>
         </div>
-      </form>
+      </Form>
       {isMember ? (
         <>
           <h2 className="kern-heading-medium">{t("pool.readers")}</h2>

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
-import { Button, ErrorSummary, Notice, SelectField, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Form, Notice, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { useSession } from "../identity/session";
@@ -28,8 +28,7 @@ export function QualificationsPage() {
     },
   });
   const errors = add.errors;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     void add.run({ key, name, category });
   };
   const data = catalogue.data;
@@ -64,7 +63,7 @@ export function QualificationsPage() {
             problem={add.problem}
             labels={{ name: t("catalogue.name"), key: t("catalogue.key"), category: t("catalogue.category") }}
           />
-          <form className="kern-stack form-narrow" aria-labelledby="add-heading" onSubmit={submit} noValidate>
+          <Form name="qualification" labelledBy="add-heading" mutation={add} onSubmit={submit}>
             <TextField name="name" label={t("catalogue.name")} value={name} onChange={setName} error={errors.name} />
             <TextField
               name="key"
@@ -78,13 +77,14 @@ export function QualificationsPage() {
               name="category"
               label={t("catalogue.category")}
               value={category}
+              error={errors.category}
               onChange={(v) => setCategory(v as QualificationCategory)}
               options={data.categories.map((c) => ({ value: c, label: c }))}
             />
             <div>
               <Button>{t("catalogue.add")}</Button>
             </div>
-          </form>
+          </Form>
         </>
       ) : null}
     </Page>

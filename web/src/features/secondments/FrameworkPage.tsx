@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
-import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Form, Notice, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
@@ -25,8 +25,7 @@ export function FrameworkPage() {
     },
   });
   const errors = add.errors;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     void add.run(form);
   };
   const items = versions.data?.items;
@@ -56,7 +55,7 @@ export function FrameworkPage() {
             {t("framework.add")}
           </h2>
           <ErrorSummary problem={add.problem} labels={labels} />
-          <form className="kern-stack form-narrow" onSubmit={submit} noValidate>
+          <Form name="framework-version" mutation={add} onSubmit={submit}>
             <TextField
               name="title"
               label={labels.title}
@@ -83,7 +82,7 @@ export function FrameworkPage() {
             <div>
               <Button>{t("framework.save")}</Button>
             </div>
-          </form>
+          </Form>
         </section>
       ) : null}
     </Page>

@@ -206,7 +206,14 @@ export function SecondmentPage() {
             {t("secondments.extend")}
           </h2>
           <p className="kern-body">{t("secondments.extendIntro")}</p>
-          <TextField name="endsOn" label={t("secondments.extendTo")} type="date" value={extendTo} onChange={setExtendTo} />
+          <TextField
+            name="endsOn"
+            label={t("secondments.extendTo")}
+            type="date"
+            value={extendTo}
+            onChange={setExtendTo}
+            error={extension.errors.endsOn}
+          />
           <p>
             <Button type="button" kind="secondary" onClick={() => void extension.run({ endsOn: extendTo, reason: reason.trim() || null })}>
               {t("secondments.extendSubmit")}

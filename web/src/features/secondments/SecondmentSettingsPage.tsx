@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
-import { Button, ErrorSummary, Notice, SelectField, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Form, Notice, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
@@ -49,8 +49,7 @@ function SettingsForm() {
     },
   });
   const errors = save.errors;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     void save.run({
       councilScope: scope,
       councilDeadlineWorkingDays: Number(deadline),
@@ -70,11 +69,12 @@ function SettingsForm() {
     <>
       {notice ? <Notice>{notice}</Notice> : null}
       <ErrorSummary problem={save.problem} labels={labels} />
-      <form className="kern-stack form-narrow" onSubmit={submit} noValidate>
+      <Form name="secondment-settings" mutation={save} onSubmit={submit}>
         <SelectField
           name="councilScope"
           label={labels.councilScope}
           value={scope}
+          error={errors.councilScope}
           onChange={(v) => setScope(v === "longer_than_3_months" ? "longer_than_3_months" : "all")}
           options={[
             { value: "all", label: t("secondments.settings.scopeAll") },
@@ -116,7 +116,7 @@ function SettingsForm() {
         <div>
           <Button>{t("secondments.settings.save")}</Button>
         </div>
-      </form>
+      </Form>
     </>
   );
 }
@@ -143,8 +143,7 @@ function DeputiesSection() {
     onSuccess: () => query.reload(),
   });
   const errors = add.errors;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     void add.run({ deputyAccountId: deputy, startsOn, endsOn });
   };
   const data = query.data;
@@ -198,7 +197,7 @@ function DeputiesSection() {
         <p className="kern-body">{t("secondments.deputies.none")}</p>
       )}
       <ErrorSummary problem={add.problem ?? remove.problem} labels={labels} />
-      <form className="kern-stack form-narrow" onSubmit={submit} noValidate>
+      <Form name="deputy" mutation={add} onSubmit={submit}>
         <SelectField
           name="deputyAccountId"
           label={labels.deputyAccountId}
@@ -214,7 +213,7 @@ function DeputiesSection() {
         <div>
           <Button>{t("secondments.deputies.add")}</Button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

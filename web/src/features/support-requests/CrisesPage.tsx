@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useMutation, usePagedApi } from "../../api/hooks";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Form, Notice, TextField } from "../../components/forms";
 import { LoadMore } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
@@ -34,8 +34,7 @@ export function CrisesPage() {
   });
   const problem = declaration.problem;
   const errors = declaration.errors;
-  const declare = (event: FormEvent) => {
-    event.preventDefault();
+  const declare = () => {
     setNotice(null);
     setAsking(true);
   };
@@ -71,7 +70,7 @@ export function CrisesPage() {
             problem={problem}
             labels={{ name: t("crises.name"), description: t("crises.description"), startsOn: t("crises.startsOn") }}
           />
-          <form className="kern-stack form-narrow" aria-labelledby="declare-heading" onSubmit={declare} noValidate>
+          <Form name="crisis-declare" labelledBy="declare-heading" mutation={declaration} onSubmit={declare}>
             <TextField name="name" label={t("crises.name")} value={name} onChange={setName} error={errors.name} />
             <TextField
               name="description"
@@ -91,7 +90,7 @@ export function CrisesPage() {
             <div>
               <Button>{t("crises.declare")}</Button>
             </div>
-          </form>
+          </Form>
           <ConfirmDialog
             open={asking}
             title={t("crises.confirmTitle", { name: name.trim() })}

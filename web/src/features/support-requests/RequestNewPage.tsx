@@ -3,7 +3,7 @@ import { useNavigate, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
-import { Button, Checkbox, ErrorSummary, SelectField, TextField } from "../../components/forms";
+import { Button, Checkbox, ErrorSummary, Form, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { useSession } from "../identity/session";
@@ -81,8 +81,9 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
     requiredQualificationIds: required,
     preferredQualificationIds: preferred,
   });
-  const submit = (status: "draft" | "open") => (event?: FormEvent) => {
-    event?.preventDefault();
+  /** "Entwurf speichern" keeps the request a draft; the form's own button publishes it. */
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    const status = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "draft" ? "draft" : "open";
     void save.run(existing ? { update: fields(), id: existing.id } : { create: { ...fields(), status } });
   };
 
@@ -101,11 +102,13 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
     contactEmail: t("requests.contactEmail"),
     contactPhone: t("requests.contactPhone"),
     requiredQualificationIds: t("requests.required"),
+    preferredQualificationIds: t("requests.preferred"),
+    isRemotePossible: t("requests.remote"),
   };
   return (
     <Page title={existing ? t("requests.editTitle", { title: existing.title }) : t("requests.createTitle")}>
       <ErrorSummary problem={save.problem} labels={labels} />
-      <form className="kern-stack form-narrow" onSubmit={submit("open")} noValidate>
+      <Form name="support-request" mutation={save} onSubmit={submit}>
         <TextField name="title" label={labels.title} value={form.title} onChange={set("title")} error={errors.title} />
         <TextField name="tasks" label={labels.tasks} value={form.tasks} onChange={set("tasks")} error={errors.tasks} multiline />
         <SelectField
@@ -157,21 +160,37 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
           onChange={set("placeAddress")}
           error={errors.placeAddress}
         />
-        <Checkbox name="isRemotePossible" label={t("requests.remote")} checked={form.isRemotePossible} onChange={set("isRemotePossible")} />
+        <Checkbox
+          name="isRemotePossible"
+          label={labels.isRemotePossible}
+          checked={form.isRemotePossible}
+          onChange={set("isRemotePossible")}
+          error={errors.isRemotePossible}
+        />
         <SelectField
           name="settlementModel"
           label={labels.settlementModel}
           value={form.settlementModel}
           onChange={set("settlementModel")}
+          error={errors.settlementModel}
           options={(["reimbursement", "reciprocity", "waiver"] as const).map((m) => ({ value: m, label: t(`requests.models.${m}`) }))}
         />
         <QualificationFieldsets
+          name="requiredQualificationIds"
+          errors={errors}
           catalogue={qualifications}
           selected={required}
           onChange={setRequired}
           legend={labels.requiredQualificationIds}
         />
-        <QualificationFieldsets catalogue={qualifications} selected={preferred} onChange={setPreferred} legend={t("requests.preferred")} />
+        <QualificationFieldsets
+          name="preferredQualificationIds"
+          errors={errors}
+          catalogue={qualifications}
+          selected={preferred}
+          onChange={setPreferred}
+          legend={labels.preferredQualificationIds}
+        />
         <TextField
           name="contactName"
           label={labels.contactName}
@@ -201,12 +220,12 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
         ) : (
           <div className="button-row">
             <Button>{t("requests.publish")}</Button>
-            <Button type="button" kind="secondary" onClick={() => submit("draft")()}>
+            <Button kind="secondary" value="draft">
               {t("requests.saveDraft")}
             </Button>
           </div>
         )}
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -1,0 +1,385 @@
+import { expect } from "vitest";
+import type { Locator, Page } from "playwright-core";
+
+/**
+ * The forms of the web app and how `forms.e2e.ts` walks each: who opens it, where, what "empty"
+ * and "wrong" mean for it, and which fields must then show an error.
+ */
+
+/** A way to fill a form: `field(name)` is the control named so in the form. */
+export type Fill = (field: (name: string) => Locator, page: Page) => Promise<void>;
+
+export interface Attempt {
+  /** What the attempt tries, for the messages of a failure. */
+  what: string;
+  fill: Fill;
+  /** The fields that must show an error at least (more may). */
+  fields: string[];
+}
+
+export interface Walk {
+  /** The form's `name` (`<Form name="…">` in `web/src/features`). */
+  form: string;
+  /** The account that opens it; null: signed out. */
+  as: string | null;
+  /** Goes to the page that holds the form. */
+  open(page: Page): Promise<void>;
+  /** Sent empty (pre-filled values cleared, boxes unticked), then each wrong attempt in turn. */
+  empty: Attempt;
+  wrong: Attempt[];
+  /** The form asks first in a dialog (declaring a crisis, linking an account): confirm it. */
+  confirms?: boolean;
+  /** Fields the page empties on purpose after a refusal (the password of a failed sign-in). */
+  clears?: string[];
+  /** Saved as `form-<name>-<attempt>-{1280,390}.png` when E2E_SCREENSHOTS is set. */
+  screenshot?: boolean;
+}
+
+/** Forms the walk leaves out, and why. */
+export const NOT_WALKED: Record<string, string> = {
+  "sso-start": "one choice among the administrations offered; sending it leaves for that administration's sign-in page",
+};
+
+/**
+ * Types 31 February 2026 into a date field as a person does, digit by digit in the order the
+ * browser shows the field (31.02.2026 in a German browser, 02/31/2026 in an American one, which
+ * is what this machine's Chromium has): a date the browser cannot read.
+ */
+async function typeImpossibleDate(input: Locator, page: Page) {
+  await input.fill("");
+  await input.focus();
+  await page.keyboard.type("01022026");
+  const isDayFirst = (await input.inputValue()) === "2026-02-01";
+  await input.fill("");
+  await input.focus();
+  await page.keyboard.type(isDayFirst ? "31022026" : "02312026");
+  expect(await input.evaluate((el: HTMLInputElement) => el.validity.badInput), "the browser cannot read 31 February").toBe(true);
+}
+
+/** Types into a number field as a person does (the browser refuses `fill` with text there). */
+async function typeNumber(input: Locator, page: Page, text: string) {
+  await input.fill("");
+  await input.focus();
+  await page.keyboard.type(text);
+}
+
+/** The id of the signed-in account. */
+const myId = (page: Page) => page.evaluate(async () => ((await (await fetch("/api/v1/me")).json()) as { id: string }).id);
+
+export const WALKS: Walk[] = [
+  {
+    form: "sign-in",
+    as: null,
+    open: (page) => page.goto("/anmelden").then(() => undefined),
+    empty: { what: "empty", fill: async () => {}, fields: ["login", "password"] },
+    wrong: [
+      {
+        what: "a login name longer than any",
+        fill: async (field) => {
+          await field("login").fill(`${"a".repeat(260)}@wunstorf.demo`);
+          await field("password").fill("falsch");
+        },
+        fields: ["login"],
+      },
+    ],
+    clears: ["password"],
+  },
+  {
+    form: "profile",
+    as: "klimaschutz@wunstorf.demo",
+    open: (page) => page.goto("/profil").then(() => undefined),
+    empty: { what: "empty", fill: (field) => field("displayName").fill(""), fields: ["displayName"] },
+    wrong: [{ what: "a one-letter name", fill: (field) => field("displayName").fill("J"), fields: ["displayName"] }],
+  },
+  {
+    form: "password",
+    as: "klimaschutz@wunstorf.demo",
+    open: (page) => page.goto("/profil").then(() => undefined),
+    empty: { what: "empty", fill: async () => {}, fields: ["currentPassword", "newPassword"] },
+    wrong: [
+      {
+        what: "a short new password",
+        fill: async (field) => {
+          await field("currentPassword").fill("falsch");
+          await field("newPassword").fill("kurz");
+        },
+        fields: ["newPassword"],
+      },
+    ],
+  },
+  {
+    form: "account-new",
+    as: "personal@wunstorf.demo",
+    open: (page) => page.goto("/konten").then(() => undefined),
+    empty: {
+      what: "empty, no role ticked",
+      fill: (field) => field("role-employee").setChecked(false),
+      fields: ["displayName", "login", "roles", "initialPassword"],
+    },
+    wrong: [
+      {
+        what: "a login that is no e-mail address and a short password",
+        fill: async (field) => {
+          await field("displayName").fill("Formular Probe");
+          await field("login").fill("keine-adresse");
+          await field("role-employee").setChecked(true);
+          await field("initialPassword").fill("kurz");
+        },
+        fields: ["login", "initialPassword"],
+      },
+    ],
+    screenshot: true,
+  },
+  {
+    form: "account",
+    as: "personal@wunstorf.demo",
+    open: async (page) => {
+      await page.goto("/konten");
+      await page.goto(`/konten/${await myId(page)}`);
+    },
+    empty: { what: "empty name", fill: (field) => field("displayName").fill(""), fields: ["displayName"] },
+    wrong: [
+      {
+        what: "the own account switched off (a checkbox refused)",
+        fill: async (field) => {
+          await field("displayName").fill("Sabine Köhler");
+          await field("isActive").setChecked(false);
+        },
+        fields: ["isActive"],
+      },
+    ],
+    screenshot: true,
+  },
+  {
+    form: "identity-link",
+    as: "personal@garbsen.demo",
+    // An account of its own, so the walk does not depend on which accounts other tests link.
+    open: async (page) => {
+      await page.goto("/konten");
+      const id = await page.evaluate(async () => {
+        const session = (await (await fetch("/api/v1/session")).json()) as { csrfToken: string };
+        const res = await fetch("/api/v1/accounts", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
+          body: JSON.stringify({
+            login: `formularprobe-${Date.now()}@garbsen.demo`,
+            displayName: "Formular Probe",
+            roles: ["employee"],
+            initialPassword: "formular-probe-2026",
+          }),
+        });
+        return ((await res.json()) as { id: string }).id;
+      });
+      await page.goto(`/konten/${id}`);
+    },
+    empty: { what: "empty", fill: async () => {}, fields: ["subject"] },
+    wrong: [{ what: "a subject longer than any", fill: (field) => field("subject").fill("s".repeat(300)), fields: ["subject"] }],
+    confirms: true,
+  },
+  {
+    form: "sso-settings",
+    as: "personal@wunstorf.demo",
+    open: (page) => page.goto("/konten/anmeldung").then(() => undefined),
+    empty: {
+      what: "empty",
+      fill: async (field) => {
+        await field("scopes").fill("");
+      },
+      fields: ["issuer", "clientId"],
+    },
+    wrong: [
+      {
+        what: "both ways of signing in switched off (a checkbox refused)",
+        fill: async (field) => {
+          await field("issuer").fill("https://anmeldung.wunstorf.de/realms/verwaltung");
+          await field("clientId").fill("verbund");
+          await field("scopes").fill("openid email profile");
+          await field("isEnabled").setChecked(false);
+          await field("isPasswordLoginEnabled").setChecked(false);
+        },
+        fields: ["isPasswordLoginEnabled"],
+      },
+    ],
+    screenshot: true,
+  },
+  {
+    form: "pool-membership",
+    as: "controlling@wunstorf.demo",
+    open: (page) => page.goto("/pool").then(() => undefined),
+    empty: { what: "empty, without consent", fill: async () => {}, fields: ["hasConsent", "jobTitle"] },
+    wrong: [
+      {
+        what: "without consent, too far, a period that ends before it starts",
+        fill: async (field) => {
+          await field("jobTitle").fill("Controlling");
+          await field("travelRadiusKm").fill("400");
+          await field("availability.0.startsOn").fill("2027-03-01");
+          await field("availability.0.endsOn").fill("2027-02-01");
+        },
+        fields: ["hasConsent", "travelRadiusKm", "availability.0.endsOn"],
+      },
+      {
+        what: "31.02.2026 typed as a start",
+        fill: async (field, page) => {
+          await typeImpossibleDate(field("availability.0.startsOn"), page);
+        },
+        fields: ["availability.0.startsOn"],
+      },
+    ],
+    screenshot: true,
+  },
+  {
+    form: "pool-member-new",
+    as: "personal@wunstorf.demo",
+    open: (page) => page.goto("/pool/mitglieder/neu").then(() => undefined),
+    empty: { what: "empty, without consent", fill: async () => {}, fields: ["hasConsent", "name", "workEmail", "jobTitle"] },
+    wrong: [
+      {
+        what: "without consent, an e-mail address without @",
+        fill: async (field) => {
+          await field("name").fill("Formular Probe");
+          await field("workEmail").fill("keine-adresse");
+          await field("jobTitle").fill("Sachbearbeitung");
+        },
+        fields: ["hasConsent", "workEmail"],
+      },
+      {
+        what: "a qualification valid until 31.02.2026",
+        fill: async (field, page) => {
+          await field("hasConsent").setChecked(true);
+          await field("qualifications-kontaktnachverfolgung").setChecked(true);
+          await typeImpossibleDate(field("qualifications.0.validUntil"), page);
+        },
+        fields: ["qualifications.0.validUntil"],
+      },
+    ],
+  },
+  {
+    form: "qualification",
+    as: "koordination@region-hannover.demo",
+    open: (page) => page.goto("/qualifikationen").then(() => undefined),
+    empty: { what: "empty", fill: async () => {}, fields: ["name", "key"] },
+    wrong: [
+      {
+        what: "a key with spaces",
+        fill: async (field) => {
+          await field("name").fill("X");
+          await field("key").fill("Mit Leerzeichen!");
+        },
+        fields: ["name", "key"],
+      },
+    ],
+  },
+  {
+    form: "crisis-declare",
+    as: "koordination@region-hannover.demo",
+    open: (page) => page.goto("/krisen").then(() => undefined),
+    empty: { what: "empty", fill: (field) => field("startsOn").fill(""), fields: ["name", "description", "startsOn"] },
+    wrong: [
+      {
+        what: "31.02.2026 typed as the start",
+        fill: async (field, page) => {
+          await field("name").fill("Formularprobe");
+          await typeImpossibleDate(field("startsOn"), page);
+        },
+        fields: ["startsOn"],
+      },
+    ],
+    confirms: true,
+  },
+  {
+    form: "support-request",
+    as: "gesundheitsamt@region-hannover.demo",
+    open: (page) => page.goto("/anfragen/neu").then(() => undefined),
+    empty: {
+      what: "empty",
+      fill: async (field) => {
+        for (const name of ["title", "tasks", "headcount", "hoursPerWeek", "contactName", "contactEmail"]) await field(name).fill("");
+      },
+      fields: ["title", "tasks", "headcount", "startsOn", "endsOn", "hoursPerWeek", "contactName", "contactEmail"],
+    },
+    wrong: [
+      {
+        what: "nobody asked for, a period that ends before it starts, an e-mail address without @",
+        fill: async (field) => {
+          await field("title").fill("Formularprobe");
+          await field("tasks").fill("Probe");
+          await field("headcount").fill("0");
+          await field("startsOn").fill("2027-03-01");
+          await field("endsOn").fill("2027-02-01");
+          await field("hoursPerWeek").fill("20");
+          await field("contactName").fill("Dr. Miriam Okafor");
+          await field("contactEmail").fill("keine-adresse");
+        },
+        fields: ["headcount", "endsOn", "contactEmail"],
+      },
+      {
+        what: "1e typed as hours",
+        fill: (field, page) => typeNumber(field("hoursPerWeek"), page, "1e"),
+        fields: ["hoursPerWeek"],
+      },
+    ],
+    screenshot: true,
+  },
+  {
+    form: "secondment-settings",
+    as: "personal@wunstorf.demo",
+    open: (page) => page.goto("/abordnungen/einstellungen").then(() => undefined),
+    empty: {
+      what: "empty deadline",
+      fill: (field) => field("councilDeadlineWorkingDays").fill(""),
+      fields: ["councilDeadlineWorkingDays"],
+    },
+    wrong: [
+      {
+        what: "no deadline and a negative cap",
+        fill: async (field) => {
+          await field("councilDeadlineWorkingDays").fill("0");
+          await field("maxLentTotal").fill("-3");
+        },
+        fields: ["councilDeadlineWorkingDays", "maxLentTotal"],
+      },
+      {
+        what: "1e typed as the cap (a field that may be empty: sent empty, it would lift the cap)",
+        fill: async (field, page) => {
+          await field("councilDeadlineWorkingDays").fill("10");
+          await typeNumber(field("maxLentTotal"), page, "1e");
+        },
+        fields: ["maxLentTotal"],
+      },
+    ],
+  },
+  {
+    form: "deputy",
+    as: "personal@wunstorf.demo",
+    open: (page) => page.goto("/abordnungen/einstellungen").then(() => undefined),
+    empty: { what: "empty", fill: async () => {}, fields: ["startsOn", "endsOn"] },
+    wrong: [
+      {
+        what: "31.02.2026 typed as the start",
+        fill: async (field, page) => {
+          await typeImpossibleDate(field("startsOn"), page);
+          await field("endsOn").fill("2027-01-15");
+        },
+        fields: ["startsOn"],
+      },
+    ],
+  },
+  {
+    form: "framework-version",
+    as: "koordination@region-hannover.demo",
+    open: (page) => page.goto("/rahmenvereinbarung").then(() => undefined),
+    empty: { what: "empty", fill: async () => {}, fields: ["title", "body", "validFrom"] },
+    wrong: [
+      {
+        what: "a short text and 31.02.2026 typed as the start",
+        fill: async (field, page) => {
+          await field("title").fill("Formularprobe");
+          await field("body").fill("Zu kurz.");
+          await typeImpossibleDate(field("validFrom"), page);
+        },
+        fields: ["validFrom"],
+      },
+    ],
+  },
+];
