@@ -3954,7 +3954,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "secondment_onboarding" | "secondment_settings" | "calendar_feed" | "account" | "crisis" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "crisis" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -4068,7 +4068,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "secondment_onboarding" | "secondment_settings" | "calendar_feed" | "account" | "crisis" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "crisis" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
