@@ -24,8 +24,11 @@ export interface Walk {
   as: string | null;
   /** Goes to the page that holds the form. */
   open(page: Page): Promise<void>;
-  /** Sent empty (pre-filled values cleared, boxes unticked), then each wrong attempt in turn. */
-  empty: Attempt;
+  /**
+   * Sent empty (pre-filled values cleared, boxes unticked), then each wrong attempt in turn. `valid`
+   * for a form where empty is a valid answer (no filter, a first day not known yet), with the reason.
+   */
+  empty: Attempt | { valid: string };
   wrong: Attempt[];
   /** The form asks first in a dialog (declaring a crisis, linking an account): confirm it. */
   confirms?: boolean;
@@ -381,5 +384,57 @@ export const WALKS: Walk[] = [
         fields: ["validFrom"],
       },
     ],
+  },
+  {
+    form: "audit-filter",
+    as: "personal@wunstorf.demo",
+    open: (page) => page.goto("/protokoll").then(() => undefined),
+    empty: { valid: "no filter: the whole audit log the reader may see" },
+    wrong: [
+      {
+        what: "a period whose Bis lies before its Von",
+        fill: async (field) => {
+          await field("from").fill("2026-12-10");
+          await field("to").fill("2026-12-01");
+        },
+        fields: ["to"],
+      },
+      {
+        what: "31.02.2026 typed as Von (sent as no date, it would widen the filter)",
+        fill: async (field, page) => {
+          await field("to").fill("");
+          await typeImpossibleDate(field("from"), page);
+        },
+        fields: ["from"],
+      },
+    ],
+    screenshot: true,
+  },
+  {
+    form: "first-day",
+    as: "personal@region-hannover.demo",
+    // A demo secondment to the Region Hannover that is agreed, so its HR office may set the first day.
+    open: async (page) => {
+      await page.goto("/abordnungen");
+      const id = await page.evaluate(async () => {
+        const res = await fetch("/api/v1/secondments?state=agreed&limit=50");
+        const { items } = (await res.json()) as { items: Array<{ id: string; abilities: { editFirstDay: boolean } }> };
+        return items.find((s) => s.abilities.editFirstDay)?.id;
+      });
+      expect(id, "an agreed secondment whose first day the Region Hannover's HR office may set").toBeTruthy();
+      await page.goto(`/abordnungen/${id}`);
+    },
+    empty: { valid: "a first day without time, meeting point or notes: not known yet" },
+    wrong: [
+      {
+        what: "a time in words and a meeting point longer than any",
+        fill: async (field) => {
+          await field("time").fill("8 Uhr");
+          await field("place").fill("R".repeat(301));
+        },
+        fields: ["time", "place"],
+      },
+    ],
+    screenshot: true,
   },
 ];

@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api/client";
+import { api, type Problem } from "../../api/client";
 import { fieldErrors, usePagedApi } from "../../api/hooks";
 import { LoadMore } from "../../components/LoadMore";
 import { DataTable } from "../../components/DataTable";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
-import { Button, ErrorSummary, SelectField, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Form, SelectField, TextField } from "../../components/forms";
 import { formatters } from "../../i18n";
 import type { AuditEvent, AuditFilter, AuditPage as AuditEventsPage, AuditQuery } from "./api";
 
@@ -29,6 +29,8 @@ export function AuditPage() {
   const lang = i18n.language === "en" ? "en" : "de";
   const [draft, setDraft] = useState<AuditFilter>(NO_FILTER);
   const [applied, setApplied] = useState<AuditFilter>(NO_FILTER);
+  // A date the browser could not read ("31.02.2026"): shown at its field, the filter not applied.
+  const [unreadable, setUnreadable] = useState<Problem | null>(null);
   const events = usePagedApi<AuditEventsPage>(
     (cursor) =>
       api.GET("/api/v1/audit-events", {
@@ -41,24 +43,31 @@ export function AuditPage() {
   if (!events.data && !isInvalid) return <QueryState query={events} title={t("audit.title")} />;
 
   const labels = { person: t("audit.person"), objectType: t("audit.objectType"), from: t("audit.from"), to: t("audit.to") };
-  const errors = isInvalid ? fieldErrors(events.problem, i18n.language) : {};
+  const problem = unreadable ?? (isInvalid ? events.problem : null);
+  const errors = fieldErrors(problem, i18n.language);
   const items = isInvalid ? [] : (events.data?.items ?? []);
   const objectTypes = events.data?.objectTypes ?? [];
   const isFiltered = Object.values(applied).some((v) => v !== "");
   const csv = `/api/v1/audit-events.csv?${new URLSearchParams(queryOf(applied)).toString()}`;
   const set = (key: keyof AuditFilter) => (value: string) => setDraft({ ...draft, [key]: value });
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
+  const apply = () => {
+    setUnreadable(null);
     setApplied({ ...draft, person: draft.person.trim() });
   };
 
   return (
     <Page title={t("audit.title")} intro={t("audit.intro")}>
-      <form className="audit-filters" onSubmit={apply} aria-labelledby="audit-filters-title" noValidate>
-        <h2 className="kern-heading-small" id="audit-filters-title">
-          {t("audit.filters")}
-        </h2>
-        <ErrorSummary problem={isInvalid ? events.problem : null} labels={labels} />
+      <h2 className="kern-heading-small" id="audit-filters-title">
+        {t("audit.filters")}
+      </h2>
+      <ErrorSummary problem={problem} labels={labels} />
+      <Form
+        name="audit-filter"
+        className="audit-filters"
+        labelledBy="audit-filters-title"
+        mutation={{ fail: setUnreadable }}
+        onSubmit={apply}
+      >
         <div className="audit-filters__fields">
           <TextField
             name="person"
@@ -87,6 +96,7 @@ export function AuditPage() {
               kind="secondary"
               onClick={() => {
                 setDraft(NO_FILTER);
+                setUnreadable(null);
                 setApplied(NO_FILTER);
               }}
             >
@@ -94,7 +104,7 @@ export function AuditPage() {
             </Button>
           ) : null}
         </div>
-      </form>
+      </Form>
       {isInvalid ? null : (
         <p className="kern-body audit-download">
           <a className="kern-link" href={csv} download>

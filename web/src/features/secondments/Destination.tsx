@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useMutation } from "../../api/hooks";
 import { DescriptionList } from "../../components/DescriptionList";
-import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Form, Notice, TextField } from "../../components/forms";
 import { formatters } from "../../i18n";
 import type { FirstDay, Secondment } from "./api";
 
@@ -71,15 +71,7 @@ export function Destination({ s, isMine, onChange }: { s: Secondment; isMine: bo
             <p className="kern-body">{t("secondments.destination.firstDayLater", { borrower: s.borrower.name })}</p>
           ) : null}
           {s.abilities.editFirstDay ? (
-            <form
-              className="form-narrow"
-              aria-labelledby="first-day-heading"
-              onSubmit={(e) => {
-                e.preventDefault();
-                setSaved(false);
-                void save.run({ time: form.time.trim() || null, place: form.place.trim() || null, note: form.note.trim() || null });
-              }}
-            >
+            <>
               <h3 className="kern-heading-small" id="first-day-heading">
                 {t("secondments.destination.edit")}
               </h3>
@@ -93,36 +85,47 @@ export function Destination({ s, isMine, onChange }: { s: Secondment; isMine: bo
                   note: t("secondments.destination.noteField"),
                 }}
               />
-              <TextField
-                name="time"
-                label={t("secondments.destination.time")}
-                hint={t("secondments.destination.timeHint")}
-                value={form.time}
-                error={save.errors.time}
-                onChange={(time) => setForm({ ...form, time })}
-              />
-              <TextField
-                name="place"
-                label={t("secondments.destination.place")}
-                hint={t("secondments.destination.placeHint")}
-                value={form.place}
-                error={save.errors.place}
-                onChange={(place) => setForm({ ...form, place })}
-              />
-              <TextField
-                name="note"
-                label={t("secondments.destination.noteField")}
-                value={form.note}
-                error={save.errors.note}
-                onChange={(note) => setForm({ ...form, note })}
-                multiline
-              />
-              <p>
-                <Button type="submit" kind="secondary">
-                  {t("secondments.destination.save")}
-                </Button>
-              </p>
-            </form>
+              <Form
+                name="first-day"
+                className="form-narrow"
+                labelledBy="first-day-heading"
+                mutation={save}
+                onSubmit={() => {
+                  setSaved(false);
+                  void save.run({ time: form.time.trim() || null, place: form.place.trim() || null, note: form.note.trim() || null });
+                }}
+              >
+                <TextField
+                  name="time"
+                  label={t("secondments.destination.time")}
+                  hint={t("secondments.destination.timeHint")}
+                  value={form.time}
+                  error={save.errors.time}
+                  onChange={(time) => setForm({ ...form, time })}
+                />
+                <TextField
+                  name="place"
+                  label={t("secondments.destination.place")}
+                  hint={t("secondments.destination.placeHint")}
+                  value={form.place}
+                  error={save.errors.place}
+                  onChange={(place) => setForm({ ...form, place })}
+                />
+                <TextField
+                  name="note"
+                  label={t("secondments.destination.noteField")}
+                  value={form.note}
+                  error={save.errors.note}
+                  onChange={(note) => setForm({ ...form, note })}
+                  multiline
+                />
+                <p>
+                  <Button type="submit" kind="secondary">
+                    {t("secondments.destination.save")}
+                  </Button>
+                </p>
+              </Form>
+            </>
           ) : null}
         </div>
       </div>
