@@ -32,6 +32,12 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
       "Protokoll",
       "Mein Profil",
     ]);
+    // The next steps are KERN cards: each with its container.
+    const cards = await page
+      .locator(".kern-card")
+      .evaluateAll((els) => els.map((el) => !!el.querySelector(":scope > .kern-card__container")));
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every(Boolean)).toBe(true);
     await expectAccessible(page, "start page");
     await context.close();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { expectAccessible, launch, newPage, signInWithKeyboard } from "./browser";
+import { expectAccessible, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
 
 const hasBrowser = inject("e2eHasBrowser");
 let browser: Browser;
@@ -73,9 +73,22 @@ describe.skipIf(!hasBrowser)("secondment settings, framework agreement and reque
     await signInWithKeyboard(page, "personal@region-hannover.demo");
     await page.goto("/anfragen");
     await page.getByRole("link", { name: "Bürgertelefon Infektionsschutz" }).click();
-    const table = page.getByRole("table", { name: /Passende Personen anderer Verwaltungen/ });
+    // One heading per list: the heading names the table, no caption beside it.
+    const table = page.getByRole("table", { name: "Aus dem Pool der Region vorschlagen" });
     await table.waitFor();
+    expect(await page.locator("caption").count()).toBe(0);
+    // The distance keeps its unit on the same line.
+    expect(await table.locator("tbody tr").first().textContent()).toMatch(/\d+,\d\u00a0km/);
+    // At 390 px the candidates are stacked rows, not a table wider than the phone.
+    await page.setViewportSize({ width: 390, height: 900 });
+    const area = await page
+      .locator(".kern-table-responsive", { has: table })
+      .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(area.scroll).toBeLessThanOrEqual(area.client + 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await expectAccessible(page, "request with region candidates");
+    await screenshots(page, "request-region");
     const first = table.locator("tbody tr").first();
     const label = (await first.locator("th").textContent())!;
     expect(label).toMatch(/^Person 1 \(.+\)$/);

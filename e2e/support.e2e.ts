@@ -14,6 +14,43 @@ let browser: Browser;
 const day = (offset: number) => addDays(today(), offset);
 const TITLE = "Kontaktnachverfolgung Winterwelle (Browsertest)";
 
+/** The facts of the first description list, term → value. */
+async function facts(page: Page): Promise<Record<string, string>> {
+  const pairs = await page
+    .locator("dl")
+    .first()
+    .locator(".kern-description-list-item")
+    .evaluateAll((items) =>
+      items.map((item) => [item.querySelector("dt")?.textContent ?? "", item.querySelector("dd")?.textContent ?? ""]),
+    );
+  return Object.fromEntries(pairs);
+}
+
+/** Every card is a KERN card with its container (not a body straight inside the card). */
+async function expectKernCards(page: Page) {
+  const cards = await page
+    .locator(".kern-card")
+    .evaluateAll((els) => els.map((el) => !!el.querySelector(":scope > .kern-card__container")));
+  expect(cards.length).toBeGreaterThan(0);
+  expect(cards.every(Boolean)).toBe(true);
+}
+
+/** At 390 px the page and every table area fit the screen (stacked rows, not a table wider than the phone). */
+async function expectFitsPhone(page: Page) {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 390, height: size.height });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const areas = await page
+    .locator(".kern-table-responsive")
+    .evaluateAll((els) =>
+      els
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, id: el.getAttribute("aria-labelledby") })),
+    );
+  for (const a of areas) expect(a.scroll, `${a.id}: ${a.scroll} px wide in ${a.client} px`).toBeLessThanOrEqual(a.client + 1);
+  await page.setViewportSize(size);
+}
+
 beforeAll(async () => {
   if (hasBrowser) browser = await launch();
 });
@@ -92,7 +129,16 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     await page.getByRole("button", { name: "Veröffentlichen" }).click();
     await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
     expect(await page.locator("dl").first().textContent()).toContain("Krise – Infektionswelle Winter 2026/27");
+    // The facts read as words: the period with long dates, the unit kept with its number, "Ja" and "keine" rather than "–".
+    const request = await facts(page);
+    expect(request["Zeitraum"]).toMatch(/^\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4} bis \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}, 20\u00a0Std\.\/Woche$/);
+    expect(request["Mobiles Arbeiten ist möglich"]).toBe("Ja");
+    expect(request["Erwünschte Qualifikationen"]).toBe("keine");
+    expect(Object.values(request).filter((v) => v.trim() === "–" || v.trim() === "✓")).toEqual([]);
+    expect(await page.locator("caption").count()).toBe(0);
+    await expectFitsPhone(page);
     await expectAccessible(page, "request");
+    await screenshots(page, "request-requester");
     await context.close();
   });
 
@@ -104,13 +150,28 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     await row.waitFor();
     expect(await page.locator("tbody tr").first().textContent()).toContain("Krise");
     expect(Number(await row.locator("td").nth(4).textContent())).toBeGreaterThanOrEqual(1);
+    expect(await page.locator("tbody td").evaluateAll((cells) => cells.filter((c) => c.textContent?.trim() === "–").length)).toBe(0);
+    await expectFitsPhone(page);
     await expectAccessible(page, "requests");
+    await screenshots(page, "requests-lender");
     await row.getByRole("link", { name: TITLE }).click();
     await page.getByRole("heading", { level: 2, name: "Personen anbieten" }).waitFor();
     await page.getByRole("button", { name: "Anbieten: Katrin Schulze" }).click();
     await page.getByRole("status").filter({ hasText: "Katrin Schulze wurde angeboten." }).waitFor();
+    // The candidates are named by the heading "Personen anbieten", no second caption.
+    expect(await page.getByRole("table", { name: "Personen anbieten" }).textContent()).toContain("Katrin Schulze");
+    expect(await page.locator("caption").count()).toBe(0);
+    await expectFitsPhone(page);
     await expectAccessible(page, "request with offer");
+    await screenshots(page, "request-lender");
     await page.goto("/krisen");
+    // Each crisis is a KERN card with its name as heading and its start as a long date.
+    await page.getByRole("heading", { level: 2, name: "Infektionswelle Winter 2026/27" }).waitFor();
+    await expectKernCards(page);
+    expect(await page.locator(".kern-card").first().textContent()).toMatch(/Beginn: \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}/);
+    expect(await page.locator(".kern-card").first().textContent()).not.toMatch(/·\s*$/);
+    await expectFitsPhone(page);
+    await screenshots(page, "crises");
     await page.getByRole("link", { name: "Infektionswelle Winter 2026/27" }).click();
     await page.getByRole("heading", { level: 1, name: /Krisenlage/ }).waitFor();
     const boardRow = page.locator("tbody tr", { hasText: TITLE });

@@ -54,17 +54,21 @@ export function StartPage() {
       <Page title={t("app.name")} intro={t("start.publicIntro")}>
         <ul className="kern-list tiles">
           <li className="kern-card">
-            <div className="kern-card__body">
-              <Link to="/verwaltungen" className="kern-link">
-                {t("start.organizations")}
-              </Link>
+            <div className="kern-card__container">
+              <div className="kern-card__body">
+                <Link to="/verwaltungen" className="kern-link">
+                  {t("start.organizations")}
+                </Link>
+              </div>
             </div>
           </li>
           <li className="kern-card">
-            <div className="kern-card__body">
-              <Link to="/anmelden" className="kern-link">
-                {t("nav.signIn")}
-              </Link>
+            <div className="kern-card__container">
+              <div className="kern-card__body">
+                <Link to="/anmelden" className="kern-link">
+                  {t("nav.signIn")}
+                </Link>
+              </div>
             </div>
           </li>
         </ul>
@@ -101,10 +105,12 @@ export function StartPage() {
           <ul className="kern-list tiles">
             {tasks.map((task) => (
               <li key={task.to} className="kern-card">
-                <div className="kern-card__body">
-                  <Link to={task.to} className="kern-link">
-                    {task.text}
-                  </Link>
+                <div className="kern-card__container">
+                  <div className="kern-card__body">
+                    <Link to={task.to} className="kern-link">
+                      {task.text}
+                    </Link>
+                  </div>
                 </div>
               </li>
             ))}

@@ -24,7 +24,7 @@ export function OrganizationPage() {
     [t("organization.referencePoint"), `${f.number(org.lat, 4)}° N, ${f.number(org.lon, 4)}° ${t("organization.east")}`],
     [
       t("organizations.buildingAuthority"),
-      org.buildingAuthority?.id === org.id ? t("organizations.own") : (org.buildingAuthority?.name ?? "–"),
+      org.buildingAuthority?.id === org.id ? t("organizations.own") : (org.buildingAuthority?.name ?? t("organizations.none")),
     ],
   ];
   return (

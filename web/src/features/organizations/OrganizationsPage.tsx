@@ -62,7 +62,7 @@ export function OrganizationsPage() {
                 <td className="kern-table__cell kern-table__cell--numeric">{f.number(o.population)}</td>
                 <td className="kern-table__cell kern-table__cell--numeric">{f.number(o.areaKm2, 1)}</td>
                 <td className="kern-table__cell">
-                  {o.buildingAuthority?.id === o.id ? t("organizations.own") : (o.buildingAuthority?.name ?? "–")}
+                  {o.buildingAuthority?.id === o.id ? t("organizations.own") : (o.buildingAuthority?.name ?? t("organizations.none"))}
                 </td>
               </tr>
             ))}

@@ -16,6 +16,7 @@ export const de = {
     area: "Fläche in km²",
     buildingAuthority: "Untere Bauaufsicht",
     own: "eigene",
+    none: "keine",
     legendOwn: "eigene untere Bauaufsichtsbehörde",
     legendRegion: "Bauaufsicht durch die Region Hannover",
     legendRegionAdministration: "Regionsverwaltung",

@@ -18,6 +18,7 @@ export const en: typeof de = {
     area: "Area in km²",
     buildingAuthority: "Building authority",
     own: "own",
+    none: "none",
     legendOwn: "own lower building authority",
     legendRegion: "building authority: Region Hannover",
     legendRegionAdministration: "Regional administration",

@@ -7,13 +7,15 @@ import { DataTable } from "../../components/DataTable";
 import { Button, ErrorSummary, Notice } from "../../components/forms";
 import { LoadMore, shownCount } from "../../components/LoadMore";
 import { Page } from "../../components/Page";
+import { formatters } from "../../i18n";
 import { QueryState } from "../../components/QueryState";
 import { useSession } from "../identity/session";
 import type { PoolMember, PoolMembers } from "./api";
 
 /** The HR office's list of its pool members; it confirms qualifications the members entered. */
 export function PoolMembersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const f = formatters(i18n.language);
   const { me } = useSession();
   const members = usePagedApi<PoolMembers>((cursor) => api.GET("/api/v1/pool-members", { params: { query: { cursor } } }), []);
   const [notice, setNotice] = useState<string | null>(null);
@@ -48,6 +50,7 @@ export function PoolMembersPage() {
       </p>
       <DataTable
         id="members-caption"
+        stacked
         caption={t("pool.membersCaption", { organization: me?.organization.name, count: shownCount(members) })}
         columns={[
           { label: t("pool.name") },
@@ -65,7 +68,7 @@ export function PoolMembersPage() {
               <br />
               <span className="kern-body--muted">{m.jobTitle}</span>
             </th>
-            <td className="kern-table__cell">{m.department?.name ?? "–"}</td>
+            <td className="kern-table__cell">{m.department?.name ?? t("pool.noDepartment")}</td>
             <td className="kern-table__cell">{m.payGroup}</td>
             <td className="kern-table__cell">
               {m.qualifications
@@ -73,9 +76,7 @@ export function PoolMembersPage() {
                 .join(", ")}
             </td>
             <td className="kern-table__cell">
-              {m.availability
-                .map((w) => `${w.startsOn.split("-").reverse().join(".")}–${w.endsOn.split("-").reverse().join(".")} (${w.hoursPerWeek} h)`)
-                .join(", ")}
+              {m.availability.map((w) => `${f.date(w.startsOn)}–${f.date(w.endsOn)} (${w.hoursPerWeek}\u00a0h)`).join(", ")}
             </td>
             <td className="kern-table__cell kern-table__cell--action">
               {m.qualifications.some((q) => !q.isConfirmed) ? (

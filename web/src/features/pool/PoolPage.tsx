@@ -253,13 +253,11 @@ export function PoolPage() {
       </Form>
       {isMember ? (
         <>
-          <h2 className="kern-heading-medium">{t("pool.readers")}</h2>
+          <h2 className="kern-heading-medium" id="readers-heading">
+            {t("pool.readers")}
+          </h2>
           {readers.data?.items.length ? (
-            <DataTable
-              id="readers-caption"
-              caption={t("pool.readers")}
-              columns={[{ label: t("pool.readAt") }, { label: t("pool.reader") }]}
-            >
+            <DataTable id="readers-table" labelledBy="readers-heading" columns={[{ label: t("pool.readAt") }, { label: t("pool.reader") }]}>
               {readers.data.items.map((r, i) => (
                 <tr key={i} className="kern-table__row">
                   <td className="kern-table__cell">{f.dateTime(r.at)}</td>

@@ -61,6 +61,7 @@ export const de = {
     membersCaption: "Poolmitglieder der Verwaltung {{organization}} ({{count}})",
     name: "Name",
     department: "Fachbereich",
+    noDepartment: "keinem zugeordnet",
     confirm: "Qualifikationen bestätigen",
     confirmNamed: "Qualifikationen bestätigen: {{name}}",
     confirmedAll: "Die Qualifikationen von {{name}} sind bestätigt.",

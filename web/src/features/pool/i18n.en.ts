@@ -62,6 +62,7 @@ export const en: typeof de = {
     membersCaption: "Pool members of {{organization}} ({{count}})",
     name: "Name",
     department: "Department",
+    noDepartment: "none assigned",
     confirm: "Confirm qualifications",
     confirmNamed: "Confirm qualifications: {{name}}",
     confirmedAll: "The qualifications of {{name}} are confirmed.",

@@ -46,16 +46,22 @@ export function CrisesPage() {
       <ul className="kern-list tiles">
         {items.map((c) => (
           <li key={c.id} className="kern-card">
-            <div className="kern-card__body">
-              <Link to="/krisen/$id" params={{ id: c.id }} className="kern-link">
-                {c.name}
-              </Link>
-              <p className="kern-body">
-                {f.date(c.startsOn)} ·{" "}
-                <span className={`kern-badge ${c.isActive ? "kern-badge--danger" : ""}`}>
-                  <span className="kern-label">{c.isActive ? t("crises.active") : t("crises.ended")}</span>
-                </span>
-              </p>
+            <div className="kern-card__container">
+              <div className="kern-card__header">
+                <h2 className="kern-heading-small">
+                  <Link to="/krisen/$id" params={{ id: c.id }} className="kern-link">
+                    {c.name}
+                  </Link>
+                </h2>
+              </div>
+              <div className="kern-card__body">
+                <p className="kern-body">{t("crises.since", { date: f.dateLong(c.startsOn) })}</p>
+                <p>
+                  <span className={`kern-badge ${c.isActive ? "kern-badge--danger" : "kern-badge--info"}`}>
+                    <span className="kern-label">{c.isActive ? t("crises.active") : t("crises.ended")}</span>
+                  </span>
+                </p>
+              </div>
             </div>
           </li>
         ))}

@@ -68,16 +68,16 @@ export function RequestPage() {
     [t("requests.urgency"), `${t(`requests.urgencies.${request.urgency}`)}${request.crisis ? ` – ${request.crisis.name}` : ""}`],
     [
       t("requests.period"),
-      `${f.date(request.startsOn)}–${f.date(request.endsOn)}, ${request.hoursPerWeek} h/${i18n.language === "en" ? "week" : "Woche"}`,
+      `${t("requests.periodLong", { from: f.dateLong(request.startsOn), to: f.dateLong(request.endsOn) })}, ${t("requests.hours", { hours: request.hoursPerWeek })}`,
     ],
     [
       t("requests.headcount"),
       `${request.headcount} (${t("requests.offered")}: ${request.offered}, ${t("requests.filledCount")}: ${request.filled})`,
     ],
     [t("requests.tasks"), request.tasks],
-    [t("requests.required"), request.requiredQualifications.map((q) => q.name).join(", ") || "–"],
-    [t("requests.preferred"), request.preferredQualifications.map((q) => q.name).join(", ") || "–"],
-    [t("requests.remote"), request.isRemotePossible ? "✓" : "–"],
+    [t("requests.required"), request.requiredQualifications.map((q) => q.name).join(", ") || t("requests.none")],
+    [t("requests.preferred"), request.preferredQualifications.map((q) => q.name).join(", ") || t("requests.none")],
+    [t("requests.remote"), request.isRemotePossible ? t("requests.yes") : t("requests.no")],
     [t("requests.settlementModel"), t(`requests.models.${request.settlementModel}`)],
     [t("requests.contactName"), `${request.contactName}, ${request.contactEmail}`],
     [t("requests.status"), t(`requests.statuses.${request.status}`)],
@@ -124,8 +124,9 @@ export function RequestPage() {
           <p className="kern-body">{t("requests.regionIntro")}</p>
           {regionCandidates.data?.items.length ? (
             <DataTable
-              id="region-caption"
-              caption={t("requests.regionCaption", { count: regionCandidates.data.items.length })}
+              id="region-table"
+              labelledBy="region-heading"
+              stacked
               columns={[
                 { label: t("requests.from") },
                 { label: t("pool.payGroup") },
@@ -141,7 +142,7 @@ export function RequestPage() {
                   </th>
                   <td className="kern-table__cell">{c.payGroup}</td>
                   <td className="kern-table__cell">{c.qualifications.join(", ")}</td>
-                  <td className="kern-table__cell kern-table__cell--numeric">{f.number(c.distanceKm)} km</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{t("requests.km", { km: f.number(c.distanceKm, 1) })}</td>
                   <td className="kern-table__cell kern-table__cell--action">
                     {c.isInOtherProcess ? (
                       t("requests.inOtherProcess")
@@ -172,8 +173,9 @@ export function RequestPage() {
           <p className="kern-body">{t("requests.offerIntro")}</p>
           {candidates.data?.items.length ? (
             <DataTable
-              id="candidates-caption"
-              caption={t("requests.candidates")}
+              id="candidates-table"
+              labelledBy="offer-heading"
+              stacked
               columns={[{ label: t("pool.name") }, { label: t("pool.jobTitle") }, { label: t("accounts.actions"), action: true }]}
             >
               {candidates.data.items.map((c) => (

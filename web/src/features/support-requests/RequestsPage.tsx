@@ -31,6 +31,7 @@ export function RequestsPage() {
       <DataTable
         id="requests-caption"
         caption={t("requests.caption", { count: shownCount(requests) })}
+        stacked
         columns={[
           { label: t("requests.titleCol") },
           { label: t("requests.from") },
@@ -61,7 +62,9 @@ export function RequestsPage() {
                 <span className="kern-label">{t(`requests.urgencies.${r.urgency}`)}</span>
               </span>
             </td>
-            {lender ? <td className="kern-table__cell kern-table__cell--numeric">{r.eligibleOwnMembers ?? "–"}</td> : null}
+            {lender ? (
+              <td className="kern-table__cell kern-table__cell--numeric">{r.eligibleOwnMembers ?? t("requests.ownRequest")}</td>
+            ) : null}
             <td className="kern-table__cell kern-table__cell--numeric">{r.offered}</td>
             <td className="kern-table__cell">{t(`requests.statuses.${r.status}`)}</td>
           </tr>
