@@ -20,7 +20,13 @@ describe.skipIf(!hasBrowser)("allocation on the crisis board in the browser", ()
     await page.getByRole("heading", { level: 2, name: "Zuteilung berechnen" }).waitFor();
     // Keyboard only: focus the button and press Enter.
     await page.getByRole("button", { name: "Zuteilung berechnen" }).focus();
-    await page.keyboard.press("Enter");
+    const [computed] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/allocation-runs"),
+      page.keyboard.press("Enter"),
+    ]);
+    const runId = ((await computed.json()) as { id: string }).id;
+    // The board shows this run (another browser test may have computed one before on the same data).
+    await page.locator(`a[href="/api/v1/allocation-runs/${runId}/snapshot"]`).waitFor();
     const assignments = page.getByRole("table", { name: /Vorgeschlagene Zuordnungen/ });
     await assignments.waitFor();
     // The run line names the run time with its unit on the same line (a no-break space between).
