@@ -321,6 +321,47 @@ describe("CSV export", () => {
     expect(exported.changes.map((c) => c.de)).toEqual(["Objektart: Abordnung", "Von: 1. Januar 2026"]);
   });
 
+  it("names no login of another administration's person, also on an entry kept under the viewer's administration", async () => {
+    // A step of the borrowing side (the Region's HR office confirming) is kept under the lending
+    // administration, as the secondment's own entries are.
+    const regionHr = await t.signIn("personal@region-hannover.demo");
+    const region = (await regionHr.request({ method: "GET", url: "/api/v1/me" })).json();
+    const wunstorf = (await wunstorfHr.request({ method: "GET", url: "/api/v1/me" })).json();
+    await t.database.db.transaction((tx) =>
+      recordAudit(
+        tx,
+        {
+          accountId: region.id,
+          regionId: wunstorf.organization.regionId ?? null,
+          organizationId: region.organization.id,
+          departmentId: null,
+          login: region.login,
+          displayName: region.displayName,
+          roles: ["org_admin"],
+          sessionId: "test",
+          csrfToken: "test",
+        } as never,
+        {
+          action: "update",
+          entity: "secondment",
+          entityId: secondmentId,
+          organizationId: wunstorf.organization.id,
+          visibility: "party",
+          before: { state: "agreed" },
+          after: { state: "onboarding" },
+        },
+      ),
+    );
+    const entries = await log(wunstorfHr, "&objectType=secondment");
+    const confirmed = entries.find((e) => e.entityId === secondmentId && e.actor.organization === "Region Hannover");
+    expect(confirmed).toBeDefined();
+    expect(confirmed!.actor.name).toBeNull();
+    expect(confirmed!.actorLogin).toBeNull();
+    expect(JSON.stringify(entries)).not.toContain("personal@region-hannover.demo");
+    const csv = (await wunstorfHr.request({ method: "GET", url: "/api/v1/audit-events.csv?objectType=secondment" })).body;
+    expect(csv).not.toContain("personal@region-hannover.demo");
+  });
+
   it("writes a log longer than one batch completely, newest first", async () => {
     const me = (await wunstorfHr.request({ method: "GET", url: "/api/v1/me" })).json();
     await t.database.db.transaction(async (tx) => {

@@ -19,7 +19,7 @@ const AuditEvent = z.object({
   action: z.string().describe("As stored: login, login_failed, logout, create, update, delete, read, export"),
   entity: z.string().describe("As stored: the object type"),
   entityId: z.string().nullable(),
-  actorLogin: z.string().nullable().describe("The login of whoever acted, on the entries of the viewer's own administration"),
+  actorLogin: z.string().nullable().describe("The login of whoever acted, where the person is of the viewer's own administration"),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   actor: z.object({
@@ -60,8 +60,11 @@ const filterOf = (q: AuditFilter): AuditFilter => ({
   to: q.to,
 });
 
-function shown(e: PresentedAuditEvent, viewerOrganizationId: string) {
-  const own = e.row.organizationId === viewerOrganizationId;
+function shown(e: PresentedAuditEvent) {
+  // The login only where the presenter names the person (an account of the viewer's own
+  // administration) — not by the entry's administration: a step of the borrowing side on a
+  // secondment is kept under the lending administration.
+  const own = e.actor.name !== null;
   return {
     id: e.row.id,
     at: e.row.at.toISOString(),
@@ -105,7 +108,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = request.actor!;
       const { cursor, limit } = request.query;
       const page = await listAuditEvents(app.db, actor, { cursor, limit, ...filterOf(request.query) }, app.auditSource);
-      return { items: page.items.map((e) => shown(e, actor.organizationId)), nextCursor: page.nextCursor, objectTypes };
+      return { items: page.items.map((e) => shown(e)), nextCursor: page.nextCursor, objectTypes };
     },
   );
 

@@ -3981,7 +3981,7 @@ export interface operations {
                             /** @description As stored: the object type */
                             entity: string;
                             entityId: string | null;
-                            /** @description The login of whoever acted, on the entries of the viewer's own administration */
+                            /** @description The login of whoever acted, where the person is of the viewer's own administration */
                             actorLogin: string | null;
                             before: unknown | null;
                             after: unknown | null;
