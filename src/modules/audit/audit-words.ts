@@ -296,6 +296,7 @@ export const FIELDS: Record<string, FieldWords> = {
   startsOn: field("Beginn", "Start", { kind: "date" }),
   endsOn: field("Ende", "End", { kind: "date" }),
   endedAt: field("Beendet am", "Ended on", { kind: "dateTime" }),
+  startedBeforeAgreedStart: field("Vereinbarter Beginn", "Agreed start", { kind: "date" }),
   // The first day of a secondment (the receiving HR office tells the person)
   time: field("Uhrzeit", "Time"),
   place: field("Treffpunkt", "Meeting point"),

@@ -229,6 +229,14 @@ describe("Katrin's secondment, from the offer to the start", () => {
       .orderBy(desc(auditEvents.id))
       .limit(1);
     expect(audit.after).toMatchObject({ state: "active", action: "activate_early", reason, startedBeforeAgreedStart: day(10) });
+    // The lender's audit log says it in words, the agreed start named and written out.
+    const log = (await wunstorfHr.request({ method: "GET", url: "/api/v1/audit-events?objectType=secondment" })).json().items as Array<{
+      entityId: string;
+      sentence: { de: string };
+      changes: Array<{ de: string }>;
+    }>;
+    const early = log.find((e) => e.entityId === id && e.sentence.de === "hat den Einsatz vor dem vereinbarten Beginn begonnen")!;
+    expect(early.changes.map((c) => c.de)).toContain(`Vereinbarter Beginn: ${longDate(day(10), "de")}`);
   });
 
   it("the history lists what happened, by whom, in German and English", async () => {
