@@ -73,6 +73,13 @@ async function expectCachedEqualsFresh(server: TestApp, who: Who, url: string) {
   expect(twice.statusCode, where).toBe(once.statusCode);
   if (afresh.statusCode !== 200) return;
   expect(twice.headers[READ_CACHE_HEADER], where).toBe("hit");
+  // The same caching rule from the cache as presented afresh: a person's page is kept by no proxy
+  // or CDN ("private, no-store"), public data (the boundaries) by browsers for an hour.
+  expect(once.headers["cache-control"], where).toBe(afresh.headers["cache-control"]);
+  expect(twice.headers["cache-control"], where).toBe(afresh.headers["cache-control"]);
+  expect(afresh.headers["cache-control"], where).toBe(
+    url === "/api/v1/organizations/boundaries" ? "public, max-age=3600" : "private, no-store",
+  );
   expect(once.json(), where).toEqual(afresh.json());
   expect(twice.json(), where).toEqual(afresh.json());
 }

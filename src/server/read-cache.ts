@@ -33,6 +33,8 @@ export type ReadReplay = (request: FastifyRequest) => Promise<void>;
 interface Entry {
   version: string;
   contentType: string;
+  /** The route's own Cache-Control, given again with the answer (public data may be kept by browsers). */
+  cacheControl?: string;
   body: Buffer;
   br?: Buffer;
   gzip?: Buffer;
@@ -156,6 +158,7 @@ function keyOf(request: FastifyRequest): string {
 
 function sendCached(cache: ReadCache, key: string, entry: Entry, request: FastifyRequest, reply: FastifyReply) {
   reply.header("content-type", entry.contentType).header("vary", "accept-encoding").header(READ_CACHE_HEADER, "hit");
+  if (entry.cacheControl) reply.header("cache-control", entry.cacheControl);
   const encoding = entry.body.length >= COMPRESS_THRESHOLD ? acceptedEncoding(request.headers["accept-encoding"]) : undefined;
   if (!encoding) return reply.send(entry.body);
   let data = entry[encoding];
@@ -200,6 +203,7 @@ async function readCachePlugin(app: FastifyInstance) {
     cache.set(key, {
       version: request.dataVersion,
       contentType: String(reply.getHeader("content-type") ?? "application/json; charset=utf-8"),
+      cacheControl: reply.hasHeader("cache-control") ? String(reply.getHeader("cache-control")) : undefined,
       body: Buffer.from(payload),
       replays: request[REPLAYS] ?? [],
     });

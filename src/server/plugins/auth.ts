@@ -78,6 +78,9 @@ async function authPlugin(app: FastifyInstance) {
     }
     // The web app counts down from this (WCAG 2.2.1 idle warning), exact whether or not this request wrote.
     if (actor) reply.header(IDLE_REMAINING_HEADER, String(Math.max(0, idleRemaining)));
+    // A signed-in answer is this person's: no shared cache (proxy, CDN) may keep it. A route may
+    // say more (the CSV export, the calendar feed).
+    if (actor) reply.header("cache-control", "private, no-store");
   });
 }
 
