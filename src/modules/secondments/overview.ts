@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACTIONS, RULES, SECONDMENT_STATES, type Action, type SecondmentState } from "../../domain/secondment/workflow";
+import { ACTIONS, FINAL_STATES, RULES, SECONDMENT_STATES, type Action, type SecondmentState } from "../../domain/secondment/workflow";
 import { defineOverview } from "../../kernel/overviews";
 import { presentMany } from "./present";
 import { countVisibleExchange, listOwnSecondments } from "./secondment-scope";
@@ -108,16 +108,7 @@ export const hrQueueOverview = defineOverview({
 });
 
 /** The employee's secondments that are not over: from the proposal to the deployment. */
-const OWN_STATES: readonly SecondmentState[] = [
-  "proposed",
-  "released",
-  "approved",
-  "staff_council",
-  "accepted",
-  "agreed",
-  "onboarding",
-  "active",
-];
+const OWN_STATES: readonly SecondmentState[] = SECONDMENT_STATES.filter((s) => !FINAL_STATES.has(s));
 /** How many of them the start page shows (the list has them all). */
 const OWN_LIMIT = 20;
 
