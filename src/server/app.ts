@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import Fastify, { type FastifyInstance } from "fastify";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
@@ -23,6 +22,7 @@ import { REDACTED_PATHS, serializeError, serializeRequest } from "./log-safety";
 import { DebugRequestLog } from "./request-log";
 import validationPlugin from "./validation";
 import readCachePlugin from "./read-cache";
+import { TEXT_COMPRESSION } from "./compression";
 
 /** Options of {@link buildApp}. */
 export interface AppOptions {
@@ -149,20 +149,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: "same-origin" },
   });
-  // Text answers (JSON, the API docs, index.html) are compressed for browsers that accept it:
-  // Brotli at quality 4 (about as fast as gzip, smaller), else gzip; small answers (< 1 KB, e.g.
-  // the session with its CSRF token) stay as they are. The web app's assets are compressed at
-  // build time instead (see below), so they cost no CPU per request.
+  // Text answers are compressed for browsers that accept it (compression.ts); the web app's assets
+  // are compressed at build time instead (see below), so they cost no CPU per request.
   // Before compression: the read cache keeps the JSON text and its compressed forms itself.
   await app.register(readCachePlugin);
-  await app.register(compress, {
-    // Answers only: request bodies are never inflated (no new way in for oversized payloads).
-    globalDecompression: false,
-    encodings: ["br", "gzip"],
-    threshold: 1024,
-    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
-    zlibOptions: { level: 6 },
-  });
+  // Answers only: request bodies are never inflated (no new way in for oversized payloads).
+  await app.register(compress, { globalDecompression: false, ...TEXT_COMPRESSION });
   await app.register(cookie);
   await app.register(errorsPlugin);
   // Validation before any route: the validator compiler and the checks of every input schema.

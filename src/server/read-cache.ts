@@ -1,7 +1,7 @@
-import zlib from "node:zlib";
 import fp from "fastify-plugin";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { today } from "../kernel/dates";
+import { compressText, TEXT_COMPRESSION } from "./compression";
 
 /**
  * The read cache (#14): a signed-in GET of a route with `config.readCache` is answered from the
@@ -42,10 +42,6 @@ interface Entry {
   bytes: number;
 }
 
-/** Answers smaller than this are sent as they are, as @fastify/compress does (see app.ts). */
-const COMPRESS_THRESHOLD = 1024;
-const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
-
 /** Header that says whether an answer came from the read cache (`hit`) or was presented (`miss`). */
 export const READ_CACHE_HEADER = "verbund-read-cache";
 
@@ -76,7 +72,6 @@ export class ReadCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
   private newest = 0n;
-  readonly stats = { hits: 0, misses: 0, evictions: 0 };
 
   constructor(private readonly maxBytes: number) {}
 
@@ -119,10 +114,6 @@ export class ReadCache {
     this.shrink();
   }
 
-  get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
-  }
-
   private remove(key: string) {
     const old = this.entries.get(key);
     if (!old) return;
@@ -134,15 +125,7 @@ export class ReadCache {
     for (const key of this.entries.keys()) {
       if (this.bytes <= this.maxBytes) break;
       this.remove(key);
-      this.stats.evictions++;
     }
-  }
-}
-
-declare module "fastify" {
-  interface FastifyInstance {
-    /** The read cache, or null when it is switched off (`VERBUND_READ_CACHE_MB=0`). */
-    readCache: ReadCache | null;
   }
 }
 
@@ -159,11 +142,11 @@ function keyOf(request: FastifyRequest): string {
 function sendCached(cache: ReadCache, key: string, entry: Entry, request: FastifyRequest, reply: FastifyReply) {
   reply.header("content-type", entry.contentType).header("vary", "accept-encoding").header(READ_CACHE_HEADER, "hit");
   if (entry.cacheControl) reply.header("cache-control", entry.cacheControl);
-  const encoding = entry.body.length >= COMPRESS_THRESHOLD ? acceptedEncoding(request.headers["accept-encoding"]) : undefined;
+  const encoding = entry.body.length >= TEXT_COMPRESSION.threshold ? acceptedEncoding(request.headers["accept-encoding"]) : undefined;
   if (!encoding) return reply.send(entry.body);
   let data = entry[encoding];
   if (!data) {
-    data = encoding === "br" ? zlib.brotliCompressSync(entry.body, BROTLI) : zlib.gzipSync(entry.body, { level: 6 });
+    data = compressText(entry.body, encoding);
     cache.addEncoded(key, entry, encoding, data);
   }
   // Already encoded: @fastify/compress leaves an answer with a Content-Encoding alone.
@@ -174,7 +157,6 @@ function sendCached(cache: ReadCache, key: string, entry: Entry, request: Fastif
 async function readCachePlugin(app: FastifyInstance) {
   const megabytes = app.config.readCacheMegabytes;
   const cache = megabytes > 0 ? new ReadCache(megabytes * 1024 * 1024) : null;
-  app.decorate("readCache", cache);
   app.decorateRequest("onReadCacheHit", function (this: Marked, replay: ReadReplay) {
     if (this[KEY]) (this[REPLAYS] ??= []).push(replay);
   });
@@ -186,11 +168,9 @@ async function readCachePlugin(app: FastifyInstance) {
     request[KEY] = key;
     const entry = cache.get(key, request.dataVersion);
     if (!entry) {
-      cache.stats.misses++;
       reply.header(READ_CACHE_HEADER, "miss");
       return;
     }
-    cache.stats.hits++;
     request[HIT] = true;
     for (const replay of entry.replays) await replay(request);
     sendCached(cache, key, entry, request, reply);
