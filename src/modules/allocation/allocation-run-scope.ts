@@ -45,6 +45,16 @@ export async function getVisibleRunForCommit(tx: Tx, actor: Actor, id: string) {
   return row;
 }
 
+/** What every reader of a run shows first: which run, its state, when and for which crisis. */
+const RUN_HEADER = {
+  id: run.id,
+  status: run.status,
+  createdAt: run.createdAt,
+  crisisId: run.crisisId,
+  committedAt: run.committedAt,
+  runMs: run.runMs,
+};
+
 /**
  * A run the actor may see, as its view needs it: only the parts of the snapshot the view shows
  * (requests, administrations, two counts), and the names of the assigned people the actor may see
@@ -53,12 +63,7 @@ export async function getVisibleRunForCommit(tx: Tx, actor: Actor, id: string) {
 export async function getVisibleRunView(db: Db | Tx, actor: Actor, id: string): Promise<RunViewInput> {
   const [row] = await db
     .select({
-      id: run.id,
-      status: run.status,
-      createdAt: run.createdAt,
-      crisisId: run.crisisId,
-      committedAt: run.committedAt,
-      runMs: run.runMs,
+      ...RUN_HEADER,
       error: run.error,
       committed: run.committed,
       result: run.result,
@@ -98,12 +103,7 @@ const RUN_ORDER: SortKey[] = [
 export async function listVisibleAllocationRuns(db: Db | Tx, actor: Actor, filter: PageRequest & { crisisId?: string }) {
   const rows = await db
     .select({
-      id: run.id,
-      status: run.status,
-      createdAt: run.createdAt,
-      crisisId: run.crisisId,
-      committedAt: run.committedAt,
-      runMs: run.runMs,
+      ...RUN_HEADER,
       assignments: sql<number>`coalesce(jsonb_array_length(${run.result}->'assignments'), 0)`,
       unfilledSlots: sql<number>`coalesce((SELECT sum((u->>'slots')::int) FROM jsonb_array_elements(${run.result}->'unfilled') u), 0)`,
       cursor: cursorColumn(RUN_ORDER),

@@ -168,16 +168,16 @@ export async function listAccountNames(
 // ---------------------------------------------------------------------------------------------
 // 3. Unscoped: sign-in, sessions, single sign-on, locks, mail recipients, who acts
 
+/** An account as a person in a mail or a log: login (the e-mail address), name and administration. */
+const PERSON = { id: accounts.id, login: accounts.login, displayName: accounts.displayName, organizationId: accounts.organizationId };
+
 /**
  * The audit log: who the accounts of its entries are (name, login, administration). The log's
  * presenter shows a name only within the viewer's administration.
  */
 export async function unscopedAccountsForAudit(db: Db | Tx, ids: string[]) {
   if (ids.length === 0) return [];
-  return db
-    .select({ id: accounts.id, login: accounts.login, displayName: accounts.displayName, organizationId: accounts.organizationId })
-    .from(accounts)
-    .where(inArray(accounts.id, ids));
+  return db.select(PERSON).from(accounts).where(inArray(accounts.id, ids));
 }
 
 /** Sign-in, single sign-on and the uniqueness of logins (across administrations): the account of a login (lower-case), optionally locked. */
@@ -263,7 +263,7 @@ export async function unscopedActiveHolders(
   where: HolderFilter,
 ): Promise<Array<{ id: string; login: string; displayName: string; organizationId: string }>> {
   return db
-    .select({ id: accounts.id, login: accounts.login, displayName: accounts.displayName, organizationId: accounts.organizationId })
+    .select(PERSON)
     .from(accounts)
     .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
     .where(
