@@ -1,4 +1,4 @@
-import type { Action, WorkflowRole } from "../../domain/secondment/workflow";
+import { RULES, type Action, type WorkflowRole } from "../../domain/secondment/workflow";
 import { dateInGermany, longDate } from "../../kernel/dates";
 
 // The history of a secondment as what happened, said by whom acted: "Personalamt Wunstorf hat
@@ -34,28 +34,12 @@ export function officialNameOf(o: { name: string; designation: string }): string
   return o.name.startsWith(o.designation) ? o.name : `${o.designation} ${o.name}`;
 }
 
-/** Who takes a step when the row does not say (one role only, or Verbund's own steps). */
-const ONLY_ROLE: Partial<Record<Action, WorkflowRole>> = {
-  release: "lender_department_head",
-  approve: "lender_org_admin",
-  record_hearing: "lender_org_admin",
-  record_sbv_hearing: "lender_org_admin",
-  start_provisionally: "lender_org_admin",
-  accept: "employee",
-  decline: "employee",
-  council_consent: "lender_staff_council",
-  council_refuse: "lender_staff_council",
-  council_deemed: "system",
-  withdraw: "system",
-  confirm: "borrower_org_admin",
-  activate: "borrower_org_admin",
-  activate_early: "borrower_org_admin",
-};
+/** Who takes a step when the row does not say: the one role the workflow gives it, if it gives one. */
+const onlyRoleOf = (action: Action): WorkflowRole | null => (RULES[action].by.length === 1 ? RULES[action].by[0] : null);
 
 /** The history sentence of one step, in German and English. */
 export function historySentence(h: HistoryInput): Sentence {
-  const role =
-    h.actingAs ?? (h.action === "propose" ? null : (ONLY_ROLE[h.action] ?? null)) ?? (h.actorName === "Verbund" ? "system" : null);
+  const role = h.actingAs ?? (h.action === "propose" ? null : onlyRoleOf(h.action)) ?? (h.actorName === "Verbund" ? "system" : null);
   const who = ((): Sentence => {
     switch (role) {
       case "lender_department_head":
