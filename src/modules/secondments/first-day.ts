@@ -5,7 +5,8 @@ import type { Actor } from "../../kernel/actor";
 import { recordAudit } from "../audit";
 import { secondments } from "./secondments.tables";
 import { workflowRoles } from "./who-acts";
-import { FIRST_DAY_STATES, present } from "./present";
+import { present } from "./present";
+import { firstDayRefusal } from "./secondment-rules";
 import { getVisibleSecondmentForUpdate } from "./secondment-scope";
 
 // The first day as the receiving side tells the seconded person: when and where to report, and
@@ -24,7 +25,8 @@ export async function updateFirstDay(
   return db.transaction(async (tx) => {
     const { s, m } = await getVisibleSecondmentForUpdate(tx, actor, id);
     const { roles } = await workflowRoles(tx, actor, s, m);
-    if (!roles.has("borrower_org_admin")) {
+    const refusal = firstDayRefusal(roles, s.state);
+    if (refusal === "not_receiving_hr") {
       throw new AppError("forbidden", {
         message: {
           de: "Den ersten Arbeitstag legt das Personalamt der aufnehmenden Verwaltung fest.",
@@ -32,7 +34,7 @@ export async function updateFirstDay(
         },
       });
     }
-    if (!FIRST_DAY_STATES.includes(s.state)) {
+    if (refusal === "not_now") {
       throw new AppError("conflict", {
         message: {
           de: "Den ersten Arbeitstag legen Sie nach der Zustimmung der Person und bis zum Ende des Einsatzes fest.",

@@ -18,7 +18,7 @@ import { frameworkAgreements, onboardingItems, secondmentSettings, secondmentTra
 import { today } from "../../kernel/dates";
 import { NOT_FOR_THE_EMPLOYER, rolesOfPrincipal } from "./who-acts";
 import { MemberRow, SecondmentRow, hasDocuments, mayShowPersonName, unscopedChainsOf } from "./secondment-scope";
-import { AGREED_OR_RUNNING, ONBOARDING_TEMPLATE } from "./secondment-rules";
+import { AGREED_OR_RUNNING, firstDayRefusal, ONBOARDING_TEMPLATE } from "./secondment-rules";
 import { missingHearingsOf } from "./facts";
 import { historySentence, officialNameOf } from "./history";
 
@@ -141,9 +141,6 @@ function factsOf(ctx: Context, s: SecondmentRow, member: MemberRow): WorkflowFac
     isBeforeStart: today() < s.startsOn,
   };
 }
-
-/** The receiving side tells the person about the first day from the acceptance to the end of the deployment. */
-export const FIRST_DAY_STATES: readonly SecondmentState[] = ["accepted", "agreed", "onboarding", "active"];
 
 /** Before the employee's acceptance nobody has asked the staff council yet. */
 const BEFORE_ACCEPTANCE: readonly SecondmentState[] = ["proposed", "released", "approved"];
@@ -271,7 +268,7 @@ function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: Member
       /** Whether the caller may open the request (a link the caller cannot open is not shown). */
       openRequest: !!request && supportRequestPolicy.can(actor, "list"),
       /** What `updateFirstDay` allows: the receiving HR office, from the acceptance to the end of the deployment. */
-      editFirstDay: roles.has("borrower_org_admin") && FIRST_DAY_STATES.includes(s.state),
+      editFirstDay: firstDayRefusal(roles, s.state) === null,
     },
   };
 }

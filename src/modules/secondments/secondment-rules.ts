@@ -1,4 +1,4 @@
-import type { SecondmentState } from "../../domain/secondment/workflow";
+import type { SecondmentState, WorkflowRole } from "../../domain/secondment/workflow";
 import type { OnboardingKey } from "./secondments.tables";
 
 // Rules of the secondment that several use cases share.
@@ -9,6 +9,15 @@ export const legalBasisOf = (status: "employee" | "civil_servant") =>
 
 /** From the agreement to the end of the deployment: onboarding items are ticked and extensions proposed. */
 export const AGREED_OR_RUNNING: readonly SecondmentState[] = ["agreed", "onboarding", "active"];
+
+/** The receiving side tells the person about the first day from the acceptance to the end of the deployment. */
+export const FIRST_DAY_STATES: readonly SecondmentState[] = ["accepted", ...AGREED_OR_RUNNING];
+
+/** Who sets the first day, and when: the receiving HR office, in {@link FIRST_DAY_STATES}. */
+export function firstDayRefusal(roles: ReadonlySet<WorkflowRole>, state: SecondmentState): "not_receiving_hr" | "not_now" | null {
+  if (!roles.has("borrower_org_admin")) return "not_receiving_hr";
+  return FIRST_DAY_STATES.includes(state) ? null : "not_now";
+}
 
 /** The default onboarding checklist: responsible side and whether the secondment may start without it. */
 export const ONBOARDING_TEMPLATE: Array<{ key: OnboardingKey; side: "lender" | "borrower"; isRequired: boolean }> = [
