@@ -22,34 +22,53 @@ export const UNVERSIONED_TABLES: ReadonlySet<string> = new Set([
   "outbox_messages",
 ]);
 
+/**
+ * Columns of versioned tables whose change alone leaves the version alone (migration 0018): an
+ * account's last sign-in, written at every sign-in — else a morning of sign-ins would empty every
+ * read cache. A cached route must not show them (the account pages, which do, are not cached).
+ */
+export const UNVERSIONED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  accounts: ["last_signed_in_at"],
+};
+
+/** The trigger function's call for a table, with the columns it leaves alone as arguments. */
+const callFor = (table: string) => `bump_data_version(${(UNVERSIONED_COLUMNS[table] ?? []).map((c) => `'${c}'`).join(", ")})`;
+
 /** Name of the trigger that bumps the data version (one per table). */
 export const DATA_VERSION_TRIGGER = "data_version";
 
-/** The tables of the current schema and whether each carries the data-version trigger. */
-export async function listDataVersionTriggers(db: Executor): Promise<Array<{ table: string; hasTrigger: boolean }>> {
+/** The tables of the current schema, whether each carries the data-version trigger and whether it is as declared now. */
+export async function listDataVersionTriggers(db: Executor): Promise<Array<{ table: string; hasTrigger: boolean; isCurrent: boolean }>> {
   const result = await db.execute(sql`
     SELECT c.relname AS "table",
-           EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = ${DATA_VERSION_TRIGGER}) AS "hasTrigger"
+           (SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = ${DATA_VERSION_TRIGGER}) AS "definition"
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
      ORDER BY c.relname`);
-  return result.rows.map((r) => ({ table: String(r.table), hasTrigger: r.hasTrigger === true }));
+  return result.rows.map((r) => {
+    const table = String(r.table);
+    const definition = typeof r.definition === "string" ? r.definition : null;
+    // Current: it calls the function with the table's unversioned columns as they are declared now.
+    return { table, hasTrigger: definition !== null, isCurrent: definition?.endsWith(`EXECUTE FUNCTION ${callFor(table)}`) ?? false };
+  });
 }
 
 /**
- * Attaches the data-version trigger to every table that lacks it (after the migrations, so that a
- * table a later migration creates is covered without anyone remembering to). Deferred to the
- * commit, once per transaction: see migration 0016.
+ * Attaches the data-version trigger to every table that lacks it, and renews one whose unversioned
+ * columns changed (after the migrations, so that a table a later migration creates is covered
+ * without anyone remembering to). Deferred to the commit, once per transaction: see migration 0016.
  */
 export async function ensureDataVersionTriggers(db: Executor): Promise<string[]> {
-  const missing = (await listDataVersionTriggers(db)).filter((t) => !t.hasTrigger && !UNVERSIONED_TABLES.has(t.table)).map((t) => t.table);
-  for (const table of missing) {
+  const stale = (await listDataVersionTriggers(db)).filter((t) => !t.isCurrent && !UNVERSIONED_TABLES.has(t.table));
+  for (const { table, hasTrigger } of stale) {
+    const name = `"${table.replaceAll('"', '""')}"`;
+    if (hasTrigger) await db.execute(sql.raw(`DROP TRIGGER ${DATA_VERSION_TRIGGER} ON ${name}`));
     await db.execute(
       sql.raw(
-        `CREATE CONSTRAINT TRIGGER ${DATA_VERSION_TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON "${table.replaceAll('"', '""')}" ` +
-          `DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_data_version()`,
+        `CREATE CONSTRAINT TRIGGER ${DATA_VERSION_TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON ${name} ` +
+          `DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${callFor(table)}`,
       ),
     );
   }
-  return missing;
+  return stale.map((t) => t.table);
 }

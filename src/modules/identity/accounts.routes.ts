@@ -10,7 +10,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/accounts",
     {
-      config: { policy: accountPolicy.gate("list"), readCache: true },
+      config: { policy: accountPolicy.gate("list") },
       schema: {
         operationId: "listAccounts",
         tags: ["accounts"],
@@ -47,7 +47,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/accounts/:id",
     {
-      config: { policy: accountPolicy.gate("read"), readCache: true },
+      config: { policy: accountPolicy.gate("read") },
       schema: {
         operationId: "getAccount",
         tags: ["accounts"],
