@@ -2,7 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Page } from "../components/Page";
 import { useSession } from "../features/identity/session";
-import { formatters } from "../i18n";
+import { formatters, uiLanguage } from "../i18n";
 import { Overviews } from "./Overviews";
 import { useOwnTaskList } from "./ownTasks";
 
@@ -11,7 +11,7 @@ function TaskList() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const tasks = useOwnTaskList();
-  const lang = i18n.language === "en" ? "en" : "de";
+  const lang = uiLanguage(i18n.language);
   return (
     <section aria-labelledby="tasks-heading">
       <h2 id="tasks-heading" className="kern-heading-medium">
