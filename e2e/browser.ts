@@ -51,6 +51,26 @@ export async function expectAccessible(page: Page, where: string) {
   expect(violations).toEqual([]);
 }
 
+/**
+ * Sets the page `width` px wide (it stays so) and expects the page and every visible table area
+ * to fit it: stacked rows, not a table wider than the screen (WCAG 1.4.10). Returns how many table
+ * areas it measured, for a page that must have some.
+ */
+export async function expectFitsWidth(page: Page, width: number): Promise<number> {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width, height: size.height });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  const areas = await page
+    .locator(".kern-table-responsive")
+    .evaluateAll((els) =>
+      els
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, id: el.getAttribute("aria-labelledby") })),
+    );
+  for (const a of areas) expect(a.scroll, `${a.id}: ${a.scroll} px wide in ${a.client} px`).toBeLessThanOrEqual(a.client + 1);
+  return areas.length;
+}
+
 /** Signs in through the login form with the keyboard only. */
 export async function signInWithKeyboard(page: Page, login: string) {
   await page.goto("/anmelden");

@@ -238,18 +238,12 @@ interface TextFieldProps {
 /** A labelled text input in KERN markup; errors and hints are tied to it with aria-describedby. */
 export function TextField({ name, label, value, onChange, error, hint, type = "text", autoComplete, required, multiline }: TextFieldProps) {
   const id = `field-${name}`;
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
       <label className="kern-label" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div className="kern-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
+      <HintAndError id={id} hint={hint} error={error} />
       {multiline ? (
         <textarea
           className={`kern-form-input__input textarea${error ? " kern-form-input__input--error" : ""}`}
@@ -259,7 +253,7 @@ export function TextField({ name, label, value, onChange, error, hint, type = "t
           rows={4}
           required={required}
           aria-invalid={error ? true : undefined}
-          aria-describedby={described}
+          aria-describedby={describedBy(id, hint, error)}
           onChange={(e) => onChange(e.target.value)}
         />
       ) : (
@@ -272,12 +266,31 @@ export function TextField({ name, label, value, onChange, error, hint, type = "t
           autoComplete={autoComplete}
           required={required}
           aria-invalid={error ? true : undefined}
-          aria-describedby={described}
+          aria-describedby={describedBy(id, hint, error)}
           onChange={(e) => onChange(e.target.value)}
         />
       )}
     </div>
   );
+}
+
+/** The hint and the error of the field `id`, in this order, each with the id {@link describedBy} names. */
+function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <div className="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
+    </>
+  );
+}
+
+/** The aria-describedby of the field `id`: its hint and its error, where there are. */
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 }
 
 interface SelectFieldProps {
@@ -388,20 +401,14 @@ export function Fieldset({
   children: ReactNode;
 }) {
   const id = `field-${name}`;
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset
       className={["kern-fieldset", error ? "kern-fieldset--error" : "", className ?? ""].filter(Boolean).join(" ")}
       id={id}
-      aria-describedby={described}
+      aria-describedby={describedBy(id, hint, error)}
     >
       <legend className="kern-label">{legend}</legend>
-      {hint ? (
-        <div className="kern-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </fieldset>
   );

@@ -9,6 +9,9 @@ export { todayInGermany } from "./dates";
 
 export type Language = "de" | "en";
 
+/** The language of a text the server sends in both (`{ de, en }`) for the UI language `lang`: English only in the English UI. */
+export const uiLanguage = (lang: string): Language => (lang === "en" ? "en" : "de");
+
 const stored = typeof localStorage !== "undefined" ? localStorage.getItem("verbund.lang") : null;
 const initial: Language = stored === "en" ? "en" : "de";
 

@@ -4,7 +4,7 @@ import { api } from "../api/client";
 import { useApi } from "../api/hooks";
 import type { ResponseOf } from "../api/types";
 import { DataTable } from "../components/DataTable";
-import { formatters } from "../i18n";
+import { formatters, uiLanguage } from "../i18n";
 
 type Overview = ResponseOf<"/api/v1/me/overview">;
 
@@ -110,7 +110,7 @@ function ExchangeSection({ section, organization }: { section: NonNullable<Overv
 /** The HR office's queue: how many secondments wait for which of its steps. */
 function HrQueueSection({ section }: { section: NonNullable<Overview["hrQueue"]> }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "de";
+  const lang = uiLanguage(i18n.language);
   return (
     <Section id="queue" title={t("start.queue.title")}>
       {section.total === 0 ? (

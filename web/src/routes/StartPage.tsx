@@ -2,7 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Page } from "../components/Page";
 import { useSession } from "../features/identity/session";
-import { formatters } from "../i18n";
+import { formatters, uiLanguage } from "../i18n";
 import { Overviews } from "./Overviews";
 import { useOwnTaskList } from "./ownTasks";
 
@@ -11,7 +11,7 @@ function TaskList() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
   const tasks = useOwnTaskList();
-  const lang = i18n.language === "en" ? "en" : "de";
+  const lang = uiLanguage(i18n.language);
   return (
     <section aria-labelledby="tasks-heading">
       <h2 id="tasks-heading" className="kern-heading-medium">
@@ -45,6 +45,25 @@ function TaskList() {
   );
 }
 
+/** Links as a row of KERN cards, one link each. */
+function Tiles({ links }: { links: Array<{ to: string; text: string }> }) {
+  return (
+    <ul className="kern-list tiles">
+      {links.map((link) => (
+        <li key={link.to} className="kern-card">
+          <div className="kern-card__container">
+            <div className="kern-card__body">
+              <Link to={link.to} className="kern-link">
+                {link.text}
+              </Link>
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The start page: for the public an introduction, for staff what their roles let them do. */
 export function StartPage() {
   const { t } = useTranslation();
@@ -52,26 +71,12 @@ export function StartPage() {
   if (!me) {
     return (
       <Page title={t("app.name")} intro={t("start.publicIntro")}>
-        <ul className="kern-list tiles">
-          <li className="kern-card">
-            <div className="kern-card__container">
-              <div className="kern-card__body">
-                <Link to="/verwaltungen" className="kern-link">
-                  {t("start.organizations")}
-                </Link>
-              </div>
-            </div>
-          </li>
-          <li className="kern-card">
-            <div className="kern-card__container">
-              <div className="kern-card__body">
-                <Link to="/anmelden" className="kern-link">
-                  {t("nav.signIn")}
-                </Link>
-              </div>
-            </div>
-          </li>
-        </ul>
+        <Tiles
+          links={[
+            { to: "/verwaltungen", text: t("start.organizations") },
+            { to: "/anmelden", text: t("nav.signIn") },
+          ]}
+        />
       </Page>
     );
   }
@@ -102,19 +107,7 @@ export function StartPage() {
       {tasks.length ? (
         <>
           <h2 className="kern-heading-medium">{t("start.next")}</h2>
-          <ul className="kern-list tiles">
-            {tasks.map((task) => (
-              <li key={task.to} className="kern-card">
-                <div className="kern-card__container">
-                  <div className="kern-card__body">
-                    <Link to={task.to} className="kern-link">
-                      {task.text}
-                    </Link>
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ul>
+          <Tiles links={tasks} />
         </>
       ) : null}
     </Page>

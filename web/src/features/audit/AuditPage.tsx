@@ -8,7 +8,7 @@ import { DataTable } from "../../components/DataTable";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Form, SelectField, TextField } from "../../components/forms";
-import { formatters } from "../../i18n";
+import { formatters, uiLanguage } from "../../i18n";
 import type { AuditEvent, AuditFilter, AuditPage as AuditEventsPage, AuditQuery } from "./api";
 
 const NO_FILTER: AuditFilter = { person: "", objectType: "", from: "", to: "" };
@@ -26,7 +26,7 @@ function queryOf(filter: AuditFilter): Record<string, string> {
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
-  const lang = i18n.language === "en" ? "en" : "de";
+  const lang = uiLanguage(i18n.language);
   const [draft, setDraft] = useState<AuditFilter>(NO_FILTER);
   const [applied, setApplied] = useState<AuditFilter>(NO_FILTER);
   // A date the browser could not read ("31.02.2026"): shown at its field, the filter not applied.

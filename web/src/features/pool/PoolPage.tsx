@@ -8,7 +8,7 @@ import { LoadMore } from "../../components/LoadMore";
 import { Button, Checkbox, ErrorSummary, Form, Notice, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
-import { formatters } from "../../i18n";
+import { formatters, uiLanguage } from "../../i18n";
 import type { JoinPool, Membership, MembershipChange, Qualifications, Readers } from "./api";
 import { loadCatalogue } from "./api";
 import {
@@ -161,7 +161,7 @@ export function PoolPage() {
           <h2 className="kern-heading-medium" id="consent-heading">
             {t("pool.consentHeading")}
           </h2>
-          <p className="kern-body consent-text">{i18n.language === "en" ? data.consent.text.en : data.consent.text.de}</p>
+          <p className="kern-body consent-text">{data.consent.text[uiLanguage(i18n.language)]}</p>
         </section>
       )}
       <Form name="pool-membership" mutation={save} onSubmit={submit}>

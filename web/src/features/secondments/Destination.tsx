@@ -27,36 +27,37 @@ export function Destination({ s, isMine, onChange }: { s: Secondment; isMine: bo
   const firstDay = d.firstDay.time
     ? t("secondments.destination.firstDayAt", { date: f.dateLong(d.firstDay.date), time: d.firstDay.time })
     : f.dateLong(d.firstDay.date);
-  const items: Array<[string, React.ReactNode]> = [
-    [t("secondments.destination.administration"), d.administration],
-    ...(d.department ? [[t("secondments.destination.department"), d.department] as [string, string]] : []),
-    ...(d.address ? [[t("secondments.destination.address"), d.address] as [string, string]] : []),
-    ...(d.contact
-      ? [
-          [
-            t("secondments.destination.contact"),
-            <>
-              {d.contact.name}
-              <br />
-              <a className="kern-link" href={`mailto:${d.contact.email}`}>
-                {d.contact.email}
-              </a>
-              {d.contact.phone ? (
-                <>
-                  <br />
-                  <a className="kern-link" href={`tel:${d.contact.phone.replace(/[^\d+]/g, "")}`}>
-                    {d.contact.phone}
-                  </a>
-                </>
-              ) : null}
-            </>,
-          ] as [string, React.ReactNode],
-        ]
-      : []),
-    [t("secondments.destination.firstDay"), firstDay],
-    ...(d.firstDay.place ? [[t("secondments.destination.reportTo"), d.firstDay.place] as [string, string]] : []),
-    ...(d.firstDay.note ? [[t("secondments.destination.note"), d.firstDay.note] as [string, string]] : []),
-  ];
+  // The rows without a value (no department, no contact, no meeting point yet) are left out.
+  const items = (
+    [
+      [t("secondments.destination.administration"), d.administration],
+      [t("secondments.destination.department"), d.department],
+      [t("secondments.destination.address"), d.address],
+      [
+        t("secondments.destination.contact"),
+        d.contact ? (
+          <>
+            {d.contact.name}
+            <br />
+            <a className="kern-link" href={`mailto:${d.contact.email}`}>
+              {d.contact.email}
+            </a>
+            {d.contact.phone ? (
+              <>
+                <br />
+                <a className="kern-link" href={`tel:${d.contact.phone.replace(/[^\d+]/g, "")}`}>
+                  {d.contact.phone}
+                </a>
+              </>
+            ) : null}
+          </>
+        ) : null,
+      ],
+      [t("secondments.destination.firstDay"), firstDay],
+      [t("secondments.destination.reportTo"), d.firstDay.place],
+      [t("secondments.destination.note"), d.firstDay.note],
+    ] satisfies Array<[string, React.ReactNode]>
+  ).filter(([, value]) => value);
   return (
     <section aria-labelledby="destination-heading" className="kern-card destination">
       <div className="kern-card__container">

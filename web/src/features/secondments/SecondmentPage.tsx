@@ -9,7 +9,7 @@ import { DescriptionList } from "../../components/DescriptionList";
 import { Button, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
-import { formatters } from "../../i18n";
+import { formatters, uiLanguage } from "../../i18n";
 import type { Extension, OnboardingItem, Secondment, SecondmentAction as Action, Transition } from "./api";
 import { Destination } from "./Destination";
 import { councilSentence, waitingSentence } from "./say";
@@ -297,7 +297,7 @@ export function SecondmentPage() {
         <ol className="timeline">
           {s.timeline.map((step, i) => (
             <li key={i}>
-              <span className="kern-label">{i18n.language === "en" ? step.event.en : step.event.de}</span>
+              <span className="kern-label">{step.event[uiLanguage(i18n.language)]}</span>
               <span className="kern-hint timeline-when">
                 {step.actorName + (step.onBehalfOf ? ` (${t("secondments.onBehalfOf", { name: step.onBehalfOf })})` : "")}
                 {" · "}

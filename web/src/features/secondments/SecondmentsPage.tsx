@@ -11,24 +11,15 @@ import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
 import { useSession } from "../identity/session";
 import type { CalendarFeeds, Secondments } from "./api";
+import { de } from "./i18n.de";
 
-/** The states a secondment can be in (the list's filter `?stand=`), as the API names them. */
-const SECONDMENT_STATES = [
-  "proposed",
-  "released",
-  "approved",
-  "staff_council",
-  "accepted",
-  "agreed",
-  "onboarding",
-  "active",
-  "completed",
-  "ended_early",
-  "cancelled",
-  "declined",
-  "refused",
-  "withdrawn",
-] as const satisfies readonly Secondments["items"][number]["state"][];
+type SecondmentState = Secondments["items"][number]["state"];
+
+/**
+ * The states a secondment can be in (the list's filter `?stand=`), as the API names them: the keys
+ * of their German names, which name every state (the type says so), so no list of them is kept here.
+ */
+const SECONDMENT_STATES = Object.keys(de.secondments.states satisfies Record<SecondmentState, string>) as SecondmentState[];
 
 /** A secondment as one table row: person (or a placeholder), parties, period, state; in the to-do list also the step. */
 function SecondmentRows({ items, withStep }: { items: Secondments["items"]; withStep?: boolean }) {
