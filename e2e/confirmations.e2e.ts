@@ -12,7 +12,7 @@ afterAll(async () => browser?.close());
 
 /** Actions with consequences for others ask first and say the consequence (#15); "Nicht jetzt" changes nothing. */
 describe.skipIf(!hasBrowser)("asked first", () => {
-  it("declaring a crisis says who is told; \"Nicht jetzt\" declares nothing; confirming says how many were notified", async () => {
+  it('declaring a crisis says who is told; "Nicht jetzt" declares nothing; confirming says how many were notified', async () => {
     const { context, page } = await newPage(browser);
     await signInWithKeyboard(page, "koordination@region-hannover.demo");
     await page.goto("/krisen");
@@ -45,7 +45,7 @@ describe.skipIf(!hasBrowser)("asked first", () => {
     await context.close();
   });
 
-  it("withdrawing a request says what others lose; \"Nicht jetzt\" leaves it open", async () => {
+  it('withdrawing a request says what others lose; "Nicht jetzt" leaves it open', async () => {
     const { context, page } = await newPage(browser);
     await signInWithKeyboard(page, "personal@region-hannover.demo");
     await page.goto("/anfragen");
