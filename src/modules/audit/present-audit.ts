@@ -7,7 +7,7 @@
  */
 import type { AuditContext, AuditPerson, AuditSource } from "../../kernel/audit-sources";
 import type { Bilingual } from "../../kernel/problems";
-import { TIME_ZONE } from "../../kernel/dates";
+import { longDate, TIME_ZONE } from "../../kernel/dates";
 import type { auditEvents } from "./audit.tables";
 import {
   ACCOUNT_CLAUSES,
@@ -239,34 +239,21 @@ function accountClauses(before: Record<string, unknown>, after: Record<string, u
   return clauses;
 }
 
-const longDate = {
-  de: new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
-};
-const longDateTime = {
-  de: new Intl.DateTimeFormat("de-DE", {
+const writtenDateTime = (locale: string) =>
+  new Intl.DateTimeFormat(locale, {
     day: "numeric",
     month: "long",
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
     timeZone: TIME_ZONE,
-  }),
-  en: new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: TIME_ZONE,
-  }),
-};
+  });
+const longDateTime = { de: writtenDateTime("de-DE"), en: writtenDateTime("en-GB") };
 
-/** A calendar date written out: "1. November 2026" / "1 November 2026". */
+/** A calendar date written out: "1. November 2026" / "1 November 2026"; what is no date, as it is. */
 export function writtenDate(iso: string): Bilingual {
-  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(day.getTime())) return w(iso, iso);
-  return w(longDate.de.format(day), longDate.en.format(day));
+  if (Number.isNaN(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`))) return w(iso, iso);
+  return w(longDate(iso, "de"), longDate(iso, "en"));
 }
 
 /** A field's value in words; null when it says nothing (a hidden field). */
