@@ -159,20 +159,14 @@ function actorOf(
   return { name: null, organization, label: UNKNOWN_ACTOR };
 }
 
+const listed = (parts: string[], and: string) =>
+  parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}`;
+
 /** "a, b und c" / "a, b and c". */
 function joined(clauses: Bilingual[]): Bilingual {
-  const list = (parts: string[], and: string) =>
-    parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}`;
-  return w(
-    list(
-      clauses.map((c) => c.de),
-      "und",
-    ),
-    list(
-      clauses.map((c) => c.en),
-      "and",
-    ),
-  );
+  const de = clauses.map((c) => c.de);
+  const en = clauses.map((c) => c.en);
+  return w(listed(de, "und"), listed(en, "and"));
 }
 
 function sentenceOf(row: AuditRow, the: Bilingual): Bilingual {
@@ -222,15 +216,8 @@ function accountClauses(before: Record<string, unknown>, after: Record<string, u
     const named = (roles: string[]) => joined(roles.map((r) => w(`„${roleName(r).de}“`, `“${roleName(r).en}”`)));
     const granted = rolesAfter.filter((r) => !rolesBefore.includes(r));
     const revoked = rolesBefore.filter((r) => !rolesAfter.includes(r));
-    if (granted.length) {
-      const names = named(granted);
-      const de = ACCOUNT_CLAUSES.grant(names.de, granted.length).de;
-      clauses.push(w(de, ACCOUNT_CLAUSES.grant(names.en, granted.length).en));
-    }
-    if (revoked.length) {
-      const names = named(revoked);
-      clauses.push(w(ACCOUNT_CLAUSES.revoke(names.de, revoked.length).de, ACCOUNT_CLAUSES.revoke(names.en, revoked.length).en));
-    }
+    if (granted.length) clauses.push(ACCOUNT_CLAUSES.grant(named(granted), granted.length));
+    if (revoked.length) clauses.push(ACCOUNT_CLAUSES.revoke(named(revoked), revoked.length));
   }
   if (before.isActive === true && after.isActive === false) clauses.push(ACCOUNT_CLAUSES.deactivate);
   if (before.isActive === false && after.isActive === true) clauses.push(ACCOUNT_CLAUSES.reactivate);
