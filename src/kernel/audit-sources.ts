@@ -49,8 +49,11 @@ export interface AuditSource {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The ids that can be ids of a table (entries name some objects by other keys). */
-export const uuidsOf = (ids: string[]) => ids.filter((id) => UUID.test(id));
+/** Whether `id` can be the id of a table (entries name some objects by other keys). */
+export const isUuid = (id: string) => UUID.test(id);
+
+/** The ids that can be ids of a table. */
+export const uuidsOf = (ids: string[]) => ids.filter(isUuid);
 
 /**
  * A link source for objects that open at `path(id)`: nothing when the viewer's role may not open

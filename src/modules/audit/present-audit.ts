@@ -5,7 +5,7 @@
  * `audit-words.ts`. A page is presented in a fixed number of statements: the people and
  * administrations of all its entries at once, and one statement per object type that has links.
  */
-import type { AuditContext, AuditPerson, AuditSource } from "../../kernel/audit-sources";
+import { isUuid, type AuditContext, type AuditPerson, type AuditSource } from "../../kernel/audit-sources";
 import type { Bilingual } from "../../kernel/problems";
 import { longDate, TIME_ZONE } from "../../kernel/dates";
 import type { auditEvents } from "./audit.tables";
@@ -61,7 +61,6 @@ export interface PresentedAuditEvent {
 const w = (de: string, en: string): Bilingual => ({ de, en });
 const asRecord = (value: unknown): Record<string, unknown> =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Sign-ins and sign-outs: their sentence says everything (the method, the reason of a failure). */
 const SESSION_ACTIONS = new Set(["login", "login_failed", "logout"]);
 const isAccountObject = (type: string) => type === "account" || type === "staff_council";
@@ -80,7 +79,7 @@ export async function presentAuditEvents(context: AuditContext, rows: AuditRow[]
   for (const row of rows) {
     const actor = signedInAccount(row);
     if (actor) accountIds.add(actor);
-    if (isAccountObject(row.entity) && row.entityId && UUID.test(row.entityId)) accountIds.add(row.entityId);
+    if (isAccountObject(row.entity) && row.entityId && isUuid(row.entityId)) accountIds.add(row.entityId);
     if (row.organizationId) organizationIds.add(row.organizationId);
   }
   const known = source.people ? await source.people(context, [...accountIds], [...organizationIds]) : { people: [], organizations: [] };
