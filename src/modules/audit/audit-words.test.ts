@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ACTIONS as WORKFLOW_ACTIONS, SECONDMENT_STATES } from "../../domain/secondment/workflow";
 import { AUDIT_ACTIONS, FIELDS, LOGIN_FAILURES, OBJECT_TYPES, SECONDMENT_STATE_WORDS, WORKFLOW_CLAUSES } from "./audit-words";
-import { changesOf, writtenDate } from "./present-audit";
+import { changesOf, writtenDate } from "./audit-changes";
 import { csvCell } from "./audit-csv";
 
 const SRC = path.resolve(__dirname, "../..");

@@ -345,6 +345,16 @@ export const FIELDS: Record<string, FieldWords> = {
   to: field("Bis", "To", { kind: "date" }),
 };
 
+const listed = (parts: string[], and: string) =>
+  parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}`;
+
+/** "a, b und c" / "a, b and c". */
+export function joined(clauses: Bilingual[]): Bilingual {
+  const de = clauses.map((c) => c.de);
+  const en = clauses.map((c) => c.en);
+  return w(listed(de, "und"), listed(en, "and"));
+}
+
 /** The role names of the log (the UI's). */
 export const roleName = (role: string): Bilingual => (ROLE_LABELS as Record<string, Bilingual>)[role] ?? w(role, role);
 
