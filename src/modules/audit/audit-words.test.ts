@@ -97,7 +97,17 @@ describe("the words of the audit log", () => {
   it("names every step and state of the secondment workflow and every reason of a failed sign-in", () => {
     for (const action of WORKFLOW_ACTIONS) expect(WORKFLOW_CLAUSES[action].de).toMatch(/\S/);
     for (const state of SECONDMENT_STATES) expect(SECONDMENT_STATE_WORDS[state].en).toMatch(/\S/);
-    for (const reason of ["password", "inactive", "locked", "rate_limited", "sso_required", "provider_error", "inactive", "login_taken"]) {
+    for (const reason of [
+      "password",
+      "inactive",
+      "locked",
+      "rate_limited",
+      "sso_required",
+      "provider_error",
+      "unverified_email",
+      "login_taken",
+      "link_required",
+    ]) {
       expect(LOGIN_FAILURES).toHaveProperty(reason);
     }
   });
