@@ -49,5 +49,26 @@ export interface AuditSource {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The ids that can be ids of a table (entries name some objects by other keys). */
-export const uuidsOf = (ids: string[]) => ids.filter((id) => UUID.test(id));
+/** Whether `id` can be the id of a table (entries name some objects by other keys). */
+export const isUuid = (id: string) => UUID.test(id);
+
+/** The ids that can be ids of a table. */
+export const uuidsOf = (ids: string[]) => ids.filter(isUuid);
+
+/**
+ * A link source for objects that open at `path(id)`: nothing when the viewer's role may not open
+ * them (`mayOpen`), nor for ids that cannot be ids of a table; otherwise `openable` answers, in one
+ * statement, which of the ids the viewer may see (as ids, or rows with an id).
+ */
+export function auditLinks(spec: {
+  mayOpen?: (actor: Actor) => boolean;
+  openable: (context: AuditContext, ids: string[]) => Promise<Array<string | { id: string }>>;
+  path: (id: string) => string;
+}): AuditLinkSource {
+  return async (context, ids) => {
+    const wanted = uuidsOf(ids);
+    if ((spec.mayOpen && !spec.mayOpen(context.actor)) || wanted.length === 0) return new Map();
+    const found = await spec.openable(context, wanted);
+    return new Map(found.map((r) => (typeof r === "string" ? r : r.id)).map((id) => [id, spec.path(id)]));
+  };
+}

@@ -1,10 +1,10 @@
 /**
  * The audit log as CSV for Excel in Germany: UTF-8 with a byte order mark (so Excel reads the
  * umlauts), semicolons between cells, CRLF between rows, German column headers and German dates
- * ("01.11.2026 14:05"). A cell that starts with = + - @ (or a tab or carriage return) gets a
+ * ("01.11.2026 14:05:09"). A cell that starts with = + - @ (or a tab or carriage return) gets a
  * leading apostrophe, so a spreadsheet never runs a value as a formula (CSV injection).
  */
-import { TIME_ZONE } from "../../kernel/dates";
+import { germanDate, TIME_ZONE } from "../../kernel/dates";
 import type { PresentedAuditEvent } from "./present-audit";
 
 /** The byte order mark that tells Excel the file is UTF-8. */
@@ -13,15 +13,10 @@ export const BOM = "\uFEFF";
 /** The column headers, in order. */
 export const CSV_HEADERS = ["Zeitpunkt", "Person", "Verwaltung", "Was geschah", "Objektart", "Objekt", "Änderungen"] as const;
 
-const dateTime = new Intl.DateTimeFormat("de-DE", {
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  timeZone: TIME_ZONE,
-});
+const timeOfDay = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: TIME_ZONE });
+
+/** When an entry was made, as Excel in Germany reads it: "01.11.2026 14:05:09". */
+const germanDateTime = (at: Date) => `${germanDate(at)} ${timeOfDay.format(at)}`;
 
 /** One cell: formulas neutralised, quoted when it holds a separator, a quote or a line break. */
 export function csvCell(value: string): string {
@@ -39,7 +34,7 @@ export function csvLines(events: PresentedAuditEvent[]): string {
   return events
     .map((e) =>
       line([
-        dateTime.format(e.row.at).replace(",", ""),
+        germanDateTime(e.row.at),
         e.actor.label.de,
         e.actor.organization ?? "",
         e.sentence.de,

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ACTIONS as WORKFLOW_ACTIONS, SECONDMENT_STATES } from "../../domain/secondment/workflow";
 import { AUDIT_ACTIONS, FIELDS, LOGIN_FAILURES, OBJECT_TYPES, SECONDMENT_STATE_WORDS, WORKFLOW_CLAUSES } from "./audit-words";
-import { changesOf, writtenDate } from "./present-audit";
+import { changesOf, writtenDate } from "./audit-changes";
 import { csvCell } from "./audit-csv";
 
 const SRC = path.resolve(__dirname, "../..");
@@ -97,7 +97,17 @@ describe("the words of the audit log", () => {
   it("names every step and state of the secondment workflow and every reason of a failed sign-in", () => {
     for (const action of WORKFLOW_ACTIONS) expect(WORKFLOW_CLAUSES[action].de).toMatch(/\S/);
     for (const state of SECONDMENT_STATES) expect(SECONDMENT_STATE_WORDS[state].en).toMatch(/\S/);
-    for (const reason of ["password", "inactive", "locked", "rate_limited", "sso_required", "provider_error", "inactive", "login_taken"]) {
+    for (const reason of [
+      "password",
+      "inactive",
+      "locked",
+      "rate_limited",
+      "sso_required",
+      "provider_error",
+      "unverified_email",
+      "login_taken",
+      "link_required",
+    ]) {
       expect(LOGIN_FAILURES).toHaveProperty(reason);
     }
   });

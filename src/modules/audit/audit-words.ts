@@ -182,10 +182,10 @@ export const DELETE_CLAUSES: Partial<Record<ObjectType, Bilingual>> = {
 
 /** Clauses of changes to an account that say more than "geändert". */
 export const ACCOUNT_CLAUSES = {
-  grant: (roles: string, n: number) =>
-    w(n === 1 ? `die Rolle ${roles} vergeben` : `die Rollen ${roles} vergeben`, `granted the role${n === 1 ? "" : "s"} ${roles}`),
-  revoke: (roles: string, n: number) =>
-    w(n === 1 ? `die Rolle ${roles} entzogen` : `die Rollen ${roles} entzogen`, `revoked the role${n === 1 ? "" : "s"} ${roles}`),
+  grant: (roles: Bilingual, n: number) =>
+    w(n === 1 ? `die Rolle ${roles.de} vergeben` : `die Rollen ${roles.de} vergeben`, `granted the role${n === 1 ? "" : "s"} ${roles.en}`),
+  revoke: (roles: Bilingual, n: number) =>
+    w(n === 1 ? `die Rolle ${roles.de} entzogen` : `die Rollen ${roles.de} entzogen`, `revoked the role${n === 1 ? "" : "s"} ${roles.en}`),
   deactivate: w("das Konto gesperrt", "deactivated the account"),
   reactivate: w("das Konto wieder freigeschaltet", "reactivated the account"),
   password: w("das Passwort geändert", "changed the password"),
@@ -344,6 +344,16 @@ export const FIELDS: Record<string, FieldWords> = {
   from: field("Von", "From", { kind: "date" }),
   to: field("Bis", "To", { kind: "date" }),
 };
+
+const listed = (parts: string[], and: string) =>
+  parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}`;
+
+/** "a, b und c" / "a, b and c". */
+export function joined(clauses: Bilingual[]): Bilingual {
+  const de = clauses.map((c) => c.de);
+  const en = clauses.map((c) => c.en);
+  return w(listed(de, "und"), listed(en, "and"));
+}
 
 /** The role names of the log (the UI's). */
 export const roleName = (role: string): Bilingual => (ROLE_LABELS as Record<string, Bilingual>)[role] ?? w(role, role);

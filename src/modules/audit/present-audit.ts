@@ -1,21 +1,20 @@
 /**
  * The audit log as people read it: who (as far as the viewer may see the person), what happened as
  * a sentence, the object with its German name and a link where the viewer may open it, and each
- * changed field as a sentence ("Status: genehmigt → beim Personalrat"). All words come from
- * `audit-words.ts`. A page is presented in a fixed number of statements: the people and
- * administrations of all its entries at once, and one statement per object type that has links.
+ * changed field as a sentence (`audit-changes.ts`). All words come from `audit-words.ts`. A page is
+ * presented in a fixed number of statements: the people and administrations of all its entries at
+ * once, and one statement per object type that has links.
  */
-import type { AuditContext, AuditPerson, AuditSource } from "../../kernel/audit-sources";
+import { isUuid, type AuditContext, type AuditPerson, type AuditSource } from "../../kernel/audit-sources";
 import type { Bilingual } from "../../kernel/problems";
-import { TIME_ZONE } from "../../kernel/dates";
 import type { auditEvents } from "./audit.tables";
 import {
   ACCOUNT_CLAUSES,
   ACTION_CLAUSES,
   CREATE_CLAUSES,
   DELETE_CLAUSES,
-  FIELDS,
   isWorkflowAction,
+  joined,
   LOGIN_FAILURES,
   OBJECT_TYPES,
   PERSON_OF,
@@ -26,8 +25,8 @@ import {
   UNKNOWN_ACTOR,
   WORKFLOW_CLAUSES,
   type ObjectType,
-  type ValueKind,
 } from "./audit-words";
+import { asRecord, changesOf } from "./audit-changes";
 
 /** A row of the audit log as stored. */
 export type AuditRow = typeof auditEvents.$inferSelect;
@@ -59,9 +58,6 @@ export interface PresentedAuditEvent {
 }
 
 const w = (de: string, en: string): Bilingual => ({ de, en });
-const asRecord = (value: unknown): Record<string, unknown> =>
-  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Sign-ins and sign-outs: their sentence says everything (the method, the reason of a failure). */
 const SESSION_ACTIONS = new Set(["login", "login_failed", "logout"]);
 const isAccountObject = (type: string) => type === "account" || type === "staff_council";
@@ -80,7 +76,7 @@ export async function presentAuditEvents(context: AuditContext, rows: AuditRow[]
   for (const row of rows) {
     const actor = signedInAccount(row);
     if (actor) accountIds.add(actor);
-    if (isAccountObject(row.entity) && row.entityId && UUID.test(row.entityId)) accountIds.add(row.entityId);
+    if (isAccountObject(row.entity) && row.entityId && isUuid(row.entityId)) accountIds.add(row.entityId);
     if (row.organizationId) organizationIds.add(row.organizationId);
   }
   const known = source.people ? await source.people(context, [...accountIds], [...organizationIds]) : { people: [], organizations: [] };
@@ -159,22 +155,6 @@ function actorOf(
   return { name: null, organization, label: UNKNOWN_ACTOR };
 }
 
-/** "a, b und c" / "a, b and c". */
-function joined(clauses: Bilingual[]): Bilingual {
-  const list = (parts: string[], and: string) =>
-    parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}`;
-  return w(
-    list(
-      clauses.map((c) => c.de),
-      "und",
-    ),
-    list(
-      clauses.map((c) => c.en),
-      "and",
-    ),
-  );
-}
-
 function sentenceOf(row: AuditRow, the: Bilingual): Bilingual {
   const after = asRecord(row.after);
   switch (row.action) {
@@ -222,130 +202,12 @@ function accountClauses(before: Record<string, unknown>, after: Record<string, u
     const named = (roles: string[]) => joined(roles.map((r) => w(`„${roleName(r).de}“`, `“${roleName(r).en}”`)));
     const granted = rolesAfter.filter((r) => !rolesBefore.includes(r));
     const revoked = rolesBefore.filter((r) => !rolesAfter.includes(r));
-    if (granted.length) {
-      const names = named(granted);
-      const de = ACCOUNT_CLAUSES.grant(names.de, granted.length).de;
-      clauses.push(w(de, ACCOUNT_CLAUSES.grant(names.en, granted.length).en));
-    }
-    if (revoked.length) {
-      const names = named(revoked);
-      clauses.push(w(ACCOUNT_CLAUSES.revoke(names.de, revoked.length).de, ACCOUNT_CLAUSES.revoke(names.en, revoked.length).en));
-    }
+    if (granted.length) clauses.push(ACCOUNT_CLAUSES.grant(named(granted), granted.length));
+    if (revoked.length) clauses.push(ACCOUNT_CLAUSES.revoke(named(revoked), revoked.length));
   }
   if (before.isActive === true && after.isActive === false) clauses.push(ACCOUNT_CLAUSES.deactivate);
   if (before.isActive === false && after.isActive === true) clauses.push(ACCOUNT_CLAUSES.reactivate);
   if (after.password === "changed") clauses.push(ACCOUNT_CLAUSES.password);
   if ("identity" in after) clauses.push(after.identity ? ACCOUNT_CLAUSES.link : ACCOUNT_CLAUSES.unlink);
   return clauses;
-}
-
-const longDate = {
-  de: new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
-};
-const longDateTime = {
-  de: new Intl.DateTimeFormat("de-DE", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: TIME_ZONE,
-  }),
-  en: new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: TIME_ZONE,
-  }),
-};
-
-/** A calendar date written out: "1. November 2026" / "1 November 2026". */
-export function writtenDate(iso: string): Bilingual {
-  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(day.getTime())) return w(iso, iso);
-  return w(longDate.de.format(day), longDate.en.format(day));
-}
-
-/** A field's value in words; null when it says nothing (a hidden field). */
-export function valueWords(kind: ValueKind, value: unknown): Bilingual | null {
-  if (kind.kind === "hidden") return null;
-  if (value === null || value === undefined || value === "") return w("keine Angabe", "not set");
-  switch (kind.kind) {
-    case "date":
-      return typeof value === "string" ? writtenDate(value) : w(String(value), String(value));
-    case "dateTime": {
-      const at = new Date(String(value));
-      return Number.isNaN(at.getTime()) ? w(String(value), String(value)) : w(longDateTime.de.format(at), longDateTime.en.format(at));
-    }
-    case "yesNo":
-      return value ? w("ja", "yes") : w("nein", "no");
-    case "roles":
-      return Array.isArray(value) ? joined(value.map((r) => roleName(String(r)))) : w(String(value), String(value));
-    case "list":
-      return Array.isArray(value) ? w(value.join(", "), value.join(", ")) : w(String(value), String(value));
-    case "count": {
-      const n = Array.isArray(value) ? value.length : Number(value);
-      return w(n === 1 ? "1 Person" : `${n} Personen`, n === 1 ? "1 person" : `${n} people`);
-    }
-    case "number":
-      return w(new Intl.NumberFormat("de-DE").format(Number(value)), new Intl.NumberFormat("en-GB").format(Number(value)));
-    case "reference":
-      return w("angegeben", "set");
-    case "identity": {
-      const subject = asRecord(value).subject;
-      return w(`verbunden (Kennung ${String(subject)})`, `linked (identifier ${String(subject)})`);
-    }
-    case "checklist": {
-      const items = Array.isArray(value) ? value.map(String) : [];
-      const done = items.filter((i) => /:(done|not_needed)$/.test(i)).length;
-      return w(`${done} von ${items.length} Punkten erledigt`, `${done} of ${items.length} items done`);
-    }
-    case "words": {
-      const found = kind.words[String(value)];
-      return found ?? w(String(value), String(value));
-    }
-    default:
-      return typeof value === "object" ? w(JSON.stringify(value), JSON.stringify(value)) : w(String(value), String(value));
-  }
-}
-
-const FIELD_KEYS = Object.keys(FIELDS);
-const FIELD_ORDER = (key: string) => (FIELD_KEYS.includes(key) ? FIELD_KEYS.indexOf(key) : FIELD_KEYS.length);
-const isEmpty = (value: unknown) => value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
-
-/** Each changed field as a sentence: "Status: genehmigt → beim Personalrat"; a new value alone: "Beginn: 1. November 2026". */
-export function changesOf(row: Pick<AuditRow, "before" | "after">): Bilingual[] {
-  const before = asRecord(row.before);
-  const after = asRecord(row.after);
-  const hadBefore = row.before !== null && row.before !== undefined;
-  const out: Bilingual[] = [];
-  // In the table's order (the database keeps JSON keys in an order of its own).
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort((a, b) => FIELD_ORDER(a) - FIELD_ORDER(b));
-  for (const key of keys) {
-    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
-    // A new object: an empty field says nothing.
-    if (!(hadBefore && key in before) && isEmpty(after[key])) continue;
-    const field = FIELDS[key] ?? { name: w(key, key), value: { kind: "text" } as const };
-    if (field.value.kind === "hidden") continue;
-    const next = valueWords(field.value, after[key]);
-    if (!next) continue;
-    if (field.value.kind === "reference") {
-      out.push(
-        hadBefore && key in before
-          ? w(`${field.name.de}: geändert`, `${field.name.en}: changed`)
-          : w(`${field.name.de}: ${next.de}`, `${field.name.en}: ${next.en}`),
-      );
-      continue;
-    }
-    const previous = hadBefore && key in before ? valueWords(field.value, before[key]) : null;
-    out.push(
-      previous
-        ? w(`${field.name.de}: ${previous.de} → ${next.de}`, `${field.name.en}: ${previous.en} → ${next.en}`)
-        : w(`${field.name.de}: ${next.de}`, `${field.name.en}: ${next.en}`),
-    );
-  }
-  return out;
 }

@@ -1,10 +1,15 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { AuditContext, AuditSource } from "../../kernel/audit-sources";
-import { uuidsOf } from "../../kernel/audit-sources";
+import { auditLinks, uuidsOf, type AuditSource } from "../../kernel/audit-sources";
 import { organizations } from "../organizations";
 import { identityProviderPolicy, providerChangePolicy } from "./identity.policy";
 import { listOpenableAccountIds, ownOrganizationAccountIdsMatchingSql, unscopedAccountsForAudit } from "./account-scope";
 import { identityProviderChanges, identityProviders } from "./identity.tables";
+
+/** An account's page, for the HR office of its administration. */
+const accountLinks = auditLinks({
+  openable: ({ db, actor }, ids) => listOpenableAccountIds(db, actor, ids),
+  path: (id) => `/konten/${id}`,
+});
 
 /** `text` as a LIKE pattern that matches it anywhere, its own % and _ taken literally. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -30,15 +35,15 @@ export const identityAuditSource: AuditSource = {
   links: {
     account: accountLinks,
     staff_council: accountLinks,
-    async identity_provider({ db, actor }, ids) {
-      const wanted = uuidsOf(ids);
-      if (!identityProviderPolicy.can(actor, "read") || wanted.length === 0) return new Map();
-      const rows = await db
-        .select({ id: identityProviders.id })
-        .from(identityProviders)
-        .where(and(inArray(identityProviders.id, wanted), eq(identityProviders.organizationId, actor.organizationId)));
-      return new Map(rows.map((r) => [r.id, "/konten/anmeldung"]));
-    },
+    identity_provider: auditLinks({
+      mayOpen: (actor) => identityProviderPolicy.can(actor, "read"),
+      openable: ({ db, actor }, ids) =>
+        db
+          .select({ id: identityProviders.id })
+          .from(identityProviders)
+          .where(and(inArray(identityProviders.id, ids), eq(identityProviders.organizationId, actor.organizationId))),
+      path: () => "/konten/anmeldung",
+    }),
     async identity_provider_change({ db, actor }, ids) {
       const wanted = uuidsOf(ids);
       const decides = providerChangePolicy.can(actor, "list");
@@ -57,9 +62,3 @@ export const identityAuditSource: AuditSource = {
     },
   },
 };
-
-/** An account's page, for the HR office of its administration. */
-async function accountLinks({ db, actor }: AuditContext, ids: string[]) {
-  const openable = await listOpenableAccountIds(db, actor, uuidsOf(ids));
-  return new Map(openable.map((id) => [id, `/konten/${id}`]));
-}

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { uuidsOf, type AuditSource } from "../../kernel/audit-sources";
+import { auditLinks, type AuditSource } from "../../kernel/audit-sources";
 import { qualificationPolicy } from "./pool.policy";
 import { qualifications } from "./pool.tables";
 
@@ -9,14 +9,14 @@ import { qualifications } from "./pool.tables";
  */
 export const poolAuditSource: AuditSource = {
   links: {
-    async qualification({ db, actor }, ids) {
-      const wanted = uuidsOf(ids);
-      if (!qualificationPolicy.can(actor, "list") || wanted.length === 0) return new Map();
-      const rows = await db
-        .select({ id: qualifications.id })
-        .from(qualifications)
-        .where(and(inArray(qualifications.id, wanted), eq(qualifications.regionId, actor.regionId)));
-      return new Map(rows.map((r) => [r.id, "/qualifikationen"]));
-    },
+    qualification: auditLinks({
+      mayOpen: (actor) => qualificationPolicy.can(actor, "list"),
+      openable: ({ db, actor }, ids) =>
+        db
+          .select({ id: qualifications.id })
+          .from(qualifications)
+          .where(and(inArray(qualifications.id, ids), eq(qualifications.regionId, actor.regionId))),
+      path: () => "/qualifikationen",
+    }),
   },
 };

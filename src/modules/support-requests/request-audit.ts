@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { uuidsOf, type AuditSource } from "../../kernel/audit-sources";
+import { auditLinks, type AuditSource } from "../../kernel/audit-sources";
 import { crisisPolicy, supportRequestPolicy } from "./support-requests.policy";
 import { listVisibleSupportRequests } from "./support-request-scope";
 import { crises } from "./support-requests.tables";
@@ -7,20 +7,19 @@ import { crises } from "./support-requests.tables";
 /** Links of the audit log to requests (through their scope) and crises (the region's). */
 export const requestAuditSource: AuditSource = {
   links: {
-    async support_request({ db, actor }, ids) {
-      const wanted = uuidsOf(ids);
-      if (!supportRequestPolicy.can(actor, "list") || wanted.length === 0) return new Map();
-      const rows = await listVisibleSupportRequests(db, actor, { ids: wanted });
-      return new Map(rows.map((r) => [r.id, `/anfragen/${r.id}`]));
-    },
-    async crisis({ db, actor }, ids) {
-      const wanted = uuidsOf(ids);
-      if (!crisisPolicy.can(actor, "list") || wanted.length === 0) return new Map();
-      const rows = await db
-        .select({ id: crises.id })
-        .from(crises)
-        .where(and(inArray(crises.id, wanted), eq(crises.regionId, actor.regionId)));
-      return new Map(rows.map((r) => [r.id, `/krisen/${r.id}`]));
-    },
+    support_request: auditLinks({
+      mayOpen: (actor) => supportRequestPolicy.can(actor, "list"),
+      openable: ({ db, actor }, ids) => listVisibleSupportRequests(db, actor, { ids }),
+      path: (id) => `/anfragen/${id}`,
+    }),
+    crisis: auditLinks({
+      mayOpen: (actor) => crisisPolicy.can(actor, "list"),
+      openable: ({ db, actor }, ids) =>
+        db
+          .select({ id: crises.id })
+          .from(crises)
+          .where(and(inArray(crises.id, ids), eq(crises.regionId, actor.regionId))),
+      path: (id) => `/krisen/${id}`,
+    }),
   },
 };
