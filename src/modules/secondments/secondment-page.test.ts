@@ -9,6 +9,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
 import { auditEvents } from "../audit/audit.tables";
 import { CONSENT_VERSION } from "../pool/consent";
+import { confirmQualifications, joinPool, post, qualificationIds, requestBody, signInCast, step } from "../../../test/support-cast";
 import { addDays, longDate, today } from "../../kernel/dates";
 
 let t: TestApp;
@@ -23,30 +24,23 @@ let qualificationId: string;
 let katrinId: string;
 const day = (n: number) => addDays(today(), n);
 
-const post = (client: Client, url: string, payload: unknown) =>
-  client.request({ method: "POST", url, payload: payload as Record<string, unknown> });
-const step = (client: Client, id: string, action: string, reason?: string) =>
-  post(client, `/api/v1/secondments/${id}/transitions`, reason ? { action, reason } : { action });
 const view = async (client: Client, id: string) => (await client.request({ method: "GET", url: `/api/v1/secondments/${id}` })).json();
 
 async function offer(memberId: string, over: Record<string, unknown>) {
   const departmentId = (await health.request({ method: "GET", url: "/api/v1/me" })).json().department.id as string;
-  const req = await post(health, "/api/v1/support-requests", {
-    title: "Kontaktnachverfolgung",
-    tasks: "Kontaktpersonen anrufen.",
-    headcount: 1,
-    hoursPerWeek: 20,
-    urgency: "urgent",
-    settlementModel: "reimbursement",
-    placeAddress: "Weinstraße 2, 30171 Hannover",
-    departmentId,
-    contactName: "Dr. Miriam Okafor",
-    contactEmail: "gesundheitsamt@region-hannover.demo",
-    contactPhone: "0511 616-0",
-    requiredQualificationIds: [qualificationId],
-    status: "open",
-    ...over,
-  });
+  const req = await post(
+    health,
+    "/api/v1/support-requests",
+    requestBody({
+      title: "Kontaktnachverfolgung",
+      tasks: "Kontaktpersonen anrufen.",
+      placeAddress: "Weinstraße 2, 30171 Hannover",
+      departmentId,
+      contactPhone: "0511 616-0",
+      requiredQualificationIds: [qualificationId],
+      ...over,
+    }),
+  );
   expect(req.statusCode, req.body).toBe(201);
   const res = await post(wunstorfHr, `/api/v1/support-requests/${req.json().id}/offers`, { memberId });
   expect(res.statusCode, res.body).toBe(201);
@@ -82,35 +76,18 @@ async function setCouncilScope(councilScope: "all" | "longer_than_3_months") {
 
 beforeAll(async () => {
   t = await buildTestApp();
-  health = await t.signIn("gesundheitsamt@region-hannover.demo");
-  regionHr = await t.signIn("personal@region-hannover.demo");
-  wunstorfHr = await t.signIn("personal@wunstorf.demo");
-  bauamt = await t.signIn("bauamt@wunstorf.demo");
-  katrin = await t.signIn("mitarbeiterin@wunstorf.demo");
-  council = await t.signIn("personalrat@wunstorf.demo");
-  garbsenHr = await t.signIn("personal@garbsen.demo");
-  const catalogue = (await health.request({ method: "GET", url: "/api/v1/qualifications" })).json().items as Array<{
-    id: string;
-    key: string;
-  }>;
-  qualificationId = catalogue.find((c) => c.key === "bauantragspruefung")!.id;
-  const joined = await post(katrin, "/api/v1/me/pool-membership", {
-    hasConsent: true,
-    consentVersion: CONSENT_VERSION,
-    jobTitle: "Bauingenieurin",
-    employmentStatus: "employee",
-    payGroup: "E 11",
-    travelRadiusKm: 50,
-    qualifications: [{ qualificationId }],
-    availability: [{ startsOn: day(-10), endsOn: day(400), hoursPerWeek: 39 }],
-  });
-  expect(joined.statusCode, joined.body).toBe(201);
-  katrinId = joined.json().id;
-  await wunstorfHr.request({
-    method: "PATCH",
-    url: `/api/v1/pool-members/${katrinId}`,
-    payload: { qualifications: [{ qualificationId }] },
-  });
+  ({ health, regionHr, wunstorfHr, bauamt, katrin, council, garbsenHr } = await signInCast(t, [
+    "health",
+    "regionHr",
+    "wunstorfHr",
+    "bauamt",
+    "katrin",
+    "council",
+    "garbsenHr",
+  ]));
+  qualificationId = (await qualificationIds(health))("bauantragspruefung");
+  katrinId = await joinPool(katrin, [{ qualificationId }], [{ startsOn: day(-10), endsOn: day(400), hoursPerWeek: 39 }]);
+  await confirmQualifications(wunstorfHr, katrinId, [{ qualificationId }]);
 });
 afterAll(async () => t?.close());
 

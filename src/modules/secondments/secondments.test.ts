@@ -10,6 +10,17 @@ import { parseEvents } from "../../../test/ical";
 import { auditEvents } from "../audit/audit.tables";
 import { outboxMessages } from "../notifications/outbox.tables";
 import { CONSENT_VERSION } from "../pool/consent";
+import {
+  confirmQualifications,
+  declareCrisis,
+  joinPool,
+  post,
+  publishFrameworkAgreement,
+  qualificationIds,
+  requestBody,
+  signInCast,
+  step,
+} from "../../../test/support-cast";
 import { today } from "../../kernel/dates";
 import { runSecondmentDeadlines } from "./deadlines";
 
@@ -24,32 +35,11 @@ let garbsenHr: Client;
 let q: (key: string) => string;
 let crisisId: string;
 
-const requestBody = (over: Record<string, unknown> = {}) => ({
-  title: "Kontaktnachverfolgung Gesundheitsamt",
-  tasks: "Kontaktpersonen anrufen, Quarantäne anordnen, SORMAS pflegen.",
-  headcount: 2,
-  startsOn: "2026-12-07",
-  endsOn: "2027-01-31",
-  hoursPerWeek: 20,
-  urgency: "crisis",
-  settlementModel: "reimbursement",
-  contactName: "Dr. Miriam Okafor",
-  contactEmail: "gesundheitsamt@region-hannover.demo",
-  status: "open",
-  ...over,
-});
-
-async function post(client: Client, url: string, payload: unknown) {
-  return client.request({ method: "POST", url, payload: payload as Record<string, unknown> });
-}
-const step = (client: Client, id: string, action: string, reason?: string) =>
-  post(client, `/api/v1/secondments/${id}/transitions`, reason ? { action, reason } : { action });
-
 async function newRequest(over: Record<string, unknown> = {}) {
   const res = await post(
     health,
     "/api/v1/support-requests",
-    requestBody({ crisisId, requiredQualificationIds: [q("bauantragspruefung")], ...over }),
+    requestBody({ headcount: 2, urgency: "crisis", crisisId, requiredQualificationIds: [q("bauantragspruefung")], ...over }),
   );
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
@@ -62,51 +52,26 @@ async function mailsTo(address: string) {
 
 beforeAll(async () => {
   t = await buildTestApp();
-  health = await t.signIn("gesundheitsamt@region-hannover.demo");
-  regionHr = await t.signIn("personal@region-hannover.demo");
-  wunstorfHr = await t.signIn("personal@wunstorf.demo");
-  bauamt = await t.signIn("bauamt@wunstorf.demo");
-  katrin = await t.signIn("mitarbeiterin@wunstorf.demo");
-  council = await t.signIn("personalrat@wunstorf.demo");
-  garbsenHr = await t.signIn("personal@garbsen.demo");
-  const coordination = await t.signIn("koordination@region-hannover.demo");
-  const catalogue = (await health.request({ method: "GET", url: "/api/v1/qualifications" })).json().items as Array<{
-    id: string;
-    key: string;
-  }>;
-  q = (key) => catalogue.find((c) => c.key === key)!.id;
-  const crisis = await post(coordination, "/api/v1/crises", {
-    name: "Infektionswelle Winter 2026/27",
-    description: "Das Gesundheitsamt braucht Verstärkung.",
-    startsOn: "2026-11-20",
-  });
-  crisisId = crisis.json().id;
-  const framework = await post(coordination, "/api/v1/framework-agreements", {
-    title: "Rahmenvereinbarung Personalunterstützung Region Hannover",
-    body: "Personalkostensätze nach KGSt, Haftung nach § 3 TVöD, Unfallversicherung über den GUV Hannover, gemeinsame Verantwortung nach Art. 26 DSGVO.",
-    validFrom: "2026-01-01",
-  });
-  expect(framework.statusCode, framework.body).toBe(201);
-  // Katrin Schulze (Wunstorf, Bauordnung) joins the pool.
-  const joined = await post(katrin, "/api/v1/me/pool-membership", {
-    hasConsent: true,
-    consentVersion: CONSENT_VERSION,
-    jobTitle: "Bauingenieurin",
-    employmentStatus: "employee",
-    payGroup: "E 11",
-    travelRadiusKm: 50,
-    qualifications: [{ qualificationId: q("bauantragspruefung") }],
-    availability: [{ startsOn: "2026-12-01", endsOn: "2027-12-31", hoursPerWeek: 39 }],
-  });
-  expect(joined.statusCode, joined.body).toBe(201);
-  const memberId = joined.json().id as string;
-  // The HR office confirms her qualification.
-  const confirm = await wunstorfHr.request({
-    method: "PATCH",
-    url: `/api/v1/pool-members/${memberId}`,
-    payload: { qualifications: [{ qualificationId: q("bauantragspruefung") }] },
-  });
-  expect(confirm.statusCode, confirm.body).toBe(200);
+  let coordination: Client;
+  ({ health, regionHr, wunstorfHr, bauamt, katrin, council, garbsenHr, coordination } = await signInCast(t, [
+    "health",
+    "regionHr",
+    "wunstorfHr",
+    "bauamt",
+    "katrin",
+    "council",
+    "garbsenHr",
+    "coordination",
+  ]));
+  q = await qualificationIds(health);
+  crisisId = await declareCrisis(coordination);
+  await publishFrameworkAgreement(
+    coordination,
+    "Personalkostensätze nach KGSt, Haftung nach § 3 TVöD, Unfallversicherung über den GUV Hannover, gemeinsame Verantwortung nach Art. 26 DSGVO.",
+  );
+  // Katrin Schulze (Wunstorf, Bauordnung) joins the pool; the HR office confirms her qualification.
+  const memberId = await joinPool(katrin, [{ qualificationId: q("bauantragspruefung") }]);
+  await confirmQualifications(wunstorfHr, memberId, [{ qualificationId: q("bauantragspruefung") }]);
 });
 afterAll(async () => t?.close());
 

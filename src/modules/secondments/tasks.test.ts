@@ -6,7 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
-import { CONSENT_VERSION } from "../pool/consent";
+import {
+  confirmQualifications,
+  joinPool,
+  post,
+  publishFrameworkAgreement,
+  qualificationIds,
+  requestBody,
+  signInCast,
+  step,
+} from "../../../test/support-cast";
 
 let t: TestApp;
 let health: Client;
@@ -32,30 +41,21 @@ async function tasks(client: Client): Promise<TaskView[]> {
   return res.json().items;
 }
 const about = async (client: Client, id: string) => (await tasks(client)).filter((task) => task.object.id === id);
-const post = (client: Client, url: string, payload: Record<string, unknown>) => client.request({ method: "POST", url, payload });
-const step = (client: Client, id: string, action: string) => post(client, `/api/v1/secondments/${id}/transitions`, { action });
 const in30Days = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   t = await buildTestApp();
-  health = await t.signIn("gesundheitsamt@region-hannover.demo");
-  regionHr = await t.signIn("personal@region-hannover.demo");
-  wunstorfHr = await t.signIn("personal@wunstorf.demo");
-  bauamt = await t.signIn("bauamt@wunstorf.demo");
-  katrin = await t.signIn("mitarbeiterin@wunstorf.demo");
-  council = await t.signIn("personalrat@wunstorf.demo");
-  coordination = await t.signIn("koordination@region-hannover.demo");
-  const catalogue = (await health.request({ method: "GET", url: "/api/v1/qualifications" })).json().items as Array<{
-    id: string;
-    key: string;
-  }>;
-  q = (key) => catalogue.find((c) => c.key === key)!.id;
-  const framework = await post(coordination, "/api/v1/framework-agreements", {
-    title: "Rahmenvereinbarung Personalunterstützung Region Hannover",
-    body: "Personalkostensätze nach KGSt, Haftung nach § 3 TVöD, Unfallversicherung über den GUV Hannover.",
-    validFrom: "2026-01-01",
-  });
-  expect(framework.statusCode, framework.body).toBe(201);
+  ({ health, regionHr, wunstorfHr, bauamt, katrin, council, coordination } = await signInCast(t, [
+    "health",
+    "regionHr",
+    "wunstorfHr",
+    "bauamt",
+    "katrin",
+    "council",
+    "coordination",
+  ]));
+  q = await qualificationIds(health);
+  await publishFrameworkAgreement(coordination);
 });
 afterAll(async () => t?.close());
 
@@ -66,18 +66,7 @@ describe("the task list", () => {
 
   it("a member's qualification waits for the HR office's confirmation; an expiring one reminds its holder", async () => {
     const before = (await tasks(wunstorfHr)).find((task) => task.kind === "qualifications_to_confirm");
-    const joined = await post(katrin, "/api/v1/me/pool-membership", {
-      hasConsent: true,
-      consentVersion: CONSENT_VERSION,
-      jobTitle: "Bauingenieurin",
-      employmentStatus: "employee",
-      payGroup: "E 11",
-      travelRadiusKm: 50,
-      qualifications: [{ qualificationId: q("bauantragspruefung"), validUntil: in30Days }],
-      availability: [{ startsOn: "2026-12-01", endsOn: "2027-12-31", hoursPerWeek: 39 }],
-    });
-    expect(joined.statusCode, joined.body).toBe(201);
-    memberId = joined.json().id;
+    memberId = await joinPool(katrin, [{ qualificationId: q("bauantragspruefung"), validUntil: in30Days }]);
     const waiting = (await tasks(wunstorfHr)).find((task) => task.kind === "qualifications_to_confirm");
     expect(waiting).toMatchObject({ link: "/pool/mitglieder", step: { de: expect.stringMatching(/Qualifikation.* bestätigen$/) } });
     expect(waiting!.step.de).not.toBe(before?.step.de);
@@ -89,12 +78,7 @@ describe("the task list", () => {
     expect(reminder).toMatchObject({ dueOn: in30Days, link: "/pool", object: { title: expect.any(String) } });
     expect(reminder!.step.de).toContain(in30Days.split("-").reverse().join("."));
     // Confirmed by the HR office: the count goes back down.
-    const confirm = await wunstorfHr.request({
-      method: "PATCH",
-      url: `/api/v1/pool-members/${memberId}`,
-      payload: { qualifications: [{ qualificationId: q("bauantragspruefung"), validUntil: in30Days }] },
-    });
-    expect(confirm.statusCode, confirm.body).toBe(200);
+    await confirmQualifications(wunstorfHr, memberId, [{ qualificationId: q("bauantragspruefung"), validUntil: in30Days }]);
     expect((await tasks(wunstorfHr)).find((task) => task.kind === "qualifications_to_confirm")?.step.de).toBe(before?.step.de);
   });
 
@@ -110,21 +94,19 @@ describe("the task list", () => {
       const list = await tasks(client);
       expect(list[0]).toMatchObject({ kind: "crisis", object: { id: crisisId }, link: `/krisen/${crisisId}` });
     }
-    const created = await post(health, "/api/v1/support-requests", {
-      title: "Prüfung von Bauanträgen nach dem Hochwasser",
-      tasks: "Bauanträge für den Wiederaufbau prüfen.",
-      headcount: 1,
-      startsOn: "2026-12-14",
-      endsOn: "2026-12-31",
-      hoursPerWeek: 20,
-      urgency: "crisis",
-      crisisId,
-      settlementModel: "reimbursement",
-      contactName: "Dr. Miriam Okafor",
-      contactEmail: "gesundheitsamt@region-hannover.demo",
-      status: "open",
-      requiredQualificationIds: [q("bauantragspruefung")],
-    });
+    const created = await post(
+      health,
+      "/api/v1/support-requests",
+      requestBody({
+        title: "Prüfung von Bauanträgen nach dem Hochwasser",
+        tasks: "Bauanträge für den Wiederaufbau prüfen.",
+        startsOn: "2026-12-14",
+        endsOn: "2026-12-31",
+        urgency: "crisis",
+        crisisId,
+        requiredQualificationIds: [q("bauantragspruefung")],
+      }),
+    );
     expect(created.statusCode, created.body).toBe(201);
     requestId = created.json().id;
     expect(await about(regionHr, requestId)).toEqual([
