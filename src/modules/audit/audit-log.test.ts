@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
-import { CONSENT_VERSION } from "../pool/consent";
+import { confirmQualifications, joinPool, post, qualificationIds, requestBody, signInCast, step } from "../../../test/support-cast";
 import { today, addDays } from "../../kernel/dates";
 import { OBJECT_TYPE_NAMES } from "./audit-words";
 import { recordAudit } from "./record-audit";
@@ -34,61 +34,34 @@ let secondmentId: string;
 let requestId: string;
 let withdrawnId: string;
 
-const post = (client: Client, url: string, payload: unknown) => client.request({ method: "POST", url, payload: payload as object });
-const step = (client: Client, id: string, action: string) => post(client, `/api/v1/secondments/${id}/transitions`, { action });
-
 async function log(client: Client, query = ""): Promise<Entry[]> {
   const res = await client.request({ method: "GET", url: `/api/v1/audit-events?limit=200${query}` });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().items;
 }
 
-const request = (over: Record<string, unknown>) => ({
-  title: "Bauanträge Gesundheitsamt",
-  tasks: "Bauanträge prüfen",
-  headcount: 1,
-  startsOn: "2026-12-07",
-  endsOn: "2027-01-31",
-  hoursPerWeek: 20,
-  urgency: "normal",
-  settlementModel: "reciprocity",
-  contactName: "Dr. Miriam Okafor",
-  contactEmail: "gesundheitsamt@region-hannover.demo",
-  status: "open",
-  ...over,
-});
+const request = (over: Record<string, unknown>) =>
+  requestBody({
+    title: "Bauanträge Gesundheitsamt",
+    tasks: "Bauanträge prüfen",
+    urgency: "normal",
+    settlementModel: "reciprocity",
+    ...over,
+  });
 
 beforeAll(async () => {
   t = await buildTestApp();
-  wunstorfHr = await t.signIn("personal@wunstorf.demo");
-  bauamt = await t.signIn("bauamt@wunstorf.demo");
-  katrin = await t.signIn("mitarbeiterin@wunstorf.demo");
-  health = await t.signIn("gesundheitsamt@region-hannover.demo");
-  coordination = await t.signIn("koordination@region-hannover.demo");
-  garbsenHr = await t.signIn("personal@garbsen.demo");
-  const catalogue = (await health.request({ method: "GET", url: "/api/v1/qualifications" })).json().items as Array<{
-    id: string;
-    key: string;
-  }>;
-  const qualification = catalogue.find((c) => c.key === "bauantragspruefung")!.id;
-  const joined = await post(katrin, "/api/v1/me/pool-membership", {
-    hasConsent: true,
-    consentVersion: CONSENT_VERSION,
-    jobTitle: "Bauingenieurin",
-    employmentStatus: "employee",
-    payGroup: "E 11",
-    travelRadiusKm: 50,
-    qualifications: [{ qualificationId: qualification }],
-    availability: [{ startsOn: "2026-12-01", endsOn: "2027-12-31", hoursPerWeek: 39 }],
-  });
-  expect(joined.statusCode, joined.body).toBe(201);
-  const memberId = joined.json().id as string;
-  const confirmed = await wunstorfHr.request({
-    method: "PATCH",
-    url: `/api/v1/pool-members/${memberId}`,
-    payload: { qualifications: [{ qualificationId: qualification }] },
-  });
-  expect(confirmed.statusCode, confirmed.body).toBe(200);
+  ({ wunstorfHr, bauamt, katrin, health, coordination, garbsenHr } = await signInCast(t, [
+    "wunstorfHr",
+    "bauamt",
+    "katrin",
+    "health",
+    "coordination",
+    "garbsenHr",
+  ]));
+  const qualification = (await qualificationIds(health))("bauantragspruefung");
+  const memberId = await joinPool(katrin, [{ qualificationId: qualification }]);
+  await confirmQualifications(wunstorfHr, memberId, [{ qualificationId: qualification }]);
   const created = await post(health, "/api/v1/support-requests", request({ requiredQualificationIds: [qualification] }));
   expect(created.statusCode, created.body).toBe(201);
   requestId = created.json().id;
