@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
 import { CONSENT_VERSION } from "../pool/consent";
+import { qualificationIds, requestBody, signInCast } from "../../../test/support-cast";
 
 // The staff council decides independently of the employer: nobody decides a council step of a
 // secondment in which they took a step for the employer, or which concerns themselves.
@@ -59,12 +60,8 @@ async function newMember(name: string) {
 
 beforeAll(async () => {
   t = await buildTestApp();
-  health = await t.signIn("gesundheitsamt@region-hannover.demo");
-  wunstorfHr = await t.signIn("personal@wunstorf.demo");
-  bauamt = await t.signIn("bauamt@wunstorf.demo");
-  council = await t.signIn("personalrat@wunstorf.demo");
-  const catalogue = (await call(health, "GET", "/api/v1/qualifications")).items as Array<{ id: string; key: string }>;
-  qualificationId = catalogue.find((c) => c.key === "bauantragspruefung")!.id;
+  ({ health, wunstorfHr, bauamt, council } = await signInCast(t, ["health", "wunstorfHr", "bauamt", "council"]));
+  qualificationId = (await qualificationIds(health))("bauantragspruefung");
   [{ id: bauordnungId }] = (
     await t.database.db.execute(
       sql`SELECT d.id FROM departments d JOIN organizations o ON o.id = d.organization_id WHERE o.name = 'Wunstorf' AND d.key = 'bauordnung'`,
@@ -75,20 +72,14 @@ beforeAll(async () => {
       health,
       "POST",
       "/api/v1/support-requests",
-      {
+      requestBody({
         title: "Bauanträge Impfzentren",
         tasks: "Bauanträge für Impfzentren und Testzentren prüfen.",
         headcount: 5,
         startsOn: "2027-01-04",
         endsOn: "2027-02-26",
-        hoursPerWeek: 20,
-        urgency: "urgent",
-        settlementModel: "reimbursement",
-        contactName: "Dr. Miriam Okafor",
-        contactEmail: "gesundheitsamt@region-hannover.demo",
-        status: "open",
         requiredQualificationIds: [qualificationId],
-      },
+      }),
       201,
     )
   ).id;

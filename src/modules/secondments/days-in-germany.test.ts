@@ -6,15 +6,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { buildTestApp, type Client, type TestApp } from "../../../test/app";
+import { buildTestApp, type TestApp } from "../../../test/app";
 import { addDays } from "../../kernel/dates";
 import { organizations } from "../organizations/organizations.tables";
-import { CONSENT_VERSION } from "../pool/consent";
+import { confirmQualifications, joinPool, post, qualificationIds, requestBody, signInCast, step } from "../../../test/support-cast";
 
 let t: TestApp;
-
-const post = (client: Client, url: string, payload: unknown) =>
-  client.request({ method: "POST", url, payload: payload as Record<string, unknown> });
 
 /** Sets the server's clock; sign in after it, so that sessions are as old as the clock says. */
 const setClock = (instant: string) => vi.useFakeTimers({ toFake: ["Date"], now: new Date(instant) });
@@ -80,61 +77,34 @@ describe("working days are those of the lending administration's state", () => {
  * staff council. Returns the council's deadline. Sign-ins follow the clock already set.
  */
 async function councilDeadlineOfAcceptance(app: TestApp, startsOn = "2027-02-01"): Promise<string> {
-  const health = await app.signIn("gesundheitsamt@region-hannover.demo");
-  const wunstorfHr = await app.signIn("personal@wunstorf.demo");
-  const bauamt = await app.signIn("bauamt@wunstorf.demo");
-  const katrin = await app.signIn("mitarbeiterin@wunstorf.demo");
-  const catalogue = (await health.request({ method: "GET", url: "/api/v1/qualifications" })).json().items as Array<{
-    id: string;
-    key: string;
-  }>;
-  const qualificationId = catalogue.find((c) => c.key === "bauantragspruefung")!.id;
+  const { health, wunstorfHr, bauamt, katrin } = await signInCast(app, ["health", "wunstorfHr", "bauamt", "katrin"]);
+  const qualificationId = (await qualificationIds(health))("bauantragspruefung");
   const existing = (await katrin.request({ method: "GET", url: "/api/v1/me/pool-membership" })).json().member as { id: string } | null;
   let memberId: string;
   if (existing) {
     memberId = existing.id;
   } else {
-    const joined = await post(katrin, "/api/v1/me/pool-membership", {
-      hasConsent: true,
-      consentVersion: CONSENT_VERSION,
-      jobTitle: "Bauingenieurin",
-      employmentStatus: "employee",
-      payGroup: "E 11",
-      travelRadiusKm: 50,
-      qualifications: [{ qualificationId }],
-      availability: [{ startsOn: "2027-01-01", endsOn: "2027-12-31", hoursPerWeek: 39 }],
-    });
-    expect(joined.statusCode, joined.body).toBe(201);
-    memberId = joined.json().id;
-    const confirmed = await wunstorfHr.request({
-      method: "PATCH",
-      url: `/api/v1/pool-members/${memberId}`,
-      payload: { qualifications: [{ qualificationId }] },
-    });
-    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    memberId = await joinPool(katrin, [{ qualificationId }], [{ startsOn: "2027-01-01", endsOn: "2027-12-31", hoursPerWeek: 39 }]);
+    await confirmQualifications(wunstorfHr, memberId, [{ qualificationId }]);
   }
-  const request = await post(health, "/api/v1/support-requests", {
-    title: "Bauanträge nach dem Hochwasser",
-    tasks: "Bauanträge prüfen.",
-    headcount: 1,
-    startsOn,
-    endsOn: addDays(startsOn, 50),
-    hoursPerWeek: 20,
-    urgency: "urgent",
-    settlementModel: "reimbursement",
-    contactName: "Dr. Miriam Okafor",
-    contactEmail: "gesundheitsamt@region-hannover.demo",
-    status: "open",
-    requiredQualificationIds: [qualificationId],
-  });
+  const request = await post(
+    health,
+    "/api/v1/support-requests",
+    requestBody({
+      title: "Bauanträge nach dem Hochwasser",
+      tasks: "Bauanträge prüfen.",
+      startsOn,
+      endsOn: addDays(startsOn, 50),
+      requiredQualificationIds: [qualificationId],
+    }),
+  );
   expect(request.statusCode, request.body).toBe(201);
   const offered = await post(wunstorfHr, `/api/v1/support-requests/${request.json().id}/offers`, { memberId });
   expect(offered.statusCode, offered.body).toBe(201);
   const id = offered.json().id as string;
-  const step = (client: Client, action: string) => post(client, `/api/v1/secondments/${id}/transitions`, { action });
-  expect((await step(bauamt, "release")).json().state).toBe("released");
-  expect((await step(wunstorfHr, "approve")).json().state).toBe("approved");
-  const accepted = (await step(katrin, "accept")).json();
+  expect((await step(bauamt, id, "release")).json().state).toBe("released");
+  expect((await step(wunstorfHr, id, "approve")).json().state).toBe("approved");
+  const accepted = (await step(katrin, id, "accept")).json();
   expect(accepted.state, JSON.stringify(accepted)).toBe("staff_council");
   return accepted.councilDeadline;
 }
