@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "../../test/app";
 import { seedDemoPool } from "../db/seed/demo-pool";
 import { seedDemoSecondments } from "../db/seed/demo-secondments";
-import { CONSENT_VERSION } from "./pool/consent";
+import { confirmQualifications, joinPool, qualificationIds } from "../../test/support-cast";
 
 let t: TestApp;
 const clients: Record<string, Client> = {};
@@ -177,22 +177,12 @@ describe("the start page's overviews", () => {
     const wunstorfHr = "personal@wunstorf.demo";
     const mayor = "buergermeister@wunstorf.demo";
     expect((await overview(katrin)).poolEntry).toMatchObject({ status: "not_member" });
-    const catalogue = (await clients[katrin].request({ method: "GET", url: "/api/v1/qualifications?limit=200" })).json().items as Array<{
-      id: string;
-      key: string;
-    }>;
-    const tracing = catalogue.find((q) => q.key === "kontaktnachverfolgung")!.id;
-    const joined = await post(katrin, "/api/v1/me/pool-membership", {
-      hasConsent: true,
-      consentVersion: CONSENT_VERSION,
-      jobTitle: "Bauingenieurin",
-      employmentStatus: "employee",
-      payGroup: "E 11",
-      travelRadiusKm: 50,
-      qualifications: [{ qualificationId: tracing }],
-      availability: [{ startsOn: "2026-01-01", endsOn: "2030-12-31", hoursPerWeek: 30 }],
-    });
-    expect(joined.statusCode, joined.body).toBe(201);
+    const tracing = (await qualificationIds(clients[katrin]))("kontaktnachverfolgung");
+    const memberId = await joinPool(
+      clients[katrin],
+      [{ qualificationId: tracing }],
+      [{ startsOn: "2026-01-01", endsOn: "2030-12-31", hoursPerWeek: 30 }],
+    );
     const entry = (await overview(katrin)).poolEntry!;
     expect(entry).toMatchObject({ status: "member", qualifications: { confirmed: 0, awaitingConfirmation: 1 } });
     expect(entry.availableNow).toEqual({ hoursPerWeek: 30 });
@@ -205,15 +195,10 @@ describe("the start page's overviews", () => {
       title: string;
     }>;
     const request = requests.find((r) => r.title === "Kontaktnachverfolgung Gesundheitsamt")!;
-    const confirm = await clients[wunstorfHr].request({
-      method: "PATCH",
-      url: `/api/v1/pool-members/${joined.json().id}`,
-      payload: { qualifications: [{ qualificationId: tracing }] },
-    });
-    expect(confirm.statusCode, confirm.body).toBe(200);
+    await confirmQualifications(clients[wunstorfHr], memberId, [{ qualificationId: tracing }]);
     expect((await overview(katrin)).poolEntry!.qualifications).toMatchObject({ confirmed: 1, awaitingConfirmation: 0 });
     const queueBefore = (await overview(wunstorfHr)).hrQueue!;
-    const offered = await post(wunstorfHr, `/api/v1/support-requests/${request.id}/offers`, { memberId: joined.json().id });
+    const offered = await post(wunstorfHr, `/api/v1/support-requests/${request.id}/offers`, { memberId });
     expect(offered.statusCode, offered.body).toBe(201);
     const id = offered.json().id as string;
     expect((await overview(katrin)).ownSecondments!.items).toEqual([

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
 import { CONSENT_VERSION } from "../pool/consent";
+import { qualificationIds, requestBody, signInCast } from "../../../test/support-cast";
 
 let t: TestApp;
 let health: Client;
@@ -12,32 +13,13 @@ let q: (key: string) => string;
 let crisisId: string;
 let memberId: string;
 
-const request = (over: Record<string, unknown> = {}) => ({
-  title: "Kontaktnachverfolgung Gesundheitsamt",
-  tasks: "Kontaktpersonen anrufen, Quarantäne anordnen, SORMAS pflegen.",
-  headcount: 12,
-  startsOn: "2026-12-07",
-  endsOn: "2027-01-31",
-  hoursPerWeek: 20,
-  urgency: "urgent",
-  settlementModel: "reimbursement",
-  contactName: "Dr. Miriam Okafor",
-  contactEmail: "gesundheitsamt@region-hannover.demo",
-  status: "open",
-  ...over,
-});
+/** The health office's contact tracing, for twelve people. */
+const request = (over: Record<string, unknown> = {}) => requestBody({ headcount: 12, ...over });
 
 beforeAll(async () => {
   t = await buildTestApp();
-  health = await t.signIn("gesundheitsamt@region-hannover.demo");
-  coordination = await t.signIn("koordination@region-hannover.demo");
-  wunstorfHr = await t.signIn("personal@wunstorf.demo");
-  garbsenHr = await t.signIn("personal@garbsen.demo");
-  const catalogue = (await health.request({ method: "GET", url: "/api/v1/qualifications" })).json().items as Array<{
-    id: string;
-    key: string;
-  }>;
-  q = (key) => catalogue.find((c) => c.key === key)!.id;
+  ({ health, coordination, wunstorfHr, garbsenHr } = await signInCast(t, ["health", "coordination", "wunstorfHr", "garbsenHr"]));
+  q = await qualificationIds(health);
   const member = await wunstorfHr.request({
     method: "POST",
     url: "/api/v1/pool-members",
