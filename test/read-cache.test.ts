@@ -17,7 +17,16 @@ import type { Database } from "../src/db/client";
 import { listDataVersionTriggers, UNVERSIONED_TABLES } from "../src/db/data-version";
 import { acceptedEncoding, READ_CACHE_HEADER } from "../src/server/read-cache";
 import { accountRoles, accounts, auditEvents } from "../src/db/schema";
-import { CONSENT_VERSION } from "../src/modules/pool/consent";
+import {
+  CAST,
+  confirmQualifications,
+  declareCrisis,
+  joinPool,
+  publishFrameworkAgreement,
+  qualificationIds,
+  requestBody,
+  type CastMember,
+} from "./support-cast";
 import { countingDatabase, type CountingDatabase } from "./statements";
 
 let database: Database;
@@ -29,23 +38,13 @@ let second: TestApp;
 let fresh: TestApp;
 const cookies = new Map<string, { cookie: string; csrfToken: string }>();
 
-const LOGINS = {
-  health: "gesundheitsamt@region-hannover.demo",
-  regionHr: "personal@region-hannover.demo",
-  wunstorfHr: "personal@wunstorf.demo",
-  bauamt: "bauamt@wunstorf.demo",
-  katrin: "mitarbeiterin@wunstorf.demo",
-  council: "personalrat@wunstorf.demo",
-  garbsenHr: "personal@garbsen.demo",
-  coordination: "koordination@region-hannover.demo",
-} as const;
-type Who = keyof typeof LOGINS;
+type Who = CastMember;
 
 /** The same session on any of the servers (sessions live in the database). */
 function as(app: TestApp, who: Who): Client {
   const { cookie, csrfToken } = cookies.get(who)!;
   return {
-    login: LOGINS[who],
+    login: CAST[who],
     cookie,
     csrfToken,
     request: (opts) => app.app.inject({ ...opts, headers: { cookie, "x-csrf-token": csrfToken, ...(opts.headers ?? {}) } }),
@@ -96,21 +95,17 @@ let requests = 0;
 async function newRequest(): Promise<string> {
   const start = new Date(Date.UTC(2027, 0, 4 + 15 * requests++));
   const end = new Date(start.getTime() + 13 * 24 * 60 * 60 * 1000);
-  const res = await post("health", "/api/v1/support-requests", {
-    title: "Kontaktnachverfolgung Gesundheitsamt",
-    tasks: "Kontaktpersonen anrufen, Quarantäne anordnen, SORMAS pflegen.",
-    headcount: 1,
-    startsOn: start.toISOString().slice(0, 10),
-    endsOn: end.toISOString().slice(0, 10),
-    hoursPerWeek: 20,
-    urgency: "crisis",
-    settlementModel: "reimbursement",
-    contactName: "Dr. Miriam Okafor",
-    contactEmail: "gesundheitsamt@region-hannover.demo",
-    status: "open",
-    crisisId,
-    requiredQualificationIds: [q("bauantragspruefung")],
-  });
+  const res = await post(
+    "health",
+    "/api/v1/support-requests",
+    requestBody({
+      startsOn: start.toISOString().slice(0, 10),
+      endsOn: end.toISOString().slice(0, 10),
+      urgency: "crisis",
+      crisisId,
+      requiredQualificationIds: [q("bauantragspruefung")],
+    }),
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
 }
@@ -121,43 +116,15 @@ beforeAll(async () => {
   first = await buildTestApp({ database: counting.database });
   second = await buildTestApp({ database });
   fresh = await buildTestApp({ database, config: { readCacheMegabytes: 0 } });
-  for (const who of Object.keys(LOGINS) as Who[]) {
-    const client = await first.signIn(LOGINS[who]);
+  for (const who of Object.keys(CAST) as Who[]) {
+    const client = await first.signIn(CAST[who]);
     cookies.set(who, { cookie: client.cookie, csrfToken: client.csrfToken });
   }
-  const catalogue = (await get(fresh, "health", "/api/v1/qualifications")).json().items as Array<{ id: string; key: string }>;
-  q = (key) => catalogue.find((c) => c.key === key)!.id;
-  const crisis = await post("coordination", "/api/v1/crises", {
-    name: "Infektionswelle Winter 2026/27",
-    description: "Das Gesundheitsamt braucht Verstärkung.",
-    startsOn: "2026-11-20",
-  });
-  expect(crisis.statusCode, crisis.body).toBe(201);
-  crisisId = crisis.json().id;
-  const framework = await post("coordination", "/api/v1/framework-agreements", {
-    title: "Rahmenvereinbarung Personalunterstützung Region Hannover",
-    body: "Personalkostensätze nach KGSt, Haftung nach § 3 TVöD, Unfallversicherung über den GUV Hannover.",
-    validFrom: "2026-01-01",
-  });
-  expect(framework.statusCode, framework.body).toBe(201);
-  const joined = await post("katrin", "/api/v1/me/pool-membership", {
-    hasConsent: true,
-    consentVersion: CONSENT_VERSION,
-    jobTitle: "Bauingenieurin",
-    employmentStatus: "employee",
-    payGroup: "E 11",
-    travelRadiusKm: 50,
-    qualifications: [{ qualificationId: q("bauantragspruefung") }],
-    availability: [{ startsOn: "2026-12-01", endsOn: "2027-12-31", hoursPerWeek: 39 }],
-  });
-  expect(joined.statusCode, joined.body).toBe(201);
-  memberId = joined.json().id;
-  const confirmed = await as(first, "wunstorfHr").request({
-    method: "PATCH",
-    url: `/api/v1/pool-members/${memberId}`,
-    payload: { qualifications: [{ qualificationId: q("bauantragspruefung") }] },
-  });
-  expect(confirmed.statusCode, confirmed.body).toBe(200);
+  q = await qualificationIds(as(fresh, "health"));
+  crisisId = await declareCrisis(as(first, "coordination"));
+  await publishFrameworkAgreement(as(first, "coordination"));
+  memberId = await joinPool(as(first, "katrin"), [{ qualificationId: q("bauantragspruefung") }]);
+  await confirmQualifications(as(first, "wunstorfHr"), memberId, [{ qualificationId: q("bauantragspruefung") }]);
 }, 120_000);
 
 afterAll(async () => {
@@ -203,7 +170,7 @@ describe("the data version", () => {
     const before = await dataVersion();
     await database.db
       .transaction(async (tx) => {
-        await tx.update(accounts).set({ displayName: "Niemand" }).where(eq(accounts.login, LOGINS.bauamt));
+        await tx.update(accounts).set({ displayName: "Niemand" }).where(eq(accounts.login, CAST.bauamt));
         tx.rollback();
       })
       .catch(() => undefined);
@@ -212,32 +179,32 @@ describe("the data version", () => {
     expect(await dataVersion()).toBe(before);
     await database.db.transaction(async (tx) => {
       // Two changes in one transaction: one new version, taken at the commit.
-      await tx.update(accounts).set({ locale: "en" }).where(eq(accounts.login, LOGINS.bauamt));
-      await tx.update(accounts).set({ locale: "en" }).where(eq(accounts.login, LOGINS.katrin));
+      await tx.update(accounts).set({ locale: "en" }).where(eq(accounts.login, CAST.bauamt));
+      await tx.update(accounts).set({ locale: "en" }).where(eq(accounts.login, CAST.katrin));
     });
     expect(await dataVersion()).toBeGreaterThan(before);
     await database.db
       .update(accounts)
       .set({ locale: "de" })
-      .where(inArray(accounts.login, [LOGINS.bauamt, LOGINS.katrin]));
+      .where(inArray(accounts.login, [CAST.bauamt, CAST.katrin]));
   });
 
   it("stays with a sign-in (a morning of sign-ins keeps the caches), rises with a change in the same row", async () => {
     await get(first, "katrin", "/api/v1/me/tasks");
     const before = await dataVersion();
-    await first.signIn(LOGINS.bauamt); // writes the account's last sign-in
+    await first.signIn(CAST.bauamt); // writes the account's last sign-in
     expect(await dataVersion()).toBe(before);
     expect((await get(first, "katrin", "/api/v1/me/tasks")).headers[READ_CACHE_HEADER]).toBe("hit");
     // The account pages show the last sign-in: they are presented afresh each time.
     const account = (await get(fresh, "wunstorfHr", "/api/v1/accounts"))
       .json()
-      .items.find((a: { login: string }) => a.login === LOGINS.bauamt);
+      .items.find((a: { login: string }) => a.login === CAST.bauamt);
     const page = await get(first, "wunstorfHr", `/api/v1/accounts/${account.id}`);
     expect(page.headers[READ_CACHE_HEADER]).toBeUndefined();
     expect(page.json().lastSignedInAt).toBe(account.lastSignedInAt);
-    await database.db.update(accounts).set({ displayName: "Thomas Meyer-Neu" }).where(eq(accounts.login, LOGINS.bauamt));
+    await database.db.update(accounts).set({ displayName: "Thomas Meyer-Neu" }).where(eq(accounts.login, CAST.bauamt));
     expect(await dataVersion()).toBeGreaterThan(before);
-    await database.db.update(accounts).set({ displayName: "Thomas Meyer" }).where(eq(accounts.login, LOGINS.bauamt));
+    await database.db.update(accounts).set({ displayName: "Thomas Meyer" }).where(eq(accounts.login, CAST.bauamt));
   });
 });
 
@@ -330,7 +297,7 @@ describe("answers from the cache", () => {
   it("a role taken away is not answered from the cache", async () => {
     expect((await get(first, "garbsenHr", "/api/v1/pool-members")).statusCode).toBe(200);
     expect((await get(first, "garbsenHr", "/api/v1/pool-members")).headers[READ_CACHE_HEADER]).toBe("hit");
-    const [account] = await database.db.select().from(accounts).where(eq(accounts.login, LOGINS.garbsenHr));
+    const [account] = await database.db.select().from(accounts).where(eq(accounts.login, CAST.garbsenHr));
     const roles = await database.db.delete(accountRoles).where(eq(accountRoles.accountId, account.id)).returning();
     try {
       const res = await get(first, "garbsenHr", "/api/v1/pool-members");
@@ -346,7 +313,7 @@ describe("answers from the cache", () => {
         await database.db
           .select({ n: sql<number>`count(*)::int` })
           .from(auditEvents)
-          .where(and(eq(auditEvents.entity, "pool_member"), eq(auditEvents.action, "read"), eq(auditEvents.actorLogin, LOGINS.wunstorfHr)))
+          .where(and(eq(auditEvents.entity, "pool_member"), eq(auditEvents.action, "read"), eq(auditEvents.actorLogin, CAST.wunstorfHr)))
       )[0].n;
     const members = (await get(fresh, "wunstorfHr", "/api/v1/pool-members")).json().items.length as number;
     expect(members).toBeGreaterThan(0);
@@ -366,7 +333,7 @@ describe("answers from the cache", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
       vi.setSystemTime(new Date("2026-12-03T22:59:55Z"));
-      const late = await first.signIn(LOGINS.regionHr);
+      const late = await first.signIn(CAST.regionHr);
       const read = () => late.request({ method: "GET", url: "/api/v1/me/tasks" });
       expect((await read()).headers[READ_CACHE_HEADER]).toBe("miss");
       expect((await read()).headers[READ_CACHE_HEADER]).toBe("hit");
