@@ -67,12 +67,15 @@ type Qualifications = Array<{ qualificationId: string; validUntil?: string }>;
 
 /**
  * Katrin Schulze (Wunstorf, Bauordnung) joins the pool with consent. Returns her member id.
- * Default availability: December 2026 through 2027, full time.
+ * Default availability: December 2026 through 2027, full time; default travel radius: 50 km.
  */
 export async function joinPool(
   katrin: Client,
   qualifications: Qualifications,
-  availability = [{ startsOn: "2026-12-01", endsOn: "2027-12-31", hoursPerWeek: 39 }],
+  {
+    availability = [{ startsOn: "2026-12-01", endsOn: "2027-12-31", hoursPerWeek: 39 }],
+    travelRadiusKm = 50,
+  }: { availability?: Array<{ startsOn: string; endsOn: string; hoursPerWeek: number }>; travelRadiusKm?: number } = {},
 ): Promise<string> {
   const joined = await post(katrin, "/api/v1/me/pool-membership", {
     hasConsent: true,
@@ -80,7 +83,7 @@ export async function joinPool(
     jobTitle: "Bauingenieurin",
     employmentStatus: "employee",
     payGroup: "E 11",
-    travelRadiusKm: 50,
+    travelRadiusKm,
     qualifications,
     availability,
   });

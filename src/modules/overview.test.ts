@@ -178,11 +178,9 @@ describe("the start page's overviews", () => {
     const mayor = "buergermeister@wunstorf.demo";
     expect((await overview(katrin)).poolEntry).toMatchObject({ status: "not_member" });
     const tracing = (await qualificationIds(clients[katrin]))("kontaktnachverfolgung");
-    const memberId = await joinPool(
-      clients[katrin],
-      [{ qualificationId: tracing }],
-      [{ startsOn: "2026-01-01", endsOn: "2030-12-31", hoursPerWeek: 30 }],
-    );
+    const memberId = await joinPool(clients[katrin], [{ qualificationId: tracing }], {
+      availability: [{ startsOn: "2026-01-01", endsOn: "2030-12-31", hoursPerWeek: 30 }],
+    });
     const entry = (await overview(katrin)).poolEntry!;
     expect(entry).toMatchObject({ status: "member", qualifications: { confirmed: 0, awaitingConfirmation: 1 } });
     expect(entry.availableNow).toEqual({ hoursPerWeek: 30 });

@@ -84,7 +84,9 @@ async function councilDeadlineOfAcceptance(app: TestApp, startsOn = "2027-02-01"
   if (existing) {
     memberId = existing.id;
   } else {
-    memberId = await joinPool(katrin, [{ qualificationId }], [{ startsOn: "2027-01-01", endsOn: "2027-12-31", hoursPerWeek: 39 }]);
+    memberId = await joinPool(katrin, [{ qualificationId }], {
+      availability: [{ startsOn: "2027-01-01", endsOn: "2027-12-31", hoursPerWeek: 39 }],
+    });
     await confirmQualifications(wunstorfHr, memberId, [{ qualificationId }]);
   }
   const request = await post(

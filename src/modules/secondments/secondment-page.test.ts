@@ -86,7 +86,7 @@ beforeAll(async () => {
     "garbsenHr",
   ]));
   qualificationId = (await qualificationIds(health))("bauantragspruefung");
-  katrinId = await joinPool(katrin, [{ qualificationId }], [{ startsOn: day(-10), endsOn: day(400), hoursPerWeek: 39 }]);
+  katrinId = await joinPool(katrin, [{ qualificationId }], { availability: [{ startsOn: day(-10), endsOn: day(400), hoursPerWeek: 39 }] });
   await confirmQualifications(wunstorfHr, katrinId, [{ qualificationId }]);
 });
 afterAll(async () => t?.close());
