@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
 import { ACTIONS, BLOCKING_STATES, SECONDMENT_STATES } from "../../domain/secondment/workflow";
 import { CONSENT_VERSION } from "../pool/consent";
+import { confirmQualifications, joinPool, qualificationIds, requestBody } from "../../../test/support-cast";
 import { addDays, today } from "../../kernel/dates";
 
 let t: TestApp;
@@ -78,12 +79,7 @@ function allowed(action: string, member: number): string[] {
 beforeAll(async () => {
   t = await buildTestApp();
   for (const login of LOGINS) clients[login] = await t.signIn(login);
-  const catalogue = (await clients["personal@wunstorf.demo"].request({ method: "GET", url: "/api/v1/qualifications" })).json()
-    .items as Array<{
-    id: string;
-    key: string;
-  }>;
-  qualificationId = catalogue.find((c) => c.key === "bauantragspruefung")!.id;
+  qualificationId = (await qualificationIds(clients["personal@wunstorf.demo"]))("bauantragspruefung");
   const settings = (await clients["personal@wunstorf.demo"].request({ method: "GET", url: "/api/v1/secondment-settings" })).json();
   bauordnungId = settings.departmentCaps.find((d: { name: string }) => d.name === "Bauordnung").departmentId;
   const put = await clients["personal@wunstorf.demo"].request({
@@ -98,22 +94,8 @@ beforeAll(async () => {
   });
   expect(put.statusCode).toBe(200);
   const availability = [{ startsOn: "2026-12-01", endsOn: "2040-12-31", hoursPerWeek: 39 }];
-  const joined = await post("mitarbeiterin@wunstorf.demo", "/api/v1/me/pool-membership", {
-    hasConsent: true,
-    consentVersion: CONSENT_VERSION,
-    jobTitle: "Bauingenieurin",
-    employmentStatus: "employee",
-    payGroup: "E 11",
-    travelRadiusKm: 60,
-    qualifications: [{ qualificationId }],
-    availability,
-  });
-  members.push(joined.json().id);
-  await clients["personal@wunstorf.demo"].request({
-    method: "PATCH",
-    url: `/api/v1/pool-members/${members[0]}`,
-    payload: { qualifications: [{ qualificationId }] },
-  });
+  members.push(await joinPool(clients["mitarbeiterin@wunstorf.demo"], [{ qualificationId }], { availability, travelRadiusKm: 60 }));
+  await confirmQualifications(clients["personal@wunstorf.demo"], members[0], [{ qualificationId }]);
   for (const name of ["Jens Bruns", "Mareike Lüders"]) {
     const res = await post("personal@wunstorf.demo", "/api/v1/pool-members", {
       hasConsent: true,
@@ -221,20 +203,19 @@ describe("secondment workflow on the database", () => {
           [0, "20"],
           [1, "28"],
         ] as const) {
-          const req = await post("gesundheitsamt@region-hannover.demo", "/api/v1/support-requests", {
-            title: `Eigenschaftstest ${run}/${k}`,
-            tasks: "Bauanträge prüfen",
-            headcount: 3,
-            startsOn: `${year}-${month}-${k === 0 ? "01" : "10"}`,
-            endsOn: `${year}-${month}-${endDay}`,
-            hoursPerWeek: 20,
-            urgency: "urgent",
-            settlementModel: "reciprocity",
-            contactName: "Dr. Miriam Okafor",
-            contactEmail: "gesundheitsamt@region-hannover.demo",
-            requiredQualificationIds: [qualificationId],
-            status: "open",
-          });
+          const req = await post(
+            "gesundheitsamt@region-hannover.demo",
+            "/api/v1/support-requests",
+            requestBody({
+              title: `Eigenschaftstest ${run}/${k}`,
+              tasks: "Bauanträge prüfen",
+              headcount: 3,
+              startsOn: `${year}-${month}-${k === 0 ? "01" : "10"}`,
+              endsOn: `${year}-${month}-${endDay}`,
+              settlementModel: "reciprocity",
+              requiredQualificationIds: [qualificationId],
+            }),
+          );
           expect(req.statusCode, req.body).toBe(201);
           for (const [m, memberId] of members.entries()) {
             const offer = await post("personal@wunstorf.demo", `/api/v1/support-requests/${req.json().id}/offers`, { memberId });
@@ -286,20 +267,18 @@ describe("secondment workflow on the database", () => {
           run++;
           // A period around today, and a person of its own (no account, no department: the HR office acts for both).
           const startsOn = addDays(today(), offset);
-          const req = await post("gesundheitsamt@region-hannover.demo", "/api/v1/support-requests", {
-            title: `Starttest ${run}`,
-            tasks: "Bauanträge prüfen",
-            headcount: 1,
-            startsOn,
-            endsOn: addDays(startsOn, 20),
-            hoursPerWeek: 20,
-            urgency: "urgent",
-            settlementModel: "reciprocity",
-            contactName: "Dr. Miriam Okafor",
-            contactEmail: "gesundheitsamt@region-hannover.demo",
-            requiredQualificationIds: [qualificationId],
-            status: "open",
-          });
+          const req = await post(
+            "gesundheitsamt@region-hannover.demo",
+            "/api/v1/support-requests",
+            requestBody({
+              title: `Starttest ${run}`,
+              tasks: "Bauanträge prüfen",
+              startsOn,
+              endsOn: addDays(startsOn, 20),
+              settlementModel: "reciprocity",
+              requiredQualificationIds: [qualificationId],
+            }),
+          );
           expect(req.statusCode, req.body).toBe(201);
           const member = await post("personal@wunstorf.demo", "/api/v1/pool-members", {
             hasConsent: true,
