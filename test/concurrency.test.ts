@@ -7,6 +7,7 @@ import { fireTogether, statusCounts } from "./parallel";
 import type { Database } from "../src/db/client";
 import { CONSENT_VERSION } from "../src/modules/pool/consent";
 import { runSecondmentDeadlines } from "../src/modules/secondments/deadlines";
+import { declareCrisis, publishFrameworkAgreement, qualificationIds, requestBody, signInCast } from "./support-cast";
 
 // Every guarded operation fired N times at the same moment, then the invariants: caps hold, each
 // step happens once (one timeline entry, one mail per recipient), the timeline equals the state,
@@ -63,22 +64,21 @@ async function offer(memberId: string, request = requestId) {
 }
 
 async function newRequest(over: Record<string, unknown> = {}) {
-  const created = await once(health, "/api/v1/support-requests", {
-    title: "Bauanträge für das Gesundheitsamt",
-    tasks: "Bauanträge für Impfzentren und Testzentren prüfen.",
-    headcount: 30,
-    startsOn: "2027-01-04",
-    endsOn: "2027-02-26",
-    hoursPerWeek: 20,
-    urgency: "crisis",
-    settlementModel: "reimbursement",
-    contactName: "Dr. Miriam Okafor",
-    contactEmail: "gesundheitsamt@region-hannover.demo",
-    status: "open",
-    crisisId,
-    requiredQualificationIds: [qualificationId],
-    ...over,
-  });
+  const created = await once(
+    health,
+    "/api/v1/support-requests",
+    requestBody({
+      title: "Bauanträge für das Gesundheitsamt",
+      tasks: "Bauanträge für Impfzentren und Testzentren prüfen.",
+      headcount: 30,
+      startsOn: "2027-01-04",
+      endsOn: "2027-02-26",
+      urgency: "crisis",
+      crisisId,
+      requiredQualificationIds: [qualificationId],
+      ...over,
+    }),
+  );
   return created.id as string;
 }
 
@@ -127,32 +127,20 @@ const now = async () => (await rows<{ t: string }>(sql`SELECT clock_timestamp():
 beforeAll(async () => {
   database = await createTestDatabase({ poolSize: 25 });
   t = await buildTestApp({ database });
-  health = await t.signIn("gesundheitsamt@region-hannover.demo");
-  regionHr = await t.signIn("personal@region-hannover.demo");
-  wunstorfHr = await t.signIn("personal@wunstorf.demo");
-  bauamt = await t.signIn("bauamt@wunstorf.demo");
-  council = await t.signIn("personalrat@wunstorf.demo");
-  coordination = await t.signIn("koordination@region-hannover.demo");
-  const catalogue = (await health.request({ method: "GET", url: "/api/v1/qualifications" })).json().items as Array<{
-    id: string;
-    key: string;
-  }>;
-  qualificationId = catalogue.find((c) => c.key === "bauantragspruefung")!.id;
+  ({ health, regionHr, wunstorfHr, bauamt, council, coordination } = await signInCast(t, [
+    "health",
+    "regionHr",
+    "wunstorfHr",
+    "bauamt",
+    "council",
+    "coordination",
+  ]));
+  qualificationId = (await qualificationIds(health))("bauantragspruefung");
   [{ id: bauordnungId }] = await rows<{ id: string }>(
     sql`SELECT d.id FROM departments d JOIN organizations o ON o.id = d.organization_id WHERE o.name = 'Wunstorf' AND d.key = 'bauordnung'`,
   );
-  crisisId = (
-    await once(coordination, "/api/v1/crises", {
-      name: "Infektionswelle Winter 2026/27",
-      description: "Das Gesundheitsamt braucht Verstärkung.",
-      startsOn: "2026-11-20",
-    })
-  ).id;
-  await once(coordination, "/api/v1/framework-agreements", {
-    title: "Rahmenvereinbarung Personalunterstützung Region Hannover",
-    body: "Personalkostensätze nach KGSt, Haftung nach § 3 TVöD, Unfallversicherung über den GUV Hannover.",
-    validFrom: "2026-01-01",
-  });
+  crisisId = await declareCrisis(coordination);
+  await publishFrameworkAgreement(coordination);
   requestId = await newRequest();
   for (let i = 0; i < N; i++) members.push(await newMember(`Person ${String.fromCharCode(65 + i)} Bauordnung`));
 }, 120_000);
