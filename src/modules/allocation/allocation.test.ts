@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
 import { fireTogether, statusCounts } from "../../../test/parallel";
 import { generateInstance } from "../../../test/allocation-instances";
+import { post, requestBody } from "../../../test/support-cast";
 import { seedDemoPool } from "../../db/seed/demo-pool";
 import { solveAllocation, violations } from "../../domain/allocation/solve";
 import { inputFromSnapshot, type AllocationSnapshot, type RunResult } from "./allocation-format";
@@ -199,24 +200,16 @@ describe("allocation runs", () => {
       payload: { key: "gebaerdensprache", name: "Deutsche Gebärdensprache", category: "Sprachen" },
     });
     expect(created.statusCode, created.body).toBe(201);
-    const req = await health.request({
-      method: "POST",
-      url: "/api/v1/support-requests",
-      payload: {
+    const req = await post(
+      health,
+      "/api/v1/support-requests",
+      requestBody({
         title: "Gebärdensprache für Bürgertelefon",
         tasks: "Videotelefonie in DGS",
         headcount: 2,
-        startsOn: "2026-12-07",
-        endsOn: "2027-01-31",
-        hoursPerWeek: 20,
-        urgency: "urgent",
-        settlementModel: "reimbursement",
-        contactName: "Dr. Miriam Okafor",
-        contactEmail: "gesundheitsamt@region-hannover.demo",
         requiredQualificationIds: [created.json().id],
-        status: "open",
-      },
-    });
+      }),
+    );
     expect(req.statusCode, req.body).toBe(201);
     const res = await coordination.request({ method: "POST", url: "/api/v1/allocation-runs", payload: { requestIds: [req.json().id] } });
     expect(res.statusCode, res.body).toBe(201);
