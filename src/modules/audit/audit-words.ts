@@ -68,6 +68,10 @@ export const ACTION_CLAUSES: Record<"create" | "update" | "delete" | "read", (th
   read: (the) => w(`${the.de} eingesehen`, `read ${the.en}`),
 };
 
+/** A read of a page of several people's data in one entry (`after.count`, the people in `subject_ids`). */
+export const READ_MANY_CLAUSE = (count: number) =>
+  w(`die Daten von ${count} Poolmitgliedern eingesehen (eine Seite der Liste)`, `read ${count} pool members' data (one page of the list)`);
+
 /** Sentences of the actions that are no change to an object (full sentences, the actor first). */
 export const SESSION_SENTENCES = {
   login: w("hat sich angemeldet", "signed in"),

@@ -24,13 +24,22 @@ export const auditEvents = declareVisibility(
       /** Table or resource name, e.g. `account`. */
       entity: text("entity").notNull(),
       entityId: text("entity_id"),
+      /**
+       * The people whose personal data a read showed: one entry per page read, not one per person
+       * (a list of 50 pool members is one entry with 50 ids). The people find it by their id.
+       */
+      subjectIds: uuid("subject_ids").array(),
       /** Visibility class of the changed object, which decides who may read the entry. */
       visibility: text("visibility").$type<Visibility>().notNull(),
       before: jsonb("before"),
       after: jsonb("after"),
       ip: text("ip"),
     },
-    (t) => [index("audit_events_org_at").on(t.organizationId, t.at), index("audit_events_region_at").on(t.regionId, t.at)],
+    (t) => [
+      index("audit_events_org_at").on(t.organizationId, t.at),
+      index("audit_events_region_at").on(t.regionId, t.at),
+      index("audit_events_subjects").using("gin", t.subjectIds),
+    ],
   ),
   "tenant",
 );

@@ -11,6 +11,7 @@ import type { auditEvents } from "./audit.tables";
 import {
   ACCOUNT_CLAUSES,
   ACTION_CLAUSES,
+  READ_MANY_CLAUSE,
   CREATE_CLAUSES,
   DELETE_CLAUSES,
   isWorkflowAction,
@@ -125,7 +126,7 @@ function present(
       title: titleOf ?? null,
       link: row.entityId ? (links.get(`${row.entity}:${row.entityId}`) ?? null) : null,
     },
-    changes: SESSION_ACTIONS.has(row.action) ? [] : changesOf(row),
+    changes: SESSION_ACTIONS.has(row.action) || row.action === "read" ? [] : changesOf(row),
   };
 }
 
@@ -179,7 +180,10 @@ function clausesOf(row: AuditRow, the: Bilingual): Bilingual[] {
   const type = row.entity as ObjectType;
   const before = asRecord(row.before);
   const after = asRecord(row.after);
-  if (row.action === "read") return [ACTION_CLAUSES.read(the)];
+  if (row.action === "read") {
+    const many = type === "pool_member" && typeof after.count === "number" && after.count > 1;
+    return [many ? READ_MANY_CLAUSE(after.count as number) : ACTION_CLAUSES.read(the)];
+  }
   if (row.action === "create") return [CREATE_CLAUSES[type] ?? ACTION_CLAUSES.create(the)];
   if (row.action === "delete") return [DELETE_CLAUSES[type] ?? ACTION_CLAUSES.delete(the)];
   if (type === "secondment" && isWorkflowAction(after.action)) return [WORKFLOW_CLAUSES[after.action]];

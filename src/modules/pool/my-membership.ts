@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, ne, or } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../db/client";
 import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
@@ -135,7 +135,7 @@ export async function listMyDataReaders(db: Db, actor: Actor, page: PageRequest)
     .where(
       and(
         eq(auditEvents.entity, "pool_member"),
-        eq(auditEvents.entityId, row.id),
+        sql`${auditEvents.subjectIds} @> array[${row.id}]::uuid[]`,
         eq(auditEvents.action, "read"),
         or(isNull(auditEvents.actorAccountId), ne(auditEvents.actorAccountId, actor.accountId)),
         afterCursor(READ_ORDER, page.cursor),

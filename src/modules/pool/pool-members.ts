@@ -75,17 +75,26 @@ export async function presentMembers(db: Db | Tx, rows: MemberRow[]) {
   }));
 }
 
-/** Records that the actor read these members' personal data (the members can see who and when). */
+/**
+ * Records that the actor read these members' personal data (the members can see who and when): one
+ * entry per administration the page showed, naming every member in `subject_ids` — a page of 50 is
+ * one row, not 50.
+ */
 async function auditReads(db: Db, actor: Actor, members: MemberRow[]) {
   const readByOthers = members.filter((m) => m.accountId !== actor.accountId);
   if (readByOthers.length === 0) return;
+  const byOrganization = new Map<string, MemberRow[]>();
+  for (const m of readByOthers) byOrganization.set(m.organizationId, [...(byOrganization.get(m.organizationId) ?? []), m]);
   await db.insert(auditEvents).values(
-    readByOthers.map((m) => ({
+    [...byOrganization.values()].map((read) => ({
       action: "read",
       entity: "pool_member",
-      entityId: m.id,
-      regionId: m.regionId,
-      organizationId: m.organizationId,
+      // A single member keeps the id where every other entry has it (and its link, if any).
+      entityId: read.length === 1 ? read[0].id : null,
+      subjectIds: read.map((m) => m.id),
+      after: read.length === 1 ? null : { count: read.length },
+      regionId: read[0].regionId,
+      organizationId: read[0].organizationId,
       actorAccountId: actor.accountId,
       actorLogin: actor.login,
       visibility: "tenant" as const,

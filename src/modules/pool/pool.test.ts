@@ -159,8 +159,32 @@ describe("joining the pool", () => {
   });
 
   it("the employee sees who read the data and when, and exports everything as JSON", async () => {
-    const readers = (await katrin.request({ method: "GET", url: "/api/v1/me/pool-membership/readers" })).json().items;
-    expect(readers.length).toBeGreaterThanOrEqual(1);
+    const readersNow = async () =>
+      (await katrin.request({ method: "GET", url: "/api/v1/me/pool-membership/readers?limit=100" })).json().items;
+    const before = (await readersNow()).length;
+    // The HR office reads a page of the list that shows Katrin among others: one entry for the page,
+    // which she finds among her readers; her own reads of her entry are not listed.
+    const added = await wunstorfHr.request({
+      method: "POST",
+      url: "/api/v1/pool-members",
+      payload: {
+        name: "Jonas Brandt",
+        workEmail: "j.brandt@wunstorf.demo",
+        jobTitle: "Sachbearbeiter",
+        employmentStatus: "employee",
+        payGroup: "E 8",
+        hasConsent: true,
+        consentVersion: CONSENT_VERSION,
+      },
+    });
+    expect(added.statusCode).toBe(201);
+    const page = (await wunstorfHr.request({ method: "GET", url: "/api/v1/pool-members" })).json().items;
+    expect(page.length).toBeGreaterThan(1);
+    await katrin.request({ method: "GET", url: "/api/v1/me/pool-membership" });
+    const readers = await readersNow();
+    expect(readers.length).toBe(before + 1);
+    const log = (await wunstorfHr.request({ method: "GET", url: "/api/v1/audit-events?objectType=pool_member" })).json().items;
+    expect(log[0].sentence.de).toBe(`hat die Daten von ${page.length} Poolmitgliedern eingesehen (eine Seite der Liste)`);
     expect(readers[0].reader).toBe("personal@wunstorf.demo");
     const exported = await katrin.request({ method: "GET", url: "/api/v1/me/export" });
     expect(exported.headers["content-disposition"]).toContain("verbund-meine-daten.json");
