@@ -71,7 +71,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     lock?.release();
     throw err;
   }
-  const db = drizzlePglite(yieldingClient(client) as PGlite, { schema }) as unknown as Db;
+  const writes = { count: 0 };
+  const db = drizzlePglite(yieldingClient(client, writes) as PGlite, { schema }) as unknown as Db;
+  writeCounters.set(db, writes);
   const close = async () => {
     try {
       await client.close();
@@ -87,14 +89,32 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Queryable = Pick<PGlite, "query">;
 
+/** What every statement that may write to an embedded database counts, per database (see {@link writesOf}). */
+const writeCounters = new WeakMap<Db, { count: number }>();
+
+/**
+ * The number of statements that may have changed an embedded (PGlite) database since it was
+ * opened, or undefined for PostgreSQL. PGlite belongs to this process alone (the data folder is
+ * locked), so an unchanged count means unchanged data: a memo of a read made at count n holds while
+ * the count is still n. Counted conservatively: every statement but a plain SELECT, every
+ * statement sent another way (exec, a dump), and the end of every transaction.
+ */
+export function writesOf(db: Db): number | undefined {
+  return writeCounters.get(db)?.count;
+}
+
+/** A statement that cannot change data (a plain SELECT; anything else counts as a write). */
+const READ_ONLY = /^\s*select\b/i;
+
 /**
  * PGlite executes each statement synchronously on this thread, and its promises resolve without
  * giving the event loop a turn: a use case that sends a dozen statements in a row (an allocation
  * run reads twelve tables) held the thread for their whole sum, and every other request — even
  * `/healthz` — waited. This client yields one turn before each statement, inside transactions too,
- * so the longest wait is one statement. Costs a few microseconds per statement.
+ * so the longest wait is one statement. Costs a few microseconds per statement. It also counts the
+ * statements that may write (see {@link writesOf}).
  */
-function yieldingClient(client: PGlite): Queryable & Pick<PGlite, "transaction"> {
+function yieldingClient(client: PGlite, writes: { count: number }): Queryable & Pick<PGlite, "transaction"> {
   const yielding = <T extends Queryable>(target: T): T =>
     new Proxy(target, {
       get(object, property, receiver) {
@@ -102,14 +122,28 @@ function yieldingClient(client: PGlite): Queryable & Pick<PGlite, "transaction">
         if (property === "query") {
           return async (...args: Parameters<PGlite["query"]>) => {
             await nextTurn();
-            return (value as PGlite["query"]).apply(object, args);
+            if (!READ_ONLY.test(args[0])) writes.count++;
+            try {
+              return await (value as PGlite["query"]).apply(object, args);
+            } finally {
+              if (!READ_ONLY.test(args[0])) writes.count++;
+            }
           };
         }
         if (property === "transaction") {
-          return (callback: (tx: Queryable) => Promise<unknown>) =>
-            (value as PGlite["transaction"]).call(object, (tx) => callback(yielding(tx)));
+          return async (callback: (tx: Queryable) => Promise<unknown>) => {
+            try {
+              return await (value as PGlite["transaction"]).call(object, (tx) => callback(yielding(tx)));
+            } finally {
+              writes.count++;
+            }
+          };
         }
-        return typeof value === "function" ? value.bind(object) : value;
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          writes.count++;
+          return (value as (...a: unknown[]) => unknown).apply(object, args);
+        };
       },
     });
   return yielding(client);

@@ -206,6 +206,7 @@ export function unscopedSessionLookup(db: Db, limits: { idleSeconds: number; abs
       isTooOld: sql<boolean>`${sessions.createdAt} <= now() - make_interval(secs => ${limits.absoluteSeconds})`,
       isTouchDue: sql<boolean>`${sessions.lastSeenAt} <= now() - make_interval(secs => ${limits.touchIntervalSeconds})`,
       idleRemainingSeconds: sql<number>`floor(extract(epoch from ${sessions.lastSeenAt} + make_interval(secs => ${limits.idleSeconds}) - now()))::int`,
+      absoluteRemainingSeconds: sql<number>`floor(extract(epoch from ${sessions.createdAt} + make_interval(secs => ${limits.absoluteSeconds}) - now()))::int`,
       roles: sql<string>`coalesce((select string_agg(${accountRoles.role}, ',') from ${accountRoles} where ${accountRoles.accountId} = ${accounts.id}), '')`,
       dataVersion: sql<string>`(select version::text from data_version)`,
     })

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { buildTestApp, type TestApp } from "../../../test/app";
 import { TEST_PASSWORD } from "../../../test/constants";
 import { countingDatabase } from "../../../test/statements";
+import { pgliteOf } from "../../db/client";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -302,6 +303,42 @@ describe("activity is written at most once a minute (issue #14)", () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it("on the embedded database, a read while nothing was written sends no statement for the session; every write brings the next read back", async () => {
+    const raw = pgliteOf(t.database);
+    if (!raw) return; // PostgreSQL: other servers write too, so every request reads its session (the test above).
+    const sent: string[] = [];
+    const query = raw.query;
+    raw.query = ((...args: Parameters<typeof query>) => {
+      sent.push(args[0]);
+      return query.apply(raw, args);
+    }) as typeof query;
+    try {
+      const client = await t.signIn("mitarbeiterin@wunstorf.demo");
+      const other = await t.signIn("personal@wunstorf.demo");
+      const read = () => client.request({ method: "GET", url: "/api/v1/session" });
+      expect((await read()).statusCode).toBe(200);
+      sent.length = 0;
+      const remembered = await read();
+      expect(remembered.statusCode).toBe(200);
+      expect(sent.filter((q) => /\bsessions\b/.test(q))).toEqual([]);
+      // The idle limit counts on from what the database said (the statement rounds to the second).
+      expect(Math.abs(remembered.json().idleRemainingSeconds - (1800 - (await lastSeen(client))))).toBeLessThanOrEqual(2);
+
+      // Any write — here another person's change of language — and the next read asks the database again.
+      expect((await other.request({ method: "PATCH", url: "/api/v1/me", payload: { locale: "en" } })).statusCode).toBe(200);
+      sent.length = 0;
+      expect((await read()).statusCode).toBe(200);
+      expect(sent.filter((q) => /\bsessions\b/.test(q))).toHaveLength(1);
+
+      // Idle for 31 minutes, written directly in the database: the remembered session is not used.
+      expect((await client.request({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(200);
+      await setAge(client, 31 * 60);
+      expect((await client.request({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(401);
+    } finally {
+      raw.query = query;
+    }
   });
 
   it("an explicit extension always writes, also within the minute", async () => {

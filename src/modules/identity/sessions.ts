@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client";
+import { writesOf, type Db, type Tx } from "../../db/client";
 import { sessions } from "./identity.tables";
 import { unscopedSessionLookup } from "./account-scope";
 import type { Actor } from "../../kernel/actor";
@@ -95,6 +95,51 @@ function sessionQuery(db: Db) {
   return query;
 }
 
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>["execute"]>>[number];
+
+/** Valid sessions remembered per embedded database, with the write count they were read at. */
+const rememberedSessions = new WeakMap<Db, Map<string, { writes: number; row: SessionRow; at: number }>>();
+/** At most this many sessions are remembered per database (the oldest go first). */
+const REMEMBERED_SESSIONS = 10_000;
+
+/**
+ * On the embedded database, the session row read at a write count holds while the count stays
+ * (see `writesOf`): nothing — no sign-out, role change, deactivation or activity — was written
+ * since. The limits are then counted on from what the database said, with the monotonic clock.
+ */
+async function sessionRow(db: Db, id: string): Promise<SessionRow | undefined> {
+  const writes = writesOf(db);
+  if (writes === undefined) return (await sessionQuery(db).execute({ id }))[0];
+  let memo = rememberedSessions.get(db);
+  if (!memo) rememberedSessions.set(db, (memo = new Map()));
+  const known = memo.get(id);
+  if (known && known.writes === writes) return timed(known.row, known.at);
+  memo.delete(id);
+  const at = performance.now();
+  const [row] = await sessionQuery(db).execute({ id });
+  if (row && !row.isIdle && !row.isTooOld && row.account.isActive && writesOf(db) === writes) {
+    memo.set(id, { writes, row, at });
+    if (memo.size > REMEMBERED_SESSIONS) memo.delete(memo.keys().next().value!);
+  }
+  return row;
+}
+
+/**
+ * A remembered row with its clock-dependent fields as of now: what the statement computed from
+ * `now()` at `at`, less the seconds passed since (to the second, as the statement rounds).
+ */
+function timed(row: SessionRow, at: number): SessionRow {
+  const passed = (performance.now() - at) / 1000;
+  const idleRemaining = Number(row.idleRemainingSeconds) - passed;
+  return {
+    ...row,
+    isIdle: idleRemaining <= 0,
+    isTooOld: Number(row.absoluteRemainingSeconds) - passed <= 0,
+    isTouchDue: row.isTouchDue || IDLE_TIMEOUT_SECONDS - idleRemaining >= SESSION_TOUCH_INTERVAL_SECONDS,
+    idleRemainingSeconds: Math.floor(idleRemaining),
+  };
+}
+
 /**
  * Loads the actor behind a session token — session, account, roles and the data version in one
  * statement (the version first, so that whatever the request reads later is at least as new). The idle
@@ -103,8 +148,7 @@ function sessionQuery(db: Db) {
  */
 export async function findSession(db: Db, token: string): Promise<SessionLookup> {
   const id = sha256(token);
-  const rows = await sessionQuery(db).execute({ id });
-  const row = rows[0];
+  const row = await sessionRow(db, id);
   if (!row) return { status: "unknown" };
   if (row.isIdle || row.isTooOld || !row.account.isActive) {
     await db.delete(sessions).where(eq(sessions.id, id));
