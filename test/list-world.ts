@@ -331,6 +331,7 @@ export async function createListWorld(db: Db): Promise<ListWorld> {
             action: "read",
             entity: "pool_member",
             entityId: self.id,
+            subjectIds: [self.id],
             actorAccountId: hr.id,
             actorLogin: WORLD_HR,
             visibility: "tenant" as const,
