@@ -8,7 +8,22 @@ import { departments, organizations } from "./organizations.tables";
 
 const collator = new Intl.Collator("de");
 
-type OrganizationRow = typeof organizations.$inferSelect;
+/** What a presented administration needs: every column but the boundary (tens of kilobytes of GeoJSON). */
+const PRESENTED = {
+  id: organizations.id,
+  regionId: organizations.regionId,
+  ags: organizations.ags,
+  name: organizations.name,
+  kind: organizations.kind,
+  designation: organizations.designation,
+  population: organizations.population,
+  areaKm2: organizations.areaKm2,
+  lat: organizations.lat,
+  lon: organizations.lon,
+  buildingAuthorityId: organizations.buildingAuthorityId,
+};
+
+type OrganizationRow = { [K in keyof typeof PRESENTED]: (typeof organizations.$inferSelect)[K] };
 
 function present(o: OrganizationRow, byId: Map<string, OrganizationRow>) {
   const authority = o.buildingAuthorityId ? byId.get(o.buildingAuthorityId) : undefined;
@@ -36,14 +51,16 @@ const ORDER: SortKey[] = [
 /** Every administration (public data), a page at a time: the region first, then the municipalities A–Z. */
 export async function listOrganizations(db: Db, page: PageRequest) {
   const rows = await db
-    .select({ o: organizations, cursor: cursorColumn(ORDER) })
+    .select({ o: PRESENTED, cursor: cursorColumn(ORDER) })
     .from(organizations)
     .where(afterCursor(ORDER, page.cursor))
     .orderBy(...orderBy(ORDER))
     .limit(page.limit + 1);
   const { rows: shown, nextCursor } = pageOf(rows, page.limit);
   const authorityIds = [...new Set(shown.flatMap((r) => (r.o.buildingAuthorityId ? [r.o.buildingAuthorityId] : [])))];
-  const authorities = authorityIds.length ? await db.select().from(organizations).where(inArray(organizations.id, authorityIds)) : [];
+  const authorities = authorityIds.length
+    ? await db.select(PRESENTED).from(organizations).where(inArray(organizations.id, authorityIds))
+    : [];
   const byId = new Map(authorities.map((r) => [r.id, r]));
   return { items: shown.map((r) => present(r.o, byId)), nextCursor };
 }
@@ -53,7 +70,7 @@ export async function listOrganizations(db: Db, page: PageRequest) {
  * the same region; the public and other regions get `departments: null`.
  */
 export async function getOrganization(db: Db, actor: Actor | null, id: string) {
-  const rows = await db.select().from(organizations);
+  const rows = await db.select(PRESENTED).from(organizations);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const row = byId.get(id);
   if (!row) throw new AppError("not_found");

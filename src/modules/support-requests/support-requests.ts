@@ -31,13 +31,14 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
     .where(inArray(organizations.id, [...new Set(rows.map((r) => r.organizationId))]));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const departmentIds = [...new Set(rows.flatMap((r) => (r.departmentId ? [r.departmentId] : [])))];
-  const deps = await db
-    .select({ id: departments.id, name: departments.name })
-    .from(departments)
-    .where(inArray(departments.id, departmentIds));
+  const deps = departmentIds.length
+    ? await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, departmentIds))
+    : [];
   const depName = new Map(deps.map((d) => [d.id, d.name]));
   const crisisIds = [...new Set(rows.flatMap((r) => (r.crisisId ? [r.crisisId] : [])))];
-  const crisisRows = await db.select({ id: crises.id, name: crises.name }).from(crises).where(inArray(crises.id, crisisIds));
+  const crisisRows = crisisIds.length
+    ? await db.select({ id: crises.id, name: crises.name }).from(crises).where(inArray(crises.id, crisisIds))
+    : [];
   const crisisName = new Map(crisisRows.map((c) => [c.id, c.name]));
   const needs = await db
     .select({ link: supportRequestQualifications, name: qualifications.name })
