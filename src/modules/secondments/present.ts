@@ -15,7 +15,7 @@ import { principalsOf, unscopedDepartmentsWithActiveHead } from "../identity";
 import { departments, organizations } from "../organizations";
 import { supportRequestPolicy, unscopedRequestSummariesOf } from "../support-requests";
 import { frameworkAgreements, onboardingItems, secondmentSettings, secondmentTransitions, type OnboardingKey } from "./secondments.tables";
-import { today } from "../../kernel/dates";
+import { dateInGermany, today } from "../../kernel/dates";
 import { NOT_FOR_THE_EMPLOYER, rolesOfPrincipal } from "./who-acts";
 import { MemberRow, SecondmentRow, hasDocuments, mayShowPersonName, unscopedChainsOf } from "./secondment-scope";
 import { AGREED_OR_RUNNING, firstDayRefusal, ONBOARDING_TEMPLATE } from "./secondment-rules";
@@ -296,8 +296,14 @@ export async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, membe
         .where(eq(frameworkAgreements.id, s.frameworkAgreementId))
     : [];
   const isLender = actor.organizationId === s.organizationId;
+  // Started before the agreed day: the first day was the day of that step, not the agreed start.
+  const early = timeline.find((t) => t.action === "activate_early");
+  const destination = early
+    ? { ...base.destination, firstDay: { ...base.destination.firstDay, date: dateInGermany(early.at) } }
+    : base.destination;
   return {
     ...base,
+    destination,
     // The severe-disability hearing is the lender's to know: the borrower's history does not show it.
     timeline: timeline
       .filter((t) => isLender || t.action !== "record_sbv_hearing")

@@ -190,8 +190,12 @@ describe("Katrin's secondment, from the offer to the start", () => {
     expect((await step(regionHr, id, "activate_early")).json().errors[0].rule).toBe("reason_required");
     expect((await view(regionHr, id)).state).toBe("onboarding");
     const reason = "Die Infektionslage duldet keinen Aufschub.";
+    expect((await view(regionHr, id)).destination.firstDay.date).toBe(day(10));
     const started = (await step(regionHr, id, "activate_early", reason)).json();
     expect(started.state).toBe("active");
+    // The person's first day was today, not the agreed start.
+    expect(started.destination.firstDay.date).toBe(day(0));
+    expect(started.startsOn).toBe(day(10));
     expect(started.timeline.at(-1)).toMatchObject({
       reason,
       event: {
@@ -239,7 +243,8 @@ describe("Katrin's secondment, from the offer to the start", () => {
       department: expect.any(String),
       address: "Weinstraße 2, 30171 Hannover",
       contact: { name: "Dr. Miriam Okafor", email: "gesundheitsamt@region-hannover.demo", phone: "0511 616-0" },
-      firstDay: { date: day(10), time: null, place: null, note: null },
+      // She started early (above): her first day was today, not the agreed start.
+      firstDay: { date: day(0), time: null, place: null, note: null },
     });
     expect(mine.abilities).toMatchObject({ openRequest: false, editFirstDay: false });
     expect((await katrin.request({ method: "GET", url: `/api/v1/support-requests/${mine.request.id}` })).statusCode).toBe(404);
@@ -257,6 +262,6 @@ describe("Katrin's secondment, from the offer to the start", () => {
     expect((await put(garbsenHr, firstDay)).statusCode).toBe(404);
     const saved = await put(regionHr, firstDay);
     expect(saved.statusCode, saved.body).toBe(200);
-    expect((await view(katrin, id)).destination.firstDay).toEqual({ date: day(10), ...firstDay });
+    expect((await view(katrin, id)).destination.firstDay).toEqual({ date: day(0), ...firstDay });
   });
 });
