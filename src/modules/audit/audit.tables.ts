@@ -15,6 +15,11 @@ export const auditEvents = declareVisibility(
       /** Administration that owns the changed object (null for anonymous events such as unknown logins). */
       organizationId: uuid("organization_id"),
       actorAccountId: uuid("actor_account_id"),
+      /**
+       * The actor's administration at the time: its HR office reads what its own people did, also to
+       * another administration's objects (a borrowing office's steps on a lender's secondment).
+       */
+      actorOrganizationId: uuid("actor_organization_id"),
       /** Login of the actor at the time, kept so the entry stays readable. */
       actorLogin: text("actor_login"),
       /** When a deputy acted: the login of the person it acted for. */
@@ -38,6 +43,7 @@ export const auditEvents = declareVisibility(
     (t) => [
       index("audit_events_org_at").on(t.organizationId, t.at),
       index("audit_events_region_at").on(t.regionId, t.at),
+      index("audit_events_actor_org_at").on(t.actorOrganizationId, t.at),
       index("audit_events_subjects").using("gin", t.subjectIds),
     ],
   ),

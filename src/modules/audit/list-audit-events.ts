@@ -26,12 +26,15 @@ export interface AuditFilter {
 
 /**
  * What the actor may read of the log — the audit log's scope, part of every query: org_admin reads
- * its administration's entries; region_admin the region's entries on `region` and `public`
+ * its administration's entries and those of its own people's actions; region_admin the region's entries on `region` and `public`
  * objects. Null for anyone else (no entries). Filters only narrow what this allows.
  */
 export function visibleAuditEventsWhere(actor: Actor): SQL | null {
   const scopes: SQL[] = [];
-  if (hasRole(actor, "org_admin")) scopes.push(eq(auditEvents.organizationId, actor.organizationId));
+  if (hasRole(actor, "org_admin")) {
+    // Its administration's objects, and what its own people did to others' (a borrowing office's steps).
+    scopes.push(eq(auditEvents.organizationId, actor.organizationId), eq(auditEvents.actorOrganizationId, actor.organizationId));
+  }
   if (hasRole(actor, "region_admin")) {
     scopes.push(and(eq(auditEvents.regionId, actor.regionId), inArray(auditEvents.visibility, ["region", "public"]))!);
   }

@@ -35,6 +35,7 @@ export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry
     regionId: entry.regionId ?? actor?.regionId ?? null,
     organizationId: entry.organizationId === undefined ? (actor?.organizationId ?? null) : entry.organizationId,
     actorAccountId: actor?.accountId ?? null,
+    actorOrganizationId: actor?.organizationId ?? null,
     actorLogin: actor?.login ?? entry.actorLogin ?? null,
     visibility: entry.visibility,
     before: entry.before ?? null,

@@ -96,6 +96,7 @@ async function auditReads(db: Db, actor: Actor, members: MemberRow[]) {
       regionId: read[0].regionId,
       organizationId: read[0].organizationId,
       actorAccountId: actor.accountId,
+      actorOrganizationId: actor.organizationId,
       actorLogin: actor.login,
       visibility: "tenant" as const,
     })),

@@ -218,6 +218,18 @@ describe("Katrin's secondment, from the offer to the start", () => {
     }>;
     const early = log.find((e) => e.entityId === id && e.sentence.de === "hat den Einsatz vor dem vereinbarten Beginn begonnen")!;
     expect(early.changes.map((c) => c.de)).toContain(`Vereinbarter Beginn: ${longDate(day(10), "de")}`);
+    // The borrowing HR office that took the step finds it in its own log too, with a link to the secondment.
+    const own = (await regionHr.request({ method: "GET", url: "/api/v1/audit-events?objectType=secondment" })).json().items as Array<{
+      entityId: string;
+      sentence: { de: string };
+      object: { link: string | null };
+    }>;
+    const mine = own.filter((e) => e.entityId === id).map((e) => e.sentence.de);
+    expect(mine).toContain("hat den Einsatz vor dem vereinbarten Beginn begonnen");
+    expect(mine).toContain("hat die Abordnungsvereinbarung bestätigt");
+    expect(own.find((e) => e.entityId === id)!.object.link).toBe(`/abordnungen/${id}`);
+    // What Wunstorf's own people did stays Wunstorf's: its approval is not in the region's log.
+    expect(mine).not.toContain("hat genehmigt");
   });
 
   it("the history lists what happened, by whom, in German and English", async () => {
