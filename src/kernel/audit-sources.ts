@@ -24,6 +24,13 @@ export interface AuditPerson {
 export type AuditLinkSource = (context: AuditContext, ids: string[]) => Promise<Map<string, string>>;
 
 /**
+ * What the log calls these objects of one type for the viewer ("Wunstorf → Region Hannover,
+ * 01.12.2026–28.02.2027"), through the object's own scope: id → title, in one statement for all ids.
+ * The page and the CSV show it in the column "Objekt".
+ */
+export type AuditTitleSource = (context: AuditContext, ids: string[]) => Promise<Map<string, string>>;
+
+/**
  * What the audit log (the lowest layer) asks the capabilities above it, so that it reads no table
  * of theirs: who the people of the entries are, and which objects the viewer may open. A module
  * declares its part in its manifest (`audit`); the app merges them (`server/app.ts`).
@@ -45,6 +52,8 @@ export interface AuditSource {
   peopleMatching?(actor: Actor, text: string): SQL;
   /** Links to the objects of each type the module owns (entity name → source). */
   links?: Record<string, AuditLinkSource>;
+  /** Titles of the objects of each type the module owns (entity name → source). */
+  titles?: Record<string, AuditTitleSource>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,7 +1,7 @@
 import type { Actor } from "../kernel/actor";
 import type { Db } from "../db/client";
 import type { VerbundModule } from "../kernel/module";
-import type { AuditLinkSource, AuditSource } from "../kernel/audit-sources";
+import type { AuditLinkSource, AuditSource, AuditTitleSource } from "../kernel/audit-sources";
 import { isOverviewOf, type OverviewSection } from "../kernel/overviews";
 import { sortTasks, type Task } from "../kernel/tasks";
 import { allocationModule } from "./allocation";
@@ -50,12 +50,13 @@ export async function tasksOf(db: Db, actor: Actor, modules: readonly VerbundMod
 
 /**
  * What the audit log asks of the capabilities, merged from their manifests: the people of the
- * entries and, per object type, the links the viewer may open. An object type with two link sources
- * fails at start.
+ * entries and, per object type, the links the viewer may open and the objects' titles. An object
+ * type with two link or title sources fails at start.
  */
 export function auditSourceOf(modules: readonly VerbundModule[] = MODULES): AuditSource {
   const links: Record<string, AuditLinkSource> = {};
-  const merged: AuditSource = { links };
+  const titles: Record<string, AuditTitleSource> = {};
+  const merged: AuditSource = { links, titles };
   for (const m of modules) {
     if (!m.audit) continue;
     if (m.audit.people) merged.people = m.audit.people;
@@ -63,6 +64,10 @@ export function auditSourceOf(modules: readonly VerbundModule[] = MODULES): Audi
     for (const [type, source] of Object.entries(m.audit.links ?? {})) {
       if (links[type]) throw new Error(`Audit links of ${type} are declared by two modules`);
       links[type] = source;
+    }
+    for (const [type, source] of Object.entries(m.audit.titles ?? {})) {
+      if (titles[type]) throw new Error(`Audit titles of ${type} are declared by two modules`);
+      titles[type] = source;
     }
   }
   return merged;

@@ -3,6 +3,7 @@
  * objects the reader may open, filters by person, object type and period (with paging), tenant
  * isolation through every filter, and the CSV export.
  */
+import { germanDate } from "../../kernel/dates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
@@ -264,8 +265,17 @@ describe("CSV export", () => {
     expect(lines[0]).toBe("Zeitpunkt;Person;Verwaltung;Was geschah;Objektart;Objekt;Änderungen");
     const accepted = lines.find((l) => l.includes("hat der Abordnung zugestimmt"))!;
     expect(accepted).toMatch(
-      /^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d;Katrin Schulze;Wunstorf;hat der Abordnung zugestimmt;Abordnung;;Status: genehmigt → beim Personalrat$/,
+      /^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d;Katrin Schulze;Wunstorf;hat der Abordnung zugestimmt;Abordnung;Wunstorf → Region Hannover, \d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4};Status: genehmigt → beim Personalrat$/,
     );
+    // The object names who lends to whom and when, as the page does (no person: the name has its own rule).
+    const s = (await wunstorfHr.request({ method: "GET", url: `/api/v1/secondments/${secondmentId}` })).json();
+    const period = `${germanDate(s.startsOn)}–${germanDate(s.endsOn)}`;
+    expect(accepted).toContain(`;Wunstorf → Region Hannover, ${period};`);
+    const own = await log(wunstorfHr, "&objectType=secondment");
+    expect(own.find((e) => e.object.id === secondmentId)?.object.title).toBe(`Wunstorf → Region Hannover, ${period}`);
+    // A pool member's entries name the person for the HR office of the person's administration.
+    const pool = (await wunstorfHr.request({ method: "GET", url: "/api/v1/audit-events.csv?objectType=pool_member" })).body;
+    expect(pool).toMatch(/;Poolmitglied;Katrin Schulze;/);
     expect(lines.slice(1, -1).every((l) => l.includes(";Abordnung;"))).toBe(true);
     expect(lines.at(-1)).toBe("");
   });

@@ -84,7 +84,8 @@ export async function presentAuditEvents(context: AuditContext, rows: AuditRow[]
   const people = new Map(known.people.map((p) => [p.id, p]));
   const organizationNames = new Map(known.organizations.map((o) => [o.id, o.name]));
   const links = await linksOf(context, rows, source);
-  return rows.map((row) => present(context, row, people, organizationNames, links));
+  const titles = await titlesOf(context, rows, source);
+  return rows.map((row) => present(context, row, people, organizationNames, links, titles));
 }
 
 async function linksOf(context: AuditContext, rows: AuditRow[], source: AuditSource): Promise<Map<string, string>> {
@@ -102,12 +103,28 @@ async function linksOf(context: AuditContext, rows: AuditRow[], source: AuditSou
   return found;
 }
 
+/** The titles of the entries' objects the viewer may see, `type:id` → title (one statement per type). */
+async function titlesOf(context: AuditContext, rows: AuditRow[], source: AuditSource): Promise<Map<string, string>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (!row.entityId || !isUuid(row.entityId) || !source.titles?.[row.entity]) continue;
+    if (!wanted.has(row.entity)) wanted.set(row.entity, new Set());
+    wanted.get(row.entity)!.add(row.entityId);
+  }
+  const found = new Map<string, string>();
+  for (const [type, ids] of wanted) {
+    for (const [id, title] of await source.titles![type](context, [...ids])) found.set(`${type}:${id}`, title);
+  }
+  return found;
+}
+
 function present(
   context: AuditContext,
   row: AuditRow,
   people: Map<string, AuditPerson>,
   organizationNames: Map<string, string>,
   links: Map<string, string>,
+  titles: Map<string, string>,
 ): PresentedAuditEvent {
   const viewer = context.actor;
   const visible = (person: AuditPerson | undefined) => (person && person.organizationId === viewer.organizationId ? person : undefined);
@@ -123,7 +140,7 @@ function present(
       type: row.entity,
       typeName,
       id: row.entityId,
-      title: titleOf ?? null,
+      title: titleOf ?? (row.entityId ? titles.get(`${row.entity}:${row.entityId}`) : undefined) ?? null,
       link: row.entityId ? (links.get(`${row.entity}:${row.entityId}`) ?? null) : null,
     },
     changes: SESSION_ACTIONS.has(row.action) || row.action === "read" ? [] : changesOf(row),

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { auditLinks, type AuditSource } from "../../kernel/audit-sources";
 import { secondmentPolicy } from "./secondments.policy";
-import { visibleSecondmentIds } from "./secondment-scope";
+import { visibleSecondmentIds, visibleSecondmentTitles } from "./secondment-scope";
+import { uuidsOf, type AuditTitleSource } from "../../kernel/audit-sources";
 import { frameworkAgreements } from "./secondments.tables";
 
 const secondmentLinks = auditLinks({
@@ -9,8 +10,11 @@ const secondmentLinks = auditLinks({
   path: (id) => `/abordnungen/${id}`,
 });
 
+const secondmentTitles: AuditTitleSource = ({ db, actor }, ids) => visibleSecondmentTitles(db, actor, uuidsOf(ids));
+
 /** Links of the audit log to secondments (through their scope), the framework agreement and the settings. */
 export const secondmentAuditSource: AuditSource = {
+  titles: { secondment: secondmentTitles, secondment_onboarding: secondmentTitles, secondment_first_day: secondmentTitles },
   links: {
     secondment: secondmentLinks,
     secondment_onboarding: secondmentLinks,

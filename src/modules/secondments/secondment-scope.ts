@@ -3,6 +3,7 @@ import type { Db, Tx } from "../../db/client";
 import { BLOCKING_STATES, IN_PLAY_STATES, NAME_VISIBLE_TO_BORROWER, type SecondmentState } from "../../domain/secondment/workflow";
 import type { Actor } from "../../kernel/actor";
 import { afterCursor, cursorColumn, orderBy, type SortKey } from "../../kernel/paging";
+import { germanDate } from "../../kernel/dates";
 import { AppError } from "../../kernel/problems";
 import { principalsOf } from "../identity";
 import { organizations } from "../organizations";
@@ -57,6 +58,21 @@ export async function visibleSecondmentIds(db: Db | Tx, actor: Actor, ids: strin
     .from(secondments)
     .where(and(await visibleSecondmentsWhere(db, actor), inArray(secondments.id, ids)));
   return rows.map((r) => r.id);
+}
+
+/**
+ * What the audit log calls the secondments of `ids` the actor may see: "Wunstorf → Region
+ * Hannover, 01.12.2026–28.02.2027" (no person: the name follows its own rule). One statement.
+ */
+export async function visibleSecondmentTitles(db: Db | Tx, actor: Actor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const lender = sql<string>`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${secondments.organizationId})`;
+  const borrower = sql<string>`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${secondments.borrowerOrganizationId})`;
+  const rows = await db
+    .select({ id: secondments.id, lender, borrower, startsOn: secondments.startsOn, endsOn: secondments.endsOn })
+    .from(secondments)
+    .where(and(await visibleSecondmentsWhere(db, actor), inArray(secondments.id, ids)));
+  return new Map(rows.map((r) => [r.id, `${r.lender} → ${r.borrower}, ${germanDate(r.startsOn)}–${germanDate(r.endsOn)}`]));
 }
 
 /** The order of the list: most recently changed first, then id (index `secondments_region_updated`). */
