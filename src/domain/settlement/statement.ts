@@ -44,6 +44,14 @@ export type SettlementModel = (typeof SETTLEMENT_MODELS)[number];
 export const EXPENSE_KINDS = ["travel", "separation_allowance", "per_diem", "other"] as const;
 export type ExpenseKind = (typeof EXPENSE_KINDS)[number];
 
+/** The German word for each kind of expense, as statements, CSV and XRechnung name them. */
+export const EXPENSE_KIND_WORDS: Record<ExpenseKind, string> = {
+  travel: "Fahrtkosten",
+  separation_allowance: "Trennungsgeld",
+  per_diem: "Tagegeld",
+  other: "Auslagen",
+};
+
 /** The lender's VAT setting: no VAT (default) or taxation opted into under § 2b UStG. */
 export type VatSetting = "none" | "section_2b";
 

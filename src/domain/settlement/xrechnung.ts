@@ -18,7 +18,7 @@
  */
 import type { Bilingual } from "../../kernel/problems";
 import { decimalEuros, exactHours, germanEuros, germanHours } from "./money";
-import type { ExpenseKind, Statement, StatementLine } from "./statement";
+import { EXPENSE_KIND_WORDS, type Statement, type StatementLine } from "./statement";
 import { el, renderXml, type XmlElement } from "./xml";
 
 /** BT-24: XRechnung 3.0 (the CIUS of EN 16931 by KoSIT). */
@@ -313,13 +313,6 @@ export function xrechnungProblems(input: XRechnungInput): XRechnungProblem[] {
   return problems;
 }
 
-const EXPENSE_WORDS: Record<ExpenseKind, string> = {
-  travel: "Fahrtkosten",
-  separation_allowance: "Trennungsgeld",
-  per_diem: "Tagegeld",
-  other: "Auslagen",
-};
-
 const cbc = (name: string, text: string, attributes: Record<string, string | undefined> = {}) => el(`cbc:${name}`, attributes, text);
 const amount = (name: string, cents: number) => cbc(name, decimalEuros(cents), { currencyID: "EUR" });
 
@@ -388,7 +381,7 @@ function quantityOf(line: StatementLine): { quantity: string; unit: string; base
 
 function invoiceLine(line: StatementLine, index: number, statement: Statement): XmlElement {
   const { quantity, unit, base } = quantityOf(line);
-  const name = line.kind === "hours" ? `Personalkosten: ${line.caseLabel}` : `${EXPENSE_WORDS[line.expenseKind]}: ${line.caseLabel}`;
+  const name = line.kind === "hours" ? `Personalkosten: ${line.caseLabel}` : `${EXPENSE_KIND_WORDS[line.expenseKind]}: ${line.caseLabel}`;
   const description =
     line.kind === "hours"
       ? `${line.rateLabel}; ${germanHours(line.minutes)} Std. zu ${germanEuros(line.rateCentsPerHour)} € je Stunde`
