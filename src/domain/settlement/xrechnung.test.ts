@@ -286,6 +286,8 @@ describe("XRechnung refusals", () => {
     expect(rules).toEqual(["BR-02", "BR-03", "BR-DE-5", "BR-DE-6", "BR-DE-7", "BR-DE-19", "BR-S-02", "BR-CO-26", "BR-DE-15"]);
     expect(() => xrechnungInvoice(broken)).toThrow(XRechnungRefused);
     for (const p of xrechnungProblems(broken)) expect(p.message.de && p.message.en).toBeTruthy();
+    const vatIdWithoutCountry = example({ vat: "section_2b" }, { seller: { ...parties.seller, vatId: "123456789" } });
+    expect(xrechnungProblems(vatIdWithoutCountry).map((p) => p.rule)).toEqual(["BR-CO-09"]);
   });
 
   it("refuses an empty statement (BR-16: at least one line)", () => {
@@ -643,13 +645,15 @@ describe("XRechnung properties", () => {
         }
         const x = read(xrechnungInvoice(input));
         const lineAmounts = x(q("/inv:Invoice/cac:InvoiceLine/cbc:LineExtensionAmount/text()")).trim().split("\n").map(cents);
-        const [bt106, bt109, bt110, bt112, bt115] = x(
+        const [bt106, bt109, bt110, bt112, bt115, bt116, bt117] = x(
           `concat(${[
             "/inv:Invoice/cac:LegalMonetaryTotal/cbc:LineExtensionAmount",
             "/inv:Invoice/cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount",
             "/inv:Invoice/cac:TaxTotal/cbc:TaxAmount",
             "/inv:Invoice/cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount",
             "/inv:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount",
+            "/inv:Invoice/cac:TaxTotal/cac:TaxSubtotal/cbc:TaxableAmount",
+            "/inv:Invoice/cac:TaxTotal/cac:TaxSubtotal/cbc:TaxAmount",
           ]
             .map((p) => `string(${q(p)})`)
             .join(", ' ', ")})`,
@@ -662,6 +666,8 @@ describe("XRechnung properties", () => {
         expect(bt112).toBe(bt109 + bt110);
         expect(bt115).toBe(statement.grossCents);
         expect(bt110).toBe(statement.vat.amountCents);
+        expect(bt116).toBe(bt106); // BR-S-08 / BR-O-08: one breakdown, all lines in it
+        expect(bt117).toBe(bt110); // BR-CO-14
       }),
       { numRuns: 40 },
     );
