@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { arbitraryStatementInput } from "../../../test/settlement-fixtures";
+import { buildStatement } from "./statement";
 import {
   averageHourlyRate,
+  lendingsOf,
   balancesOf,
   convertToCents,
   net,
@@ -91,6 +94,20 @@ describe("reciprocity ledger", () => {
       fc.property(ledgerBalances, (balances) => {
         const reversed = new Map([...balances].reverse());
         expect(net(reversed)).toEqual(net(balances));
+      }),
+    );
+  });
+
+  it("takes a statement's reciprocity hours as lendings: exactly the minutes of its reciprocity cases between different administrations", () => {
+    fc.assert(
+      fc.property(arbitraryStatementInput, (i) => {
+        const statement = buildStatement(i);
+        const posted = balancesOf(lendingsOf(statement).flatMap(postLending)).get(i.lenderOrganizationId) ?? 0;
+        const reciprocityMinutes = i.cases
+          .filter((c) => c.model === "reciprocity")
+          .flatMap((c) => c.hours)
+          .reduce((a, h) => a + h.minutes, 0);
+        expect(posted).toBe(i.lenderOrganizationId === i.borrowerOrganizationId ? 0 : reciprocityMinutes);
       }),
     );
   });

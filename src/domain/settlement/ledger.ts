@@ -21,6 +21,7 @@
  * Works for any whole-number unit: minutes for time, cents for money. Pure: no I/O.
  */
 import { assertSafeInteger, divideRounded } from "./money";
+import type { Statement } from "./statement";
 
 /** One side of a ledger entry: `amount` > 0 credits the administration, < 0 debits it. */
 export interface Posting {
@@ -60,6 +61,20 @@ export function postLending(lending: Lending): Posting[] {
     { organizationId: lending.lenderOrganizationId, amount: lending.minutes },
     { organizationId: lending.borrowerOrganizationId, amount: -lending.minutes },
   ];
+}
+
+/**
+ * The reciprocity hours a month's statement left to the ledger (its `reciprocity_to_ledger`
+ * exclusions), one lending per case — so the statement and the ledger read the same hours.
+ */
+export function lendingsOf(statement: Statement): Lending[] {
+  return statement.excluded
+    .filter((e) => e.reason === "reciprocity_to_ledger")
+    .map((e) => ({
+      lenderOrganizationId: statement.lenderOrganizationId,
+      borrowerOrganizationId: statement.borrowerOrganizationId,
+      minutes: e.minutes,
+    }));
 }
 
 /** The balance of every administration that has a posting (zero balances included). */

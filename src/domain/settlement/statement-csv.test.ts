@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
-import { arbitraryStatementInput } from "../../../test/settlement-arbitraries";
+import { arbitraryStatementInput } from "../../../test/settlement-fixtures";
 import { buildStatement, type StatementInput } from "./statement";
 import { STATEMENT_CSV_HEADERS, statementCsv } from "./statement-csv";
 

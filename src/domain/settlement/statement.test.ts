@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { arbitraryCase, arbitraryStatementInput } from "../../../test/settlement-arbitraries";
+import { arbitraryCase, arbitraryStatementInput } from "../../../test/settlement-fixtures";
 import { decimalEuros, divideRounded, exactHours, germanEuros, germanHours, hoursAmountCents } from "./money";
 import {
   buildStatement,
