@@ -173,6 +173,8 @@ describe("XRechnung export", () => {
       "60",
     ]);
     expect(line(2, "cac:Price/cbc:PriceAmount")).toBe("52.30");
+    expect(line(1, "cac:Item/cbc:Description")).toBe("Entgeltgruppe E 9b, Stufe 3; 37,50 Std. zu 52,30 € je Stunde");
+    expect(line(1, "cac:Item/cbc:Name")).toBe("Personalkosten: Abordnung Gesundheitsamt, Kontaktnachverfolgung");
     expect([line(3, "cbc:InvoicedQuantity/@unitCode"), line(3, "cac:Price/cbc:PriceAmount"), line(3, "cac:Item/cbc:Name")]).toEqual([
       "C62",
       "44.80",

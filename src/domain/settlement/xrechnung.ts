@@ -116,7 +116,9 @@ function invoiceLine(line: StatementLine, index: number, statement: Statement): 
   const name = line.kind === "hours" ? `Personalkosten: ${line.caseLabel}` : `${EXPENSE_KIND_WORDS[line.expenseKind]}: ${line.caseLabel}`;
   const description =
     line.kind === "hours"
-      ? `${line.rateLabel}; ${germanHours(line.minutes)} Std. zu ${germanEuros(line.rateCentsPerHour)} € je Stunde`
+      ? [line.rateLabel.trim(), `${germanHours(line.minutes)} Std. zu ${germanEuros(line.rateCentsPerHour)} € je Stunde`]
+          .filter(Boolean)
+          .join("; ")
       : line.description;
   const price = line.kind === "hours" ? line.rateCentsPerHour : line.amountCents;
   return el("cac:InvoiceLine", {}, [
