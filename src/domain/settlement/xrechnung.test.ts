@@ -182,6 +182,22 @@ describe("XRechnung export", () => {
     ]);
   });
 
+  it("describes an hours line without a stray separator when its rate has no label", () => {
+    const unlabelled = example({
+      cases: [
+        {
+          secondmentId: "s9",
+          model: "reimbursement",
+          label: "Bauamt",
+          hours: [{ minutes: 60, rateCentsPerHour: 4000, rateLabel: " " }],
+          expenses: [],
+        },
+      ],
+    });
+    const x = read(xrechnungInvoice(unlabelled));
+    expect(x(`string(${q("/inv:Invoice/cac:InvoiceLine/cac:Item/cbc:Description")})`)).toBe("1,00 Std. zu 40,00 € je Stunde");
+  });
+
   it("without § 2b UStG: category O with reason, no rate on the lines (BR-O-05), 0 in the breakdown (BR-DE-14), no VAT ID (BR-O-02)", () => {
     expect(value("/inv:Invoice/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:ID")).toBe("O");
     expect(value("/inv:Invoice/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Percent")).toBe("0");
