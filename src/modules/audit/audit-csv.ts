@@ -4,11 +4,11 @@
  * ("01.11.2026 14:05:09"). A cell that starts with = + - @ (or a tab or carriage return) gets a
  * leading apostrophe, so a spreadsheet never runs a value as a formula (CSV injection).
  */
+import { BOM, csvRow } from "../../kernel/csv";
 import { germanDate, TIME_ZONE } from "../../kernel/dates";
 import type { PresentedAuditEvent } from "./present-audit";
 
-/** The byte order mark that tells Excel the file is UTF-8. */
-export const BOM = "\uFEFF";
+export { BOM, csvCell } from "../../kernel/csv";
 
 /** The column headers, in order. */
 export const CSV_HEADERS = ["Zeitpunkt", "Person", "Verwaltung", "Was geschah", "Objektart", "Objekt", "Änderungen"] as const;
@@ -18,13 +18,7 @@ const timeOfDay = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2
 /** When an entry was made, as Excel in Germany reads it: "01.11.2026 14:05:09". */
 const germanDateTime = (at: Date) => `${germanDate(at)} ${timeOfDay.format(at)}`;
 
-/** One cell: formulas neutralised, quoted when it holds a separator, a quote or a line break. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-const line = (cells: string[]) => cells.map(csvCell).join(";") + "\r\n";
+const line = csvRow;
 
 /** The first line of the file: the BOM and the headers. */
 export const csvHead = () => BOM + line([...CSV_HEADERS]);

@@ -1,0 +1,23 @@
+/**
+ * CSV for Excel in Germany, one rule for every export: UTF-8 with a byte order mark (so Excel reads
+ * the umlauts), semicolons between cells, CRLF between rows. A cell that starts with = + - @ (or a
+ * tab or carriage return) gets a leading apostrophe, so a spreadsheet never runs a value as a
+ * formula (CSV injection); a cell holding a separator, a quote or a line break is quoted.
+ *
+ * Used by the audit log's CSV (`modules/audit/audit-csv.ts`) and the settlement statement's
+ * (`domain/settlement/statement-csv.ts`). Pure: no I/O.
+ */
+
+/** The byte order mark that tells Excel the file is UTF-8. */
+export const BOM = "\uFEFF";
+
+/** One cell: formulas neutralised, quoted when it holds a separator, a quote or a line break. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One row: the cells joined by semicolons, ended by CRLF. */
+export function csvRow(cells: readonly string[]): string {
+  return cells.map(csvCell).join(";") + "\r\n";
+}
