@@ -2,7 +2,9 @@ import { z } from "zod";
 import { END_BEFORE_START, isoDate } from "../../server/input-schemas";
 
 export const URGENCIES = ["crisis", "urgent", "normal"] as const;
-export const SETTLEMENT_MODELS = ["reimbursement", "reciprocity", "waiver"] as const;
+// The three settlement models are the settlement domain's (one list for requests, secondments and statements).
+import { SETTLEMENT_MODELS } from "../../domain/settlement/statement";
+export { SETTLEMENT_MODELS };
 export const REQUEST_STATUSES = ["draft", "open", "partly_filled", "filled", "closed", "cancelled"] as const;
 
 /** Request fields without defaults: a PATCH changes only what it names. */

@@ -8,7 +8,8 @@ import { departments, regions } from "../organizations/organizations.tables";
 import { qualifications } from "../pool/pool.tables";
 
 export type Urgency = "normal" | "urgent" | "crisis";
-export type SettlementModel = "reimbursement" | "reciprocity" | "waiver";
+import type { SettlementModel } from "../../domain/settlement/statement";
+export type { SettlementModel };
 export type RequestStatus = "draft" | "open" | "partly_filled" | "filled" | "closed" | "cancelled";
 
 /** A crisis declared by the region: its requests come first everywhere. */
