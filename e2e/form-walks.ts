@@ -386,6 +386,55 @@ export const WALKS: Walk[] = [
     ],
   },
   {
+    form: "cost-rates-filter",
+    as: "kaemmerei@wunstorf.demo",
+    open: (page) => page.goto("/kostensaetze").then(() => undefined),
+    empty: { what: "no day", fill: async () => {}, fields: ["on"] },
+    wrong: [
+      {
+        what: "31.02.2026 typed as the day",
+        fill: async (field, page) => typeImpossibleDate(field("on"), page),
+        fields: ["on"],
+      },
+    ],
+  },
+  {
+    form: "cost-rate-parameters",
+    as: "koordination@region-hannover.demo",
+    open: (page) => page.goto("/kostensaetze").then(() => undefined),
+    empty: {
+      what: "empty",
+      fill: async () => {},
+      fields: [
+        "validFrom",
+        "socialSecurityPercent",
+        "supplementaryPensionPercent",
+        "civilServantPensionPercent",
+        "employeeNetAnnualHours",
+        "civilServantNetAnnualHours",
+        "overheadOfficePercent",
+        "overheadOtherPercent",
+      ],
+    },
+    wrong: [
+      {
+        what: "a day in the past, a percentage with three decimals, words for hours and 31.02.2026",
+        fill: async (field) => {
+          await field("validFrom").fill("2020-01-01");
+          await field("socialSecurityPercent").fill("21,155");
+          await field("employeeNetAnnualHours").fill("viel");
+          await field("overheadOfficePercent").fill("120");
+        },
+        fields: ["socialSecurityPercent", "employeeNetAnnualHours", "overheadOfficePercent"],
+      },
+      {
+        what: "31.02.2026 typed as the first day",
+        fill: async (field, page) => typeImpossibleDate(field("validFrom"), page),
+        fields: ["validFrom"],
+      },
+    ],
+  },
+  {
     form: "audit-filter",
     as: "personal@wunstorf.demo",
     open: (page) => page.goto("/protokoll").then(() => undefined),

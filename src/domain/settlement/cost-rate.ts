@@ -198,8 +198,9 @@ function hundredths(value: number, lang: "de" | "en", unit: string): string {
   return `${whole}${lang === "de" ? "," : "."}${String(value % 100).padStart(2, "0")} ${unit}`;
 }
 
+/** "21 %", "70,28 %", "12,50 %": whole percentages without decimals. */
 function percent(bp: number, lang: "de" | "en"): string {
-  return hundredths(bp, lang, "%");
+  return bp % 100 === 0 ? `${(bp / 100).toLocaleString(lang === "de" ? "de-DE" : "en-GB")} %` : hundredths(bp, lang, "%");
 }
 
 function words(make: (lang: "de" | "en") => string): Words {
