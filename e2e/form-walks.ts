@@ -38,6 +38,17 @@ export interface Walk {
   screenshot?: boolean;
 }
 
+/** The fields of a new cost-rate parameter version that the page prefills with the version in force. */
+const PARAMETER_FIELDS = [
+  "socialSecurityPercent",
+  "supplementaryPensionPercent",
+  "civilServantPensionPercent",
+  "employeeNetAnnualHours",
+  "civilServantNetAnnualHours",
+  "overheadOfficePercent",
+  "overheadOtherPercent",
+];
+
 /** Forms the walk leaves out, and why. */
 export const NOT_WALKED: Record<string, string> = {
   "sso-start": "one choice among the administrations offered; sending it leaves for that administration's sign-in page",
@@ -389,7 +400,7 @@ export const WALKS: Walk[] = [
     form: "cost-rates-filter",
     as: "kaemmerei@wunstorf.demo",
     open: (page) => page.goto("/kostensaetze").then(() => undefined),
-    empty: { what: "no day", fill: async () => {}, fields: ["on"] },
+    empty: { valid: "no day: the rates of today" },
     wrong: [
       {
         what: "31.02.2026 typed as the day",
@@ -403,8 +414,10 @@ export const WALKS: Walk[] = [
     as: "koordination@region-hannover.demo",
     open: (page) => page.goto("/kostensaetze").then(() => undefined),
     empty: {
-      what: "empty",
-      fill: async () => {},
+      what: "empty (the prefilled version in force cleared)",
+      fill: async (field) => {
+        for (const name of PARAMETER_FIELDS) await field(name).fill("");
+      },
       fields: [
         "validFrom",
         "socialSecurityPercent",

@@ -64,7 +64,14 @@ export function CostRatesPage() {
   const [unreadable, setUnreadable] = useState<Problem | null>(null);
   const [group, setGroup] = useState("E 9b");
   const [notice, setNotice] = useState<string | null>(null);
-  const rates = useApi<CostRates>(() => api.GET("/api/v1/cost-rates", { params: { query: applied } }), [applied]);
+  const rates = useApi<CostRates>(
+    () =>
+      api.GET("/api/v1/cost-rates", {
+        // No day: the server's today (Europe/Berlin).
+        params: { query: { overhead: applied.overhead, ...(applied.on ? { on: applied.on } : {}) } },
+      }),
+    [applied],
+  );
   const parameters = useApi<CostRateParameters>(() => api.GET("/api/v1/cost-rates/parameters"), []);
   const isInvalid = rates.problem?.status === 400;
   if (!rates.data && !isInvalid) return <QueryState query={rates} title={t("costRates.title")} />;
