@@ -63,7 +63,7 @@ describe.skipIf(!hasBrowser)("cost rates in the browser", () => {
     await expectAccessible(page, "cost rates (coordination)");
     // Prefilled with the version in force; a comma is read as the decimal separator.
     expect(await page.getByLabel("Gemeinkostenzuschlag Büroarbeitsplatz (%)").inputValue()).toBe("20");
-    await page.getByLabel("Gültig ab").fill("2027-01-01");
+    await page.locator('form[name="cost-rate-parameters"]').getByLabel("Gültig ab").fill("2027-01-01");
     await page.getByLabel("Gemeinkostenzuschlag Büroarbeitsplatz (%)").fill("22,5");
     await page.getByLabel("Gemeinkostenzuschlag Büroarbeitsplatz (%)").press("Enter");
     const notice = page.getByRole("status").filter({ hasText: "Gespeichert" });
@@ -82,6 +82,28 @@ describe.skipIf(!hasBrowser)("cost rates in the browser", () => {
     expect(
       await page.getByRole("table", { name: "Tarifbeschäftigte (TVöD-VKA)" }).getByRole("row", { name: /^E 9b/ }).textContent(),
     ).toContain("52,21\u00a0€");
+    // A rate for B 3, which has no table: from 1 January 2027, 75,00 € + 22,5 % (16,875 → 16,88 €) = 91,88 €.
+    await page.getByRole("link", { name: "Satz eintragen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sätze für Gruppen ohne Tabelle" }).waitFor();
+    await expectAccessible(page, "manual rates");
+    await page.getByLabel("Gruppe", { exact: true }).selectOption("B 3");
+    await page.getByLabel("Gültig ab").fill("2027-01-01");
+    await page.getByLabel("Satz je Stunde (Euro)").fill("75,00");
+    await page.getByRole("button", { name: "Satz speichern" }).click();
+    await page.getByRole("status").filter({ hasText: "Für B 3 gilt ab 1. Januar 2027" }).waitFor();
+    expect(await page.getByRole("table", { name: "Eingetragene Sätze" }).textContent()).toContain("75,00\u00a0€");
+    await screenshots(page, "cost-rates-manual");
+    await page.getByRole("link", { name: "Zurück zu den Kostensätzen" }).click();
+    await page.getByLabel("Gültig am").fill("2027-01-01");
+    await page.getByRole("button", { name: "Anzeigen" }).click();
+    await page.getByText("Sätze am 1. Januar 2027").waitFor();
+    expect(
+      await page
+        .getByRole("table", { name: /Besoldungsordnung B/ })
+        .getByRole("row", { name: /^B 3/ })
+        .textContent(),
+    ).toContain("91,88\u00a0€");
+    await expectAccessible(page, "cost rates after a manual rate");
     await context.close();
   });
 });

@@ -448,6 +448,30 @@ export const WALKS: Walk[] = [
     ],
   },
   {
+    form: "manual-cost-rate",
+    as: "koordination@region-hannover.demo",
+    open: (page) => page.goto("/kostensaetze/ohne-tabelle").then(() => undefined),
+    empty: { what: "empty", fill: async () => {}, fields: ["validFrom", "centsPerHour"] },
+    wrong: [
+      {
+        what: "a rate in words and 31.02.2026 typed as the first day",
+        fill: async (field, page) => {
+          await field("centsPerHour").fill("teuer");
+          await typeImpossibleDate(field("validFrom"), page);
+        },
+        fields: ["validFrom"],
+      },
+      {
+        what: "a rate in words",
+        fill: async (field) => {
+          await field("validFrom").fill("2030-01-01");
+          await field("centsPerHour").fill("teuer");
+        },
+        fields: ["centsPerHour"],
+      },
+    ],
+  },
+  {
     form: "audit-filter",
     as: "personal@wunstorf.demo",
     open: (page) => page.goto("/protokoll").then(() => undefined),

@@ -53,6 +53,7 @@ const routes = [
   at("/postausgang", signedIn(lazyRouteComponent(notifications, "OutboxPage"))),
   at("/qualifikationen", signedIn(lazyRouteComponent(pool, "QualificationsPage"))),
   at("/kostensaetze", signedIn(lazyRouteComponent(settlement, "CostRatesPage"))),
+  at("/kostensaetze/ohne-tabelle", signedIn(lazyRouteComponent(settlement, "ManualRatesPage"))),
   at("/impressum", lazyRouteComponent(legal, "ImprintPage")),
   at("/datenschutz", lazyRouteComponent(legal, "PrivacyPage")),
   at("/barrierefreiheit", lazyRouteComponent(legal, "AccessibilityPage")),

@@ -11,3 +11,5 @@ export type BreakdownLine = NonNullable<CostRateItem["rate"]>["breakdown"][numbe
 export type CostRateParameters = ResponseOf<"/api/v1/cost-rates/parameters">;
 /** A new parameter version as the API takes it. */
 export type NewCostRateParameters = paths["/api/v1/cost-rates/parameters"]["post"]["requestBody"]["content"]["application/json"];
+/** A manual rate as the API takes it. */
+export type NewManualRate = paths["/api/v1/cost-rates/manual"]["post"]["requestBody"]["content"]["application/json"];

@@ -1,2 +1,2 @@
 /** The settlement's pages, loaded when first visited. */
-export { CostRatesPage } from "./CostRatesPage";
+export { CostRatesPage, ManualRatesPage } from "./CostRatesPage";
