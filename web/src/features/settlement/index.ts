@@ -1,2 +1,3 @@
 /** The settlement's pages, loaded when first visited. */
-export { CostRatesPage, ManualRatesPage } from "./CostRatesPage";
+export { CostRatesPage } from "./CostRatesPage";
+export { ManualRatesPage } from "./ManualRatesPage";
