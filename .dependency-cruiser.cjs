@@ -18,6 +18,7 @@ const LAYERS = [
   ["pool"],
   ["support-requests"],
   ["secondments"],
+  ["settlement"],
   ["allocation"],
 ];
 

@@ -38,6 +38,17 @@ export interface Walk {
   screenshot?: boolean;
 }
 
+/** The fields of a new cost-rate parameter version that the page prefills with the version in force. */
+const PARAMETER_FIELDS = [
+  "socialSecurityPercent",
+  "supplementaryPensionPercent",
+  "civilServantPensionPercent",
+  "employeeNetAnnualHours",
+  "civilServantNetAnnualHours",
+  "overheadOfficePercent",
+  "overheadOtherPercent",
+];
+
 /** Forms the walk leaves out, and why. */
 export const NOT_WALKED: Record<string, string> = {
   "sso-start": "one choice among the administrations offered; sending it leaves for that administration's sign-in page",
@@ -382,6 +393,81 @@ export const WALKS: Walk[] = [
           await typeImpossibleDate(field("validFrom"), page);
         },
         fields: ["validFrom"],
+      },
+    ],
+  },
+  {
+    form: "cost-rates-filter",
+    as: "kaemmerei@wunstorf.demo",
+    open: (page) => page.goto("/kostensaetze").then(() => undefined),
+    empty: { valid: "no day: the rates of today" },
+    wrong: [
+      {
+        what: "31.02.2026 typed as the day",
+        fill: async (field, page) => typeImpossibleDate(field("on"), page),
+        fields: ["on"],
+      },
+    ],
+  },
+  {
+    form: "cost-rate-parameters",
+    as: "koordination@region-hannover.demo",
+    open: (page) => page.goto("/kostensaetze").then(() => undefined),
+    empty: {
+      what: "empty (the prefilled version in force cleared)",
+      fill: async (field) => {
+        for (const name of PARAMETER_FIELDS) await field(name).fill("");
+      },
+      fields: [
+        "validFrom",
+        "socialSecurityPercent",
+        "supplementaryPensionPercent",
+        "civilServantPensionPercent",
+        "employeeNetAnnualHours",
+        "civilServantNetAnnualHours",
+        "overheadOfficePercent",
+        "overheadOtherPercent",
+      ],
+    },
+    wrong: [
+      {
+        what: "a day in the past, a percentage with three decimals, words for hours and 31.02.2026",
+        fill: async (field) => {
+          await field("validFrom").fill("2020-01-01");
+          await field("socialSecurityPercent").fill("21,155");
+          await field("employeeNetAnnualHours").fill("viel");
+          await field("overheadOfficePercent").fill("120");
+        },
+        fields: ["socialSecurityPercent", "employeeNetAnnualHours", "overheadOfficePercent"],
+      },
+      {
+        what: "31.02.2026 typed as the first day",
+        fill: async (field, page) => typeImpossibleDate(field("validFrom"), page),
+        fields: ["validFrom"],
+      },
+    ],
+  },
+  {
+    form: "manual-cost-rate",
+    as: "koordination@region-hannover.demo",
+    open: (page) => page.goto("/kostensaetze/ohne-tabelle").then(() => undefined),
+    empty: { what: "empty", fill: async () => {}, fields: ["validFrom", "centsPerHour"] },
+    wrong: [
+      {
+        what: "a rate in words and 31.02.2026 typed as the first day",
+        fill: async (field, page) => {
+          await field("centsPerHour").fill("teuer");
+          await typeImpossibleDate(field("validFrom"), page);
+        },
+        fields: ["validFrom"],
+      },
+      {
+        what: "a rate in words",
+        fill: async (field) => {
+          await field("validFrom").fill("2030-01-01");
+          await field("centsPerHour").fill("teuer");
+        },
+        fields: ["centsPerHour"],
       },
     ],
   },

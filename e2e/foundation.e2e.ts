@@ -26,6 +26,7 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
       "Anfragen",
       "Krisen",
       "Abordnungen",
+      "Kostensätze",
       "Unterstützungspool",
       "Postausgang",
       "Konten",

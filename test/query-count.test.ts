@@ -51,6 +51,9 @@ const CASES: ListCase[] = [
 /** List routes whose length the world does not vary, and why their count cannot grow with it. */
 const NOT_COUNTED: Record<string, string> = {
   "/api/v1/framework-agreements": "one statement: the region's versions",
+  "/api/v1/cost-rates":
+    "two statements whatever the day: the region's parameter versions and manual rates; the pay groups are a fixed list computed in memory",
+  "/api/v1/cost-rates/parameters": "two statements: the region's parameter versions and manual rates",
   "/api/v1/deputies": "two statements: the deputyships (names joined) and the accounts that can be named",
   "/api/v1/calendar-feeds": "one statement: the caller's own feeds (department names joined)",
   "/api/v1/secondments/:id/onboarding": "the checklist of one secondment: at most its five items, read in one statement",

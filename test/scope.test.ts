@@ -49,6 +49,17 @@ const RESOURCES = [
     declaredIn: "src/modules/identity/identity.tables.ts",
     scope: "src/modules/identity/account-scope.ts",
   },
+  ...(
+    [
+      ["costRateParameters", "cost_rate_parameters"],
+      ["manualCostRates", "manual_cost_rates"],
+    ] as const
+  ).map(([table, sqlName]) => ({
+    table,
+    sqlName,
+    declaredIn: "src/modules/settlement/cost-rates.tables.ts",
+    scope: "src/modules/settlement/cost-rate-scope.ts",
+  })),
   {
     table: "allocationRuns",
     sqlName: "allocation_runs",

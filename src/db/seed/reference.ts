@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { departments, organizations, regions } from "../schema";
 import { seedQualifications } from "./qualifications";
+import { seedCostRateDefaults } from "./cost-rates";
 
 /** Manifest `region.json` in a region's reference-data folder. */
 interface RegionManifest {
@@ -136,6 +137,7 @@ export async function seedReferenceData(db: Db, regionDir: string): Promise<Refe
       }
     }
     await seedQualifications(tx as unknown as Db, region.id);
+    await seedCostRateDefaults(tx, region.id, idByAgs.get(manifest.code)!);
     return { regionId: region.id, organizations: records.length, departments: departmentCount };
   });
 }

@@ -51,6 +51,14 @@ export const OBJECT_TYPES = {
   qualification: object(["Qualifikation", "Qualification"], ["die Qualifikation", "the qualification"]),
   pool_member: object(["Poolmitglied", "Pool member"], ["die Daten des Poolmitglieds", "the pool member's data"]),
   audit_log: object(["Protokoll", "Audit log"], ["das Protokoll", "the audit log"]),
+  cost_rate_parameters: object(
+    ["Parameter der Kostensätze", "Cost-rate parameters"],
+    ["die Parameter der Kostensätze", "the cost-rate parameters"],
+  ),
+  manual_cost_rate: object(
+    ["Kostensatz ohne Tabelle", "Rate without a table"],
+    ["einen Kostensatz ohne Tabelle", "a rate without a table"],
+  ),
 } as const satisfies Record<string, ObjectWords>;
 
 /** One of {@link OBJECT_TYPES}. */
@@ -176,6 +184,11 @@ export const CREATE_CLAUSES: Partial<Record<ObjectType, Bilingual>> = {
   allocation_run: w("eine Zuteilung berechnet", "computed an allocation"),
   deputy: w("eine Vertretung eingetragen", "named a deputy"),
   framework_agreement: w("eine neue Fassung der Rahmenvereinbarung eingestellt", "published a new version of the framework agreement"),
+  cost_rate_parameters: w(
+    "eine neue Fassung der Parameter der Kostensätze eingestellt",
+    "published a new version of the cost-rate parameters",
+  ),
+  manual_cost_rate: w("einen Kostensatz für eine Gruppe ohne Tabelle eingetragen", "entered a rate for a group without a table"),
 };
 
 /** Clauses of deletions, where "gelöscht" is not what happened. */
@@ -342,6 +355,18 @@ export const FIELDS: Record<string, FieldWords> = {
   jobTitle: field("Tätigkeit", "Job title"),
   leftAt: field("Ausgetreten am", "Left on", { kind: "dateTime" }),
   consentVersion: field("Fassung der Einwilligung", "Consent version"),
+  // Cost rates
+  referenceStep: field("Referenzstufe", "Reference step", { kind: "number" }),
+  socialSecurityPercent: field("Arbeitgeberanteil Sozialversicherung (%)", "Employer's social-security share (%)", { kind: "number" }),
+  supplementaryPensionPercent: field("Arbeitgeberanteil Zusatzversorgung (%)", "Employer's supplementary pension share (%)", {
+    kind: "number",
+  }),
+  civilServantPensionPercent: field("Versorgungszuschlag Beamte (%)", "Civil servants' pension surcharge (%)", { kind: "number" }),
+  employeeNetAnnualHours: field("Jahresnettoarbeitszeit Tarifbeschäftigte (h)", "Net annual hours, employees (h)", { kind: "number" }),
+  civilServantNetAnnualHours: field("Jahresnettoarbeitszeit Beamte (h)", "Net annual hours, civil servants (h)", { kind: "number" }),
+  overheadOfficePercent: field("Gemeinkostenzuschlag Büroarbeitsplatz (%)", "Overhead, office workplace (%)", { kind: "number" }),
+  overheadOtherPercent: field("Gemeinkostenzuschlag sonstiger Arbeitsplatz (%)", "Overhead, other workplace (%)", { kind: "number" }),
+  centsPerHour: field("Satz je Stunde (Cent)", "Rate per hour (cents)", { kind: "number" }),
   // Export of the log
   person: field("Person", "Person"),
   objectType: field("Objektart", "Object type", words(Object.fromEntries(Object.entries(OBJECT_TYPES).map(([k, v]) => [k, v.name])))),

@@ -985,6 +985,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cost-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every pay group's hourly cost rate on a day (default today), with its breakdown */
+        get: operations["listCostRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-rates/parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's cost-rate parameters, every version, and the manual rates */
+        get: operations["listCostRateParameters"];
+        put?: never;
+        /** Add a new version of the cost-rate parameters from a day (today or later) */
+        post: operations["createCostRateParameters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-rates/manual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a rate for a pay group without a table (B grades, …) from a day (today or later) */
+        post: operations["createManualCostRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/allocation-runs": {
         parameters: {
             query?: never;
@@ -1409,6 +1461,8 @@ export interface operations {
                                 configureSecondments: boolean;
                                 deputize: boolean;
                                 manageFramework: boolean;
+                                readCostRates: boolean;
+                                manageCostRates: boolean;
                                 runAllocation: boolean;
                             };
                         };
@@ -1719,6 +1773,8 @@ export interface operations {
                             configureSecondments: boolean;
                             deputize: boolean;
                             manageFramework: boolean;
+                            readCostRates: boolean;
+                            manageCostRates: boolean;
                             runAllocation: boolean;
                         };
                     };
@@ -1815,6 +1871,8 @@ export interface operations {
                             configureSecondments: boolean;
                             deputize: boolean;
                             manageFramework: boolean;
+                            readCostRates: boolean;
+                            manageCostRates: boolean;
                             runAllocation: boolean;
                         };
                     };
@@ -3954,7 +4012,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "crisis" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -4068,7 +4126,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "crisis" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -9621,6 +9679,407 @@ export interface operations {
             };
             /** @description Problem (`uri_too_long`): The address is too long. */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCostRates: {
+        parameters: {
+            query?: {
+                /** @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31 */
+                on?: string;
+                overhead?: "office" | "other" | "none";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        on: string;
+                        /** @enum {string} */
+                        overhead: "office" | "other" | "none";
+                        parametersValidFrom: string | null;
+                        items: {
+                            payGroup: string;
+                            /** @enum {string} */
+                            employmentStatus: "employee" | "civil_servant";
+                            rate: {
+                                centsPerHour: number;
+                                /** @enum {string} */
+                                source: "table" | "manual";
+                                scale: ("tvoed_vka" | "tvoed_sue" | "nds_a") | null;
+                                validFrom: string;
+                                step: number | null;
+                                monthlyCents: number | null;
+                                overheadBasisPoints: number;
+                                breakdown: {
+                                    /** @enum {string} */
+                                    key: "base_pay" | "annual_bonus" | "social_security" | "supplementary_pension" | "civil_servant_pension" | "manual" | "overhead";
+                                    label: {
+                                        de: string;
+                                        en: string;
+                                    };
+                                    basis: {
+                                        de: string;
+                                        en: string;
+                                    };
+                                    basisCents: number;
+                                    basisPoints: number | null;
+                                    amountCents: number;
+                                }[];
+                            } | null;
+                            noRate: {
+                                /** @enum {string} */
+                                reason: "no_parameters" | "no_table" | "status_mismatch";
+                                message: {
+                                    de: string;
+                                    en: string;
+                                };
+                            } | null;
+                        }[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCostRateParameters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            validFrom: string;
+                            referenceStep: number;
+                            socialSecurityPercent: number;
+                            supplementaryPensionPercent: number;
+                            civilServantPensionPercent: number;
+                            employeeNetAnnualHours: number;
+                            civilServantNetAnnualHours: number;
+                            overheadOfficePercent: number;
+                            overheadOtherPercent: number;
+                            note: string;
+                            createdAt: string;
+                            isInForce: boolean;
+                        }[];
+                        manualRates: {
+                            /** Format: uuid */
+                            id: string;
+                            payGroup: string;
+                            validFrom: string;
+                            centsPerHour: number;
+                            note: string;
+                        }[];
+                        today: string;
+                        abilities: {
+                            create: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCostRateParameters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    validFrom: string;
+                    referenceStep: number;
+                    /** @description Percent, 0–60, two decimals */
+                    socialSecurityPercent: number;
+                    /** @description Percent, 0–30, two decimals */
+                    supplementaryPensionPercent: number;
+                    /** @description Percent, 0–100, two decimals */
+                    civilServantPensionPercent: number;
+                    /** @description Hours per year, 800–2500, two decimals */
+                    employeeNetAnnualHours: number;
+                    /** @description Hours per year, 800–2500, two decimals */
+                    civilServantNetAnnualHours: number;
+                    /** @description Percent, 0–100, two decimals */
+                    overheadOfficePercent: number;
+                    /** @description Percent, 0–100, two decimals */
+                    overheadOtherPercent: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        validFrom: string;
+                        referenceStep: number;
+                        socialSecurityPercent: number;
+                        supplementaryPensionPercent: number;
+                        civilServantPensionPercent: number;
+                        employeeNetAnnualHours: number;
+                        civilServantNetAnnualHours: number;
+                        overheadOfficePercent: number;
+                        overheadOtherPercent: number;
+                        note: string;
+                        createdAt: string;
+                        isInForce: boolean;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createManualCostRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    payGroup: "E 1" | "E 2" | "E 2Ü" | "E 3" | "E 4" | "E 5" | "E 6" | "E 7" | "E 8" | "E 9a" | "E 9b" | "E 9c" | "E 10" | "E 11" | "E 12" | "E 13" | "E 14" | "E 15" | "E 15Ü" | "S 2" | "S 3" | "S 4" | "S 7" | "S 8a" | "S 8b" | "S 9" | "S 11a" | "S 11b" | "S 12" | "S 13" | "S 14" | "S 15" | "S 16" | "S 17" | "S 18" | "A 3" | "A 4" | "A 5" | "A 6" | "A 7" | "A 8" | "A 9" | "A 10" | "A 11" | "A 12" | "A 13" | "A 14" | "A 15" | "A 16" | "B 1" | "B 2" | "B 3" | "B 4" | "B 5" | "B 6" | "B 7" | "B 8" | "B 9" | "B 10" | "B 11";
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    validFrom: string;
+                    centsPerHour: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        payGroup: string;
+                        validFrom: string;
+                        centsPerHour: number;
+                        note: string;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

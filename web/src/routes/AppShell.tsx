@@ -130,6 +130,13 @@ export function AppShell() {
                 </Link>
               </li>
             ) : null}
+            {me?.abilities.readCostRates ? (
+              <li>
+                <Link to="/kostensaetze" activeProps={{ "aria-current": "page" }}>
+                  {t("costRates.nav")}
+                </Link>
+              </li>
+            ) : null}
             {me ? (
               <li>
                 <Link

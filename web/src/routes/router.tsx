@@ -15,6 +15,7 @@ const supportRequests = () => import("../features/support-requests");
 const secondments = () => import("../features/secondments");
 const notifications = () => import("../features/notifications");
 const legal = () => import("../features/legal");
+const settlement = () => import("../features/settlement");
 
 const root = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
 /** A page only for signed-in accounts; everyone else is sent to the login page and back. */
@@ -51,6 +52,8 @@ const routes = [
   at("/krisen/$id", signedIn(lazyRouteComponent(supportRequests, "CrisisBoardPage"))),
   at("/postausgang", signedIn(lazyRouteComponent(notifications, "OutboxPage"))),
   at("/qualifikationen", signedIn(lazyRouteComponent(pool, "QualificationsPage"))),
+  at("/kostensaetze", signedIn(lazyRouteComponent(settlement, "CostRatesPage"))),
+  at("/kostensaetze/ohne-tabelle", signedIn(lazyRouteComponent(settlement, "ManualRatesPage"))),
   at("/impressum", lazyRouteComponent(legal, "ImprintPage")),
   at("/datenschutz", lazyRouteComponent(legal, "PrivacyPage")),
   at("/barrierefreiheit", lazyRouteComponent(legal, "AccessibilityPage")),

@@ -52,6 +52,11 @@ export function ImprintPage() {
             ? "Building authorities: Region Hannover, page “Baugenehmigungen” (facts)"
             : "Zuständigkeit der Bauaufsicht: Region Hannover, Seite „Baugenehmigungen“ (Fakten)"}
         </li>
+        <li>
+          {en
+            ? "Pay tables for cost rates: TVData, © 2023 Beáta Ungurán, BSD-3-Clause (TVöD-VKA, TVöD-SuE, Lower Saxony A scale)"
+            : "Entgelt- und Besoldungstabellen für Kostensätze: TVData, © 2023 Beáta Ungurán, BSD-3-Clause (TVöD-VKA, TVöD-SuE, Besoldungsordnung A Niedersachsen)"}
+        </li>
         <li>{en ? "Design system: KERN UX (EUPL-1.2)" : "Designsystem: KERN UX (EUPL-1.2)"}</li>
       </ul>
     </Page>

@@ -1,0 +1,3 @@
+/** The settlement's pages, loaded when first visited. */
+export { CostRatesPage } from "./CostRatesPage";
+export { ManualRatesPage } from "./ManualRatesPage";
