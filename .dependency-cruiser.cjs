@@ -19,6 +19,7 @@ const LAYERS = [
   ["support-requests"],
   ["secondments"],
   ["allocation"],
+  ["settlement"],
 ];
 
 const source = "^src/";

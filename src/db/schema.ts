@@ -7,3 +7,4 @@ export * from "../modules/support-requests/support-requests.tables";
 export * from "../modules/notifications/outbox.tables";
 export * from "../modules/secondments/secondments.tables";
 export * from "../modules/allocation/allocation.tables";
+export * from "../modules/settlement/timesheets.tables";

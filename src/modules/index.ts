@@ -12,6 +12,7 @@ import { organizationsModule } from "./organizations";
 import { poolModule } from "./pool";
 import { supportRequestsModule } from "./support-requests";
 import { secondmentsModule } from "./secondments";
+import { settlementModule } from "./settlement";
 
 /**
  * Every capability of Verbund, lowest layer first. The app registers their routes in this order,
@@ -26,6 +27,7 @@ export const MODULES: readonly VerbundModule[] = [
   poolModule,
   supportRequestsModule,
   secondmentsModule,
+  settlementModule,
   allocationModule,
 ];
 

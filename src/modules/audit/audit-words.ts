@@ -51,6 +51,9 @@ export const OBJECT_TYPES = {
   qualification: object(["Qualifikation", "Qualification"], ["die Qualifikation", "the qualification"]),
   pool_member: object(["Poolmitglied", "Pool member"], ["die Daten des Poolmitglieds", "the pool member's data"]),
   audit_log: object(["Protokoll", "Audit log"], ["das Protokoll", "the audit log"]),
+  timesheet_entry: object(["Stundennachweis", "Timesheet"], ["die Stunden eines Tages", "the hours of a day"]),
+  expense: object(["Auslage", "Expense"], ["die Auslage", "the expense"]),
+  expense_receipt: object(["Beleg", "Receipt"], ["den Beleg einer Auslage", "the receipt of an expense"]),
 } as const satisfies Record<string, ObjectWords>;
 
 /** One of {@link OBJECT_TYPES}. */
@@ -338,6 +341,37 @@ export const FIELDS: Record<string, FieldWords> = {
   jobTitle: field("Tätigkeit", "Job title"),
   leftAt: field("Ausgetreten am", "Left on", { kind: "dateTime" }),
   consentVersion: field("Fassung der Einwilligung", "Consent version"),
+  // Hours and expenses (settlement)
+  secondmentId: field("Abordnung", "Secondment", { kind: "reference" }),
+  day: field("Tag", "Day", { kind: "date" }),
+  minutes: field("Minuten", "Minutes", { kind: "number" }),
+  entryState: field(
+    "Stand",
+    "State",
+    words({
+      recorded: w("erfasst", "recorded"),
+      confirmed: w("bestätigt", "confirmed"),
+      returned: w("zurückgegeben", "returned"),
+      replaced: w("durch eine Korrektur ersetzt", "replaced by a correction"),
+    }),
+  ),
+  comment: field("Anmerkung", "Comment"),
+  corrects: field("Korrigiert", "Corrects", { kind: "reference" }),
+  expenseKind: field(
+    "Art der Auslage",
+    "Kind of expense",
+    words({
+      travel: w("Fahrtkosten", "travel costs"),
+      separation_allowance: w("Trennungsgeld", "separation allowance"),
+      per_diem: w("Tagegeld", "per diem"),
+    }),
+  ),
+  amountCents: field("Betrag in Cent", "Amount in cents", { kind: "number" }),
+  expenseId: field("Auslage", "Expense", { kind: "reference" }),
+  fileName: field("Dateiname", "File name"),
+  mediaType: field("Dateiart", "File type"),
+  size: field("Größe in Bytes", "Size in bytes", { kind: "number" }),
+  memberId: HIDDEN,
   // Export of the log
   person: field("Person", "Person"),
   objectType: field("Objektart", "Object type", words(Object.fromEntries(Object.entries(OBJECT_TYPES).map(([k, v]) => [k, v.name])))),
