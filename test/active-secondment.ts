@@ -7,6 +7,7 @@
  */
 import { CONSENT_VERSION } from "../src/modules/pool/consent";
 import { addDays, today } from "../src/kernel/dates";
+import type { Client } from "./app";
 
 /** One answer as the walk needs it. */
 export interface Answer {
@@ -15,6 +16,14 @@ export interface Answer {
 }
 /** Sends a request as one account. */
 export type Send = (method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) => Promise<Answer>;
+
+/** A test client as a {@link Send}. */
+export const sender =
+  (client: Client): Send =>
+  async (method, url, payload) => {
+    const res = await client.request({ method, url, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+    return { status: res.statusCode, body: res.body };
+  };
 
 /** The accounts the walk acts as. */
 export interface Walkers {

@@ -6,6 +6,7 @@ import { migrateDatabase, openDatabase } from "../db/client";
 import { DEMO_ACCOUNTS, disableDemoAccounts, randomDemoPassword, seedDemoAccounts } from "../db/seed/demo";
 import { seedDemoPool } from "../db/seed/demo-pool";
 import { seedDemoSecondments } from "../db/seed/demo-secondments";
+import { seedDemoTimesheets } from "../db/seed/demo-timesheets";
 import { seedReferenceData } from "../db/seed/reference";
 import type { Role } from "../kernel/roles";
 import { OperatorError } from "../operator-error";
@@ -46,6 +47,7 @@ async function prepare(demo: boolean, purpose: string, options: { disableDemo?: 
       await seedDemoAccounts(database.db, demoPassword);
       await seedDemoPool(database.db);
       await seedDemoSecondments(database.db);
+      await seedDemoTimesheets(database.db);
     } else if (options.disableDemo) {
       const disabled = await disableDemoAccounts(database.db);
       if (disabled > 0) process.stdout.write(`${disabled} Demo-Konten deaktiviert (kein Passwort mehr) – außerhalb des Demo-Modus.\n`);

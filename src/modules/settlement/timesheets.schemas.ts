@@ -78,7 +78,14 @@ export const Timesheet = z.object({
   recordableTo: z.string().nullable(),
   entries: z.array(TimesheetEntry),
   totals: z.object({ confirmedMinutes: z.number().int(), openMinutes: z.number().int(), returnedMinutes: z.number().int() }),
-  abilities: z.object({ record: z.boolean(), decide: z.boolean(), readReceipts: z.boolean(), seesOnlyConfirmed: z.boolean() }),
+  abilities: z.object({
+    /** The secondment has begun (or is over): its hours are a thing to show. */
+    show: z.boolean(),
+    record: z.boolean(),
+    decide: z.boolean(),
+    readReceipts: z.boolean(),
+    seesOnlyConfirmed: z.boolean(),
+  }),
 });
 
 /** A receipt: PDF, JPEG or PNG as base64, at most 5 MB (the type is read from the content). */

@@ -9,7 +9,7 @@ import { and, eq } from "drizzle-orm";
 import { addDays, today, weekdayOf } from "../../kernel/dates";
 import { auditEvents } from "../audit";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
-import { activeSecondmentOfKatrin, type Send } from "../../../test/active-secondment";
+import { activeSecondmentOfKatrin, sender } from "../../../test/active-secondment";
 import { CAST } from "../../../test/support-cast";
 import { fireTogether, statusCounts } from "../../../test/parallel";
 import { createTestDatabase, testDatabaseKind } from "../../../test/db";
@@ -31,13 +31,6 @@ const lastWeek = () => {
   const monday = addDays(now, -((weekdayOf(now) + 6) % 7) - 7);
   return [0, 1, 2, 3, 4].map((i) => addDays(monday, i));
 };
-
-export const sender =
-  (client: Client): Send =>
-  async (method, url, payload) => {
-    const res = await client.request({ method, url, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
-    return { status: res.statusCode, body: res.body };
-  };
 
 const get = (client: Client, url: string) => client.request({ method: "GET", url });
 const post = (client: Client, url: string, payload?: unknown) =>

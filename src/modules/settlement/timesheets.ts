@@ -100,7 +100,14 @@ export async function getTimesheet(db: Db | Tx, actor: Actor, id: string, month 
     recordableTo: record && from <= to ? to : null,
     entries: entries.map((e) => presentEntry(e, view)),
     totals: totalsOf(entries),
-    abilities: { record, decide: view.mayDecide, readReceipts: view.mayReadReceipts, seesOnlyConfirmed: view.seesConfirmed },
+    abilities: {
+      // Whether hours belong to this secondment at all: from its start on (the secondment page links here then).
+      show: (RECORDABLE_SECONDMENT_STATES as readonly string[]).includes(s.state),
+      record,
+      decide: view.mayDecide,
+      readReceipts: view.mayReadReceipts,
+      seesOnlyConfirmed: view.seesConfirmed,
+    },
   };
 }
 
