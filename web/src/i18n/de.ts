@@ -6,6 +6,7 @@ import { de as supportRequests } from "../features/support-requests/i18n.de";
 import { de as allocation } from "../features/allocation/i18n.de";
 import { de as secondments } from "../features/secondments/i18n.de";
 import { de as notifications } from "../features/notifications/i18n.de";
+import { de as settlement } from "../features/settlement/i18n.de";
 import { combine } from "./combine";
 
 /**
@@ -165,6 +166,17 @@ export const shared = {
   },
 };
 
-export const de = combine(shared, organizations, identity, audit, pool, supportRequests, allocation, secondments, notifications);
+export const de = combine(
+  shared,
+  organizations,
+  identity,
+  audit,
+  pool,
+  supportRequests,
+  allocation,
+  secondments,
+  notifications,
+  settlement,
+);
 
 export type Messages = typeof de;

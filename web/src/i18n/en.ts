@@ -6,6 +6,7 @@ import { en as supportRequests } from "../features/support-requests/i18n.en";
 import { en as allocation } from "../features/allocation/i18n.en";
 import { en as secondments } from "../features/secondments/i18n.en";
 import { en as notifications } from "../features/notifications/i18n.en";
+import { en as settlement } from "../features/settlement/i18n.en";
 import { combine } from "./combine";
 import type { Messages, shared as sharedDe } from "./de";
 
@@ -162,4 +163,15 @@ const shared: typeof sharedDe = {
   },
 };
 
-export const en: Messages = combine(shared, organizations, identity, audit, pool, supportRequests, allocation, secondments, notifications);
+export const en: Messages = combine(
+  shared,
+  organizations,
+  identity,
+  audit,
+  pool,
+  supportRequests,
+  allocation,
+  secondments,
+  notifications,
+  settlement,
+);

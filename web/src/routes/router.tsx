@@ -15,6 +15,7 @@ const supportRequests = () => import("../features/support-requests");
 const secondments = () => import("../features/secondments");
 const notifications = () => import("../features/notifications");
 const legal = () => import("../features/legal");
+const settlement = () => import("../features/settlement");
 
 const root = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
 /** A page only for signed-in accounts; everyone else is sent to the login page and back. */
@@ -46,6 +47,7 @@ const routes = [
   at("/abordnungen", signedIn(lazyRouteComponent(secondments, "SecondmentsPage"))),
   at("/abordnungen/einstellungen", signedIn(lazyRouteComponent(secondments, "SecondmentSettingsPage"))),
   at("/abordnungen/$id", signedIn(lazyRouteComponent(secondments, "SecondmentPage"))),
+  at("/abordnungen/$id/stunden", signedIn(lazyRouteComponent(settlement, "TimesheetPage"))),
   at("/rahmenvereinbarung", signedIn(lazyRouteComponent(secondments, "FrameworkPage"))),
   at("/krisen", signedIn(lazyRouteComponent(supportRequests, "CrisesPage"))),
   at("/krisen/$id", signedIn(lazyRouteComponent(supportRequests, "CrisisBoardPage"))),
