@@ -1,7 +1,8 @@
 /**
- * A running secondment of Katrin Schulze (Wunstorf) at the Gesundheitsamt of the Region Hannover,
- * walked through the real API by each party in turn: a request that began three weeks ago, her
- * joining the pool, the offer, release, approval, her acceptance, the staff council's consent,
+ * A running secondment of a Wunstorf employee (Katrin Schulze in the API tests) at the
+ * Gesundheitsamt of the Region Hannover, walked through the real API by each party in turn: a
+ * request that began three weeks ago, the person joining the pool, the offer, release (by the head
+ * of Bauordnung), approval, the person's acceptance, the staff council's consent,
  * the agreement, onboarding and the start. Shared by the hours tests and the browser test (which
  * sends through `fetch`), so both start from the same state a real path leads to.
  */
@@ -31,7 +32,8 @@ export interface Walkers {
   regionHr: Send;
   wunstorfHr: Send;
   bauamt: Send;
-  katrin: Send;
+  /** The Wunstorf employee (of Bauordnung) who is seconded. */
+  person: Send;
   council: Send;
   coordination: Send;
 }
@@ -43,10 +45,10 @@ async function ok(answer: Promise<Answer>, what: string): Promise<any> {
 }
 
 /**
- * Walks Katrin's secondment to `active`, started `startedDaysAgo` days ago (default 21), and
+ * Walks the person's secondment to `active`, started `startedDaysAgo` days ago (default 21), and
  * returns its id and period.
  */
-export async function activeSecondmentOfKatrin(w: Walkers, startedDaysAgo = 21): Promise<{ id: string; startsOn: string; endsOn: string }> {
+export async function runningSecondment(w: Walkers, startedDaysAgo = 21): Promise<{ id: string; startsOn: string; endsOn: string }> {
   const now = today();
   const startsOn = addDays(now, -startedDaysAgo);
   const endsOn = addDays(now, 60);
@@ -86,7 +88,7 @@ export async function activeSecondmentOfKatrin(w: Walkers, startedDaysAgo = 21):
     "request",
   );
   const member = await ok(
-    w.katrin("POST", "/api/v1/me/pool-membership", {
+    w.person("POST", "/api/v1/me/pool-membership", {
       hasConsent: true,
       consentVersion: CONSENT_VERSION,
       jobTitle: "Bauingenieurin",
@@ -107,7 +109,7 @@ export async function activeSecondmentOfKatrin(w: Walkers, startedDaysAgo = 21):
   const step = (who: Send, action: string) => ok(who("POST", `/api/v1/secondments/${id}/transitions`, { action }), action);
   await step(w.bauamt, "release");
   await step(w.wunstorfHr, "approve");
-  await step(w.katrin, "accept");
+  await step(w.person, "accept");
   await step(w.council, "council_consent");
   await step(w.regionHr, "confirm");
   await step(w.regionHr, "begin_onboarding");

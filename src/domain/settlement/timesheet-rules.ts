@@ -58,6 +58,12 @@ export function minutesProblem(minutes: number): Bilingual | null {
   return null;
 }
 
+/** Why this amount (cents) is no plausible expense, or null: from 0,01 € to 10.000 €. */
+export function amountProblem(cents: number): Bilingual | null {
+  if (Number.isInteger(cents) && cents > 0 && cents <= MAX_EXPENSE_CENTS) return null;
+  return w("Geben Sie einen Betrag zwischen 0,01 € und 10.000,00 € ein.", "Enter an amount between €0.01 and €10,000.00.");
+}
+
 /** The facts a day of a secondment is judged on. */
 export interface DayFacts {
   day: string;

@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { addDays, today } from "../../kernel/dates";
 import { auditEvents } from "../audit";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
-import { activeSecondmentOfKatrin, sender } from "../../../test/active-secondment";
+import { runningSecondment, sender } from "../../../test/active-secondment";
 import { CAST } from "../../../test/support-cast";
 
 let t: TestApp;
@@ -38,12 +38,12 @@ beforeAll(async () => {
   const [regionHr, bauamt, council, coordination] = await Promise.all(
     [CAST.regionHr, CAST.bauamt, CAST.council, CAST.coordination].map((l) => t.signIn(l)),
   );
-  ({ id } = await activeSecondmentOfKatrin({
+  ({ id } = await runningSecondment({
     health: sender(health),
     regionHr: sender(regionHr),
     wunstorfHr: sender(wunstorfHr),
     bauamt: sender(bauamt),
-    katrin: sender(katrin),
+    person: sender(katrin),
     council: sender(council),
     coordination: sender(coordination),
   }));

@@ -2,6 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
 import {
+  amountProblem,
   dayProblem,
   MAX_RECEIPT_BYTES,
   monthBounds,
@@ -75,6 +76,17 @@ export async function getExpenses(db: Db | Tx, actor: Actor, id: string, month =
   };
 }
 
+/** What is wrong with a receipt (empty, too large, no PDF/JPEG/PNG), as field problems. */
+function receiptProblems(upload: z.infer<typeof ReceiptUpload>, at: string): FieldProblem[] {
+  try {
+    checkedReceipt(upload, at);
+    return [];
+  } catch (err) {
+    if (err instanceof AppError && err.fields) return err.fields;
+    throw err;
+  }
+}
+
 /** A receipt's bytes after the checks: PDF, JPEG or PNG by content, at most 5 MB. */
 function checkedReceipt(upload: z.infer<typeof ReceiptUpload>, at: string): { bytes: Buffer; type: string } {
   const bytes = Buffer.from(upload.content, "base64");
@@ -139,8 +151,13 @@ export async function recordExpense(db: Db, actor: Actor, id: string, input: z.i
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
     if (!view.isEmployee) throw new AppError("forbidden", { message: ONLY_THE_PERSON });
     const onDay = dayProblem({ day: input.day, today: today(), startsOn: s.startsOn, endsOn: s.endsOn, state: s.state });
-    if (onDay) throw new AppError("validation", { fields: [field("day", "recordable_day", onDay)] });
-    if (input.receipt) checkedReceipt(input.receipt, "receipt.");
+    const onAmount = amountProblem(input.amountCents);
+    const problems = [
+      ...(onDay ? [field("day", "recordable_day", onDay)] : []),
+      ...(onAmount ? [field("amountCents", "plausible_amount", onAmount)] : []),
+      ...(input.receipt ? receiptProblems(input.receipt, "receipt.") : []),
+    ];
+    if (problems.length) throw new AppError("validation", { fields: problems });
     const [row] = await tx
       .insert(expenses)
       .values({

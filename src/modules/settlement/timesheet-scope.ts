@@ -142,6 +142,29 @@ export async function getEntryForUpdate(tx: Tx, view: TimesheetView, secondmentI
   return row;
 }
 
+/**
+ * The earliest day that waits for the caller: an open one for who decides, a returned one (not yet
+ * recorded anew) for the person; null when nothing waits.
+ */
+export async function firstWaitingDay(db: Db | Tx, view: TimesheetView, secondmentId: string): Promise<string | null> {
+  const state = view.mayDecide ? "recorded" : view.isEmployee ? "returned" : null;
+  if (!state) return null;
+  const [row] = await db
+    .select({ day: sql<string | null>`min(${timesheetEntries.day})::text` })
+    .from(timesheetEntries)
+    .where(
+      and(
+        eq(timesheetEntries.secondmentId, secondmentId),
+        eq(timesheetEntries.state, state),
+        state === "returned"
+          ? sql`not exists (select 1 from timesheet_entries l where l.secondment_id = ${secondmentId}
+              and l.day = ${timesheetEntries.day} and l.state in ('recorded', 'confirmed'))`
+          : undefined,
+      ),
+    );
+  return row?.day ?? null;
+}
+
 /** The live entries (recorded or confirmed) of a secondment on these days: the guard of one entry per day. */
 export async function liveEntriesOn(tx: Tx, secondmentId: string, days: string[]): Promise<EntryRow[]> {
   if (days.length === 0) return [];
@@ -237,21 +260,32 @@ export async function getVisibleReceipt(db: Db | Tx, view: TimesheetView, second
 export async function unscopedOpenDaysByBorrower(
   db: Db | Tx,
   organizationId: string,
-): Promise<Array<{ secondmentId: string; days: number }>> {
+): Promise<Array<{ secondmentId: string; days: number; firstDay: string }>> {
   return db
-    .select({ secondmentId: timesheetEntries.secondmentId, days: sql<number>`count(*)::int` })
+    .select({
+      secondmentId: timesheetEntries.secondmentId,
+      days: sql<number>`count(*)::int`,
+      firstDay: sql<string>`min(${timesheetEntries.day})::text`,
+    })
     .from(timesheetEntries)
     .where(and(eq(timesheetEntries.borrowerOrganizationId, organizationId), eq(timesheetEntries.state, "recorded")))
     .groupBy(timesheetEntries.secondmentId);
 }
 
 /** Of these secondments: returned days without a new entry, how many each (the person's task). */
-export async function unscopedReturnedDays(db: Db | Tx, secondmentIds: string[]): Promise<Array<{ secondmentId: string; days: number }>> {
+export async function unscopedReturnedDays(
+  db: Db | Tx,
+  secondmentIds: string[],
+): Promise<Array<{ secondmentId: string; days: number; firstDay: string }>> {
   if (secondmentIds.length === 0) return [];
   const live: SQL = sql`exists (select 1 from timesheet_entries l where l.secondment_id = ${timesheetEntries.secondmentId}
     and l.day = ${timesheetEntries.day} and l.state in ('recorded', 'confirmed'))`;
   return db
-    .select({ secondmentId: timesheetEntries.secondmentId, days: sql<number>`count(distinct ${timesheetEntries.day})::int` })
+    .select({
+      secondmentId: timesheetEntries.secondmentId,
+      days: sql<number>`count(distinct ${timesheetEntries.day})::int`,
+      firstDay: sql<string>`min(${timesheetEntries.day})::text`,
+    })
     .from(timesheetEntries)
     .where(and(inArray(timesheetEntries.secondmentId, secondmentIds), eq(timesheetEntries.state, "returned"), sql`not ${live}`))
     .groupBy(timesheetEntries.secondmentId);

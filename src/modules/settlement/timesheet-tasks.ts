@@ -6,7 +6,8 @@ import { timesheetPolicy } from "./timesheets.policy";
 /**
  * Hours waiting for someone: for the receiving head of department (and HR office) "Stunden
  * bestätigen: 3 Tage von Katrin Schulze"; for the person, days that were returned and wait to be
- * recorded anew. Counts of days only — the list names no hours.
+ * recorded anew. Counts of days only — the list names no hours. The hours page opens at the month
+ * of the earliest such day (`getTimesheet` without a month).
  */
 export const timesheetTasks: TaskSource = async ({ db, actor }) => {
   if (!timesheetPolicy.can(actor, "list")) return [];

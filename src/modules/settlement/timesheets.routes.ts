@@ -36,7 +36,8 @@ export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "getTimesheet",
         tags,
-        summary: "Hours of a secondment in a month (`month=YYYY-MM`, default this month), with totals and what the caller may do",
+        summary:
+          "Hours of a secondment in a month (`month=YYYY-MM`; default the month of the earliest day waiting for the caller, else this month), with totals and what the caller may do",
         params: SecondmentParams,
         querystring: MonthQuery,
         response: { 200: Timesheet },

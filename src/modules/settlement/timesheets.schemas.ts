@@ -100,7 +100,12 @@ export const RecordExpenseBody = z
   .object({
     day: isoDate,
     kind: z.enum(EXPENSE_KINDS),
-    amountCents: z.number().int().min(1).max(MAX_EXPENSE_CENTS),
+    /** Cents; what is plausible (0,01 € to 10.000 €) is the use case's rule, said in euros at the field. */
+    amountCents: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_EXPENSE_CENTS * 100),
     note: z.string().trim().max(500).nullable().optional(),
     receipt: ReceiptUpload.optional(),
   })
@@ -108,7 +113,11 @@ export const RecordExpenseBody = z
 
 export const CorrectExpenseBody = z
   .object({
-    amountCents: z.number().int().min(1).max(MAX_EXPENSE_CENTS),
+    amountCents: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_EXPENSE_CENTS * 100),
     reason: z.string().trim().min(1).max(1000),
   })
   .strict();

@@ -9,7 +9,7 @@ import { and, eq } from "drizzle-orm";
 import { addDays, today, weekdayOf } from "../../kernel/dates";
 import { auditEvents } from "../audit";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
-import { activeSecondmentOfKatrin, sender } from "../../../test/active-secondment";
+import { runningSecondment, sender } from "../../../test/active-secondment";
 import { CAST } from "../../../test/support-cast";
 import { fireTogether, statusCounts } from "../../../test/parallel";
 import { createTestDatabase, testDatabaseKind } from "../../../test/db";
@@ -57,12 +57,12 @@ beforeAll(async () => {
   );
   const bauamt = await t.signIn(CAST.bauamt);
   const coordination = await t.signIn(CAST.coordination);
-  ({ id } = await activeSecondmentOfKatrin({
+  ({ id } = await runningSecondment({
     health: sender(health),
     regionHr: sender(regionHr),
     wunstorfHr: sender(wunstorfHr),
     bauamt: sender(bauamt),
-    katrin: sender(katrin),
+    person: sender(katrin),
     council: sender(council),
     coordination: sender(coordination),
   }));
@@ -107,6 +107,8 @@ describe("hours of a secondment", () => {
     expect(recorded.json().totals).toEqual({ confirmedMinutes: 0, openMinutes: 5 * 465, returnedMinutes: 0 });
     expect(recorded.json().abilities).toMatchObject({ record: true, decide: false });
 
+    // Without a month, the page opens where the head's work is: the month of the earliest open day.
+    expect((await get(health, `/api/v1/secondments/${id}/timesheets`)).json().month).toBe(month);
     const head = await sheet(health, month);
     expect(head.entries).toHaveLength(5);
     expect(head.abilities).toMatchObject({ record: false, decide: true });

@@ -17,6 +17,7 @@ import { recordAudit } from "../audit";
 import { organizations } from "../organizations";
 import { mayShowPersonName, type MemberRow, type SecondmentRow } from "../secondments";
 import {
+  firstWaitingDay,
   getEntryForUpdate,
   getTimesheetSecondment,
   getTimesheetSecondmentForUpdate,
@@ -83,9 +84,14 @@ function presentEntry(e: EntryRow, view: TimesheetView) {
   };
 }
 
-/** The hours of a secondment in a month, with totals and what the caller may do. */
-export async function getTimesheet(db: Db | Tx, actor: Actor, id: string, month = currentMonth()): Promise<TimesheetAnswer> {
+/**
+ * The hours of a secondment in a month, with totals and what the caller may do. Without a month:
+ * the month of the earliest day that waits for the caller (open days for the head, returned ones
+ * for the person), else this month — so a task opens where the work is.
+ */
+export async function getTimesheet(db: Db | Tx, actor: Actor, id: string, asked?: string): Promise<TimesheetAnswer> {
   const { s, m, view } = await getTimesheetSecondment(db, actor, id);
+  const month = asked ?? (await firstWaitingDay(db, view, s.id))?.slice(0, 7) ?? currentMonth();
   const period = monthBounds(month);
   const entries = await listVisibleEntries(db, view, s.id, period);
   const now = today();

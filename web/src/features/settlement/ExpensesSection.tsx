@@ -116,13 +116,12 @@ export function ExpensesSection({
   const submit = async () => {
     onNotice(null);
     const cents = centsOf(amount);
-    if (amount.trim() !== "" && cents === null) return record.fail(problemAt("amountCents", "expenses.notAnAmount"));
+    if (cents === null) return record.fail(problemAt("amountCents", "expenses.notAnAmount"));
     if (file && file.size > MAX_RECEIPT_BYTES) return record.fail(problemAt("receipt", "expenses.receiptTooBig"));
     await record.run({
       day,
       kind,
-      // An empty amount goes as 0: the server says at the field what to enter.
-      amountCents: cents ?? 0,
+      amountCents: cents,
       note: note.trim() || null,
       ...(file ? { receipt: { fileName: file.name, content: await base64Of(file) } } : {}),
     });

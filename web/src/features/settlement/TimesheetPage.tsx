@@ -33,13 +33,15 @@ export function TimesheetPage() {
   const f = formatters(i18n.language);
   const { id } = useParams({ strict: false }) as { id: string };
   const today = todayInGermany();
-  const [month, setMonth] = useState(today.slice(0, 7));
+  // No month chosen yet: the server opens the month of the earliest day that waits for the reader.
+  const [chosen, setMonth] = useState<string | undefined>(undefined);
   const [monday, setMonday] = useState(mondayOf(today));
   const [notice, setNotice] = useState<string | null>(null);
   const query = useApi<Timesheet>(
-    () => api.GET("/api/v1/secondments/{id}/timesheets", { params: { path: { id }, query: { month } } }),
-    [id, month],
+    () => api.GET("/api/v1/secondments/{id}/timesheets", { params: { path: { id }, query: chosen ? { month: chosen } : {} } }),
+    [id, chosen],
   );
+  const month = chosen ?? query.data?.month ?? today.slice(0, 7);
   // The week's days may fall into a second month: its entries are loaded for the form as well.
   const days = workingDays(monday);
   const weekMonths = [...new Set(days.map((d) => d.slice(0, 7)))];

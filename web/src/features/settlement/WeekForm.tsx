@@ -88,7 +88,11 @@ export function WeekForm({
       return;
     }
     if (!filled.length) {
-      save.fail(problemOf([], both("timesheets.week.nothing")));
+      // Said at the first day that can take hours, so the summary leads there.
+      const first = days.find((d) => !live(d) && !why(d));
+      save.fail(
+        problemOf(first ? [{ field: field(first), message: both("timesheets.week.nothing") }] : [], both("timesheets.week.nothing")),
+      );
       return;
     }
     void save.run({ days: filled.map((day) => ({ day, minutes: minutesOf(values[day])! })) });
@@ -137,9 +141,11 @@ export function WeekForm({
             );
           })}
         </Fieldset>
-        <p>
-          <Button>{t("timesheets.week.save")}</Button>
-        </p>
+        {days.some((d) => !live(d) && !why(d)) ? (
+          <p>
+            <Button>{t("timesheets.week.save")}</Button>
+          </p>
+        ) : null}
       </Form>
     </section>
   );

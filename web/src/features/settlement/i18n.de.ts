@@ -25,9 +25,9 @@ export const de = {
       nothing: "Tragen Sie mindestens einen Tag ein.",
       notANumber: "Geben Sie die Stunden als Zahl ein, z. B. 7,75.",
       saved_one:
-        "Gespeichert: {{count}} Tag mit {{hours}}. Als Nächstes bestätigt die Fachbereichsleitung in {{borrower}} die Stunden; sie sieht sie in ihren Aufgaben.",
+        "Gespeichert: {{count}} Tag mit {{hours}} Als Nächstes bestätigt die Fachbereichsleitung in {{borrower}} die Stunden; sie sieht sie in ihren Aufgaben.",
       saved_other:
-        "Gespeichert: {{count}} Tage mit zusammen {{hours}}. Als Nächstes bestätigt die Fachbereichsleitung in {{borrower}} die Stunden; sie sieht sie in ihren Aufgaben.",
+        "Gespeichert: {{count}} Tage mit zusammen {{hours}} Als Nächstes bestätigt die Fachbereichsleitung in {{borrower}} die Stunden; sie sieht sie in ihren Aufgaben.",
     },
     month: {
       heading: "Stunden im {{month}}",
