@@ -372,6 +372,7 @@ export const FIELDS: Record<string, FieldWords> = {
   mediaType: field("Dateiart", "File type"),
   size: field("Größe in Bytes", "Size in bytes", { kind: "number" }),
   memberId: HIDDEN,
+  receiptId: field("Beleg", "Receipt", { kind: "reference" }),
   // Export of the log
   person: field("Person", "Person"),
   objectType: field("Objektart", "Object type", words(Object.fromEntries(Object.entries(OBJECT_TYPES).map(([k, v]) => [k, v.name])))),

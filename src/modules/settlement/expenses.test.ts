@@ -137,11 +137,16 @@ describe("expenses with receipts", () => {
     const own = await katrin.request({ method: "GET", url: `/api/v1/secondments/${id}/expenses/${expenseId}/receipts/${receiptId}` });
     expect(own.rawPayload.equals(PNG)).toBe(true);
 
+    // Katrin sees who read her receipt (her own reads are not listed).
+    const readers = (await katrin.request({ method: "GET", url: "/api/v1/me/pool-membership/readers" })).json().items as Array<{
+      reader: string;
+    }>;
+    expect(readers.map((r) => r.reader)).toEqual(["kaemmerei@wunstorf.demo"]);
     const reads = await t.database.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entity, "expense_receipt"), eq(auditEvents.action, "read")));
-    expect(reads.map((r) => r.actorLogin)).toEqual(["kaemmerei@wunstorf.demo"]);
+      .where(and(eq(auditEvents.entity, "pool_member"), eq(auditEvents.action, "read")));
+    expect(reads.map((r) => [r.actorLogin, r.after])).toEqual([["kaemmerei@wunstorf.demo", { receiptId }]]);
   });
 
   it("a confirmed expense is corrected with a reason; returning the correction keeps the confirmed amount", async () => {

@@ -201,7 +201,8 @@ export async function addReceipt(db: Db, actor: Actor, id: string, expenseId: st
 
 /**
  * A receipt's file for a caller who may read receipts. A read by anyone but the person is
- * recorded as a read of the pool member's data, so the person sees who read it and when.
+ * recorded as a read of the pool member's data, so the person sees who read it and when
+ * (`/api/v1/me/pool-membership/readers`).
  */
 export async function readReceipt(db: Db, actor: Actor, id: string, expenseId: string, receiptId: string) {
   const { s, m, view } = await getTimesheetSecondment(db, actor, id);
@@ -210,18 +211,19 @@ export async function readReceipt(db: Db, actor: Actor, id: string, expenseId: s
   return { ...receipt, bytes: Buffer.from(receipt.content, "base64") };
 }
 
+/** Recorded as a read of the pool member's data: the person finds it under "who read my data". */
 async function auditReceiptRead(db: Db, actor: Actor, s: SecondmentRow, m: MemberRow, receiptId: string) {
   await db.insert(auditEvents).values({
     action: "read",
-    entity: "expense_receipt",
-    entityId: receiptId,
+    entity: "pool_member",
+    entityId: m.id,
     regionId: s.regionId,
     // The person's administration keeps the entry, like every read of a pool member's data.
     organizationId: m.organizationId,
     actorAccountId: actor.accountId,
     actorLogin: actor.login,
     visibility: "tenant" as const,
-    after: { memberId: m.id },
+    after: { receiptId },
   });
 }
 
