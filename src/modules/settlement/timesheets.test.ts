@@ -144,6 +144,12 @@ describe("hours of a secondment", () => {
     expect((await get(council, `/api/v1/secondments/${id}/timesheets`)).statusCode).toBe(404);
     expect((await get(management, `/api/v1/secondments/${id}/timesheets`)).statusCode).toBe(404);
     expect((await get(garbsenHr, `/api/v1/secondments/${id}/timesheets`)).statusCode).toBe(404);
+    // The Region's head of another department sees the secondment, not its hours; the Region's HR office decides too.
+    const otherHead = await t.signIn("bauaufsicht@region-hannover.demo");
+    const refused = await get(otherHead, `/api/v1/secondments/${id}/timesheets`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().messages.de).toContain("die Fachbereichsleitung und das Personalamt der aufnehmenden Verwaltung");
+    expect((await sheet(regionHr, lastWeek()[0].slice(0, 7))).abilities).toMatchObject({ decide: true, record: false });
   });
 
   it("the head returns a day with a comment and confirms the rest as a week; finance sees the confirmed hours", async () => {
