@@ -143,10 +143,18 @@ export async function getEntryForUpdate(tx: Tx, view: TimesheetView, secondmentI
 }
 
 /**
- * The earliest day that waits for the caller: an open one for who decides, a returned one (not yet
- * recorded anew) for the person; null when nothing waits.
+ * The day whose month the hours page opens at when none is asked for: the earliest day that waits
+ * for the caller (an open one for who decides, a returned one not yet recorded anew for the
+ * person), and for the lending HR office and finance the latest confirmed day; null otherwise.
  */
 export async function firstWaitingDay(db: Db | Tx, view: TimesheetView, secondmentId: string): Promise<string | null> {
+  if (view.seesConfirmed) {
+    const [latest] = await db
+      .select({ day: sql<string | null>`max(${timesheetEntries.day})::text` })
+      .from(timesheetEntries)
+      .where(and(eq(timesheetEntries.secondmentId, secondmentId), eq(timesheetEntries.state, "confirmed")));
+    return latest?.day ?? null;
+  }
   const state = view.mayDecide ? "recorded" : view.isEmployee ? "returned" : null;
   if (!state) return null;
   const [row] = await db

@@ -168,6 +168,8 @@ describe("hours of a secondment", () => {
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json().totals).toEqual({ confirmedMinutes: 4 * 465, openMinutes: 0, returnedMinutes: 465 });
 
+    // Without a month, finance's page opens at the latest confirmed hours.
+    expect((await get(finance, `/api/v1/secondments/${id}/timesheets`)).json().month).toBe(week[3].slice(0, 7));
     const seen = await sheet(finance, month);
     expect(seen.entries.map((e: { day: string }) => e.day)).toEqual(week.slice(0, 4));
     expect(seen.totals.confirmedMinutes).toBe(4 * 465);
