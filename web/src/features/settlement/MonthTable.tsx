@@ -92,11 +92,13 @@ export function MonthTable({
       </p>
       <p className="kern-body">
         <strong>
-          {t("timesheets.month.totals", {
-            confirmed: hoursOf(s.totals.confirmedMinutes),
-            open: hoursOf(s.totals.openMinutes),
-            returned: hoursOf(s.totals.returnedMinutes),
-          })}
+          {s.abilities.seesOnlyConfirmed
+            ? t("timesheets.month.totalsConfirmed", { confirmed: hoursOf(s.totals.confirmedMinutes) })
+            : t("timesheets.month.totals", {
+                confirmed: hoursOf(s.totals.confirmedMinutes),
+                open: hoursOf(s.totals.openMinutes),
+                returned: hoursOf(s.totals.returnedMinutes),
+              })}
         </strong>
       </p>
       {openWeeks.size ? (

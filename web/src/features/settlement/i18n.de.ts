@@ -33,6 +33,7 @@ export const de = {
       heading: "Stunden im {{month}}",
       previous: "Vorheriger Monat",
       next: "Nächster Monat",
+      totalsConfirmed: "Bestätigt: {{confirmed}}",
       totals: "Bestätigt: {{confirmed}} · Offen: {{open}} · Zurückgegeben: {{returned}}",
       empty: "In diesem Monat sind keine Stunden erfasst.",
       emptyConfirmed: "In diesem Monat sind keine Stunden bestätigt.",

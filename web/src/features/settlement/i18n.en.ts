@@ -34,6 +34,7 @@ export const en: typeof de = {
       heading: "Hours in {{month}}",
       previous: "Previous month",
       next: "Next month",
+      totalsConfirmed: "Confirmed: {{confirmed}}",
       totals: "Confirmed: {{confirmed}} · Open: {{open}} · Returned: {{returned}}",
       empty: "No hours are recorded in this month.",
       emptyConfirmed: "No hours are confirmed in this month.",
