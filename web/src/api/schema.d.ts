@@ -992,7 +992,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Hours of a secondment in a month (`month=YYYY-MM`, default this month), with totals and what the caller may do */
+        /** Hours of a secondment in a month (`month=YYYY-MM`; default the month of the earliest day waiting for the caller, else this month), with totals and what the caller may do */
         get: operations["getTimesheet"];
         put?: never;
         /** The seconded person records hours for one or several days (a week): all or nothing */
