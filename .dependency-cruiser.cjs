@@ -20,6 +20,7 @@ const LAYERS = [
   ["secondments"],
   ["settlement"],
   ["allocation"],
+  ["settlement"],
 ];
 
 const source = "^src/";

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import type { Locator, Page } from "playwright-core";
+import { ensureRunningSecondment, PERSON } from "./running-secondment";
 
 /**
  * The forms of the web app and how `forms.e2e.ts` walks each: who opens it, where, what "empty"
@@ -22,6 +23,8 @@ export interface Walk {
   form: string;
   /** The account that opens it; null: signed out. */
   as: string | null;
+  /** Makes what the form needs before anyone signs in (an account, a running secondment). */
+  prepare?(): Promise<void>;
   /** Goes to the page that holds the form. */
   open(page: Page): Promise<void>;
   /**
@@ -48,6 +51,18 @@ const PARAMETER_FIELDS = [
   "overheadOfficePercent",
   "overheadOtherPercent",
 ];
+/** Monday of this week in Germany: the first day of the hours form that takes hours. */
+function mondayInGermany(): string {
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(new Date());
+  const at = new Date(`${today}T00:00:00Z`);
+  return new Date(at.getTime() - ((at.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+}
+const MONDAY = `hours-${mondayInGermany()}`;
+
+/** The hours page of the seconded person's running secondment. */
+async function openHours(page: Page) {
+  await page.goto(`/abordnungen/${await ensureRunningSecondment()}/stunden`);
+}
 
 /** Forms the walk leaves out, and why. */
 export const NOT_WALKED: Record<string, string> = {
@@ -519,6 +534,42 @@ export const WALKS: Walk[] = [
           await field("place").fill("R".repeat(301));
         },
         fields: ["time", "place"],
+      },
+    ],
+    screenshot: true,
+  },
+  {
+    form: "timesheet-week",
+    as: PERSON.login,
+    prepare: async () => void (await ensureRunningSecondment()),
+    open: openHours,
+    empty: { what: "no day filled in", fill: async () => {}, fields: [MONDAY] },
+    wrong: [
+      { what: "hours in words", fill: async (field) => field(MONDAY).fill("acht"), fields: [MONDAY] },
+      { what: "more than 10 hours", fill: async (field) => field(MONDAY).fill("10,5"), fields: [MONDAY] },
+    ],
+    screenshot: true,
+  },
+  {
+    form: "expense-record",
+    as: PERSON.login,
+    prepare: async () => void (await ensureRunningSecondment()),
+    open: openHours,
+    empty: { what: "no amount", fill: async (field) => field("amountCents").fill(""), fields: ["amountCents"] },
+    wrong: [
+      { what: "an amount in words", fill: async (field) => field("amountCents").fill("zwölf Euro"), fields: ["amountCents"] },
+      {
+        what: "a day in the future and a web page named like a PDF as receipt",
+        fill: async (field) => {
+          await field("amountCents").fill("23,40");
+          await field("day").fill("2199-12-31");
+          await field("receipt").setInputFiles({
+            name: "fahrkarte.pdf",
+            mimeType: "application/pdf",
+            buffer: Buffer.from("<html>keine Fahrkarte</html>"),
+          });
+        },
+        fields: ["day", "receipt"],
       },
     ],
     screenshot: true,

@@ -225,6 +225,7 @@ describe.skipIf(!hasBrowser)("every form shows its errors at the fields, in plai
 
   for (const walk of WALKS) {
     it(`${walk.form}: empty and wrong, the errors are at the fields (as ${walk.as ?? "nobody signed in"})`, async () => {
+      await walk.prepare?.();
       const { context, page } = await newPage(browser);
       if (walk.as) await signInWithKeyboard(page, walk.as);
       await walk.open(page);

@@ -129,6 +129,9 @@ const POOL_BY_SEGMENT: Record<string, string> = {
   "pool-membership": "pool_members",
   offers: "secondments",
   extensions: "secondments",
+  timesheets: "timesheet_entries",
+  expenses: "expenses",
+  receipts: "expense_receipts",
 };
 const POOL_BY_FIELD: Record<string, string> = {
   memberId: "pool_members",

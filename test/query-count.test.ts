@@ -60,6 +60,8 @@ const NOT_COUNTED: Record<string, string> = {
   "/api/v1/sso/organizations": "one joined statement, at most one row per administration",
   "/api/v1/identity-provider-changes": "three statements whatever the number of changes (changes, providers, bindings)",
   "/api/v1/support-requests/:id/candidates": "computed from the whole own pool in a fixed number of statements (eligibility is pure code)",
+  "/api/v1/secondments/:id/expenses":
+    "one secondment's month: its expenses and their receipts in two statements, whatever their number (settlement/timesheet-scope.ts)",
   "/api/v1/support-requests/:id/region-candidates":
     "computed from the region's pool in a fixed number of statements (eligibility is pure code)",
 };

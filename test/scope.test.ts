@@ -60,6 +60,18 @@ const RESOURCES = [
     declaredIn: "src/modules/settlement/cost-rates.tables.ts",
     scope: "src/modules/settlement/cost-rate-scope.ts",
   })),
+  ...(
+    [
+      ["timesheetEntries", "timesheet_entries"],
+      ["expenses", "expenses"],
+      ["expenseReceipts", "expense_receipts"],
+    ] as const
+  ).map(([table, sqlName]) => ({
+    table,
+    sqlName,
+    declaredIn: "src/modules/settlement/timesheets.tables.ts",
+    scope: "src/modules/settlement/timesheet-scope.ts",
+  })),
   {
     table: "allocationRuns",
     sqlName: "allocation_runs",
@@ -168,7 +180,7 @@ export function readsOutsideScope(files: string[]): string[] {
 }
 
 describe("one scope per resource", () => {
-  it("no file but the resource's scope reads secondments, support requests, pool members, accounts or allocation runs; writes go through the table itself", () => {
+  it("no file but the resource's scope reads secondments, support requests, pool members, accounts, allocation runs, hours, expenses or receipts; writes go through the table itself", () => {
     const files = sourceFiles("src");
     expect(files.length).toBeGreaterThan(100);
     expect(readsOutsideScope(files)).toEqual([]);

@@ -150,6 +150,25 @@ beforeAll(async () => {
     payload: { action: "release" },
   });
   expect(released.statusCode, released.body).toBe(200);
+  // Hours, an expense and its receipt of that secondment (written directly: the path to a running
+  // secondment is long, and what is probed here is who may read them).
+  const [s] = (await t.database.db.execute(sql`SELECT region_id, borrower_organization_id FROM secondments WHERE id = ${secondmentId}`))
+    .rows as Array<{ region_id: string; borrower_organization_id: string }>;
+  const owner = sql`${s.region_id}, ${wunstorfId}, ${s.borrower_organization_id}, ${secondmentId}`;
+  await t.database.db.execute(
+    sql`INSERT INTO timesheet_entries (region_id, organization_id, borrower_organization_id, secondment_id, day, minutes, state, comment)
+        VALUES (${owner}, '2027-01-04', 465, 'returned', 'Kanarienvogel-Stunden zurück'), (${owner}, '2027-01-05', 480, 'confirmed', null)`,
+  );
+  const [expense] = (
+    await t.database.db.execute(
+      sql`INSERT INTO expenses (region_id, organization_id, borrower_organization_id, secondment_id, day, kind, amount_cents, note, state)
+          VALUES (${owner}, '2027-01-04', 'travel', 1160, 'Kanarienvogel-Fahrkarte', 'confirmed') RETURNING id`,
+    )
+  ).rows as Array<{ id: string }>;
+  await t.database.db.execute(
+    sql`INSERT INTO expense_receipts (region_id, organization_id, borrower_organization_id, expense_id, file_name, media_type, size, content)
+        VALUES (${s.region_id}, ${wunstorfId}, ${s.borrower_organization_id}, ${expense.id}, 'kanarienvogel-beleg.pdf', 'application/pdf', 9, decode('JVBERi0xLjQK', 'base64'))`,
+  );
   const feed = await (
     await t.signIn("mitarbeiterin@wunstorf.demo")
   ).request({

@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, disableDemoAccounts, randomDemoPassword, seedDemoAccount
 import { seedDemoPool } from "../db/seed/demo-pool";
 import { seedDemoSecondments } from "../db/seed/demo-secondments";
 import { seedDemoCostRates } from "../db/seed/cost-rates";
+import { seedDemoTimesheets } from "../db/seed/demo-timesheets";
 import { seedReferenceData } from "../db/seed/reference";
 import type { Role } from "../kernel/roles";
 import { OperatorError } from "../operator-error";
@@ -48,6 +49,7 @@ async function prepare(demo: boolean, purpose: string, options: { disableDemo?: 
       await seedDemoPool(database.db);
       await seedDemoSecondments(database.db);
       await seedDemoCostRates(database.db);
+      await seedDemoTimesheets(database.db);
     } else if (options.disableDemo) {
       const disabled = await disableDemoAccounts(database.db);
       if (disabled > 0) process.stdout.write(`${disabled} Demo-Konten deaktiviert (kein Passwort mehr) – außerhalb des Demo-Modus.\n`);

@@ -8,3 +8,4 @@ export * from "../modules/notifications/outbox.tables";
 export * from "../modules/secondments/secondments.tables";
 export * from "../modules/allocation/allocation.tables";
 export * from "../modules/settlement/cost-rates.tables";
+export * from "../modules/settlement/timesheets.tables";

@@ -59,6 +59,9 @@ export const OBJECT_TYPES = {
     ["Kostensatz ohne Tabelle", "Rate without a table"],
     ["einen Kostensatz ohne Tabelle", "a rate without a table"],
   ),
+  timesheet_entry: object(["Stundennachweis", "Timesheet"], ["die Stunden eines Tages", "the hours of a day"]),
+  expense: object(["Auslage", "Expense"], ["die Auslage", "the expense"]),
+  expense_receipt: object(["Beleg", "Receipt"], ["den Beleg einer Auslage", "the receipt of an expense"]),
 } as const satisfies Record<string, ObjectWords>;
 
 /** One of {@link OBJECT_TYPES}. */
@@ -367,6 +370,38 @@ export const FIELDS: Record<string, FieldWords> = {
   overheadOfficePercent: field("Gemeinkostenzuschlag Büroarbeitsplatz (%)", "Overhead, office workplace (%)", { kind: "number" }),
   overheadOtherPercent: field("Gemeinkostenzuschlag sonstiger Arbeitsplatz (%)", "Overhead, other workplace (%)", { kind: "number" }),
   centsPerHour: field("Satz je Stunde (Cent)", "Rate per hour (cents)", { kind: "number" }),
+  // Hours and expenses (settlement)
+  secondmentId: field("Abordnung", "Secondment", { kind: "reference" }),
+  day: field("Tag", "Day", { kind: "date" }),
+  minutes: field("Minuten", "Minutes", { kind: "number" }),
+  entryState: field(
+    "Stand",
+    "State",
+    words({
+      recorded: w("erfasst", "recorded"),
+      confirmed: w("bestätigt", "confirmed"),
+      returned: w("zurückgegeben", "returned"),
+      replaced: w("durch eine Korrektur ersetzt", "replaced by a correction"),
+    }),
+  ),
+  comment: field("Anmerkung", "Comment"),
+  corrects: field("Korrigiert", "Corrects", { kind: "reference" }),
+  expenseKind: field(
+    "Art der Auslage",
+    "Kind of expense",
+    words({
+      travel: w("Fahrtkosten", "travel costs"),
+      separation_allowance: w("Trennungsgeld", "separation allowance"),
+      per_diem: w("Tagegeld", "per diem"),
+    }),
+  ),
+  amountCents: field("Betrag in Cent", "Amount in cents", { kind: "number" }),
+  expenseId: field("Auslage", "Expense", { kind: "reference" }),
+  fileName: field("Dateiname", "File name"),
+  mediaType: field("Dateiart", "File type"),
+  size: field("Größe in Bytes", "Size in bytes", { kind: "number" }),
+  memberId: HIDDEN,
+  receiptId: field("Beleg", "Receipt", { kind: "reference" }),
   // Export of the log
   person: field("Person", "Person"),
   objectType: field("Objektart", "Object type", words(Object.fromEntries(Object.entries(OBJECT_TYPES).map(([k, v]) => [k, v.name])))),

@@ -34,3 +34,13 @@ export const secondmentsModule = defineModule({
 export { openCheckedProposal } from "./propose";
 export { unscopedBlockingSql, unscopedInPlaySql } from "./secondment-scope";
 export { departmentCaps, secondmentSettings } from "./secondments.tables";
+// Hours and expenses (settlement) follow the secondment's scope: a secondment the caller may see,
+// locked for a change, the caller's own, and whether its person may be named.
+export {
+  getVisibleSecondment,
+  getVisibleSecondmentForUpdate,
+  listOwnSecondments,
+  mayShowPersonName,
+  type MemberRow,
+  type SecondmentRow,
+} from "./secondment-scope";

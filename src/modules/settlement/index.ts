@@ -2,14 +2,19 @@ import { defineModule } from "../../kernel/module";
 import { costRatePolicy } from "./cost-rates.policy";
 import { costRateRoutes } from "./cost-rates.routes";
 import { payTables } from "./pay-table-files";
+import { timesheetTasks } from "./timesheet-tasks";
+import { timesheetPolicy } from "./timesheets.policy";
+import { timesheetRoutes } from "./timesheets.routes";
 
-/** Settlement: cost rates per pay group (and, from the other parts of issue 16, hours, statements, balances). */
+/** Settlement: cost rates per pay group, hours and expenses of secondments, and what is settled between administrations. */
 export const settlementModule = defineModule({
   name: "settlement",
-  routes: [costRateRoutes],
+  routes: [costRateRoutes, timesheetRoutes],
+  tasks: timesheetTasks,
   abilities: {
     readCostRates: (actor) => costRatePolicy.can(actor, "browse"),
     manageCostRates: (actor) => costRatePolicy.can(actor, "manage"),
+    recordHours: (actor) => timesheetPolicy.can(actor, "record"),
   },
   // The pay tables are read when a process prepares the database, so a broken file stops the start.
   prepare: async () => {

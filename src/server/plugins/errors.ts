@@ -35,8 +35,15 @@ async function errorsPlugin(app: FastifyInstance) {
     const fields = fieldProblemsOf(error);
     if (fields) return sendProblem(reply, request, "validation", undefined, fields);
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413) {
+      // A route may take more than the app's 1 MB (a receipt upload): the message names its limit.
+      const mb = Math.round((request.routeOptions?.bodyLimit ?? 1024 * 1024) / (1024 * 1024));
       return sendProblem(reply, request, "payload_too_large", undefined, [
-        { field: "body", in: "body", rule: "max_size", message: { de: "Die Angaben sind zu groß: höchstens 1 MB.", en: "The data is too large: at most 1 MB." } },
+        {
+          field: "body",
+          in: "body",
+          rule: "max_size",
+          message: { de: `Die Angaben sind zu groß: höchstens ${mb} MB.`, en: `The data is too large: at most ${mb} MB.` },
+        },
       ]);
     }
     if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || error.statusCode === 415) {
@@ -45,7 +52,10 @@ async function errorsPlugin(app: FastifyInstance) {
           field: "content-type",
           in: "headers",
           rule: "media_type",
-          message: { de: "Verbund nimmt Angaben nur im JSON-Format an (application/json).", en: "Verbund takes data in JSON only (application/json)." },
+          message: {
+            de: "Verbund nimmt Angaben nur im JSON-Format an (application/json).",
+            en: "Verbund takes data in JSON only (application/json).",
+          },
         },
       ]);
     }

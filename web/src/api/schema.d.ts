@@ -1037,6 +1037,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/secondments/{id}/timesheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hours of a secondment in a month (`month=YYYY-MM`; default the month of the earliest day waiting for the caller, else this month), with totals and what the caller may do */
+        get: operations["getTimesheet"];
+        put?: never;
+        /** The seconded person records hours for one or several days (a week): all or nothing */
+        post: operations["recordHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/timesheets/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The receiving head of department confirms several open days at once (a week): all or nothing */
+        post: operations["confirmHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/timesheets/{entryId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm one open day */
+        post: operations["confirmHoursEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/timesheets/{entryId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return one open day with a comment: the person records it anew */
+        post: operations["returnHoursEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/timesheets/{entryId}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a confirmed day: a new entry with the reason replaces it once confirmed; the old one stays in the history */
+        post: operations["correctHoursEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expenses of a secondment in a month, with their receipts (names only), totals and what the caller may do */
+        get: operations["getExpenses"];
+        put?: never;
+        /** The seconded person records an expense in cents, optionally with a receipt (PDF/JPEG/PNG as base64, at most 5 MB) */
+        post: operations["recordExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/expenses/{expenseId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an open expense */
+        post: operations["confirmExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/expenses/{expenseId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return an open expense with a comment */
+        post: operations["returnExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/expenses/{expenseId}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a confirmed expense: a new one with the reason; the old one stays in the history */
+        post: operations["correctExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/expenses/{expenseId}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a receipt (PDF/JPEG/PNG as base64, at most 5 MB; the type is read from the content) */
+        post: operations["addExpenseReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secondments/{id}/expenses/{expenseId}/receipts/{receiptId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A receipt's file (a read by anyone but the person is recorded in the audit log) */
+        get: operations["getExpenseReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/allocation-runs": {
         parameters: {
             query?: never;
@@ -1463,6 +1652,7 @@ export interface operations {
                                 manageFramework: boolean;
                                 readCostRates: boolean;
                                 manageCostRates: boolean;
+                                recordHours: boolean;
                                 runAllocation: boolean;
                             };
                         };
@@ -1775,6 +1965,7 @@ export interface operations {
                             manageFramework: boolean;
                             readCostRates: boolean;
                             manageCostRates: boolean;
+                            recordHours: boolean;
                             runAllocation: boolean;
                         };
                     };
@@ -1873,6 +2064,7 @@ export interface operations {
                             manageFramework: boolean;
                             readCostRates: boolean;
                             manageCostRates: boolean;
+                            recordHours: boolean;
                             runAllocation: boolean;
                         };
                     };
@@ -4012,7 +4204,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -4126,7 +4318,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -10080,6 +10272,1703 @@ export interface operations {
             };
             /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTimesheet: {
+        parameters: {
+            query?: {
+                month?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secondment: {
+                            /** Format: uuid */
+                            id: string;
+                            personName: string | null;
+                            lender: string;
+                            borrower: string;
+                            startsOn: string;
+                            endsOn: string;
+                            state: string;
+                            hoursPerWeek: number;
+                        };
+                        month: string;
+                        recordableFrom: string | null;
+                        recordableTo: string | null;
+                        entries: {
+                            /** Format: uuid */
+                            id: string;
+                            day: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            state: "recorded" | "confirmed" | "returned" | "replaced";
+                            comment: string | null;
+                            correctsId: string | null;
+                            reason: string | null;
+                            recordedAt: string;
+                            decidedAt: string | null;
+                            abilities: {
+                                confirm: boolean;
+                                return: boolean;
+                                correct: boolean;
+                            };
+                        }[];
+                        totals: {
+                            confirmedMinutes: number;
+                            openMinutes: number;
+                            returnedMinutes: number;
+                        };
+                        abilities: {
+                            show: boolean;
+                            record: boolean;
+                            decide: boolean;
+                            readReceipts: boolean;
+                            seesOnlyConfirmed: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    days: {
+                        /**
+                         * Format: date
+                         * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                         */
+                        day: string;
+                        minutes: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secondment: {
+                            /** Format: uuid */
+                            id: string;
+                            personName: string | null;
+                            lender: string;
+                            borrower: string;
+                            startsOn: string;
+                            endsOn: string;
+                            state: string;
+                            hoursPerWeek: number;
+                        };
+                        month: string;
+                        recordableFrom: string | null;
+                        recordableTo: string | null;
+                        entries: {
+                            /** Format: uuid */
+                            id: string;
+                            day: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            state: "recorded" | "confirmed" | "returned" | "replaced";
+                            comment: string | null;
+                            correctsId: string | null;
+                            reason: string | null;
+                            recordedAt: string;
+                            decidedAt: string | null;
+                            abilities: {
+                                confirm: boolean;
+                                return: boolean;
+                                correct: boolean;
+                            };
+                        }[];
+                        totals: {
+                            confirmedMinutes: number;
+                            openMinutes: number;
+                            returnedMinutes: number;
+                        };
+                        abilities: {
+                            show: boolean;
+                            record: boolean;
+                            decide: boolean;
+                            readReceipts: boolean;
+                            seesOnlyConfirmed: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entryIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secondment: {
+                            /** Format: uuid */
+                            id: string;
+                            personName: string | null;
+                            lender: string;
+                            borrower: string;
+                            startsOn: string;
+                            endsOn: string;
+                            state: string;
+                            hoursPerWeek: number;
+                        };
+                        month: string;
+                        recordableFrom: string | null;
+                        recordableTo: string | null;
+                        entries: {
+                            /** Format: uuid */
+                            id: string;
+                            day: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            state: "recorded" | "confirmed" | "returned" | "replaced";
+                            comment: string | null;
+                            correctsId: string | null;
+                            reason: string | null;
+                            recordedAt: string;
+                            decidedAt: string | null;
+                            abilities: {
+                                confirm: boolean;
+                                return: boolean;
+                                correct: boolean;
+                            };
+                        }[];
+                        totals: {
+                            confirmedMinutes: number;
+                            openMinutes: number;
+                            returnedMinutes: number;
+                        };
+                        abilities: {
+                            show: boolean;
+                            record: boolean;
+                            decide: boolean;
+                            readReceipts: boolean;
+                            seesOnlyConfirmed: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmHoursEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secondment: {
+                            /** Format: uuid */
+                            id: string;
+                            personName: string | null;
+                            lender: string;
+                            borrower: string;
+                            startsOn: string;
+                            endsOn: string;
+                            state: string;
+                            hoursPerWeek: number;
+                        };
+                        month: string;
+                        recordableFrom: string | null;
+                        recordableTo: string | null;
+                        entries: {
+                            /** Format: uuid */
+                            id: string;
+                            day: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            state: "recorded" | "confirmed" | "returned" | "replaced";
+                            comment: string | null;
+                            correctsId: string | null;
+                            reason: string | null;
+                            recordedAt: string;
+                            decidedAt: string | null;
+                            abilities: {
+                                confirm: boolean;
+                                return: boolean;
+                                correct: boolean;
+                            };
+                        }[];
+                        totals: {
+                            confirmedMinutes: number;
+                            openMinutes: number;
+                            returnedMinutes: number;
+                        };
+                        abilities: {
+                            show: boolean;
+                            record: boolean;
+                            decide: boolean;
+                            readReceipts: boolean;
+                            seesOnlyConfirmed: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnHoursEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secondment: {
+                            /** Format: uuid */
+                            id: string;
+                            personName: string | null;
+                            lender: string;
+                            borrower: string;
+                            startsOn: string;
+                            endsOn: string;
+                            state: string;
+                            hoursPerWeek: number;
+                        };
+                        month: string;
+                        recordableFrom: string | null;
+                        recordableTo: string | null;
+                        entries: {
+                            /** Format: uuid */
+                            id: string;
+                            day: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            state: "recorded" | "confirmed" | "returned" | "replaced";
+                            comment: string | null;
+                            correctsId: string | null;
+                            reason: string | null;
+                            recordedAt: string;
+                            decidedAt: string | null;
+                            abilities: {
+                                confirm: boolean;
+                                return: boolean;
+                                correct: boolean;
+                            };
+                        }[];
+                        totals: {
+                            confirmedMinutes: number;
+                            openMinutes: number;
+                            returnedMinutes: number;
+                        };
+                        abilities: {
+                            show: boolean;
+                            record: boolean;
+                            decide: boolean;
+                            readReceipts: boolean;
+                            seesOnlyConfirmed: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctHoursEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    minutes: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secondment: {
+                            /** Format: uuid */
+                            id: string;
+                            personName: string | null;
+                            lender: string;
+                            borrower: string;
+                            startsOn: string;
+                            endsOn: string;
+                            state: string;
+                            hoursPerWeek: number;
+                        };
+                        month: string;
+                        recordableFrom: string | null;
+                        recordableTo: string | null;
+                        entries: {
+                            /** Format: uuid */
+                            id: string;
+                            day: string;
+                            minutes: number;
+                            /** @enum {string} */
+                            state: "recorded" | "confirmed" | "returned" | "replaced";
+                            comment: string | null;
+                            correctsId: string | null;
+                            reason: string | null;
+                            recordedAt: string;
+                            decidedAt: string | null;
+                            abilities: {
+                                confirm: boolean;
+                                return: boolean;
+                                correct: boolean;
+                            };
+                        }[];
+                        totals: {
+                            confirmedMinutes: number;
+                            openMinutes: number;
+                            returnedMinutes: number;
+                        };
+                        abilities: {
+                            show: boolean;
+                            record: boolean;
+                            decide: boolean;
+                            readReceipts: boolean;
+                            seesOnlyConfirmed: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExpenses: {
+        parameters: {
+            query?: {
+                month?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            day: string;
+                            /** @enum {string} */
+                            kind: "travel" | "separation_allowance" | "per_diem";
+                            amountCents: number;
+                            note: string | null;
+                            /** @enum {string} */
+                            state: "recorded" | "confirmed" | "returned" | "replaced";
+                            comment: string | null;
+                            correctsId: string | null;
+                            reason: string | null;
+                            recordedAt: string;
+                            receipts: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                            }[];
+                            abilities: {
+                                confirm: boolean;
+                                return: boolean;
+                                correct: boolean;
+                                addReceipt: boolean;
+                            };
+                        }[];
+                        totals: {
+                            confirmedCents: number;
+                            openCents: number;
+                        };
+                        abilities: {
+                            record: boolean;
+                            decide: boolean;
+                            readReceipts: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    day: string;
+                    /** @enum {string} */
+                    kind: "travel" | "separation_allowance" | "per_diem";
+                    amountCents: number;
+                    note?: string | null;
+                    receipt?: {
+                        fileName: string;
+                        /** Format: byte */
+                        content: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            day: string;
+                            /** @enum {string} */
+                            kind: "travel" | "separation_allowance" | "per_diem";
+                            amountCents: number;
+                            note: string | null;
+                            /** @enum {string} */
+                            state: "recorded" | "confirmed" | "returned" | "replaced";
+                            comment: string | null;
+                            correctsId: string | null;
+                            reason: string | null;
+                            recordedAt: string;
+                            receipts: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                            }[];
+                            abilities: {
+                                confirm: boolean;
+                                return: boolean;
+                                correct: boolean;
+                                addReceipt: boolean;
+                            };
+                        }[];
+                        totals: {
+                            confirmedCents: number;
+                            openCents: number;
+                        };
+                        abilities: {
+                            record: boolean;
+                            decide: boolean;
+                            readReceipts: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                expenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            day: string;
+                            /** @enum {string} */
+                            kind: "travel" | "separation_allowance" | "per_diem";
+                            amountCents: number;
+                            note: string | null;
+                            /** @enum {string} */
+                            state: "recorded" | "confirmed" | "returned" | "replaced";
+                            comment: string | null;
+                            correctsId: string | null;
+                            reason: string | null;
+                            recordedAt: string;
+                            receipts: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                            }[];
+                            abilities: {
+                                confirm: boolean;
+                                return: boolean;
+                                correct: boolean;
+                                addReceipt: boolean;
+                            };
+                        }[];
+                        totals: {
+                            confirmedCents: number;
+                            openCents: number;
+                        };
+                        abilities: {
+                            record: boolean;
+                            decide: boolean;
+                            readReceipts: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                expenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            day: string;
+                            /** @enum {string} */
+                            kind: "travel" | "separation_allowance" | "per_diem";
+                            amountCents: number;
+                            note: string | null;
+                            /** @enum {string} */
+                            state: "recorded" | "confirmed" | "returned" | "replaced";
+                            comment: string | null;
+                            correctsId: string | null;
+                            reason: string | null;
+                            recordedAt: string;
+                            receipts: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                            }[];
+                            abilities: {
+                                confirm: boolean;
+                                return: boolean;
+                                correct: boolean;
+                                addReceipt: boolean;
+                            };
+                        }[];
+                        totals: {
+                            confirmedCents: number;
+                            openCents: number;
+                        };
+                        abilities: {
+                            record: boolean;
+                            decide: boolean;
+                            readReceipts: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                expenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amountCents: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            day: string;
+                            /** @enum {string} */
+                            kind: "travel" | "separation_allowance" | "per_diem";
+                            amountCents: number;
+                            note: string | null;
+                            /** @enum {string} */
+                            state: "recorded" | "confirmed" | "returned" | "replaced";
+                            comment: string | null;
+                            correctsId: string | null;
+                            reason: string | null;
+                            recordedAt: string;
+                            receipts: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                size: number;
+                            }[];
+                            abilities: {
+                                confirm: boolean;
+                                return: boolean;
+                                correct: boolean;
+                                addReceipt: boolean;
+                            };
+                        }[];
+                        totals: {
+                            confirmedCents: number;
+                            openCents: number;
+                        };
+                        abilities: {
+                            record: boolean;
+                            decide: boolean;
+                            readReceipts: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addExpenseReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                expenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fileName: string;
+                    /** Format: byte */
+                    content: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        fileName: string;
+                        mediaType: string;
+                        size: number;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExpenseReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                expenseId: string;
+                receiptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt (PDF, JPEG or PNG; a download) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

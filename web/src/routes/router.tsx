@@ -47,6 +47,7 @@ const routes = [
   at("/abordnungen", signedIn(lazyRouteComponent(secondments, "SecondmentsPage"))),
   at("/abordnungen/einstellungen", signedIn(lazyRouteComponent(secondments, "SecondmentSettingsPage"))),
   at("/abordnungen/$id", signedIn(lazyRouteComponent(secondments, "SecondmentPage"))),
+  at("/abordnungen/$id/stunden", signedIn(lazyRouteComponent(settlement, "TimesheetPage"))),
   at("/rahmenvereinbarung", signedIn(lazyRouteComponent(secondments, "FrameworkPage"))),
   at("/krisen", signedIn(lazyRouteComponent(supportRequests, "CrisesPage"))),
   at("/krisen/$id", signedIn(lazyRouteComponent(supportRequests, "CrisisBoardPage"))),

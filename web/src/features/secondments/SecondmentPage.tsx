@@ -13,6 +13,7 @@ import { formatters, uiLanguage } from "../../i18n";
 import type { Extension, OnboardingItem, Secondment, SecondmentAction as Action, Transition } from "./api";
 import { Destination } from "./Destination";
 import { councilSentence, waitingSentence } from "./say";
+import { TimesheetLink } from "../settlement/TimesheetLink";
 
 /** Steps shown as secondary buttons (refusals, exceptions, endings); the rest are primary. */
 const SECONDARY: ReadonlySet<Action> = new Set([
@@ -200,6 +201,7 @@ export function SecondmentPage() {
         </section>
       ) : null}
       {isMine ? null : destination}
+      <TimesheetLink id={s.id} />
       {s.abilities.extend ? (
         <section aria-labelledby="extend-heading" className="form-narrow">
           <h2 className="kern-heading-medium" id="extend-heading">

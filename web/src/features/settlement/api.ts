@@ -1,5 +1,5 @@
 import type { paths } from "../../api/schema";
-import type { ResponseOf } from "../../api/types";
+import type { RequestBodyOf, ResponseOf } from "../../api/types";
 
 /** Every pay group's rate on a day (`GET /api/v1/cost-rates`). */
 export type CostRates = ResponseOf<"/api/v1/cost-rates">;
@@ -13,3 +13,18 @@ export type CostRateParameters = ResponseOf<"/api/v1/cost-rates/parameters">;
 export type NewCostRateParameters = paths["/api/v1/cost-rates/parameters"]["post"]["requestBody"]["content"]["application/json"];
 /** A manual rate as the API takes it. */
 export type NewManualRate = paths["/api/v1/cost-rates/manual"]["post"]["requestBody"]["content"]["application/json"];
+
+/** The hours of a secondment in a month, with totals and what the caller may do. */
+export type Timesheet = ResponseOf<"/api/v1/secondments/{id}/timesheets">;
+/** One day's entry. */
+export type TimesheetEntry = Timesheet["entries"][number];
+/** Hours of one or several days, as the week form sends them. */
+export type RecordHours = RequestBodyOf<"/api/v1/secondments/{id}/timesheets", "post">;
+/** A correction of a confirmed day. */
+export type CorrectHours = RequestBodyOf<"/api/v1/secondments/{id}/timesheets/{entryId}/correct", "post">;
+/** The expenses of a secondment in a month. */
+export type Expenses = ResponseOf<"/api/v1/secondments/{id}/expenses">;
+/** One expense with its receipts. */
+export type Expense = Expenses["items"][number];
+/** An expense as the form sends it (with a receipt as base64). */
+export type RecordExpense = RequestBodyOf<"/api/v1/secondments/{id}/expenses", "post">;

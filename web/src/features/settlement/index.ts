@@ -1,3 +1,4 @@
-/** The settlement's pages, loaded when first visited. */
+/** The settlement's pages (cost rates, hours and expenses of secondments), loaded when first visited. */
 export { CostRatesPage } from "./CostRatesPage";
 export { ManualRatesPage } from "./ManualRatesPage";
+export { TimesheetPage } from "./TimesheetPage";

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
+import { ensureRunningSecondment, PERSON } from "./running-secondment";
+
+const hasBrowser = inject("e2eHasBrowser");
+let browser: Browser;
+let id: string;
+
+beforeAll(async () => {
+  if (!hasBrowser) return;
+  browser = await launch();
+  id = await ensureRunningSecondment();
+});
+afterAll(async () => browser?.close());
+
+/** Focuses a control and presses Enter: a keyboard user's click. */
+async function press(page: Page, locator: ReturnType<Page["getByRole"]>) {
+  await locator.focus();
+  await page.keyboard.press("Enter");
+}
+
+/**
+ * Hours in the browser, keyboard only (#16): Jonas Weber (Wunstorf) records last week, the
+ * Gesundheitsamt's head finds it in the task list and confirms it, Wunstorf's finance office sees
+ * the confirmed hours.
+ */
+describe.skipIf(!hasBrowser)("hours of a secondment in the browser", () => {
+  it("the seconded person records last week in hours like 7,75; a refused week keeps every value", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, PERSON.login);
+    await page.goto(`/abordnungen/${id}`);
+    await press(page, page.getByRole("link", { name: "Stunden und Auslagen", exact: true }));
+    await page.getByRole("heading", { level: 1, name: `Stunden und Auslagen: ${PERSON.name}` }).waitFor();
+    await press(page, page.getByRole("button", { name: "Vorherige Woche" }));
+    const week = page.getByRole("group", { name: /^Woche vom/ });
+    await week.getByLabel(/^Montag/).waitFor();
+    const days = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"];
+    for (const [i, day] of days.entries()) {
+      await week.getByLabel(new RegExp(`^${day}`)).focus();
+      await page.keyboard.type(i === 0 ? "11" : "7,75");
+    }
+    await page.keyboard.press("Enter");
+    const summary = page.getByRole("alert").filter({ hasText: "Höchstens 10 Stunden am Tag" });
+    await summary.waitFor();
+    expect(await week.getByLabel(/^Dienstag/).inputValue()).toBe("7,75");
+    expect(await week.getByLabel(/^Montag/).inputValue()).toBe("11");
+    await expectAccessible(page, "hours: a refused week");
+    await week.getByLabel(/^Montag/).fill("");
+    await week.getByLabel(/^Montag/).focus();
+    await page.keyboard.type("7,75");
+    await page.keyboard.press("Enter");
+    const notice = page.getByRole("status").filter({ hasText: "Gespeichert: 5 Tage mit zusammen 38,75 Std. Als Nächstes" });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("Als Nächstes bestätigt die Fachbereichsleitung in Region Hannover die Stunden");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
+    // The form now shows the days with their state instead of fields.
+    await expect.poll(() => week.getByText(/7,75 Std\. – offen/).count()).toBe(5);
+    await expectAccessible(page, "hours: a week recorded");
+    await expectFitsWidth(page, 390);
+    await screenshots(page, "timesheet-person");
+    await context.close();
+  });
+
+  it("the Gesundheitsamt's head opens the task, returning asks first, and confirms the week's open days", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "gesundheitsamt@region-hannover.demo");
+    await press(page, page.getByRole("link", { name: `Stunden bestätigen: 5 Tage von ${PERSON.name}` }));
+    await page.getByRole("heading", { level: 1, name: `Stunden und Auslagen: ${PERSON.name}` }).waitFor();
+    await page.getByText(/Bestätigt: 0 Std\. · Offen: 38,75 Std\./).waitFor();
+
+    await press(page, page.getByRole("button", { name: /^Zurückgeben: / }).first());
+    const dialog = page.getByRole("dialog", { name: /^Stunden vom .* zurückgeben\?$/ });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`${PERSON.name} sieht Ihre Anmerkung in den eigenen Aufgaben`);
+    await expectAccessible(page, "hours: returning asks first");
+    await screenshots(page, "timesheet-return-dialog");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+
+    await press(page, page.getByRole("button", { name: /^Offene Tage der Woche vom .* bestätigen$/ }));
+    const notice = page.getByRole("status").filter({ hasText: "Bestätigt: 5 Tage." });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("die abgebende Verwaltung sieht sie");
+    await page.getByText(/Bestätigt: 38,75 Std\. · Offen: 0 Std\./).waitFor();
+    expect(await page.getByRole("button", { name: /^Zurückgeben: / }).count()).toBe(0);
+    await expectAccessible(page, "hours: confirmed");
+    await expectFitsWidth(page, 390);
+    await screenshots(page, "timesheet-head");
+
+    await page.goto("/");
+    await page.getByRole("heading", { level: 1, name: /Guten Tag/ }).waitFor();
+    expect(await page.getByRole("link", { name: `Stunden bestätigen: 5 Tage von ${PERSON.name}` }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("Wunstorf's finance office sees the confirmed hours, and nothing to change", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "kaemmerei@wunstorf.demo");
+    await page.goto(`/abordnungen/${id}`);
+    await press(page, page.getByRole("link", { name: "Stunden und Auslagen", exact: true }));
+    await page.getByRole("heading", { level: 1, name: `Stunden und Auslagen: ${PERSON.name}` }).waitFor();
+    // The page opens at the month of the latest confirmed day.
+    const table = page.getByRole("table", { name: /^Stunden im/ });
+    await table.waitFor();
+    await page.getByText(/Bestätigt: 38,75 Std\./).waitFor();
+    expect(await page.getByRole("status").filter({ hasText: "Sie sehen die bestätigten Stunden" }).count()).toBe(1);
+    expect(await table.getByText("bestätigt").count()).toBe(5);
+    expect(await page.getByRole("form").count()).toBe(0);
+    expect(await page.getByRole("button", { name: /bestätigen|Zurückgeben|Korrigieren/ }).count()).toBe(0);
+    await expectAccessible(page, "hours: the lender's finance office");
+    await screenshots(page, "timesheet-finance");
+    await context.close();
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Expenses of a secondment with receipts, as the people involved use them: Katrin Schulze records
+ * travel costs with a receipt, a file that only claims to be a PDF is refused, the Gesundheitsamt's
+ * head confirms, Wunstorf's finance reads the receipt — and Katrin sees that read in the log.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { addDays, today } from "../../kernel/dates";
+import { auditEvents } from "../audit";
+import { buildTestApp, type Client, type TestApp } from "../../../test/app";
+import { runningSecondment, sender } from "../../../test/active-secondment";
+import { CAST } from "../../../test/support-cast";
+
+let t: TestApp;
+let katrin: Client;
+let health: Client;
+let finance: Client;
+let wunstorfHr: Client;
+let id: string;
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+const post = (client: Client, url: string, payload?: unknown) =>
+  client.request({ method: "POST", url, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+const expensesOf = async (client: Client, month: string) => {
+  const res = await client.request({ method: "GET", url: `/api/v1/secondments/${id}/expenses?month=${month}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  [katrin, health, finance, wunstorfHr] = await Promise.all(
+    [CAST.katrin, CAST.health, "kaemmerei@wunstorf.demo", CAST.wunstorfHr].map((l) => t.signIn(l)),
+  );
+  const [regionHr, bauamt, council, coordination] = await Promise.all(
+    [CAST.regionHr, CAST.bauamt, CAST.council, CAST.coordination].map((l) => t.signIn(l)),
+  );
+  ({ id } = await runningSecondment({
+    health: sender(health),
+    regionHr: sender(regionHr),
+    wunstorfHr: sender(wunstorfHr),
+    bauamt: sender(bauamt),
+    person: sender(katrin),
+    council: sender(council),
+    coordination: sender(coordination),
+  }));
+});
+afterAll(async () => t?.close());
+
+describe("expenses with receipts", () => {
+  const day = addDays(today(), -3);
+  const month = day.slice(0, 7);
+  let expenseId: string;
+  let receiptId: string;
+
+  it("a file that is no PDF, JPEG or PNG is refused whatever its name; nothing is saved", async () => {
+    const refused = await post(katrin, `/api/v1/secondments/${id}/expenses`, {
+      day,
+      kind: "travel",
+      amountCents: 2340,
+      note: "Bahn Wunstorf–Hannover",
+      receipt: { fileName: "fahrkarte.pdf", content: Buffer.from("<html>keine Fahrkarte</html>").toString("base64") },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({
+      field: "receipt.content",
+      rule: "receipt_type",
+      message: { de: "Laden Sie den Beleg als PDF, JPEG oder PNG hoch. Diese Datei ist keines davon." },
+    });
+    expect((await expensesOf(katrin, month)).items).toEqual([]);
+  });
+
+  it("a receipt over 5 MB is refused with its limit; an expense in the future too", async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]);
+    const tooBig = await post(katrin, `/api/v1/secondments/${id}/expenses`, {
+      day,
+      kind: "travel",
+      amountCents: 2340,
+      receipt: { fileName: "gross.pdf", content: big.toString("base64") },
+    });
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().errors[0]).toMatchObject({ field: "receipt.content", message: { de: "Der Beleg ist zu groß: höchstens 5 MB." } });
+    const future = await post(katrin, `/api/v1/secondments/${id}/expenses`, {
+      day: addDays(today(), 2),
+      kind: "per_diem",
+      amountCents: 1400,
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors[0].field).toBe("day");
+  });
+
+  it("Katrin records travel costs with a PNG receipt; the head sees them open, finance not yet", async () => {
+    const recorded = await post(katrin, `/api/v1/secondments/${id}/expenses`, {
+      day,
+      kind: "travel",
+      amountCents: 2340,
+      note: "Bahn Wunstorf–Hannover",
+      receipt: { fileName: "fahrkarte.png", content: PNG.toString("base64") },
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const [item] = recorded.json().items;
+    expect(item).toMatchObject({
+      kind: "travel",
+      amountCents: 2340,
+      state: "recorded",
+      receipts: [{ fileName: "fahrkarte.png", mediaType: "image/png" }],
+    });
+    expenseId = item.id;
+    receiptId = item.receipts[0].id;
+    expect((await expensesOf(health, month)).items[0].abilities).toMatchObject({ confirm: true, return: true });
+    expect((await expensesOf(finance, month)).items).toEqual([]);
+    const early = await finance.request({ method: "GET", url: `/api/v1/secondments/${id}/expenses/${expenseId}/receipts/${receiptId}` });
+    expect(early.statusCode).toBe(404);
+  });
+
+  it("a second receipt is added as PDF; the head confirms; finance sees the sum and reads the receipt, and the read is logged for Katrin", async () => {
+    const added = await post(katrin, `/api/v1/secondments/${id}/expenses/${expenseId}/receipts`, {
+      fileName: "quittung.pdf",
+      content: PDF.toString("base64"),
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ mediaType: "application/pdf", size: PDF.length });
+    const confirmed = await post(health, `/api/v1/secondments/${id}/expenses/${expenseId}/confirm`);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().totals).toEqual({ confirmedCents: 2340, openCents: 0 });
+
+    const seen = await expensesOf(finance, month);
+    expect(seen.totals.confirmedCents).toBe(2340);
+    expect(seen.items[0].receipts).toHaveLength(2);
+    const file = await finance.request({ method: "GET", url: `/api/v1/secondments/${id}/expenses/${expenseId}/receipts/${receiptId}` });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-type"]).toBe("image/png");
+    expect(file.rawPayload.equals(PNG)).toBe(true);
+    const own = await katrin.request({ method: "GET", url: `/api/v1/secondments/${id}/expenses/${expenseId}/receipts/${receiptId}` });
+    expect(own.rawPayload.equals(PNG)).toBe(true);
+
+    // Katrin sees who read her receipt (her own reads are not listed).
+    const readers = (await katrin.request({ method: "GET", url: "/api/v1/me/pool-membership/readers" })).json().items as Array<{
+      reader: string;
+    }>;
+    expect(readers.map((r) => r.reader)).toEqual(["kaemmerei@wunstorf.demo"]);
+    const reads = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entity, "pool_member"), eq(auditEvents.action, "read")));
+    expect(reads.map((r) => [r.actorLogin, r.after])).toEqual([["kaemmerei@wunstorf.demo", { receiptId }]]);
+  });
+
+  it("a confirmed expense is corrected with a reason; returning the correction keeps the confirmed amount", async () => {
+    const corrected = await post(katrin, `/api/v1/secondments/${id}/expenses/${expenseId}/correct`, {
+      amountCents: 4680,
+      reason: "Hin- und Rückfahrt.",
+    });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    expect(corrected.json().items.map((e: { state: string; amountCents: number }) => `${e.state}:${e.amountCents}`)).toEqual([
+      "replaced:2340",
+      "recorded:4680",
+    ]);
+    const correction = corrected.json().items[1];
+    const noComment = await post(health, `/api/v1/secondments/${id}/expenses/${correction.id}/return`, { comment: " " });
+    expect(noComment.statusCode).toBe(400);
+    const returned = await post(health, `/api/v1/secondments/${id}/expenses/${correction.id}/return`, {
+      comment: "Rückfahrt bitte mit Beleg.",
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json().items.map((e: { state: string }) => e.state)).toEqual(["confirmed", "returned"]);
+    expect(returned.json().totals).toEqual({ confirmedCents: 2340, openCents: 0 });
+  });
+});

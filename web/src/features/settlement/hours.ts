@@ -1,0 +1,50 @@
+/**
+ * Hours as people type and read them: "7,75" (German decimal comma, or "7.75") is 465 minutes;
+ * 465 minutes read "7,75 Std.". Days of a week from Monday, in ISO dates.
+ */
+
+/** Minutes from hours as typed ("7,75", "8", "7.5"); null when it is no number. */
+export function minutesOf(text: string): number | null {
+  const cleaned = text.trim().replace(",", ".");
+  if (!/^\d{1,2}(\.\d{1,2})?$/.test(cleaned)) return null;
+  return Math.round(Number(cleaned) * 60);
+}
+
+/** Hours for reading and for a form field: 465 → "7,75" (German) / "7.75" (English). */
+export function hoursText(minutes: number, lang: string): string {
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "de-DE", { maximumFractionDigits: 2 }).format(minutes / 60);
+}
+
+/** An ISO date plus `n` days. */
+export function addDays(iso: string, n: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The Monday of the week of `iso`. */
+export function mondayOf(iso: string): string {
+  const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return addDays(iso, -((weekday + 6) % 7));
+}
+
+/** Monday to Friday of the week starting on `monday`. */
+export const workingDays = (monday: string) => [0, 1, 2, 3, 4].map((i) => addDays(monday, i));
+
+/** The month `YYYY-MM` after (`n` = 1) or before (`n` = -1) `month`. */
+export function shiftMonth(month: string, n: number): string {
+  const [y, m] = month.split("-").map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** Cents for reading: 2340 → "23,40 €". */
+export function euros(cents: number, lang: string): string {
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "de-DE", { style: "currency", currency: "EUR" }).format(cents / 100);
+}
+
+/** Cents from an amount as typed ("23,40", "23.4", "1.234,50"); null when it is no amount. */
+export function centsOf(text: string): number | null {
+  let cleaned = text.trim().replace(/\s|€/g, "");
+  if (/,\d{1,2}$/.test(cleaned)) cleaned = cleaned.replace(/\./g, "").replace(",", ".");
+  if (!/^\d{1,7}(\.\d{1,2})?$/.test(cleaned)) return null;
+  return Math.round(Number(cleaned) * 100);
+}
