@@ -75,24 +75,28 @@ export async function presentMembers(db: Db | Tx, rows: MemberRow[]) {
   }));
 }
 
+/** A person whose pool data a read showed: the entry's owner is the person's administration. */
+export type ReadPerson = Pick<MemberRow, "id" | "accountId" | "organizationId" | "regionId">;
+
 /**
  * Records that the actor read these members' personal data (the members can see who and when): one
- * entry per administration the page showed, naming every member in `subject_ids` — a page of 50 is
- * one row, not 50.
+ * entry per administration the read showed, naming every member in `subject_ids` — a page of 50 is
+ * one row, not 50. `about` says what of theirs was read when it was not the entry itself (a receipt).
+ * The person's own reads are not recorded.
  */
-async function auditReads(db: Db, actor: Actor, members: MemberRow[]) {
+export async function auditReads(db: Db, actor: Actor, members: ReadPerson[], about?: Record<string, string>) {
   const readByOthers = members.filter((m) => m.accountId !== actor.accountId);
   if (readByOthers.length === 0) return;
-  const byOrganization = new Map<string, MemberRow[]>();
+  const byOrganization = new Map<string, ReadPerson[]>();
   for (const m of readByOthers) byOrganization.set(m.organizationId, [...(byOrganization.get(m.organizationId) ?? []), m]);
   await db.insert(auditEvents).values(
     [...byOrganization.values()].map((read) => ({
       action: "read",
       entity: "pool_member",
-      // A single member keeps the id where every other entry has it (and its link, if any).
+      // A single member keeps the id where every other entry has it (and its title).
       entityId: read.length === 1 ? read[0].id : null,
       subjectIds: read.map((m) => m.id),
-      after: read.length === 1 ? null : { count: read.length },
+      after: read.length === 1 ? (about ?? null) : { count: read.length, ...about },
       regionId: read[0].regionId,
       organizationId: read[0].organizationId,
       actorAccountId: actor.accountId,
@@ -265,4 +269,4 @@ export async function updatePoolMember(db: Db, actor: Actor, id: string, input: 
   });
 }
 
-export { auditReads, checkConsentVersion, checkReferences, columns, snapshot, writeDetails };
+export { checkConsentVersion, checkReferences, columns, snapshot, writeDetails };

@@ -13,7 +13,8 @@ import {
 import type { Actor } from "../../kernel/actor";
 import { today } from "../../kernel/dates";
 import { AppError, type Bilingual, type FieldProblem } from "../../kernel/problems";
-import { auditEvents, recordAudit } from "../audit";
+import { recordAudit } from "../audit";
+import { recordPersonalDataReads } from "../pool";
 import type { MemberRow, SecondmentRow } from "../secondments";
 import {
   getExpenseForUpdate,
@@ -207,24 +208,13 @@ export async function addReceipt(db: Db, actor: Actor, id: string, expenseId: st
 export async function readReceipt(db: Db, actor: Actor, id: string, expenseId: string, receiptId: string) {
   const { s, m, view } = await getTimesheetSecondment(db, actor, id);
   const receipt = await getVisibleReceipt(db, view, s.id, expenseId, receiptId);
-  if (!view.isEmployee) await auditReceiptRead(db, actor, s, m, receiptId);
+  if (!view.isEmployee) await auditReceiptRead(db, actor, m, receiptId);
   return { ...receipt, bytes: Buffer.from(receipt.content, "base64") };
 }
 
 /** Recorded as a read of the pool member's data: the person finds it under "who read my data". */
-async function auditReceiptRead(db: Db, actor: Actor, s: SecondmentRow, m: MemberRow, receiptId: string) {
-  await db.insert(auditEvents).values({
-    action: "read",
-    entity: "pool_member",
-    entityId: m.id,
-    regionId: s.regionId,
-    // The person's administration keeps the entry, like every read of a pool member's data.
-    organizationId: m.organizationId,
-    actorAccountId: actor.accountId,
-    actorLogin: actor.login,
-    visibility: "tenant" as const,
-    after: { receiptId },
-  });
+async function auditReceiptRead(db: Db, actor: Actor, m: MemberRow, receiptId: string) {
+  await recordPersonalDataReads(db, actor, [m], { receiptId });
 }
 
 function decisionProblem(view: TimesheetView, step: EntryStep, e: ExpenseRow): Bilingual | null {
