@@ -169,4 +169,20 @@ describe("expenses with receipts", () => {
     expect(returned.json().items.map((e: { state: string }) => e.state)).toEqual(["confirmed", "returned"]);
     expect(returned.json().totals).toEqual({ confirmedCents: 2340, openCents: 0 });
   });
+
+  it("a correction is held to the same amounts as a new expense (0,01 € to 10.000 €); nothing is replaced", async () => {
+    for (const amountCents of [99_999_999, 1_000_001, 0]) {
+      const refused = await post(katrin, `/api/v1/secondments/${id}/expenses/${expenseId}/correct`, {
+        amountCents,
+        reason: "Tippfehler?",
+      });
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().errors[0]).toMatchObject({ field: "amountCents", rule: "plausible_amount" });
+    }
+    const seen = await expensesOf(katrin, month);
+    expect(seen.items.map((e: { state: string; amountCents: number }) => `${e.state}:${e.amountCents}`)).toEqual([
+      "confirmed:2340",
+      "returned:4680",
+    ]);
+  });
 });

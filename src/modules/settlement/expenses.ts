@@ -265,6 +265,9 @@ export async function correctExpense(db: Db, actor: Actor, id: string, expenseId
     const e = await getExpenseForUpdate(tx, view, s.id, expenseId);
     const refused = decisionProblem(view, "correct", e);
     if (refused) throw new AppError("conflict", { message: refused });
+    // A correction is held to the amounts of a new expense (it replaces the confirmed one once confirmed).
+    const onAmount = amountProblem(input.amountCents);
+    if (onAmount) throw new AppError("validation", { fields: [field("amountCents", "plausible_amount", onAmount)] });
     await tx
       .update(expenses)
       .set({ state: "replaced" })
