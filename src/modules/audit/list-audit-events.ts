@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { afterCursor, cursorColumn, orderBy, pageOf, type PageRequest, type SortKey } from "../../kernel/paging";
 import type { Actor } from "../../kernel/actor";
@@ -26,14 +26,21 @@ export interface AuditFilter {
 
 /**
  * What the actor may read of the log — the audit log's scope, part of every query: org_admin reads
- * its administration's entries and those of its own people's actions; region_admin the region's entries on `region` and `public`
+ * its administration's entries and those of its own people's actions on objects that are not another
+ * administration's `tenant` objects; region_admin the region's entries on `region` and `public`
  * objects. Null for anyone else (no entries). Filters only narrow what this allows.
  */
 export function visibleAuditEventsWhere(actor: Actor): SQL | null {
   const scopes: SQL[] = [];
   if (hasRole(actor, "org_admin")) {
-    // Its administration's objects, and what its own people did to others' (a borrowing office's steps).
-    scopes.push(eq(auditEvents.organizationId, actor.organizationId), eq(auditEvents.actorOrganizationId, actor.organizationId));
+    // Its administration's objects, and what its own people did to others' shared objects (a
+    // borrowing office's steps). Never another administration's `tenant` entries, whoever acted: the
+    // region's coordination works at the Regionsverwaltung, and what it sets for a municipality (a
+    // sign-in provider, say) is that municipality's, not the Regionsverwaltung's HR office's.
+    scopes.push(
+      eq(auditEvents.organizationId, actor.organizationId),
+      and(eq(auditEvents.actorOrganizationId, actor.organizationId), ne(auditEvents.visibility, "tenant"))!,
+    );
   }
   if (hasRole(actor, "region_admin")) {
     scopes.push(and(eq(auditEvents.regionId, actor.regionId), inArray(auditEvents.visibility, ["region", "public"]))!);

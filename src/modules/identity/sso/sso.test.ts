@@ -232,6 +232,20 @@ describe("single sign-on per administration", () => {
     await garbsenHr.request({ method: "DELETE", url: "/api/v1/identity-provider/change" });
   });
 
+  it("the Region's HR office does not read Garbsen's provider settings in its log, though the coordination (a Region account) applied them", async () => {
+    const regionHr = await t.signIn("personal@region-hannover.demo");
+    const res = await regionHr.request({ method: "GET", url: "/api/v1/audit-events?objectType=identity_provider&limit=100" });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toEqual([]);
+    expect(res.body).not.toContain(garbsenIdp.issuer);
+    const csv = await regionHr.request({ method: "GET", url: "/api/v1/audit-events.csv?objectType=identity_provider" });
+    expect(csv.body).not.toContain(garbsenIdp.issuer);
+    expect(csv.body).not.toContain(wunstorfIdp.issuer);
+    // Garbsen's HR office, whose settings they are, reads the entry the coordination's confirmation wrote.
+    const own = (await garbsenHr.request({ method: "GET", url: "/api/v1/audit-events?objectType=identity_provider&limit=100" })).json();
+    expect(JSON.stringify(own.items)).toContain(garbsenIdp.issuer);
+  });
+
   it("only the region's coordination lists and decides provider changes", async () => {
     expect((await garbsenHr.request({ method: "GET", url: "/api/v1/identity-provider-changes" })).statusCode).toBe(403);
     const employee = await t.signIn("mitarbeiter@garbsen.demo");
