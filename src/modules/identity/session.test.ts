@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { buildTestApp, type TestApp } from "../../../test/app";
@@ -338,6 +338,29 @@ describe("activity is written at most once a minute (issue #14)", () => {
       expect((await client.request({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(401);
     } finally {
       raw.query = query;
+    }
+  });
+
+  it("on the embedded database, a remembered session ends by the wall clock too: after the machine slept past the idle limit it is not used", async () => {
+    const raw = pgliteOf(t.database);
+    if (!raw) return; // PostgreSQL: every request reads its session.
+    const client = await t.signIn("kaemmerei@wunstorf.demo");
+    const read = () => client.request({ method: "GET", url: "/api/v1/me" });
+    expect((await read()).statusCode).toBe(200);
+    expect((await read()).statusCode).toBe(200); // remembered
+    // A laptop running Verbund sleeps for 31 minutes: the wall clock (the database's now()) moves on,
+    // the monotonic clock (performance.now) does not. The database's view of it, without a write:
+    // the session's last activity lies 31 minutes back.
+    await raw.query(
+      `UPDATE sessions SET last_seen_at = last_seen_at - interval '31 minutes', created_at = created_at - interval '31 minutes' WHERE id = $1`,
+      [sessionId(client)],
+    );
+    const wall = Date.now();
+    const slept = vi.spyOn(Date, "now").mockReturnValue(wall + 31 * 60 * 1000);
+    try {
+      expect((await read()).statusCode).toBe(401);
+    } finally {
+      slept.mockRestore();
     }
   });
 

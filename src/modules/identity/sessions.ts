@@ -98,14 +98,16 @@ function sessionQuery(db: Db) {
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>["execute"]>>[number];
 
 /** Valid sessions remembered per embedded database, with the write count they were read at. */
-const rememberedSessions = new WeakMap<Db, Map<string, { writes: number; row: SessionRow; at: number }>>();
+const rememberedSessions = new WeakMap<Db, Map<string, { writes: number; row: SessionRow; at: Clock }>>();
 /** At most this many sessions are remembered per database (the oldest go first). */
 const REMEMBERED_SESSIONS = 10_000;
 
 /**
  * On the embedded database, the session row read at a write count holds while the count stays
  * (see `writesOf`): nothing — no sign-out, role change, deactivation or activity — was written
- * since. The limits are then counted on from what the database said, with the monotonic clock.
+ * since. The limits are then counted on from what the database said, by whichever of the monotonic
+ * and the wall clock ran further (the monotonic clock stands still while the machine sleeps; the
+ * database's now() does not); a remembered row that has run out is asked of the database again.
  */
 async function sessionRow(db: Db, id: string): Promise<SessionRow | undefined> {
   const writes = writesOf(db);
@@ -113,9 +115,12 @@ async function sessionRow(db: Db, id: string): Promise<SessionRow | undefined> {
   let memo = rememberedSessions.get(db);
   if (!memo) rememberedSessions.set(db, (memo = new Map()));
   const known = memo.get(id);
-  if (known && known.writes === writes) return timed(known.row, known.at);
+  if (known && known.writes === writes) {
+    const row = timed(known.row, known.at);
+    if (!row.isIdle && !row.isTooOld) return row;
+  }
   memo.delete(id);
-  const at = performance.now();
+  const at = clock();
   const [row] = await sessionQuery(db).execute({ id });
   if (row && !row.isIdle && !row.isTooOld && row.account.isActive && writesOf(db) === writes) {
     memo.set(id, { writes, row, at });
@@ -124,12 +129,21 @@ async function sessionRow(db: Db, id: string): Promise<SessionRow | undefined> {
   return row;
 }
 
+/** Both clocks at one moment: monotonic (never goes back) and wall (runs on while the machine sleeps). */
+interface Clock {
+  monotonic: number;
+  wall: number;
+}
+
+const clock = (): Clock => ({ monotonic: performance.now(), wall: Date.now() });
+
 /**
  * A remembered row with its clock-dependent fields as of now: what the statement computed from
- * `now()` at `at`, less the seconds passed since (to the second, as the statement rounds).
+ * `now()` at `at`, less the seconds passed since (to the second, as the statement rounds) by the
+ * clock that ran further.
  */
-function timed(row: SessionRow, at: number): SessionRow {
-  const passed = (performance.now() - at) / 1000;
+function timed(row: SessionRow, at: Clock): SessionRow {
+  const passed = Math.max(performance.now() - at.monotonic, Date.now() - at.wall) / 1000;
   const idleRemaining = Number(row.idleRemainingSeconds) - passed;
   return {
     ...row,
