@@ -52,6 +52,12 @@ export interface AuditSource {
   peopleMatching?(actor: Actor, text: string): SQL;
   /** Links to the objects of each type the module owns (entity name → source). */
   links?: Record<string, AuditLinkSource>;
+  /**
+   * Per object type the module owns, a subquery of the ids (as text) of the objects the actor's
+   * administration is a party to (a secondment: lender or borrower). The log shows what the
+   * administration's own people did to another administration's objects only for these.
+   */
+  sharedWith?: Record<string, (actor: Actor) => SQL>;
   /** Titles of the objects of each type the module owns (entity name → source). */
   titles?: Record<string, AuditTitleSource>;
 }

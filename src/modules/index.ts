@@ -58,7 +58,8 @@ export async function tasksOf(db: Db, actor: Actor, modules: readonly VerbundMod
 export function auditSourceOf(modules: readonly VerbundModule[] = MODULES): AuditSource {
   const links: Record<string, AuditLinkSource> = {};
   const titles: Record<string, AuditTitleSource> = {};
-  const merged: AuditSource = { links, titles };
+  const sharedWith: NonNullable<AuditSource["sharedWith"]> = {};
+  const merged: AuditSource = { links, titles, sharedWith };
   for (const m of modules) {
     if (!m.audit) continue;
     if (m.audit.people) merged.people = m.audit.people;
@@ -66,6 +67,10 @@ export function auditSourceOf(modules: readonly VerbundModule[] = MODULES): Audi
     for (const [type, source] of Object.entries(m.audit.links ?? {})) {
       if (links[type]) throw new Error(`Audit links of ${type} are declared by two modules`);
       links[type] = source;
+    }
+    for (const [type, source] of Object.entries(m.audit.sharedWith ?? {})) {
+      if (sharedWith[type]) throw new Error(`Audit sharing of ${type} is declared by two modules`);
+      sharedWith[type] = source;
     }
     for (const [type, source] of Object.entries(m.audit.titles ?? {})) {
       if (titles[type]) throw new Error(`Audit titles of ${type} are declared by two modules`);

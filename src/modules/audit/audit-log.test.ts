@@ -304,6 +304,41 @@ describe("CSV export", () => {
     expect(exported.changes.map((c) => c.de)).toEqual(["Objektart: Abordnung", "Von: 1. Januar 2026"]);
   });
 
+  it("shows what the administration's own people did to another's objects only where it is a party", async () => {
+    // The coordination office (a Region account) acts on a secondment between two towns — say while
+    // committing an allocation run — and on the Region's own borrowed secondment.
+    const regionHr = await t.signIn("personal@region-hannover.demo");
+    const region = (await coordination.request({ method: "GET", url: "/api/v1/me" })).json();
+    const wunstorf = (await wunstorfHr.request({ method: "GET", url: "/api/v1/me" })).json();
+    const notOurs = "00000000-0000-4000-8000-00000000a0a0";
+    const actor = {
+      accountId: region.id,
+      regionId: region.organization.regionId ?? null,
+      organizationId: region.organization.id,
+      departmentId: null,
+      login: region.login,
+      displayName: region.displayName,
+      roles: ["region_admin"],
+      sessionId: "test",
+      csrfToken: "test",
+    } as never;
+    await t.database.db.transaction(async (tx) => {
+      for (const entityId of [notOurs, secondmentId]) {
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "secondment",
+          entityId,
+          organizationId: wunstorf.organization.id,
+          visibility: "party",
+          after: { state: "proposed", action: "propose" },
+        });
+      }
+    });
+    const seen = (await log(regionHr, "&objectType=secondment")).map((e) => e.entityId);
+    expect(seen).toContain(secondmentId);
+    expect(seen).not.toContain(notOurs);
+  });
+
   it("names no login of another administration's person, also on an entry kept under the viewer's administration", async () => {
     // A step of the borrowing side (the Region's HR office confirming) is kept under the lending
     // administration, as the secondment's own entries are.

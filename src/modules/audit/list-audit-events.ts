@@ -26,21 +26,23 @@ export interface AuditFilter {
 
 /**
  * What the actor may read of the log — the audit log's scope, part of every query: org_admin reads
- * its administration's entries and those of its own people's actions on objects that are not another
- * administration's `tenant` objects; region_admin the region's entries on `region` and `public`
- * objects. Null for anyone else (no entries). Filters only narrow what this allows.
+ * its administration's entries and its own people's actions on objects of others it is a party to
+ * (`source.sharedWith`, never `tenant` objects); region_admin the region's entries on `region` and
+ * `public` objects. Null for anyone else (no entries). Filters only narrow what this allows.
  */
-export function visibleAuditEventsWhere(actor: Actor): SQL | null {
+export function visibleAuditEventsWhere(actor: Actor, source: AuditSource): SQL | null {
   const scopes: SQL[] = [];
   if (hasRole(actor, "org_admin")) {
-    // Its administration's objects, and what its own people did to others' shared objects (a
-    // borrowing office's steps). Never another administration's `tenant` entries, whoever acted: the
-    // region's coordination works at the Regionsverwaltung, and what it sets for a municipality (a
-    // sign-in provider, say) is that municipality's, not the Regionsverwaltung's HR office's.
-    scopes.push(
-      eq(auditEvents.organizationId, actor.organizationId),
-      and(eq(auditEvents.actorOrganizationId, actor.organizationId), ne(auditEvents.visibility, "tenant"))!,
+    scopes.push(eq(auditEvents.organizationId, actor.organizationId));
+    // What its own people did to objects of another administration it is a party to (a borrowing
+    // office's steps on a lender's secondment) — never another administration's tenant data, and
+    // nothing of objects it has no part in (the coordination office proposing between two towns).
+    const shared = Object.entries(source.sharedWith ?? {}).map(([type, ids]) =>
+      and(eq(auditEvents.entity, type), sql`${auditEvents.entityId} in (${ids(actor)})`)!,
     );
+    if (shared.length) {
+      scopes.push(and(eq(auditEvents.actorOrganizationId, actor.organizationId), ne(auditEvents.visibility, "tenant"), or(...shared))!);
+    }
   }
   if (hasRole(actor, "region_admin")) {
     scopes.push(and(eq(auditEvents.regionId, actor.regionId), inArray(auditEvents.visibility, ["region", "public"]))!);
@@ -72,7 +74,7 @@ function filterWhere(actor: Actor, filter: AuditFilter, source: AuditSource): SQ
  * cursor reaches another administration's entries.
  */
 export async function listAuditEventRows(db: Db, actor: Actor, page: PageRequest & AuditFilter, source: AuditSource) {
-  const visible = visibleAuditEventsWhere(actor);
+  const visible = visibleAuditEventsWhere(actor, source);
   if (!visible) return { items: [] as AuditRow[], nextCursor: null };
   const narrowed = filterWhere(actor, page, source);
   const rows = await db

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { auditLinks, type AuditSource } from "../../kernel/audit-sources";
 import { secondmentPolicy } from "./secondments.policy";
-import { visibleSecondmentIds, visibleSecondmentTitles } from "./secondment-scope";
+import { partySecondmentIdsSql, visibleSecondmentIds, visibleSecondmentTitles } from "./secondment-scope";
 import { uuidsOf, type AuditTitleSource } from "../../kernel/audit-sources";
 import { frameworkAgreements } from "./secondments.tables";
 
@@ -14,6 +14,11 @@ const secondmentTitles: AuditTitleSource = ({ db, actor }, ids) => visibleSecond
 
 /** Links of the audit log to secondments (through their scope), the framework agreement and the settings. */
 export const secondmentAuditSource: AuditSource = {
+  sharedWith: {
+    secondment: partySecondmentIdsSql,
+    secondment_onboarding: partySecondmentIdsSql,
+    secondment_first_day: partySecondmentIdsSql,
+  },
   titles: { secondment: secondmentTitles, secondment_onboarding: secondmentTitles, secondment_first_day: secondmentTitles },
   links: {
     secondment: secondmentLinks,

@@ -61,6 +61,14 @@ export async function visibleSecondmentIds(db: Db | Tx, actor: Actor, ids: strin
 }
 
 /**
+ * The ids (as text) of the secondments the actor's administration is a party to, lender or
+ * borrower — as a subquery (the audit log shows its people's steps on these).
+ */
+export function partySecondmentIdsSql(actor: Actor): SQL {
+  return sql`select ${secondments.id}::text from ${secondments} where ${secondments.organizationId} = ${actor.organizationId} or ${secondments.borrowerOrganizationId} = ${actor.organizationId}`;
+}
+
+/**
  * What the audit log calls the secondments of `ids` the actor may see: "Wunstorf → Region
  * Hannover, 01.12.2026–28.02.2027" (no person: the name follows its own rule). One statement.
  */

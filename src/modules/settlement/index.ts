@@ -2,6 +2,7 @@ import { defineModule } from "../../kernel/module";
 import { costRatePolicy } from "./cost-rates.policy";
 import { costRateRoutes } from "./cost-rates.routes";
 import { payTables } from "./pay-table-files";
+import { timesheetAuditSource } from "./timesheet-scope";
 import { timesheetTasks } from "./timesheet-tasks";
 import { timesheetPolicy } from "./timesheets.policy";
 import { timesheetRoutes } from "./timesheets.routes";
@@ -11,6 +12,7 @@ export const settlementModule = defineModule({
   name: "settlement",
   routes: [costRateRoutes, timesheetRoutes],
   tasks: timesheetTasks,
+  audit: timesheetAuditSource,
   abilities: {
     readCostRates: (actor) => costRatePolicy.can(actor, "browse"),
     manageCostRates: (actor) => costRatePolicy.can(actor, "manage"),

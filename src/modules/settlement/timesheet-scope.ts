@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { LIVE_STATES, type EntryState } from "../../domain/settlement/timesheet-rules";
 import type { Actor } from "../../kernel/actor";
+import type { AuditSource } from "../../kernel/audit-sources";
 import { AppError } from "../../kernel/problems";
 import { principalsOf } from "../identity";
 import { getVisibleSecondment, getVisibleSecondmentForUpdate, type MemberRow, type SecondmentRow } from "../secondments";
@@ -298,3 +299,17 @@ export async function unscopedReturnedDays(
     .where(and(inArray(timesheetEntries.secondmentId, secondmentIds), eq(timesheetEntries.state, "returned"), sql`not ${live}`))
     .groupBy(timesheetEntries.secondmentId);
 }
+
+/** Ids (as text) of the rows of `table` whose secondment the actor's administration is a party to, as a subquery. */
+function partyRowIdsSql(table: typeof timesheetEntries | typeof expenses | typeof expenseReceipts, actor: Actor): SQL {
+  return sql`select ${table.id}::text from ${table} where ${table.organizationId} = ${actor.organizationId} or ${table.borrowerOrganizationId} = ${actor.organizationId}`;
+}
+
+/** The audit log shows an administration's people's steps on hours, expenses and receipts of the secondments it is a party to. */
+export const timesheetAuditSource: AuditSource = {
+  sharedWith: {
+    timesheet_entry: (actor) => partyRowIdsSql(timesheetEntries, actor),
+    expense: (actor) => partyRowIdsSql(expenses, actor),
+    expense_receipt: (actor) => partyRowIdsSql(expenseReceipts, actor),
+  },
+};
