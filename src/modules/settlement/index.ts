@@ -2,6 +2,9 @@ import { defineModule } from "../../kernel/module";
 import { costRatePolicy } from "./cost-rates.policy";
 import { costRateRoutes } from "./cost-rates.routes";
 import { payTables } from "./pay-table-files";
+import { statementTasks } from "./statement-tasks";
+import { statementRoutes } from "./statements.routes";
+import { statementPolicy } from "./statements.policy";
 import { timesheetTasks } from "./timesheet-tasks";
 import { timesheetPolicy } from "./timesheets.policy";
 import { timesheetRoutes } from "./timesheets.routes";
@@ -9,12 +12,14 @@ import { timesheetRoutes } from "./timesheets.routes";
 /** Settlement: cost rates per pay group, hours and expenses of secondments, and what is settled between administrations. */
 export const settlementModule = defineModule({
   name: "settlement",
-  routes: [costRateRoutes, timesheetRoutes],
-  tasks: timesheetTasks,
+  routes: [costRateRoutes, timesheetRoutes, statementRoutes],
+  tasks: async (context) => [...(await timesheetTasks(context)), ...(await statementTasks(context))],
   abilities: {
     readCostRates: (actor) => costRatePolicy.can(actor, "browse"),
     manageCostRates: (actor) => costRatePolicy.can(actor, "manage"),
     recordHours: (actor) => timesheetPolicy.can(actor, "record"),
+    readStatements: (actor) => statementPolicy.can(actor, "list"),
+    editBillingDetails: (actor) => statementPolicy.can(actor, "billing"),
   },
   // The pay tables are read when a process prepares the database, so a broken file stops the start.
   prepare: async () => {
