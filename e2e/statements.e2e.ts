@@ -142,6 +142,14 @@ describe.skipIf(!hasBrowser)("a statement between administrations in the browser
     await expectAccessible(page, "statements: acknowledged");
     await expectFitsWidth(page, 390);
     await screenshots(page, "statement-acknowledged");
+
+    // The billing details an XRechnung is written from: demo values, marked as such.
+    await page.goto("/abrechnungen/rechnungsdaten");
+    await page.getByRole("heading", { level: 1, name: "Rechnungsdaten" }).waitFor();
+    expect(await page.getByLabel("Leitweg-ID").inputValue()).toMatch(/^03241000-0001-\d\d$/);
+    await page.getByText("Dies sind Demo-Werte").waitFor();
+    await expectAccessible(page, "statements: billing details");
+    await screenshots(page, "billing-details");
     await context.close();
   });
 });
