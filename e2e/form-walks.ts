@@ -574,4 +574,43 @@ export const WALKS: Walk[] = [
     ],
     screenshot: true,
   },
+  {
+    form: "statement-create",
+    as: "kaemmerei@wunstorf.demo",
+    open: (page) => page.goto("/abrechnungen").then(() => undefined),
+    empty: {
+      what: "no administration chosen, the month cleared",
+      fill: async (field) => {
+        await field("borrowerOrganizationId").selectOption("");
+        await field("month").fill("");
+      },
+      fields: ["borrowerOrganizationId", "month"],
+    },
+    wrong: [
+      {
+        what: "month 2026-13",
+        fill: async (field) => {
+          await field("borrowerOrganizationId").selectOption({ label: "Region Hannover" });
+          await field("month").fill("2026-13");
+        },
+        fields: ["month"],
+      },
+    ],
+  },
+  {
+    form: "billing-details",
+    as: "kaemmerei@wunstorf.demo",
+    open: (page) => page.goto("/abrechnungen/rechnungsdaten").then(() => undefined),
+    empty: { valid: "details may be entered one by one; the page lists what an XRechnung still misses" },
+    wrong: [
+      {
+        what: "an IBAN with wrong check digits and a Leitweg-ID of the wrong form",
+        fill: async (field) => {
+          await field("iban").fill("DE00 1234 5678");
+          await field("leitwegId").fill("Rechnungseingang");
+        },
+        fields: ["iban", "leitwegId"],
+      },
+    ],
+  },
 ];

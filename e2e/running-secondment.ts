@@ -40,9 +40,9 @@ const as = async (login: string) => {
   return send;
 };
 
-/** The id of Jonas Weber's running secondment, made on first use. */
-export async function ensureRunningSecondment(): Promise<string> {
-  let person = await apiSignIn(PERSON.login);
+/** The id of Jonas Weber's (or another Wunstorf person's) running secondment, made on first use. */
+export async function ensureRunningSecondment(who: { login: string; name: string } = PERSON): Promise<string> {
+  let person = await apiSignIn(who.login);
   if (person) {
     const list = JSON.parse((await person("GET", "/api/v1/secondments?state=active")).body) as { items: Array<{ id: string }> };
     if (list.items[0]) return list.items[0].id;
@@ -52,14 +52,14 @@ export async function ensureRunningSecondment(): Promise<string> {
   if (!person) {
     const department = JSON.parse((await bauamt("GET", "/api/v1/me")).body).department.id as string;
     const created = await wunstorfHr("POST", "/api/v1/accounts", {
-      login: PERSON.login,
-      displayName: PERSON.name,
+      login: who.login,
+      displayName: who.name,
       roles: ["employee"],
       departmentId: department,
       initialPassword: demoPassword(),
     });
     if (created.status !== 201) throw new Error(`account: ${created.status} ${created.body}`);
-    person = await as(PERSON.login);
+    person = await as(who.login);
   }
   const { id } = await runningSecondment({
     health: await as("gesundheitsamt@region-hannover.demo"),

@@ -30,6 +30,8 @@ import { seedDemoAccounts } from "../src/db/seed/demo";
 import { seedDemoPool } from "../src/db/seed/demo-pool";
 import { seedDemoSecondments } from "../src/db/seed/demo-secondments";
 import { seedDemoTimesheets } from "../src/db/seed/demo-timesheets";
+import { seedDemoBillingDetails } from "../src/db/seed/demo-billing";
+import { seedDemoStatements } from "../src/db/seed/demo-statements";
 import { loginAttempts, loginLocks } from "../src/modules/identity/identity.tables";
 import { CONSENT_VERSION } from "../src/modules/pool/consent";
 import { solverPool } from "../src/modules/allocation/solver-pool";
@@ -66,6 +68,7 @@ const ACTOR_LOGINS = [
   "koordination@region-hannover.demo",
   "personal@region-hannover.demo",
   "gesundheitsamt@region-hannover.demo",
+  "kaemmerei@region-hannover.demo",
   "", // anonymous
 ];
 
@@ -130,6 +133,8 @@ beforeAll(async () => {
   await seedDemoPool(t.database.db);
   await seedDemoSecondments(t.database.db);
   await seedDemoTimesheets(t.database.db);
+  await seedDemoBillingDetails(t.database.db);
+  await seedDemoStatements(t.database.db);
   // A crisis, an allocation run, a deputyship and a calendar feed, so their routes have real ids.
   const region = await t.signIn("koordination@region-hannover.demo");
   const crisis = await region.request({

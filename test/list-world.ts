@@ -27,6 +27,7 @@ import {
   regions,
   secondmentTransitions,
   secondments,
+  statements,
   supportRequestQualifications,
   supportRequests,
 } from "../src/db/schema";
@@ -72,7 +73,8 @@ export interface ListWorld {
     | "outbox"
     | "allocationRuns"
     | "organizations"
-    | "readers",
+    | "readers"
+    | "statements",
     (n: number) => Promise<void>
   >;
 }
@@ -215,6 +217,30 @@ export async function createListWorld(db: Db): Promise<ListWorld> {
       },
       poolMembers: addMembers,
       qualifications: addQualifications,
+      async statements(n) {
+        // One statement per pair and month: a month of its own each.
+        await db.insert(statements).values(
+          Array.from({ length: n }, () => {
+            const k = next();
+            const month = `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+            const body = {
+              lenderOrganizationId: lender.id,
+              borrowerOrganizationId: borrower.id,
+              month,
+              periodStart: `${month}-01`,
+              periodEnd: `${month}-28`,
+              lines: [],
+              excluded: [],
+              personnelCents: 0,
+              expensesCents: 0,
+              netCents: 0,
+              vat: { category: "O" as const, percent: 0, amountCents: 0 },
+              grossCents: 0,
+            };
+            return { ...owner, borrowerOrganizationId: borrower.id, month, body, netCents: 0, vatCents: 0, grossCents: 0 };
+          }),
+        );
+      },
       async crises(n) {
         await db.insert(crises).values(
           Array.from({ length: n }, (_, i) => ({

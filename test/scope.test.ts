@@ -72,6 +72,17 @@ const RESOURCES = [
     declaredIn: "src/modules/settlement/timesheets.tables.ts",
     scope: "src/modules/settlement/timesheet-scope.ts",
   })),
+  ...(
+    [
+      ["statements", "statements"],
+      ["billingDetails", "billing_details"],
+    ] as const
+  ).map(([table, sqlName]) => ({
+    table,
+    sqlName,
+    declaredIn: "src/modules/settlement/statements.tables.ts",
+    scope: "src/modules/settlement/statement-scope.ts",
+  })),
   {
     table: "allocationRuns",
     sqlName: "allocation_runs",

@@ -169,6 +169,40 @@ beforeAll(async () => {
     sql`INSERT INTO expense_receipts (region_id, organization_id, borrower_organization_id, expense_id, file_name, media_type, size, content)
         VALUES (${s.region_id}, ${wunstorfId}, ${s.borrower_organization_id}, ${expense.id}, 'kanarienvogel-beleg.pdf', 'application/pdf', 9, decode('JVBERi0xLjQK', 'base64'))`,
   );
+  // Wunstorf's billing details and an issued statement to Neustadt: only the two parties' finance
+  // and HR offices may read the statement, only Wunstorf its billing details.
+  await t.database.db.execute(
+    sql`INSERT INTO billing_details (region_id, organization_id, leitweg_id, street, postal_code, city, contact_name, contact_phone, contact_email, iban)
+        VALUES (${s.region_id}, ${wunstorfId}, '03241014-0001-55', 'Kanarienvogelgasse 7', '31515', 'Wunstorf', 'Kanarienvogel-Kasse', '05031 999-222', 'kanarienvogel.kasse@wunstorf.demo', 'DE02999999990003241014')`,
+  );
+  const statementBody = {
+    lenderOrganizationId: wunstorfId,
+    borrowerOrganizationId: s.borrower_organization_id,
+    month: "2027-01",
+    periodStart: "2027-01-01",
+    periodEnd: "2027-01-31",
+    lines: [
+      {
+        kind: "hours",
+        secondmentId,
+        caseLabel: "Kanarienvogel-Abrechnungsfall",
+        minutes: 480,
+        rateCentsPerHour: 5114,
+        rateLabel: "E 9b",
+        amountCents: 40912,
+      },
+    ],
+    excluded: [],
+    personnelCents: 40912,
+    expensesCents: 0,
+    netCents: 40912,
+    vat: { category: "O", percent: 0, amountCents: 0 },
+    grossCents: 40912,
+  };
+  await t.database.db.execute(
+    sql`INSERT INTO statements (region_id, organization_id, borrower_organization_id, month, number, state, body, net_cents, vat_cents, gross_cents)
+        VALUES (${s.region_id}, ${wunstorfId}, ${s.borrower_organization_id}, '2027-01', 'VB-2027-01-0001', 'issued', ${JSON.stringify(statementBody)}::jsonb, 40912, 0, 40912)`,
+  );
   const feed = await (
     await t.signIn("mitarbeiterin@wunstorf.demo")
   ).request({
@@ -245,6 +279,8 @@ beforeAll(async () => {
   expect(canaries).toContain("Kanarienvogel Poolmitglied");
   expect(canaries).toContain("05031 999-111");
   expect(canaries).toContain("Kanarienvogel Entwurfsanfrage");
+  expect(canaries).toContain("Kanarienvogel-Kasse");
+  expect(canaries).toContain("VB-2027-01-0001");
   expect(foreignIds).toContain(secondmentId);
   expect(foreignIds.length).toBeGreaterThan(10);
 }, 120_000);

@@ -15,7 +15,9 @@ export type LockScope =
   /** Attempts on one login name (the brute-force limit). */
   | "login"
   /** Who holds region_admin in a region (the last active coordinator stays). */
-  | "region_admins";
+  | "region_admins"
+  /** Numbers of a lender's statements (no gaps, no duplicates). */
+  | "statement_number";
 
 /**
  * Takes a transaction-level advisory lock for `scope` and `key` (held until commit or rollback).

@@ -43,6 +43,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     ags: REGION,
     department: "bauordnung",
   },
+  { login: "kaemmerei@region-hannover.demo", displayName: "Ulrike Brandt", roles: ["finance"], ags: REGION, department: "finanzen" },
   { login: "personal@wunstorf.demo", displayName: "Sabine Köhler", roles: ["org_admin"], ags: WUNSTORF, department: "personal" },
   { login: "bauamt@wunstorf.demo", displayName: "Thomas Meyer", roles: ["department_head"], ags: WUNSTORF, department: "bauordnung" },
   { login: "sachbearbeitung@wunstorf.demo", displayName: "Aylin Demir", roles: ["clerk"], ags: WUNSTORF, department: "bauordnung" },

@@ -62,6 +62,8 @@ export const OBJECT_TYPES = {
   timesheet_entry: object(["Stundennachweis", "Timesheet"], ["die Stunden eines Tages", "the hours of a day"]),
   expense: object(["Auslage", "Expense"], ["die Auslage", "the expense"]),
   expense_receipt: object(["Beleg", "Receipt"], ["den Beleg einer Auslage", "the receipt of an expense"]),
+  statement: object(["Abrechnung", "Statement"], ["die Abrechnung", "the statement"]),
+  billing_details: object(["Rechnungsdaten", "Billing details"], ["die Rechnungsdaten", "the billing details"]),
 } as const satisfies Record<string, ObjectWords>;
 
 /** One of {@link OBJECT_TYPES}. */
@@ -402,6 +404,31 @@ export const FIELDS: Record<string, FieldWords> = {
   size: field("Größe in Bytes", "Size in bytes", { kind: "number" }),
   memberId: HIDDEN,
   receiptId: field("Beleg", "Receipt", { kind: "reference" }),
+  // Statements (settlement)
+  month: field("Monat", "Month"),
+  statementState: field(
+    "Stand der Abrechnung",
+    "Statement state",
+    words({
+      draft: w("Entwurf", "draft"),
+      issued: w("gestellt", "issued"),
+      acknowledged: w("bestätigt", "acknowledged"),
+      paid: w("bezahlt", "paid"),
+    }),
+  ),
+  number: field("Nummer", "Number"),
+  netCents: field("Nettobetrag in Cent", "Net amount in cents", { kind: "number" }),
+  grossCents: field("Gesamtbetrag in Cent", "Gross amount in cents", { kind: "number" }),
+  leitwegId: field("Leitweg-ID", "Leitweg-ID"),
+  iban: field("IBAN", "IBAN"),
+  vat: field(
+    "Umsatzsteuer",
+    "VAT",
+    words({
+      none: w("nicht steuerbar (§ 2b UStG)", "not subject to VAT (§ 2b UStG)"),
+      section_2b: w("19 % nach § 2b UStG", "19 % under § 2b UStG"),
+    }),
+  ),
   // Export of the log
   person: field("Person", "Person"),
   objectType: field("Objektart", "Object type", words(Object.fromEntries(Object.entries(OBJECT_TYPES).map(([k, v]) => [k, v.name])))),

@@ -55,7 +55,7 @@ interface StructNode {
  * content of a structure element (title H1, sections H2, paragraphs P, the fields of a section a
  * table of label TH and value TD) in reading order; rules and signature lines are artifacts.
  */
-class Writer {
+export class Writer {
   page: PDFPage;
   y = 0;
   readonly pages: PDFPage[] = [];
@@ -218,6 +218,21 @@ class Writer {
     catalog.set(PDFName.of("ViewerPreferences"), ctx.obj({ DisplayDocTitle: true }));
     catalog.set(PDFName.of("Lang"), PDFString.of("de-DE"));
   }
+}
+
+/**
+ * A new PDF with the embedded DejaVu fonts and a tagged {@link Writer} on it (German, PDF/UA
+ * structure): other capabilities write their documents with it (statements).
+ */
+export async function newTaggedPdf(): Promise<{ doc: PDFDocument; writer: Writer }> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const [regularBytes, boldBytes] = await loadFonts();
+  const regular = await doc.embedFont(regularBytes, { subset: true });
+  const bold = await doc.embedFont(boldBytes, { subset: true });
+  doc.setLanguage("de-DE");
+  doc.setAuthor("Verbund – Zusammenarbeit der Verwaltungen in der Region Hannover");
+  return { doc, writer: new Writer(doc, regular, bold) };
 }
 
 /**

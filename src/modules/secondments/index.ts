@@ -44,3 +44,5 @@ export {
   type MemberRow,
   type SecondmentRow,
 } from "./secondment-scope";
+// Statements (settlement) are written with the agreement's tagged PDF writer.
+export { newTaggedPdf, type Writer } from "./agreement-pdf";

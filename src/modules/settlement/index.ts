@@ -3,6 +3,10 @@ import { costRatePolicy } from "./cost-rates.policy";
 import { costRateRoutes } from "./cost-rates.routes";
 import { payTables } from "./pay-table-files";
 import { timesheetAuditSource } from "./timesheet-scope";
+import { partyStatementIdsSql } from "./statement-scope";
+import { statementTasks } from "./statement-tasks";
+import { statementRoutes } from "./statements.routes";
+import { statementPolicy } from "./statements.policy";
 import { timesheetTasks } from "./timesheet-tasks";
 import { timesheetPolicy } from "./timesheets.policy";
 import { timesheetRoutes } from "./timesheets.routes";
@@ -10,13 +14,16 @@ import { timesheetRoutes } from "./timesheets.routes";
 /** Settlement: cost rates per pay group, hours and expenses of secondments, and what is settled between administrations. */
 export const settlementModule = defineModule({
   name: "settlement",
-  routes: [costRateRoutes, timesheetRoutes],
-  tasks: timesheetTasks,
-  audit: timesheetAuditSource,
+  routes: [costRateRoutes, timesheetRoutes, statementRoutes],
+  tasks: async (context) => [...(await timesheetTasks(context)), ...(await statementTasks(context))],
+  // Hours, expenses and statements: each side's HR office reads its own people's steps on them.
+  audit: { sharedWith: { ...timesheetAuditSource.sharedWith, statement: partyStatementIdsSql } },
   abilities: {
     readCostRates: (actor) => costRatePolicy.can(actor, "browse"),
     manageCostRates: (actor) => costRatePolicy.can(actor, "manage"),
     recordHours: (actor) => timesheetPolicy.can(actor, "record"),
+    readStatements: (actor) => statementPolicy.can(actor, "list"),
+    editBillingDetails: (actor) => statementPolicy.can(actor, "billing"),
   },
   // The pay tables are read when a process prepares the database, so a broken file stops the start.
   prepare: async () => {

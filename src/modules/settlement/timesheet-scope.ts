@@ -313,3 +313,28 @@ export const timesheetAuditSource: AuditSource = {
     expense_receipt: (actor) => partyRowIdsSql(expenseReceipts, actor),
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Unscoped: statements (which secondments of a pair have confirmed hours or expenses; ids only —
+// each secondment is then opened through its scope and read with the view of the caller)
+
+/** Secondments lent by `lenderId` (to `borrowerId`, when given) with confirmed hours or expenses in the period, with their borrower and months. */
+export async function unscopedConfirmedMonthsOfLender(
+  db: Db | Tx,
+  lenderId: string,
+  period: { from: string; to: string },
+  borrowerId?: string,
+): Promise<Array<{ secondmentId: string; borrowerId: string; month: string }>> {
+  const { rows } = await db.execute(sql`
+    select distinct secondment_id as "secondmentId", borrower_organization_id as "borrowerId", to_char(day, 'YYYY-MM') as "month"
+    from (
+      select secondment_id, borrower_organization_id, day from timesheet_entries
+        where organization_id = ${lenderId} and state = 'confirmed' and day between ${period.from} and ${period.to}
+      union all
+      select secondment_id, borrower_organization_id, day from expenses
+        where organization_id = ${lenderId} and state = 'confirmed' and day between ${period.from} and ${period.to}
+    ) c
+    where ${borrowerId ?? null}::uuid is null or borrower_organization_id = ${borrowerId ?? null}::uuid
+    order by 3, 2, 1`);
+  return rows as Array<{ secondmentId: string; borrowerId: string; month: string }>;
+}

@@ -1226,6 +1226,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statements of the caller's administration as lender and (issued ones) as borrower, newest month first */
+        get: operations["listStatements"];
+        put?: never;
+        /** The lender's finance creates the draft for a borrower and a month from the confirmed hours and expenses of reimbursement and waiver secondments */
+        post: operations["createStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One statement with its lines, totals and what the caller may do */
+        get: operations["getStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{id}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute a draft from the confirmed hours and expenses (the lender's finance) */
+        post: operations["recomputeStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a draft: it is frozen and gets the next number of the lender (the lender's finance) */
+        post: operations["issueStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an issued statement (the borrower's finance) */
+        post: operations["acknowledgeStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that an acknowledged statement was paid (the lender's finance) */
+        post: operations["recordPaymentStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{id}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement as a German PDF */
+        get: operations["getStatementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{id}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement as CSV (UTF-8 with BOM, semicolons, decimal comma) */
+        get: operations["getStatementCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{id}.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issued statement as XRechnung 3.0 (UBL 2.1); 422 naming each missing field of the billing details */
+        get: operations["getStatementXRechnung"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The billing details (Rechnungsdaten) of the caller's administration and what an XRechnung still misses */
+        get: operations["getBillingDetails"];
+        /** Save the billing details of the caller's administration */
+        put: operations["saveBillingDetails"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/allocation-runs": {
         parameters: {
             query?: never;
@@ -1653,6 +1825,8 @@ export interface operations {
                                 readCostRates: boolean;
                                 manageCostRates: boolean;
                                 recordHours: boolean;
+                                readStatements: boolean;
+                                editBillingDetails: boolean;
                                 runAllocation: boolean;
                             };
                         };
@@ -1966,6 +2140,8 @@ export interface operations {
                             readCostRates: boolean;
                             manageCostRates: boolean;
                             recordHours: boolean;
+                            readStatements: boolean;
+                            editBillingDetails: boolean;
                             runAllocation: boolean;
                         };
                     };
@@ -2065,6 +2241,8 @@ export interface operations {
                             readCostRates: boolean;
                             manageCostRates: boolean;
                             recordHours: boolean;
+                            readStatements: boolean;
+                            editBillingDetails: boolean;
                             runAllocation: boolean;
                         };
                     };
@@ -4204,7 +4382,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -4318,7 +4496,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "identity_provider_change" | "identity_provider" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -11969,6 +12147,1517 @@ export interface operations {
             };
             /** @description Problem (`uri_too_long`): The address is too long. */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStatements: {
+        parameters: {
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+                state?: "draft" | "issued" | "acknowledged" | "paid";
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            month: string;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            /** @enum {string} */
+                            settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            lender: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            borrower: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            side: "lender" | "borrower";
+                            periodStart: string;
+                            periodEnd: string;
+                            personnelCents: number;
+                            expensesCents: number;
+                            netCents: number;
+                            vat: {
+                                /** @enum {string} */
+                                category: "O" | "S";
+                                percent: number;
+                                amountCents: number;
+                            };
+                            grossCents: number;
+                            computedAt: string;
+                            issuedAt: string | null;
+                            acknowledgedAt: string | null;
+                            paidAt: string | null;
+                            abilities: {
+                                recompute: boolean;
+                                issue: boolean;
+                                acknowledge: boolean;
+                                pay: boolean;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                        abilities: {
+                            create: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    borrowerOrganizationId: string;
+                    month: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string | null;
+                        month: string;
+                        /** @enum {string} */
+                        state: "draft" | "issued" | "acknowledged" | "paid";
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        side: "lender" | "borrower";
+                        periodStart: string;
+                        periodEnd: string;
+                        lines: ({
+                            /** @enum {string} */
+                            kind: "hours";
+                            secondmentId: string;
+                            caseLabel: string;
+                            minutes: number;
+                            rateCentsPerHour: number;
+                            rateLabel: string;
+                            amountCents: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "expense";
+                            secondmentId: string;
+                            caseLabel: string;
+                            expenseKind: string;
+                            description: string;
+                            amountCents: number;
+                        })[];
+                        excluded: {
+                            secondmentId: string;
+                            caseLabel: string;
+                            reason: string;
+                            minutes: number;
+                            expenseCents: number;
+                        }[];
+                        personnelCents: number;
+                        expensesCents: number;
+                        netCents: number;
+                        vat: {
+                            /** @enum {string} */
+                            category: "O" | "S";
+                            percent: number;
+                            amountCents: number;
+                        };
+                        grossCents: number;
+                        computedAt: string;
+                        issuedAt: string | null;
+                        acknowledgedAt: string | null;
+                        paidAt: string | null;
+                        abilities: {
+                            recompute: boolean;
+                            issue: boolean;
+                            acknowledge: boolean;
+                            pay: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string | null;
+                        month: string;
+                        /** @enum {string} */
+                        state: "draft" | "issued" | "acknowledged" | "paid";
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        side: "lender" | "borrower";
+                        periodStart: string;
+                        periodEnd: string;
+                        lines: ({
+                            /** @enum {string} */
+                            kind: "hours";
+                            secondmentId: string;
+                            caseLabel: string;
+                            minutes: number;
+                            rateCentsPerHour: number;
+                            rateLabel: string;
+                            amountCents: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "expense";
+                            secondmentId: string;
+                            caseLabel: string;
+                            expenseKind: string;
+                            description: string;
+                            amountCents: number;
+                        })[];
+                        excluded: {
+                            secondmentId: string;
+                            caseLabel: string;
+                            reason: string;
+                            minutes: number;
+                            expenseCents: number;
+                        }[];
+                        personnelCents: number;
+                        expensesCents: number;
+                        netCents: number;
+                        vat: {
+                            /** @enum {string} */
+                            category: "O" | "S";
+                            percent: number;
+                            amountCents: number;
+                        };
+                        grossCents: number;
+                        computedAt: string;
+                        issuedAt: string | null;
+                        acknowledgedAt: string | null;
+                        paidAt: string | null;
+                        abilities: {
+                            recompute: boolean;
+                            issue: boolean;
+                            acknowledge: boolean;
+                            pay: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recomputeStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string | null;
+                        month: string;
+                        /** @enum {string} */
+                        state: "draft" | "issued" | "acknowledged" | "paid";
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        side: "lender" | "borrower";
+                        periodStart: string;
+                        periodEnd: string;
+                        lines: ({
+                            /** @enum {string} */
+                            kind: "hours";
+                            secondmentId: string;
+                            caseLabel: string;
+                            minutes: number;
+                            rateCentsPerHour: number;
+                            rateLabel: string;
+                            amountCents: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "expense";
+                            secondmentId: string;
+                            caseLabel: string;
+                            expenseKind: string;
+                            description: string;
+                            amountCents: number;
+                        })[];
+                        excluded: {
+                            secondmentId: string;
+                            caseLabel: string;
+                            reason: string;
+                            minutes: number;
+                            expenseCents: number;
+                        }[];
+                        personnelCents: number;
+                        expensesCents: number;
+                        netCents: number;
+                        vat: {
+                            /** @enum {string} */
+                            category: "O" | "S";
+                            percent: number;
+                            amountCents: number;
+                        };
+                        grossCents: number;
+                        computedAt: string;
+                        issuedAt: string | null;
+                        acknowledgedAt: string | null;
+                        paidAt: string | null;
+                        abilities: {
+                            recompute: boolean;
+                            issue: boolean;
+                            acknowledge: boolean;
+                            pay: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string | null;
+                        month: string;
+                        /** @enum {string} */
+                        state: "draft" | "issued" | "acknowledged" | "paid";
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        side: "lender" | "borrower";
+                        periodStart: string;
+                        periodEnd: string;
+                        lines: ({
+                            /** @enum {string} */
+                            kind: "hours";
+                            secondmentId: string;
+                            caseLabel: string;
+                            minutes: number;
+                            rateCentsPerHour: number;
+                            rateLabel: string;
+                            amountCents: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "expense";
+                            secondmentId: string;
+                            caseLabel: string;
+                            expenseKind: string;
+                            description: string;
+                            amountCents: number;
+                        })[];
+                        excluded: {
+                            secondmentId: string;
+                            caseLabel: string;
+                            reason: string;
+                            minutes: number;
+                            expenseCents: number;
+                        }[];
+                        personnelCents: number;
+                        expensesCents: number;
+                        netCents: number;
+                        vat: {
+                            /** @enum {string} */
+                            category: "O" | "S";
+                            percent: number;
+                            amountCents: number;
+                        };
+                        grossCents: number;
+                        computedAt: string;
+                        issuedAt: string | null;
+                        acknowledgedAt: string | null;
+                        paidAt: string | null;
+                        abilities: {
+                            recompute: boolean;
+                            issue: boolean;
+                            acknowledge: boolean;
+                            pay: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string | null;
+                        month: string;
+                        /** @enum {string} */
+                        state: "draft" | "issued" | "acknowledged" | "paid";
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        side: "lender" | "borrower";
+                        periodStart: string;
+                        periodEnd: string;
+                        lines: ({
+                            /** @enum {string} */
+                            kind: "hours";
+                            secondmentId: string;
+                            caseLabel: string;
+                            minutes: number;
+                            rateCentsPerHour: number;
+                            rateLabel: string;
+                            amountCents: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "expense";
+                            secondmentId: string;
+                            caseLabel: string;
+                            expenseKind: string;
+                            description: string;
+                            amountCents: number;
+                        })[];
+                        excluded: {
+                            secondmentId: string;
+                            caseLabel: string;
+                            reason: string;
+                            minutes: number;
+                            expenseCents: number;
+                        }[];
+                        personnelCents: number;
+                        expensesCents: number;
+                        netCents: number;
+                        vat: {
+                            /** @enum {string} */
+                            category: "O" | "S";
+                            percent: number;
+                            amountCents: number;
+                        };
+                        grossCents: number;
+                        computedAt: string;
+                        issuedAt: string | null;
+                        acknowledgedAt: string | null;
+                        paidAt: string | null;
+                        abilities: {
+                            recompute: boolean;
+                            issue: boolean;
+                            acknowledge: boolean;
+                            pay: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordPaymentStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string | null;
+                        month: string;
+                        /** @enum {string} */
+                        state: "draft" | "issued" | "acknowledged" | "paid";
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        side: "lender" | "borrower";
+                        periodStart: string;
+                        periodEnd: string;
+                        lines: ({
+                            /** @enum {string} */
+                            kind: "hours";
+                            secondmentId: string;
+                            caseLabel: string;
+                            minutes: number;
+                            rateCentsPerHour: number;
+                            rateLabel: string;
+                            amountCents: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "expense";
+                            secondmentId: string;
+                            caseLabel: string;
+                            expenseKind: string;
+                            description: string;
+                            amountCents: number;
+                        })[];
+                        excluded: {
+                            secondmentId: string;
+                            caseLabel: string;
+                            reason: string;
+                            minutes: number;
+                            expenseCents: number;
+                        }[];
+                        personnelCents: number;
+                        expensesCents: number;
+                        netCents: number;
+                        vat: {
+                            /** @enum {string} */
+                            category: "O" | "S";
+                            percent: number;
+                            amountCents: number;
+                        };
+                        grossCents: number;
+                        computedAt: string;
+                        issuedAt: string | null;
+                        acknowledgedAt: string | null;
+                        paidAt: string | null;
+                        abilities: {
+                            recompute: boolean;
+                            issue: boolean;
+                            acknowledge: boolean;
+                            pay: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatementPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (a download) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatementCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV (a download) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatementXRechnung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XRechnung (a download) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBillingDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        leitwegId: string;
+                        street: string;
+                        postalCode: string;
+                        city: string;
+                        contactName: string;
+                        contactPhone: string;
+                        contactEmail: string;
+                        iban: string;
+                        bic: string;
+                        /** @enum {string} */
+                        vat: "none" | "section_2b";
+                        taxNumber: string;
+                        vatId: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        isDemo: boolean;
+                        updatedAt: string | null;
+                        missing: {
+                            field: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            };
+                        }[];
+                        abilities: {
+                            edit: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveBillingDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    leitwegId: string;
+                    street: string;
+                    postalCode: string;
+                    city: string;
+                    contactName: string;
+                    contactPhone: string;
+                    contactEmail: string;
+                    iban: string;
+                    bic: string;
+                    /** @enum {string} */
+                    vat: "none" | "section_2b";
+                    taxNumber: string;
+                    vatId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        leitwegId: string;
+                        street: string;
+                        postalCode: string;
+                        city: string;
+                        contactName: string;
+                        contactPhone: string;
+                        contactEmail: string;
+                        iban: string;
+                        bic: string;
+                        /** @enum {string} */
+                        vat: "none" | "section_2b";
+                        taxNumber: string;
+                        vatId: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        isDemo: boolean;
+                        updatedAt: string | null;
+                        missing: {
+                            field: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            };
+                        }[];
+                        abilities: {
+                            edit: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

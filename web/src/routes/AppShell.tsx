@@ -137,6 +137,13 @@ export function AppShell() {
                 </Link>
               </li>
             ) : null}
+            {me?.abilities.readStatements ? (
+              <li>
+                <Link to="/abrechnungen" activeProps={{ "aria-current": "page" }}>
+                  {t("statements.nav")}
+                </Link>
+              </li>
+            ) : null}
             {me ? (
               <li>
                 <Link

@@ -28,3 +28,12 @@ export type Expenses = ResponseOf<"/api/v1/secondments/{id}/expenses">;
 export type Expense = Expenses["items"][number];
 /** An expense as the form sends it (with a receipt as base64). */
 export type RecordExpense = RequestBodyOf<"/api/v1/secondments/{id}/expenses", "post">;
+
+/** A page of statements (`GET /api/v1/statements`). */
+export type StatementList = ResponseOf<"/api/v1/statements">;
+/** One statement with its lines, totals and what the caller may do. */
+export type Statement = ResponseOf<"/api/v1/statements/{id}">;
+/** The caller's administration's billing details. */
+export type BillingDetails = ResponseOf<"/api/v1/billing-details">;
+/** Billing details as the form sends them. */
+export type BillingDetailsInput = RequestBodyOf<"/api/v1/billing-details", "put">;

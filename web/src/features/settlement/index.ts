@@ -2,3 +2,6 @@
 export { CostRatesPage } from "./CostRatesPage";
 export { ManualRatesPage } from "./ManualRatesPage";
 export { TimesheetPage } from "./TimesheetPage";
+export { StatementsPage } from "./StatementsPage";
+export { StatementPage } from "./StatementPage";
+export { BillingDetailsPage } from "./BillingDetailsPage";

@@ -1,0 +1,155 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
+import { ensureRunningSecondment } from "./running-secondment";
+
+const hasBrowser = inject("e2eHasBrowser");
+/** A person of her own, so this walk does not touch the hours of the timesheet walk. */
+const PERSON = { login: "mara.lindner@wunstorf.demo", name: "Mara Lindner" };
+let browser: Browser;
+let id: string;
+let statementId: string;
+let number: string;
+let grossCents: number;
+
+beforeAll(async () => {
+  if (!hasBrowser) return;
+  browser = await launch();
+  id = await ensureRunningSecondment(PERSON);
+});
+afterAll(async () => browser?.close());
+
+/** Focuses a control and presses Enter: a keyboard user's click. */
+async function press(page: Page, locator: ReturnType<Page["getByRole"]>) {
+  await locator.focus();
+  await page.keyboard.press("Enter");
+}
+
+const euros = (cents: number) => new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" }).format(cents / 100);
+
+/**
+ * Statements in the browser, keyboard only (#16): Mara Lindner (Wunstorf, at the Gesundheitsamt)
+ * records last week, the Gesundheitsamt's head confirms it, Wunstorf's finance computes and issues
+ * the month's statement to the Region — its PDF's total is the API's — and the Region's finance
+ * acknowledges it from its task list.
+ */
+describe.skipIf(!hasBrowser)("a statement between administrations in the browser", () => {
+  it("the person records last week and the Gesundheitsamt's head confirms it", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, PERSON.login);
+    await page.goto(`/abordnungen/${id}/stunden`);
+    await page.getByRole("heading", { level: 1, name: `Stunden und Auslagen: ${PERSON.name}` }).waitFor();
+    await press(page, page.getByRole("button", { name: "Vorherige Woche" }));
+    const week = page.getByRole("group", { name: /^Woche vom/ });
+    for (const day of ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"]) {
+      await week.getByLabel(new RegExp(`^${day}`)).focus();
+      await page.keyboard.type("7,75");
+    }
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Gespeichert: 5 Tage" }).waitFor();
+    await context.close();
+
+    const head = await newPage(browser);
+    await signInWithKeyboard(head.page, "gesundheitsamt@region-hannover.demo");
+    await press(head.page, head.page.getByRole("link", { name: `Stunden bestätigen: 5 Tage von ${PERSON.name}` }));
+    await press(head.page, head.page.getByRole("button", { name: /^Offene Tage der Woche vom .* bestätigen$/ }));
+    await head.page.getByRole("status").filter({ hasText: "Bestätigt: 5 Tage." }).waitFor();
+    await head.context.close();
+  });
+
+  it("Wunstorf's finance computes the month's draft, issues it after being asked, and the PDF's total is the API's", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "kaemmerei@wunstorf.demo");
+    await press(page, page.getByRole("link", { name: "Abrechnungen", exact: true }));
+    await page.getByRole("heading", { level: 1, name: "Abrechnungen" }).waitFor();
+    expect(await page.getByText("Stunden bei Gegenseitigkeit werden nicht abgerechnet").count()).toBe(1);
+    await expectAccessible(page, "statements: the list");
+    await screenshots(page, "statements-list-finance");
+    const lastWeekMonday = await page.evaluate(() => {
+      const now = new Date();
+      const monday = new Date(now);
+      monday.setDate(now.getDate() - ((now.getDay() + 6) % 7) - 7);
+      return `${monday.getFullYear()}-${String(monday.getMonth() + 1).padStart(2, "0")}`;
+    });
+    await page.getByLabel("Zahlende Verwaltung").focus();
+    await page.getByLabel("Zahlende Verwaltung").selectOption({ label: "Region Hannover" });
+    await page.getByLabel("Monat", { exact: true }).focus();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type(lastWeekMonday);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: /^Abrechnung / }).waitFor();
+    await page.getByRole("status").filter({ hasText: "Der Entwurf ist berechnet" }).waitFor();
+    statementId = page.url().split("/abrechnungen/")[1].split("?")[0];
+    await page.getByRole("table", { name: "Positionen" }).waitFor();
+    await expectAccessible(page, "statements: a draft");
+    await screenshots(page, "statement-draft");
+
+    await press(page, page.getByRole("button", { name: "Abrechnung stellen" }));
+    const dialog = page.getByRole("dialog", { name: "Abrechnung stellen?" });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("Region Hannover sieht sie dann");
+    await expectAccessible(page, "statements: issuing asks first");
+    await press(page, dialog.getByRole("button", { name: "Abrechnung stellen" }));
+    const notice = page.getByRole("status").filter({ hasText: /Die Abrechnung VB-\d{4}-\d\d-\d{4} ist gestellt/ });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("Als Nächstes bestätigt die zahlende Verwaltung");
+
+    const api = await page.request.get(`/api/v1/statements/${statementId}`);
+    const body = (await api.json()) as { grossCents: number; number: string; state: string };
+    expect(body.state).toBe("issued");
+    grossCents = body.grossCents;
+    number = body.number;
+    expect(grossCents).toBeGreaterThan(0);
+    await page.getByText(euros(grossCents)).first().waitFor();
+    const pdf = await page.request.get(`/api/v1/statements/${statementId}.pdf`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "statement-e2e-")), "abrechnung.pdf");
+    fs.writeFileSync(file, await pdf.body());
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    const total = /Gesamtbetrag\s+([\d.]+,\d\d)\s*€/.exec(text)?.[1];
+    expect(total).toBe(
+      euros(grossCents)
+        .replace(/\s*€$/, "")
+        .replace(/\u00a0/g, ""),
+    );
+    expect(text).toContain(number);
+    await expectAccessible(page, "statements: issued");
+    await expectFitsWidth(page, 390);
+    await screenshots(page, "statement-issued");
+    await context.close();
+  });
+
+  it("the Region's finance opens the waiting statement and acknowledges it", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "kaemmerei@region-hannover.demo");
+    await press(page, page.getByRole("link", { name: "Abrechnungen", exact: true }));
+    await page.getByRole("heading", { level: 1, name: "Abrechnungen" }).waitFor();
+    await press(page, page.getByRole("link", { name: new RegExp(`^Abrechnung ${number} von Wunstorf .* bestätigen$`) }));
+    await page.getByRole("heading", { level: 1, name: /^Abrechnung / }).waitFor();
+    await press(page, page.getByRole("button", { name: "Abrechnung bestätigen" }));
+    const dialog = page.getByRole("dialog", { name: "Abrechnung bestätigen?" });
+    await dialog.waitFor();
+    await press(page, dialog.getByRole("button", { name: "Abrechnung bestätigen" }));
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Sie haben die Abrechnung ${number} bestätigt` })
+      .waitFor();
+    const after = (await (await page.request.get(`/api/v1/statements/${statementId}`)).json()) as { state: string; grossCents: number };
+    expect(after).toMatchObject({ state: "acknowledged", grossCents });
+    await expectAccessible(page, "statements: acknowledged");
+    await expectFitsWidth(page, 390);
+    await screenshots(page, "statement-acknowledged");
+
+    // The billing details an XRechnung is written from: demo values, marked as such.
+    await page.goto("/abrechnungen/rechnungsdaten");
+    await page.getByRole("heading", { level: 1, name: "Rechnungsdaten" }).waitFor();
+    expect(await page.getByLabel("Leitweg-ID").inputValue()).toMatch(/^03241000-0001-\d\d$/);
+    await page.getByText("Dies sind Demo-Werte").waitFor();
+    await expectAccessible(page, "statements: billing details");
+    await screenshots(page, "billing-details");
+    await context.close();
+  });
+});

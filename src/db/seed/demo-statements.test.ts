@@ -1,0 +1,47 @@
+/** The demo's statements: what Wunstorf's and the Region's finance find after `npm start`. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../../test/app";
+import { seedDemoBillingDetails } from "./demo-billing";
+import { seedDemoPool } from "./demo-pool";
+import { seedDemoSecondments } from "./demo-secondments";
+import { seedDemoStatements } from "./demo-statements";
+import { seedDemoTimesheets } from "./demo-timesheets";
+
+let t: TestApp;
+let made: number;
+beforeAll(async () => {
+  t = await buildTestApp();
+  await seedDemoPool(t.database.db);
+  await seedDemoSecondments(t.database.db);
+  await seedDemoTimesheets(t.database.db);
+  expect(await seedDemoBillingDetails(t.database.db)).toBe(22);
+  made = await seedDemoStatements(t.database.db);
+});
+afterAll(async () => t?.close());
+
+describe("demo statements", () => {
+  it("the Region's finance finds an issued statement from the demo hours to acknowledge, and can download its XRechnung", async () => {
+    expect(made).toBeGreaterThanOrEqual(1);
+    expect(await seedDemoStatements(t.database.db)).toBe(0);
+    const region = await t.signIn("kaemmerei@region-hannover.demo");
+    const mine = (await region.request({ method: "GET", url: "/api/v1/statements" })).json().items as Array<{
+      id: string;
+      state: string;
+      number: string | null;
+      grossCents: number;
+      borrower: { name: string };
+    }>;
+    const issued = mine.find((s) => s.state === "issued")!;
+    expect(issued).toMatchObject({ borrower: { name: "Region Hannover" }, number: expect.stringMatching(/^VB-\d{4}-\d\d-0001$/) });
+    expect(issued.grossCents).toBeGreaterThan(0);
+    // A draft is the lender's: the Region sees only the issued one.
+    expect(mine.every((s) => s.state !== "draft")).toBe(true);
+    const tasks = (await region.request({ method: "GET", url: "/api/v1/me/tasks" })).json().items as Array<{ kind: string; link: string }>;
+    expect(tasks.find((x) => x.kind === "statement_acknowledge")?.link).toBe(`/abrechnungen/${issued.id}`);
+    // The demo's XRechnung can be written: every administration has demo billing details.
+    const xml = await region.request({ method: "GET", url: `/api/v1/statements/${issued.id}.xml` });
+    expect(xml.statusCode, xml.body).toBe(200);
+    const details = (await region.request({ method: "GET", url: "/api/v1/billing-details" })).json();
+    expect(details).toMatchObject({ isDemo: true, missing: [], leitwegId: expect.stringMatching(/^03241000-0001-\d\d$/) });
+  });
+});

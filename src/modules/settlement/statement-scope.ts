@@ -1,0 +1,171 @@
+import { and, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import type { Actor } from "../../kernel/actor";
+import { afterCursor, cursorColumn, orderBy, type SortKey } from "../../kernel/paging";
+import { AppError } from "../../kernel/problems";
+import { STATEMENT_VIEW_ROLES } from "./statements.policy";
+import { billingDetails, statements, type StatementState } from "./statements.tables";
+
+// What may be read of statements and billing details — the one place that says so
+// (test/scope.test.ts keeps every other file from reading these tables).
+//
+// | who                                                    | sees                                    |
+// |--------------------------------------------------------|-----------------------------------------|
+// | finance and HR office (org_admin) of the lender        | the lender's statements (every state)   |
+// | finance and HR office (org_admin) of the borrower      | the statements to it, issued or later   |
+// |                                                        |   (a draft is the lender's work)        |
+// | anyone else (staff council, coordination office, …)    | nothing: 404                            |
+//
+// Billing details: an administration's own are read and edited by its finance and HR office; the
+// other party's are read only as part of a statement the caller sees (PDF, XRechnung).
+//
+// `unscoped…` reads serve the task list (which pairs and months have a statement, ids only).
+
+export type StatementRow = typeof statements.$inferSelect;
+export type BillingDetailsRow = typeof billingDetails.$inferSelect;
+
+/** Statements the actor may see: its administration's as lender, and issued ones to it as borrower. */
+export function visibleStatementsWhere(actor: Actor): SQL | undefined {
+  if (!actor.roles.some((r) => STATEMENT_VIEW_ROLES.includes(r))) return sql`false`;
+  return and(
+    eq(statements.regionId, actor.regionId),
+    or(
+      eq(statements.organizationId, actor.organizationId),
+      and(eq(statements.borrowerOrganizationId, actor.organizationId), sql`${statements.state} <> 'draft'`),
+    ),
+  );
+}
+
+/** Newest month first, then the most recently changed, then id. */
+const STATEMENT_ORDER: SortKey[] = [
+  { sql: statements.month, type: "text", desc: true },
+  { sql: statements.updatedAt, type: "timestamp", desc: true },
+  { sql: statements.id, type: "uuid", desc: true },
+];
+
+/** A page of the statements the actor may see (`limit + 1` rows; the caller pages). */
+export async function listVisibleStatements(
+  db: Db | Tx,
+  actor: Actor,
+  filter: { state?: StatementState; month?: string; limit: number; cursor?: string },
+) {
+  return db
+    .select({ s: statements, cursor: cursorColumn(STATEMENT_ORDER) })
+    .from(statements)
+    .where(
+      and(
+        visibleStatementsWhere(actor),
+        filter.state ? eq(statements.state, filter.state) : undefined,
+        filter.month ? eq(statements.month, filter.month) : undefined,
+        afterCursor(STATEMENT_ORDER, filter.cursor),
+      ),
+    )
+    .orderBy(...orderBy(STATEMENT_ORDER))
+    .limit(filter.limit + 1);
+}
+
+/** A statement the actor may see; 404 otherwise (a foreign one answers like a missing one). */
+export async function getVisibleStatement(db: Db | Tx, actor: Actor, id: string): Promise<StatementRow> {
+  const [row] = await db
+    .select()
+    .from(statements)
+    .where(and(visibleStatementsWhere(actor), eq(statements.id, id)));
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+/** The same, locked for a step. */
+export async function getVisibleStatementForUpdate(tx: Tx, actor: Actor, id: string): Promise<StatementRow> {
+  const [row] = await tx
+    .select()
+    .from(statements)
+    .where(and(visibleStatementsWhere(actor), eq(statements.id, id)))
+    .for("update");
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+/** The actor's own administration's statement to `borrowerId` for `month`, if any (a lender's own row). */
+export async function findOwnStatementOfPair(db: Db | Tx, actor: Actor, borrowerId: string, month: string): Promise<StatementRow | null> {
+  const [row] = await db
+    .select()
+    .from(statements)
+    .where(
+      and(
+        visibleStatementsWhere(actor),
+        eq(statements.organizationId, actor.organizationId),
+        eq(statements.borrowerOrganizationId, borrowerId),
+        eq(statements.month, month),
+      ),
+    );
+  return row ?? null;
+}
+
+/**
+ * The next number of the lender's statements of `month`: `VB-2026-11-0001`, one more than the
+ * highest given. Call under `lockFor(tx, "statement_number", lender)`: two issuers never get the
+ * same number, and none is skipped.
+ */
+export async function nextStatementNumber(tx: Tx, lenderId: string, month: string): Promise<string> {
+  const prefix = `VB-${month}-`;
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(substring(${statements.number} from ${prefix.length + 1}::int)::int), 0)::int` })
+    .from(statements)
+    .where(and(eq(statements.organizationId, lenderId), like(statements.number, `${prefix}%`)));
+  return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, "0")}`;
+}
+
+/** The actor's administration's billing details, or null when none were entered. */
+export async function findOwnBillingDetails(db: Db | Tx, actor: Actor): Promise<BillingDetailsRow | null> {
+  const [row] = await db
+    .select()
+    .from(billingDetails)
+    .where(and(eq(billingDetails.regionId, actor.regionId), eq(billingDetails.organizationId, actor.organizationId)));
+  return row ?? null;
+}
+
+/** The billing details of both parties of a statement the caller opened through this scope. */
+export async function billingDetailsOfParties(
+  db: Db | Tx,
+  statement: StatementRow,
+): Promise<{ lender: BillingDetailsRow | null; borrower: BillingDetailsRow | null }> {
+  const rows = await db
+    .select()
+    .from(billingDetails)
+    .where(
+      and(
+        eq(billingDetails.regionId, statement.regionId),
+        inArray(billingDetails.organizationId, [statement.organizationId, statement.borrowerOrganizationId]),
+      ),
+    );
+  return {
+    lender: rows.find((r) => r.organizationId === statement.organizationId) ?? null,
+    borrower: rows.find((r) => r.organizationId === statement.borrowerOrganizationId) ?? null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unscoped: the task list (pairs and months, ids only)
+
+/** Which (borrower, month) pairs of a lender already have a statement. */
+export async function unscopedStatementMonthsOfLender(db: Db | Tx, lenderId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ borrower: statements.borrowerOrganizationId, month: statements.month })
+    .from(statements)
+    .where(eq(statements.organizationId, lenderId));
+  return new Set(rows.map((r) => `${r.borrower}|${r.month}`));
+}
+
+/** Issued statements to a borrower, waiting for its acknowledgement (newest first). */
+export async function unscopedIssuedToBorrower(db: Db | Tx, borrowerId: string) {
+  return db
+    .select({ id: statements.id, month: statements.month, lenderId: statements.organizationId, number: statements.number })
+    .from(statements)
+    .where(and(eq(statements.borrowerOrganizationId, borrowerId), eq(statements.state, "issued")))
+    .orderBy(desc(statements.month));
+}
+
+/** Ids (as text) of the statements the actor's administration is a party to, lender or borrower, as a subquery (the audit log shows its people's steps on them). */
+export function partyStatementIdsSql(actor: Actor): SQL {
+  return sql`select ${statements.id}::text from ${statements} where ${statements.organizationId} = ${actor.organizationId} or ${statements.borrowerOrganizationId} = ${actor.organizationId}`;
+}

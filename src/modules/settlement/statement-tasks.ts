@@ -1,0 +1,75 @@
+import { monthPeriod } from "../../domain/settlement/statement";
+import { today } from "../../kernel/dates";
+import type { Task, TaskSource } from "../../kernel/tasks";
+import { organizations } from "../organizations";
+import { getVisibleSecondment } from "../secondments";
+import { inArray } from "drizzle-orm";
+import { unscopedIssuedToBorrower, unscopedStatementMonthsOfLender } from "./statement-scope";
+import { germanMonth } from "./statement-documents";
+import { statementPolicy } from "./statements.policy";
+import { unscopedConfirmedMonthsOfLender } from "./timesheet-scope";
+
+/** How many past months the "create a statement" task looks back. */
+const LOOK_BACK_MONTHS = 3;
+
+function monthsBefore(month: string, n: number): string {
+  const [y, m] = month.split("-").map(Number);
+  const index = y * 12 + (m - 1) - n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * Statements waiting for finance: the lender's "Abrechnung für November 2026 an Region Hannover
+ * erstellen" where confirmed hours or expenses of a past month (of reimbursement or waiver
+ * secondments) have no statement yet; the borrower's "Abrechnung … bestätigen" for issued ones.
+ */
+export const statementTasks: TaskSource = async ({ db, actor }) => {
+  if (!statementPolicy.can(actor, "settle")) return [];
+  const tasks: Task[] = [];
+  const thisMonth = today().slice(0, 7);
+  const from = monthPeriod(monthsBefore(thisMonth, LOOK_BACK_MONTHS)).start;
+  const to = monthPeriod(monthsBefore(thisMonth, 1)).end;
+  const found = await unscopedConfirmedMonthsOfLender(db, actor.organizationId, { from, to });
+  const done = await unscopedStatementMonthsOfLender(db, actor.organizationId);
+  const due = new Map<string, { borrowerId: string; month: string }>();
+  for (const f of found) {
+    const key = `${f.borrowerId}|${f.month}`;
+    if (done.has(key) || due.has(key)) continue;
+    const opened = await getVisibleSecondment(db, actor, f.secondmentId).catch(() => null);
+    if (!opened || opened.s.settlementModel === "reciprocity") continue;
+    due.set(key, { borrowerId: f.borrowerId, month: f.month });
+  }
+  const issued = await unscopedIssuedToBorrower(db, actor.organizationId);
+  const ids = [...new Set([...[...due.values()].map((d) => d.borrowerId), ...issued.map((i) => i.lenderId)])];
+  const names = new Map(
+    ids.length
+      ? (await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, ids))).map(
+          (o) => [o.id, o.name],
+        )
+      : [],
+  );
+  for (const { borrowerId, month } of due.values()) {
+    const name = names.get(borrowerId) ?? "";
+    tasks.push({
+      kind: "statement_create",
+      object: { type: "organization", id: borrowerId, title: name },
+      step: { de: `Abrechnung für ${germanMonth(month)} an ${name} erstellen`, en: `Create the statement for ${month} to ${name}` },
+      dueOn: null,
+      link: `/abrechnungen?an=${borrowerId}&monat=${month}`,
+    });
+  }
+  for (const i of issued) {
+    const name = names.get(i.lenderId) ?? "";
+    tasks.push({
+      kind: "statement_acknowledge",
+      object: { type: "statement", id: i.id, title: i.number ?? "" },
+      step: {
+        de: `Abrechnung ${i.number} von ${name} für ${germanMonth(i.month)} bestätigen`,
+        en: `Acknowledge statement ${i.number} from ${name} for ${i.month}`,
+      },
+      dueOn: null,
+      link: `/abrechnungen/${i.id}`,
+    });
+  }
+  return tasks;
+};

@@ -1,0 +1,189 @@
+import { useState } from "react";
+import { Link, useParams } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import { useApi, useMutation } from "../../api/hooks";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DataTable } from "../../components/DataTable";
+import { DescriptionList } from "../../components/DescriptionList";
+import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
+import { Button, ErrorSummary, Notice } from "../../components/forms";
+import { formatters } from "../../i18n";
+import type { Statement } from "./api";
+import { euros } from "./format";
+import { hoursText } from "./hours";
+import { monthName } from "./StatementsPage";
+
+type Step = "recompute" | "issue" | "acknowledge" | "payment";
+const ABILITY: Record<Step, keyof Statement["abilities"]> = {
+  recompute: "recompute",
+  issue: "issue",
+  acknowledge: "acknowledge",
+  payment: "pay",
+};
+
+/**
+ * One statement: parties and state, the lines with hours, rates and amounts, what is not billed
+ * and why, the totals, the downloads (PDF, CSV, XRechnung), and the caller's next step — asked
+ * first, then said what happened and what comes next.
+ */
+export function StatementPage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language.startsWith("en") ? "en" : "de";
+  const f = formatters(i18n.language);
+  const [asking, setAsking] = useState<Step | null>(null);
+  const [notice, setNotice] = useState<string | null>(
+    new URLSearchParams(window.location.search).has("neu") ? t("statements.done.created") : null,
+  );
+  const statement = useApi<Statement>(() => api.GET("/api/v1/statements/{id}", { params: { path: { id } } }), [id]);
+  const step = useMutation(
+    (name: Step) => api.POST(`/api/v1/statements/{id}/${name}` as "/api/v1/statements/{id}/issue", { params: { path: { id } } }),
+    {
+      onSuccess(changed, name) {
+        setAsking(null);
+        statement.setData(changed);
+        setNotice(t(`statements.done.${name}`, { number: changed.number ?? "" }));
+      },
+    },
+  );
+  if (!statement.data) return <QueryState query={statement} title={t("statements.title")} />;
+  const s = statement.data;
+  const title = t("statements.pageTitle", { month: monthName(s.month, lang) });
+  const hours = (minutes: number) => t("timesheets.hoursUnit", { hours: hoursText(minutes, i18n.language) });
+  const steps = (["recompute", "issue", "acknowledge", "payment"] as const).filter((x) => s.abilities[ABILITY[x]]);
+  return (
+    <Page title={title}>
+      <p className="kern-body">
+        <Link to="/abrechnungen">{t("statements.back")}</Link>
+      </p>
+      {notice ? (
+        <Notice focus kind="success">
+          {notice}
+        </Notice>
+      ) : null}
+      <ErrorSummary problem={step.problem} labels={{}} />
+      <DescriptionList
+        items={[
+          [t("statements.lender"), s.lender.name],
+          [t("statements.borrower"), s.borrower.name],
+          [t("statements.period"), `${f.date(s.periodStart)} – ${f.date(s.periodEnd)}`],
+          [t("statements.number"), s.number ?? t("statements.noNumber")],
+          [t("statements.state"), t(`statements.states.${s.state}`)],
+        ]}
+      />
+      {steps.length ? (
+        <p className="button-row">
+          {steps.map((x) => (
+            <Button key={x} type="button" kind={x === "recompute" ? "secondary" : "primary"} onClick={() => setAsking(x)}>
+              {t(`statements.steps.${x}`)}
+            </Button>
+          ))}
+        </p>
+      ) : null}
+      <section aria-labelledby="lines-heading">
+        <h2 className="kern-heading-medium" id="lines-heading">
+          {t("statements.lines")}
+        </h2>
+        <p className="kern-body">
+          {t("statements.ratesNote")} <Link to="/kostensaetze">{t("costRates.nav")}</Link>
+        </p>
+        {s.lines.length === 0 ? (
+          <p className="kern-body">{t("statements.noLines")}</p>
+        ) : (
+          <DataTable
+            id="lines-table"
+            labelledBy="lines-heading"
+            stacked
+            columns={[
+              { label: t("statements.position") },
+              { label: t("statements.what") },
+              { label: t("statements.hours"), numeric: true },
+              { label: t("statements.rate"), numeric: true },
+              { label: t("statements.amount"), numeric: true },
+            ]}
+          >
+            {s.lines.map((l, i) => (
+              <tr key={i} className="kern-table__row">
+                <th scope="row" className="kern-table__cell">
+                  {i + 1}
+                </th>
+                <td className="kern-table__cell">
+                  {l.kind === "hours" ? `${l.rateLabel} – ${l.caseLabel}` : `${l.description} – ${l.caseLabel}`}
+                </td>
+                <td className="kern-table__cell kern-table__cell--numeric">{l.kind === "hours" ? hours(l.minutes) : ""}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{l.kind === "hours" ? euros(l.rateCentsPerHour, lang) : ""}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{euros(l.amountCents, lang)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        {s.excluded.length ? (
+          <>
+            <h3 className="kern-heading-small">{t("statements.excluded")}</h3>
+            <ul className="kern-list">
+              {s.excluded.map((e, i) => (
+                <li key={i}>
+                  {t(`statements.reasons.${e.reason}`)}: {e.caseLabel}
+                  {e.minutes ? `, ${hours(e.minutes)}` : ""}
+                  {e.expenseCents ? `, ${euros(e.expenseCents, lang)}` : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      <section aria-labelledby="totals-heading">
+        <h2 className="kern-heading-medium" id="totals-heading">
+          {t("statements.totals")}
+        </h2>
+        <DescriptionList
+          items={[
+            [t("statements.personnel"), euros(s.personnelCents, lang)],
+            [t("statements.expenses"), euros(s.expensesCents, lang)],
+            [t("statements.net"), euros(s.netCents, lang)],
+            [t("statements.vat"), s.vat.category === "S" ? euros(s.vat.amountCents, lang) : t("statements.notTaxable")],
+            [t("statements.gross"), <strong key="gross">{euros(s.grossCents, lang)}</strong>],
+          ]}
+        />
+      </section>
+      <section aria-labelledby="downloads-heading">
+        <h2 className="kern-heading-medium" id="downloads-heading">
+          {t("statements.downloads")}
+        </h2>
+        <ul className="kern-list">
+          <li>
+            <a href={`/api/v1/statements/${s.id}.pdf`} download>
+              {t("statements.pdf")}
+            </a>
+          </li>
+          <li>
+            <a href={`/api/v1/statements/${s.id}.csv`} download>
+              {t("statements.csv")}
+            </a>
+          </li>
+          {s.number ? (
+            <li>
+              <a href={`/api/v1/statements/${s.id}.xml`} download>
+                {t("statements.xml")}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </section>
+      <ConfirmDialog
+        open={asking !== null}
+        title={asking ? t(`statements.ask.${asking}.title`) : ""}
+        body={asking ? t(`statements.ask.${asking}.body`, { borrower: s.borrower.name, lender: s.lender.name }) : ""}
+        confirmLabel={asking ? t(`statements.steps.${asking}`) : ""}
+        busy={step.busy}
+        onConfirm={() => asking && void step.run(asking)}
+        onCancel={() => {
+          setAsking(null);
+          step.reset();
+        }}
+      />
+    </Page>
+  );
+}
