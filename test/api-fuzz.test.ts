@@ -30,6 +30,7 @@ import { seedDemoAccounts } from "../src/db/seed/demo";
 import { seedDemoPool } from "../src/db/seed/demo-pool";
 import { seedDemoSecondments } from "../src/db/seed/demo-secondments";
 import { seedDemoTimesheets } from "../src/db/seed/demo-timesheets";
+import { seedDemoBalances } from "../src/db/seed/demo-balances";
 import { loginAttempts, loginLocks } from "../src/modules/identity/identity.tables";
 import { CONSENT_VERSION } from "../src/modules/pool/consent";
 import { solverPool } from "../src/modules/allocation/solver-pool";
@@ -130,6 +131,7 @@ beforeAll(async () => {
   await seedDemoPool(t.database.db);
   await seedDemoSecondments(t.database.db);
   await seedDemoTimesheets(t.database.db);
+  await seedDemoBalances(t.database.db);
   // A crisis, an allocation run, a deputyship and a calendar feed, so their routes have real ids.
   const region = await t.signIn("koordination@region-hannover.demo");
   const crisis = await region.request({

@@ -8,6 +8,7 @@ import { seedDemoPool } from "../db/seed/demo-pool";
 import { seedDemoSecondments } from "../db/seed/demo-secondments";
 import { seedDemoCostRates } from "../db/seed/cost-rates";
 import { seedDemoTimesheets } from "../db/seed/demo-timesheets";
+import { seedDemoBalances } from "../db/seed/demo-balances";
 import { seedReferenceData } from "../db/seed/reference";
 import type { Role } from "../kernel/roles";
 import { OperatorError } from "../operator-error";
@@ -50,6 +51,7 @@ async function prepare(demo: boolean, purpose: string, options: { disableDemo?: 
       await seedDemoSecondments(database.db);
       await seedDemoCostRates(database.db);
       await seedDemoTimesheets(database.db);
+      await seedDemoBalances(database.db);
     } else if (options.disableDemo) {
       const disabled = await disableDemoAccounts(database.db);
       if (disabled > 0) process.stdout.write(`${disabled} Demo-Konten deaktiviert (kein Passwort mehr) – außerhalb des Demo-Modus.\n`);

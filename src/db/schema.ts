@@ -9,3 +9,4 @@ export * from "../modules/secondments/secondments.tables";
 export * from "../modules/allocation/allocation.tables";
 export * from "../modules/settlement/cost-rates.tables";
 export * from "../modules/settlement/timesheets.tables";
+export * from "../modules/settlement/balances.tables";

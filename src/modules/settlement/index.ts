@@ -1,4 +1,6 @@
 import { defineModule } from "../../kernel/module";
+import { balancePolicy } from "./balances.policy";
+import { balanceRoutes } from "./balances.routes";
 import { costRatePolicy } from "./cost-rates.policy";
 import { costRateRoutes } from "./cost-rates.routes";
 import { payTables } from "./pay-table-files";
@@ -10,13 +12,15 @@ import { timesheetRoutes } from "./timesheets.routes";
 /** Settlement: cost rates per pay group, hours and expenses of secondments, and what is settled between administrations. */
 export const settlementModule = defineModule({
   name: "settlement",
-  routes: [costRateRoutes, timesheetRoutes],
+  routes: [costRateRoutes, timesheetRoutes, balanceRoutes],
   tasks: timesheetTasks,
   audit: timesheetAuditSource,
   abilities: {
     readCostRates: (actor) => costRatePolicy.can(actor, "browse"),
     manageCostRates: (actor) => costRatePolicy.can(actor, "manage"),
     recordHours: (actor) => timesheetPolicy.can(actor, "record"),
+    readBalances: (actor) => balancePolicy.can(actor, "read"),
+    readRegionBalances: (actor) => balancePolicy.can(actor, "readRegion"),
   },
   // The pay tables are read when a process prepares the database, so a broken file stops the start.
   prepare: async () => {
