@@ -74,7 +74,9 @@ export async function getRegionBalances(db: Db, actor: Actor, query: { year?: nu
     year,
     yearEndRule: rule,
     abilities: { setYearEndRule: balancePolicy.can(actor, "setYearEndRule") },
-    balances: region.balances.map((b) => ({ organization: org(b.organizationId), minutes: b.minutes })),
+    balances: region.balances
+      .map((b) => ({ organization: org(b.organizationId), minutes: b.minutes }))
+      .sort((x, y) => x.organization.name.localeCompare(y.organization.name, "de")),
     flows: flowsOf(rows).map((f) => ({
       lender: org(f.lenderOrganizationId),
       borrower: org(f.borrowerOrganizationId),
@@ -124,10 +126,12 @@ async function conversionOf(
   return {
     rateCentsPerHour,
     minutesWithoutRate,
-    amounts: [...cents].map(([id, c]) => ({
-      organization: org(id),
-      cents: (shown.get(id) ? { value: c, reason: null } : region.balances.find((b) => b.organizationId === id)!.minutes) as Figure,
-    })),
+    amounts: [...cents]
+      .sort(([x], [y]) => org(x).name.localeCompare(org(y).name, "de"))
+      .map(([id, c]) => ({
+        organization: org(id),
+        cents: (shown.get(id) ? { value: c, reason: null } : region.balances.find((b) => b.organizationId === id)!.minutes) as Figure,
+      })),
     transfers: region.transfers === null ? null : net(cents).map((t) => ({ from: org(t.from), to: org(t.to), cents: t.amount })),
   };
 }

@@ -55,6 +55,7 @@ const routes = [
   at("/qualifikationen", signedIn(lazyRouteComponent(pool, "QualificationsPage"))),
   at("/kostensaetze", signedIn(lazyRouteComponent(settlement, "CostRatesPage"))),
   at("/kostensaetze/ohne-tabelle", signedIn(lazyRouteComponent(settlement, "ManualRatesPage"))),
+  at("/salden", signedIn(lazyRouteComponent(settlement, "BalancesPage"))),
   at("/impressum", lazyRouteComponent(legal, "ImprintPage")),
   at("/datenschutz", lazyRouteComponent(legal, "PrivacyPage")),
   at("/barrierefreiheit", lazyRouteComponent(legal, "AccessibilityPage")),

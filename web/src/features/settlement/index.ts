@@ -2,3 +2,4 @@
 export { CostRatesPage } from "./CostRatesPage";
 export { ManualRatesPage } from "./ManualRatesPage";
 export { TimesheetPage } from "./TimesheetPage";
+export { BalancesPage } from "./BalancesPage";
