@@ -31,6 +31,8 @@ describe.skipIf(!hasBrowser)("balances in the browser", () => {
     const total = (await page.locator("#balances-total").textContent()) ?? "";
     expect(total).toMatch(/^Gegenseitigkeitskonto am Jahresende: [\d.,]+ Stunden (Guthaben|im Soll)/);
     expect(total).toContain(hours(Math.abs(api.balance.value)));
+    expect(await page.locator("main").textContent()).toContain("Gutschrift und Belastung: Stunden bei Gegenseitigkeit.");
+    expect(await page.locator("main").textContent()).not.toContain("balances.");
     // The coordination office's part is not on finance's page.
     expect(await page.getByRole("heading", { name: /Ausgleich in der Region/ }).count()).toBe(0);
     await expectAccessible(page, "balances (finance)");

@@ -108,7 +108,6 @@ export const de = {
       saved_other:
         "Gespeichert: {{count}} Tage mit zusammen {{hours}} Als Nächstes bestätigt die Fachbereichsleitung in {{borrower}} die Stunden; sie sieht sie in ihren Aufgaben.",
     },
-    tableNote: "Gutschrift und Belastung: Stunden bei Gegenseitigkeit. Kontostand: Gutschriften minus Belastungen seit Januar.",
     month: {
       heading: "Stunden im {{month}}",
       previous: "Vorheriger Monat",
@@ -198,6 +197,7 @@ export const de = {
     scale: "Balken von 0 bis {{max}} Stunden",
     hiddenNote: "„–“: Die Zahl beruht auf weniger als 5 Personen und wird zum Schutz der Beschäftigten nicht gezeigt.",
     tableCaption: "Stunden je Monat",
+    tableNote: "Gutschrift und Belastung: Stunden bei Gegenseitigkeit. Kontostand: Gutschriften minus Belastungen seit Januar.",
     month: "Monat",
     lent: "Verliehen",
     borrowed: "Entliehen",

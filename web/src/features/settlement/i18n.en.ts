@@ -111,7 +111,6 @@ export const en: typeof de = {
       saved_other:
         "Saved: {{count}} days with {{hours}} in all. Next, the head of department in {{borrower}} confirms the hours; they see them in their tasks.",
     },
-    tableNote: "Credit and debit: reciprocity hours. Balance: credits minus debits since January.",
     month: {
       heading: "Hours in {{month}}",
       previous: "Previous month",
@@ -201,6 +200,7 @@ export const en: typeof de = {
     scale: "Bars from 0 to {{max}} hours",
     hiddenNote: "“–”: the figure rests on fewer than 5 people and is not shown, to protect the employees.",
     tableCaption: "Hours per month",
+    tableNote: "Credit and debit: reciprocity hours. Balance: credits minus debits since January.",
     month: "Month",
     lent: "Lent",
     borrowed: "Borrowed",
