@@ -67,6 +67,8 @@ async function openHours(page: Page) {
 /** Forms the walk leaves out, and why. */
 export const NOT_WALKED: Record<string, string> = {
   "sso-start": "one choice among the administrations offered; sending it leaves for that administration's sign-in page",
+  "balances-year": "one choice among three years; nothing can be typed wrong",
+  "year-end-rule": "one choice between two rules, asked first in a dialog; nothing can be typed wrong (balances.e2e.ts sends it)",
 };
 
 /**

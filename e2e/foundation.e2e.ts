@@ -27,6 +27,7 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
       "Krisen",
       "Abordnungen",
       "Kostensätze",
+      "Salden",
       "Unterstützungspool",
       "Postausgang",
       "Konten",

@@ -32,6 +32,7 @@ import { seedDemoSecondments } from "../src/db/seed/demo-secondments";
 import { seedDemoTimesheets } from "../src/db/seed/demo-timesheets";
 import { seedDemoBillingDetails } from "../src/db/seed/demo-billing";
 import { seedDemoStatements } from "../src/db/seed/demo-statements";
+import { seedDemoBalances } from "../src/db/seed/demo-balances";
 import { loginAttempts, loginLocks } from "../src/modules/identity/identity.tables";
 import { CONSENT_VERSION } from "../src/modules/pool/consent";
 import { solverPool } from "../src/modules/allocation/solver-pool";
@@ -135,6 +136,7 @@ beforeAll(async () => {
   await seedDemoTimesheets(t.database.db);
   await seedDemoBillingDetails(t.database.db);
   await seedDemoStatements(t.database.db);
+  await seedDemoBalances(t.database.db);
   // A crisis, an allocation run, a deputyship and a calendar feed, so their routes have real ids.
   const region = await t.signIn("koordination@region-hannover.demo");
   const crisis = await region.request({

@@ -84,6 +84,12 @@ const RESOURCES = [
     scope: "src/modules/settlement/statement-scope.ts",
   })),
   {
+    table: "reciprocitySettings",
+    sqlName: "reciprocity_settings",
+    declaredIn: "src/modules/settlement/balances.tables.ts",
+    scope: "src/modules/settlement/balance-scope.ts",
+  },
+  {
     table: "allocationRuns",
     sqlName: "allocation_runs",
     declaredIn: "src/modules/allocation/allocation.tables.ts",

@@ -10,3 +10,4 @@ export * from "../modules/allocation/allocation.tables";
 export * from "../modules/settlement/cost-rates.tables";
 export * from "../modules/settlement/timesheets.tables";
 export * from "../modules/settlement/statements.tables";
+export * from "../modules/settlement/balances.tables";

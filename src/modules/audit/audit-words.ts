@@ -55,6 +55,10 @@ export const OBJECT_TYPES = {
     ["Parameter der Kostensätze", "Cost-rate parameters"],
     ["die Parameter der Kostensätze", "the cost-rate parameters"],
   ),
+  reciprocity_settings: object(
+    ["Jahresabschluss der Gegenseitigkeit", "Reciprocity year end"],
+    ["die Regel zum Jahresabschluss der Gegenseitigkeit", "the year-end rule of reciprocity"],
+  ),
   manual_cost_rate: object(
     ["Kostensatz ohne Tabelle", "Rate without a table"],
     ["einen Kostensatz ohne Tabelle", "a rate without a table"],
@@ -337,6 +341,14 @@ export const FIELDS: Record<string, FieldWords> = {
     words({
       all: w("bei jeder Abordnung", "for every secondment"),
       longer_than_3_months: w("bei Abordnungen über drei Monate", "for secondments longer than three months"),
+    }),
+  ),
+  yearEndRule: field(
+    "Salden zum Jahresende",
+    "Balances at year end",
+    words({
+      carry_over: w("ins nächste Jahr übertragen", "carried over to the next year"),
+      convert: w("in Geld umgerechnet", "converted into money"),
     }),
   ),
   maxLentTotal: field("Höchstzahl gleichzeitig abgeordneter Personen", "Most people lent at once", { kind: "number" }),

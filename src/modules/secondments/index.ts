@@ -33,6 +33,7 @@ export const secondmentsModule = defineModule({
 // The capability's public interface: other capabilities import only what is listed here.
 export { openCheckedProposal } from "./propose";
 export { unscopedBlockingSql, unscopedInPlaySql } from "./secondment-scope";
+export { unscopedSettlementFactsSql } from "./secondment-scope";
 export { departmentCaps, secondmentSettings } from "./secondments.tables";
 // Hours and expenses (settlement) follow the secondment's scope: a secondment the caller may see,
 // locked for a change, the caller's own, and whether its person may be named.

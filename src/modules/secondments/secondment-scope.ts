@@ -468,3 +468,14 @@ export function unscopedBlockingSql(regionId: string): SQL {
   return sql`SELECT ${s.memberId} AS "memberId", ${s.organizationId} AS "organizationId", ${s.startsOn} AS "startsOn", ${s.endsOn} AS "endsOn"
               FROM ${s} WHERE ${s.regionId} = ${regionId} AND ${inArray(s.state, BLOCKING)}`;
 }
+
+/**
+ * Balances (settlement): the region's secondments with their person and settlement model, as SQL
+ * (`id`, `memberId`, `settlementModel`) — only to count distinct people behind a sum and to tell
+ * reciprocity hours; no name or figure per person leaves the balances.
+ */
+export function unscopedSettlementFactsSql(regionId: string): SQL {
+  const s = secondments;
+  return sql`SELECT ${s.id} AS "id", ${s.memberId} AS "memberId", ${s.settlementModel} AS "settlementModel"
+              FROM ${s} WHERE ${s.regionId} = ${regionId}`;
+}

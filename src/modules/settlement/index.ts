@@ -1,4 +1,6 @@
 import { defineModule } from "../../kernel/module";
+import { balancePolicy } from "./balances.policy";
+import { balanceRoutes } from "./balances.routes";
 import { costRatePolicy } from "./cost-rates.policy";
 import { costRateRoutes } from "./cost-rates.routes";
 import { payTables } from "./pay-table-files";
@@ -14,7 +16,7 @@ import { timesheetRoutes } from "./timesheets.routes";
 /** Settlement: cost rates per pay group, hours and expenses of secondments, and what is settled between administrations. */
 export const settlementModule = defineModule({
   name: "settlement",
-  routes: [costRateRoutes, timesheetRoutes, statementRoutes],
+  routes: [costRateRoutes, timesheetRoutes, statementRoutes, balanceRoutes],
   tasks: async (context) => [...(await timesheetTasks(context)), ...(await statementTasks(context))],
   // Hours, expenses and statements: each side's HR office reads its own people's steps on them.
   audit: { sharedWith: { ...timesheetAuditSource.sharedWith, statement: partyStatementIdsSql } },
@@ -24,6 +26,8 @@ export const settlementModule = defineModule({
     recordHours: (actor) => timesheetPolicy.can(actor, "record"),
     readStatements: (actor) => statementPolicy.can(actor, "list"),
     editBillingDetails: (actor) => statementPolicy.can(actor, "billing"),
+    readBalances: (actor) => balancePolicy.can(actor, "read"),
+    readRegionBalances: (actor) => balancePolicy.can(actor, "readRegion"),
   },
   // The pay tables are read when a process prepares the database, so a broken file stops the start.
   prepare: async () => {

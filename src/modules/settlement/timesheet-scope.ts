@@ -5,7 +5,13 @@ import type { Actor } from "../../kernel/actor";
 import type { AuditSource } from "../../kernel/audit-sources";
 import { AppError } from "../../kernel/problems";
 import { principalsOf } from "../identity";
-import { getVisibleSecondment, getVisibleSecondmentForUpdate, type MemberRow, type SecondmentRow } from "../secondments";
+import {
+  getVisibleSecondment,
+  getVisibleSecondmentForUpdate,
+  unscopedSettlementFactsSql,
+  type MemberRow,
+  type SecondmentRow,
+} from "../secondments";
 import { unscopedRequestsOfDepartmentSql } from "../support-requests";
 import { expenseReceipts, expenses, timesheetEntries } from "./timesheets.tables";
 
@@ -337,4 +343,39 @@ export async function unscopedConfirmedMonthsOfLender(
     where ${borrowerId ?? null}::uuid is null or borrower_organization_id = ${borrowerId ?? null}::uuid
     order by 3, 2, 1`);
   return rows as Array<{ secondmentId: string; borrowerId: string; month: string }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unscoped: the balances (sums only; balance-scope.ts says who sees which sum)
+
+/**
+ * The region's confirmed minutes of a year per secondment's lender, borrower, month, settlement
+ * model and person — the input of the balances, which count people and sum; nothing of it is
+ * answered per person.
+ */
+export async function unscopedConfirmedMinutesOfYear(
+  db: Db | Tx,
+  regionId: string,
+  year: number,
+): Promise<
+  Array<{
+    lenderOrganizationId: string;
+    borrowerOrganizationId: string;
+    month: number;
+    settlementModel: string;
+    personId: string;
+    minutes: number;
+  }>
+> {
+  const e = timesheetEntries;
+  const { rows } = await db.execute(sql`
+    SELECT ${e.organizationId} AS "lenderOrganizationId", ${e.borrowerOrganizationId} AS "borrowerOrganizationId",
+           extract(month from ${e.day})::int AS "month", f."settlementModel", f."memberId" AS "personId",
+           sum(${e.minutes})::int AS "minutes"
+      FROM ${e} JOIN (${unscopedSettlementFactsSql(regionId)}) f ON f."id" = ${e.secondmentId}
+     WHERE ${e.regionId} = ${regionId} AND ${e.state} = 'confirmed'
+       AND ${e.day} >= ${`${year}-01-01`}::date AND ${e.day} <= ${`${year}-12-31`}::date
+     GROUP BY 1, 2, 3, 4, 5
+     ORDER BY 1, 2, 3, 4, 5`);
+  return rows as never;
 }

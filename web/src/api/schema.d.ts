@@ -1398,6 +1398,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The own administration's lent and borrowed confirmed hours per month and its reciprocity ledger (sums of at least 5 people) */
+        get: operations["getBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/balances/region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every administration's reciprocity balance, the flows between administrations, the netting transfers and the year-end rule */
+        get: operations["getRegionBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/balances/region/year-end-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set what happens to the reciprocity balances at year end: carry over, or convert into money */
+        put: operations["setYearEndRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/allocation-runs": {
         parameters: {
             query?: never;
@@ -1827,6 +1878,8 @@ export interface operations {
                                 recordHours: boolean;
                                 readStatements: boolean;
                                 editBillingDetails: boolean;
+                                readBalances: boolean;
+                                readRegionBalances: boolean;
                                 runAllocation: boolean;
                             };
                         };
@@ -2142,6 +2195,8 @@ export interface operations {
                             recordHours: boolean;
                             readStatements: boolean;
                             editBillingDetails: boolean;
+                            readBalances: boolean;
+                            readRegionBalances: boolean;
                             runAllocation: boolean;
                         };
                     };
@@ -2243,6 +2298,8 @@ export interface operations {
                             recordHours: boolean;
                             readStatements: boolean;
                             editBillingDetails: boolean;
+                            readBalances: boolean;
+                            readRegionBalances: boolean;
                             runAllocation: boolean;
                         };
                     };
@@ -4382,7 +4439,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "reciprocity_settings" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -4496,7 +4553,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "reciprocity_settings" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -13599,6 +13656,358 @@ export interface operations {
                         abilities: {
                             edit: boolean;
                         };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBalances: {
+        parameters: {
+            query?: {
+                /** @description Calendar year, 2000–2199 (default: this year) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        organization: {
+                            id: string;
+                            name: string;
+                        };
+                        months: {
+                            month: number;
+                            lent: {
+                                value: number | null;
+                                reason: {
+                                    /** @enum {string} */
+                                    code: "fewer_than_5_people";
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            };
+                            borrowed: {
+                                value: number | null;
+                                reason: {
+                                    /** @enum {string} */
+                                    code: "fewer_than_5_people";
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            };
+                            credited: {
+                                value: number | null;
+                                reason: {
+                                    /** @enum {string} */
+                                    code: "fewer_than_5_people";
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            };
+                            debited: {
+                                value: number | null;
+                                reason: {
+                                    /** @enum {string} */
+                                    code: "fewer_than_5_people";
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            };
+                            balance: {
+                                value: number | null;
+                                reason: {
+                                    /** @enum {string} */
+                                    code: "fewer_than_5_people";
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            };
+                        }[];
+                        balance: {
+                            value: number | null;
+                            reason: {
+                                /** @enum {string} */
+                                code: "fewer_than_5_people";
+                                de: string;
+                                en: string;
+                            } | null;
+                        };
+                        money: {
+                            month: number;
+                            invoicedCents: number;
+                            owedCents: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegionBalances: {
+        parameters: {
+            query?: {
+                /** @description Calendar year, 2000–2199 (default: this year) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @enum {string} */
+                        yearEndRule: "carry_over" | "convert";
+                        abilities: {
+                            setYearEndRule: boolean;
+                        };
+                        balances: {
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            minutes: {
+                                value: number | null;
+                                reason: {
+                                    /** @enum {string} */
+                                    code: "fewer_than_5_people";
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            };
+                        }[];
+                        flows: {
+                            lender: {
+                                id: string;
+                                name: string;
+                            };
+                            borrower: {
+                                id: string;
+                                name: string;
+                            };
+                            all: {
+                                value: number | null;
+                                reason: {
+                                    /** @enum {string} */
+                                    code: "fewer_than_5_people";
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            };
+                            reciprocity: {
+                                value: number | null;
+                                reason: {
+                                    /** @enum {string} */
+                                    code: "fewer_than_5_people";
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            };
+                        }[];
+                        transfers: {
+                            from: {
+                                id: string;
+                                name: string;
+                            };
+                            to: {
+                                id: string;
+                                name: string;
+                            };
+                            minutes: number;
+                        }[] | null;
+                        conversion: {
+                            rateCentsPerHour: number | null;
+                            minutesWithoutRate: number;
+                            amounts: {
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                cents: {
+                                    value: number | null;
+                                    reason: {
+                                        /** @enum {string} */
+                                        code: "fewer_than_5_people";
+                                        de: string;
+                                        en: string;
+                                    } | null;
+                                };
+                            }[];
+                            transfers: {
+                                from: {
+                                    id: string;
+                                    name: string;
+                                };
+                                to: {
+                                    id: string;
+                                    name: string;
+                                };
+                                cents: number;
+                            }[] | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setYearEndRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    rule: "carry_over" | "convert";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        yearEndRule: "carry_over" | "convert";
                     };
                 };
             };

@@ -144,6 +144,13 @@ export function AppShell() {
                 </Link>
               </li>
             ) : null}
+            {me?.abilities.readBalances || me?.abilities.readRegionBalances ? (
+              <li>
+                <Link to="/salden" activeProps={{ "aria-current": "page" }}>
+                  {t("balances.nav")}
+                </Link>
+              </li>
+            ) : null}
             {me ? (
               <li>
                 <Link

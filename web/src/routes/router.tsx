@@ -58,6 +58,7 @@ const routes = [
   at("/abrechnungen", signedIn(lazyRouteComponent(settlement, "StatementsPage"))),
   at("/abrechnungen/rechnungsdaten", signedIn(lazyRouteComponent(settlement, "BillingDetailsPage"))),
   at("/abrechnungen/$id", signedIn(lazyRouteComponent(settlement, "StatementPage"))),
+  at("/salden", signedIn(lazyRouteComponent(settlement, "BalancesPage"))),
   at("/impressum", lazyRouteComponent(legal, "ImprintPage")),
   at("/datenschutz", lazyRouteComponent(legal, "PrivacyPage")),
   at("/barrierefreiheit", lazyRouteComponent(legal, "AccessibilityPage")),

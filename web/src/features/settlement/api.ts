@@ -37,3 +37,11 @@ export type Statement = ResponseOf<"/api/v1/statements/{id}">;
 export type BillingDetails = ResponseOf<"/api/v1/billing-details">;
 /** Billing details as the form sends them. */
 export type BillingDetailsInput = RequestBodyOf<"/api/v1/billing-details", "put">;
+/** An administration's hours and reciprocity ledger of a year (`GET /api/v1/balances`). */
+export type Balances = ResponseOf<"/api/v1/balances">;
+/** A sum as it may be shown: null with the reason when it rests on fewer than 5 people. */
+export type Figure = Balances["balance"];
+/** The region's balances, flows, netting and year-end rule (`GET /api/v1/balances/region`). */
+export type RegionBalances = ResponseOf<"/api/v1/balances/region">;
+/** The year-end rule as the API takes it. */
+export type YearEndRuleBody = RequestBodyOf<"/api/v1/balances/region/year-end-rule", "put">;

@@ -5,3 +5,4 @@ export { TimesheetPage } from "./TimesheetPage";
 export { StatementsPage } from "./StatementsPage";
 export { StatementPage } from "./StatementPage";
 export { BillingDetailsPage } from "./BillingDetailsPage";
+export { BalancesPage } from "./BalancesPage";

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
+
+const hasBrowser = inject("e2eHasBrowser");
+let browser: Browser;
+
+beforeAll(async () => {
+  if (hasBrowser) browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+describe.skipIf(!hasBrowser)("balances in the browser", () => {
+  it("Wunstorf's finance opens Salden with the keyboard and reads its lent and borrowed hours per month (chart and table) and its reciprocity balance", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "kaemmerei@wunstorf.demo");
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Salden" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Salden" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: /^Wunstorf im Jahr \d{4}$/ }).waitFor();
+    const api = await page.evaluate(async () => (await fetch("/api/v1/balances")).json());
+    const january = api.months[0] as { lent: { value: number }; borrowed: { value: number } };
+    expect(january.lent.value).toBeGreaterThan(0);
+    const hours = (minutes: number) => new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 }).format(minutes / 60);
+    const row = page.getByRole("table", { name: "Stunden je Monat" }).getByRole("row", { name: /^Januar/ });
+    const text = (await row.textContent()) ?? "";
+    expect(text).toContain(hours(january.lent.value));
+    expect(text).toContain(hours(january.borrowed.value));
+    // The same figure stands at January's bar.
+    expect(await page.getByRole("img", { name: "Verliehene Stunden je Monat" }).textContent()).toContain(hours(january.lent.value));
+    const total = (await page.locator("#balances-total").textContent()) ?? "";
+    expect(total).toMatch(/^Gegenseitigkeitskonto am Jahresende: [\d.,]+ Stunden (Guthaben|im Soll)/);
+    expect(total).toContain(hours(Math.abs(api.balance.value)));
+    expect(await page.locator("main").textContent()).toContain("Gutschrift und Belastung: Stunden bei Gegenseitigkeit.");
+    expect(await page.locator("main").textContent()).not.toContain("balances.");
+    // The coordination office's part is not on finance's page.
+    expect(await page.getByRole("heading", { name: /Ausgleich in der Region/ }).count()).toBe(0);
+    await expectAccessible(page, "balances (finance)");
+    await screenshots(page, "balances-finance");
+    await expectFitsWidth(page, 390);
+    await context.close();
+  });
+
+  it("the coordination office reads the region's balances, the transfers in plain words and the flows (a pair of fewer than 5 people not shown), and changes the year-end rule after being asked", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "koordination@region-hannover.demo");
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Salden" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 2, name: /^Ausgleich in der Region \d{4}$/ }).waitFor();
+    const transfers = page.getByRole("list", { name: "So gleichen sich die Salden aus" }).getByRole("listitem");
+    expect(await transfers.count()).toBeGreaterThan(0);
+    expect(await transfers.first().textContent()).toMatch(/^[\p{L} .]+ gleicht [\d.,]+ Stunden an [\p{L} .]+ aus\.$/u);
+    const flows = page.getByRole("table", { name: "Wer wem Stunden geliehen hat" });
+    expect(
+      await flows
+        .getByRole("row", { name: /^Wunstorf/ })
+        .filter({ hasText: "Region Hannover" })
+        .textContent(),
+    ).toContain("weniger als 5 Personen");
+    expect(await flows.getByRole("row", { name: /^Seelze/ }).textContent()).toContain("Garbsen");
+    await expectAccessible(page, "balances (coordination)");
+    await screenshots(page, "balances-region");
+
+    // The year-end rule: chosen and saved with the keyboard; the page asks first.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByLabel("Regel zum Jahresende", { exact: true }).focus();
+    await page.getByLabel("Regel zum Jahresende", { exact: true }).selectOption("convert");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Regel zum Jahresende ändern?" });
+    await dialog.waitFor();
+    await expectAccessible(page, "year-end rule dialog");
+    await dialog.getByRole("button", { name: "Regel speichern" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Gespeichert: Die Salden werden zum Jahresende in Geld umgerechnet." }).waitFor();
+    const amounts = page.getByRole("table", { name: "Salden in Geld" });
+    await amounts.waitFor();
+    expect(await amounts.textContent()).toMatch(/€/);
+    expect(await page.locator("main").textContent()).toMatch(/zahlt [\d.,]+\s€ an/);
+    await screenshots(page, "balances-region-convert");
+    await expectFitsWidth(page, 390);
+    // Back to carrying over, so the demo stays as it was.
+    await page.getByLabel("Regel zum Jahresende", { exact: true }).selectOption("carry_over");
+    await page.getByRole("button", { name: "Regel speichern" }).first().click();
+    await dialog.getByRole("button", { name: "Regel speichern" }).click();
+    await page.getByRole("status").filter({ hasText: "ins nächste Jahr übertragen" }).waitFor();
+    await context.close();
+  });
+});

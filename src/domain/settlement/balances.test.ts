@@ -1,0 +1,101 @@
+/** The rule of 5 people on balances and flows, for any hours (fast-check). */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { administrationMonths, flowsOf, MIN_PEOPLE, regionBalances, type HoursRow } from "./balances";
+import { SETTLEMENT_MODELS } from "./statement";
+
+const ORGS = ["a", "b", "c", "d"];
+const row = fc.record<HoursRow>({
+  lenderOrganizationId: fc.constantFrom(...ORGS),
+  borrowerOrganizationId: fc.constantFrom(...ORGS),
+  month: fc.integer({ min: 1, max: 12 }),
+  settlementModel: fc.constantFrom(...SETTLEMENT_MODELS),
+  personId: fc.constantFrom("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"),
+  minutes: fc.integer({ min: 1, max: 20_000 }),
+});
+const rows = fc.array(row, { maxLength: 80 });
+const people = (list: HoursRow[]) => new Set(list.map((r) => r.personId)).size;
+
+describe("balances", () => {
+  it("an administration's month is shown exactly when it rests on at least 5 people, with the exact sum", () => {
+    fc.assert(
+      fc.property(rows, fc.constantFrom(...ORGS), (list, org) => {
+        const months = administrationMonths(list, org);
+        let allShown = true;
+        let running = 0;
+        for (const m of months) {
+          const lent = list.filter((r) => r.month === m.month && r.lenderOrganizationId === org && r.borrowerOrganizationId !== org);
+          const credited = lent.filter((r) => r.settlementModel === "reciprocity");
+          const debited = list.filter(
+            (r) =>
+              r.month === m.month &&
+              r.borrowerOrganizationId === org &&
+              r.lenderOrganizationId !== org &&
+              r.settlementModel === "reciprocity",
+          );
+          const sum = (l: HoursRow[]) => l.reduce((a, r) => a + r.minutes, 0);
+          const expectFigure = (l: HoursRow[], f: { value: number | null; reason: unknown }) => {
+            if (l.length > 0 && people(l) < MIN_PEOPLE)
+              expect(f).toEqual({ value: null, reason: expect.objectContaining({ de: "weniger als 5 Personen" }) });
+            else expect(f).toEqual({ value: sum(l), reason: null });
+          };
+          expectFigure(lent, m.lent);
+          expectFigure(credited, m.credited);
+          expectFigure(debited, m.debited);
+          allShown &&= m.credited.value !== null && m.debited.value !== null;
+          running += sum(credited) - sum(debited);
+          // A running balance never shows once a month before it was hidden (its difference would reveal it).
+          expect(m.balance.value).toBe(allShown ? running : null);
+        }
+      }),
+    );
+  });
+
+  it("the region's balances: the hidden ones together rest on at least 5 people or none is shown; transfers only when all are shown, and then they settle every balance", () => {
+    fc.assert(
+      fc.property(rows, (list) => {
+        const region = regionBalances(list);
+        let total = 0;
+        for (const v of region.exact.values()) total += v;
+        expect(total).toBe(0);
+        const hidden = region.balances.filter((b) => b.minutes.value === null);
+        if (hidden.length > 0 && hidden.length < region.balances.length) {
+          const hiddenPeople = new Set(
+            list
+              .filter(
+                (r) =>
+                  r.settlementModel === "reciprocity" &&
+                  r.lenderOrganizationId !== r.borrowerOrganizationId &&
+                  hidden.some((h) => h.organizationId === r.lenderOrganizationId || h.organizationId === r.borrowerOrganizationId),
+              )
+              .map((r) => r.personId),
+          );
+          expect(hiddenPeople.size).toBeGreaterThanOrEqual(MIN_PEOPLE);
+        }
+        if (hidden.length > 0) expect(region.transfers).toBeNull();
+        else {
+          for (const b of region.balances) {
+            const got = region.transfers!.reduce(
+              (a, x) => a + (x.to === b.organizationId ? x.amount : 0) - (x.from === b.organizationId ? x.amount : 0),
+              0,
+            );
+            expect(got).toBe(b.minutes.value);
+          }
+        }
+      }),
+    );
+  });
+
+  it("a flow is shown only when it rests on at least 5 people", () => {
+    fc.assert(
+      fc.property(rows, (list) => {
+        for (const f of flowsOf(list)) {
+          const pair = list.filter(
+            (r) => r.lenderOrganizationId === f.lenderOrganizationId && r.borrowerOrganizationId === f.borrowerOrganizationId,
+          );
+          expect(f.all.value === null).toBe(people(pair) < MIN_PEOPLE);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * Balances and flows of confirmed hours (Salden): what an administration lent and borrowed per
+ * month, its reciprocity ledger with the running balance, and the region's flows between
+ * administrations — with the staff council's rule that **no figure resting on fewer than
+ * {@link MIN_PEOPLE} distinct people is shown** (it would let a reader infer one person's hours).
+ * No figure per person leaves this file: the rows it reads are per person and month, what it
+ * answers are sums with the rule applied. Pure: no I/O.
+ */
+import { balancesOf, net, postLending, type Transfer } from "./ledger";
+import type { SettlementModel } from "./statement";
+
+/** The least number of distinct people a shown figure rests on. */
+export const MIN_PEOPLE = 5;
+
+/** Why a figure is not shown. */
+export const FEWER_THAN_MIN_PEOPLE = {
+  code: "fewer_than_5_people",
+  de: "weniger als 5 Personen",
+  en: "fewer than 5 people",
+} as const;
+
+/** A figure as it may be shown: the value, or null with the reason. */
+export interface Figure {
+  value: number | null;
+  reason: typeof FEWER_THAN_MIN_PEOPLE | null;
+}
+
+/** Confirmed minutes of one person on one secondment in one month (the input; never shown as such). */
+export interface HoursRow {
+  lenderOrganizationId: string;
+  borrowerOrganizationId: string;
+  /** 1–12. */
+  month: number;
+  settlementModel: SettlementModel;
+  /** The person (pool member), only to count distinct people. */
+  personId: string;
+  minutes: number;
+}
+
+/** A sum over rows, shown when it rests on at least {@link MIN_PEOPLE} distinct people (an empty sum is 0). */
+export function figureOf(rows: readonly HoursRow[], value: (rows: readonly HoursRow[]) => number = sumMinutes): Figure {
+  if (rows.length === 0) return { value: 0, reason: null };
+  const people = new Set(rows.map((r) => r.personId)).size;
+  return people >= MIN_PEOPLE ? { value: value(rows), reason: null } : { value: null, reason: FEWER_THAN_MIN_PEOPLE };
+}
+
+const sumMinutes = (rows: readonly HoursRow[]) => rows.reduce((a, r) => a + r.minutes, 0);
+const hidden = (): Figure => ({ value: null, reason: FEWER_THAN_MIN_PEOPLE });
+
+/** One month of an administration's page. */
+export interface AdministrationMonth {
+  month: number;
+  /** Lent hours, every settlement model (minutes). */
+  lent: Figure;
+  /** Borrowed hours, every settlement model (minutes). */
+  borrowed: Figure;
+  /** Reciprocity: minutes credited for lending. */
+  credited: Figure;
+  /** Reciprocity: minutes debited for borrowing. */
+  debited: Figure;
+  /**
+   * The running balance at the month's end (credited − debited since January). Shown only while
+   * every month up to it is shown: otherwise the difference of two balances would reveal a hidden month.
+   */
+  balance: Figure;
+}
+
+/** The twelve months of `organizationId`'s lent and borrowed hours and its reciprocity ledger. */
+export function administrationMonths(rows: readonly HoursRow[], organizationId: string): AdministrationMonth[] {
+  const own = rows.filter((r) => r.lenderOrganizationId !== r.borrowerOrganizationId);
+  let running = 0;
+  let allShown = true;
+  const months: AdministrationMonth[] = [];
+  for (let month = 1; month <= 12; month++) {
+    const inMonth = own.filter((r) => r.month === month);
+    const lent = inMonth.filter((r) => r.lenderOrganizationId === organizationId);
+    const borrowed = inMonth.filter((r) => r.borrowerOrganizationId === organizationId);
+    const credited = figureOf(lent.filter((r) => r.settlementModel === "reciprocity"));
+    const debited = figureOf(borrowed.filter((r) => r.settlementModel === "reciprocity"));
+    allShown &&= credited.value !== null && debited.value !== null;
+    if (allShown) running += credited.value! - debited.value!;
+    months.push({
+      month,
+      lent: figureOf(lent),
+      borrowed: figureOf(borrowed),
+      credited,
+      debited,
+      balance: allShown ? { value: running, reason: null } : hidden(),
+    });
+  }
+  return months;
+}
+
+/** The region's reciprocity balances, their netting and what may be shown of them. */
+export interface RegionBalances {
+  /** Every administration with reciprocity hours: its balance in minutes (+ lent more, − borrowed more). */
+  balances: Array<{ organizationId: string; minutes: Figure }>;
+  /** The exact balances (for the year-end conversion; shown only as far as `balances` shows them). */
+  exact: Map<string, number>;
+  /** Transfers that settle the balances (≤ n − 1), or null when a balance is hidden (they would reveal it). */
+  transfers: Transfer[] | null;
+}
+
+/**
+ * The reciprocity balances of the region's administrations. An administration's balance rests on
+ * the people it lent and borrowed in the year; one resting on fewer than {@link MIN_PEOPLE} is
+ * hidden, and as the balances sum to zero, the hidden ones together must rest on at least
+ * {@link MIN_PEOPLE} people too — else none is shown. With a hidden balance no transfers are shown.
+ */
+export function regionBalances(rows: readonly HoursRow[]): RegionBalances {
+  const reciprocity = rows.filter((r) => r.settlementModel === "reciprocity" && r.lenderOrganizationId !== r.borrowerOrganizationId);
+  const exact = balancesOf(
+    reciprocity.flatMap((r) =>
+      postLending({ lenderOrganizationId: r.lenderOrganizationId, borrowerOrganizationId: r.borrowerOrganizationId, minutes: r.minutes }),
+    ),
+  );
+  const peopleOf = (id: string) =>
+    new Set(reciprocity.filter((r) => r.lenderOrganizationId === id || r.borrowerOrganizationId === id).map((r) => r.personId));
+  const ids = [...exact.keys()].sort();
+  const hiddenIds = ids.filter((id) => peopleOf(id).size < MIN_PEOPLE);
+  const hiddenPeople = new Set(hiddenIds.flatMap((id) => [...peopleOf(id)]));
+  const showNone = hiddenIds.length > 0 && hiddenPeople.size < MIN_PEOPLE;
+  const balances = ids.map((organizationId) => ({
+    organizationId,
+    minutes: showNone || hiddenIds.includes(organizationId) ? hidden() : { value: exact.get(organizationId)!, reason: null },
+  }));
+  return { balances, exact, transfers: hiddenIds.length > 0 ? null : net(exact) };
+}
+
+/** A flow: hours one administration lent another in the year. */
+export interface Flow {
+  lenderOrganizationId: string;
+  borrowerOrganizationId: string;
+  /** Every settlement model (minutes). */
+  all: Figure;
+  /** Reciprocity only (minutes). */
+  reciprocity: Figure;
+}
+
+/** Every pair lender → borrower with confirmed hours in the year, largest first (hidden ones last, by id). */
+export function flowsOf(rows: readonly HoursRow[]): Flow[] {
+  const pairs = new Map<string, HoursRow[]>();
+  for (const r of rows) {
+    if (r.lenderOrganizationId === r.borrowerOrganizationId) continue;
+    const key = `${r.lenderOrganizationId} ${r.borrowerOrganizationId}`;
+    pairs.set(key, [...(pairs.get(key) ?? []), r]);
+  }
+  const flows = [...pairs.values()].map((list) => ({
+    lenderOrganizationId: list[0].lenderOrganizationId,
+    borrowerOrganizationId: list[0].borrowerOrganizationId,
+    all: figureOf(list),
+    reciprocity: figureOf(list.filter((r) => r.settlementModel === "reciprocity")),
+  }));
+  return flows.sort(
+    (a, b) =>
+      (b.all.value ?? -1) - (a.all.value ?? -1) ||
+      a.lenderOrganizationId.localeCompare(b.lenderOrganizationId) ||
+      a.borrowerOrganizationId.localeCompare(b.borrowerOrganizationId),
+  );
+}

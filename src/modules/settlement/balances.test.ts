@@ -1,0 +1,242 @@
+/**
+ * Balances (Salden) on the database: Wunstorf's finance office reads its lent and borrowed hours
+ * and reciprocity ledger, the coordination office the region's balances, flows, netting and the
+ * year-end rule; no sum of fewer than 5 people is answered; the ledger sums to zero and the netting
+ * preserves every balance for any confirmed hours (fast-check, against the database).
+ */
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type Client, type TestApp } from "../../../test/app";
+import { seedDemoBalances } from "../../db/seed/demo-balances";
+import { seedDemoPool } from "../../db/seed/demo-pool";
+import { addDays, weekdayOf } from "../../kernel/dates";
+
+let t: TestApp;
+let finance: Client;
+let coordination: Client;
+const ids = new Map<string, string>();
+const nameOf = (id: string) => [...ids].find(([, v]) => v === id)![0];
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  await seedDemoPool(t.database.db, new Date("2026-11-25T10:00:00Z"));
+  await seedDemoBalances(t.database.db, new Date("2026-12-03T10:00:00Z"));
+  const { rows } = await t.database.db.execute(sql`SELECT id, name FROM organizations`);
+  for (const r of rows as Array<{ id: string; name: string }>) ids.set(r.name, r.id);
+  finance = await t.signIn("kaemmerei@wunstorf.demo");
+  coordination = await t.signIn("koordination@region-hannover.demo");
+});
+afterAll(async () => t?.close());
+
+/** Days of a month (2026) on the given weekdays. */
+function daysIn(month: number, weekdays: number[]): number {
+  let n = 0;
+  const first = `2026-${String(month).padStart(2, "0")}-01`;
+  for (let d = first; d.slice(0, 7) === first.slice(0, 7); d = addDays(d, 1)) if (weekdays.includes(weekdayOf(d))) n++;
+  return n;
+}
+
+interface Figure {
+  value: number | null;
+  reason: { code: string; de: string } | null;
+}
+
+describe("an administration's balances", () => {
+  it("Wunstorf's finance office sees per month the hours it lent and borrowed and its reciprocity ledger with the running balance", async () => {
+    const res = await finance.request({ method: "GET", url: "/api/v1/balances?year=2026" });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.organization.name).toBe("Wunstorf");
+    let running = 0;
+    for (const m of body.months as Array<Record<string, Figure> & { month: number }>) {
+      if (m.month === 12) {
+        expect(m.lent).toEqual({ value: 0, reason: null });
+        continue;
+      }
+      // 6 people to Garbsen on Tuesdays and Thursdays, 2 to the Region on Mondays (7,75 h each).
+      expect(m.lent.value).toBe(6 * daysIn(m.month, [2, 4]) * 465 + 2 * daysIn(m.month, [1]) * 465);
+      expect(m.credited.value).toBe(6 * daysIn(m.month, [2, 4]) * 465);
+      // 5 from Garbsen on Wednesdays (7,75 h), 5 from Neustadt on Tuesdays (8 h).
+      const debited = 5 * daysIn(m.month, [3]) * 465 + 5 * daysIn(m.month, [2]) * 480;
+      expect(m.debited.value).toBe(debited);
+      expect(m.borrowed.value).toBe(debited);
+      running += m.credited.value! - debited;
+      expect(m.balance.value).toBe(running);
+    }
+    expect(body.balance.value).toBe(running);
+    expect(body.money).toEqual([]);
+  });
+
+  it("a month's figure resting on fewer than 5 people is null with the reason, and so is every running balance from it on", async () => {
+    const rows = (
+      await t.database.db.execute(
+        sql`SELECT s.id FROM secondments s JOIN organizations o ON o.id = s.organization_id
+            WHERE o.name = 'Garbsen' AND s.borrower_organization_id = ${ids.get("Wunstorf")} ORDER BY s.id`,
+      )
+    ).rows as Array<{ id: string }>;
+    expect(rows).toHaveLength(5);
+    const confirm = (id: string, day: string) =>
+      t.database.db.execute(
+        sql`INSERT INTO timesheet_entries (region_id, organization_id, borrower_organization_id, secondment_id, day, minutes, state)
+            SELECT region_id, organization_id, borrower_organization_id, id, ${day}, 300, 'confirmed' FROM secondments WHERE id = ${id}`,
+      );
+    for (const r of rows.slice(0, 4)) await confirm(r.id, "2025-03-10");
+    const four = (await finance.request({ method: "GET", url: "/api/v1/balances?year=2025" })).json();
+    const march = four.months[2];
+    expect(march.borrowed).toEqual({
+      value: null,
+      reason: { code: "fewer_than_5_people", de: "weniger als 5 Personen", en: "fewer than 5 people" },
+    });
+    expect(march.debited.value).toBeNull();
+    expect(four.months[1].balance).toEqual({ value: 0, reason: null });
+    expect(four.months.slice(2).every((m: { balance: Figure }) => m.balance.value === null)).toBe(true);
+    expect(four.balance.value).toBeNull();
+    expect(JSON.stringify(four)).not.toContain("1200");
+
+    await confirm(rows[4].id, "2025-03-11");
+    const five = (await finance.request({ method: "GET", url: "/api/v1/balances?year=2025" })).json();
+    expect(five.months[2].borrowed).toEqual({ value: 1500, reason: null });
+    expect(five.balance).toEqual({ value: -1500, reason: null });
+  });
+
+  it("the staff council, employees and the coordination office get no administration's balances; finance gets no region's", async () => {
+    for (const login of ["personalrat@wunstorf.demo", "mitarbeiterin@wunstorf.demo", "koordination@region-hannover.demo"]) {
+      const c = await t.signIn(login);
+      expect((await c.request({ method: "GET", url: "/api/v1/balances" })).statusCode, login).toBe(403);
+    }
+    expect((await finance.request({ method: "GET", url: "/api/v1/balances/region" })).statusCode).toBe(403);
+    expect((await t.anonymous().request({ method: "GET", url: "/api/v1/balances" })).statusCode).toBe(401);
+    const bad = await finance.request({ method: "GET", url: "/api/v1/balances?year=zwanzig" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe("year");
+  });
+
+  it("Garbsen's HR office sees Garbsen's hours, not Wunstorf's", async () => {
+    const garbsen = await t.signIn("personal@garbsen.demo");
+    const body = (await garbsen.request({ method: "GET", url: "/api/v1/balances?year=2026" })).json();
+    expect(body.organization.name).toBe("Garbsen");
+    // Garbsen lends 5 to Wunstorf (Wednesdays) and 5 to Neustadt (Mondays, Fridays).
+    expect(body.months[0].lent.value).toBe(5 * daysIn(1, [3]) * 465 + 5 * daysIn(1, [1, 5]) * 390);
+  });
+});
+
+describe("the region's balances", () => {
+  it("the coordination office sees every balance, the flows between administrations and transfers that settle them", async () => {
+    const res = await coordination.request({ method: "GET", url: "/api/v1/balances/region?year=2026" });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    const balances = body.balances as Array<{ organization: { id: string; name: string }; minutes: Figure }>;
+    expect(balances.map((b) => b.organization.name).sort()).toEqual(["Garbsen", "Neustadt am Rübenberge", "Seelze", "Wunstorf"]);
+    expect(balances.reduce((a, b) => a + b.minutes.value!, 0)).toBe(0);
+    const transfers = body.transfers as Array<{ from: { id: string }; to: { id: string }; minutes: number }>;
+    expect(transfers.length).toBeLessThanOrEqual(balances.filter((b) => b.minutes.value !== 0).length - 1);
+    for (const b of balances) {
+      const received = transfers.filter((x) => x.to.id === b.organization.id).reduce((a, x) => a + x.minutes, 0);
+      const paid = transfers.filter((x) => x.from.id === b.organization.id).reduce((a, x) => a + x.minutes, 0);
+      expect(received - paid, b.organization.name).toBe(b.minutes.value);
+    }
+    const flow = (lender: string, borrower: string) =>
+      body.flows.find(
+        (f: { lender: { name: string }; borrower: { name: string } }) => f.lender.name === lender && f.borrower.name === borrower,
+      );
+    expect(flow("Seelze", "Garbsen").reciprocity.value).toBeGreaterThan(0);
+    // Wunstorf's help to the Region rests on 2 people: not shown.
+    expect(flow("Wunstorf", "Region Hannover").all).toEqual({
+      value: null,
+      reason: { code: "fewer_than_5_people", de: "weniger als 5 Personen", en: "fewer than 5 people" },
+    });
+    expect(body.yearEndRule).toBe("carry_over");
+    expect(body.conversion).toBeNull();
+  });
+
+  it("the coordination office switches the year-end rule to conversion (audited); the amounts sum to zero at the year's average rate", async () => {
+    expect(
+      (await finance.request({ method: "PUT", url: "/api/v1/balances/region/year-end-rule", payload: { rule: "convert" } })).statusCode,
+    ).toBe(403);
+    const bad = await coordination.request({ method: "PUT", url: "/api/v1/balances/region/year-end-rule", payload: { rule: "vergessen" } });
+    expect(bad.statusCode).toBe(400);
+    const put = await coordination.request({ method: "PUT", url: "/api/v1/balances/region/year-end-rule", payload: { rule: "convert" } });
+    expect(put.statusCode, put.body).toBe(200);
+    const { rows } = await t.database.db.execute(
+      sql`SELECT before, after FROM audit_events WHERE entity = 'reciprocity_settings' AND action = 'update'`,
+    );
+    expect(rows).toEqual([{ before: { yearEndRule: "carry_over" }, after: { yearEndRule: "convert" } }]);
+    const body = (await coordination.request({ method: "GET", url: "/api/v1/balances/region?year=2026" })).json();
+    expect(body.yearEndRule).toBe("convert");
+    const c = body.conversion;
+    expect(c.rateCentsPerHour).toBeGreaterThan(2000);
+    expect(c.rateCentsPerHour).toBeLessThan(10000);
+    const amounts = c.amounts as Array<{ organization: { id: string }; cents: Figure }>;
+    expect(amounts.reduce((a, x) => a + x.cents.value!, 0)).toBe(0);
+    for (const a of amounts) {
+      const minutes = body.balances.find((b: { organization: { id: string } }) => b.organization.id === a.organization.id).minutes.value;
+      expect(Math.abs(a.cents.value! - (minutes * c.rateCentsPerHour) / 60)).toBeLessThan(1);
+    }
+    expect(c.transfers.length).toBeGreaterThan(0);
+    await coordination.request({ method: "PUT", url: "/api/v1/balances/region/year-end-rule", payload: { rule: "carry_over" } });
+  });
+
+  it("for any confirmed reciprocity hours the ledger read from the database sums to zero and the netting preserves every balance with at most n − 1 transfers", async () => {
+    const { rows } = await t.database.db.execute(
+      sql`SELECT id, organization_id AS lender, borrower_organization_id AS borrower, member_id AS person, settlement_model AS model
+          FROM secondments WHERE tasks LIKE 'Gegenseitige%' ORDER BY id`,
+    );
+    const list = rows as Array<{ id: string; lender: string; borrower: string; person: string; model: string }>;
+    expect(list.length).toBeGreaterThanOrEqual(28);
+    const entry = fc.record({
+      secondment: fc.integer({ min: 0, max: list.length - 1 }),
+      day: fc.integer({ min: 0, max: 364 }),
+      minutes: fc.integer({ min: 1, max: 600 }),
+      state: fc.constantFrom("confirmed", "confirmed", "confirmed", "recorded", "returned"),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(entry, { maxLength: 60, selector: (e) => `${e.secondment} ${e.day}` }), async (entries) => {
+        await t.database.db.execute(sql`DELETE FROM timesheet_entries WHERE day >= '2031-01-01'`);
+        for (const e of entries) {
+          const s = list[e.secondment];
+          await t.database.db.execute(
+            sql`INSERT INTO timesheet_entries (region_id, organization_id, borrower_organization_id, secondment_id, day, minutes, state)
+                  SELECT region_id, organization_id, borrower_organization_id, id, ${addDays("2031-01-01", e.day)}, ${e.minutes}, ${e.state}
+                  FROM secondments WHERE id = ${s.id}`,
+          );
+        }
+        // What the ledger must hold, computed here from the generated entries.
+        const expected = new Map<string, number>();
+        const people = new Map<string, Set<string>>();
+        for (const e of entries) {
+          const s = list[e.secondment];
+          if (e.state !== "confirmed" || s.model !== "reciprocity") continue;
+          expected.set(s.lender, (expected.get(s.lender) ?? 0) + e.minutes);
+          expected.set(s.borrower, (expected.get(s.borrower) ?? 0) - e.minutes);
+          for (const org of [s.lender, s.borrower]) people.set(org, (people.get(org) ?? new Set()).add(s.person));
+        }
+        const body = (await coordination.request({ method: "GET", url: "/api/v1/balances/region?year=2031" })).json();
+        const balances = body.balances as Array<{ organization: { id: string }; minutes: Figure }>;
+        expect(balances.map((b) => b.organization.id).sort()).toEqual([...expected.keys()].sort());
+        const hidden = balances.filter((b) => b.minutes.value === null);
+        for (const b of balances) {
+          const few = people.get(b.organization.id)!.size < 5;
+          if (few) expect(b.minutes.value, nameOf(b.organization.id)).toBeNull();
+          else if (b.minutes.value !== null) expect(b.minutes.value).toBe(expected.get(b.organization.id));
+        }
+        if (hidden.length === 0) {
+          expect(balances.reduce((a, b) => a + b.minutes.value!, 0)).toBe(0);
+          const transfers = body.transfers as Array<{ from: { id: string }; to: { id: string }; minutes: number }>;
+          const nonZero = balances.filter((b) => b.minutes.value !== 0).length;
+          expect(transfers.length).toBeLessThanOrEqual(Math.max(0, nonZero - 1));
+          for (const b of balances) {
+            const got = transfers.reduce(
+              (a, x) => a + (x.to.id === b.organization.id ? x.minutes : 0) - (x.from.id === b.organization.id ? x.minutes : 0),
+              0,
+            );
+            expect(got).toBe(b.minutes.value);
+          }
+        } else {
+          expect(body.transfers).toBeNull();
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * Balances (Salden): an administration's lent and borrowed hours per month with its reciprocity
+ * ledger, and the region's balances, flows, netting and year-end rule for the coordination office.
+ * The sums and the rule of 5 people are the domain's (`domain/settlement/balances.ts`); this file
+ * reads their input through `balance-scope.ts` and names the administrations.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { administrationMonths, flowsOf, regionBalances, type Figure, type HoursRow } from "../../domain/settlement/balances";
+import { scaleOf } from "../../domain/settlement/cost-rate";
+import { averageHourlyRate, convertToCents, net, type RatedMinutes, type YearEndRule } from "../../domain/settlement/ledger";
+import type { Actor } from "../../kernel/actor";
+import { today } from "../../kernel/dates";
+import { recordAudit } from "../audit";
+import { unscopedPayGroupsOf } from "../pool";
+import {
+  balanceOrganizationOf,
+  balanceRegionOf,
+  findReciprocitySettingsForUpdate,
+  findYearEndRule,
+  organizationNames,
+  unscopedHoursOfYear,
+} from "./balance-scope";
+import { balancePolicy } from "./balances.policy";
+import { reciprocitySettings } from "./balances.tables";
+import { rateFor } from "./cost-rates";
+
+const currentYear = () => Number(today().slice(0, 4));
+
+/**
+ * The seam for money from statements (reimbursement invoices): what an administration invoiced
+ * and was invoiced per month. Returns no rows until statements exist; the statements capability
+ * fills it (then the page shows the money per month beside the hours).
+ */
+export async function statementMoneyByMonth(
+  _db: Db,
+  _organizationId: string,
+  _year: number,
+): Promise<Array<{ month: number; invoicedCents: number; owedCents: number }>> {
+  return [];
+}
+
+/** An administration's hours and reciprocity ledger of a year (default: this year). */
+export async function getBalances(db: Db, actor: Actor, query: { year?: number }) {
+  const { regionId, organizationId } = balanceOrganizationOf(actor);
+  const year = query.year ?? currentYear();
+  const [rows, names, money] = await Promise.all([
+    unscopedHoursOfYear(db, regionId, year),
+    organizationNames(db, regionId),
+    statementMoneyByMonth(db, organizationId, year),
+  ]);
+  const months = administrationMonths(rows, organizationId);
+  return {
+    year,
+    organization: { id: organizationId, name: names.get(organizationId) ?? "" },
+    months,
+    balance: months[11].balance,
+    money,
+  };
+}
+
+/** The region's balances, flows, netting transfers and year-end rule of a year (the coordination office). */
+export async function getRegionBalances(db: Db, actor: Actor, query: { year?: number }) {
+  const regionId = balanceRegionOf(actor);
+  const year = query.year ?? currentYear();
+  const [rows, names, rule] = await Promise.all([
+    unscopedHoursOfYear(db, regionId, year),
+    organizationNames(db, regionId),
+    findYearEndRule(db, regionId),
+  ]);
+  const org = (id: string) => ({ id, name: names.get(id) ?? "" });
+  const region = regionBalances(rows);
+  return {
+    year,
+    yearEndRule: rule,
+    abilities: { setYearEndRule: balancePolicy.can(actor, "setYearEndRule") },
+    balances: region.balances
+      .map((b) => ({ organization: org(b.organizationId), minutes: b.minutes }))
+      .sort((x, y) => x.organization.name.localeCompare(y.organization.name, "de")),
+    flows: flowsOf(rows).map((f) => ({
+      lender: org(f.lenderOrganizationId),
+      borrower: org(f.borrowerOrganizationId),
+      all: f.all,
+      reciprocity: f.reciprocity,
+    })),
+    transfers: region.transfers?.map((t) => ({ from: org(t.from), to: org(t.to), minutes: t.amount })) ?? null,
+    conversion: rule === "convert" ? await conversionOf(db, regionId, year, rows, region, org) : null,
+  };
+}
+
+/**
+ * The year-end conversion: the balances in cents at the region's average hourly rate of the year
+ * (the rates of the year's reciprocity hours: each person's pay group on the first day of the
+ * month, without overhead; hours without a rate are left out of the average). Sums to zero; the
+ * amounts are hidden as the balances are.
+ */
+async function conversionOf(
+  db: Db,
+  regionId: string,
+  year: number,
+  rows: HoursRow[],
+  region: ReturnType<typeof regionBalances>,
+  org: (id: string) => { id: string; name: string },
+) {
+  const reciprocity = rows.filter((r) => r.settlementModel === "reciprocity" && r.lenderOrganizationId !== r.borrowerOrganizationId);
+  const groups = await unscopedPayGroupsOf(db, [...new Set(reciprocity.map((r) => r.personId))]);
+  const rates = new Map<string, number | null>();
+  const rated: RatedMinutes[] = [];
+  let minutesWithoutRate = 0;
+  for (const r of reciprocity) {
+    const payGroup = groups.get(r.personId);
+    const on = `${year}-${String(r.month).padStart(2, "0")}-01`;
+    const key = `${payGroup} ${on}`;
+    if (payGroup && !rates.has(key)) {
+      const found = await rateFor({ regionId, payGroup, employmentStatus: scaleOf(payGroup).status, on, overhead: "none" }, db);
+      rates.set(key, found.kind === "rate" ? found.centsPerHour : null);
+    }
+    const rate = payGroup ? rates.get(key) : null;
+    if (rate == null) minutesWithoutRate += r.minutes;
+    else rated.push({ minutes: r.minutes, rateCentsPerHour: rate });
+  }
+  const rateCentsPerHour = averageHourlyRate(rated);
+  if (rateCentsPerHour === null) return { rateCentsPerHour: null, minutesWithoutRate, amounts: [], transfers: null };
+  const cents = convertToCents(region.exact, rateCentsPerHour);
+  const shown = new Map(region.balances.map((b) => [b.organizationId, b.minutes.value !== null]));
+  return {
+    rateCentsPerHour,
+    minutesWithoutRate,
+    amounts: [...cents]
+      .sort(([x], [y]) => org(x).name.localeCompare(org(y).name, "de"))
+      .map(([id, c]) => ({
+        organization: org(id),
+        cents: (shown.get(id) ? { value: c, reason: null } : region.balances.find((b) => b.organizationId === id)!.minutes) as Figure,
+      })),
+    transfers: region.transfers === null ? null : net(cents).map((t) => ({ from: org(t.from), to: org(t.to), cents: t.amount })),
+  };
+}
+
+/** The coordination office sets the region's year-end rule; audited with the rule before and after. */
+export async function setYearEndRule(db: Db, actor: Actor, body: { rule: YearEndRule }) {
+  const regionId = balanceRegionOf(actor);
+  return db.transaction(async (tx) => {
+    const before = await findReciprocitySettingsForUpdate(tx, regionId);
+    const beforeRule = before?.yearEndRule ?? "carry_over";
+    if (before) {
+      await tx
+        .update(reciprocitySettings)
+        .set({ yearEndRule: body.rule, updatedBy: actor.accountId, updatedAt: new Date() })
+        .where(eq(reciprocitySettings.id, before.id));
+    } else {
+      await tx
+        .insert(reciprocitySettings)
+        .values({ regionId, organizationId: actor.organizationId, yearEndRule: body.rule, updatedBy: actor.accountId })
+        .onConflictDoUpdate({
+          target: reciprocitySettings.regionId,
+          set: { yearEndRule: body.rule, updatedBy: actor.accountId, updatedAt: new Date() },
+        });
+    }
+    if (beforeRule !== body.rule)
+      await recordAudit(tx, actor, {
+        action: "update",
+        entity: "reciprocity_settings",
+        visibility: "region",
+        before: { yearEndRule: beforeRule },
+        after: { yearEndRule: body.rule },
+      });
+    return { yearEndRule: body.rule };
+  });
+}

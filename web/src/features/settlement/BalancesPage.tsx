@@ -1,0 +1,132 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import { useApi } from "../../api/hooks";
+import { BarChart } from "../../components/BarChart";
+import { DataTable } from "../../components/DataTable";
+import { Page } from "../../components/Page";
+import { QueryState } from "../../components/QueryState";
+import { Button, Form, SelectField } from "../../components/forms";
+import { todayInGermany } from "../../i18n";
+import { useSession } from "../identity/session";
+import type { Balances, Figure } from "./api";
+import { hoursText } from "./hours";
+import { RegionBalancesSection } from "./RegionBalancesSection";
+
+/** A figure for reading: hours, or "weniger als 5 Personen" where it is not shown. */
+export function figureText(figure: Figure, lang: string, unit: (value: number) => string = (v) => hoursText(v, lang)): string {
+  if (figure.value === null) return lang === "en" ? (figure.reason?.en ?? "") : (figure.reason?.de ?? "");
+  return unit(figure.value);
+}
+
+/** A balance with its sign: "+12,5" / "−3" hours. */
+export function signedHours(minutes: number, lang: string): string {
+  return `${minutes > 0 ? "+" : minutes < 0 ? "−" : ""}${hoursText(Math.abs(minutes), lang)}`;
+}
+
+/**
+ * Salden: the own administration's lent and borrowed confirmed hours per month (chart and the
+ * same figures in a table) and its reciprocity ledger with the running balance; for the
+ * coordination office the region's balancing ("Ausgleich in der Region"). Sums that rest on fewer
+ * than 5 people are not shown (the server leaves them out; the page says why).
+ */
+export function BalancesPage() {
+  const { t } = useTranslation();
+  const me = useSession().me;
+  const thisYear = Number(todayInGermany().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const [chosen, setChosen] = useState(String(thisYear));
+  const years = [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }));
+  return (
+    <Page title={t("balances.title")} intro={me?.abilities.readBalances ? t("balances.intro") : t("balances.regionIntro")}>
+      <Form name="balances-year" className="balances-year" onSubmit={() => setYear(Number(chosen))}>
+        <SelectField name="year" label={t("balances.year")} value={chosen} options={years} onChange={setChosen} />
+        <Button type="submit">{t("balances.show")}</Button>
+      </Form>
+      {me?.abilities.readBalances ? <AdministrationBalances year={year} /> : null}
+      {me?.abilities.readRegionBalances ? <RegionBalancesSection year={year} /> : null}
+    </Page>
+  );
+}
+
+function AdministrationBalances({ year }: { year: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const balances = useApi<Balances>(() => api.GET("/api/v1/balances", { params: { query: { year } } }), [year]);
+  if (!balances.data) return <QueryState query={balances} inline />;
+  const b = balances.data;
+  const monthName = (m: number) =>
+    new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "de-DE", { month: "long", timeZone: "UTC" }).format(Date.UTC(year, m - 1, 1));
+  const months = b.months.filter((m) => m.lent.value !== 0 || m.borrowed.value !== 0);
+  const max = Math.max(1, ...months.flatMap((m) => [m.lent.value ?? 0, m.borrowed.value ?? 0]));
+  const bars = (pick: "lent" | "borrowed") =>
+    months.map((m) => ({
+      id: `${pick}-${m.month}`,
+      label: monthName(m.month),
+      value: m[pick].value ?? 0,
+      display: m[pick].value === null ? "–" : hoursText(m[pick].value, lang),
+    }));
+  const anyHidden = b.months.some((m) => [m.lent, m.borrowed, m.credited, m.debited].some((f) => f.value === null));
+  return (
+    <section aria-labelledby="balances-own-title">
+      <h2 className="kern-heading-medium" id="balances-own-title">
+        {t("balances.ownTitle", { organization: b.organization.name, year: b.year })}
+      </h2>
+      <p className="kern-body kern-body--large" id="balances-total">
+        {b.balance.value === null
+          ? t("balances.balanceHidden")
+          : b.balance.value >= 0
+            ? t("balances.balanceCredit", { hours: hoursText(b.balance.value, lang) })
+            : t("balances.balanceDebit", { hours: hoursText(-b.balance.value, lang) })}
+      </p>
+      {months.length === 0 ? (
+        <p className="kern-body">{t("balances.none")}</p>
+      ) : (
+        <div className="chart-and-table">
+          <BarChart
+            id="chart-lent"
+            title={t("balances.chartLent")}
+            max={max}
+            scale={t("balances.scale", { max: hoursText(max, lang) })}
+            bars={bars("lent")}
+          />
+          <BarChart
+            id="chart-borrowed"
+            title={t("balances.chartBorrowed")}
+            max={max}
+            scale={t("balances.scale", { max: hoursText(max, lang) })}
+            bars={bars("borrowed")}
+          />
+          {anyHidden ? <p className="kern-body">{t("balances.hiddenNote")}</p> : null}
+          <p className="kern-body">{t("balances.tableNote")}</p>
+          <DataTable
+            stacked
+            id="balances-months-caption"
+            caption={t("balances.tableCaption")}
+            columns={[
+              { label: t("balances.month") },
+              { label: t("balances.lent"), numeric: true },
+              { label: t("balances.borrowed"), numeric: true },
+              { label: t("balances.credited"), numeric: true },
+              { label: t("balances.debited"), numeric: true },
+              { label: t("balances.running"), numeric: true },
+            ]}
+          >
+            {b.months.map((m) => (
+              <tr key={m.month} className="kern-table__row">
+                <th scope="row" className="kern-table__cell">
+                  {monthName(m.month)}
+                </th>
+                <td className="kern-table__cell kern-table__cell--numeric">{figureText(m.lent, lang)}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{figureText(m.borrowed, lang)}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{figureText(m.credited, lang)}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{figureText(m.debited, lang)}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{figureText(m.balance, lang, (v) => signedHours(v, lang))}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </div>
+      )}
+    </section>
+  );
+}
