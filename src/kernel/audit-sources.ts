@@ -26,7 +26,7 @@ export type AuditLinkSource = (context: AuditContext, ids: string[]) => Promise<
 /**
  * What the log calls these objects of one type for the viewer ("Wunstorf → Region Hannover,
  * 01.12.2026–28.02.2027"), through the object's own scope: id → title, in one statement for all ids.
- * The page and the CSV show it in the column "Objekt".
+ * The page and the CSV show it in the column "Objekt". Asked only with ids that can be ids of a table.
  */
 export type AuditTitleSource = (context: AuditContext, ids: string[]) => Promise<Map<string, string>>;
 

@@ -18,16 +18,14 @@ const timeOfDay = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2
 /** When an entry was made, as Excel in Germany reads it: "01.11.2026 14:05:09". */
 const germanDateTime = (at: Date) => `${germanDate(at)} ${timeOfDay.format(at)}`;
 
-const line = csvRow;
-
 /** The first line of the file: the BOM and the headers. */
-export const csvHead = () => BOM + line([...CSV_HEADERS]);
+export const csvHead = () => BOM + csvRow([...CSV_HEADERS]);
 
 /** The lines of a batch of presented entries (German words). */
 export function csvLines(events: PresentedAuditEvent[]): string {
   return events
     .map((e) =>
-      line([
+      csvRow([
         germanDateTime(e.row.at),
         e.actor.label.de,
         e.actor.organization ?? "",

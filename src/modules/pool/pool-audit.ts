@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { auditLinks, uuidsOf, type AuditSource } from "../../kernel/audit-sources";
+import { auditLinks, type AuditSource } from "../../kernel/audit-sources";
 import { listNamedPoolMembers } from "./pool-member-scope";
 import { poolMemberPolicy, qualificationPolicy } from "./pool.policy";
 import { qualifications } from "./pool.tables";
@@ -14,7 +14,7 @@ export const poolAuditSource: AuditSource = {
     // The member's name, for the HR office of the member's own administration (whose log it is).
     async pool_member({ db, actor }, ids) {
       if (!poolMemberPolicy.can(actor, "read")) return new Map();
-      return new Map((await listNamedPoolMembers(db, actor, { ids: uuidsOf(ids) })).map((m) => [m.id, m.name]));
+      return new Map((await listNamedPoolMembers(db, actor, { ids })).map((m) => [m.id, m.name]));
     },
   },
   links: {

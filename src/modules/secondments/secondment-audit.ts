@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { auditLinks, type AuditSource } from "../../kernel/audit-sources";
 import { secondmentPolicy } from "./secondments.policy";
 import { partySecondmentIdsSql, visibleSecondmentIds, visibleSecondmentTitles } from "./secondment-scope";
-import { uuidsOf, type AuditTitleSource } from "../../kernel/audit-sources";
+import type { AuditTitleSource } from "../../kernel/audit-sources";
 import { frameworkAgreements } from "./secondments.tables";
 
 const secondmentLinks = auditLinks({
@@ -10,7 +10,7 @@ const secondmentLinks = auditLinks({
   path: (id) => `/abordnungen/${id}`,
 });
 
-const secondmentTitles: AuditTitleSource = ({ db, actor }, ids) => visibleSecondmentTitles(db, actor, uuidsOf(ids));
+const secondmentTitles: AuditTitleSource = ({ db, actor }, ids) => visibleSecondmentTitles(db, actor, ids);
 
 /** Links of the audit log to secondments (through their scope), the framework agreement and the settings. */
 export const secondmentAuditSource: AuditSource = {

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { auditLinks, uuidsOf, type AuditSource } from "../../kernel/audit-sources";
+import { auditLinks, type AuditSource } from "../../kernel/audit-sources";
 import { crisisPolicy, supportRequestPolicy } from "./support-requests.policy";
 import { listVisibleSupportRequests } from "./support-request-scope";
 import { crises } from "./support-requests.tables";
@@ -10,7 +10,7 @@ export const requestAuditSource: AuditSource = {
     // The request's title, where the viewer may see the request.
     async support_request({ db, actor }, ids) {
       if (!supportRequestPolicy.can(actor, "list")) return new Map();
-      return new Map((await listVisibleSupportRequests(db, actor, { ids: uuidsOf(ids) })).map((r) => [r.id, r.title]));
+      return new Map((await listVisibleSupportRequests(db, actor, { ids })).map((r) => [r.id, r.title]));
     },
   },
   links: {
