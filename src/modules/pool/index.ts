@@ -32,7 +32,7 @@ export const poolModule = defineModule({
 // The capability's public interface: other capabilities import only what is listed here.
 export { qualifications } from "./pool.tables";
 // Every read of a person's pool data by someone else is recorded here (the person sees who read it).
-export { auditReads as recordPersonalDataReads, type ReadPerson } from "./pool-members";
+export { recordPersonalDataReads, type ReadPerson } from "./pool-members";
 // Pool members are read only through their scope (test/scope.test.ts): the names within the home
 // administration, ids and pseudonymous facts (candidates, pay groups, the allocation snapshot)
 // across it, whole rows only for what a caller already holds the ids of.

@@ -84,7 +84,7 @@ export type ReadPerson = Pick<MemberRow, "id" | "accountId" | "organizationId" |
  * one row, not 50. `about` says what of theirs was read when it was not the entry itself (a receipt).
  * The person's own reads are not recorded.
  */
-export async function auditReads(db: Db, actor: Actor, members: ReadPerson[], about?: Record<string, string>) {
+export async function recordPersonalDataReads(db: Db, actor: Actor, members: ReadPerson[], about?: Record<string, string>) {
   const readByOthers = members.filter((m) => m.accountId !== actor.accountId);
   if (readByOthers.length === 0) return;
   const byOrganization = new Map<string, ReadPerson[]>();
@@ -188,16 +188,16 @@ export type RepeatRead = (again: () => Promise<void>) => void;
 
 export async function listPoolMembers(db: Db, actor: Actor, options: PageRequest & { includeFormer?: boolean }, repeat?: RepeatRead) {
   const { rows: members, nextCursor } = await listVisiblePoolMembers(db, actor, options);
-  await auditReads(db, actor, members);
-  repeat?.(() => auditReads(db, actor, members));
+  await recordPersonalDataReads(db, actor, members);
+  repeat?.(() => recordPersonalDataReads(db, actor, members));
   return { items: await presentMembers(db, members), nextCursor };
 }
 
 /** One pool member of the actor's administration; 404 for any other. The read is audited. */
 export async function getPoolMember(db: Db, actor: Actor, id: string, repeat?: RepeatRead) {
   const row = await getVisiblePoolMember(db, actor, id);
-  await auditReads(db, actor, [row]);
-  repeat?.(() => auditReads(db, actor, [row]));
+  await recordPersonalDataReads(db, actor, [row]);
+  repeat?.(() => recordPersonalDataReads(db, actor, [row]));
   return (await presentMembers(db, [row]))[0];
 }
 
