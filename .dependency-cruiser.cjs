@@ -20,7 +20,7 @@ const LAYERS = [
   ["secondments"],
   ["settlement"],
   ["allocation"],
-  ["settlement"],
+  ["standards"],
 ];
 
 const source = "^src/";

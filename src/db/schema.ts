@@ -11,3 +11,4 @@ export * from "../modules/settlement/cost-rates.tables";
 export * from "../modules/settlement/timesheets.tables";
 export * from "../modules/settlement/statements.tables";
 export * from "../modules/settlement/balances.tables";
+export * from "../modules/standards/standards.tables";

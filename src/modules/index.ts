@@ -13,6 +13,7 @@ import { poolModule } from "./pool";
 import { supportRequestsModule } from "./support-requests";
 import { secondmentsModule } from "./secondments";
 import { settlementModule } from "./settlement";
+import { standardsModule } from "./standards";
 
 /**
  * Every capability of Verbund, lowest layer first. The app registers their routes in this order,
@@ -29,6 +30,7 @@ export const MODULES: readonly VerbundModule[] = [
   secondmentsModule,
   settlementModule,
   allocationModule,
+  standardsModule,
 ];
 
 /** Every ability key of the modules, in order (the `/me` schema's fields). */
