@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { partyRowIdsSql } from "../../db/owner-columns";
 import type { Db, Tx } from "../../db/client";
 import { BLOCKING_STATES, IN_PLAY_STATES, NAME_VISIBLE_TO_BORROWER, type SecondmentState } from "../../domain/secondment/workflow";
 import type { Actor } from "../../kernel/actor";
@@ -64,9 +65,7 @@ export async function visibleSecondmentIds(db: Db | Tx, actor: Actor, ids: strin
  * The ids (as text) of the secondments the actor's administration is a party to, lender or
  * borrower — as a subquery (the audit log shows its people's steps on these).
  */
-export function partySecondmentIdsSql(actor: Actor): SQL {
-  return sql`select ${secondments.id}::text from ${secondments} where ${secondments.organizationId} = ${actor.organizationId} or ${secondments.borrowerOrganizationId} = ${actor.organizationId}`;
-}
+export const partySecondmentIdsSql = (actor: Actor): SQL => partyRowIdsSql(secondments, actor.organizationId);
 
 /**
  * What the audit log calls the secondments of `ids` the actor may see: "Wunstorf → Region

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { partyRowIdsSql } from "../../db/owner-columns";
 import type { Db, Tx } from "../../db/client";
 import type { Actor } from "../../kernel/actor";
 import { afterCursor, cursorColumn, orderBy, type SortKey } from "../../kernel/paging";
@@ -166,6 +167,4 @@ export async function unscopedIssuedToBorrower(db: Db | Tx, borrowerId: string) 
 }
 
 /** Ids (as text) of the statements the actor's administration is a party to, lender or borrower, as a subquery (the audit log shows its people's steps on them). */
-export function partyStatementIdsSql(actor: Actor): SQL {
-  return sql`select ${statements.id}::text from ${statements} where ${statements.organizationId} = ${actor.organizationId} or ${statements.borrowerOrganizationId} = ${actor.organizationId}`;
-}
+export const partyStatementIdsSql = (actor: Actor): SQL => partyRowIdsSql(statements, actor.organizationId);

@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { partyRowIdsSql } from "../../db/owner-columns";
 import type { Db, Tx } from "../../db/client";
 import { LIVE_STATES, type EntryState } from "../../domain/settlement/timesheet-rules";
 import type { Actor } from "../../kernel/actor";
@@ -306,17 +307,12 @@ export async function unscopedReturnedDays(
     .groupBy(timesheetEntries.secondmentId);
 }
 
-/** Ids (as text) of the rows of `table` whose secondment the actor's administration is a party to, as a subquery. */
-function partyRowIdsSql(table: typeof timesheetEntries | typeof expenses | typeof expenseReceipts, actor: Actor): SQL {
-  return sql`select ${table.id}::text from ${table} where ${table.organizationId} = ${actor.organizationId} or ${table.borrowerOrganizationId} = ${actor.organizationId}`;
-}
-
 /** The audit log shows an administration's people's steps on hours, expenses and receipts of the secondments it is a party to. */
 export const timesheetAuditSource: AuditSource = {
   sharedWith: {
-    timesheet_entry: (actor) => partyRowIdsSql(timesheetEntries, actor),
-    expense: (actor) => partyRowIdsSql(expenses, actor),
-    expense_receipt: (actor) => partyRowIdsSql(expenseReceipts, actor),
+    timesheet_entry: (actor) => partyRowIdsSql(timesheetEntries, actor.organizationId),
+    expense: (actor) => partyRowIdsSql(expenses, actor.organizationId),
+    expense_receipt: (actor) => partyRowIdsSql(expenseReceipts, actor.organizationId),
   },
 };
 
