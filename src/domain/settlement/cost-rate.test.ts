@@ -3,6 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_COST_RATE_PARAMETERS,
   PAY_GROUPS,
   computeCostRate,
   roundHalfUp,
@@ -26,17 +27,7 @@ const tables = parsePayTables({
 });
 
 /** The seeded defaults (docs/SETTLEMENT.md › Kostensätze). */
-const DEFAULTS: CostRateParameters = {
-  validFrom: "2022-01-01",
-  referenceStep: 3,
-  socialSecurityBasisPoints: 2100,
-  supplementaryPensionBasisPoints: 600,
-  civilServantPensionBasisPoints: 3000,
-  employeeNetAnnualHundredths: 159120,
-  civilServantNetAnnualHundredths: 163200,
-  overheadOfficeBasisPoints: 2000,
-  overheadOtherBasisPoints: 1500,
-};
+const DEFAULTS = DEFAULT_COST_RATE_PARAMETERS;
 
 const rate = (
   payGroup: string,
