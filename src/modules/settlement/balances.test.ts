@@ -8,6 +8,8 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
+import { createTestDatabase, testDatabaseKind } from "../../../test/db";
+import { fireTogether, statusCounts } from "../../../test/parallel";
 import { seedDemoBalances } from "../../db/seed/demo-balances";
 import { seedDemoPool } from "../../db/seed/demo-pool";
 import { addDays, weekdayOf } from "../../kernel/dates";
@@ -19,7 +21,7 @@ const ids = new Map<string, string>();
 const nameOf = (id: string) => [...ids].find(([, v]) => v === id)![0];
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ database: await createTestDatabase({ poolSize: 6 }) });
   await seedDemoPool(t.database.db, new Date("2026-11-25T10:00:00Z"));
   await seedDemoBalances(t.database.db, new Date("2026-12-03T10:00:00Z"));
   const { rows } = await t.database.db.execute(sql`SELECT id, name FROM organizations`);
@@ -238,5 +240,32 @@ describe("the region's balances", () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("the year-end rule under parallel writes", () => {
+  it(`rules set at the same moment are each audited with the rule they replaced (${testDatabaseKind})`, async () => {
+    const put = (rule: string) => ({
+      client: coordination,
+      request: { method: "PUT" as const, url: "/api/v1/balances/region/year-end-rule", payload: { rule } },
+    });
+    for (let round = 0; round < 4; round++) {
+      // No row yet: the first writers of a region race to create it.
+      await t.database.db.execute(sql`DELETE FROM reciprocity_settings`);
+      const answers = await fireTogether([put("convert"), put("carry_over"), put("convert"), put("carry_over")]);
+      expect(statusCounts(answers)).toEqual({ 200: 4 });
+      const { rows: stored } = await t.database.db.execute(sql`SELECT year_end_rule AS rule FROM reciprocity_settings`);
+      expect(stored).toHaveLength(1);
+      // The trail read from `carry_over` (the default) ends at the stored rule: every switch to
+      // conversion is undone by a switch back, except the last one if conversion is stored.
+      const { rows } = await t.database.db.execute(
+        sql`SELECT after->>'yearEndRule' AS rule, count(*)::int AS n FROM audit_events
+            WHERE entity = 'reciprocity_settings' AND before->>'yearEndRule' <> after->>'yearEndRule' GROUP BY 1`,
+      );
+      const count = (rule: string) => (rows as Array<{ rule: string; n: number }>).find((r) => r.rule === rule)?.n ?? 0;
+      expect(count("convert") - count("carry_over"), `round ${round}`).toBe((stored[0] as { rule: string }).rule === "convert" ? 1 : 0);
+      // Back to the default through the API (audited), so the next round starts from it.
+      expect((await coordination.request(put("carry_over").request)).statusCode).toBe(200);
+    }
   });
 });

@@ -136,25 +136,27 @@ async function conversionOf(
   };
 }
 
-/** The coordination office sets the region's year-end rule; audited with the rule before and after. */
+/**
+ * The coordination office sets the region's year-end rule; audited with the rule before and after.
+ * The first write creates the region's row (a concurrent first write waits on the unique region and
+ * then finds the row); every later one locks the row, so each audit entry's `before` is the rule it replaced.
+ */
 export async function setYearEndRule(db: Db, actor: Actor, body: { rule: YearEndRule }) {
   const regionId = balanceRegionOf(actor);
   return db.transaction(async (tx) => {
-    const before = await findReciprocitySettingsForUpdate(tx, regionId);
-    const beforeRule = before?.yearEndRule ?? "carry_over";
-    if (before) {
+    const [created] = await tx
+      .insert(reciprocitySettings)
+      .values({ regionId, organizationId: actor.organizationId, yearEndRule: body.rule, updatedBy: actor.accountId })
+      .onConflictDoNothing({ target: reciprocitySettings.regionId })
+      .returning({ id: reciprocitySettings.id });
+    let beforeRule: YearEndRule = "carry_over";
+    if (!created) {
+      const before = (await findReciprocitySettingsForUpdate(tx, regionId))!;
+      beforeRule = before.yearEndRule;
       await tx
         .update(reciprocitySettings)
         .set({ yearEndRule: body.rule, updatedBy: actor.accountId, updatedAt: new Date() })
         .where(eq(reciprocitySettings.id, before.id));
-    } else {
-      await tx
-        .insert(reciprocitySettings)
-        .values({ regionId, organizationId: actor.organizationId, yearEndRule: body.rule, updatedBy: actor.accountId })
-        .onConflictDoUpdate({
-          target: reciprocitySettings.regionId,
-          set: { yearEndRule: body.rule, updatedBy: actor.accountId, updatedAt: new Date() },
-        });
     }
     if (beforeRule !== body.rule)
       await recordAudit(tx, actor, {
