@@ -115,12 +115,18 @@ export async function nextStatementNumber(tx: Tx, lenderId: string, month: strin
   return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, "0")}`;
 }
 
+const ownBillingDetails = (actor: Actor) =>
+  and(eq(billingDetails.regionId, actor.regionId), eq(billingDetails.organizationId, actor.organizationId));
+
 /** The actor's administration's billing details, or null when none were entered. */
 export async function findOwnBillingDetails(db: Db | Tx, actor: Actor): Promise<BillingDetailsRow | null> {
-  const [row] = await db
-    .select()
-    .from(billingDetails)
-    .where(and(eq(billingDetails.regionId, actor.regionId), eq(billingDetails.organizationId, actor.organizationId)));
+  const [row] = await db.select().from(billingDetails).where(ownBillingDetails(actor));
+  return row ?? null;
+}
+
+/** The actor's administration's billing details, locked for a change (null when none were entered). */
+export async function findOwnBillingDetailsForUpdate(tx: Tx, actor: Actor): Promise<BillingDetailsRow | null> {
+  const [row] = await tx.select().from(billingDetails).where(ownBillingDetails(actor)).for("update");
   return row ?? null;
 }
 

@@ -264,3 +264,27 @@ describe("statement numbers", () => {
     expect(numbers).toEqual(ids.map((_, i) => `VB-2026-01-${String(i + 1).padStart(4, "0")}`));
   });
 });
+
+describe("billing details saved at the same moment", () => {
+  it(`the first save creates them, the others update them; the audit says so (${testDatabaseKind})`, async () => {
+    const mine = (await get(garbsenHr, "/api/v1/billing-details")).json();
+    const { organization, isDemo: _d, updatedAt: _u, missing: _m, abilities: _a, ...values } = mine;
+    await t.database.db.execute(sql`delete from billing_details where organization_id = ${organization.id}`);
+    const { rows: marks } = await t.database.db.execute(sql`select coalesce(max(id), 0)::text as last from audit_events`);
+    const last = (marks[0] as { last: string }).last;
+    const answers = await fireTogether(
+      ["Garbsen 1", "Garbsen 2", "Garbsen 3", "Garbsen 4"].map((city) => ({
+        client: garbsenHr,
+        request: { method: "PUT" as const, url: "/api/v1/billing-details", payload: { ...values, city } },
+      })),
+    );
+    expect(statusCounts(answers)).toEqual({ 200: 4 });
+    const { rows } = await t.database.db.execute(sql`select id::text from billing_details where organization_id = ${organization.id}`);
+    expect(rows).toHaveLength(1);
+    const { rows: audits } = await t.database.db.execute(
+      sql`select action, entity_id from audit_events where entity = 'billing_details' and id > ${last}::bigint`,
+    );
+    expect(audits.map((a) => (a as { action: string }).action).sort()).toEqual(["create", "update", "update", "update"]);
+    for (const a of audits) expect((a as { entity_id: string }).entity_id).toBe((rows[0] as { id: string }).id);
+  });
+});
