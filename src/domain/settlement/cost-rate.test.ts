@@ -6,7 +6,6 @@ import {
   DEFAULT_COST_RATE_PARAMETERS,
   PAY_GROUPS,
   computeCostRate,
-  roundHalfUp,
   scaleOf,
   type CostRate,
   type CostRateParameters,
@@ -14,6 +13,7 @@ import {
   type ManualRate,
   type OverheadChoice,
 } from "./cost-rate";
+import { divideRoundedExact } from "./money";
 import { euroStringToCents, parsePayTables } from "./pay-tables";
 
 // The shipped files, read here (the test may do I/O; the domain does not).
@@ -163,9 +163,9 @@ describe("cost rates from the pay tables, computed by hand", () => {
   });
 
   it("rounds half up: 0,5 ct up, 0,4999 ct down", () => {
-    expect(roundHalfUp(1n, 2n)).toBe(1);
-    expect(roundHalfUp(4999n, 10000n)).toBe(0);
-    expect(roundHalfUp(5n, 2n)).toBe(3);
+    expect(divideRoundedExact(1n, 2n)).toBe(1n);
+    expect(divideRoundedExact(4999n, 10000n)).toBe(0n);
+    expect(divideRoundedExact(5n, 2n)).toBe(3n);
   });
 });
 

@@ -24,6 +24,8 @@
  * if (result.kind === "rate") console.log(result.centsPerHour);
  */
 
+import { divideRoundedExact } from "./money";
+
 /** The pay scales Verbund ships (data/reference/tarif). */
 export type PayScale = "tvoed_vka" | "tvoed_sue" | "nds_a";
 
@@ -190,11 +192,8 @@ export function annualBonusOf(tables: PayTables, payGroup: string): number {
 
 // ---- Exact arithmetic --------------------------------------------------------------------------
 
-/** `numerator / denominator` rounded half up to an integer (both ≥ 0). */
-export function roundHalfUp(numerator: bigint, denominator: bigint): number {
-  if (denominator <= 0n || numerator < 0n) throw new RangeError("roundHalfUp takes a non-negative numerator and a positive denominator");
-  return Number((2n * numerator + denominator) / (2n * denominator));
-}
+/** `numerator / denominator` in whole cents, by the settlement's one rounding rule (half away from zero). */
+const roundedCents = (numerator: bigint, denominator: bigint) => Number(divideRoundedExact(numerator, denominator));
 
 const B = (n: number) => BigInt(n);
 
@@ -348,7 +347,7 @@ export function computeCostRate(input: CostRateInput): CostRateResult {
   const isEmployee = employmentStatus === "employee";
   const hours = B(isEmployee ? parameters.employeeNetAnnualHundredths : parameters.civilServantNetAnnualHundredths);
   // Cents per hour of an annual amount given as numerator / denominator cents: × 100 ÷ hundredths of hours.
-  const perHour = (numerator: bigint, denominator: bigint) => roundHalfUp(numerator * 100n, denominator * hours);
+  const perHour = (numerator: bigint, denominator: bigint) => roundedCents(numerator * 100n, denominator * hours);
   const hoursText = (l: "de" | "en") => hundredths(Number(hours), l, "h");
   const annualPay = entry.monthlyCents * 12;
   const lines: BreakdownLine[] = [
@@ -367,7 +366,7 @@ export function computeCostRate(input: CostRateInput): CostRateResult {
     const bonusBp = B(annualBonusOf(input.tables, payGroup));
     // Annual gross = 12 M + M × bonus / 10 000 = M × (120 000 + bonus) / 10 000 (exact).
     const grossNum = m * (120000n + bonusBp);
-    const grossCents = roundHalfUp(grossNum, 10000n);
+    const grossCents = roundedCents(grossNum, 10000n);
     lines.push({
       key: "annual_bonus",
       label: { de: "Jahressonderzahlung (§ 20 TVöD)", en: "Annual bonus (§ 20 TVöD)" },
@@ -427,7 +426,7 @@ function finish(
     basis: words((l) => `${percent(overheadBp, l)} ${l === "de" ? "von" : "of"} ${euros(subtotal, l)}`),
     basisCents: subtotal,
     basisPoints: overheadBp,
-    amountCents: roundHalfUp(B(subtotal) * B(overheadBp), 10000n),
+    amountCents: roundedCents(B(subtotal) * B(overheadBp), 10000n),
   });
   return {
     kind: "rate",
