@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -14,17 +12,11 @@ import {
   type OverheadChoice,
 } from "./cost-rate";
 import { divideRoundedExact } from "./money";
-import { euroStringToCents, parsePayTables } from "./pay-tables";
+import { payTables } from "../../modules/settlement/pay-table-files";
+import { euroStringToCents } from "./pay-tables";
 
-// The shipped files, read here (the test may do I/O; the domain does not).
-const dir = path.resolve(import.meta.dirname, "../../../data/reference/tarif");
-const read = (rel: string) => fs.readFileSync(path.join(dir, rel), "utf8");
-const tables = parsePayTables({
-  tvoedVkaLong: read("tvoed_vka_entgelttabellen_2022-2026.csv"),
-  tvoedSue: { table: read("tvdata/TVoeD-SuE/Table.csv"), meta: read("tvdata/TVoeD-SuE/Meta.csv") },
-  ndsA: { table: read("tvdata/Beamte-Niedersachsen-A/Table.csv"), meta: read("tvdata/Beamte-Niedersachsen-A/Meta.csv") },
-  annualBonus: read("tvdata/allowances_tvoed-vka-annual-bonus/Table.csv"),
-});
+// The shipped files, read as the server reads them (the test may do I/O; the domain does not).
+const tables = payTables();
 
 /** The seeded defaults (docs/SETTLEMENT.md › Kostensätze). */
 const DEFAULTS = DEFAULT_COST_RATE_PARAMETERS;
