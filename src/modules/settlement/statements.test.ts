@@ -313,3 +313,34 @@ describe("billing details saved at the same moment", () => {
     for (const a of audits) expect((a as { entity_id: string }).entity_id).toBe((rows[0] as { id: string }).id);
   });
 });
+
+describe("one draft created at the same moment", () => {
+  it(`three creations of the same pair and month give one draft; the others get a 409 (${testDatabaseKind})`, async () => {
+    // The pair with confirmed hours is the one the first part billed; its statement makes way.
+    const { rows: lenders } = await t.database.db.execute(
+      sql`select organization_id as lender from accounts where login = 'kaemmerei@wunstorf.demo'`,
+    );
+    const lender = (lenders[0] as { lender: string }).lender;
+    await t.database.db.execute(
+      sql`delete from statements where organization_id = ${lender} and borrower_organization_id = ${regionId} and month = ${month}`,
+    );
+    const answers = await fireTogether(
+      [1, 2, 3].map(() => ({
+        client: finance,
+        request: { method: "POST" as const, url: "/api/v1/statements", payload: { borrowerOrganizationId: regionId, month } },
+      })),
+    );
+    expect(statusCounts(answers)).toEqual({ 201: 1, 409: 2 });
+    for (const a of answers.filter((x) => x.statusCode === 409))
+      expect(a.json().detail).toMatch(/bereits eine Abrechnung|a statement for this administration and month already/);
+    const id = answers.find((a) => a.statusCode === 201)!.json().id as string;
+    const { rows } = await t.database.db.execute(
+      sql`select count(*)::int as n from statements where organization_id = ${lender} and borrower_organization_id = ${regionId} and month = ${month}`,
+    );
+    expect(rows).toEqual([{ n: 1 }]);
+    const { rows: audits } = await t.database.db.execute(
+      sql`select count(*)::int as n from audit_events where entity = 'statement' and action = 'create' and entity_id = ${id}`,
+    );
+    expect(audits).toEqual([{ n: 1 }]);
+  });
+});
