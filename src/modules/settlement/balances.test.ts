@@ -269,3 +269,64 @@ describe("the year-end rule under parallel writes", () => {
     }
   });
 });
+
+describe("money of statements on an administration's balances", () => {
+  /** An issued (or later) statement written straight to the table, one line per secondment. */
+  async function insertStatement(lender: string, borrower: string, month: string, state: string, secondmentIds: string[], gross: number) {
+    const lines = secondmentIds.map((id) => ({
+      kind: "hours",
+      secondmentId: id,
+      caseLabel: "c",
+      minutes: 60,
+      rateCentsPerHour: gross / secondmentIds.length,
+      rateLabel: "r",
+      amountCents: gross / secondmentIds.length,
+    }));
+    const body = {
+      lenderOrganizationId: lender,
+      borrowerOrganizationId: borrower,
+      month,
+      lines,
+      excluded: [],
+      netCents: gross,
+      grossCents: gross,
+    };
+    await t.database.db.execute(
+      sql`insert into statements (region_id, organization_id, borrower_organization_id, month, state, body, net_cents, vat_cents, gross_cents)
+          select region_id, ${lender}, ${borrower}, ${month}, ${state}, ${JSON.stringify(body)}::jsonb, ${gross}, 0, ${gross}
+            from organizations where id = ${lender}`,
+    );
+  }
+  const secondmentsOf = async (lender: string, borrower: string) =>
+    (
+      (
+        await t.database.db.execute(
+          sql`SELECT s.id FROM secondments s JOIN organizations l ON l.id = s.organization_id JOIN organizations b ON b.id = s.borrower_organization_id
+              WHERE l.name = ${lender} AND b.name = ${borrower} ORDER BY s.id`,
+        )
+      ).rows as Array<{ id: string }>
+    ).map((r) => r.id);
+
+  it("Wunstorf's finance sees per month what it invoiced and was invoiced, each sum only when it bills at least 5 people; drafts do not count", async () => {
+    const [wunstorf, garbsen, region] = [ids.get("Wunstorf")!, ids.get("Garbsen")!, ids.get("Region Hannover")!];
+    const toGarbsen = await secondmentsOf("Wunstorf", "Garbsen");
+    const fromGarbsen = await secondmentsOf("Garbsen", "Wunstorf");
+    const toRegion = await secondmentsOf("Wunstorf", "Region Hannover");
+    expect([toGarbsen.length >= 5, fromGarbsen.length >= 5, toRegion.length < 5 && toRegion.length > 0]).toEqual([true, true, true]);
+    await insertStatement(wunstorf, garbsen, "2026-03", "issued", toGarbsen, 600_000);
+    await insertStatement(garbsen, wunstorf, "2026-03", "paid", fromGarbsen, 500_000);
+    await insertStatement(wunstorf, region, "2026-05", "acknowledged", toRegion, 200_000);
+    await insertStatement(wunstorf, garbsen, "2026-06", "draft", toGarbsen, 900_000);
+    const body = (await finance.request({ method: "GET", url: "/api/v1/balances?year=2026" })).json();
+    expect(body.money).toEqual([
+      { month: 3, invoicedCents: { value: 600_000, reason: null }, owedCents: { value: 500_000, reason: null } },
+      {
+        month: 5,
+        invoicedCents: { value: null, reason: expect.objectContaining({ code: "fewer_than_5_people" }) },
+        owedCents: { value: 0, reason: null },
+      },
+    ]);
+    // Another year has none.
+    expect((await finance.request({ method: "GET", url: "/api/v1/balances?year=2025" })).json().money).toEqual([]);
+  });
+});
