@@ -1,7 +1,7 @@
 /** The rule of 5 people on balances and flows, for any hours (fast-check). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { administrationMonths, flowsOf, MIN_PEOPLE, regionBalances, type HoursRow } from "./balances";
+import { administrationMonths, flowsOf, MIN_PEOPLE, moneyMonths, regionBalances, type HoursRow, type StatementMoneyRow } from "./balances";
 import { SETTLEMENT_MODELS } from "./statement";
 
 const ORGS = ["a", "b", "c", "d"];
@@ -94,6 +94,38 @@ describe("balances", () => {
             (r) => r.lenderOrganizationId === f.lenderOrganizationId && r.borrowerOrganizationId === f.borrowerOrganizationId,
           );
           expect(f.all.value === null).toBe(people(pair) < MIN_PEOPLE);
+        }
+      }),
+    );
+  });
+});
+
+describe("money of statements per month", () => {
+  const statement = fc.record<StatementMoneyRow>({
+    lenderOrganizationId: fc.constantFrom(...ORGS),
+    borrowerOrganizationId: fc.constantFrom(...ORGS),
+    month: fc.integer({ min: 1, max: 12 }),
+    grossCents: fc.integer({ min: 0, max: 10_000_000 }),
+    personIds: fc.uniqueArray(fc.constantFrom("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"), { maxLength: 6 }),
+  });
+
+  it("each side of a month is its gross sum, shown exactly when its statements bill at least 5 people; only months with a statement", () => {
+    fc.assert(
+      fc.property(fc.array(statement, { maxLength: 30 }), fc.constantFrom(...ORGS), (list, org) => {
+        const months = moneyMonths(list, org);
+        expect(months.map((m) => m.month)).toEqual([...new Set(list.map((r) => r.month))].sort((a, b) => a - b));
+        for (const m of months) {
+          const sides = [
+            [m.invoicedCents, list.filter((r) => r.month === m.month && r.lenderOrganizationId === org)],
+            [m.owedCents, list.filter((r) => r.month === m.month && r.borrowerOrganizationId === org)],
+          ] as const;
+          for (const [figure, of] of sides) {
+            const sum = of.reduce((a, r) => a + r.grossCents, 0);
+            const billed = new Set(of.flatMap((r) => r.personIds)).size;
+            if (of.length === 0) expect(figure).toEqual({ value: 0, reason: null });
+            else if (billed >= MIN_PEOPLE) expect(figure).toEqual({ value: sum, reason: null });
+            else expect(figure).toMatchObject({ value: null, reason: { code: "fewer_than_5_people" } });
+          }
         }
       }),
     );

@@ -40,8 +40,12 @@ export interface HoursRow {
 /** A sum over rows, shown when it rests on at least {@link MIN_PEOPLE} distinct people (an empty sum is 0). */
 export function figureOf(rows: readonly HoursRow[], value: (rows: readonly HoursRow[]) => number = sumMinutes): Figure {
   if (rows.length === 0) return { value: 0, reason: null };
-  const people = new Set(rows.map((r) => r.personId)).size;
-  return people >= MIN_PEOPLE ? { value: value(rows), reason: null } : { value: null, reason: FEWER_THAN_MIN_PEOPLE };
+  return peopleFigure(new Set(rows.map((r) => r.personId)).size, () => value(rows));
+}
+
+/** A sum resting on `people` distinct people: shown from {@link MIN_PEOPLE} on. */
+function peopleFigure(people: number, value: () => number): Figure {
+  return people >= MIN_PEOPLE ? { value: value(), reason: null } : { value: null, reason: FEWER_THAN_MIN_PEOPLE };
 }
 
 const sumMinutes = (rows: readonly HoursRow[]) => rows.reduce((a, r) => a + r.minutes, 0);
@@ -157,4 +161,45 @@ export function flowsOf(rows: readonly HoursRow[]): Flow[] {
       a.lenderOrganizationId.localeCompare(b.lenderOrganizationId) ||
       a.borrowerOrganizationId.localeCompare(b.borrowerOrganizationId),
   );
+}
+
+/** An issued (acknowledged, paid) statement of the year: its gross and the people its lines bill (the input; never shown as such). */
+export interface StatementMoneyRow {
+  lenderOrganizationId: string;
+  borrowerOrganizationId: string;
+  /** 1–12. */
+  month: number;
+  grossCents: number;
+  /** The people (pool members) of the statement's lines, only to count them. */
+  personIds: readonly string[];
+}
+
+/** One month of an administration's money from statements (cents). */
+export interface MoneyMonth {
+  month: number;
+  /** What it invoiced as lender. */
+  invoicedCents: Figure;
+  /** What it was invoiced as borrower. */
+  owedCents: Figure;
+}
+
+/**
+ * The money of `organizationId`'s statements per month, the months with a statement only: each
+ * side's sum is shown when the statements of that month and side bill at least {@link MIN_PEOPLE}
+ * distinct people (a side without statements is 0).
+ */
+export function moneyMonths(rows: readonly StatementMoneyRow[], organizationId: string): MoneyMonth[] {
+  const side = (list: readonly StatementMoneyRow[]): Figure =>
+    list.length === 0
+      ? { value: 0, reason: null }
+      : peopleFigure(new Set(list.flatMap((r) => r.personIds)).size, () => list.reduce((a, r) => a + r.grossCents, 0));
+  const months = [...new Set(rows.map((r) => r.month))].sort((a, b) => a - b);
+  return months.map((month) => {
+    const inMonth = rows.filter((r) => r.month === month);
+    return {
+      month,
+      invoicedCents: side(inMonth.filter((r) => r.lenderOrganizationId === organizationId)),
+      owedCents: side(inMonth.filter((r) => r.borrowerOrganizationId === organizationId)),
+    };
+  });
 }

@@ -1,11 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_COST_RATE_PARAMETERS,
   PAY_GROUPS,
   computeCostRate,
-  roundHalfUp,
   scaleOf,
   type CostRate,
   type CostRateParameters,
@@ -13,30 +11,15 @@ import {
   type ManualRate,
   type OverheadChoice,
 } from "./cost-rate";
-import { euroStringToCents, parsePayTables } from "./pay-tables";
+import { divideRoundedExact } from "./money";
+import { payTables } from "../../modules/settlement/pay-table-files";
+import { euroStringToCents } from "./pay-tables";
 
-// The shipped files, read here (the test may do I/O; the domain does not).
-const dir = path.resolve(import.meta.dirname, "../../../data/reference/tarif");
-const read = (rel: string) => fs.readFileSync(path.join(dir, rel), "utf8");
-const tables = parsePayTables({
-  tvoedVkaLong: read("tvoed_vka_entgelttabellen_2022-2026.csv"),
-  tvoedSue: { table: read("tvdata/TVoeD-SuE/Table.csv"), meta: read("tvdata/TVoeD-SuE/Meta.csv") },
-  ndsA: { table: read("tvdata/Beamte-Niedersachsen-A/Table.csv"), meta: read("tvdata/Beamte-Niedersachsen-A/Meta.csv") },
-  annualBonus: read("tvdata/allowances_tvoed-vka-annual-bonus/Table.csv"),
-});
+// The shipped files, read as the server reads them (the test may do I/O; the domain does not).
+const tables = payTables();
 
 /** The seeded defaults (docs/SETTLEMENT.md › Kostensätze). */
-const DEFAULTS: CostRateParameters = {
-  validFrom: "2022-01-01",
-  referenceStep: 3,
-  socialSecurityBasisPoints: 2100,
-  supplementaryPensionBasisPoints: 600,
-  civilServantPensionBasisPoints: 3000,
-  employeeNetAnnualHundredths: 159120,
-  civilServantNetAnnualHundredths: 163200,
-  overheadOfficeBasisPoints: 2000,
-  overheadOtherBasisPoints: 1500,
-};
+const DEFAULTS = DEFAULT_COST_RATE_PARAMETERS;
 
 const rate = (
   payGroup: string,
@@ -172,9 +155,9 @@ describe("cost rates from the pay tables, computed by hand", () => {
   });
 
   it("rounds half up: 0,5 ct up, 0,4999 ct down", () => {
-    expect(roundHalfUp(1n, 2n)).toBe(1);
-    expect(roundHalfUp(4999n, 10000n)).toBe(0);
-    expect(roundHalfUp(5n, 2n)).toBe(3);
+    expect(divideRoundedExact(1n, 2n)).toBe(1n);
+    expect(divideRoundedExact(4999n, 10000n)).toBe(0n);
+    expect(divideRoundedExact(5n, 2n)).toBe(3n);
   });
 });
 

@@ -24,6 +24,8 @@
  * if (result.kind === "rate") console.log(result.centsPerHour);
  */
 
+import { divideRoundedExact } from "./money";
+
 /** The pay scales Verbund ships (data/reference/tarif). */
 export type PayScale = "tvoed_vka" | "tvoed_sue" | "nds_a";
 
@@ -68,6 +70,29 @@ export interface CostRateParameters {
   /** Overhead for any other workplace. */
   overheadOtherBasisPoints: number;
 }
+
+/**
+ * The configurable defaults of the cost-rate parameters (docs/SETTLEMENT.md › Kostensätze states
+ * each with its source). A region starts with this version (the seed), valid from 1 January 2022 so
+ * that every shipped table (from 1 April 2022) has a rate; the coordination office adds its own versions.
+ */
+export const DEFAULT_COST_RATE_PARAMETERS: Readonly<CostRateParameters> = {
+  validFrom: "2022-01-01",
+  referenceStep: 3,
+  // Employer's shares 2026: pension 9,3 % + health 7,3 % + half the average additional contribution
+  // ~1,45 % + long-term care 1,8 % + unemployment 1,3 % ≈ 21,15 %; accident insurance and levies vary.
+  socialSecurityBasisPoints: 2100,
+  // Assumption until the region enters its fund's rate: municipal supplementary pension fund (not VBL-West, 5,49 %).
+  supplementaryPensionBasisPoints: 600,
+  // Pension surcharge for civil servants seconded at the borrower's cost (Versorgungszuschlag), 30 %.
+  civilServantPensionBasisPoints: 3000,
+  // 204 working days × 7,8 h (39 h/week) = 1.591,20 h; civil servants 204 × 8 h (40 h/week) = 1.632 h.
+  employeeNetAnnualHundredths: 159120,
+  civilServantNetAnnualHundredths: 163200,
+  // KGSt overhead: 20 % office, 15 % other workplaces.
+  overheadOfficeBasisPoints: 2000,
+  overheadOtherBasisPoints: 1500,
+};
 
 /** A rate the coordination office entered for a pay group without a table (B grades, …). */
 export interface ManualRate {
@@ -167,11 +192,8 @@ export function annualBonusOf(tables: PayTables, payGroup: string): number {
 
 // ---- Exact arithmetic --------------------------------------------------------------------------
 
-/** `numerator / denominator` rounded half up to an integer (both ≥ 0). */
-export function roundHalfUp(numerator: bigint, denominator: bigint): number {
-  if (denominator <= 0n || numerator < 0n) throw new RangeError("roundHalfUp takes a non-negative numerator and a positive denominator");
-  return Number((2n * numerator + denominator) / (2n * denominator));
-}
+/** `numerator / denominator` in whole cents, by the settlement's one rounding rule (half away from zero). */
+const roundedCents = (numerator: bigint, denominator: bigint) => Number(divideRoundedExact(numerator, denominator));
 
 const B = (n: number) => BigInt(n);
 
@@ -325,7 +347,7 @@ export function computeCostRate(input: CostRateInput): CostRateResult {
   const isEmployee = employmentStatus === "employee";
   const hours = B(isEmployee ? parameters.employeeNetAnnualHundredths : parameters.civilServantNetAnnualHundredths);
   // Cents per hour of an annual amount given as numerator / denominator cents: × 100 ÷ hundredths of hours.
-  const perHour = (numerator: bigint, denominator: bigint) => roundHalfUp(numerator * 100n, denominator * hours);
+  const perHour = (numerator: bigint, denominator: bigint) => roundedCents(numerator * 100n, denominator * hours);
   const hoursText = (l: "de" | "en") => hundredths(Number(hours), l, "h");
   const annualPay = entry.monthlyCents * 12;
   const lines: BreakdownLine[] = [
@@ -344,7 +366,7 @@ export function computeCostRate(input: CostRateInput): CostRateResult {
     const bonusBp = B(annualBonusOf(input.tables, payGroup));
     // Annual gross = 12 M + M × bonus / 10 000 = M × (120 000 + bonus) / 10 000 (exact).
     const grossNum = m * (120000n + bonusBp);
-    const grossCents = roundHalfUp(grossNum, 10000n);
+    const grossCents = roundedCents(grossNum, 10000n);
     lines.push({
       key: "annual_bonus",
       label: { de: "Jahressonderzahlung (§ 20 TVöD)", en: "Annual bonus (§ 20 TVöD)" },
@@ -404,7 +426,7 @@ function finish(
     basis: words((l) => `${percent(overheadBp, l)} ${l === "de" ? "von" : "of"} ${euros(subtotal, l)}`),
     basisCents: subtotal,
     basisPoints: overheadBp,
-    amountCents: roundHalfUp(B(subtotal) * B(overheadBp), 10000n),
+    amountCents: roundedCents(B(subtotal) * B(overheadBp), 10000n),
   });
   return {
     kind: "rate",

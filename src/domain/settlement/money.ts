@@ -24,19 +24,25 @@ export function assertSafeInteger(n: number, what: string): void {
 }
 
 /**
- * `numerator / denominator`, rounded to the nearest integer, a half away from zero. Both are whole
- * numbers, the denominator positive; the answer is exact (no floating point is involved beyond
- * integer division of safe integers).
+ * `numerator / denominator`, rounded to the nearest integer, a half away from zero — the one
+ * rounding rule of the settlement, exact for whole numbers of any size (the cost rate's products
+ * outgrow a double). The denominator is positive.
+ */
+export function divideRoundedExact(numerator: bigint, denominator: bigint): bigint {
+  if (denominator <= 0n) throw new RangeError("denominator must be positive");
+  const magnitude = numerator < 0n ? -numerator : numerator;
+  const rounded = (2n * magnitude + denominator) / (2n * denominator);
+  return numerator < 0n ? -rounded : rounded;
+}
+
+/**
+ * {@link divideRoundedExact} for numbers: both whole numbers a double holds exactly, the
+ * denominator positive.
  */
 export function divideRounded(numerator: number, denominator: number): number {
   assertSafeInteger(numerator, "numerator");
   assertSafeInteger(denominator, "denominator");
-  if (denominator <= 0) throw new RangeError("denominator must be positive");
-  const magnitude = Math.abs(numerator);
-  const quotient = Math.floor(magnitude / denominator);
-  const remainder = magnitude - quotient * denominator;
-  const rounded = remainder * 2 >= denominator ? quotient + 1 : quotient;
-  return numerator < 0 ? -rounded : rounded;
+  return Number(divideRoundedExact(BigInt(numerator), BigInt(denominator)));
 }
 
 /**

@@ -30,8 +30,8 @@ export const Balances = z.object({
   ),
   /** The reciprocity balance at the year's end (minutes). */
   balance: Figure,
-  /** Money from statements per month (empty until statements exist). */
-  money: z.array(z.object({ month: z.number().int(), invoicedCents: z.number().int(), owedCents: z.number().int() })),
+  /** Money of issued (acknowledged, paid) statements per month with a statement: invoiced as lender, owed as borrower (gross cents). */
+  money: z.array(z.object({ month: z.number().int(), invoicedCents: Figure, owedCents: Figure })),
 });
 
 const YearEndRule = z.enum(["carry_over", "convert"]);

@@ -8,6 +8,8 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
+import { createTestDatabase, testDatabaseKind } from "../../../test/db";
+import { fireTogether, statusCounts } from "../../../test/parallel";
 import { seedDemoBalances } from "../../db/seed/demo-balances";
 import { seedDemoPool } from "../../db/seed/demo-pool";
 import { addDays, weekdayOf } from "../../kernel/dates";
@@ -19,7 +21,7 @@ const ids = new Map<string, string>();
 const nameOf = (id: string) => [...ids].find(([, v]) => v === id)![0];
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ database: await createTestDatabase({ poolSize: 6 }) });
   await seedDemoPool(t.database.db, new Date("2026-11-25T10:00:00Z"));
   await seedDemoBalances(t.database.db, new Date("2026-12-03T10:00:00Z"));
   const { rows } = await t.database.db.execute(sql`SELECT id, name FROM organizations`);
@@ -238,5 +240,93 @@ describe("the region's balances", () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("the year-end rule under parallel writes", () => {
+  it(`rules set at the same moment are each audited with the rule they replaced (${testDatabaseKind})`, async () => {
+    const put = (rule: string) => ({
+      client: coordination,
+      request: { method: "PUT" as const, url: "/api/v1/balances/region/year-end-rule", payload: { rule } },
+    });
+    for (let round = 0; round < 4; round++) {
+      // No row yet: the first writers of a region race to create it.
+      await t.database.db.execute(sql`DELETE FROM reciprocity_settings`);
+      const answers = await fireTogether([put("convert"), put("carry_over"), put("convert"), put("carry_over")]);
+      expect(statusCounts(answers)).toEqual({ 200: 4 });
+      const { rows: stored } = await t.database.db.execute(sql`SELECT year_end_rule AS rule FROM reciprocity_settings`);
+      expect(stored).toHaveLength(1);
+      // The trail read from `carry_over` (the default) ends at the stored rule: every switch to
+      // conversion is undone by a switch back, except the last one if conversion is stored.
+      const { rows } = await t.database.db.execute(
+        sql`SELECT after->>'yearEndRule' AS rule, count(*)::int AS n FROM audit_events
+            WHERE entity = 'reciprocity_settings' AND before->>'yearEndRule' <> after->>'yearEndRule' GROUP BY 1`,
+      );
+      const count = (rule: string) => (rows as Array<{ rule: string; n: number }>).find((r) => r.rule === rule)?.n ?? 0;
+      expect(count("convert") - count("carry_over"), `round ${round}`).toBe((stored[0] as { rule: string }).rule === "convert" ? 1 : 0);
+      // Back to the default through the API (audited), so the next round starts from it.
+      expect((await coordination.request(put("carry_over").request)).statusCode).toBe(200);
+    }
+  });
+});
+
+describe("money of statements on an administration's balances", () => {
+  /** An issued (or later) statement written straight to the table, one line per secondment. */
+  async function insertStatement(lender: string, borrower: string, month: string, state: string, secondmentIds: string[], gross: number) {
+    const lines = secondmentIds.map((id) => ({
+      kind: "hours",
+      secondmentId: id,
+      caseLabel: "c",
+      minutes: 60,
+      rateCentsPerHour: gross / secondmentIds.length,
+      rateLabel: "r",
+      amountCents: gross / secondmentIds.length,
+    }));
+    const body = {
+      lenderOrganizationId: lender,
+      borrowerOrganizationId: borrower,
+      month,
+      lines,
+      excluded: [],
+      netCents: gross,
+      grossCents: gross,
+    };
+    await t.database.db.execute(
+      sql`insert into statements (region_id, organization_id, borrower_organization_id, month, state, body, net_cents, vat_cents, gross_cents)
+          select region_id, ${lender}, ${borrower}, ${month}, ${state}, ${JSON.stringify(body)}::jsonb, ${gross}, 0, ${gross}
+            from organizations where id = ${lender}`,
+    );
+  }
+  const secondmentsOf = async (lender: string, borrower: string) =>
+    (
+      (
+        await t.database.db.execute(
+          sql`SELECT s.id FROM secondments s JOIN organizations l ON l.id = s.organization_id JOIN organizations b ON b.id = s.borrower_organization_id
+              WHERE l.name = ${lender} AND b.name = ${borrower} ORDER BY s.id`,
+        )
+      ).rows as Array<{ id: string }>
+    ).map((r) => r.id);
+
+  it("Wunstorf's finance sees per month what it invoiced and was invoiced, each sum only when it bills at least 5 people; drafts do not count", async () => {
+    const [wunstorf, garbsen, region] = [ids.get("Wunstorf")!, ids.get("Garbsen")!, ids.get("Region Hannover")!];
+    const toGarbsen = await secondmentsOf("Wunstorf", "Garbsen");
+    const fromGarbsen = await secondmentsOf("Garbsen", "Wunstorf");
+    const toRegion = await secondmentsOf("Wunstorf", "Region Hannover");
+    expect([toGarbsen.length >= 5, fromGarbsen.length >= 5, toRegion.length < 5 && toRegion.length > 0]).toEqual([true, true, true]);
+    await insertStatement(wunstorf, garbsen, "2026-03", "issued", toGarbsen, 600_000);
+    await insertStatement(garbsen, wunstorf, "2026-03", "paid", fromGarbsen, 500_000);
+    await insertStatement(wunstorf, region, "2026-05", "acknowledged", toRegion, 200_000);
+    await insertStatement(wunstorf, garbsen, "2026-06", "draft", toGarbsen, 900_000);
+    const body = (await finance.request({ method: "GET", url: "/api/v1/balances?year=2026" })).json();
+    expect(body.money).toEqual([
+      { month: 3, invoicedCents: { value: 600_000, reason: null }, owedCents: { value: 500_000, reason: null } },
+      {
+        month: 5,
+        invoicedCents: { value: null, reason: expect.objectContaining({ code: "fewer_than_5_people" }) },
+        owedCents: { value: 0, reason: null },
+      },
+    ]);
+    // Another year has none.
+    expect((await finance.request({ method: "GET", url: "/api/v1/balances?year=2025" })).json().money).toEqual([]);
   });
 });

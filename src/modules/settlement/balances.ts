@@ -2,11 +2,12 @@
  * Balances (Salden): an administration's lent and borrowed hours per month with its reciprocity
  * ledger, and the region's balances, flows, netting and year-end rule for the coordination office.
  * The sums and the rule of 5 people are the domain's (`domain/settlement/balances.ts`); this file
- * reads their input through `balance-scope.ts` and names the administrations.
+ * reads their input through `balance-scope.ts` (hours) and `statement-scope.ts` (money of issued
+ * statements) and names the administrations.
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { administrationMonths, flowsOf, regionBalances, type Figure, type HoursRow } from "../../domain/settlement/balances";
+import { administrationMonths, flowsOf, moneyMonths, regionBalances, type Figure, type HoursRow } from "../../domain/settlement/balances";
 import { scaleOf } from "../../domain/settlement/cost-rate";
 import { averageHourlyRate, convertToCents, net, type RatedMinutes, type YearEndRule } from "../../domain/settlement/ledger";
 import type { Actor } from "../../kernel/actor";
@@ -24,30 +25,18 @@ import {
 import { balancePolicy } from "./balances.policy";
 import { reciprocitySettings } from "./balances.tables";
 import { rateFor } from "./cost-rates";
+import { unscopedSettledStatementsOfYear } from "./statement-scope";
 
 const currentYear = () => Number(today().slice(0, 4));
-
-/**
- * The seam for money from statements (reimbursement invoices): what an administration invoiced
- * and was invoiced per month. Returns no rows until statements exist; the statements capability
- * fills it (then the page shows the money per month beside the hours).
- */
-export async function statementMoneyByMonth(
-  _db: Db,
-  _organizationId: string,
-  _year: number,
-): Promise<Array<{ month: number; invoicedCents: number; owedCents: number }>> {
-  return [];
-}
 
 /** An administration's hours and reciprocity ledger of a year (default: this year). */
 export async function getBalances(db: Db, actor: Actor, query: { year?: number }) {
   const { regionId, organizationId } = balanceOrganizationOf(actor);
   const year = query.year ?? currentYear();
-  const [rows, names, money] = await Promise.all([
+  const [rows, names, settled] = await Promise.all([
     unscopedHoursOfYear(db, regionId, year),
     organizationNames(db, regionId),
-    statementMoneyByMonth(db, organizationId, year),
+    unscopedSettledStatementsOfYear(db, regionId, organizationId, year),
   ]);
   const months = administrationMonths(rows, organizationId);
   return {
@@ -55,7 +44,7 @@ export async function getBalances(db: Db, actor: Actor, query: { year?: number }
     organization: { id: organizationId, name: names.get(organizationId) ?? "" },
     months,
     balance: months[11].balance,
-    money,
+    money: moneyMonths(settled, organizationId),
   };
 }
 
@@ -136,25 +125,27 @@ async function conversionOf(
   };
 }
 
-/** The coordination office sets the region's year-end rule; audited with the rule before and after. */
+/**
+ * The coordination office sets the region's year-end rule; audited with the rule before and after.
+ * The first write creates the region's row (a concurrent first write waits on the unique region and
+ * then finds the row); every later one locks the row, so each audit entry's `before` is the rule it replaced.
+ */
 export async function setYearEndRule(db: Db, actor: Actor, body: { rule: YearEndRule }) {
   const regionId = balanceRegionOf(actor);
   return db.transaction(async (tx) => {
-    const before = await findReciprocitySettingsForUpdate(tx, regionId);
-    const beforeRule = before?.yearEndRule ?? "carry_over";
-    if (before) {
+    const [created] = await tx
+      .insert(reciprocitySettings)
+      .values({ regionId, organizationId: actor.organizationId, yearEndRule: body.rule, updatedBy: actor.accountId })
+      .onConflictDoNothing({ target: reciprocitySettings.regionId })
+      .returning({ id: reciprocitySettings.id });
+    let beforeRule: YearEndRule = "carry_over";
+    if (!created) {
+      const before = (await findReciprocitySettingsForUpdate(tx, regionId))!;
+      beforeRule = before.yearEndRule;
       await tx
         .update(reciprocitySettings)
         .set({ yearEndRule: body.rule, updatedBy: actor.accountId, updatedAt: new Date() })
         .where(eq(reciprocitySettings.id, before.id));
-    } else {
-      await tx
-        .insert(reciprocitySettings)
-        .values({ regionId, organizationId: actor.organizationId, yearEndRule: body.rule, updatedBy: actor.accountId })
-        .onConflictDoUpdate({
-          target: reciprocitySettings.regionId,
-          set: { yearEndRule: body.rule, updatedBy: actor.accountId, updatedAt: new Date() },
-        });
     }
     if (beforeRule !== body.rule)
       await recordAudit(tx, actor, {

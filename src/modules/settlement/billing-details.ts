@@ -12,7 +12,7 @@ import type { Actor } from "../../kernel/actor";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import { organizations } from "../organizations";
-import { findOwnBillingDetails } from "./statement-scope";
+import { findOwnBillingDetails, findOwnBillingDetailsForUpdate } from "./statement-scope";
 import { statementPolicy } from "./statements.policy";
 import type { BillingDetailsBody } from "./statements.schemas";
 import { billingDetails } from "./statements.tables";
@@ -144,15 +144,19 @@ export async function saveBillingDetails(db: Db, actor: Actor, input: Input) {
     updatedAt: new Date(),
   };
   await db.transaction(async (tx) => {
-    const before = await findOwnBillingDetails(tx, actor);
-    await tx
+    // The first save creates the row (a concurrent one waits on the unique organization and then
+    // finds it); every later save locks the row, so the audit says truly what it replaced.
+    const [created] = await tx
       .insert(billingDetails)
       .values({ regionId: actor.regionId, organizationId: actor.organizationId, ...values })
-      .onConflictDoUpdate({ target: billingDetails.organizationId, set: values });
+      .onConflictDoNothing({ target: billingDetails.organizationId })
+      .returning({ id: billingDetails.id });
+    const before = created ? null : (await findOwnBillingDetailsForUpdate(tx, actor))!;
+    if (before) await tx.update(billingDetails).set(values).where(eq(billingDetails.id, before.id));
     await recordAudit(tx, actor, {
       action: before ? "update" : "create",
       entity: "billing_details",
-      entityId: before?.id ?? null,
+      entityId: before?.id ?? created.id,
       visibility: "tenant",
       before: before ? { leitwegId: before.leitwegId, iban: before.iban, vat: before.vat } : undefined,
       after: { leitwegId: values.leitwegId, iban: values.iban, vat: values.vat },

@@ -4,6 +4,8 @@ import type { Db, Tx } from "../../db/client";
 import type { Actor } from "../../kernel/actor";
 import { afterCursor, cursorColumn, orderBy, type SortKey } from "../../kernel/paging";
 import { AppError } from "../../kernel/problems";
+import type { StatementMoneyRow } from "../../domain/settlement/balances";
+import { unscopedSettlementFactsSql } from "../secondments";
 import { STATEMENT_VIEW_ROLES } from "./statements.policy";
 import { billingDetails, statements, type StatementState } from "./statements.tables";
 
@@ -20,7 +22,8 @@ import { billingDetails, statements, type StatementState } from "./statements.ta
 // Billing details: an administration's own are read and edited by its finance and HR office; the
 // other party's are read only as part of a statement the caller sees (PDF, XRechnung).
 //
-// `unscoped…` reads serve the task list (which pairs and months have a statement, ids only).
+// `unscoped…` reads serve the task list (which pairs and months have a statement, ids only) and the
+// balances (the money of issued statements per month, with the people it rests on, never answered as such).
 
 export type StatementRow = typeof statements.$inferSelect;
 export type BillingDetailsRow = typeof billingDetails.$inferSelect;
@@ -116,12 +119,18 @@ export async function nextStatementNumber(tx: Tx, lenderId: string, month: strin
   return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, "0")}`;
 }
 
+const ownBillingDetails = (actor: Actor) =>
+  and(eq(billingDetails.regionId, actor.regionId), eq(billingDetails.organizationId, actor.organizationId));
+
 /** The actor's administration's billing details, or null when none were entered. */
 export async function findOwnBillingDetails(db: Db | Tx, actor: Actor): Promise<BillingDetailsRow | null> {
-  const [row] = await db
-    .select()
-    .from(billingDetails)
-    .where(and(eq(billingDetails.regionId, actor.regionId), eq(billingDetails.organizationId, actor.organizationId)));
+  const [row] = await db.select().from(billingDetails).where(ownBillingDetails(actor));
+  return row ?? null;
+}
+
+/** The actor's administration's billing details, locked for a change (null when none were entered). */
+export async function findOwnBillingDetailsForUpdate(tx: Tx, actor: Actor): Promise<BillingDetailsRow | null> {
+  const [row] = await tx.select().from(billingDetails).where(ownBillingDetails(actor)).for("update");
   return row ?? null;
 }
 
@@ -168,3 +177,36 @@ export async function unscopedIssuedToBorrower(db: Db | Tx, borrowerId: string) 
 
 /** Ids (as text) of the statements the actor's administration is a party to, lender or borrower, as a subquery (the audit log shows its people's steps on them). */
 export const partyStatementIdsSql = (actor: Actor): SQL => partyRowIdsSql(statements, actor.organizationId);
+
+/**
+ * The issued, acknowledged and paid statements of `year` that `organizationId` is a party to, as
+ * the balances take them: month, parties, gross and the people (pool members) their lines bill.
+ */
+export async function unscopedSettledStatementsOfYear(
+  db: Db | Tx,
+  regionId: string,
+  organizationId: string,
+  year: number,
+): Promise<StatementMoneyRow[]> {
+  const { rows } = await db.execute(sql`
+    SELECT s.id, s.month, s.organization_id AS lender, s.borrower_organization_id AS borrower, s.gross_cents AS gross,
+           f."memberId"::text AS person
+      FROM ${statements} s
+      LEFT JOIN LATERAL jsonb_array_elements(s.body->'lines') AS l(line) ON true
+      LEFT JOIN (${unscopedSettlementFactsSql(regionId)}) f ON f."id"::text = l.line->>'secondmentId'
+     WHERE s.region_id = ${regionId} AND s.state <> 'draft' AND s.month LIKE ${`${year}-%`}
+       AND (s.organization_id = ${organizationId} OR s.borrower_organization_id = ${organizationId})`);
+  const byId = new Map<string, StatementMoneyRow & { personIds: string[] }>();
+  for (const r of rows as Array<{ id: string; month: string; lender: string; borrower: string; gross: number; person: string | null }>) {
+    const row = byId.get(r.id) ?? {
+      lenderOrganizationId: r.lender,
+      borrowerOrganizationId: r.borrower,
+      month: Number(r.month.slice(5, 7)),
+      grossCents: Number(r.gross),
+      personIds: [],
+    };
+    if (r.person && !row.personIds.includes(r.person)) row.personIds.push(r.person);
+    byId.set(r.id, row);
+  }
+  return [...byId.values()];
+}

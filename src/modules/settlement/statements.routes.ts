@@ -95,63 +95,40 @@ export const statementRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request) => run(app.db, request.actor!, request.params.id),
     );
   }
-  app.get(
-    `${S}/:id.pdf`,
-    {
-      config: { policy: statementPolicy.gate("list") },
-      schema: {
-        operationId: "getStatementPdf",
-        tags,
-        summary: "The statement as a German PDF",
-        params: StatementParams,
-        response: download("application/pdf", "The PDF (a download)"),
+  for (const [ext, type, operationId, summary, description, document] of [
+    ["pdf", "application/pdf", "getStatementPdf", "The statement as a German PDF", "The PDF (a download)", statementPdfOf],
+    [
+      "csv",
+      "text/csv",
+      "getStatementCsv",
+      "The statement as CSV (UTF-8 with BOM, semicolons, decimal comma)",
+      "The CSV (a download)",
+      statementCsvOf,
+    ],
+    [
+      "xml",
+      "application/xml",
+      "getStatementXRechnung",
+      "The issued statement as XRechnung 3.0 (UBL 2.1); 422 naming each missing field of the billing details",
+      "The XRechnung (a download)",
+      statementXmlOf,
+    ],
+  ] as const) {
+    app.get(
+      `${S}/:id.${ext}`,
+      {
+        // Only the XRechnung can be refused (missing billing details).
+        config: { policy: statementPolicy.gate("list"), problems: ext === "xml" ? ["unprocessable"] : [] },
+        schema: { operationId, tags, summary, params: StatementParams, response: download(type, description) },
       },
-    },
-    async (request, reply) => {
-      const { s, body } = await statementPdfOf(app.db, request.actor!, request.params.id);
-      reply.header("content-type", "application/pdf");
-      reply.header("content-disposition", `attachment; filename="${statementFileName(s, "pdf")}"`);
-      return reply.send(body as never);
-    },
-  );
-  app.get(
-    `${S}/:id.csv`,
-    {
-      config: { policy: statementPolicy.gate("list") },
-      schema: {
-        operationId: "getStatementCsv",
-        tags,
-        summary: "The statement as CSV (UTF-8 with BOM, semicolons, decimal comma)",
-        params: StatementParams,
-        response: download("text/csv", "The CSV (a download)"),
+      async (request, reply) => {
+        const { s, body } = await document(app.db, request.actor!, request.params.id);
+        reply.header("content-type", type === "application/pdf" ? type : `${type}; charset=utf-8`);
+        reply.header("content-disposition", `attachment; filename="${statementFileName(s, ext)}"`);
+        return reply.send(body as never);
       },
-    },
-    async (request, reply) => {
-      const { s, body } = await statementCsvOf(app.db, request.actor!, request.params.id);
-      reply.header("content-type", "text/csv; charset=utf-8");
-      reply.header("content-disposition", `attachment; filename="${statementFileName(s, "csv")}"`);
-      return reply.send(body as never);
-    },
-  );
-  app.get(
-    `${S}/:id.xml`,
-    {
-      config: { policy: statementPolicy.gate("list"), problems: ["unprocessable"] },
-      schema: {
-        operationId: "getStatementXRechnung",
-        tags,
-        summary: "The issued statement as XRechnung 3.0 (UBL 2.1); 422 naming each missing field of the billing details",
-        params: StatementParams,
-        response: download("application/xml", "The XRechnung (a download)"),
-      },
-    },
-    async (request, reply) => {
-      const { s, body } = await statementXmlOf(app.db, request.actor!, request.params.id);
-      reply.header("content-type", "application/xml; charset=utf-8");
-      reply.header("content-disposition", `attachment; filename="${statementFileName(s, "xml")}"`);
-      return reply.send(body as never);
-    },
-  );
+    );
+  }
 
   app.get(
     "/api/v1/billing-details",

@@ -225,21 +225,23 @@ describe("a statement from confirmed hours to payment", () => {
 });
 
 describe("statement numbers", () => {
-  it(`drafts issued at the same moment get numbers without gaps or duplicates (${testDatabaseKind})`, async () => {
-    const { rows: orgs } = await t.database.db.execute(
-      sql`select id, region_id from organizations where id not in (select organization_id from accounts where login = 'kaemmerei@wunstorf.demo') and kind = 'municipality' order by ags limit 8`,
+  /** Wunstorf (lender) and its region. */
+  async function lenderOfFinance() {
+    const { rows } = await t.database.db.execute(
+      sql`select organization_id as lender, region_id as region from accounts where login = 'kaemmerei@wunstorf.demo'`,
     );
-    const [{ lender, region }] = (
-      await t.database.db.execute(
-        sql`select organization_id as lender, region_id as region from accounts where login = 'kaemmerei@wunstorf.demo'`,
-      )
-    ).rows as Array<{ lender: string; region: string }>;
+    return rows[0] as { lender: string; region: string };
+  }
+
+  /** A one-line draft of Wunstorf to `borrower` for `draftMonth`, written straight to the table. */
+  async function insertDraft(borrower: string, draftMonth: string): Promise<string> {
+    const { lender, region } = await lenderOfFinance();
     const body = {
       lenderOrganizationId: lender,
       borrowerOrganizationId: "x",
-      month: "2026-01",
-      periodStart: "2026-01-01",
-      periodEnd: "2026-01-31",
+      month: draftMonth,
+      periodStart: `${draftMonth}-01`,
+      periodEnd: `${draftMonth}-28`,
       lines: [{ kind: "hours", secondmentId: "s", caseLabel: "c", minutes: 60, rateCentsPerHour: 100, rateLabel: "r", amountCents: 100 }],
       excluded: [],
       personnelCents: 100,
@@ -248,19 +250,97 @@ describe("statement numbers", () => {
       vat: { category: "O", percent: 0, amountCents: 0 },
       grossCents: 100,
     };
+    const { rows } = await t.database.db.execute(
+      sql`insert into statements (region_id, organization_id, borrower_organization_id, month, body, net_cents, vat_cents, gross_cents)
+          values (${region}, ${lender}, ${borrower}, ${draftMonth}, ${JSON.stringify(body)}::jsonb, 100, 0, 100) returning id`,
+    );
+    return (rows[0] as { id: string }).id;
+  }
+
+  const otherMunicipalities = async (n: number) =>
+    (
+      await t.database.db.execute(
+        sql`select id from organizations where id not in (select organization_id from accounts where login = 'kaemmerei@wunstorf.demo') and kind = 'municipality' order by ags limit ${n}`,
+      )
+    ).rows as Array<{ id: string }>;
+
+  it(`drafts issued at the same moment get numbers without gaps or duplicates (${testDatabaseKind})`, async () => {
     const ids: string[] = [];
-    for (const o of orgs as Array<{ id: string }>) {
-      const { rows } = await t.database.db.execute(
-        sql`insert into statements (region_id, organization_id, borrower_organization_id, month, body, net_cents, vat_cents, gross_cents)
-            values (${region}, ${lender}, ${o.id}, '2026-01', ${JSON.stringify(body)}::jsonb, 100, 0, 100) returning id`,
-      );
-      ids.push((rows[0] as { id: string }).id);
-    }
+    for (const o of await otherMunicipalities(8)) ids.push(await insertDraft(o.id, "2026-01"));
     const answers = await fireTogether(
       ids.map((sid) => ({ client: finance, request: { method: "POST", url: `/api/v1/statements/${sid}/issue` } })),
     );
     expect(statusCounts(answers)).toEqual({ 200: ids.length });
     const numbers = answers.map((a) => a.json().number as string).sort();
     expect(numbers).toEqual(ids.map((_, i) => `VB-2026-01-${String(i + 1).padStart(4, "0")}`));
+  });
+
+  it(`one draft issued three times at the same moment is issued once, with one number (${testDatabaseKind})`, async () => {
+    const [borrower] = await otherMunicipalities(1);
+    const sid = await insertDraft(borrower.id, "2026-02");
+    const answers = await fireTogether(
+      [1, 2, 3].map(() => ({ client: finance, request: { method: "POST" as const, url: `/api/v1/statements/${sid}/issue` } })),
+    );
+    expect(statusCounts(answers)).toEqual({ 200: 1, 409: 2 });
+    expect((await get(finance, `/api/v1/statements/${sid}`)).json().number).toBe("VB-2026-02-0001");
+    const { rows } = await t.database.db.execute(
+      sql`select count(*)::int as n from audit_events where entity = 'statement' and entity_id = ${sid} and after->>'statementState' = 'issued'`,
+    );
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+});
+
+describe("billing details saved at the same moment", () => {
+  it(`the first save creates them, the others update them; the audit says so (${testDatabaseKind})`, async () => {
+    const mine = (await get(garbsenHr, "/api/v1/billing-details")).json();
+    const { organization, isDemo: _d, updatedAt: _u, missing: _m, abilities: _a, ...values } = mine;
+    await t.database.db.execute(sql`delete from billing_details where organization_id = ${organization.id}`);
+    const { rows: marks } = await t.database.db.execute(sql`select coalesce(max(id), 0)::text as last from audit_events`);
+    const last = (marks[0] as { last: string }).last;
+    const answers = await fireTogether(
+      ["Garbsen 1", "Garbsen 2", "Garbsen 3", "Garbsen 4"].map((city) => ({
+        client: garbsenHr,
+        request: { method: "PUT" as const, url: "/api/v1/billing-details", payload: { ...values, city } },
+      })),
+    );
+    expect(statusCounts(answers)).toEqual({ 200: 4 });
+    const { rows } = await t.database.db.execute(sql`select id::text from billing_details where organization_id = ${organization.id}`);
+    expect(rows).toHaveLength(1);
+    const { rows: audits } = await t.database.db.execute(
+      sql`select action, entity_id from audit_events where entity = 'billing_details' and id > ${last}::bigint`,
+    );
+    expect(audits.map((a) => (a as { action: string }).action).sort()).toEqual(["create", "update", "update", "update"]);
+    for (const a of audits) expect((a as { entity_id: string }).entity_id).toBe((rows[0] as { id: string }).id);
+  });
+});
+
+describe("one draft created at the same moment", () => {
+  it(`three creations of the same pair and month give one draft; the others get a 409 (${testDatabaseKind})`, async () => {
+    // The pair with confirmed hours is the one the first part billed; its statement makes way.
+    const { rows: lenders } = await t.database.db.execute(
+      sql`select organization_id as lender from accounts where login = 'kaemmerei@wunstorf.demo'`,
+    );
+    const lender = (lenders[0] as { lender: string }).lender;
+    await t.database.db.execute(
+      sql`delete from statements where organization_id = ${lender} and borrower_organization_id = ${regionId} and month = ${month}`,
+    );
+    const answers = await fireTogether(
+      [1, 2, 3].map(() => ({
+        client: finance,
+        request: { method: "POST" as const, url: "/api/v1/statements", payload: { borrowerOrganizationId: regionId, month } },
+      })),
+    );
+    expect(statusCounts(answers)).toEqual({ 201: 1, 409: 2 });
+    for (const a of answers.filter((x) => x.statusCode === 409))
+      expect(a.json().detail).toMatch(/bereits eine Abrechnung|a statement for this administration and month already/);
+    const id = answers.find((a) => a.statusCode === 201)!.json().id as string;
+    const { rows } = await t.database.db.execute(
+      sql`select count(*)::int as n from statements where organization_id = ${lender} and borrower_organization_id = ${regionId} and month = ${month}`,
+    );
+    expect(rows).toEqual([{ n: 1 }]);
+    const { rows: audits } = await t.database.db.execute(
+      sql`select count(*)::int as n from audit_events where entity = 'statement' and action = 'create' and entity_id = ${id}`,
+    );
+    expect(audits).toEqual([{ n: 1 }]);
   });
 });

@@ -13807,8 +13807,24 @@ export interface operations {
                         };
                         money: {
                             month: number;
-                            invoicedCents: number;
-                            owedCents: number;
+                            invoicedCents: {
+                                value: number | null;
+                                reason: {
+                                    /** @enum {string} */
+                                    code: "fewer_than_5_people";
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            };
+                            owedCents: {
+                                value: number | null;
+                                reason: {
+                                    /** @enum {string} */
+                                    code: "fewer_than_5_people";
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            };
                         }[];
                     };
                 };
