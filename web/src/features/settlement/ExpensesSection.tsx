@@ -8,7 +8,7 @@ import { Button, ErrorSummary, FieldError, Form, SelectField, TextField } from "
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
 import type { Expense, Expenses, RecordExpense, Timesheet } from "./api";
-import { centsOf, euros } from "./hours";
+import { centsOf, euros } from "./money";
 
 const KINDS = ["travel", "separation_allowance", "per_diem"] as const;
 const MAX_RECEIPT_BYTES = 5 * 1024 * 1024;

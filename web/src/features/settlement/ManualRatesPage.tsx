@@ -9,7 +9,7 @@ import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Form, Notice, SelectField, TextField } from "../../components/forms";
 import { formatters, uiLanguage } from "../../i18n";
 import type { CostRateParameters, CostRates, NewManualRate } from "./api";
-import { euros, readEuros } from "./format";
+import { euros, readEuros } from "./money";
 
 /** The rates the region entered for groups without a table; for the coordination office a link to enter one. */
 export function ManualRates({ parameters, isOwnPage = false }: { parameters: CostRateParameters; isOwnPage?: boolean }) {

@@ -9,7 +9,8 @@ import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Form, Notice, SelectField } from "../../components/forms";
 import type { RegionBalances, YearEndRuleBody } from "./api";
 import { figureText, signedHours } from "./BalancesPage";
-import { euros, hoursText } from "./hours";
+import { hoursText } from "./hours";
+import { euros } from "./money";
 
 type Rule = YearEndRuleBody["rule"];
 

@@ -11,7 +11,7 @@ import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Notice } from "../../components/forms";
 import { formatters } from "../../i18n";
 import type { Statement } from "./api";
-import { euros } from "./format";
+import { euros } from "./money";
 import { hoursText } from "./hours";
 import { monthName } from "./StatementsPage";
 

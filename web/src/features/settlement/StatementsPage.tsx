@@ -10,7 +10,7 @@ import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Form, SelectField, TextField } from "../../components/forms";
 import { todayInGermany } from "../../i18n";
 import type { StatementList } from "./api";
-import { euros } from "./format";
+import { euros } from "./money";
 
 type Task = { kind: string; step: { de: string; en: string }; link: string; object: { id: string } };
 

@@ -35,16 +35,3 @@ export function shiftMonth(month: string, n: number): string {
   const d = new Date(Date.UTC(y, m - 1 + n, 1));
   return d.toISOString().slice(0, 7);
 }
-
-/** Cents for reading: 2340 → "23,40 €". */
-export function euros(cents: number, lang: string): string {
-  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "de-DE", { style: "currency", currency: "EUR" }).format(cents / 100);
-}
-
-/** Cents from an amount as typed ("23,40", "23.4", "1.234,50"); null when it is no amount. */
-export function centsOf(text: string): number | null {
-  let cleaned = text.trim().replace(/\s|€/g, "");
-  if (/,\d{1,2}$/.test(cleaned)) cleaned = cleaned.replace(/\./g, "").replace(",", ".");
-  if (!/^\d{1,7}(\.\d{1,2})?$/.test(cleaned)) return null;
-  return Math.round(Number(cleaned) * 100);
-}
