@@ -58,6 +58,12 @@ describe.skipIf(!hasBrowser)("balances in the browser", () => {
         .textContent(),
     ).toContain("weniger als 5 Personen");
     expect(await flows.getByRole("row", { name: /^Seelze/ }).textContent()).toContain("Garbsen");
+    // At 390 px the stacked table's caption runs across the table, not down a narrow column.
+    await page.setViewportSize({ width: 390, height: 900 });
+    const caption = await flows.locator("caption").boundingBox();
+    const table = await flows.boundingBox();
+    expect(caption!.width, "caption of the flows table at 390 px").toBeGreaterThan(table!.width * 0.9);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await expectAccessible(page, "balances (coordination)");
     await screenshots(page, "balances-region");
 
