@@ -1,5 +1,7 @@
 import { expect } from "vitest";
 import type { Locator, Page } from "playwright-core";
+import { mondayOf } from "../web/src/features/settlement/hours";
+import { todayInGermany } from "../web/src/i18n/dates";
 import { ensureRunningSecondment, PERSON } from "./running-secondment";
 
 /**
@@ -51,13 +53,8 @@ const PARAMETER_FIELDS = [
   "overheadOfficePercent",
   "overheadOtherPercent",
 ];
-/** Monday of this week in Germany: the first day of the hours form that takes hours. */
-function mondayInGermany(): string {
-  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(new Date());
-  const at = new Date(`${today}T00:00:00Z`);
-  return new Date(at.getTime() - ((at.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
-}
-const MONDAY = `hours-${mondayInGermany()}`;
+/** The field of Monday of this week in Germany: the first day of the hours form that takes hours. */
+const MONDAY = `hours-${mondayOf(todayInGermany())}`;
 
 /** The hours page of the seconded person's running secondment. */
 async function openHours(page: Page) {
@@ -205,7 +202,6 @@ export const WALKS: Walk[] = [
     },
     empty: { what: "empty", fill: async () => {}, fields: ["subject"] },
     wrong: [{ what: "a subject longer than any", fill: (field) => field("subject").fill("s".repeat(300)), fields: ["subject"] }],
-    confirms: true,
   },
   {
     form: "sso-settings",
@@ -316,7 +312,6 @@ export const WALKS: Walk[] = [
         fields: ["startsOn"],
       },
     ],
-    confirms: true,
   },
   {
     form: "support-request",
@@ -435,16 +430,7 @@ export const WALKS: Walk[] = [
       fill: async (field) => {
         for (const name of PARAMETER_FIELDS) await field(name).fill("");
       },
-      fields: [
-        "validFrom",
-        "socialSecurityPercent",
-        "supplementaryPensionPercent",
-        "civilServantPensionPercent",
-        "employeeNetAnnualHours",
-        "civilServantNetAnnualHours",
-        "overheadOfficePercent",
-        "overheadOtherPercent",
-      ],
+      fields: ["validFrom", ...PARAMETER_FIELDS],
     },
     wrong: [
       {
