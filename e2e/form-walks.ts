@@ -202,6 +202,7 @@ export const WALKS: Walk[] = [
     },
     empty: { what: "empty", fill: async () => {}, fields: ["subject"] },
     wrong: [{ what: "a subject longer than any", fill: (field) => field("subject").fill("s".repeat(300)), fields: ["subject"] }],
+    confirms: true,
   },
   {
     form: "sso-settings",
@@ -312,6 +313,7 @@ export const WALKS: Walk[] = [
         fields: ["startsOn"],
       },
     ],
+    confirms: true,
   },
   {
     form: "support-request",
@@ -449,6 +451,7 @@ export const WALKS: Walk[] = [
         fields: ["validFrom"],
       },
     ],
+    confirms: true,
   },
   {
     form: "manual-cost-rate",
@@ -473,6 +476,7 @@ export const WALKS: Walk[] = [
         fields: ["centsPerHour"],
       },
     ],
+    confirms: true,
   },
   {
     form: "audit-filter",

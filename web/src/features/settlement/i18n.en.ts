@@ -58,6 +58,10 @@ export const en: typeof de = {
     manualAdd: "Enter a rate",
     manualRate: "Rate per hour (euros)",
     manualSave: "Save rate",
+    manualAskTitle: "Save the rate for {{group}}?",
+    manualAskBody:
+      "From {{day}}, {{group}} is billed at the rate per hour entered, plus overhead. A saved rate cannot be changed or deleted; only a later one can replace it.",
+    chosenDay: "the chosen day",
     manualSaved: "Saved: from {{date}} a rate of {{rate}} per hour applies to {{group}}, plus overhead.",
     manualNone: "The region has not entered any rates without a table yet.",
     back: "Back to the cost rates",
@@ -80,6 +84,9 @@ export const en: typeof de = {
     addIntro:
       "The new version applies from the chosen day, today at the earliest. Percentages and hours with a decimal point or comma, e.g. 21.15.",
     save: "Save version",
+    askTitle: "Save the new version of the parameters?",
+    askBody:
+      "From {{day}}, every cost rate of the region is computed with this version. A saved version cannot be changed or deleted; only a later one can replace it.",
     saved:
       "Saved: the new version applies from {{date}}. Until then the previous one applies; every rate from that day is computed with it.",
   },
