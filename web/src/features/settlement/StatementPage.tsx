@@ -12,8 +12,7 @@ import { Button, ErrorSummary, Notice } from "../../components/forms";
 import { formatters } from "../../i18n";
 import type { Statement } from "./api";
 import { euros } from "./money";
-import { hoursText } from "./hours";
-import { monthName } from "./StatementsPage";
+import { hoursText, monthName } from "./hours";
 
 type Step = "recompute" | "issue" | "acknowledge" | "payment";
 const ABILITY: Record<Step, keyof Statement["abilities"]> = {

@@ -26,6 +26,15 @@ export function mondayOf(iso: string): string {
   return addDays(iso, -((weekday + 6) % 7));
 }
 
+/** A month `YYYY-MM` for reading: "November 2026"; without the year "November". */
+export function monthName(month: string, lang: string, { withYear = true } = {}): string {
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "de-DE", {
+    month: "long",
+    ...(withYear ? { year: "numeric" } : {}),
+    timeZone: "UTC",
+  }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
 /** Monday to Friday of the week starting on `monday`. */
 export const workingDays = (monday: string) => [0, 1, 2, 3, 4].map((i) => addDays(monday, i));
 
