@@ -4,7 +4,7 @@ import { api, type Problem } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
-import { Button, ErrorSummary, FieldError, Form, SelectField, TextField } from "../../components/forms";
+import { Button, ErrorSummary, FieldError, Form, inputProblem, SelectField, TextField } from "../../components/forms";
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
 import type { Expense, Expenses, RecordExpense, Timesheet } from "./api";
@@ -57,15 +57,7 @@ export function ExpensesSection({
   const [returning, setReturning] = useState<Expense | null>(null);
   const [comment, setComment] = useState("");
   const both = (key: string) => ({ de: i18n.getFixedT("de")(key), en: i18n.getFixedT("en")(key) });
-  const problemAt = (field: string, key: string): Problem => ({
-    type: "urn:verbund:problem:validation",
-    title: "Die Eingaben sind nicht gültig.",
-    status: 400,
-    detail: "",
-    code: "validation",
-    messages: both(key),
-    errors: [{ field, in: "body", rule: "input", message: both(key) }],
-  });
+  const problemAt = (field: string, key: string) => inputProblem([{ field, rule: "input", message: both(key) }]);
   const apply = (changed: Expenses, message: string) => {
     onNotice(message);
     if (changed.month === month) query.setData(changed);
