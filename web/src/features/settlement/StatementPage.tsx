@@ -47,6 +47,14 @@ export function StatementPage() {
       },
     },
   );
+  // A refusal closes the dialog too, so the summary on the page can take the focus; a step someone
+  // else took meanwhile (409) shows, with the buttons that are left.
+  const take = async (name: Step) => {
+    const refused = await step.run(name);
+    if (!refused) return;
+    setAsking(null);
+    if (refused.status === 409) await statement.reload();
+  };
   if (!statement.data) return <QueryState query={statement} title={t("statements.title")} />;
   const s = statement.data;
   const title = t("statements.pageTitle", { month: monthName(s.month, lang) });
@@ -177,7 +185,7 @@ export function StatementPage() {
         body={asking ? t(`statements.ask.${asking}.body`, { borrower: s.borrower.name, lender: s.lender.name }) : ""}
         confirmLabel={asking ? t(`statements.steps.${asking}`) : ""}
         busy={step.busy}
-        onConfirm={() => asking && void step.run(asking)}
+        onConfirm={() => asking && void take(asking)}
         onCancel={() => {
           setAsking(null);
           step.reset();
