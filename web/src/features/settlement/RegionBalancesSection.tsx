@@ -190,7 +190,8 @@ export function RegionBalancesSection({ year }: { year: number }) {
             title={t("balances.region.confirmTitle")}
             body={<p className="kern-body">{t(`balances.region.confirmBody.${rule}`)}</p>}
             confirmLabel={t("balances.region.saveRule")}
-            onConfirm={() => void save.run({ rule })}
+            // A refusal closes the dialog too, so the summary above the form can take the focus.
+            onConfirm={() => void save.run({ rule }).then((refused) => refused && setAsking(false))}
             onCancel={() => setAsking(false)}
             busy={save.busy}
           />
