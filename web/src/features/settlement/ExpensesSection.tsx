@@ -34,6 +34,7 @@ export function ExpensesSection({
   monthLabel,
   today,
   secondment,
+  name,
   onNotice,
 }: {
   id: string;
@@ -41,6 +42,8 @@ export function ExpensesSection({
   monthLabel: string;
   today: string;
   secondment: Timesheet["secondment"];
+  /** The person's name as the page shows it (a pool person's hidden). */
+  name: string;
   onNotice(message: string | null): void;
 }) {
   const { t, i18n } = useTranslation();
@@ -143,7 +146,8 @@ export function ExpensesSection({
           })}
         </strong>
       </p>
-      <ErrorSummary problem={decide.problem} labels={{}} />
+      {/* While the dialog asks, its own summary says why returning was refused. */}
+      <ErrorSummary problem={returning ? null : decide.problem} labels={{}} />
       {x.items.length === 0 ? (
         <p className="kern-body">{t("expenses.empty")}</p>
       ) : (
@@ -219,7 +223,7 @@ export function ExpensesSection({
         <ConfirmDialog
           open
           title={t("expenses.returnTitle", { day: f.dateLong(returning.day) })}
-          body={t("timesheets.returnBody", { name: t("timesheets.personHidden") })}
+          body={t("expenses.returnBody", { name })}
           confirmLabel={t("timesheets.return")}
           cancelLabel={t("timesheets.keep")}
           busy={decide.busy}
@@ -229,6 +233,7 @@ export function ExpensesSection({
             decide.reset();
           }}
         >
+          <ErrorSummary problem={decide.problem} labels={{ comment: t("timesheets.comment") }} />
           <TextField
             name="comment"
             label={t("timesheets.comment")}

@@ -125,6 +125,7 @@ export function TimesheetPage() {
         monthLabel={monthName(month, i18n.language)}
         today={today}
         secondment={s.secondment}
+        name={name}
         onNotice={setNotice}
       />
     </Page>

@@ -183,6 +183,7 @@ export const de = {
     confirmed: "Bestätigt: {{kind}} über {{amount}}. Die Auslage zählt jetzt für die Abrechnung.",
     returnLabel: "Auslage zurückgeben: {{kind}} vom {{day}}",
     returnTitle: "Auslage vom {{day}} zurückgeben?",
+    returnBody: "{{name}} sieht Ihre Anmerkung und erfasst die Auslage neu. Bis dahin zählt sie nicht für die Abrechnung.",
     returned: "Zurückgegeben: {{kind}} vom {{day}}. Die Person sieht Ihre Anmerkung.",
   },
   statements: {

@@ -186,6 +186,7 @@ export const en: typeof de = {
     confirmed: "Confirmed: {{kind}} of {{amount}}. The expense now counts for settlement.",
     returnLabel: "Return the expense: {{kind}} of {{day}}",
     returnTitle: "Return the expense of {{day}}?",
+    returnBody: "{{name}} sees your comment and records the expense anew. Until then it does not count for the statement.",
     returned: "Returned: {{kind}} of {{day}}. The person sees your comment.",
   },
   statements: {
