@@ -150,6 +150,12 @@ describe.skipIf(!hasBrowser)("a statement between administrations in the browser
     await page.getByText("Dies sind Demo-Werte").waitFor();
     await expectAccessible(page, "statements: billing details");
     await screenshots(page, "billing-details");
+    // Saved as they are: the page says what the details are now used for.
+    await press(page, page.getByRole("button", { name: "Rechnungsdaten speichern" }));
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Die Rechnungsdaten sind gespeichert. Jede neue XRechnung wird mit ihnen geschrieben." })
+      .waitFor();
     await context.close();
   });
 

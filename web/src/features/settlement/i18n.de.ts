@@ -290,7 +290,8 @@ export const de = {
     vatNone: "nicht steuerbar (§ 2b UStG, Regelfall)",
     vat2b: "steuerpflichtig nach § 2b UStG (19 %)",
     save: "Rechnungsdaten speichern",
-    saved: "Die Rechnungsdaten sind gespeichert.",
+    saved: "Die Rechnungsdaten sind gespeichert. Jede neue XRechnung wird mit ihnen geschrieben.",
+    savedMissing: "Die Rechnungsdaten sind gespeichert. Was für eine XRechnung noch fehlt, steht darunter.",
   },
   balances: {
     nav: "Salden",

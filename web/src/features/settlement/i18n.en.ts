@@ -290,7 +290,8 @@ export const en: typeof de = {
     vatNone: "not subject to VAT (§ 2b UStG, the rule)",
     vat2b: "taxable under § 2b UStG (19 %)",
     save: "Save billing details",
-    saved: "The billing details are saved.",
+    saved: "The billing details are saved. Every new XRechnung is written with them.",
+    savedMissing: "The billing details are saved. What an XRechnung still needs is listed below.",
   },
   balances: {
     nav: "Balances",
