@@ -58,8 +58,37 @@ describe.skipIf(!hasBrowser)("balances in the browser", () => {
         .textContent(),
     ).toContain("weniger als 5 Personen");
     expect(await flows.getByRole("row", { name: /^Seelze/ }).textContent()).toContain("Garbsen");
+    // At 390 px the stacked table's caption runs across the table, not down a narrow column.
+    await page.setViewportSize({ width: 390, height: 900 });
+    const caption = await flows.locator("caption").boundingBox();
+    const table = await flows.boundingBox();
+    expect(caption!.width, "caption of the flows table at 390 px").toBeGreaterThan(table!.width * 0.9);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await expectAccessible(page, "balances (coordination)");
     await screenshots(page, "balances-region");
+
+    // A refused rule: the dialog closes and the summary above the form says why (the answer faked once).
+    await page.route("**/api/v1/balances/region/year-end-rule", (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: "application/problem+json",
+        body: JSON.stringify({
+          type: "urn:verbund:problem:conflict",
+          title: "Konflikt",
+          status: 409,
+          detail: "",
+          code: "conflict",
+          messages: { de: "Die Regel hat sich gerade geändert.", en: "The rule has just changed." },
+        }),
+      }),
+    );
+    await page.getByLabel("Regel zum Jahresende", { exact: true }).selectOption("convert");
+    await page.getByRole("button", { name: "Regel speichern" }).first().click();
+    await page.getByRole("dialog", { name: "Regel zum Jahresende ändern?" }).getByRole("button", { name: "Regel speichern" }).click();
+    await page.getByRole("alert").filter({ hasText: "Die Regel hat sich gerade geändert." }).waitFor();
+    expect(await page.getByRole("dialog").count(), "the dialog closes so the summary is seen").toBe(0);
+    await page.unrouteAll();
+    await page.getByLabel("Regel zum Jahresende", { exact: true }).selectOption("carry_over");
 
     // The year-end rule: chosen and saved with the keyboard; the page asks first.
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -66,6 +66,13 @@ describe.skipIf(!hasBrowser)("cost rates in the browser", () => {
     await page.locator('form[name="cost-rate-parameters"]').getByLabel("Gültig ab").fill("2027-01-01");
     await page.getByLabel("Gemeinkostenzuschlag Büroarbeitsplatz (%)").fill("22,5");
     await page.getByLabel("Gemeinkostenzuschlag Büroarbeitsplatz (%)").press("Enter");
+    // A saved version cannot be changed: the page asks first, naming its day.
+    const ask = page.getByRole("dialog", { name: "Neue Fassung der Parameter speichern?" });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain("Ab 1. Januar 2027 werden alle Kostensätze der Region mit dieser Fassung berechnet.");
+    await expectAccessible(page, "new parameter version dialog");
+    await ask.getByRole("button", { name: "Fassung speichern" }).focus();
+    await page.keyboard.press("Enter");
     const notice = page.getByRole("status").filter({ hasText: "Gespeichert" });
     await notice.waitFor();
     expect(await notice.textContent()).toContain("1. Januar 2027");
@@ -90,6 +97,9 @@ describe.skipIf(!hasBrowser)("cost rates in the browser", () => {
     await page.getByLabel("Gültig ab").fill("2027-01-01");
     await page.getByLabel("Satz je Stunde (Euro)").fill("75,00");
     await page.getByRole("button", { name: "Satz speichern" }).click();
+    const askRate = page.getByRole("dialog", { name: "Satz für B 3 speichern?" });
+    expect(await askRate.textContent()).toContain("Ab 1. Januar 2027 gilt für B 3 der eingegebene Satz je Stunde");
+    await askRate.getByRole("button", { name: "Satz speichern" }).click();
     await page.getByRole("status").filter({ hasText: "Für B 3 gilt ab 1. Januar 2027" }).waitFor();
     expect(await page.getByRole("table", { name: "Eingetragene Sätze" }).textContent()).toContain("75,00\u00a0€");
     await screenshots(page, "cost-rates-manual");

@@ -1,5 +1,7 @@
 import { expect } from "vitest";
 import type { Locator, Page } from "playwright-core";
+import { mondayOf } from "../web/src/features/settlement/hours";
+import { todayInGermany } from "../web/src/i18n/dates";
 import { ensureRunningSecondment, PERSON } from "./running-secondment";
 
 /**
@@ -25,8 +27,8 @@ export interface Walk {
   as: string | null;
   /** Makes what the form needs before anyone signs in (an account, a running secondment). */
   prepare?(): Promise<void>;
-  /** Goes to the page that holds the form. */
-  open(page: Page): Promise<void>;
+  /** The page that holds the form: its path, or how to get there. */
+  open: string | ((page: Page) => Promise<void>);
   /**
    * Sent empty (pre-filled values cleared, boxes unticked), then each wrong attempt in turn. `valid`
    * for a form where empty is a valid answer (no filter, a first day not known yet), with the reason.
@@ -51,13 +53,8 @@ const PARAMETER_FIELDS = [
   "overheadOfficePercent",
   "overheadOtherPercent",
 ];
-/** Monday of this week in Germany: the first day of the hours form that takes hours. */
-function mondayInGermany(): string {
-  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(new Date());
-  const at = new Date(`${today}T00:00:00Z`);
-  return new Date(at.getTime() - ((at.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
-}
-const MONDAY = `hours-${mondayInGermany()}`;
+/** The field of Monday of this week in Germany: the first day of the hours form that takes hours. */
+const MONDAY = `hours-${mondayOf(todayInGermany())}`;
 
 /** The hours page of the seconded person's running secondment. */
 async function openHours(page: Page) {
@@ -101,7 +98,7 @@ export const WALKS: Walk[] = [
   {
     form: "sign-in",
     as: null,
-    open: (page) => page.goto("/anmelden").then(() => undefined),
+    open: "/anmelden",
     empty: { what: "empty", fill: async () => {}, fields: ["login", "password"] },
     wrong: [
       {
@@ -118,14 +115,14 @@ export const WALKS: Walk[] = [
   {
     form: "profile",
     as: "klimaschutz@wunstorf.demo",
-    open: (page) => page.goto("/profil").then(() => undefined),
+    open: "/profil",
     empty: { what: "empty", fill: (field) => field("displayName").fill(""), fields: ["displayName"] },
     wrong: [{ what: "a one-letter name", fill: (field) => field("displayName").fill("J"), fields: ["displayName"] }],
   },
   {
     form: "password",
     as: "klimaschutz@wunstorf.demo",
-    open: (page) => page.goto("/profil").then(() => undefined),
+    open: "/profil",
     empty: { what: "empty", fill: async () => {}, fields: ["currentPassword", "newPassword"] },
     wrong: [
       {
@@ -141,7 +138,7 @@ export const WALKS: Walk[] = [
   {
     form: "account-new",
     as: "personal@wunstorf.demo",
-    open: (page) => page.goto("/konten").then(() => undefined),
+    open: "/konten",
     empty: {
       what: "empty, no role ticked",
       fill: (field) => field("role-employee").setChecked(false),
@@ -210,7 +207,7 @@ export const WALKS: Walk[] = [
   {
     form: "sso-settings",
     as: "personal@wunstorf.demo",
-    open: (page) => page.goto("/konten/anmeldung").then(() => undefined),
+    open: "/konten/anmeldung",
     empty: {
       what: "empty",
       fill: async (field) => {
@@ -236,7 +233,7 @@ export const WALKS: Walk[] = [
   {
     form: "pool-membership",
     as: "controlling@wunstorf.demo",
-    open: (page) => page.goto("/pool").then(() => undefined),
+    open: "/pool",
     empty: { what: "empty, without consent", fill: async () => {}, fields: ["hasConsent", "jobTitle"] },
     wrong: [
       {
@@ -262,7 +259,7 @@ export const WALKS: Walk[] = [
   {
     form: "pool-member-new",
     as: "personal@wunstorf.demo",
-    open: (page) => page.goto("/pool/mitglieder/neu").then(() => undefined),
+    open: "/pool/mitglieder/neu",
     empty: { what: "empty, without consent", fill: async () => {}, fields: ["hasConsent", "name", "workEmail", "jobTitle"] },
     wrong: [
       {
@@ -288,7 +285,7 @@ export const WALKS: Walk[] = [
   {
     form: "qualification",
     as: "koordination@region-hannover.demo",
-    open: (page) => page.goto("/qualifikationen").then(() => undefined),
+    open: "/qualifikationen",
     empty: { what: "empty", fill: async () => {}, fields: ["name", "key"] },
     wrong: [
       {
@@ -304,7 +301,7 @@ export const WALKS: Walk[] = [
   {
     form: "crisis-declare",
     as: "koordination@region-hannover.demo",
-    open: (page) => page.goto("/krisen").then(() => undefined),
+    open: "/krisen",
     empty: { what: "empty", fill: (field) => field("startsOn").fill(""), fields: ["name", "description", "startsOn"] },
     wrong: [
       {
@@ -321,7 +318,7 @@ export const WALKS: Walk[] = [
   {
     form: "support-request",
     as: "gesundheitsamt@region-hannover.demo",
-    open: (page) => page.goto("/anfragen/neu").then(() => undefined),
+    open: "/anfragen/neu",
     empty: {
       what: "empty",
       fill: async (field) => {
@@ -355,7 +352,7 @@ export const WALKS: Walk[] = [
   {
     form: "secondment-settings",
     as: "personal@wunstorf.demo",
-    open: (page) => page.goto("/abordnungen/einstellungen").then(() => undefined),
+    open: "/abordnungen/einstellungen",
     empty: {
       what: "empty deadline",
       fill: (field) => field("councilDeadlineWorkingDays").fill(""),
@@ -383,7 +380,7 @@ export const WALKS: Walk[] = [
   {
     form: "deputy",
     as: "personal@wunstorf.demo",
-    open: (page) => page.goto("/abordnungen/einstellungen").then(() => undefined),
+    open: "/abordnungen/einstellungen",
     empty: { what: "empty", fill: async () => {}, fields: ["startsOn", "endsOn"] },
     wrong: [
       {
@@ -399,7 +396,7 @@ export const WALKS: Walk[] = [
   {
     form: "framework-version",
     as: "koordination@region-hannover.demo",
-    open: (page) => page.goto("/rahmenvereinbarung").then(() => undefined),
+    open: "/rahmenvereinbarung",
     empty: { what: "empty", fill: async () => {}, fields: ["title", "body", "validFrom"] },
     wrong: [
       {
@@ -416,7 +413,7 @@ export const WALKS: Walk[] = [
   {
     form: "cost-rates-filter",
     as: "kaemmerei@wunstorf.demo",
-    open: (page) => page.goto("/kostensaetze").then(() => undefined),
+    open: "/kostensaetze",
     empty: { valid: "no day: the rates of today" },
     wrong: [
       {
@@ -429,22 +426,13 @@ export const WALKS: Walk[] = [
   {
     form: "cost-rate-parameters",
     as: "koordination@region-hannover.demo",
-    open: (page) => page.goto("/kostensaetze").then(() => undefined),
+    open: "/kostensaetze",
     empty: {
       what: "empty (the prefilled version in force cleared)",
       fill: async (field) => {
         for (const name of PARAMETER_FIELDS) await field(name).fill("");
       },
-      fields: [
-        "validFrom",
-        "socialSecurityPercent",
-        "supplementaryPensionPercent",
-        "civilServantPensionPercent",
-        "employeeNetAnnualHours",
-        "civilServantNetAnnualHours",
-        "overheadOfficePercent",
-        "overheadOtherPercent",
-      ],
+      fields: ["validFrom", ...PARAMETER_FIELDS],
     },
     wrong: [
       {
@@ -463,11 +451,12 @@ export const WALKS: Walk[] = [
         fields: ["validFrom"],
       },
     ],
+    confirms: true,
   },
   {
     form: "manual-cost-rate",
     as: "koordination@region-hannover.demo",
-    open: (page) => page.goto("/kostensaetze/ohne-tabelle").then(() => undefined),
+    open: "/kostensaetze/ohne-tabelle",
     empty: { what: "empty", fill: async () => {}, fields: ["validFrom", "centsPerHour"] },
     wrong: [
       {
@@ -487,11 +476,12 @@ export const WALKS: Walk[] = [
         fields: ["centsPerHour"],
       },
     ],
+    confirms: true,
   },
   {
     form: "audit-filter",
     as: "personal@wunstorf.demo",
-    open: (page) => page.goto("/protokoll").then(() => undefined),
+    open: "/protokoll",
     empty: { valid: "no filter: the whole audit log the reader may see" },
     wrong: [
       {
@@ -579,7 +569,7 @@ export const WALKS: Walk[] = [
   {
     form: "statement-create",
     as: "kaemmerei@wunstorf.demo",
-    open: (page) => page.goto("/abrechnungen").then(() => undefined),
+    open: "/abrechnungen",
     empty: {
       what: "no administration chosen, the month cleared",
       fill: async (field) => {
@@ -602,7 +592,7 @@ export const WALKS: Walk[] = [
   {
     form: "billing-details",
     as: "kaemmerei@wunstorf.demo",
-    open: (page) => page.goto("/abrechnungen/rechnungsdaten").then(() => undefined),
+    open: "/abrechnungen/rechnungsdaten",
     empty: { valid: "details may be entered one by one; the page lists what an XRechnung still misses" },
     wrong: [
       {

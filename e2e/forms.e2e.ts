@@ -228,7 +228,8 @@ describe.skipIf(!hasBrowser)("every form shows its errors at the fields, in plai
       await walk.prepare?.();
       const { context, page } = await newPage(browser);
       if (walk.as) await signInWithKeyboard(page, walk.as);
-      await walk.open(page);
+      if (typeof walk.open === "string") await page.goto(walk.open);
+      else await walk.open(page);
       const form = page.locator(`form[name="${walk.form}"]`);
       await form.waitFor();
       // Pre-filled values and loaded choices (departments, the catalogue) are in before the walk starts.

@@ -150,6 +150,43 @@ describe.skipIf(!hasBrowser)("a statement between administrations in the browser
     await page.getByText("Dies sind Demo-Werte").waitFor();
     await expectAccessible(page, "statements: billing details");
     await screenshots(page, "billing-details");
+    // Saved as they are: the page says what the details are now used for.
+    await press(page, page.getByRole("button", { name: "Rechnungsdaten speichern" }));
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Die Rechnungsdaten sind gespeichert. Jede neue XRechnung wird mit ihnen geschrieben." })
+      .waitFor();
+    await context.close();
+  });
+
+  it("Wunstorf's finance records the payment after being asked; a second tab still offering it is told why not and shows the paid statement", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "kaemmerei@wunstorf.demo");
+    const stale = await context.newPage();
+    for (const p of [page, stale]) {
+      await p.goto(`/abrechnungen/${statementId}`);
+      await p.getByRole("button", { name: "Zahlung vermerken" }).waitFor();
+    }
+
+    await press(page, page.getByRole("button", { name: "Zahlung vermerken" }));
+    const dialog = page.getByRole("dialog", { name: "Zahlung vermerken?" });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("der Gesamtbetrag von Region Hannover eingegangen ist");
+    await press(page, dialog.getByRole("button", { name: "Zahlung vermerken" }));
+    const notice = page.getByRole("status").filter({ hasText: `Die Zahlung zur Abrechnung ${number} ist vermerkt` });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("Die Abrechnung ist erledigt.");
+    expect(((await (await page.request.get(`/api/v1/statements/${statementId}`)).json()) as { state: string }).state).toBe("paid");
+
+    await press(stale, stale.getByRole("button", { name: "Zahlung vermerken" }));
+    const asked = stale.getByRole("dialog", { name: "Zahlung vermerken?" });
+    await press(stale, asked.getByRole("button", { name: "Zahlung vermerken" }));
+    const alert = stale.getByRole("alert");
+    await alert.filter({ hasText: "Die Abrechnung ist bezahlt." }).waitFor();
+    expect(await asked.isVisible(), "the dialog closes so the summary is seen").toBe(false);
+    expect(await stale.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");
+    await stale.getByRole("button", { name: "Zahlung vermerken" }).waitFor({ state: "detached" });
+    await expectAccessible(stale, "statements: a step someone else took");
     await context.close();
   });
 });

@@ -112,4 +112,44 @@ describe.skipIf(!hasBrowser)("hours of a secondment in the browser", () => {
     await screenshots(page, "timesheet-finance");
     await context.close();
   });
+
+  it("the person records travel costs with a receipt; the head returns them after being asked, told first that a comment is needed", async () => {
+    const person = await newPage(browser);
+    await signInWithKeyboard(person.page, PERSON.login);
+    await person.page.goto(`/abordnungen/${id}/stunden`);
+    const form = person.page.getByRole("form", { name: "Auslage erfassen" });
+    await form.getByLabel("Betrag in Euro").fill("23,40");
+    await form.getByLabel("Notiz").fill("Bahn Wunstorf–Hannover");
+    await form.getByLabel("Beleg", { exact: true }).setInputFiles({
+      name: "fahrkarte.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+    });
+    await press(person.page, form.getByRole("button", { name: "Auslage speichern" }));
+    const saved = person.page.getByRole("status").filter({ hasText: "Gespeichert: Fahrtkosten über 23,40" });
+    await saved.waitFor();
+    expect(await saved.textContent()).toContain("Als Nächstes bestätigt die Fachbereichsleitung in Region Hannover die Auslage.");
+    await person.context.close();
+
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "gesundheitsamt@region-hannover.demo");
+    await page.goto(`/abordnungen/${id}/stunden`);
+    await press(page, page.getByRole("button", { name: /^Auslage zurückgeben: Fahrtkosten vom / }).last());
+    const dialog = page.getByRole("dialog", { name: /^Auslage vom .* zurückgeben\?$/ });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`${PERSON.name} sieht Ihre Anmerkung und erfasst die Auslage neu.`);
+    await press(page, dialog.getByRole("button", { name: "Zurückgeben" }));
+    // Without a comment: the dialog stays, its summary says why and links to the field.
+    const summary = dialog.getByRole("alert");
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain("Anmerkung für die Person");
+    expect(await page.getByRole("alert").count(), "one summary, in the dialog").toBe(1);
+    await expectAccessible(page, "expenses: returning without a comment");
+    await dialog.getByLabel("Anmerkung für die Person").fill("Bitte die Rückfahrt als eigenen Beleg.");
+    await press(page, dialog.getByRole("button", { name: "Zurückgeben" }));
+    const notice = page.getByRole("status").filter({ hasText: /^Zurückgegeben: Fahrtkosten vom / });
+    await notice.waitFor();
+    expect(await page.getByRole("table", { name: /^Auslagen im/ }).textContent()).toContain("Bitte die Rückfahrt als eigenen Beleg.");
+    await context.close();
+  });
 });

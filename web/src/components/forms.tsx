@@ -98,6 +98,29 @@ const UNREADABLE = {
   number: { de: "Geben Sie eine Zahl ein.", en: "Enter a number." },
 };
 
+/** What the summary says above errors found before sending, where no single field's words fit. */
+const INVALID = { de: "Die Eingaben sind nicht gültig.", en: "The input is not valid." };
+
+/**
+ * A problem found in the page before sending, in the server's shape, so the summary and the fields
+ * show it as they show the server's: each error at its field in both languages; the summary says
+ * `messages` (the first error's words unless given).
+ */
+export function inputProblem(
+  errors: Array<{ field: string; rule: string; message: { de: string; en: string } }>,
+  messages: { de: string; en: string } = errors[0]?.message ?? INVALID,
+): Problem {
+  return {
+    type: "urn:verbund:problem:validation",
+    title: INVALID.de,
+    status: 400,
+    detail: "",
+    code: "validation",
+    messages,
+    errors: errors.map((e) => ({ ...e, in: "body" })),
+  };
+}
+
 /**
  * The fields of a form holding text the browser cannot read as a date or number ("31.02.2026",
  * "1e"): the browser then hands the page an empty value, which must not be sent as if the field
@@ -108,20 +131,10 @@ export function unreadableFields(form: HTMLFormElement): Problem | null {
     .filter((el): el is HTMLInputElement => el instanceof HTMLInputElement && !el.disabled && el.validity.badInput)
     .map((input) => ({
       field: input.name,
-      in: "body",
       rule: "unreadable",
       message: input.type === "number" ? UNREADABLE.number : UNREADABLE.date,
     }));
-  if (!errors.length) return null;
-  return {
-    type: "urn:verbund:problem:validation",
-    title: "Die Eingaben sind nicht gültig.",
-    status: 400,
-    detail: "",
-    code: "validation",
-    messages: { de: "Die Eingaben sind nicht gültig.", en: "The input is not valid." },
-    errors,
-  };
+  return errors.length ? inputProblem(errors, INVALID) : null;
 }
 
 /**

@@ -38,7 +38,7 @@ export function BillingDetailsPage() {
   const save = useMutation((body: BillingDetailsInput) => api.PUT("/api/v1/billing-details", { body }), {
     onSuccess(saved) {
       details.setData(saved);
-      setNotice(t("billing.saved"));
+      setNotice(t(saved.missing.length ? "billing.savedMissing" : "billing.saved"));
     },
   });
   if (!details.data || !draft) return <QueryState query={details} title={t("billing.title")} />;

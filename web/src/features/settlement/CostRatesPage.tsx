@@ -9,7 +9,8 @@ import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Form, Notice, SelectField, TextField } from "../../components/forms";
 import { formatters, todayInGermany, uiLanguage } from "../../i18n";
 import type { CostRateItem, CostRateParameters, CostRates } from "./api";
-import { euros, percentOf, typed } from "./format";
+import { percentOf, typed } from "./format";
+import { euros } from "./money";
 import { ManualRates } from "./ManualRatesPage";
 import { Parameters } from "./ParametersSection";
 

@@ -4,11 +4,11 @@ import { api, type Problem } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
-import { Button, ErrorSummary, FieldError, Form, SelectField, TextField } from "../../components/forms";
+import { Button, ErrorSummary, FieldError, Form, inputProblem, SelectField, TextField } from "../../components/forms";
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
 import type { Expense, Expenses, RecordExpense, Timesheet } from "./api";
-import { centsOf, euros } from "./hours";
+import { centsOf, euros } from "./money";
 
 const KINDS = ["travel", "separation_allowance", "per_diem"] as const;
 const MAX_RECEIPT_BYTES = 5 * 1024 * 1024;
@@ -34,6 +34,7 @@ export function ExpensesSection({
   monthLabel,
   today,
   secondment,
+  name,
   onNotice,
 }: {
   id: string;
@@ -41,6 +42,8 @@ export function ExpensesSection({
   monthLabel: string;
   today: string;
   secondment: Timesheet["secondment"];
+  /** The person's name as the page shows it (a pool person's hidden). */
+  name: string;
   onNotice(message: string | null): void;
 }) {
   const { t, i18n } = useTranslation();
@@ -57,15 +60,7 @@ export function ExpensesSection({
   const [returning, setReturning] = useState<Expense | null>(null);
   const [comment, setComment] = useState("");
   const both = (key: string) => ({ de: i18n.getFixedT("de")(key), en: i18n.getFixedT("en")(key) });
-  const problemAt = (field: string, key: string): Problem => ({
-    type: "urn:verbund:problem:validation",
-    title: "Die Eingaben sind nicht gültig.",
-    status: 400,
-    detail: "",
-    code: "validation",
-    messages: both(key),
-    errors: [{ field, in: "body", rule: "input", message: both(key) }],
-  });
+  const problemAt = (field: string, key: string) => inputProblem([{ field, rule: "input", message: both(key) }]);
   const apply = (changed: Expenses, message: string) => {
     onNotice(message);
     if (changed.month === month) query.setData(changed);
@@ -151,7 +146,8 @@ export function ExpensesSection({
           })}
         </strong>
       </p>
-      <ErrorSummary problem={decide.problem} labels={{}} />
+      {/* While the dialog asks, its own summary says why returning was refused. */}
+      <ErrorSummary problem={returning ? null : decide.problem} labels={{}} />
       {x.items.length === 0 ? (
         <p className="kern-body">{t("expenses.empty")}</p>
       ) : (
@@ -227,7 +223,7 @@ export function ExpensesSection({
         <ConfirmDialog
           open
           title={t("expenses.returnTitle", { day: f.dateLong(returning.day) })}
-          body={t("timesheets.returnBody", { name: t("timesheets.personHidden") })}
+          body={t("expenses.returnBody", { name })}
           confirmLabel={t("timesheets.return")}
           cancelLabel={t("timesheets.keep")}
           busy={decide.busy}
@@ -237,6 +233,7 @@ export function ExpensesSection({
             decide.reset();
           }}
         >
+          <ErrorSummary problem={decide.problem} labels={{ comment: t("timesheets.comment") }} />
           <TextField
             name="comment"
             label={t("timesheets.comment")}

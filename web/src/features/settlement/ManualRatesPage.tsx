@@ -3,13 +3,14 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Form, Notice, SelectField, TextField } from "../../components/forms";
 import { formatters, uiLanguage } from "../../i18n";
 import type { CostRateParameters, CostRates, NewManualRate } from "./api";
-import { euros, readEuros } from "./format";
+import { euros, readEuros } from "./money";
 
 /** The rates the region entered for groups without a table; for the coordination office a link to enter one. */
 export function ManualRates({ parameters, isOwnPage = false }: { parameters: CostRateParameters; isOwnPage?: boolean }) {
@@ -62,7 +63,8 @@ export function ManualRates({ parameters, isOwnPage = false }: { parameters: Cos
 
 /**
  * The coordination office enters a rate for a group without a table (B grades, A 3, A 4 …): its own
- * page, as its fields share their names with the parameters' form.
+ * page, as its fields share their names with the parameters' form. Saved after the page asked (a
+ * saved rate cannot be changed).
  */
 export function ManualRatesPage() {
   const { t, i18n } = useTranslation();
@@ -72,6 +74,7 @@ export function ManualRatesPage() {
   const parameters = useApi<CostRateParameters>(() => api.GET("/api/v1/cost-rates/parameters"), []);
   const [notice, setNotice] = useState<string | null>(null);
   const [draft, setDraft] = useState({ payGroup: "", validFrom: "", centsPerHour: "", note: "" });
+  const [asking, setAsking] = useState(false);
   const add = useMutation((body: NewManualRate) => api.POST("/api/v1/cost-rates/manual", { body }), {
     async onSuccess(rate) {
       setDraft({ ...draft, validFrom: "", centsPerHour: "", note: "" });
@@ -91,14 +94,19 @@ export function ManualRatesPage() {
     centsPerHour: t("costRates.manualRate"),
     note: t("costRates.note"),
   };
-  const submit = () => {
+  const ask = () => {
     setNotice(null);
-    void add.run({
-      payGroup,
-      validFrom: draft.validFrom || undefined,
-      centsPerHour: readEuros(draft.centsPerHour),
-      ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
-    } as unknown as NewManualRate);
+    setAsking(true);
+  };
+  const submit = () => {
+    void add
+      .run({
+        payGroup,
+        validFrom: draft.validFrom || undefined,
+        centsPerHour: readEuros(draft.centsPerHour),
+        ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
+      } as unknown as NewManualRate)
+      .finally(() => setAsking(false));
   };
   return (
     <Page title={t("costRates.manualTitle")}>
@@ -115,7 +123,7 @@ export function ManualRatesPage() {
             {t("costRates.manualAdd")}
           </h2>
           <ErrorSummary problem={add.problem} labels={labels} />
-          <Form name="manual-cost-rate" labelledBy="cost-rate-manual-new" mutation={add} onSubmit={submit}>
+          <Form name="manual-cost-rate" labelledBy="cost-rate-manual-new" mutation={add} onSubmit={ask}>
             <SelectField
               name="payGroup"
               label={labels.payGroup}
@@ -150,6 +158,18 @@ export function ManualRatesPage() {
               <Button>{t("costRates.manualSave")}</Button>
             </div>
           </Form>
+          <ConfirmDialog
+            open={asking}
+            title={t("costRates.manualAskTitle", { group: payGroup })}
+            body={t("costRates.manualAskBody", {
+              group: payGroup,
+              day: draft.validFrom ? f.dateLong(draft.validFrom) : t("costRates.chosenDay"),
+            })}
+            confirmLabel={t("costRates.manualSave")}
+            busy={add.busy}
+            onConfirm={submit}
+            onCancel={() => setAsking(false)}
+          />
         </section>
       ) : null}
     </Page>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useMutation } from "../../api/hooks";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import { DescriptionList } from "../../components/DescriptionList";
 import { Button, ErrorSummary, Form, SelectField, TextField } from "../../components/forms";
@@ -9,7 +10,10 @@ import { formatters, uiLanguage } from "../../i18n";
 import type { CostRateParameters, NewCostRateParameters } from "./api";
 import { NUMBER_FIELDS, draftOf, parameterValue, readNumber, type Draft, type NumberField, type Version } from "./format";
 
-/** The parameter versions; for the coordination office the form for a new one, prefilled with the version in force. */
+/**
+ * The parameter versions; for the coordination office the form for a new one, prefilled with the
+ * version in force, saved after the page asked (a saved version cannot be changed).
+ */
 export function Parameters({
   parameters,
   onSaved,
@@ -27,6 +31,7 @@ export function Parameters({
   const versions = parameters.items;
   const current = versions.find((v) => v.isInForce) ?? versions[0];
   const [draft, setDraft] = useState<Draft>(() => draftOf(current, lang));
+  const [asking, setAsking] = useState(false);
   const add = useMutation((body: NewCostRateParameters) => api.POST("/api/v1/cost-rates/parameters", { body }), {
     async onSuccess(version) {
       setDraft({ ...draft, validFrom: "", note: "" });
@@ -36,15 +41,18 @@ export function Parameters({
   const labels: Record<string, string> = Object.fromEntries(
     (["validFrom", "referenceStep", ...NUMBER_FIELDS, "note"] as const).map((k) => [k, t(`costRates.${k}`)]),
   );
-  const submit = () => {
+  const ask = () => {
     onStart();
+    setAsking(true);
+  };
+  const submit = () => {
     const body = {
       validFrom: draft.validFrom || undefined,
       referenceStep: Number(draft.referenceStep),
       ...Object.fromEntries(NUMBER_FIELDS.map((k) => [k, readNumber(draft[k])])),
       ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
     } as unknown as NewCostRateParameters;
-    void add.run(body);
+    void add.run(body).finally(() => setAsking(false));
   };
   const value = (v: Version, k: NumberField) => parameterValue(v, k, lang);
   return (
@@ -98,7 +106,7 @@ export function Parameters({
           </h3>
           <p className="kern-body">{t("costRates.addIntro")}</p>
           <ErrorSummary problem={add.problem} labels={labels} />
-          <Form name="cost-rate-parameters" labelledBy="cost-rate-new" mutation={add} onSubmit={submit}>
+          <Form name="cost-rate-parameters" labelledBy="cost-rate-new" mutation={add} onSubmit={ask}>
             <TextField
               name="validFrom"
               type="date"
@@ -137,6 +145,15 @@ export function Parameters({
               <Button>{t("costRates.save")}</Button>
             </div>
           </Form>
+          <ConfirmDialog
+            open={asking}
+            title={t("costRates.askTitle")}
+            body={t("costRates.askBody", { day: draft.validFrom ? f.dateLong(draft.validFrom) : t("costRates.chosenDay") })}
+            confirmLabel={t("costRates.save")}
+            busy={add.busy}
+            onConfirm={submit}
+            onCancel={() => setAsking(false)}
+          />
         </>
       ) : null}
     </section>

@@ -9,7 +9,8 @@ import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Form, Notice, SelectField } from "../../components/forms";
 import type { RegionBalances, YearEndRuleBody } from "./api";
 import { figureText, signedHours } from "./BalancesPage";
-import { euros, hoursText } from "./hours";
+import { hoursText } from "./hours";
+import { euros } from "./money";
 
 type Rule = YearEndRuleBody["rule"];
 
@@ -189,7 +190,8 @@ export function RegionBalancesSection({ year }: { year: number }) {
             title={t("balances.region.confirmTitle")}
             body={<p className="kern-body">{t(`balances.region.confirmBody.${rule}`)}</p>}
             confirmLabel={t("balances.region.saveRule")}
-            onConfirm={() => void save.run({ rule })}
+            // A refusal closes the dialog too, so the summary above the form can take the focus.
+            onConfirm={() => void save.run({ rule }).then((refused) => refused && setAsking(false))}
             onCancel={() => setAsking(false)}
             busy={save.busy}
           />

@@ -11,9 +11,8 @@ import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Notice } from "../../components/forms";
 import { formatters } from "../../i18n";
 import type { Statement } from "./api";
-import { euros } from "./format";
-import { hoursText } from "./hours";
-import { monthName } from "./StatementsPage";
+import { euros } from "./money";
+import { hoursText, monthName } from "./hours";
 
 type Step = "recompute" | "issue" | "acknowledge" | "payment";
 const ABILITY: Record<Step, keyof Statement["abilities"]> = {
@@ -48,6 +47,14 @@ export function StatementPage() {
       },
     },
   );
+  // A refusal closes the dialog too, so the summary on the page can take the focus; a step someone
+  // else took meanwhile (409) shows, with the buttons that are left.
+  const take = async (name: Step) => {
+    const refused = await step.run(name);
+    if (!refused) return;
+    setAsking(null);
+    if (refused.status === 409) await statement.reload();
+  };
   if (!statement.data) return <QueryState query={statement} title={t("statements.title")} />;
   const s = statement.data;
   const title = t("statements.pageTitle", { month: monthName(s.month, lang) });
@@ -178,7 +185,7 @@ export function StatementPage() {
         body={asking ? t(`statements.ask.${asking}.body`, { borrower: s.borrower.name, lender: s.lender.name }) : ""}
         confirmLabel={asking ? t(`statements.steps.${asking}`) : ""}
         busy={step.busy}
-        onConfirm={() => asking && void step.run(asking)}
+        onConfirm={() => asking && void take(asking)}
         onCancel={() => {
           setAsking(null);
           step.reset();

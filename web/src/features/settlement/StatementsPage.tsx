@@ -10,15 +10,10 @@ import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Form, SelectField, TextField } from "../../components/forms";
 import { todayInGermany } from "../../i18n";
 import type { StatementList } from "./api";
-import { euros } from "./format";
+import { monthName } from "./hours";
+import { euros } from "./money";
 
 type Task = { kind: string; step: { de: string; en: string }; link: string; object: { id: string } };
-
-/** "November 2026" from "2026-11". */
-export const monthName = (month: string, lang: string) =>
-  new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "de-DE", { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${month}-01T12:00:00Z`),
-  );
 
 /**
  * The finance office's statements (Abrechnungen): what waits for it first (statements to create

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi } from "../../api/hooks";
 import type { Timesheet } from "./api";
-import { hoursText } from "./hours";
+import { hoursText, monthName } from "./hours";
 
 /**
  * The secondment page's way to its hours and expenses: shown only to those whose hours the server
@@ -16,9 +16,7 @@ export function TimesheetLink({ id }: { id: string }) {
   const s = query.data;
   if (!s?.abilities.show) return null;
   const hours = (minutes: number) => t("timesheets.hoursUnit", { hours: hoursText(minutes, i18n.language) });
-  const month = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "de-DE", { month: "long", timeZone: "UTC" }).format(
-    new Date(`${s.month}-01T00:00:00Z`),
-  );
+  const month = monthName(s.month, i18n.language, { withYear: false });
   return (
     <section aria-labelledby="hours-link-heading">
       <h2 className="kern-heading-medium" id="hours-link-heading">

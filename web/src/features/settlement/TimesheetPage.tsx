@@ -9,15 +9,9 @@ import { QueryState } from "../../components/QueryState";
 import { formatters, todayInGermany } from "../../i18n";
 import type { Timesheet } from "./api";
 import { ExpensesSection } from "./ExpensesSection";
-import { hoursText, mondayOf, workingDays } from "./hours";
+import { hoursText, mondayOf, monthName, workingDays } from "./hours";
 import { MonthTable } from "./MonthTable";
 import { WeekForm } from "./WeekForm";
-
-/** "Dezember 2026" / "December 2026". */
-export const monthName = (month: string, lang: string) =>
-  new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "de-DE", { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${month}-01T00:00:00Z`),
-  );
 
 /** The problem of a page-level refusal, for the summary above everything. */
 export type Refusal = Problem | null;
@@ -131,6 +125,7 @@ export function TimesheetPage() {
         monthLabel={monthName(month, i18n.language)}
         today={today}
         secondment={s.secondment}
+        name={name}
         onNotice={setNotice}
       />
     </Page>

@@ -2,23 +2,19 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Problem } from "../../api/client";
 import { useMutation } from "../../api/hooks";
-import { Button, ErrorSummary, Fieldset, Form, TextField } from "../../components/forms";
+import { Button, ErrorSummary, Fieldset, Form, inputProblem, TextField } from "../../components/forms";
 import { formatters } from "../../i18n";
 import type { RecordHours, Timesheet, TimesheetEntry } from "./api";
 import { addDays, hoursText, minutesOf, workingDays } from "./hours";
 
 const LIVE = new Set(["recorded", "confirmed"]);
 
-/** A problem found before sending, in the server's shape (the summary and the fields show it alike). */
-const problemOf = (errors: Array<{ field: string; message: { de: string; en: string } }>, messages = errors[0]?.message): Problem => ({
-  type: "urn:verbund:problem:validation",
-  title: "Die Eingaben sind nicht gültig.",
-  status: 400,
-  detail: "",
-  code: "validation",
-  messages: messages ?? { de: "Die Eingaben sind nicht gültig.", en: "The input is not valid." },
-  errors: errors.map((e) => ({ ...e, in: "body", rule: "hours" })),
-});
+/** Hours found wrong before sending, each at its day. */
+const problemOf = (errors: Array<{ field: string; message: { de: string; en: string } }>, messages?: { de: string; en: string }) =>
+  inputProblem(
+    errors.map((e) => ({ ...e, rule: "hours" })),
+    messages,
+  );
 
 /**
  * The person's week (Monday to Friday): hours per day as typed ("7,75"), days that have hours

@@ -16,9 +16,6 @@ export const NUMBER_FIELDS = [
 export type NumberField = (typeof NUMBER_FIELDS)[number];
 export type Draft = Record<NumberField | "validFrom" | "referenceStep" | "note", string>;
 
-/** Euros from cents, "51,14 €". */
-export const euros = (cents: number, lang: string) =>
-  new Intl.NumberFormat(lang === "en" ? "en-GB" : "de-DE", { style: "currency", currency: "EUR" }).format(cents / 100);
 /** A percentage from basis points, "20 %" / "12,5 %". */
 export const percentOf = (basisPoints: number, lang: string) =>
   `${formatters(lang).number(basisPoints / 100, basisPoints % 100 === 0 ? 0 : 2)}\u00a0%`;
@@ -40,11 +37,3 @@ export const draftOf = (v: Version | undefined, lang: string): Draft => ({
   note: "",
   ...(Object.fromEntries(NUMBER_FIELDS.map((k) => [k, v ? typed(v[k], lang) : ""])) as Record<NumberField, string>),
 });
-
-/** Euros as typed ("72,90", "72.9", "73") → cents; anything else is sent as typed, so the server names the field. */
-export const readEuros = (text: string): number | string | undefined => {
-  const t = text.trim();
-  if (t === "") return undefined;
-  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(t);
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0")) : t;
-};

@@ -26,6 +26,15 @@ export function mondayOf(iso: string): string {
   return addDays(iso, -((weekday + 6) % 7));
 }
 
+/** A month `YYYY-MM` for reading: "November 2026"; without the year "November". */
+export function monthName(month: string, lang: string, { withYear = true } = {}): string {
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "de-DE", {
+    month: "long",
+    ...(withYear ? { year: "numeric" } : {}),
+    timeZone: "UTC",
+  }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
 /** Monday to Friday of the week starting on `monday`. */
 export const workingDays = (monday: string) => [0, 1, 2, 3, 4].map((i) => addDays(monday, i));
 
@@ -34,17 +43,4 @@ export function shiftMonth(month: string, n: number): string {
   const [y, m] = month.split("-").map(Number);
   const d = new Date(Date.UTC(y, m - 1 + n, 1));
   return d.toISOString().slice(0, 7);
-}
-
-/** Cents for reading: 2340 → "23,40 €". */
-export function euros(cents: number, lang: string): string {
-  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "de-DE", { style: "currency", currency: "EUR" }).format(cents / 100);
-}
-
-/** Cents from an amount as typed ("23,40", "23.4", "1.234,50"); null when it is no amount. */
-export function centsOf(text: string): number | null {
-  let cleaned = text.trim().replace(/\s|€/g, "");
-  if (/,\d{1,2}$/.test(cleaned)) cleaned = cleaned.replace(/\./g, "").replace(",", ".");
-  if (!/^\d{1,7}(\.\d{1,2})?$/.test(cleaned)) return null;
-  return Math.round(Number(cleaned) * 100);
 }

@@ -55,6 +55,10 @@ export const de = {
     manualAdd: "Satz eintragen",
     manualRate: "Satz je Stunde (Euro)",
     manualSave: "Satz speichern",
+    manualAskTitle: "Satz für {{group}} speichern?",
+    manualAskBody:
+      "Ab {{day}} gilt für {{group}} der eingegebene Satz je Stunde, zuzüglich Gemeinkostenzuschlag. Ein gespeicherter Satz lässt sich nicht mehr ändern oder löschen; nur ein späterer kann ihn ablösen.",
+    chosenDay: "dem gewählten Tag",
     manualSaved: "Gespeichert: Für {{group}} gilt ab {{date}} ein Satz von {{rate}} je Stunde, zuzüglich Gemeinkostenzuschlag.",
     manualNone: "Die Region hat noch keine Sätze ohne Tabelle eingetragen.",
     back: "Zurück zu den Kostensätzen",
@@ -76,6 +80,9 @@ export const de = {
     addTitle: "Neue Fassung der Parameter",
     addIntro: "Die neue Fassung gilt ab dem gewählten Tag, frühestens ab heute. Eingaben in Prozent und Stunden mit Komma, z. B. 21,15.",
     save: "Fassung speichern",
+    askTitle: "Neue Fassung der Parameter speichern?",
+    askBody:
+      "Ab {{day}} werden alle Kostensätze der Region mit dieser Fassung berechnet. Eine gespeicherte Fassung lässt sich nicht mehr ändern oder löschen; nur eine spätere kann sie ablösen.",
     saved:
       "Gespeichert: Die neue Fassung gilt ab {{date}}. Bis dahin gilt die bisherige; alle Sätze ab diesem Tag werden mit ihr berechnet.",
   },
@@ -176,6 +183,7 @@ export const de = {
     confirmed: "Bestätigt: {{kind}} über {{amount}}. Die Auslage zählt jetzt für die Abrechnung.",
     returnLabel: "Auslage zurückgeben: {{kind}} vom {{day}}",
     returnTitle: "Auslage vom {{day}} zurückgeben?",
+    returnBody: "{{name}} sieht Ihre Anmerkung und erfasst die Auslage neu. Bis dahin zählt sie nicht für die Abrechnung.",
     returned: "Zurückgegeben: {{kind}} vom {{day}}. Die Person sieht Ihre Anmerkung.",
   },
   statements: {
@@ -282,7 +290,8 @@ export const de = {
     vatNone: "nicht steuerbar (§ 2b UStG, Regelfall)",
     vat2b: "steuerpflichtig nach § 2b UStG (19 %)",
     save: "Rechnungsdaten speichern",
-    saved: "Die Rechnungsdaten sind gespeichert.",
+    saved: "Die Rechnungsdaten sind gespeichert. Jede neue XRechnung wird mit ihnen geschrieben.",
+    savedMissing: "Die Rechnungsdaten sind gespeichert. Was für eine XRechnung noch fehlt, steht darunter.",
   },
   balances: {
     nav: "Salden",

@@ -58,6 +58,10 @@ export const en: typeof de = {
     manualAdd: "Enter a rate",
     manualRate: "Rate per hour (euros)",
     manualSave: "Save rate",
+    manualAskTitle: "Save the rate for {{group}}?",
+    manualAskBody:
+      "From {{day}}, {{group}} is billed at the rate per hour entered, plus overhead. A saved rate cannot be changed or deleted; only a later one can replace it.",
+    chosenDay: "the chosen day",
     manualSaved: "Saved: from {{date}} a rate of {{rate}} per hour applies to {{group}}, plus overhead.",
     manualNone: "The region has not entered any rates without a table yet.",
     back: "Back to the cost rates",
@@ -80,6 +84,9 @@ export const en: typeof de = {
     addIntro:
       "The new version applies from the chosen day, today at the earliest. Percentages and hours with a decimal point or comma, e.g. 21.15.",
     save: "Save version",
+    askTitle: "Save the new version of the parameters?",
+    askBody:
+      "From {{day}}, every cost rate of the region is computed with this version. A saved version cannot be changed or deleted; only a later one can replace it.",
     saved:
       "Saved: the new version applies from {{date}}. Until then the previous one applies; every rate from that day is computed with it.",
   },
@@ -179,6 +186,7 @@ export const en: typeof de = {
     confirmed: "Confirmed: {{kind}} of {{amount}}. The expense now counts for settlement.",
     returnLabel: "Return the expense: {{kind}} of {{day}}",
     returnTitle: "Return the expense of {{day}}?",
+    returnBody: "{{name}} sees your comment and records the expense anew. Until then it does not count for the statement.",
     returned: "Returned: {{kind}} of {{day}}. The person sees your comment.",
   },
   statements: {
@@ -282,7 +290,8 @@ export const en: typeof de = {
     vatNone: "not subject to VAT (§ 2b UStG, the rule)",
     vat2b: "taxable under § 2b UStG (19 %)",
     save: "Save billing details",
-    saved: "The billing details are saved.",
+    saved: "The billing details are saved. Every new XRechnung is written with them.",
+    savedMissing: "The billing details are saved. What an XRechnung still needs is listed below.",
   },
   balances: {
     nav: "Balances",
