@@ -87,17 +87,11 @@ describe("hours of a secondment", () => {
     });
     expect(refused.statusCode).toBe(400);
     const fields = refused.json().errors.map((e: { field: string; message: { de: string } }) => `${e.field}: ${e.message.de}`);
-    expect(fields).toEqual(
-      [
-        expect.stringMatching(/^days\.1\.minutes: (Geben Sie eine Zahl bis 600 ein\.|Höchstens 10 Stunden am Tag)/),
-        ...(fields.length === 4 ? [] : []),
-      ]
-        .slice(0, 0)
-        .concat(fields),
-    );
-    expect(fields.some((f: string) => f.startsWith("days.1.minutes"))).toBe(true);
-    expect(fields.some((f: string) => f.startsWith("days.2.minutes: Geben Sie die Stunden in Viertelstunden an"))).toBe(true);
-    expect(fields.some((f: string) => f.startsWith("days.3.day: Dieser Tag liegt in der Zukunft"))).toBe(true);
+    expect(fields).toEqual([
+      expect.stringMatching(/^days\.1\.minutes: Höchstens 10 Stunden am Tag/),
+      expect.stringMatching(/^days\.2\.minutes: Geben Sie die Stunden in Viertelstunden an/),
+      expect.stringMatching(/^days\.3\.day: Dieser Tag liegt in der Zukunft/),
+    ]);
     expect((await sheet(katrin, month)).entries).toEqual([]);
   });
 
