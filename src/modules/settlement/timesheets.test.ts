@@ -238,4 +238,77 @@ describe("hours of a secondment", () => {
       expect(entries).toHaveLength(1);
     },
   );
+
+  describe.skipIf(testDatabaseKind !== "postgres")("two decisions on one entry at once (PostgreSQL, overlapping transactions)", () => {
+    /** Records `day` and returns the new entry's id. */
+    const recordDay = async (day: string) => {
+      const res = await post(katrin, `/api/v1/secondments/${id}/timesheets`, { days: [{ day, minutes: 420 }] });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().entries.find((e: { day: string; state: string }) => e.day === day && e.state === "recorded").id as string;
+    };
+    const onDay = async (day: string) =>
+      (await sheet(health, day.slice(0, 7))).entries.filter((e: { day: string }) => e.day === day) as Array<{
+        id: string;
+        state: string;
+        minutes: number;
+      }>;
+    const confirmUrl = (entryId: string) => `/api/v1/secondments/${id}/timesheets/${entryId}/confirm`;
+
+    it("two heads confirm the same day at once: one confirmation, the other is told it is confirmed already", async () => {
+      const day = addDays(lastWeek()[1], -7);
+      const entryId = await recordDay(day);
+      const answers = await fireTogether([
+        { client: health, request: { method: "POST", url: confirmUrl(entryId) } },
+        { client: regionHr, request: { method: "POST", url: confirmUrl(entryId) } },
+      ]);
+      expect(statusCounts(answers)).toEqual({ 200: 1, 400: 1 });
+      const refused = answers.find((a) => a.statusCode === 400)!.json();
+      expect(refused.errors[0].message.de).toBe("Dieser Eintrag ist bereits bestätigt.");
+      expect((await onDay(day)).map((e) => e.state)).toEqual(["confirmed"]);
+      const decided = await t.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entity, "timesheet_entry"), eq(auditEvents.entityId, entryId), eq(auditEvents.action, "update")));
+      expect(decided).toHaveLength(1);
+    });
+
+    it("a confirmation and a return of the same day at once: one of them wins, the day is in exactly its state", async () => {
+      const day = addDays(lastWeek()[2], -7);
+      const entryId = await recordDay(day);
+      const answers = await fireTogether([
+        { client: health, request: { method: "POST", url: confirmUrl(entryId) } },
+        {
+          client: regionHr,
+          request: {
+            method: "POST",
+            url: `/api/v1/secondments/${id}/timesheets/${entryId}/return`,
+            payload: { comment: "Bitte prüfen." },
+          },
+        },
+      ]);
+      const [confirm, back] = answers.map((a) => a.statusCode);
+      expect([confirm, back].filter((s) => s === 200)).toHaveLength(1);
+      // The loser is refused as a step on an entry that is no longer open (400 for the confirmation, 409 for the return).
+      expect(confirm === 200 ? back : confirm).toBe(confirm === 200 ? 409 : 400);
+      expect((await onDay(day)).map((e) => e.state)).toEqual([confirm === 200 ? "confirmed" : "returned"]);
+    });
+
+    it("two corrections of one confirmed day at once: one correction, the other is a 409", async () => {
+      const day = addDays(lastWeek()[3], -7);
+      const entryId = await recordDay(day);
+      expect((await post(health, confirmUrl(entryId))).statusCode).toBe(200);
+      const correct = (minutes: number) => ({
+        client: katrin,
+        request: {
+          method: "POST" as const,
+          url: `/api/v1/secondments/${id}/timesheets/${entryId}/correct`,
+          payload: { minutes, reason: "Nachgetragen." },
+        },
+      });
+      const answers = await fireTogether([correct(450), correct(480)]);
+      expect(statusCounts(answers)).toEqual({ 201: 1, 409: 1 });
+      const entries = await onDay(day);
+      expect(entries.map((e) => e.state)).toEqual(["replaced", "recorded"]);
+    });
+  });
 });
