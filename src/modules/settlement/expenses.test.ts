@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { addDays, today } from "../../kernel/dates";
 import { auditEvents } from "../audit";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
-import { runningSecondment, sender } from "../../../test/active-secondment";
+import { runningSecondment, walkersOf } from "../../../test/active-secondment";
 import { CAST } from "../../../test/support-cast";
 import { fireTogether, statusCounts } from "../../../test/parallel";
 import { createTestDatabase, testDatabaseKind } from "../../../test/db";
@@ -42,15 +42,7 @@ beforeAll(async () => {
   [regionHr, bauamt, council, coordination] = await Promise.all(
     [CAST.regionHr, CAST.bauamt, CAST.council, CAST.coordination].map((l) => t.signIn(l)),
   );
-  ({ id } = await runningSecondment({
-    health: sender(health),
-    regionHr: sender(regionHr),
-    wunstorfHr: sender(wunstorfHr),
-    bauamt: sender(bauamt),
-    person: sender(katrin),
-    council: sender(council),
-    coordination: sender(coordination),
-  }));
+  ({ id } = await runningSecondment(walkersOf({ health, regionHr, wunstorfHr, bauamt, katrin, council, coordination })));
 });
 afterAll(async () => t?.close());
 

@@ -9,7 +9,7 @@ import { and, eq } from "drizzle-orm";
 import { addDays, today, weekdayOf } from "../../kernel/dates";
 import { auditEvents } from "../audit";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
-import { runningSecondment, sender } from "../../../test/active-secondment";
+import { runningSecondment, walkersOf } from "../../../test/active-secondment";
 import { CAST } from "../../../test/support-cast";
 import { fireTogether, statusCounts } from "../../../test/parallel";
 import { createTestDatabase, testDatabaseKind } from "../../../test/db";
@@ -57,15 +57,7 @@ beforeAll(async () => {
   );
   const bauamt = await t.signIn(CAST.bauamt);
   const coordination = await t.signIn(CAST.coordination);
-  ({ id } = await runningSecondment({
-    health: sender(health),
-    regionHr: sender(regionHr),
-    wunstorfHr: sender(wunstorfHr),
-    bauamt: sender(bauamt),
-    person: sender(katrin),
-    council: sender(council),
-    coordination: sender(coordination),
-  }));
+  ({ id } = await runningSecondment(walkersOf({ health, regionHr, wunstorfHr, bauamt, katrin, council, coordination })));
 });
 afterAll(async () => {
   await t?.close();
