@@ -164,6 +164,18 @@ describe("expenses with receipts", () => {
     expect(returned.statusCode, returned.body).toBe(200);
     expect(returned.json().items.map((e: { state: string }) => e.state)).toEqual(["confirmed", "returned"]);
     expect(returned.json().totals).toEqual({ confirmedCents: 2340, openCents: 0 });
+    // The log keeps each decision: the confirmation, and the return with the head's comment.
+    const decisions = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entity, "expense"), eq(auditEvents.action, "update")));
+    expect(decisions.map((r) => [r.entityId, r.before, r.after])).toEqual(
+      expect.arrayContaining([
+        [expenseId, { entryState: "recorded" }, { entryState: "confirmed" }],
+        [correction.id, { entryState: "recorded" }, { entryState: "returned", comment: "Rückfahrt bitte mit Beleg." }],
+      ]),
+    );
+    expect(decisions).toHaveLength(2);
   });
 
   it("a correction is held to the same amounts as a new expense (0,01 € to 10.000 €); nothing is replaced", async () => {

@@ -207,7 +207,14 @@ describe("hours of a secondment", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.entity, "timesheet_entry")));
     expect(rows.filter((r) => r.action === "create")).toHaveLength(7);
-    expect(rows.filter((r) => r.action === "update")).toHaveLength(6);
+    const updates = rows.filter((r) => r.action === "update").map((r) => [r.before, r.after]);
+    expect(updates).toHaveLength(6);
+    // Five confirmations and one return, which keeps the head's comment.
+    expect(updates.filter(([, after]) => JSON.stringify(after) === JSON.stringify({ entryState: "confirmed" }))).toHaveLength(5);
+    expect(updates).toContainEqual([
+      { entryState: "recorded" },
+      { entryState: "returned", comment: "Freitag war Teamtag in Hannover, bitte 6 Stunden." },
+    ]);
   });
 
   it.skipIf(testDatabaseKind !== "postgres")(
