@@ -210,15 +210,6 @@ export async function decideExpense(db: Db, actor: Actor, id: string, expenseId:
     if (refused) throw new AppError("conflict", { message: refused });
     const state = step === "confirm" ? ("confirmed" as const) : ("returned" as const);
     await decideRow(tx, actor, "expenses", e, state, comment ?? null);
-    await recordAudit(tx, actor, {
-      action: "update",
-      entity: "expense",
-      entityId: e.id,
-      organizationId: s.organizationId,
-      visibility: "party",
-      before: { entryState: "recorded" },
-      after: { entryState: state, ...(comment ? { comment } : {}) },
-    });
     return e.day.slice(0, 7);
   });
   return getExpenses(db, actor, id, month);

@@ -3,6 +3,7 @@ import type { Tx } from "../../db/client";
 import { stepProblem, type EntryState, type EntryStep } from "../../domain/settlement/timesheet-rules";
 import type { Actor } from "../../kernel/actor";
 import type { Bilingual } from "../../kernel/problems";
+import { recordAudit } from "../audit";
 import type { TimesheetView } from "./timesheet-scope";
 import { expenses, timesheetEntries } from "./timesheets.tables";
 
@@ -59,20 +60,29 @@ async function writeRow(tx: Tx, subject: StepSubject, id: string, values: StepWr
 }
 
 /**
- * Confirms or returns a locked open row and writes the head's comment (null on a confirmation; an
- * open row carries none). A returned correction leaves the confirmed row it would have replaced in
- * force.
+ * Confirms or returns a locked open row, writes the head's comment (null on a confirmation; an
+ * open row carries none) and logs the step. A returned correction leaves the confirmed row it
+ * would have replaced in force.
  */
 export async function decideRow(
   tx: Tx,
   actor: Actor,
   subject: StepSubject,
-  row: { id: string; correctsId: string | null },
+  row: { id: string; organizationId: string; correctsId: string | null },
   state: "confirmed" | "returned",
   comment: string | null,
 ) {
   await writeRow(tx, subject, row.id, { state, comment, decidedBy: actor.accountId, decidedAt: new Date() });
   if (state === "returned" && row.correctsId) await writeRow(tx, subject, row.correctsId, { state: "confirmed" });
+  await recordAudit(tx, actor, {
+    action: "update",
+    entity: subject === "hours" ? "timesheet_entry" : "expense",
+    entityId: row.id,
+    organizationId: row.organizationId,
+    visibility: "party",
+    before: { entryState: "recorded" },
+    after: { entryState: state, ...(comment ? { comment } : {}) },
+  });
 }
 
 /** Marks a locked confirmed row as replaced by its correction (which the caller inserts). */

@@ -196,18 +196,7 @@ export async function confirmHours(db: Db, actor: Actor, id: string, entryIds: s
       entries.push(e);
     }
     if (problems.length) throw new AppError("validation", { fields: problems });
-    for (const e of entries) {
-      await decideRow(tx, actor, "hours", e, "confirmed", null);
-      await recordAudit(tx, actor, {
-        action: "update",
-        entity: "timesheet_entry",
-        entityId: e.id,
-        organizationId: s.organizationId,
-        visibility: "party",
-        before: { entryState: "recorded" },
-        after: { entryState: "confirmed" },
-      });
-    }
+    for (const e of entries) await decideRow(tx, actor, "hours", e, "confirmed", null);
     month = entries[0].day.slice(0, 7);
   });
   return getTimesheet(db, actor, id, month);
@@ -221,15 +210,6 @@ export async function returnHours(db: Db, actor: Actor, id: string, entryId: str
     const refused = stepRefusal(view, "hours", "return", e.state);
     if (refused) throw new AppError("conflict", { message: refused });
     await decideRow(tx, actor, "hours", e, "returned", comment);
-    await recordAudit(tx, actor, {
-      action: "update",
-      entity: "timesheet_entry",
-      entityId: e.id,
-      organizationId: s.organizationId,
-      visibility: "party",
-      before: { entryState: "recorded" },
-      after: { entryState: "returned", comment },
-    });
     return e.day.slice(0, 7);
   });
   return getTimesheet(db, actor, id, month);
