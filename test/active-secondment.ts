@@ -38,6 +38,17 @@ export interface Walkers {
   coordination: Send;
 }
 
+/** The walkers from signed-in test clients (the seconded person is Katrin Schulze's client). */
+export const walkersOf = (c: Record<Exclude<keyof Walkers, "person"> | "katrin", Client>): Walkers => ({
+  health: sender(c.health),
+  regionHr: sender(c.regionHr),
+  wunstorfHr: sender(c.wunstorfHr),
+  bauamt: sender(c.bauamt),
+  person: sender(c.katrin),
+  council: sender(c.council),
+  coordination: sender(c.coordination),
+});
+
 async function ok(answer: Promise<Answer>, what: string): Promise<any> {
   const a = await answer;
   if (a.status >= 300) throw new Error(`${what}: ${a.status} ${a.body}`);

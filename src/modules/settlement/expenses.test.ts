@@ -8,14 +8,17 @@ import { and, eq } from "drizzle-orm";
 import { addDays, today } from "../../kernel/dates";
 import { auditEvents } from "../audit";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
-import { runningSecondment, sender } from "../../../test/active-secondment";
+import { runningSecondment, walkersOf } from "../../../test/active-secondment";
 import { CAST } from "../../../test/support-cast";
+import { fireTogether, statusCounts } from "../../../test/parallel";
+import { createTestDatabase, testDatabaseKind } from "../../../test/db";
 
 let t: TestApp;
 let katrin: Client;
 let health: Client;
 let finance: Client;
 let wunstorfHr: Client;
+let regionHr: Client;
 let id: string;
 
 /** A 1×1 PNG. */
@@ -31,22 +34,15 @@ const expensesOf = async (client: Client, month: string) => {
 };
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ database: await createTestDatabase({ poolSize: 12 }) });
   [katrin, health, finance, wunstorfHr] = await Promise.all(
     [CAST.katrin, CAST.health, "kaemmerei@wunstorf.demo", CAST.wunstorfHr].map((l) => t.signIn(l)),
   );
-  const [regionHr, bauamt, council, coordination] = await Promise.all(
+  let bauamt: Client, council: Client, coordination: Client;
+  [regionHr, bauamt, council, coordination] = await Promise.all(
     [CAST.regionHr, CAST.bauamt, CAST.council, CAST.coordination].map((l) => t.signIn(l)),
   );
-  ({ id } = await runningSecondment({
-    health: sender(health),
-    regionHr: sender(regionHr),
-    wunstorfHr: sender(wunstorfHr),
-    bauamt: sender(bauamt),
-    person: sender(katrin),
-    council: sender(council),
-    coordination: sender(coordination),
-  }));
+  ({ id } = await runningSecondment(walkersOf({ health, regionHr, wunstorfHr, bauamt, katrin, council, coordination })));
 });
 afterAll(async () => t?.close());
 
@@ -168,6 +164,18 @@ describe("expenses with receipts", () => {
     expect(returned.statusCode, returned.body).toBe(200);
     expect(returned.json().items.map((e: { state: string }) => e.state)).toEqual(["confirmed", "returned"]);
     expect(returned.json().totals).toEqual({ confirmedCents: 2340, openCents: 0 });
+    // The log keeps each decision: the confirmation, and the return with the head's comment.
+    const decisions = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entity, "expense"), eq(auditEvents.action, "update")));
+    expect(decisions.map((r) => [r.entityId, r.before, r.after])).toEqual(
+      expect.arrayContaining([
+        [expenseId, { entryState: "recorded" }, { entryState: "confirmed" }],
+        [correction.id, { entryState: "recorded" }, { entryState: "returned", comment: "Rückfahrt bitte mit Beleg." }],
+      ]),
+    );
+    expect(decisions).toHaveLength(2);
   });
 
   it("a correction is held to the same amounts as a new expense (0,01 € to 10.000 €); nothing is replaced", async () => {
@@ -184,5 +192,60 @@ describe("expenses with receipts", () => {
       "confirmed:2340",
       "returned:4680",
     ]);
+  });
+});
+
+describe.skipIf(testDatabaseKind !== "postgres")("two steps on one expense at once (PostgreSQL, overlapping transactions)", () => {
+  /** Records a travel expense on `day` and returns its id. */
+  const recordOn = async (day: string) => {
+    const res = await post(katrin, `/api/v1/secondments/${id}/expenses`, { day, kind: "travel", amountCents: 1200 });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().items.find((e: { day: string; state: string }) => e.day === day && e.state === "recorded").id as string;
+  };
+  const statesOn = async (day: string) =>
+    (await expensesOf(health, day.slice(0, 7))).items.filter((e: { day: string }) => e.day === day).map((e: { state: string }) => e.state);
+  const stepUrl = (expenseId: string, step: string) => `/api/v1/secondments/${id}/expenses/${expenseId}/${step}`;
+
+  it("the two deciding accounts confirm the same expense at once, four times each: one confirmation, the others are told it is confirmed already", async () => {
+    const day = addDays(today(), -4);
+    const expenseId = await recordOn(day);
+    const answers = await fireTogether(
+      [health, regionHr, health, regionHr, health, regionHr, health, regionHr].map((client) => ({
+        client,
+        request: { method: "POST" as const, url: stepUrl(expenseId, "confirm") },
+      })),
+    );
+    expect(statusCounts(answers)).toEqual({ 200: 1, 409: 7 });
+    expect(answers.find((a) => a.statusCode === 409)!.json().messages.de).toBe("Dieser Eintrag ist bereits bestätigt.");
+    expect(await statesOn(day)).toEqual(["confirmed"]);
+    const decided = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entity, "expense"), eq(auditEvents.entityId, expenseId), eq(auditEvents.action, "update")));
+    expect(decided).toHaveLength(1);
+  });
+
+  it("a confirmation and a return of the same expense at once: one wins, the expense is in exactly its state", async () => {
+    const day = addDays(today(), -5);
+    const expenseId = await recordOn(day);
+    const answers = await fireTogether([
+      { client: health, request: { method: "POST", url: stepUrl(expenseId, "confirm") } },
+      { client: regionHr, request: { method: "POST", url: stepUrl(expenseId, "return"), payload: { comment: "Bitte mit Beleg." } } },
+    ]);
+    expect(statusCounts(answers)).toEqual({ 200: 1, 409: 1 });
+    expect(await statesOn(day)).toEqual([answers[0].statusCode === 200 ? "confirmed" : "returned"]);
+  });
+
+  it("two corrections of one confirmed expense at once: one correction, the other is a 409", async () => {
+    const day = addDays(today(), -6);
+    const expenseId = await recordOn(day);
+    expect((await post(health, stepUrl(expenseId, "confirm"))).statusCode).toBe(200);
+    const correct = (amountCents: number) => ({
+      client: katrin,
+      request: { method: "POST" as const, url: stepUrl(expenseId, "correct"), payload: { amountCents, reason: "Nachgetragen." } },
+    });
+    const answers = await fireTogether([correct(1500), correct(1800)]);
+    expect(statusCounts(answers)).toEqual({ 201: 1, 409: 1 });
+    expect(await statesOn(day)).toEqual(["replaced", "recorded"]);
   });
 });

@@ -1,15 +1,7 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
-import {
-  amountProblem,
-  dayProblem,
-  MAX_RECEIPT_BYTES,
-  monthBounds,
-  receiptTypeOf,
-  stepProblem,
-  type EntryStep,
-} from "../../domain/settlement/timesheet-rules";
+import { amountProblem, dayProblem, MAX_RECEIPT_BYTES, monthBounds, receiptTypeOf } from "../../domain/settlement/timesheet-rules";
 import type { Actor } from "../../kernel/actor";
 import { today } from "../../kernel/dates";
 import { AppError, type Bilingual, type FieldProblem } from "../../kernel/problems";
@@ -22,9 +14,8 @@ import {
   getTimesheetSecondmentForUpdate,
   getVisibleReceipt,
   listVisibleExpenses,
-  type ExpenseRow,
-  type TimesheetView,
 } from "./timesheet-scope";
+import { decideRow, onlyThePerson, replaceRow, stepAbilities, stepRefusal } from "./timesheet-steps";
 import { currentMonth, mayRecord } from "./timesheets";
 import type { CorrectExpenseBody, Expenses, ReceiptUpload, RecordExpenseBody } from "./timesheets.schemas";
 import { expenseReceipts, expenses } from "./timesheets.tables";
@@ -35,11 +26,6 @@ import { expenseReceipts, expenses } from "./timesheets.tables";
 // their first bytes, never from the name or a header.
 
 const field = (name: string, rule: string, message: Bilingual): FieldProblem => ({ field: name, in: "body", rule, message });
-
-const ONLY_THE_PERSON: Bilingual = {
-  de: "Auslagen erfasst die abgeordnete Person selbst.",
-  en: "Expenses are recorded by the seconded person.",
-};
 
 /** The expenses of a secondment in a month, with totals and what the caller may do. */
 export async function getExpenses(db: Db | Tx, actor: Actor, id: string, month = currentMonth()): Promise<z.infer<typeof Expenses>> {
@@ -66,9 +52,7 @@ export async function getExpenses(db: Db | Tx, actor: Actor, id: string, month =
       recordedAt: e.recordedAt.toISOString(),
       receipts: e.receipts.map((r) => ({ id: r.id, fileName: r.fileName, mediaType: r.mediaType, size: r.size })),
       abilities: {
-        confirm: view.mayDecide && e.state === "recorded",
-        return: view.mayDecide && e.state === "recorded",
-        correct: view.isEmployee && e.state === "confirmed",
+        ...stepAbilities(view, e.state),
         addReceipt: view.isEmployee && (e.state === "recorded" || e.state === "confirmed"),
       },
     })),
@@ -150,7 +134,7 @@ async function storeReceipt(tx: Tx, actor: Actor, s: SecondmentRow, expenseId: s
 export async function recordExpense(db: Db, actor: Actor, id: string, input: z.infer<typeof RecordExpenseBody>) {
   await db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
-    if (!view.isEmployee) throw new AppError("forbidden", { message: ONLY_THE_PERSON });
+    if (!view.isEmployee) throw new AppError("forbidden", { message: onlyThePerson("expenses") });
     const onDay = dayProblem({ day: input.day, today: today(), startsOn: s.startsOn, endsOn: s.endsOn, state: s.state });
     const onAmount = amountProblem(input.amountCents);
     const problems = [
@@ -191,7 +175,7 @@ export async function addReceipt(db: Db, actor: Actor, id: string, expenseId: st
   return db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
     const e = await getExpenseForUpdate(tx, view, s.id, expenseId);
-    if (!view.isEmployee) throw new AppError("forbidden", { message: ONLY_THE_PERSON });
+    if (!view.isEmployee) throw new AppError("forbidden", { message: onlyThePerson("expenses") });
     if (e.state !== "recorded" && e.state !== "confirmed")
       throw new AppError("conflict", {
         message: { de: "Zu dieser Auslage lassen sich keine Belege mehr hinzufügen.", en: "This expense takes no more receipts." },
@@ -217,42 +201,15 @@ async function auditReceiptRead(db: Db, actor: Actor, m: MemberRow, receiptId: s
   await recordPersonalDataReads(db, actor, [m], { receiptId });
 }
 
-function decisionProblem(view: TimesheetView, step: EntryStep, e: ExpenseRow): Bilingual | null {
-  if ((step === "confirm" || step === "return") && !view.mayDecide)
-    return {
-      de: "Auslagen bestätigt oder gibt die Fachbereichsleitung der aufnehmenden Verwaltung zurück.",
-      en: "Expenses are confirmed or returned by the receiving head of department.",
-    };
-  if (step === "correct" && !view.isEmployee) return ONLY_THE_PERSON;
-  return stepProblem(step, e.state);
-}
-
 /** Confirms or returns an open expense (a return needs a comment). */
 export async function decideExpense(db: Db, actor: Actor, id: string, expenseId: string, step: "confirm" | "return", comment?: string) {
   const month = await db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
     const e = await getExpenseForUpdate(tx, view, s.id, expenseId);
-    const refused = decisionProblem(view, step, e);
+    const refused = stepRefusal(view, "expenses", step, e.state);
     if (refused) throw new AppError("conflict", { message: refused });
     const state = step === "confirm" ? ("confirmed" as const) : ("returned" as const);
-    await tx
-      .update(expenses)
-      .set({ state, comment: comment ?? null, decidedBy: actor.accountId, decidedAt: new Date() })
-      .where(inArray(expenses.id, [e.id]));
-    if (step === "return" && e.correctsId)
-      await tx
-        .update(expenses)
-        .set({ state: "confirmed" })
-        .where(inArray(expenses.id, [e.correctsId]));
-    await recordAudit(tx, actor, {
-      action: "update",
-      entity: "expense",
-      entityId: e.id,
-      organizationId: s.organizationId,
-      visibility: "party",
-      before: { entryState: "recorded" },
-      after: { entryState: state, ...(comment ? { comment } : {}) },
-    });
+    await decideRow(tx, actor, "expenses", e, state, comment ?? null);
     return e.day.slice(0, 7);
   });
   return getExpenses(db, actor, id, month);
@@ -263,15 +220,12 @@ export async function correctExpense(db: Db, actor: Actor, id: string, expenseId
   const month = await db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
     const e = await getExpenseForUpdate(tx, view, s.id, expenseId);
-    const refused = decisionProblem(view, "correct", e);
+    const refused = stepRefusal(view, "expenses", "correct", e.state);
     if (refused) throw new AppError("conflict", { message: refused });
     // A correction is held to the amounts of a new expense (it replaces the confirmed one once confirmed).
     const onAmount = amountProblem(input.amountCents);
     if (onAmount) throw new AppError("validation", { fields: [field("amountCents", "plausible_amount", onAmount)] });
-    await tx
-      .update(expenses)
-      .set({ state: "replaced" })
-      .where(inArray(expenses.id, [e.id]));
+    await replaceRow(tx, "expenses", e.id);
     const [row] = await tx
       .insert(expenses)
       .values({

@@ -1,3 +1,4 @@
+import { RECORDABLE_SECONDMENT_STATES } from "../../domain/settlement/timesheet-rules";
 import type { Task, TaskSource } from "../../kernel/tasks";
 import { listOwnSecondments } from "../secondments";
 import { getTimesheetSecondment, unscopedOpenDaysByBorrower, unscopedReturnedDays } from "./timesheet-scope";
@@ -29,7 +30,7 @@ export const timesheetTasks: TaskSource = async ({ db, actor }) => {
       });
     }
   }
-  const own = await listOwnSecondments(db, actor, ["active", "completed", "ended_early"], 20);
+  const own = await listOwnSecondments(db, actor, RECORDABLE_SECONDMENT_STATES, 20);
   for (const { secondmentId, days } of await unscopedReturnedDays(
     db,
     own.map((o) => o.s.id),

@@ -1,15 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
-import {
-  dayProblem,
-  minutesProblem,
-  monthBounds,
-  RECORDABLE_SECONDMENT_STATES,
-  stepProblem,
-  totalsOf,
-  type EntryStep,
-} from "../../domain/settlement/timesheet-rules";
+import { dayProblem, minutesProblem, monthBounds, RECORDABLE_SECONDMENT_STATES, totalsOf } from "../../domain/settlement/timesheet-rules";
 import type { Actor } from "../../kernel/actor";
 import { today } from "../../kernel/dates";
 import { AppError, type Bilingual, type FieldProblem } from "../../kernel/problems";
@@ -26,6 +18,7 @@ import {
   type EntryRow,
   type TimesheetView,
 } from "./timesheet-scope";
+import { decideRow, onlyThePerson, replaceRow, stepAbilities, stepRefusal } from "./timesheet-steps";
 import type { CorrectHoursBody, RecordHoursBody, Timesheet } from "./timesheets.schemas";
 import { timesheetEntries } from "./timesheets.tables";
 
@@ -76,11 +69,7 @@ function presentEntry(e: EntryRow, view: TimesheetView) {
     reason: e.reason,
     recordedAt: e.recordedAt.toISOString(),
     decidedAt: e.decidedAt?.toISOString() ?? null,
-    abilities: {
-      confirm: view.mayDecide && e.state === "recorded",
-      return: view.mayDecide && e.state === "recorded",
-      correct: view.isEmployee && e.state === "confirmed",
-    },
+    abilities: stepAbilities(view, e.state),
   };
 }
 
@@ -124,11 +113,6 @@ const DAY_TAKEN: Bilingual = {
   en: "Some of the days have hours recorded already; nothing was saved.",
 };
 
-const ONLY_THE_PERSON: Bilingual = {
-  de: "Stunden und Auslagen erfasst die abgeordnete Person selbst.",
-  en: "Hours and expenses are recorded by the seconded person.",
-};
-
 /**
  * Records hours for one or several days (a week) at once: every day is checked first — within the
  * running secondment, not in the future, at most one live entry per day, quarter hours up to 10 h
@@ -137,7 +121,7 @@ const ONLY_THE_PERSON: Bilingual = {
 export async function recordHours(db: Db, actor: Actor, id: string, input: z.infer<typeof RecordHoursBody>) {
   await db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
-    if (!view.isEmployee) throw new AppError("forbidden", { message: ONLY_THE_PERSON });
+    if (!view.isEmployee) throw new AppError("forbidden", { message: onlyThePerson("hours") });
     const now = today();
     const problems: FieldProblem[] = [];
     const taken: FieldProblem[] = [];
@@ -207,40 +191,15 @@ export async function confirmHours(db: Db, actor: Actor, id: string, entryIds: s
     const entries: EntryRow[] = [];
     for (const [i, entryId] of [...new Set(entryIds)].entries()) {
       const e = await getEntryForUpdate(tx, view, s.id, entryId);
-      const refused = decisionProblem(view, "confirm", e);
+      const refused = stepRefusal(view, "hours", "confirm", e.state);
       if (refused) problems.push(field(`entryIds.${i}`, "entry_state", refused));
       entries.push(e);
     }
     if (problems.length) throw new AppError("validation", { fields: problems });
-    for (const e of entries) {
-      await tx
-        .update(timesheetEntries)
-        .set({ state: "confirmed", decidedBy: actor.accountId, decidedAt: new Date() })
-        .where(inArray(timesheetEntries.id, [e.id]));
-      await recordAudit(tx, actor, {
-        action: "update",
-        entity: "timesheet_entry",
-        entityId: e.id,
-        organizationId: s.organizationId,
-        visibility: "party",
-        before: { entryState: "recorded" },
-        after: { entryState: "confirmed" },
-      });
-    }
+    for (const e of entries) await decideRow(tx, actor, "hours", e, "confirmed", null);
     month = entries[0].day.slice(0, 7);
   });
   return getTimesheet(db, actor, id, month);
-}
-
-/** Why the caller may not take a decision step on this entry, or null. */
-function decisionProblem(view: TimesheetView, step: EntryStep, e: EntryRow): Bilingual | null {
-  if ((step === "confirm" || step === "return") && !view.mayDecide)
-    return {
-      de: "Stunden bestätigt oder gibt die Fachbereichsleitung der aufnehmenden Verwaltung zurück.",
-      en: "Hours are confirmed or returned by the receiving head of department.",
-    };
-  if (step === "correct" && !view.isEmployee) return ONLY_THE_PERSON;
-  return stepProblem(step, e.state);
 }
 
 /** Returns an open entry with a comment: the person records the day anew. */
@@ -248,27 +207,9 @@ export async function returnHours(db: Db, actor: Actor, id: string, entryId: str
   const month = await db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
     const e = await getEntryForUpdate(tx, view, s.id, entryId);
-    const refused = decisionProblem(view, "return", e);
+    const refused = stepRefusal(view, "hours", "return", e.state);
     if (refused) throw new AppError("conflict", { message: refused });
-    await tx
-      .update(timesheetEntries)
-      .set({ state: "returned", comment, decidedBy: actor.accountId, decidedAt: new Date() })
-      .where(inArray(timesheetEntries.id, [e.id]));
-    // A returned correction leaves the confirmed entry it would have replaced in force.
-    if (e.correctsId)
-      await tx
-        .update(timesheetEntries)
-        .set({ state: "confirmed" })
-        .where(inArray(timesheetEntries.id, [e.correctsId]));
-    await recordAudit(tx, actor, {
-      action: "update",
-      entity: "timesheet_entry",
-      entityId: e.id,
-      organizationId: s.organizationId,
-      visibility: "party",
-      before: { entryState: "recorded" },
-      after: { entryState: "returned", comment },
-    });
+    await decideRow(tx, actor, "hours", e, "returned", comment);
     return e.day.slice(0, 7);
   });
   return getTimesheet(db, actor, id, month);
@@ -282,14 +223,11 @@ export async function correctHours(db: Db, actor: Actor, id: string, entryId: st
   const month = await db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
     const e = await getEntryForUpdate(tx, view, s.id, entryId);
-    const refused = decisionProblem(view, "correct", e);
+    const refused = stepRefusal(view, "hours", "correct", e.state);
     if (refused) throw new AppError("conflict", { message: refused });
     const onMinutes = minutesProblem(input.minutes);
     if (onMinutes) throw new AppError("validation", { fields: [field("minutes", "plausible_hours", onMinutes)] });
-    await tx
-      .update(timesheetEntries)
-      .set({ state: "replaced" })
-      .where(inArray(timesheetEntries.id, [e.id]));
+    await replaceRow(tx, "hours", e.id);
     const [row] = await tx
       .insert(timesheetEntries)
       .values({
