@@ -159,6 +159,13 @@ export const WALKS: Walk[] = [
     screenshot: true,
   },
   {
+    form: "api-key-new",
+    as: "controlling@wunstorf.demo",
+    open: (page) => page.goto("/api-schluessel").then(() => undefined),
+    empty: { what: "no name", fill: (field) => field("name").fill(""), fields: ["name"] },
+    wrong: [{ what: "a name of 101 characters", fill: (field) => field("name").fill("F".repeat(101)), fields: ["name"] }],
+  },
+  {
     form: "account",
     as: "personal@wunstorf.demo",
     open: async (page) => {

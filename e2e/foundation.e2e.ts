@@ -32,6 +32,7 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
       "Unterstützungspool",
       "Postausgang",
       "Konten",
+      "API-Schlüssel",
       "Protokoll",
       "Mein Profil",
     ]);

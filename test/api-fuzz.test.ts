@@ -33,6 +33,7 @@ import { seedDemoTimesheets } from "../src/db/seed/demo-timesheets";
 import { seedDemoBillingDetails } from "../src/db/seed/demo-billing";
 import { seedDemoStatements } from "../src/db/seed/demo-statements";
 import { seedDemoBalances } from "../src/db/seed/demo-balances";
+import { seedDemoApiKeys } from "../src/db/seed/demo-api-keys";
 import { loginAttempts, loginLocks } from "../src/modules/identity/identity.tables";
 import { CONSENT_VERSION } from "../src/modules/pool/consent";
 import { solverPool } from "../src/modules/allocation/solver-pool";
@@ -90,6 +91,7 @@ const ORDER_OF: Record<string, string> = {
   calendar_feeds: `t.created_at::text`,
   allocation_runs: `t.created_at::text`,
   identity_provider_changes: `t.requested_at::text`,
+  api_keys: `t.name`,
 };
 const ID_TABLES = Object.keys(ORDER_OF);
 
@@ -137,6 +139,7 @@ beforeAll(async () => {
   await seedDemoBillingDetails(t.database.db);
   await seedDemoStatements(t.database.db);
   await seedDemoBalances(t.database.db);
+  await seedDemoApiKeys(t.database.db);
   // A crisis, an allocation run, a deputyship and a calendar feed, so their routes have real ids.
   const region = await t.signIn("koordination@region-hannover.demo");
   const crisis = await region.request({

@@ -90,6 +90,12 @@ const RESOURCES = [
     scope: "src/modules/settlement/balance-scope.ts",
   },
   {
+    table: "apiKeys",
+    sqlName: "api_keys",
+    declaredIn: "src/modules/identity/identity.tables.ts",
+    scope: "src/modules/identity/api-key-scope.ts",
+  },
+  {
     table: "allocationRuns",
     sqlName: "allocation_runs",
     declaredIn: "src/modules/allocation/allocation.tables.ts",

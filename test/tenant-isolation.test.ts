@@ -71,6 +71,9 @@ beforeAll(async () => {
     },
   });
 
+  // An API key of Wunstorf: only Wunstorf's HR office and controlling list and revoke it.
+  const apiKey = await hr.request({ method: "POST", url: "/api/v1/api-keys", payload: { name: "Kanarienvogel-Fachverfahren" } });
+  expect(apiKey.statusCode, apiKey.body).toBe(201);
   const catalogue = (await hr.request({ method: "GET", url: "/api/v1/qualifications" })).json().items as Array<{ id: string }>;
   const pool = await hr.request({
     method: "POST",
@@ -281,6 +284,8 @@ beforeAll(async () => {
   expect(canaries).toContain("Kanarienvogel Entwurfsanfrage");
   expect(canaries).toContain("Kanarienvogel-Kasse");
   expect(canaries).toContain("VB-2027-01-0001");
+  expect(canaries).toContain("Kanarienvogel-Fachverfahren");
+  expect(foreignIds).toContain(apiKey.json().apiKey.id);
   expect(foreignIds).toContain(secondmentId);
   expect(foreignIds.length).toBeGreaterThan(10);
 }, 120_000);

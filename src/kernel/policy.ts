@@ -12,6 +12,31 @@ export interface RouteGate {
   readonly isPublic: boolean;
   /** Whether this actor may call the route at all; resource-level checks follow in the use case. */
   allows(actor: Actor): boolean;
+  /**
+   * The API-key scope the route accepts (`Authorization: Bearer vbk_…`, see {@link acceptingApiKey}).
+   * Without it a request carrying a key is refused (403), whatever else it carries.
+   */
+  readonly apiKeyScope?: ApiKeyScope;
+  /** False when only an API key may call the route (a signed-in account is refused); default true. */
+  readonly acceptsSession?: boolean;
+}
+
+/** What an API key may be allowed to do; a route accepts a key only for the scope it names. */
+export const API_KEY_SCOPES = ["submissions"] as const;
+/** One of {@link API_KEY_SCOPES}. */
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/**
+ * The gate `gate`, which also lets in an administration's API key holding `scope` (the key's
+ * request then carries `request.apiKey`, not `request.actor`; the handler must serve both).
+ */
+export function acceptingApiKey(gate: RouteGate, scope: ApiKeyScope): RouteGate {
+  return { ...gate, apiKeyScope: scope };
+}
+
+/** A route only an API key holding `scope` may call (e.g. a client checking its own key). */
+export function apiKeyOnly(name: string, scope: ApiKeyScope): RouteGate {
+  return { name, isPublic: false, allows: () => false, apiKeyScope: scope, acceptsSession: false };
 }
 
 /** Anyone, signed in or not (health checks, public data). */

@@ -27,6 +27,21 @@ const PROBLEMS = {
     de: "Die Anfrage enthält kein gültiges CSRF-Token. Bitte laden Sie die Seite neu.",
     en: "The request carries no valid CSRF token. Please reload the page.",
   },
+  api_key_invalid: {
+    status: 401,
+    de: "Der API-Schlüssel ist ungültig oder widerrufen. Bitte lassen Sie sich vom Personalamt oder Controlling Ihrer Verwaltung einen neuen Schlüssel geben.",
+    en: "The API key is invalid or revoked. Please ask your administration's HR office or controlling for a new key.",
+  },
+  api_key_required: {
+    status: 401,
+    de: "Diese Adresse ist nur mit einem API-Schlüssel erreichbar (Kopfzeile „Authorization: Bearer …“).",
+    en: 'This address is only available with an API key (header "Authorization: Bearer …").',
+  },
+  api_key_not_accepted: {
+    status: 403,
+    de: "Dieser API-Schlüssel gilt nur für Meldungen. Für alles andere melden Sie sich bitte im Browser an.",
+    en: "This API key is valid for submissions only. For anything else, please sign in in the browser.",
+  },
   forbidden: { status: 403, de: "Dazu sind Sie nicht berechtigt.", en: "You are not allowed to do this." },
   not_found: { status: 404, de: "Nicht gefunden.", en: "Not found." },
   conflict: { status: 409, de: "Das steht im Widerspruch zu vorhandenen Daten.", en: "This conflicts with existing data." },

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { Actor } from "../kernel/actor";
+import type { Actor, ApiKeyActor } from "../kernel/actor";
 import type { Config } from "../config";
 import type { RouteGate } from "../kernel/policy";
 import type { ProblemCode } from "../kernel/problems";
@@ -12,6 +12,8 @@ declare module "fastify" {
   interface FastifyRequest {
     /** The signed-in account, or null for anonymous requests. */
     actor: Actor | null;
+    /** The administration's API key the request authenticated with (only on routes whose gate accepts keys), else null. */
+    apiKey: ApiKeyActor | null;
     /** Whether the request presented a session cookie that has expired. */
     hasExpiredSession: boolean;
     /** When the request's session was last written as active and when it began (null without a valid session). */

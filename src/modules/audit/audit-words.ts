@@ -68,6 +68,7 @@ export const OBJECT_TYPES = {
   expense_receipt: object(["Beleg", "Receipt"], ["den Beleg einer Auslage", "the receipt of an expense"]),
   statement: object(["Abrechnung", "Statement"], ["die Abrechnung", "the statement"]),
   billing_details: object(["Rechnungsdaten", "Billing details"], ["die Rechnungsdaten", "the billing details"]),
+  api_key: object(["API-Schlüssel", "API key"], ["den API-Schlüssel", "the API key"]),
 } as const satisfies Record<string, ObjectWords>;
 
 /** One of {@link OBJECT_TYPES}. */
@@ -176,6 +177,9 @@ export const STATUS_CLAUSES = {
   allocation_run: {
     committed: w("die Zuteilung übernommen und Vorschläge angelegt", "committed the allocation and opened proposals"),
   },
+  api_key: {
+    revoked: w("den API-Schlüssel widerrufen", "revoked the API key"),
+  },
   staff_council: {
     granted: w("die Rolle „Personalrat“ vergeben", "granted the role staff council"),
     revoked: w("die Rolle „Personalrat“ entzogen", "revoked the role staff council"),
@@ -198,6 +202,7 @@ export const CREATE_CLAUSES: Partial<Record<ObjectType, Bilingual>> = {
     "published a new version of the cost-rate parameters",
   ),
   manual_cost_rate: w("einen Kostensatz für eine Gruppe ohne Tabelle eingetragen", "entered a rate for a group without a table"),
+  api_key: w("einen API-Schlüssel ausgestellt", "issued an API key"),
 };
 
 /** Clauses of deletions, where "gelöscht" is not what happened. */
@@ -290,6 +295,7 @@ export const FIELDS: Record<string, FieldWords> = {
   clientId: field("Client-ID", "Client ID"),
   hasClientSecret: field("Geheimnis hinterlegt", "Secret stored", { kind: "yesNo" }),
   scopes: field("Bereiche", "Scopes", { kind: "list" }),
+  prefix: field("Schlüsselanfang", "Key prefix"),
   isEnabled: field("Eingeschaltet", "Switched on", { kind: "yesNo" }),
   isPasswordLoginEnabled: field("Anmeldung mit Passwort erlaubt", "Password sign-in allowed", { kind: "yesNo" }),
   source: field("Quelle", "Source"),

@@ -90,3 +90,30 @@ export const providerChangePolicy = definePolicy<ProviderChangeAction>(
   ["list", "decide"],
   PROVIDER_CHANGE_TABLE,
 );
+
+/** Actions on the API keys of an administration. */
+export type ApiKeyAction = "list" | "create" | "revoke";
+
+const API_KEY_TABLE = {
+  region_admin: [],
+  org_admin: ["list", "create", "revoke"],
+  department_head: [],
+  clerk: [],
+  employee: [],
+  staff_council: [],
+  finance: [],
+  reporter: ["list", "create", "revoke"],
+  climate_manager: [],
+  moderator: [],
+  management: [],
+} as const satisfies Record<Role, readonly ApiKeyAction[]>;
+
+/**
+ * API keys are issued, listed and revoked by the HR office (org_admin, which manages the
+ * administration's accounts and access) and by controlling (reporter, which runs the reporting and
+ * is who the IT of a Fachverfahren asks for a key). A key can do no more than a reporter can by
+ * hand — submit values for its own administration — so issuing one grants nothing beyond the
+ * issuer's own rights; each key names who issued it, and either office can revoke any key of the
+ * administration. Everything is scoped to the actor's administration (`api-key-scope.ts`).
+ */
+export const apiKeyPolicy = definePolicy<ApiKeyAction>("api_key", ["list", "create", "revoke"], API_KEY_TABLE);

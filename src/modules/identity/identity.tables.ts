@@ -278,3 +278,36 @@ export const deputies = declareVisibility(
   ),
   "tenant",
 );
+
+/**
+ * An API key of an administration, for a machine client (a Fachverfahren) that submits values.
+ * The secret (`vbk_` + 43 characters, 256 random bits) is shown once when the key is created;
+ * the table keeps only its SHA-256 (`secret_hash`, unique: a presented key is found by the hash
+ * of what it sent) and a public prefix to recognise it in lists. Revoked keys stay for the audit
+ * log and the list; they never authenticate again.
+ */
+export const apiKeys = declareVisibility(
+  pgTable(
+    "api_keys",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      ...ownerColumns(),
+      /** What the key is for, e.g. "Fachverfahren Bürgeramt". */
+      name: text("name").notNull(),
+      /** The first characters of the secret (`vbk_3f9aXq7L`), shown in lists; not enough to use it. */
+      prefix: text("prefix").notNull(),
+      /** SHA-256 (hex) of the whole secret. */
+      secretHash: text("secret_hash").notNull().unique(),
+      /** What the key may do: the scopes a route accepts (`submissions`). */
+      scopes: text("scopes").array().$type<string[]>().notNull(),
+      createdByAccountId: uuid("created_by_account_id").references(() => accounts.id, { onDelete: "set null" }),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      /** The last request with the key, written at most once a minute. */
+      lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+      revokedAt: timestamp("revoked_at", { withTimezone: true }),
+      revokedByAccountId: uuid("revoked_by_account_id").references(() => accounts.id, { onDelete: "set null" }),
+    },
+    (t) => [index("api_keys_org_created").on(t.organizationId, t.createdAt, t.id)],
+  ),
+  "tenant",
+);

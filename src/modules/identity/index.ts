@@ -1,19 +1,21 @@
 import { defineModule } from "../../kernel/module";
 import { accountRoutes } from "./accounts.routes";
+import { apiKeyRoutes } from "./api-keys.routes";
 import { identityAuditSource } from "./identity-audit";
-import { accountPolicy, providerChangePolicy } from "./identity.policy";
+import { accountPolicy, apiKeyPolicy, providerChangePolicy } from "./identity.policy";
 import { sessionRoutes } from "./session.routes";
 import { syncIdentityProvidersFromEnv } from "./sso/identity-provider";
 import { linkRoutes } from "./sso/link.routes";
 import { ssoRoutes } from "./sso/sso.routes";
 
-/** Identity: sessions, accounts and roles, single sign-on per administration. */
+/** Identity: sessions, accounts and roles, single sign-on per administration, API keys for machine clients. */
 export const identityModule = defineModule({
   name: "identity",
-  routes: [sessionRoutes, accountRoutes, ssoRoutes, linkRoutes],
+  routes: [sessionRoutes, accountRoutes, ssoRoutes, linkRoutes, apiKeyRoutes],
   abilities: {
     manageAccounts: (actor) => accountPolicy.can(actor, "list"),
     decideProviderChanges: (actor) => providerChangePolicy.can(actor, "list"),
+    manageApiKeys: (actor) => apiKeyPolicy.can(actor, "list"),
   },
   audit: identityAuditSource,
   prepare: async (db, env) => {

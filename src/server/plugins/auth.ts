@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { timingSafeEqual } from "node:crypto";
 import { findSession, IDLE_REMAINING_HEADER, IDLE_TIMEOUT_SECONDS, SESSION_COOKIE, touchSession } from "../../modules/identity/sessions";
 import { AppError } from "../../kernel/problems";
+import { authenticateApiKey } from "../../modules/identity/api-keys";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -20,6 +21,14 @@ function isResourceRoute(request: FastifyRequest): boolean {
   return request.routeOptions.url?.includes("/:") ?? false;
 }
 
+/** The key of `Authorization: Bearer <key>`, or null when the request sends none (other schemes are not ours). */
+function presentedApiKey(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== "string") return null;
+  const match = /^bearer(?:\s+(.*))?$/is.exec(header.trim());
+  return match ? (match[1] ?? "").trim() : null;
+}
+
 /**
  * Sessions, CSRF and route policies.
  *
@@ -29,9 +38,15 @@ function isResourceRoute(request: FastifyRequest): boolean {
  * - A state-changing request that carries the session cookie must send `X-CSRF-Token`.
  * - A denied gate answers 403 on collections and 404 on single resources, so that an object of
  *   another administration is indistinguishable from one that does not exist.
+ * - An API key (`Authorization: Bearer vbk_…`) is looked at only on a route whose gate names a
+ *   scope of keys (`apiKeyScope`); everywhere else the request is refused (403
+ *   `api_key_not_accepted`) before anything else is read. An unknown, malformed or revoked key is
+ *   401 `api_key_invalid`. A key request sets `request.apiKey`, never `request.actor`, ignores any
+ *   session cookie and needs no CSRF token (no browser sends the header on its own).
  */
 async function authPlugin(app: FastifyInstance) {
   app.decorateRequest("actor", null);
+  app.decorateRequest("apiKey", null);
   app.decorateRequest("hasExpiredSession", false);
   app.decorateRequest("sessionTimes", null);
   app.decorateRequest("dataVersion", null);
@@ -45,6 +60,17 @@ async function authPlugin(app: FastifyInstance) {
   app.addHook("preValidation", async (request, reply) => {
     const policy = request.routeOptions.config.policy;
     if (!policy) return;
+    const presented = presentedApiKey(request);
+    if (presented !== null) {
+      if (!policy.apiKeyScope) throw new AppError("api_key_not_accepted");
+      const key = await authenticateApiKey(app.db, presented);
+      if (!key) throw new AppError("api_key_invalid");
+      if (!key.scopes.includes(policy.apiKeyScope)) throw new AppError("api_key_not_accepted");
+      request.apiKey = key;
+      reply.header("cache-control", "private, no-store");
+      return;
+    }
+    if (policy.acceptsSession === false) throw new AppError("api_key_required");
     const token = request.cookies[SESSION_COOKIE];
     let isTouchDue = false;
     let idleRemaining = 0;

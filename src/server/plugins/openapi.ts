@@ -18,7 +18,9 @@ import { isStateChanging } from "./auth";
  *
  * - **security** from the route's policy (`config.policy`): `security: []` on public operations,
  *   the session cookie on the others, and with it the CSRF header on state-changing ones unless
- *   the route opts out (`config.csrf: false`) — the same rule `plugins/auth.ts` applies;
+ *   the route opts out (`config.csrf: false`) — the same rule `plugins/auth.ts` applies; the API
+ *   key (`apiKey`, bearer) as an alternative where the gate accepts keys (`apiKeyScope`), alone
+ *   where it accepts nothing else;
  * - **4xx responses** that the app's own checks can answer with ({@link problemCodesOf}), each
  *   an RFC 9457 problem document described once in `components.schemas.Problem`;
  * - **operationId**: every documented `/api/v1` route must name one, unique in the document; the
@@ -42,6 +44,13 @@ export const SECURITY_SCHEMES = {
     description:
       "The session's CSRF token (`csrfToken` in the answer of `POST /api/v1/session` or `GET /api/v1/session`). Required together with the session cookie on every request that changes something (POST, PUT, PATCH, DELETE).",
   },
+  apiKey: {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "vbk_ and 43 characters",
+    description:
+      "An API key of an administration for machine clients, issued by its HR office or controlling on the page „API-Schlüssel“ (`POST /api/v1/api-keys`; the key is shown once). Send it in every request: `Authorization: Bearer vbk_3f9aXq7LkW2mN8pR4tV6yB1cD5eF7gH9jK0lM2nP4qS`. Accepted only by operations that list this scheme (submissions); any other operation refuses a request carrying a key (403 `api_key_not_accepted`). An unknown or revoked key is 401 `api_key_invalid`. No session cookie and no CSRF token are involved. Check a key with `GET /api/v1/api-keys/self`.",
+  },
 } as const;
 
 /** A security requirement of OpenAPI: scheme names that must all be present. */
@@ -60,8 +69,10 @@ const methodOf = (route: DocumentedRoute) => String([route.method].flat()[0]).to
 export function securityOf(route: DocumentedRoute): SecurityRequirement[] {
   const policy = route.config?.policy;
   if (!policy || policy.isPublic) return [];
+  const key: SecurityRequirement[] = policy.apiKeyScope ? [{ apiKey: [] }] : [];
+  if (policy.acceptsSession === false) return key;
   const needsCsrf = isStateChanging(methodOf(route)) && route.config?.csrf !== false;
-  return [needsCsrf ? { session: [], csrfToken: [] } : { session: [] }];
+  return [needsCsrf ? { session: [], csrfToken: [] } : { session: [] }, ...key];
 }
 
 /**
@@ -79,8 +90,13 @@ export function problemCodesOf(route: DocumentedRoute): ProblemCode[] {
   const hasParams = route.url.includes("/:");
   const changes = isStateChanging(methodOf(route));
   const codes: ProblemCode[] = ["validation"];
-  if (policy && !policy.isPublic) codes.push("unauthenticated", "session_expired", "forbidden");
-  if (changes && route.config?.csrf !== false) codes.push("csrf");
+  const keyOnly = policy?.acceptsSession === false;
+  if (policy && !policy.isPublic && !keyOnly) codes.push("unauthenticated", "session_expired", "forbidden");
+  if (changes && route.config?.csrf !== false && !keyOnly) codes.push("csrf");
+  // A request carrying an API key: refused where the route takes none; checked where it does.
+  codes.push(policy?.apiKeyScope ? "api_key_invalid" : "api_key_not_accepted");
+  if (policy?.apiKeyScope) codes.push("api_key_not_accepted");
+  if (keyOnly) codes.push("api_key_required");
   // A foreign or unknown id answers 404, in the path or as a reference in the body.
   if (hasParams || changes) codes.push("not_found");
   if (hasParams) codes.push("uri_too_long");
@@ -170,7 +186,7 @@ async function openapiPlugin(app: FastifyInstance) {
         title: "Verbund API",
         version: "1.0.0",
         description:
-          "JSON API of Verbund. Sign in with `POST /api/v1/session`: the answer sets the session cookie and carries the CSRF token, which every state-changing request sends as `X-CSRF-Token`. Errors are RFC 9457 problem documents (`application/problem+json`) with German and English messages.",
+          "JSON API of Verbund. Sign in with `POST /api/v1/session`: the answer sets the session cookie and carries the CSRF token, which every state-changing request sends as `X-CSRF-Token`. Machine clients of an administration (a Fachverfahren submitting values) send an API key instead: `Authorization: Bearer vbk_…` (scheme `apiKey`), only on the operations that list it. Errors are RFC 9457 problem documents (`application/problem+json`) with German and English messages.",
         license,
       },
       servers: [{ url: app.config.baseUrl, description: "This installation" }],

@@ -406,6 +406,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API keys of the caller's administration, the newest first (without secrets) */
+        get: operations["listApiKeys"];
+        put?: never;
+        /** Issue an API key of the caller's administration; the secret is in this answer only */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an API key: from now on every request with it is refused */
+        post: operations["revokeApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/self": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The key a machine client sends: its name and the administration it submits for (to check a key)
+         * @description Only with an API key: `curl -H 'Authorization: Bearer vbk_…' https://verbund.example/api/v1/api-keys/self`. A revoked or unknown key is answered 401 (`api_key_invalid`).
+         */
+        get: operations["getOwnApiKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1543,7 +1598,7 @@ export interface components {
              * @description Stable code to branch on
              * @enum {string}
              */
-            code: "validation" | "unauthenticated" | "invalid_credentials" | "session_expired" | "csrf" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "unprocessable" | "login_locked" | "rate_limited" | "internal" | "unavailable";
+            code: "validation" | "unauthenticated" | "invalid_credentials" | "session_expired" | "csrf" | "api_key_invalid" | "api_key_required" | "api_key_not_accepted" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "unprocessable" | "login_locked" | "rate_limited" | "internal" | "unavailable";
             /** @description The detail in German and English */
             messages: {
                 de: string;
@@ -1630,6 +1685,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getOrganizationBoundaries: {
@@ -1670,6 +1734,15 @@ export interface operations {
             };
             /** @description Problem (`validation`): The input is not valid. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1741,6 +1814,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (`not_found`): Not found. */
             404: {
                 headers: {
@@ -1794,6 +1876,15 @@ export interface operations {
             };
             /** @description Problem (`validation`): The input is not valid. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1859,6 +1950,7 @@ export interface operations {
                             abilities: {
                                 manageAccounts: boolean;
                                 decideProviderChanges: boolean;
+                                manageApiKeys: boolean;
                                 readAuditLog: boolean;
                                 readOutbox: boolean;
                                 managePool: boolean;
@@ -1904,7 +1996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`api_key_not_accepted`, `forbidden`): This API key is valid for submissions only. For anything else, please sign in in the browser. / You are not allowed to do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1998,7 +2090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2089,7 +2181,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2176,6 +2268,7 @@ export interface operations {
                         abilities: {
                             manageAccounts: boolean;
                             decideProviderChanges: boolean;
+                            manageApiKeys: boolean;
                             readAuditLog: boolean;
                             readOutbox: boolean;
                             managePool: boolean;
@@ -2220,7 +2313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2279,6 +2372,7 @@ export interface operations {
                         abilities: {
                             manageAccounts: boolean;
                             decideProviderChanges: boolean;
+                            manageApiKeys: boolean;
                             readAuditLog: boolean;
                             readOutbox: boolean;
                             managePool: boolean;
@@ -2323,7 +2417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2422,7 +2516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2574,7 +2668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2626,7 +2720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2751,7 +2845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2840,7 +2934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2956,7 +3050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3063,7 +3157,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3153,6 +3247,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     startSsoLogin: {
@@ -3170,6 +3273,15 @@ export interface operations {
         responses: {
             /** @description Problem (`validation`): The input is not valid. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3214,6 +3326,15 @@ export interface operations {
         responses: {
             /** @description Problem (`validation`): The input is not valid. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3306,7 +3427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3469,7 +3590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3550,7 +3671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3668,7 +3789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3749,7 +3870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3881,7 +4002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3987,7 +4108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4032,7 +4153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4117,7 +4238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4248,7 +4369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4373,7 +4494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4429,6 +4550,381 @@ export interface operations {
             };
         };
     };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description What the key is for, e.g. „Fachverfahren Bürgeramt“ */
+                            name: string;
+                            /** @description The first characters of the secret (`vbk_3f9aXq7L`), to recognise the key */
+                            prefix: string;
+                            scopes: "submissions"[];
+                            createdAt: string;
+                            /** @description Who issued the key (a name of the same administration); null when the account is gone */
+                            createdBy: string | null;
+                            /** @description The last request with the key, to the minute; null when never used */
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                            revokedBy: string | null;
+                            abilities: {
+                                revoke: boolean;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Whether the caller may issue a key */
+                        canCreate: boolean;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the key is for, e.g. „Fachverfahren Bürgeramt“ */
+                    name: string;
+                    /**
+                     * @description Default: `submissions`
+                     * @default [
+                     *       "submissions"
+                     *     ]
+                     */
+                    scopes?: "submissions"[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        apiKey: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description What the key is for, e.g. „Fachverfahren Bürgeramt“ */
+                            name: string;
+                            /** @description The first characters of the secret (`vbk_3f9aXq7L`), to recognise the key */
+                            prefix: string;
+                            scopes: "submissions"[];
+                            createdAt: string;
+                            /** @description Who issued the key (a name of the same administration); null when the account is gone */
+                            createdBy: string | null;
+                            /** @description The last request with the key, to the minute; null when never used */
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                            revokedBy: string | null;
+                            abilities: {
+                                revoke: boolean;
+                            };
+                        };
+                        /** @description The key itself (`vbk_` and 43 characters). Shown only in this answer — Verbund keeps only its hash. Send it as `Authorization: Bearer vbk_…`. */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description What the key is for, e.g. „Fachverfahren Bürgeramt“ */
+                        name: string;
+                        /** @description The first characters of the secret (`vbk_3f9aXq7L`), to recognise the key */
+                        prefix: string;
+                        scopes: "submissions"[];
+                        createdAt: string;
+                        /** @description Who issued the key (a name of the same administration); null when the account is gone */
+                        createdBy: string | null;
+                        /** @description The last request with the key, to the minute; null when never used */
+                        lastUsedAt: string | null;
+                        revokedAt: string | null;
+                        revokedBy: string | null;
+                        abilities: {
+                            revoke: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOwnApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        prefix: string;
+                        scopes: "submissions"[];
+                        /** @description The administration the key submits for */
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_invalid`, `api_key_required`): The API key is invalid or revoked. Please ask your administration's HR office or controlling for a new key. / This address is only available with an API key (header "Authorization: Bearer …"). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -4439,7 +4935,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "reciprocity_settings" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "reciprocity_settings" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -4536,7 +5032,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4553,7 +5049,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "reciprocity_settings" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "reciprocity_settings" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -4592,7 +5088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4662,7 +5158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4727,7 +5223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4790,7 +5286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4922,7 +5418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5052,7 +5548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5176,7 +5672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5318,7 +5814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5426,7 +5922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5522,7 +6018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5653,7 +6149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5734,7 +6230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5893,7 +6389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5988,7 +6484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6026,7 +6522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6141,7 +6637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6289,7 +6785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6432,7 +6928,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6592,7 +7088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6751,7 +7247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6861,7 +7357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6931,7 +7427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7025,7 +7521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7154,7 +7650,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7370,7 +7866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7566,7 +8062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,7 +8287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8006,7 +8502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8251,7 +8747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8359,7 +8855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8578,7 +9074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8820,7 +9316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8914,7 +9410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8990,7 +9486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9075,7 +9571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9143,7 +9639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9237,7 +9733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9309,7 +9805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9414,7 +9910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9483,7 +9979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9559,7 +10055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9664,7 +10160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9724,7 +10220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9800,7 +10296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9907,7 +10403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10009,7 +10505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10086,7 +10582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10201,7 +10697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10277,7 +10773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10365,7 +10861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10469,7 +10965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10601,7 +11097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10726,7 +11222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10871,7 +11367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11011,7 +11507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11157,7 +11653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11304,7 +11800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11439,7 +11935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11564,7 +12060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11698,7 +12194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11838,7 +12334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11979,7 +12475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12088,7 +12584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12184,7 +12680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12306,7 +12802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12429,7 +12925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12591,7 +13087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12726,7 +13222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12897,7 +13393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13068,7 +13564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13239,7 +13735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13342,7 +13838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13409,7 +13905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13476,7 +13972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13581,7 +14077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13677,7 +14173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13847,7 +14343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13988,7 +14484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14045,7 +14541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14149,7 +14645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14332,7 +14828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14562,7 +15058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14636,7 +15132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`): You are not allowed to do this. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14837,7 +15333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -188,6 +188,13 @@ export function AppShell() {
                 </Link>
               </li>
             ) : null}
+            {me?.abilities.manageApiKeys ? (
+              <li>
+                <Link to="/api-schluessel" activeProps={{ "aria-current": "page" }}>
+                  {t("apiKeys.nav")}
+                </Link>
+              </li>
+            ) : null}
             {me?.abilities.readAuditLog ? (
               <li>
                 <Link to="/protokoll" activeProps={{ "aria-current": "page" }}>

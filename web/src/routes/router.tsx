@@ -37,6 +37,7 @@ const routes = [
   at("/profil", signedIn(lazyRouteComponent(identity, "ProfilePage"))),
   at("/protokoll", signedIn(lazyRouteComponent(audit, "AuditPage"))),
   at("/anmeldedienste", signedIn(lazyRouteComponent(identity, "ProviderChangesPage"))),
+  at("/api-schluessel", signedIn(lazyRouteComponent(identity, "ApiKeysPage"))),
   at("/pool", signedIn(lazyRouteComponent(pool, "PoolPage"))),
   at("/pool/mitglieder", signedIn(lazyRouteComponent(pool, "PoolMembersPage"))),
   at("/pool/mitglieder/neu", signedIn(lazyRouteComponent(pool, "PoolMemberNewPage"))),

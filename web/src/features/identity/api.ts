@@ -40,3 +40,12 @@ export type ProfileChange = RequestBodyOf<"/api/v1/me", "patch">;
 export type PasswordChange = RequestBodyOf<"/api/v1/me/password", "post">;
 /** A sign-in with login name and password. */
 export type Credentials = RequestBodyOf<"/api/v1/session", "post">;
+
+/** The API keys of the caller's administration (never a secret) and whether the caller may issue one. */
+export type ApiKeys = ResponseOf<"/api/v1/api-keys">;
+/** One of them, with what the caller may do with it. */
+export type ApiKey = ApiKeys["items"][number];
+/** A new key as the form sends it. */
+export type NewApiKey = RequestBodyOf<"/api/v1/api-keys", "post">;
+/** The answer to issuing a key: the key and, this once, its secret. */
+export type CreatedApiKey = ResponseOf<"/api/v1/api-keys", "post">;
