@@ -3,6 +3,11 @@
 import type { Bilingual } from "../../kernel/problems";
 import type { NumberRule } from "./german-number";
 
+/** What the user wrote, cut to a length a message can quote. */
+function short(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+}
+
 export const REQUIRED: Record<"standardKey" | "period" | "value", Bilingual> = {
   standardKey: {
     de: "Tragen Sie das Kürzel des Standards ein, z. B. telefon-erreichbarkeit.",
@@ -18,6 +23,7 @@ export const FRACTION_INCOMPLETE: Bilingual = {
 };
 
 export function numberMessage(rule: NumberRule | "date" | "formula_error", raw: string, numbers: "german" | "english"): Bilingual {
+  raw = short(raw);
   if (rule === "number" && numbers === "english") {
     return {
       de: `„${raw}“ ist keine Zahl. In einer Datei mit Komma als Trennzeichen stehen Dezimalzahlen mit Punkt, z. B. 78.5 – oder speichern Sie sie mit Semikolon.`,
@@ -46,6 +52,7 @@ export function numberMessage(rule: NumberRule | "date" | "formula_error", raw: 
 }
 
 export function periodMessage(raw: string): Bilingual {
+  raw = short(raw);
   return {
     de: `„${raw}“ ist kein Zeitraum. Schreiben Sie z. B. 2026-09 oder 09/2026 (Monat), 2026-Q3 oder 3. Quartal 2026 (Quartal), 2026 (Jahr).`,
     en: `"${raw}" is not a period. Write e.g. 2026-09 or 09/2026 (month), 2026-Q3 or Q3 2026 (quarter), 2026 (year).`,
@@ -53,6 +60,7 @@ export function periodMessage(raw: string): Bilingual {
 }
 
 export function confidenceMessage(raw: string): Bilingual {
+  raw = short(raw);
   return {
     de: `„${raw}“: Die Verlässlichkeit ist hoch, mittel oder niedrig.`,
     en: `"${raw}": the confidence is high, medium or low (hoch, mittel, niedrig).`,
@@ -67,6 +75,7 @@ export function duplicateMessage(key: string, period: string, firstLine: number)
 }
 
 export function unknownColumnMessage(name: string): Bilingual {
+  name = short(name);
   return {
     de: `Die Spalte „${name}“ ist unbekannt. Erlaubt sind Standard, Zeitraum, Wert, Zähler, Nenner, Methode, Verlässlichkeit, Begründung (und Bezeichnung, Einheit, Bemerkung zum Lesen).`,
     en: `The column "${name}" is unknown. Allowed are Standard, Zeitraum, Wert, Zähler, Nenner, Methode, Verlässlichkeit, Begründung (and Bezeichnung, Einheit, Bemerkung for reading).`,
@@ -74,6 +83,7 @@ export function unknownColumnMessage(name: string): Bilingual {
 }
 
 export function duplicateColumnMessage(name: string): Bilingual {
+  name = short(name);
   return { de: `Die Spalte „${name}“ steht zweimal in der Datei.`, en: `The column "${name}" appears twice in the file.` };
 }
 
