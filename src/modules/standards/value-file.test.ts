@@ -3,8 +3,8 @@ import path from "node:path";
 import { deflateRawSync, constants as zlibConstants } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../config";
-import { decodeWindows1252, DEFAULT_VALUE_FILE_LIMITS, readValueFile } from "./value-file";
+import { loadConfig, projectRoot } from "../../config";
+import { decodeWindows1252, DEFAULT_VALUE_FILE_LIMITS, readValueFile, valueFileLimits } from "./value-file";
 import { templateLines, valueTemplate, TEMPLATE_COLUMNS } from "./value-template";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(projectRoot, "test", "fixtures", "standards", name)));
@@ -145,6 +145,15 @@ describe("CSV in German conventions", () => {
     );
     expect((await readValueFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), "bild.csv")).problems[0].rule).toBe("not_a_table");
     expect((await readValueFile(utf8("Standard;Zeitraum;Wert"), "kaputt.xlsx")).problems[0].rule).toBe("broken_archive");
+  });
+
+  it("takes its upload limit from the configuration (VERBUND_STANDARDS_UPLOAD_MB)", async () => {
+    const limits = valueFileLimits(loadConfig({ VERBUND_STANDARDS_UPLOAD_MB: "0.0005" }));
+    expect(limits.maxBytes).toBe(524);
+    expect((await readValueFile(fixture("excel-de-2026-q3.csv"), "a.csv", limits)).problems[0].message.de).toBe(
+      "Die Datei ist 0,000632 MB groß; erlaubt sind höchstens 0,0005 MB. Teilen Sie sie auf.",
+    );
+    expect(valueFileLimits(loadConfig({})).maxBytes).toBe(50 * 1024 * 1024);
   });
 
   it("lists the first problems of a file full of errors and counts the rest", async () => {

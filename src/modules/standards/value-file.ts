@@ -21,7 +21,7 @@ import { inspectZip } from "./zip-guard";
 
 /** Limits of a value file. */
 export interface ValueFileLimits {
-  /** Size of the uploaded file (`STANDARDS_UPLOAD_LIMIT_BYTES`, 50 MB by default). */
+  /** Size of the uploaded file (`VERBUND_STANDARDS_UPLOAD_MB`, 50 MB by default). */
   maxBytes: number;
   /** Lines of values below the header. */
   maxRows: number;
@@ -260,7 +260,7 @@ const CSV_SYNTAX: Bilingual = {
 };
 
 function tooLarge(size: number, max: number): Bilingual {
-  const mb = (n: number, lang: string) => (n / (1024 * 1024)).toLocaleString(lang, { maximumFractionDigits: 1 });
+  const mb = (n: number, lang: string) => (n / (1024 * 1024)).toLocaleString(lang, { maximumSignificantDigits: 3 });
   return {
     de: `Die Datei ist ${mb(size, "de-DE")} MB groß; erlaubt sind höchstens ${mb(max, "de-DE")} MB. Teilen Sie sie auf.`,
     en: `The file has ${mb(size, "en-GB")} MB; at most ${mb(max, "en-GB")} MB are allowed. Split it up.`,
