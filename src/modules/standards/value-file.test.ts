@@ -145,6 +145,10 @@ describe("CSV in German conventions", () => {
     );
     expect((await readValueFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), "bild.csv")).problems[0].rule).toBe("not_a_table");
     expect((await readValueFile(utf8("Standard;Zeitraum;Wert"), "kaputt.xlsx")).problems[0].rule).toBe("broken_archive");
+    const ods = await readValueFile(fixture("libreoffice-2026-q3.ods"), "werte.ods");
+    expect(ods.problems[0].message.de).toBe(
+      "Das ist eine OpenDocument-Tabelle (.ods). Speichern Sie sie als .xlsx oder als CSV (Trennzeichen Semikolon).",
+    );
   });
 
   it("takes its upload limit from the configuration (VERBUND_STANDARDS_UPLOAD_MB)", async () => {

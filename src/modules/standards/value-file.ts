@@ -80,6 +80,8 @@ export async function readValueFile(
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const refusal = inspectZip(bytes, { maxUncompressedBytes: limits.maxUncompressedBytes, maxRatio: 500, maxEntries: 10_000 });
     if (refusal) return refuse("xlsx", refusal.rule, refusal.message);
+    // An OpenDocument file (LibreOffice's own format) names its type in its first entry.
+    if (new TextDecoder().decode(bytes.subarray(30, 100)).includes("opendocument")) return refuse(null, "opendocument", OPENDOCUMENT);
     return readXlsx(bytes, limits).then(
       (read) => ({ format: "xlsx" as const, ...read }),
       () => refuse("xlsx", "broken_archive", NOT_A_WORKBOOK),
@@ -241,6 +243,10 @@ const EMPTY: Bilingual = { de: "Die Datei ist leer.", en: "The file is empty." }
 const OLD_EXCEL: Bilingual = {
   de: "Das ist eine Datei im alten Excel-Format (.xls). Speichern Sie sie als .xlsx oder als CSV (Trennzeichen Semikolon).",
   en: "This is a file in the old Excel format (.xls). Save it as .xlsx or as CSV (semicolon separated).",
+};
+const OPENDOCUMENT: Bilingual = {
+  de: "Das ist eine OpenDocument-Tabelle (.ods). Speichern Sie sie als .xlsx oder als CSV (Trennzeichen Semikolon).",
+  en: "This is an OpenDocument spreadsheet (.ods). Save it as .xlsx or as CSV (semicolon separated).",
 };
 const NOT_A_WORKBOOK: Bilingual = {
   de: "Die Datei ist keine lesbare XLSX-Arbeitsmappe. Speichern Sie die Tabelle neu als .xlsx oder .csv.",
