@@ -53,7 +53,7 @@ export const TEMPLATE_EXPLANATION: [string, string][] = [
   ["Verlässlichkeit", "hoch, mittel oder niedrig."],
   ["Begründung", "Erklärt eine Warnung der Plausibilitätsprüfung, z. B. einen Sprung zum Vorzeitraum."],
   ["Leere Zeilen", "Zeilen ohne Wert werden übersprungen."],
-  ["Format", "CSV mit Semikolon (UTF-8 oder Windows-1252) oder XLSX; höchstens 50 MB und 200.000 Zeilen."],
+  ["Format", "CSV mit Semikolon (UTF-8 oder Windows-1252) oder XLSX; in der Voreinstellung höchstens 50 MB und 200.000 Zeilen."],
 ];
 
 /** The template as bytes: CSV (UTF-8 with byte order mark, semicolons, CRLF) or XLSX. */
@@ -102,7 +102,10 @@ async function xlsxTemplate(input: ValueTemplateInput, lines: string[][]): Promi
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Verbund";
   workbook.title = `Meldung ${input.organizationName} ${input.period}`;
-  const sheet = workbook.addWorksheet("Werte", { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = workbook.addWorksheet("Werte", {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
+  });
   sheet.columns = TEMPLATE_COLUMNS.map((header, i) => ({
     header,
     key: `c${i}`,
@@ -110,16 +113,22 @@ async function xlsxTemplate(input: ValueTemplateInput, lines: string[][]): Promi
     // Number formats are written without locale; a German Excel shows 1.234,5.
     style: i >= 4 && i <= 6 ? { numFmt: "#,##0.0##" } : { numFmt: "@" },
   }));
-  const headerRow = sheet.getRow(1);
-  headerRow.font = { bold: true, color: { argb: "FFFFFFFF" } };
-  headerRow.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1D4E89" } };
+  // The header cells only (a styled row would colour the sheet's whole width).
+  sheet.getRow(1).eachCell((cell) => {
+    cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1D4E89" } };
+  });
   for (const line of lines) sheet.addRow(line.map((cell, i) => (i >= 4 && i <= 6 ? null : cell)));
-  const explanation = workbook.addWorksheet("Erläuterungen");
+  const explanation = workbook.addWorksheet("Erläuterungen", {
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   explanation.columns = [
-    { header: "Spalte", key: "column", width: 24 },
-    { header: `Vorlage für ${input.organizationName}, Zeitraum ${input.period}`, key: "text", width: 100 },
+    { key: "column", width: 24 },
+    { key: "text", width: 90, style: { alignment: { wrapText: true, vertical: "top" } } },
   ];
-  explanation.getRow(1).font = { bold: true };
-  for (const [column, text] of TEMPLATE_EXPLANATION) explanation.addRow([column, text]);
+  explanation.addRow([`Vorlage für ${input.organizationName}, Meldezeitraum ${input.period}`]).font = { bold: true, size: 13 };
+  explanation.addRow([]);
+  explanation.addRow(["Spalte", "Erläuterung"]).font = { bold: true };
+  for (const [column, text] of TEMPLATE_EXPLANATION) explanation.addRow([column, text]).alignment = { wrapText: true, vertical: "top" };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
