@@ -110,6 +110,11 @@ describe("CSV in German conventions", () => {
     ]);
   });
 
+  it("skips comment lines, also when a spreadsheet saved them again in quotes", async () => {
+    const read = await readValueFile(utf8('# Vorlage\nStandard;Zeitraum;Wert\n"# Hinweis; bitte ausfüllen";;\nx;2026;1\n'), "a.csv");
+    expect(read).toMatchObject({ problems: [], skippedLines: [], rows: [{ line: 4, standardKey: "x", period: "2026", value: 1 }] });
+  });
+
   it("refuses unknown, doubled and missing columns, naming them", async () => {
     const read = await readValueFile(utf8("Standard;Wert;Wert;Farbe\nx;1;2;rot\n"), "a.csv");
     expect(positions(read.problems)).toEqual([
@@ -381,6 +386,34 @@ describe("templates", () => {
       { line: 13, standardKey: "telefon-erreichbarkeit", period: "2026-Q3", value: 78.5, numerator: 1570, denominator: 2000 },
       { line: 15, standardKey: "termin-buergerbuero", period: "2026-08", value: 12.5 },
     ]);
+  });
+
+  it("reads back the CSV template filled in and saved again by LibreOffice Calc (German settings): as CSV in Windows-1252 with every text quoted, and as XLSX", async () => {
+    const expected = [
+      {
+        standardKey: "telefon-erreichbarkeit",
+        period: "2026-Q3",
+        value: 78.5,
+        numerator: 1570,
+        denominator: 2000,
+        method: "Telefonanlage",
+        confidence: "high",
+      },
+      {
+        standardKey: "buergeramt-termin",
+        period: "2026-08",
+        value: 12.5,
+        method: "Terminsystem",
+        confidence: "medium",
+        reasons: { "*": "Urlaubszeit" },
+      },
+    ];
+    const csv = await readValueFile(fixture("vorlage-libreoffice-1252.csv"), "vorlage.csv");
+    expect(csv).toMatchObject({ encoding: "windows-1252", problems: [], skippedLines: [14, 16] });
+    expect(csv.rows).toEqual(expected.map((row, i) => ({ line: [13, 15][i], ...row })));
+    const xlsx = await readValueFile(fixture("vorlage-libreoffice.xlsx"), "vorlage.xlsx");
+    expect(xlsx.problems).toEqual([]);
+    expect(xlsx.rows).toEqual(expected.map((row, i) => ({ line: [13, 15][i], ...row })));
   });
 
   it("writes an XLSX template with a styled header, number formats and an explanation sheet, and reads it back once filled in", async () => {

@@ -156,7 +156,9 @@ function readCsv(text: string, limits: ValueFileLimits): Omit<ValueFileReading, 
       return undefined;
     },
   }) as unknown as { record: string[]; info: { lines: number } }[];
-  const lines: CellLine[] = records.map(({ record, info }) => ({
+  // A comment line that a spreadsheet saved again comes back quoted (`"# …";;;`): still a comment.
+  const content = records.filter(({ record }) => !record[0]?.trimStart().startsWith("#"));
+  const lines: CellLine[] = content.map(({ record, info }) => ({
     // info.lines is the line a record ends on; a quoted cell may span lines.
     line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
     // A leading apostrophe before = + - @ is how CSV exports (ours: kernel/csv.ts) keep a cell from
