@@ -45,6 +45,8 @@ export interface Config {
    * server/read-cache.ts.
    */
   readCacheMegabytes: number;
+  /** Largest value file (CSV/XLSX) a reporter may upload, in bytes (`VERBUND_STANDARDS_UPLOAD_MB`, default 50). */
+  standardsUploadLimitBytes: number;
 }
 
 /** Repository root, resolved from this file so that the CLI works from any working directory. */
@@ -73,6 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     allocationConcurrency: Math.max(1, Number(env.VERBUND_ALLOCATION_CONCURRENCY ?? 1)),
     allocationQueue: Math.max(0, Number(env.VERBUND_ALLOCATION_QUEUE ?? 4)),
     readCacheMegabytes: Math.max(0, Number(env.VERBUND_READ_CACHE_MB ?? 64)),
+    standardsUploadLimitBytes: Math.round(
+      (Number(env.VERBUND_STANDARDS_UPLOAD_MB) > 0 ? Number(env.VERBUND_STANDARDS_UPLOAD_MB) : 50) * 1024 * 1024,
+    ),
   };
 }
 
