@@ -90,6 +90,7 @@ const ORDER_OF: Record<string, string> = {
   calendar_feeds: `t.created_at::text`,
   allocation_runs: `t.created_at::text`,
   identity_provider_changes: `t.requested_at::text`,
+  service_standards: `t.key`,
 };
 const ID_TABLES = Object.keys(ORDER_OF);
 
@@ -178,7 +179,12 @@ beforeAll(async () => {
     for (const table of ID_TABLES) {
       const where =
         // The region's own rows; provider changes are confirmed by the region's coordination.
-        table === "organizations" || table === "qualifications" || table === "crises" || table === "identity_provider_changes"
+        table === "organizations" ||
+        table === "qualifications" ||
+        table === "crises" ||
+        table === "identity_provider_changes" ||
+        // The catalogue of standards is public.
+        table === "service_standards"
           ? sql`TRUE`
           : table === "secondments"
             ? sql`t.organization_id = ${org} OR t.borrower_organization_id = ${org}`

@@ -132,6 +132,7 @@ const POOL_BY_SEGMENT: Record<string, string> = {
   timesheets: "timesheet_entries",
   expenses: "expenses",
   receipts: "expense_receipts",
+  standards: "service_standards",
 };
 const POOL_BY_FIELD: Record<string, string> = {
   memberId: "pool_members",
