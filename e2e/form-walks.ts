@@ -615,4 +615,71 @@ export const WALKS: Walk[] = [
       },
     ],
   },
+  {
+    form: "standard-new",
+    as: "koordination@region-hannover.demo",
+    open: (page) => page.goto("/leistungsstandards/neu").then(() => undefined),
+    empty: {
+      what: "empty",
+      fill: async () => {},
+      fields: [
+        "title",
+        "titleEn",
+        "theme",
+        "indicatorDefinition",
+        "measurement",
+        "unit",
+        "aggregation",
+        "direction",
+        "periodicity",
+        "target",
+        "tolerance",
+        "validFrom",
+        "anchor",
+        "appliesTo",
+      ],
+    },
+    wrong: [
+      {
+        what: "31.02.2026 typed as the start",
+        fill: async (field, page) => typeImpossibleDate(field("validFrom"), page),
+        fields: ["validFrom"],
+      },
+      {
+        what: "a LeiKa key of three digits",
+        fill: async (field) => {
+          await field("title").fill("Formularprobe");
+          await field("leikaKey").fill("123");
+        },
+        fields: ["leikaKey"],
+      },
+    ],
+  },
+  {
+    form: "standard-version",
+    as: "koordination@region-hannover.demo",
+    open: async (page) => {
+      await page.goto("/leistungsstandards");
+      await page.getByRole("link", { name: "Telefonische Erreichbarkeit (115-Serviceversprechen)" }).click();
+      await page.getByRole("button", { name: "Neue Fassung erstellen" }).click();
+    },
+    empty: {
+      what: "empty (the prefilled current version cleared)",
+      fill: async (field) => {
+        for (const name of ["title", "titleEn", "indicatorDefinition", "measurement", "target", "tolerance", "validFrom", "anchor"])
+          await field(name).fill("");
+      },
+      fields: ["title", "titleEn", "indicatorDefinition", "measurement", "target", "tolerance", "validFrom", "anchor"],
+    },
+    wrong: [
+      {
+        what: "a target of 120 % without a change note",
+        fill: async (field) => {
+          await field("target").fill("120");
+        },
+        fields: ["target", "changeNote"],
+      },
+    ],
+    confirms: true,
+  },
 ];
