@@ -19,7 +19,7 @@ describe.skipIf(!hasBrowser)("the catalogue of service standards in the browser"
     const citizens = page.getByRole("table", { name: "Bürgerservice (2)" });
     const phone = citizens.getByRole("row", { name: /Telefonische Erreichbarkeit/ });
     const text = await phone.textContent();
-    for (const part of ["Vorschlag", "75 % (höher ist besser)", "± 5 Prozentpunkte", "monatlich", "alle Verwaltungen"])
+    for (const part of ["Vorschlag", "75\u00a0%\u00a0(höher ist besser)", "±\u00a05\u00a0Prozentpunkte", "monatlich", "alle Verwaltungen"])
       expect(text).toContain(part);
     const building = page.getByRole("table", { name: "Bauen (1)" });
     expect(await building.textContent()).toContain("die unteren Bauaufsichtsbehörden");
@@ -34,6 +34,7 @@ describe.skipIf(!hasBrowser)("the catalogue of service standards in the browser"
     const main = (await page.locator("main").textContent()) ?? "";
     expect(main).toContain("die unteren Bauaufsichtsbehörden – 14 Verwaltungen");
     expect(main).toContain("LeiKa 99012008000000: Baugenehmigung");
+    expect(main).toContain("OZG-Leistung 10519: Bauvorbescheid und Baugenehmigung");
     expect(main).toContain("§ 69 Niedersächsische Bauordnung");
     expect(await page.getByRole("table", { name: "Versionsgeschichte" }).textContent()).toContain("Startpaket (Vorschlag)");
     expect(await page.getByRole("button", { name: "Neue Fassung erstellen" }).count()).toBe(0);
@@ -79,7 +80,8 @@ describe.skipIf(!hasBrowser)("the catalogue of service standards in the browser"
     await notice.waitFor();
     expect(await page.evaluate(() => document.activeElement?.closest("[role=status]") !== null)).toBe(true);
     const history = page.getByRole("table", { name: "Versionsgeschichte" });
-    const newest = history.getByRole("row").nth(1);
+    const newest = history.getByRole("row").filter({ hasText: "01.01.2027" });
+    await newest.waitFor();
     const row = (await newest.textContent()) ?? "";
     for (const part of ["01.01.2027", "Koordination der Region", "Zielwert, Gültig ab", "Ziel nach Auswertung 2026 verschärft"])
       expect(row).toContain(part);

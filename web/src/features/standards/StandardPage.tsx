@@ -26,10 +26,11 @@ export function StandardPage() {
   const [asking, setAsking] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const save = useMutation((body: NewStandardVersion) => api.POST("/api/v1/standards/{id}/versions", { params: { path: { id } }, body }), {
-    async onSuccess(saved) {
+    async onSuccess(_saved, body) {
+      // The answer's current version is the one in force today; the notice names the new one.
       setAsking(false);
       setEditing(null);
-      setNotice(t("standards.form.versionSaved", { version: saved.current.version, from: f.dateLong(saved.current.validFrom) }));
+      setNotice(t("standards.form.versionSaved", { version: body.basedOnVersion + 1, from: f.dateLong(body.validFrom) }));
       await Promise.all([detail.reload(), versions.reload()]);
     },
   });
@@ -79,12 +80,9 @@ export function StandardPage() {
           t("standards.detail.service"),
           v.service ? (
             <>
-              {v.service.leikaKey ? (
-                <span className="block">{t("standards.detail.leika", { key: v.service.leikaKey, name: v.service.name })}</span>
-              ) : null}
-              {v.service.ozgId ? (
-                <span className="block">{t("standards.detail.ozg", { id: v.service.ozgId, name: v.service.ozgService })}</span>
-              ) : null}
+              {v.service.leikaKey ? t("standards.detail.leika", { key: v.service.leikaKey, name: v.service.name }) : null}
+              {v.service.leikaKey && v.service.ozgId ? <br /> : null}
+              {v.service.ozgId ? t("standards.detail.ozg", { id: v.service.ozgId, name: v.service.ozgService }) : null}
             </>
           ) : (
             t("standards.detail.noService")
