@@ -83,7 +83,14 @@ describe.skipIf(!hasBrowser)("the catalogue of service standards in the browser"
     const newest = history.getByRole("row").filter({ hasText: "01.01.2027" });
     await newest.waitFor();
     const row = (await newest.textContent()) ?? "";
-    for (const part of ["01.01.2027", "Koordination der Region", "Zielwert, Gültig ab", "Ziel nach Auswertung 2026 verschärft"])
+    expect(await page.locator("main").textContent()).toContain("Fassung 2 gilt ab 1. Januar 2027; bis dahin gilt Fassung 1");
+    for (const part of [
+      "Fassung 2",
+      "01.01.2027",
+      "Koordination der Region",
+      "Zielwert, Gültig ab",
+      "Ziel nach Auswertung 2026 verschärft",
+    ])
       expect(row).toContain(part);
     await expectAccessible(page, "standard after a new version");
     await screenshots(page, "standard-detail-coordination");

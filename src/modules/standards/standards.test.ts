@@ -276,7 +276,8 @@ describe("editing the catalogue", () => {
       ),
     );
     expect(statusCounts(answers)).toEqual({ 201: 1, 409: 11 });
-    for (const a of answers.filter((x) => x.statusCode === 409)) expect(a.json().messages.de).toMatch(/Seite neu/);
+    // Each loser is told at its field to reload: the outdated version, or the unique index (a real race).
+    for (const a of answers.filter((x) => x.statusCode === 409)) expect(JSON.stringify(a.json().errors)).toMatch(/Seite neu/);
     const { rows } = await t.database.db.execute(
       sql`SELECT count(*)::int AS n FROM service_standard_versions WHERE standard_id = ${it.id}`,
     );

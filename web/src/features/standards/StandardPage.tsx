@@ -39,6 +39,8 @@ export function StandardPage() {
   const v = s.current;
   const latest = versions.data?.items[0]?.version ?? s.versionCount;
   const labels = fieldLabels(t);
+  // A newer version that starts later: said above the definition, which is the one in force.
+  const announced = versions.data?.items.find((h) => h.version > v.version && h.validFrom > v.validFrom);
   const send = () => {
     if (!editing) return;
     void save.run({ ...bodyOf(editing), basedOnVersion: latest, changeNote: editing.changeNote } as NewStandardVersion).then((refused) => {
@@ -62,6 +64,11 @@ export function StandardPage() {
         {t("standards.detail.version", { version: v.version })} · {t(`standards.themes.${v.theme}`)}{" "}
         {v.isProposal ? <ProposalBadge /> : null}
       </p>
+      {announced ? (
+        <p className="kern-body">
+          {t("standards.detail.announced", { version: announced.version, from: f.dateLong(announced.validFrom), current: v.version })}
+        </p>
+      ) : null}
       <dl className="kern-description-list">
         {item(t("standards.detail.definition"), v.indicatorDefinition)}
         {item(t("standards.detail.measurement"), v.measurement)}
@@ -184,7 +191,7 @@ export function StandardPage() {
             {versions.data.items.map((h) => (
               <tr key={h.id} className="kern-table__row">
                 <th scope="row" className="kern-table__cell">
-                  {h.version}
+                  {t("standards.detail.version", { version: h.version })}
                 </th>
                 <td className="kern-table__cell">{f.date(h.validFrom)}</td>
                 <td className="kern-table__cell">{f.date(h.createdAt)}</td>

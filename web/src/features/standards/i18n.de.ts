@@ -92,6 +92,7 @@ export const de = {
       appliesToCount: "{{applicability}} – {{count}} Verwaltungen",
       administrationsTitle: "Verwaltungen, für die dieser Standard gilt",
       version: "Fassung {{version}}",
+      announced: "Fassung {{version}} gilt ab {{from}}; bis dahin gilt Fassung {{current}}, die hier beschrieben ist.",
       historyTitle: "Versionsgeschichte",
       historyIntro: "Jede Änderung ist eine neue Fassung. Frühere Werte bleiben an der Fassung gemessen, die in ihrem Meldezeitraum galt.",
       historyVersion: "Fassung",

@@ -94,6 +94,7 @@ export const en: typeof de = {
       appliesToCount: "{{applicability}} – {{count}} administrations",
       administrationsTitle: "Administrations this standard applies to",
       version: "Version {{version}}",
+      announced: "Version {{version}} applies from {{from}}; until then version {{current}}, described here, applies.",
       historyTitle: "Version history",
       historyIntro: "Every change is a new version. Earlier values stay measured against the version in force in their reporting period.",
       historyVersion: "Version",
