@@ -646,8 +646,9 @@ export const WALKS: Walk[] = [
         fields: ["validFrom"],
       },
       {
-        what: "a LeiKa key of three digits",
+        what: "a LeiKa key of three digits (the start now readable)",
         fill: async (field) => {
+          await field("validFrom").fill("2027-01-01");
           await field("title").fill("Formularprobe");
           await field("leikaKey").fill("123");
         },
@@ -673,8 +674,15 @@ export const WALKS: Walk[] = [
     },
     wrong: [
       {
-        what: "a target of 120 % without a change note",
+        what: "the fields filled again, a target of 120 % and no change note",
         fill: async (field) => {
+          await field("title").fill("Formularprobe");
+          await field("titleEn").fill("Form test");
+          await field("indicatorDefinition").fill("Eine Kennzahl nur für die Probe.");
+          await field("measurement").fill("Gemessen nur für die Probe.");
+          await field("tolerance").fill("5");
+          await field("validFrom").fill("2027-01-01");
+          await field("anchor").fill("Probe");
           await field("target").fill("120");
         },
         fields: ["target", "changeNote"],

@@ -112,10 +112,9 @@ export function fieldLabels(t: (key: string) => string): Record<string, string> 
 /**
  * The fields of a version: what the indicator is, how it is measured, its target and tolerance,
  * validity, basis and applicability, with a search of the bundled service catalogue that fills the
- * LeiKa key and OZG id. `withChangeNote` for a new version of an existing standard.
+ * LeiKa key and OZG id. `withChangeNote` for a new version of an existing standard (form `standard-version`, else `standard-new`).
  */
 export function StandardForm({
-  name,
   values,
   onChange,
   onSubmit,
@@ -126,7 +125,6 @@ export function StandardForm({
   submitLabel,
   after,
 }: {
-  name: string;
   values: StandardFormValues;
   onChange(values: StandardFormValues): void;
   onSubmit(): void;
@@ -153,200 +151,211 @@ export function StandardForm({
     const res = await api.GET("/api/v1/service-catalogue", { params: { query: { q: query.trim(), limit: 10 } } });
     setFound(res.data ?? { items: [], matches: 0 });
   };
+  const fields = (
+    <>
+      <TextField name="title" label={labels.title} value={values.title} onChange={set("title")} error={errors.title} />
+      <TextField name="titleEn" label={labels.titleEn} value={values.titleEn} onChange={set("titleEn")} error={errors.titleEn} />
+      <SelectField
+        name="theme"
+        label={labels.theme}
+        value={values.theme}
+        options={choices("themes")}
+        onChange={set("theme")}
+        error={errors.theme}
+      />
+      <fieldset className="kern-fieldset standard-service">
+        <legend className="kern-label">{t("standards.detail.service")}</legend>
+        <div className="kern-form-input">
+          <label className="kern-label" htmlFor="field-serviceSearch">
+            {t("standards.search.label")}
+          </label>
+          <div className="kern-hint" id="field-serviceSearch-hint">
+            {t("standards.search.hint")}
+          </div>
+          <div className="search-row">
+            <input
+              className="kern-form-input__input"
+              id="field-serviceSearch"
+              name="serviceSearch"
+              type="search"
+              value={query}
+              aria-describedby="field-serviceSearch-hint"
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  void search();
+                }
+              }}
+            />
+            <Button type="button" kind="secondary" onClick={() => void search()}>
+              {t("standards.search.button")}
+            </Button>
+          </div>
+        </div>
+        <div role="status" className="kern-body">
+          {taken
+            ? t("standards.search.taken", { name: taken })
+            : found
+              ? found.items.length
+                ? t("standards.search.results", { shown: found.items.length, count: found.matches })
+                : t("standards.search.noResults")
+              : null}
+        </div>
+        {found && found.items.length ? (
+          <ul className="kern-list service-results">
+            {found.items.map((s, i) => (
+              <li key={`${s.leikaKey ?? "x"}-${s.ozgId ?? "x"}-${i}`}>
+                <span className="kern-body">
+                  {s.name} · {s.leikaKey ?? t("standards.search.noKey")}
+                  {s.ozgId ? ` · OZG ${s.ozgId} ${s.ozgService}` : ""}
+                </span>{" "}
+                <Button
+                  type="button"
+                  kind="tertiary"
+                  label={t("standards.search.takeLabel", { name: s.name })}
+                  onClick={() => {
+                    onChange({ ...values, leikaKey: s.leikaKey ?? "", ozgId: s.ozgId ?? "" });
+                    setTaken(s.name);
+                    setFound(null);
+                  }}
+                >
+                  {t("standards.search.take")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <TextField
+          name="leikaKey"
+          label={labels.leikaKey}
+          hint={t("standards.hints.leikaKey")}
+          value={values.leikaKey}
+          onChange={set("leikaKey")}
+          error={errors.leikaKey}
+        />
+        <TextField name="ozgId" label={labels.ozgId} value={values.ozgId} onChange={set("ozgId")} error={errors.ozgId} />
+      </fieldset>
+      <TextField
+        name="indicatorDefinition"
+        label={labels.indicatorDefinition}
+        value={values.indicatorDefinition}
+        onChange={set("indicatorDefinition")}
+        error={errors.indicatorDefinition}
+        multiline
+      />
+      <TextField
+        name="measurement"
+        label={labels.measurement}
+        value={values.measurement}
+        onChange={set("measurement")}
+        error={errors.measurement}
+        multiline
+      />
+      <SelectField
+        name="unit"
+        label={labels.unit}
+        value={values.unit}
+        options={choices("units")}
+        onChange={set("unit")}
+        error={errors.unit}
+      />
+      <SelectField
+        name="aggregation"
+        label={labels.aggregation}
+        value={values.aggregation}
+        options={choices("aggregations")}
+        onChange={set("aggregation")}
+        error={errors.aggregation}
+      />
+      <SelectField
+        name="direction"
+        label={labels.direction}
+        value={values.direction}
+        options={choices("directions")}
+        onChange={set("direction")}
+        error={errors.direction}
+      />
+      <SelectField
+        name="periodicity"
+        label={labels.periodicity}
+        value={values.periodicity}
+        options={choices("periodicities")}
+        onChange={set("periodicity")}
+        error={errors.periodicity}
+      />
+      <TextField name="target" label={labels.target} type="number" value={values.target} onChange={set("target")} error={errors.target} />
+      <TextField
+        name="tolerance"
+        label={labels.tolerance}
+        type="number"
+        hint={t("standards.hints.tolerance")}
+        value={values.tolerance}
+        onChange={set("tolerance")}
+        error={errors.tolerance}
+      />
+      <TextField
+        name="validFrom"
+        label={labels.validFrom}
+        type="date"
+        value={values.validFrom}
+        onChange={set("validFrom")}
+        error={errors.validFrom}
+      />
+      <TextField
+        name="validTo"
+        label={labels.validTo}
+        type="date"
+        hint={t("standards.hints.validTo")}
+        value={values.validTo}
+        onChange={set("validTo")}
+        error={errors.validTo}
+      />
+      <TextField name="anchor" label={labels.anchor} value={values.anchor} onChange={set("anchor")} error={errors.anchor} multiline />
+      <TextField
+        name="referenceModel"
+        label={labels.referenceModel}
+        value={values.referenceModel}
+        onChange={set("referenceModel")}
+        error={errors.referenceModel}
+      />
+      <SelectField
+        name="appliesTo"
+        label={labels.appliesTo}
+        value={values.appliesTo}
+        options={choices("applicabilities")}
+        onChange={set("appliesTo")}
+        error={errors.appliesTo}
+      />
+      {withChangeNote ? (
+        <TextField
+          name="changeNote"
+          label={labels.changeNote}
+          hint={t("standards.hints.changeNote")}
+          value={values.changeNote}
+          onChange={set("changeNote")}
+          error={errors.changeNote}
+          multiline
+        />
+      ) : null}
+      <div className="button-row">
+        <Button>{submitLabel}</Button>
+        {after}
+      </div>
+    </>
+  );
   return (
     <>
       <ErrorSummary problem={problem} labels={labels} />
-      <Form name={name} mutation={mutation} onSubmit={onSubmit}>
-        <TextField name="title" label={labels.title} value={values.title} onChange={set("title")} error={errors.title} />
-        <TextField name="titleEn" label={labels.titleEn} value={values.titleEn} onChange={set("titleEn")} error={errors.titleEn} />
-        <SelectField
-          name="theme"
-          label={labels.theme}
-          value={values.theme}
-          options={choices("themes")}
-          onChange={set("theme")}
-          error={errors.theme}
-        />
-        <fieldset className="kern-fieldset standard-service">
-          <legend className="kern-label">{t("standards.detail.service")}</legend>
-          <div className="kern-form-input">
-            <label className="kern-label" htmlFor="field-serviceSearch">
-              {t("standards.search.label")}
-            </label>
-            <div className="kern-hint" id="field-serviceSearch-hint">
-              {t("standards.search.hint")}
-            </div>
-            <div className="search-row">
-              <input
-                className="kern-form-input__input"
-                id="field-serviceSearch"
-                name="serviceSearch"
-                type="search"
-                value={query}
-                aria-describedby="field-serviceSearch-hint"
-                onChange={(e) => setQuery(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter") {
-                    e.preventDefault();
-                    void search();
-                  }
-                }}
-              />
-              <Button type="button" kind="secondary" onClick={() => void search()}>
-                {t("standards.search.button")}
-              </Button>
-            </div>
-          </div>
-          <div role="status" className="kern-body">
-            {taken
-              ? t("standards.search.taken", { name: taken })
-              : found
-                ? found.items.length
-                  ? t("standards.search.results", { shown: found.items.length, count: found.matches })
-                  : t("standards.search.noResults")
-                : null}
-          </div>
-          {found && found.items.length ? (
-            <ul className="kern-list service-results">
-              {found.items.map((s, i) => (
-                <li key={`${s.leikaKey ?? "x"}-${s.ozgId ?? "x"}-${i}`}>
-                  <span className="kern-body">
-                    {s.name} · {s.leikaKey ?? t("standards.search.noKey")}
-                    {s.ozgId ? ` · OZG ${s.ozgId} ${s.ozgService}` : ""}
-                  </span>{" "}
-                  <Button
-                    type="button"
-                    kind="tertiary"
-                    label={t("standards.search.takeLabel", { name: s.name })}
-                    onClick={() => {
-                      onChange({ ...values, leikaKey: s.leikaKey ?? "", ozgId: s.ozgId ?? "" });
-                      setTaken(s.name);
-                      setFound(null);
-                    }}
-                  >
-                    {t("standards.search.take")}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <TextField
-            name="leikaKey"
-            label={labels.leikaKey}
-            hint={t("standards.hints.leikaKey")}
-            value={values.leikaKey}
-            onChange={set("leikaKey")}
-            error={errors.leikaKey}
-          />
-          <TextField name="ozgId" label={labels.ozgId} value={values.ozgId} onChange={set("ozgId")} error={errors.ozgId} />
-        </fieldset>
-        <TextField
-          name="indicatorDefinition"
-          label={labels.indicatorDefinition}
-          value={values.indicatorDefinition}
-          onChange={set("indicatorDefinition")}
-          error={errors.indicatorDefinition}
-          multiline
-        />
-        <TextField
-          name="measurement"
-          label={labels.measurement}
-          value={values.measurement}
-          onChange={set("measurement")}
-          error={errors.measurement}
-          multiline
-        />
-        <SelectField
-          name="unit"
-          label={labels.unit}
-          value={values.unit}
-          options={choices("units")}
-          onChange={set("unit")}
-          error={errors.unit}
-        />
-        <SelectField
-          name="aggregation"
-          label={labels.aggregation}
-          value={values.aggregation}
-          options={choices("aggregations")}
-          onChange={set("aggregation")}
-          error={errors.aggregation}
-        />
-        <SelectField
-          name="direction"
-          label={labels.direction}
-          value={values.direction}
-          options={choices("directions")}
-          onChange={set("direction")}
-          error={errors.direction}
-        />
-        <SelectField
-          name="periodicity"
-          label={labels.periodicity}
-          value={values.periodicity}
-          options={choices("periodicities")}
-          onChange={set("periodicity")}
-          error={errors.periodicity}
-        />
-        <TextField name="target" label={labels.target} type="number" value={values.target} onChange={set("target")} error={errors.target} />
-        <TextField
-          name="tolerance"
-          label={labels.tolerance}
-          type="number"
-          hint={t("standards.hints.tolerance")}
-          value={values.tolerance}
-          onChange={set("tolerance")}
-          error={errors.tolerance}
-        />
-        <TextField
-          name="validFrom"
-          label={labels.validFrom}
-          type="date"
-          value={values.validFrom}
-          onChange={set("validFrom")}
-          error={errors.validFrom}
-        />
-        <TextField
-          name="validTo"
-          label={labels.validTo}
-          type="date"
-          hint={t("standards.hints.validTo")}
-          value={values.validTo}
-          onChange={set("validTo")}
-          error={errors.validTo}
-        />
-        <TextField name="anchor" label={labels.anchor} value={values.anchor} onChange={set("anchor")} error={errors.anchor} multiline />
-        <TextField
-          name="referenceModel"
-          label={labels.referenceModel}
-          value={values.referenceModel}
-          onChange={set("referenceModel")}
-          error={errors.referenceModel}
-        />
-        <SelectField
-          name="appliesTo"
-          label={labels.appliesTo}
-          value={values.appliesTo}
-          options={choices("applicabilities")}
-          onChange={set("appliesTo")}
-          error={errors.appliesTo}
-        />
-        {withChangeNote ? (
-          <TextField
-            name="changeNote"
-            label={labels.changeNote}
-            hint={t("standards.hints.changeNote")}
-            value={values.changeNote}
-            onChange={set("changeNote")}
-            error={errors.changeNote}
-            multiline
-          />
-        ) : null}
-        <div className="button-row">
-          <Button>{submitLabel}</Button>
-          {after}
-        </div>
-      </Form>
+      {withChangeNote ? (
+        <Form name="standard-version" mutation={mutation} onSubmit={onSubmit}>
+          {fields}
+        </Form>
+      ) : (
+        <Form name="standard-new" mutation={mutation} onSubmit={onSubmit}>
+          {fields}
+        </Form>
+      )}
     </>
   );
 }

@@ -35,7 +35,6 @@ export function StandardNewPage() {
         </Notice>
       ) : null}
       <StandardForm
-        name="standard-new"
         values={values}
         onChange={setValues}
         onSubmit={() => {

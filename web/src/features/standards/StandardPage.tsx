@@ -136,7 +136,6 @@ export function StandardPage() {
           </h2>
           <p className="kern-body">{t("standards.form.versionIntro", { version: latest })}</p>
           <StandardForm
-            name="standard-version"
             values={editing}
             onChange={setEditing}
             onSubmit={() => {
