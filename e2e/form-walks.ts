@@ -612,4 +612,79 @@ export const WALKS: Walk[] = [
       },
     ],
   },
+  {
+    form: "standard-new",
+    as: "koordination@region-hannover.demo",
+    open: (page) => page.goto("/leistungsstandards/neu").then(() => undefined),
+    empty: {
+      what: "empty",
+      fill: async () => {},
+      fields: [
+        "title",
+        "titleEn",
+        "theme",
+        "indicatorDefinition",
+        "measurement",
+        "unit",
+        "aggregation",
+        "direction",
+        "periodicity",
+        "target",
+        "tolerance",
+        "validFrom",
+        "anchor",
+        "appliesTo",
+      ],
+    },
+    wrong: [
+      {
+        what: "31.02.2026 typed as the start",
+        fill: async (field, page) => typeImpossibleDate(field("validFrom"), page),
+        fields: ["validFrom"],
+      },
+      {
+        what: "a LeiKa key of three digits (the start now readable)",
+        fill: async (field) => {
+          await field("validFrom").fill("2027-01-01");
+          await field("title").fill("Formularprobe");
+          await field("leikaKey").fill("123");
+        },
+        fields: ["leikaKey"],
+      },
+    ],
+  },
+  {
+    form: "standard-version",
+    as: "koordination@region-hannover.demo",
+    open: async (page) => {
+      await page.goto("/leistungsstandards");
+      await page.getByRole("link", { name: "Telefonische Erreichbarkeit (115-Serviceversprechen)" }).click();
+      await page.getByRole("button", { name: "Neue Fassung erstellen" }).click();
+    },
+    empty: {
+      what: "empty (the prefilled current version cleared)",
+      fill: async (field) => {
+        for (const name of ["title", "titleEn", "indicatorDefinition", "measurement", "target", "tolerance", "validFrom", "anchor"])
+          await field(name).fill("");
+      },
+      fields: ["title", "titleEn", "indicatorDefinition", "measurement", "target", "tolerance", "validFrom", "anchor"],
+    },
+    wrong: [
+      {
+        what: "the fields filled again, a target of 120 % and no change note",
+        fill: async (field) => {
+          await field("title").fill("Formularprobe");
+          await field("titleEn").fill("Form test");
+          await field("indicatorDefinition").fill("Eine Kennzahl nur für die Probe.");
+          await field("measurement").fill("Gemessen nur für die Probe.");
+          await field("tolerance").fill("5");
+          await field("validFrom").fill("2027-01-01");
+          await field("anchor").fill("Probe");
+          await field("target").fill("120");
+        },
+        fields: ["target", "changeNote"],
+      },
+    ],
+    confirms: true,
+  },
 ];

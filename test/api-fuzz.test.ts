@@ -92,6 +92,7 @@ const ORDER_OF: Record<string, string> = {
   allocation_runs: `t.created_at::text`,
   identity_provider_changes: `t.requested_at::text`,
   api_keys: `t.name`,
+  service_standards: `t.key`,
 };
 const ID_TABLES = Object.keys(ORDER_OF);
 
@@ -181,7 +182,12 @@ beforeAll(async () => {
     for (const table of ID_TABLES) {
       const where =
         // The region's own rows; provider changes are confirmed by the region's coordination.
-        table === "organizations" || table === "qualifications" || table === "crises" || table === "identity_provider_changes"
+        table === "organizations" ||
+        table === "qualifications" ||
+        table === "crises" ||
+        table === "identity_provider_changes" ||
+        // The catalogue of standards is public.
+        table === "service_standards"
           ? sql`TRUE`
           : table === "secondments"
             ? sql`t.organization_id = ${org} OR t.borrower_organization_id = ${org}`

@@ -133,6 +133,7 @@ const POOL_BY_SEGMENT: Record<string, string> = {
   expenses: "expenses",
   receipts: "expense_receipts",
   "api-keys": "api_keys",
+  standards: "service_standards",
 };
 const POOL_BY_FIELD: Record<string, string> = {
   memberId: "pool_members",

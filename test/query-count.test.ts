@@ -65,6 +65,9 @@ const NOT_COUNTED: Record<string, string> = {
     "one secondment's month: its expenses and their receipts in two statements, whatever their number (settlement/timesheet-scope.ts)",
   "/api/v1/support-requests/:id/region-candidates":
     "computed from the region's pool in a fixed number of statements (eligibility is pure code)",
+  "/api/v1/standards": "one joined statement: the region's standards with their versions (the catalogue is read whole)",
+  "/api/v1/standards/:id/versions": "one joined statement: the standard with its versions",
+  "/api/v1/service-catalogue": "no statement: the bundled service catalogue is searched in memory, at most 50 answers",
 };
 
 let t: TestApp;

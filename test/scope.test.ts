@@ -101,6 +101,17 @@ const RESOURCES = [
     declaredIn: "src/modules/allocation/allocation.tables.ts",
     scope: "src/modules/allocation/allocation-run-scope.ts",
   },
+  ...(
+    [
+      ["serviceStandards", "service_standards"],
+      ["serviceStandardVersions", "service_standard_versions"],
+    ] as const
+  ).map(([table, sqlName]) => ({
+    table,
+    sqlName,
+    declaredIn: "src/modules/standards/standards.tables.ts",
+    scope: "src/modules/standards/standard-scope.ts",
+  })),
 ];
 
 /** Not application code that answers anyone: table declarations (foreign keys), the schema list for drizzle-kit, seeds. */

@@ -6,6 +6,7 @@ import type { Db } from "../client";
 import { departments, organizations, regions } from "../schema";
 import { seedQualifications } from "./qualifications";
 import { seedCostRateDefaults } from "./cost-rates";
+import { seedStarterStandards } from "./standards";
 
 /** Manifest `region.json` in a region's reference-data folder. */
 interface RegionManifest {
@@ -138,6 +139,7 @@ export async function seedReferenceData(db: Db, regionDir: string): Promise<Refe
     }
     await seedQualifications(tx as unknown as Db, region.id);
     await seedCostRateDefaults(tx, region.id, idByAgs.get(manifest.code)!);
+    await seedStarterStandards(tx, region.id);
     return { regionId: region.id, organizations: records.length, departments: departmentCount };
   });
 }

@@ -69,6 +69,11 @@ export const OBJECT_TYPES = {
   statement: object(["Abrechnung", "Statement"], ["die Abrechnung", "the statement"]),
   billing_details: object(["Rechnungsdaten", "Billing details"], ["die Rechnungsdaten", "the billing details"]),
   api_key: object(["API-Schlüssel", "API key"], ["den API-Schlüssel", "the API key"]),
+  service_standard: object(["Leistungsstandard", "Service standard"], ["den Leistungsstandard", "the service standard"]),
+  service_standard_version: object(
+    ["Fassung eines Leistungsstandards", "Service standard version"],
+    ["die Fassung des Leistungsstandards", "the version of the service standard"],
+  ),
 } as const satisfies Record<string, ObjectWords>;
 
 /** One of {@link OBJECT_TYPES}. */
@@ -203,6 +208,8 @@ export const CREATE_CLAUSES: Partial<Record<ObjectType, Bilingual>> = {
   ),
   manual_cost_rate: w("einen Kostensatz für eine Gruppe ohne Tabelle eingetragen", "entered a rate for a group without a table"),
   api_key: w("einen API-Schlüssel ausgestellt", "issued an API key"),
+  service_standard: w("einen Leistungsstandard in den Katalog aufgenommen", "added a service standard to the catalogue"),
+  service_standard_version: w("eine neue Fassung eines Leistungsstandards eingestellt", "published a new version of a service standard"),
 };
 
 /** Clauses of deletions, where "gelöscht" is not what happened. */
@@ -452,6 +459,33 @@ export const FIELDS: Record<string, FieldWords> = {
   objectType: field("Objektart", "Object type", words(Object.fromEntries(Object.entries(OBJECT_TYPES).map(([k, v]) => [k, v.name])))),
   from: field("Von", "From", { kind: "date" }),
   to: field("Bis", "To", { kind: "date" }),
+  // Service standards (catalogue)
+  titleEn: field("Titel (englisch)", "Title (English)"),
+  theme: field("Thema", "Theme"),
+  leikaKey: field("LeiKa-Schlüssel", "LeiKa key"),
+  ozgId: field("OZG-Leistung", "OZG service"),
+  indicatorDefinition: field("Kennzahl", "Indicator"),
+  measurement: field("Messung", "Measurement"),
+  unit: field("Einheit", "Unit"),
+  aggregation: field("Zusammenfassung über Teilzeiträume", "Aggregation over sub-periods"),
+  direction: field("Besser ist", "Better is"),
+  periodicity: field("Meldezeitraum", "Reporting period"),
+  target: field("Zielwert", "Target", { kind: "number" }),
+  tolerance: field("Toleranz", "Tolerance", { kind: "number" }),
+  validTo: field("Gültig bis", "Valid to", { kind: "date" }),
+  anchor: field("Rechtsgrundlage oder Beschluss", "Legal basis or resolution"),
+  referenceModel: field("Bezugsmodell", "Reference model"),
+  appliesTo: field(
+    "Gilt für",
+    "Applies to",
+    words({
+      all: w("alle Verwaltungen", "all administrations"),
+      municipalities: w("die Städte und Gemeinden", "the municipalities"),
+      building_authorities: w("die unteren Bauaufsichtsbehörden", "the lower building authorities"),
+      region: w("die Regionsverwaltung", "the regional administration"),
+    }),
+  ),
+  changeNote: field("Begründung der Änderung", "Reason for the change"),
 };
 
 const listed = (parts: string[], and: string) =>

@@ -1,4 +1,7 @@
 import { defineModule } from "../../kernel/module";
+import { serviceCatalogue } from "./service-catalogue-files";
+import { standardPolicy } from "./standards.policy";
+import { standardRoutes } from "./standards.routes";
 
 /**
  * Service standards (Leistungsstandards): the region's versioned catalogue of standards keyed to
@@ -6,5 +9,23 @@ import { defineModule } from "../../kernel/module";
  */
 export const standardsModule = defineModule({
   name: "standards",
-  routes: [],
+  routes: [standardRoutes],
+  abilities: {
+    manageStandards: (actor) => standardPolicy.can(actor, "manage"),
+  },
+  // The service catalogue is read when a process prepares the database, so a broken file stops the start.
+  prepare: async () => {
+    serviceCatalogue();
+  },
 });
+
+// The capability's public interface: other capabilities import only what is listed here.
+export {
+  applicableOrganizationIds,
+  applicableOrganizations,
+  appliesToOrganization,
+  unscopedStandardVersion,
+  unscopedVersionInForce,
+  type StandardVersionRow,
+} from "./standard-scope";
+export { serviceCatalogue } from "./service-catalogue-files";

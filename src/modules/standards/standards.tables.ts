@@ -105,6 +105,8 @@ export const serviceStandardVersions = declareVisibility(
       /** Why this version was made (empty for the first). */
       changeNote: text("change_note").notNull().default(""),
       createdBy: uuid("created_by").references(() => accounts.id, { onDelete: "set null" }),
+      /** The role in which the version was made (the history names the role, not the person); null for the starter set. */
+      createdByRole: text("created_by_role"),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     },
     (t) => [

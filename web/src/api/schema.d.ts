@@ -1579,6 +1579,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the bundled LeiKa/OZG service catalogue by LeiKa key, OZG id or words (at most `limit` services) */
+        get: operations["searchServiceCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue of service standards: the current version of each, by theme (the whole catalogue, not paged) */
+        get: operations["listStandards"];
+        put?: never;
+        /** Add a service standard with its first version (the region's coordination) */
+        post: operations["createStandard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/standards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service standard: its current version and the administrations it applies to */
+        get: operations["getStandard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/standards/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a service standard, newest first, with what changed and why */
+        get: operations["listStandardVersions"];
+        put?: never;
+        /** Make a new version of a service standard from the version the form was filled from (409 when a newer one exists) */
+        post: operations["createStandardVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1973,6 +2043,7 @@ export interface operations {
                                 readBalances: boolean;
                                 readRegionBalances: boolean;
                                 runAllocation: boolean;
+                                manageStandards: boolean;
                             };
                         };
                     };
@@ -2291,6 +2362,7 @@ export interface operations {
                             readBalances: boolean;
                             readRegionBalances: boolean;
                             runAllocation: boolean;
+                            manageStandards: boolean;
                         };
                     };
                 };
@@ -2395,6 +2467,7 @@ export interface operations {
                             readBalances: boolean;
                             readRegionBalances: boolean;
                             runAllocation: boolean;
+                            manageStandards: boolean;
                         };
                     };
                 };
@@ -4935,7 +5008,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "reciprocity_settings" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -5049,7 +5122,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "reciprocity_settings" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -15311,6 +15384,754 @@ export interface operations {
                         abilities: {
                             /** @description Whether the run's assignments can be committed as proposals */
                             commit: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchServiceCatalogue: {
+        parameters: {
+            query: {
+                /** @description LeiKa key, OZG id or words of the service's name (at least two characters) */
+                q: string;
+                /** @description Services to answer, 1–50 (default 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 14-digit LeiKa key; null where the OZG catalogue lists the service outside the LeiKa */
+                            leikaKey: string | null;
+                            name: string;
+                            /** @description 5-digit OZG service id; null for the few LeiKa services without one */
+                            ozgId: string | null;
+                            ozgService: string;
+                            lifeSituation: string;
+                            topic: string;
+                        }[];
+                        /** @description How many services match in all (the answer holds at most `limit`) */
+                        matches: number;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStandards: {
+        parameters: {
+            query?: {
+                theme?: "buergerservice" | "bauen" | "digitalisierung" | "klimaschutz" | "beteiligung" | "personal" | "soziales" | "ordnung";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                title: string;
+                                titleEn: string;
+                                /** @enum {string} */
+                                theme: "buergerservice" | "bauen" | "digitalisierung" | "klimaschutz" | "beteiligung" | "personal" | "soziales" | "ordnung";
+                                leikaKey: string | null;
+                                ozgId: string | null;
+                                service: {
+                                    leikaKey: string | null;
+                                    name: string | null;
+                                    ozgId: string | null;
+                                    ozgService: string | null;
+                                } | null;
+                                indicatorDefinition: string;
+                                measurement: string;
+                                /** @enum {string} */
+                                unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                                /** @enum {string} */
+                                aggregation: "mean" | "sum" | "ratio" | "last";
+                                /** @enum {string} */
+                                direction: "higher_is_better" | "lower_is_better";
+                                /** @enum {string} */
+                                periodicity: "month" | "quarter" | "year";
+                                target: number;
+                                tolerance: number;
+                                validFrom: string;
+                                validTo: string | null;
+                                anchor: string;
+                                referenceModel: string | null;
+                                /** @enum {string} */
+                                appliesTo: "all" | "municipalities" | "building_authorities" | "region";
+                                isProposal: boolean;
+                                changeNote: string;
+                                createdAt: string;
+                                /** @description The role that made the version; null for the starter set */
+                                createdBy: {
+                                    de: string;
+                                    en: string;
+                                } | null;
+                                /** @description The fields that differ from the version before (empty for the first) */
+                                changedFields: string[];
+                            };
+                            versionCount: number;
+                            /** @description Whether the current version is in force today (else announced or expired) */
+                            isInForce: boolean;
+                        }[];
+                        abilities: {
+                            create: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createStandard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Short key within the region; made from the title when left out */
+                    key?: string;
+                    title: string;
+                    titleEn: string;
+                    /** @enum {string} */
+                    theme: "buergerservice" | "bauen" | "digitalisierung" | "klimaschutz" | "beteiligung" | "personal" | "soziales" | "ordnung";
+                    /** @description 14-digit LeiKa key from the service catalogue */
+                    leikaKey?: string | null;
+                    /** @description 5-digit OZG service id from the service catalogue */
+                    ozgId?: string | null;
+                    indicatorDefinition: string;
+                    measurement: string;
+                    /** @enum {string} */
+                    unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                    /** @enum {string} */
+                    aggregation: "mean" | "sum" | "ratio" | "last";
+                    /** @enum {string} */
+                    direction: "higher_is_better" | "lower_is_better";
+                    /** @enum {string} */
+                    periodicity: "month" | "quarter" | "year";
+                    target: number;
+                    tolerance: number;
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    validFrom: string;
+                    validTo?: string | null;
+                    anchor: string;
+                    referenceModel?: string | null;
+                    /** @enum {string} */
+                    appliesTo: "all" | "municipalities" | "building_authorities" | "region";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        current: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            theme: "buergerservice" | "bauen" | "digitalisierung" | "klimaschutz" | "beteiligung" | "personal" | "soziales" | "ordnung";
+                            leikaKey: string | null;
+                            ozgId: string | null;
+                            service: {
+                                leikaKey: string | null;
+                                name: string | null;
+                                ozgId: string | null;
+                                ozgService: string | null;
+                            } | null;
+                            indicatorDefinition: string;
+                            measurement: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            aggregation: "mean" | "sum" | "ratio" | "last";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            target: number;
+                            tolerance: number;
+                            validFrom: string;
+                            validTo: string | null;
+                            anchor: string;
+                            referenceModel: string | null;
+                            /** @enum {string} */
+                            appliesTo: "all" | "municipalities" | "building_authorities" | "region";
+                            isProposal: boolean;
+                            changeNote: string;
+                            createdAt: string;
+                            /** @description The role that made the version; null for the starter set */
+                            createdBy: {
+                                de: string;
+                                en: string;
+                            } | null;
+                            /** @description The fields that differ from the version before (empty for the first) */
+                            changedFields: string[];
+                        };
+                        versionCount: number;
+                        /** @description Whether the current version is in force today (else announced or expired) */
+                        isInForce: boolean;
+                        appliesToAdministrations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        abilities: {
+                            createVersion: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStandard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        current: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            theme: "buergerservice" | "bauen" | "digitalisierung" | "klimaschutz" | "beteiligung" | "personal" | "soziales" | "ordnung";
+                            leikaKey: string | null;
+                            ozgId: string | null;
+                            service: {
+                                leikaKey: string | null;
+                                name: string | null;
+                                ozgId: string | null;
+                                ozgService: string | null;
+                            } | null;
+                            indicatorDefinition: string;
+                            measurement: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            aggregation: "mean" | "sum" | "ratio" | "last";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            target: number;
+                            tolerance: number;
+                            validFrom: string;
+                            validTo: string | null;
+                            anchor: string;
+                            referenceModel: string | null;
+                            /** @enum {string} */
+                            appliesTo: "all" | "municipalities" | "building_authorities" | "region";
+                            isProposal: boolean;
+                            changeNote: string;
+                            createdAt: string;
+                            /** @description The role that made the version; null for the starter set */
+                            createdBy: {
+                                de: string;
+                                en: string;
+                            } | null;
+                            /** @description The fields that differ from the version before (empty for the first) */
+                            changedFields: string[];
+                        };
+                        versionCount: number;
+                        /** @description Whether the current version is in force today (else announced or expired) */
+                        isInForce: boolean;
+                        appliesToAdministrations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        abilities: {
+                            createVersion: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStandardVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            theme: "buergerservice" | "bauen" | "digitalisierung" | "klimaschutz" | "beteiligung" | "personal" | "soziales" | "ordnung";
+                            leikaKey: string | null;
+                            ozgId: string | null;
+                            service: {
+                                leikaKey: string | null;
+                                name: string | null;
+                                ozgId: string | null;
+                                ozgService: string | null;
+                            } | null;
+                            indicatorDefinition: string;
+                            measurement: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            aggregation: "mean" | "sum" | "ratio" | "last";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            target: number;
+                            tolerance: number;
+                            validFrom: string;
+                            validTo: string | null;
+                            anchor: string;
+                            referenceModel: string | null;
+                            /** @enum {string} */
+                            appliesTo: "all" | "municipalities" | "building_authorities" | "region";
+                            isProposal: boolean;
+                            changeNote: string;
+                            createdAt: string;
+                            /** @description The role that made the version; null for the starter set */
+                            createdBy: {
+                                de: string;
+                                en: string;
+                            } | null;
+                            /** @description The fields that differ from the version before (empty for the first) */
+                            changedFields: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createStandardVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version number the form was filled from (a newer one in between is a 409) */
+                    basedOnVersion: number;
+                    /** @description What changes and why; required from version 2 */
+                    changeNote: string;
+                    title: string;
+                    titleEn: string;
+                    /** @enum {string} */
+                    theme: "buergerservice" | "bauen" | "digitalisierung" | "klimaschutz" | "beteiligung" | "personal" | "soziales" | "ordnung";
+                    /** @description 14-digit LeiKa key from the service catalogue */
+                    leikaKey?: string | null;
+                    /** @description 5-digit OZG service id from the service catalogue */
+                    ozgId?: string | null;
+                    indicatorDefinition: string;
+                    measurement: string;
+                    /** @enum {string} */
+                    unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                    /** @enum {string} */
+                    aggregation: "mean" | "sum" | "ratio" | "last";
+                    /** @enum {string} */
+                    direction: "higher_is_better" | "lower_is_better";
+                    /** @enum {string} */
+                    periodicity: "month" | "quarter" | "year";
+                    target: number;
+                    tolerance: number;
+                    /**
+                     * Format: date
+                     * @description Date (YYYY-MM-DD) from 1900-01-01 to 2199-12-31
+                     */
+                    validFrom: string;
+                    validTo?: string | null;
+                    anchor: string;
+                    referenceModel?: string | null;
+                    /** @enum {string} */
+                    appliesTo: "all" | "municipalities" | "building_authorities" | "region";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        current: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            theme: "buergerservice" | "bauen" | "digitalisierung" | "klimaschutz" | "beteiligung" | "personal" | "soziales" | "ordnung";
+                            leikaKey: string | null;
+                            ozgId: string | null;
+                            service: {
+                                leikaKey: string | null;
+                                name: string | null;
+                                ozgId: string | null;
+                                ozgService: string | null;
+                            } | null;
+                            indicatorDefinition: string;
+                            measurement: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            aggregation: "mean" | "sum" | "ratio" | "last";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            target: number;
+                            tolerance: number;
+                            validFrom: string;
+                            validTo: string | null;
+                            anchor: string;
+                            referenceModel: string | null;
+                            /** @enum {string} */
+                            appliesTo: "all" | "municipalities" | "building_authorities" | "region";
+                            isProposal: boolean;
+                            changeNote: string;
+                            createdAt: string;
+                            /** @description The role that made the version; null for the starter set */
+                            createdBy: {
+                                de: string;
+                                en: string;
+                            } | null;
+                            /** @description The fields that differ from the version before (empty for the first) */
+                            changedFields: string[];
+                        };
+                        versionCount: number;
+                        /** @description Whether the current version is in force today (else announced or expired) */
+                        isInForce: boolean;
+                        appliesToAdministrations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        abilities: {
+                            createVersion: boolean;
                         };
                     };
                 };

@@ -106,6 +106,11 @@ export function AppShell() {
                 {t("nav.organizations")}
               </Link>
             </li>
+            <li>
+              <Link to="/leistungsstandards" activeProps={{ "aria-current": "page" }}>
+                {t("standards.nav")}
+              </Link>
+            </li>
             {me?.abilities.readRequests ? (
               <li>
                 <Link to="/anfragen" activeProps={{ "aria-current": "page" }} {...withOpen(t("requests.nav"), "/anfragen")} />

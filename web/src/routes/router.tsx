@@ -16,6 +16,7 @@ const secondments = () => import("../features/secondments");
 const notifications = () => import("../features/notifications");
 const legal = () => import("../features/legal");
 const settlement = () => import("../features/settlement");
+const standards = () => import("../features/standards");
 
 const root = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
 /** A page only for signed-in accounts; everyone else is sent to the login page and back. */
@@ -60,6 +61,9 @@ const routes = [
   at("/abrechnungen/rechnungsdaten", signedIn(lazyRouteComponent(settlement, "BillingDetailsPage"))),
   at("/abrechnungen/$id", signedIn(lazyRouteComponent(settlement, "StatementPage"))),
   at("/salden", signedIn(lazyRouteComponent(settlement, "BalancesPage"))),
+  at("/leistungsstandards", lazyRouteComponent(standards, "StandardsPage")),
+  at("/leistungsstandards/neu", signedIn(lazyRouteComponent(standards, "StandardNewPage"))),
+  at("/leistungsstandards/$id", lazyRouteComponent(standards, "StandardPage")),
   at("/impressum", lazyRouteComponent(legal, "ImprintPage")),
   at("/datenschutz", lazyRouteComponent(legal, "PrivacyPage")),
   at("/barrierefreiheit", lazyRouteComponent(legal, "AccessibilityPage")),

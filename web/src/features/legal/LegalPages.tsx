@@ -57,6 +57,11 @@ export function ImprintPage() {
             ? "Pay tables for cost rates: TVData, © 2023 Beáta Ungurán, BSD-3-Clause (TVöD-VKA, TVöD-SuE, Lower Saxony A scale)"
             : "Entgelt- und Besoldungstabellen für Kostensätze: TVData, © 2023 Beáta Ungurán, BSD-3-Clause (TVöD-VKA, TVöD-SuE, Besoldungsordnung A Niedersachsen)"}
         </li>
+        <li>
+          {en
+            ? "Service catalogue of the standards: OZG-Datenbank-NRW (kdn-nrw), MIT, © 2020 Gert Hammes; contents from the OZG implementation catalogue (BMI) and the LeiKa (FITKO), as of 2019"
+            : "Leistungskatalog der Leistungsstandards: OZG-Datenbank-NRW (kdn-nrw), MIT, © 2020 Gert Hammes; Inhalte aus dem OZG-Umsetzungskatalog (BMI) und dem LeiKa (FITKO), Stand 2019"}
+        </li>
         <li>{en ? "Design system: KERN UX (EUPL-1.2)" : "Designsystem: KERN UX (EUPL-1.2)"}</li>
       </ul>
     </Page>

@@ -1,0 +1,1 @@
+ALTER TABLE "service_standard_versions" ADD COLUMN "created_by_role" text;
