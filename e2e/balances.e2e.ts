@@ -41,6 +41,42 @@ describe.skipIf(!hasBrowser)("balances in the browser", () => {
     await context.close();
   });
 
+  it("the Region's HR office reads its money per month from issued statements (chart and table), the same figures as the API, hidden ones with the reason", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "personal@region-hannover.demo");
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Salden" }).click();
+    await page.getByRole("heading", { level: 3, name: "Geld je Monat" }).waitFor();
+    const api = await page.evaluate(async () => (await fetch("/api/v1/balances")).json());
+    const money = api.money as Array<{
+      month: number;
+      invoicedCents: { value: number | null; reason: { de: string } | null };
+      owedCents: { value: number | null; reason: { de: string } | null };
+    }>;
+    expect(money.length, "the demo has an issued statement to the Region").toBeGreaterThan(0);
+    const euro = (cents: number) => new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" }).format(cents / 100);
+    const shown = (f: { value: number | null; reason: { de: string } | null }) => (f.value === null ? f.reason!.de : euro(f.value));
+    const table = page.getByRole("table", { name: "Geld je Monat" });
+    const monthName = (m: number) =>
+      new Intl.DateTimeFormat("de-DE", { month: "long", timeZone: "UTC" }).format(Date.UTC(api.year, m - 1, 1));
+    for (const m of money) {
+      const cells = await table
+        .getByRole("row", { name: new RegExp(`^${monthName(m.month)}`) })
+        .getByRole("cell")
+        .allTextContents();
+      expect(cells.map((c) => c.replace(/\u00a0/g, " "))).toEqual(
+        [shown(m.invoicedCents), shown(m.owedCents)].map((c) => c.replace(/\u00a0/g, " ")),
+      );
+    }
+    const chart = (await page.getByRole("img", { name: /^In Rechnung gestellt bekommen je Monat/ }).textContent()) ?? "";
+    expect(chart).toContain(monthName(money[0].month));
+    if (money.some((m) => m.owedCents.value === null || m.invoicedCents.value === null))
+      expect(await page.locator("main").textContent()).toContain("beruht auf weniger als 5 Personen");
+    await expectAccessible(page, "balances (HR office, money)");
+    await screenshots(page, "balances-money");
+    await expectFitsWidth(page, 390);
+    await context.close();
+  });
+
   it("the coordination office reads the region's balances, the transfers in plain words and the flows (a pair of fewer than 5 people not shown), and changes the year-end rule after being asked", async () => {
     const { context, page } = await newPage(browser);
     await signInWithKeyboard(page, "koordination@region-hannover.demo");

@@ -11,6 +11,7 @@ import { todayInGermany } from "../../i18n";
 import { useSession } from "../identity/session";
 import type { Balances, Figure } from "./api";
 import { hoursText } from "./hours";
+import { MoneyMonths } from "./MoneyMonths";
 import { RegionBalancesSection } from "./RegionBalancesSection";
 
 /** A figure for reading: hours, or "weniger als 5 Personen" where it is not shown. */
@@ -127,6 +128,7 @@ function AdministrationBalances({ year }: { year: number }) {
           </DataTable>
         </div>
       )}
+      <MoneyMonths balances={b} monthName={monthName} />
     </section>
   );
 }

@@ -319,6 +319,18 @@ export const de = {
     credited: "Gutschrift",
     debited: "Belastung",
     running: "Kontostand",
+    money: {
+      title: "Geld je Monat",
+      intro:
+        "Aus den ausgestellten, bestätigten und bezahlten Abrechnungen (brutto, nach Leistungsmonat); Entwürfe zählen nicht. Gegenseitigkeit wird nicht abgerechnet und steht deshalb nur bei den Stunden.",
+      none: "In diesem Jahr gibt es keine ausgestellten Abrechnungen Ihrer Verwaltung.",
+      chartInvoiced: "In Rechnung gestellt je Monat (als abgebende Verwaltung)",
+      chartOwed: "In Rechnung gestellt bekommen je Monat (als aufnehmende Verwaltung)",
+      scale: "Balken von 0 bis {{max}}",
+      tableCaption: "Geld je Monat",
+      invoiced: "In Rechnung gestellt",
+      owed: "Zu zahlen",
+    },
     region: {
       title: "Ausgleich in der Region {{year}}",
       intro:

@@ -319,6 +319,18 @@ export const en: typeof de = {
     credited: "Credit",
     debited: "Debit",
     running: "Balance",
+    money: {
+      title: "Money per month",
+      intro:
+        "From the issued, acknowledged and paid statements (gross, by month of service); drafts do not count. Reciprocity is not invoiced and so appears only in the hours.",
+      none: "There are no issued statements of your administration this year.",
+      chartInvoiced: "Invoiced per month (as lending administration)",
+      chartOwed: "Invoiced to you per month (as borrowing administration)",
+      scale: "Bars from 0 to {{max}}",
+      tableCaption: "Money per month",
+      invoiced: "Invoiced",
+      owed: "To pay",
+    },
     region: {
       title: "Balancing in the region {{year}}",
       intro:
