@@ -182,7 +182,7 @@ export function RegionBalancesSection({ year }: { year: number }) {
           </>
         )
       ) : null}
-      <YearClosing region={r} onClosed={region.reload} />
+      <YearClosing key={r.year} region={r} onClosed={region.reload} />
       {r.abilities.setYearEndRule ? (
         <>
           <ErrorSummary problem={save.problem} labels={{ rule: t("balances.region.rule") }} />
