@@ -83,12 +83,17 @@ const RESOURCES = [
     declaredIn: "src/modules/settlement/statements.tables.ts",
     scope: "src/modules/settlement/statement-scope.ts",
   })),
-  {
-    table: "reciprocitySettings",
-    sqlName: "reciprocity_settings",
+  ...(
+    [
+      ["reciprocitySettings", "reciprocity_settings"],
+      ["reciprocityYearClosings", "reciprocity_year_closings"],
+    ] as const
+  ).map(([table, sqlName]) => ({
+    table,
+    sqlName,
     declaredIn: "src/modules/settlement/balances.tables.ts",
     scope: "src/modules/settlement/balance-scope.ts",
-  },
+  })),
   {
     table: "apiKeys",
     sqlName: "api_keys",

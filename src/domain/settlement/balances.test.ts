@@ -86,6 +86,47 @@ describe("balances", () => {
     );
   });
 
+  it("a carried-over opening balance starts the running balance; a hidden one hides every running balance and the region's transfers", () => {
+    const five = (lender: string, borrower: string, minutes: number): HoursRow[] =>
+      ["p1", "p2", "p3", "p4", "p5"].map((personId) => ({
+        lenderOrganizationId: lender,
+        borrowerOrganizationId: borrower,
+        month: 1,
+        settlementModel: "reciprocity",
+        personId: `${lender}-${personId}`,
+        minutes,
+      }));
+    const january = five("a", "b", 60);
+    const shown = administrationMonths(january, "a", { value: 1000, reason: null });
+    expect(shown[0].balance.value).toBe(1300);
+    expect(shown[11].balance.value).toBe(1300);
+    const hidden = administrationMonths(january, "a", { value: null, reason: { code: "fewer_than_5_people", de: "", en: "" } as never });
+    expect(hidden.every((m) => m.balance.value === null)).toBe(true);
+    expect(hidden[0].credited.value).toBe(300);
+    // The region: a's opening +1000, c's −1000; January adds a +300, b −300. Sums to zero and is netted.
+    const region = regionBalances(
+      january,
+      new Map([
+        ["a", { minutes: 1000, isShown: true }],
+        ["c", { minutes: -1000, isShown: true }],
+      ]),
+    );
+    expect(Object.fromEntries(region.exact)).toEqual({ a: 1300, b: -300, c: -1000 });
+    expect(region.transfers).toEqual([
+      { from: "c", to: "a", amount: 1000 },
+      { from: "b", to: "a", amount: 300 },
+    ]);
+    const withHidden = regionBalances(
+      january,
+      new Map([
+        ["a", { minutes: 1000, isShown: true }],
+        ["c", { minutes: -1000, isShown: false }],
+      ]),
+    );
+    expect(withHidden.balances.find((b) => b.organizationId === "c")!.minutes.value).toBeNull();
+    expect(withHidden.transfers).toBeNull();
+  });
+
   it("a flow is shown only when it rests on at least 5 people", () => {
     fc.assert(
       fc.property(rows, (list) => {

@@ -6,7 +6,7 @@
  * No figure per person leaves this file: the rows it reads are per person and month, what it
  * answers are sums with the rule applied. Pure: no I/O.
  */
-import { balancesOf, net, postLending, type Transfer } from "./ledger";
+import { balancesOf, net, postLending, postOpening, type Transfer } from "./ledger";
 import type { SettlementModel } from "./statement";
 
 /** The least number of distinct people a shown figure rests on. */
@@ -69,11 +69,19 @@ export interface AdministrationMonth {
   balance: Figure;
 }
 
-/** The twelve months of `organizationId`'s lent and borrowed hours and its reciprocity ledger. */
-export function administrationMonths(rows: readonly HoursRow[], organizationId: string): AdministrationMonth[] {
+/**
+ * The twelve months of `organizationId`'s lent and borrowed hours and its reciprocity ledger. The
+ * running balance starts at `opening` (the balance carried over from the closed year before); a
+ * hidden opening hides every running balance (it would be their difference to the months).
+ */
+export function administrationMonths(
+  rows: readonly HoursRow[],
+  organizationId: string,
+  opening: Figure = { value: 0, reason: null },
+): AdministrationMonth[] {
   const own = rows.filter((r) => r.lenderOrganizationId !== r.borrowerOrganizationId);
-  let running = 0;
-  let allShown = true;
+  let running = opening.value ?? 0;
+  let allShown = opening.value !== null;
   const months: AdministrationMonth[] = [];
   for (let month = 1; month <= 12; month++) {
     const inMonth = own.filter((r) => r.month === month);
@@ -105,23 +113,35 @@ export interface RegionBalances {
   transfers: Transfer[] | null;
 }
 
+/** A balance carried over from the closed year before, and whether it could be shown then. */
+export interface Opening {
+  minutes: number;
+  isShown: boolean;
+}
+
 /**
- * The reciprocity balances of the region's administrations. An administration's balance rests on
- * the people it lent and borrowed in the year; one resting on fewer than {@link MIN_PEOPLE} is
- * hidden, and as the balances sum to zero, the hidden ones together must rest on at least
- * {@link MIN_PEOPLE} people too — else none is shown. With a hidden balance no transfers are shown.
+ * The reciprocity balances of the region's administrations, the `opening` balances carried over
+ * from the closed year before included. An administration's balance rests on the people it lent
+ * and borrowed in the year; one resting on fewer than {@link MIN_PEOPLE} is hidden, and so is one
+ * whose opening balance was hidden; as the balances sum to zero, the hidden ones together must
+ * rest on at least {@link MIN_PEOPLE} people of the year too — else none is shown. With a hidden
+ * balance no transfers are shown.
  */
-export function regionBalances(rows: readonly HoursRow[]): RegionBalances {
+export function regionBalances(rows: readonly HoursRow[], opening: ReadonlyMap<string, Opening> = new Map()): RegionBalances {
   const reciprocity = rows.filter((r) => r.settlementModel === "reciprocity" && r.lenderOrganizationId !== r.borrowerOrganizationId);
-  const exact = balancesOf(
-    reciprocity.flatMap((r) =>
+  const exact = balancesOf([
+    ...postOpening(new Map([...opening].map(([id, o]) => [id, o.minutes]))),
+    ...reciprocity.flatMap((r) =>
       postLending({ lenderOrganizationId: r.lenderOrganizationId, borrowerOrganizationId: r.borrowerOrganizationId, minutes: r.minutes }),
     ),
-  );
+  ]);
   const peopleOf = (id: string) =>
     new Set(reciprocity.filter((r) => r.lenderOrganizationId === id || r.borrowerOrganizationId === id).map((r) => r.personId));
   const ids = [...exact.keys()].sort();
-  const hiddenIds = ids.filter((id) => peopleOf(id).size < MIN_PEOPLE);
+  const hiddenIds = ids.filter((id) => {
+    const people = peopleOf(id).size;
+    return (people > 0 && people < MIN_PEOPLE) || opening.get(id)?.isShown === false;
+  });
   const hiddenPeople = new Set(hiddenIds.flatMap((id) => [...peopleOf(id)]));
   const showNone = hiddenIds.length > 0 && hiddenPeople.size < MIN_PEOPLE;
   const balances = ids.map((organizationId) => ({

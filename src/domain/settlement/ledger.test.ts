@@ -9,6 +9,7 @@ import {
   convertToCents,
   net,
   postLending,
+  postOpening,
   totalOf,
   yearEnd,
   type Balances,
@@ -127,6 +128,42 @@ describe("year end", () => {
       ]),
     ).toBe(5751);
     expect(averageHourlyRate([])).toBeNull();
+  });
+
+  it("a year opened with the closed year's balances (carry_over) still sums to zero, and each balance is the old one plus the new year's", () => {
+    fc.assert(
+      fc.property(fc.array(lending, { maxLength: 60 }), fc.array(lending, { maxLength: 60 }), (lastYear, thisYear) => {
+        const closed = balancesOf(lastYear.flatMap(postLending));
+        const end = yearEnd(closed, "carry_over", 5000);
+        if (end.rule !== "carry_over") throw new Error("carry_over expected");
+        const opening = postOpening(end.openingMinutes);
+        const postings = [...opening, ...thisYear.flatMap(postLending)];
+        expect(postings.reduce((a, p) => a + p.amount, 0)).toBe(0);
+        const next = balancesOf(postings);
+        expect(totalOf(next)).toBe(0);
+        const onlyThisYear = balancesOf(thisYear.flatMap(postLending));
+        for (const id of ORGS) expect(next.get(id) ?? 0).toBe((closed.get(id) ?? 0) + (onlyThisYear.get(id) ?? 0));
+        // Netting the opened year settles old and new balances together with at most n − 1 transfers.
+        const transfers = net(next);
+        expect(nonZero(settled(transfers))).toEqual(nonZero(next));
+      }),
+    );
+  });
+
+  it("refuses opening balances that do not sum to zero", () => {
+    expect(() => postOpening(new Map([["wunstorf", 60]]))).toThrow(RangeError);
+    expect(
+      postOpening(
+        new Map([
+          ["wunstorf", 60],
+          ["region", -60],
+          ["garbsen", 0],
+        ]),
+      ),
+    ).toEqual([
+      { organizationId: "wunstorf", amount: 60 },
+      { organizationId: "region", amount: -60 },
+    ]);
   });
 
   it("carries the balances over unchanged", () => {

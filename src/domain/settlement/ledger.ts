@@ -14,7 +14,7 @@
  *   them is even afterwards, repeat; the last transfer evens both. Every administration's balance
  *   is preserved exactly (what it receives minus what it gives equals its balance).
  * - **Year end** ({@link yearEnd}): the region chooses `carry_over` (the balances open the next
- *   year) or `convert` (the balances become money at the region's average hourly rate of the year,
+ *   year as opening postings, {@link postOpening}, so the next year's ledger still sums to zero) or `convert` (the balances become money at the region's average hourly rate of the year,
  *   {@link averageHourlyRate}). Conversion rounds to whole cents by the largest-remainder method,
  *   so the converted amounts still sum to exactly zero ({@link convertToCents}).
  *
@@ -75,6 +75,16 @@ export function lendingsOf(statement: Statement): Lending[] {
       borrowerOrganizationId: statement.borrowerOrganizationId,
       minutes: e.minutes,
     }));
+}
+
+/**
+ * The opening postings of a year: the balances carried over from the closed year before
+ * (`carry_over`), one posting per administration with a non-zero balance. Throws when they do not
+ * sum to zero (a ledger that opens unbalanced could never be settled).
+ */
+export function postOpening(opening: Balances): Posting[] {
+  if (totalOf(opening) !== 0) throw new RangeError("opening balances must sum to zero");
+  return [...opening].filter(([, amount]) => amount !== 0).map(([organizationId, amount]) => ({ organizationId, amount }));
 }
 
 /** The balance of every administration that has a posting (zero balances included). */

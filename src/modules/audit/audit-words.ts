@@ -59,6 +59,10 @@ export const OBJECT_TYPES = {
     ["Jahresabschluss der Gegenseitigkeit", "Reciprocity year end"],
     ["die Regel zum Jahresabschluss der Gegenseitigkeit", "the year-end rule of reciprocity"],
   ),
+  reciprocity_year_closing: object(
+    ["Jahresabschluss der Gegenseitigkeit", "Reciprocity year closing"],
+    ["den Jahresabschluss der Gegenseitigkeit", "the year closing of reciprocity"],
+  ),
   manual_cost_rate: object(
     ["Kostensatz ohne Tabelle", "Rate without a table"],
     ["einen Kostensatz ohne Tabelle", "a rate without a table"],

@@ -5,14 +5,14 @@
  * | who                                              | sees                                                      |
  * |--------------------------------------------------|-----------------------------------------------------------|
  * | finance, HR office (org_admin), management       | their own administration's sums per month and its ledger  |
- * | the coordination office (region_admin)           | every administration's balance, the flows, the netting    |
+ * | the coordination office (region_admin)           | every administration's balance, the flows, the netting, the closed years |
  * | anyone else                                      | nothing (403 at the route)                                |
  *
  * Every sum is shown only when it rests on at least 5 distinct people (`domain/settlement/balances.ts`);
  * no figure per person is answered to anyone. The hours come from the confirmed entries through
  * the one named aggregate read of the timesheet scope (`unscopedConfirmedMinutesOfYear`).
  */
-import { asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { HoursRow } from "../../domain/settlement/balances";
 import { SETTLEMENT_MODELS } from "../../domain/settlement/statement";
@@ -21,7 +21,7 @@ import type { Actor } from "../../kernel/actor";
 import { AppError } from "../../kernel/problems";
 import { organizations } from "../organizations";
 import { balancePolicy } from "./balances.policy";
-import { reciprocitySettings } from "./balances.tables";
+import { reciprocitySettings, reciprocityYearClosings } from "./balances.tables";
 import { unscopedConfirmedMinutesOfYear } from "./timesheet-scope";
 
 /** The administration whose balances the actor reads: its own; 403 for anyone else. */
@@ -72,4 +72,24 @@ export async function organizationNames(db: Db | Tx, regionId: string): Promise<
     .where(eq(organizations.regionId, regionId))
     .orderBy(asc(organizations.name));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The region's closing of `year` (Jahresabschluss), or undefined while the year is open. */
+export async function findYearClosing(db: Db | Tx, regionId: string, year: number) {
+  const [row] = await db
+    .select()
+    .from(reciprocityYearClosings)
+    .where(and(eq(reciprocityYearClosings.regionId, regionId), eq(reciprocityYearClosings.year, year)));
+  return row;
+}
+
+/** The latest year of the region closed after `year`, or undefined (a year is closed only after the ones before it). */
+export async function findClosingAfter(db: Db | Tx, regionId: string, year: number): Promise<number | undefined> {
+  const [row] = await db
+    .select({ year: reciprocityYearClosings.year })
+    .from(reciprocityYearClosings)
+    .where(and(eq(reciprocityYearClosings.regionId, regionId), gt(reciprocityYearClosings.year, year)))
+    .orderBy(desc(reciprocityYearClosings.year))
+    .limit(1);
+  return row?.year;
 }

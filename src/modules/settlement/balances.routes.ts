@@ -1,7 +1,16 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { balancePolicy } from "./balances.policy";
-import { BalanceQuery, Balances, RegionBalances, YearEndRuleAnswer, YearEndRuleBody } from "./balances.schemas";
+import {
+  BalanceQuery,
+  Balances,
+  CloseYearAnswer,
+  CloseYearBody,
+  RegionBalances,
+  YearEndRuleAnswer,
+  YearEndRuleBody,
+} from "./balances.schemas";
 import { getBalances, getRegionBalances, setYearEndRule } from "./balances";
+import { closeYear } from "./close-year";
 
 /** Balances: an administration's hours and reciprocity ledger; the region's balances, flows, netting and year-end rule. */
 export const balanceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -48,5 +57,20 @@ export const balanceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => setYearEndRule(app.db, request.actor!, request.body),
+  );
+  app.post(
+    "/api/v1/balances/region/closings",
+    {
+      config: { policy: balancePolicy.gate("closeYear") },
+      schema: {
+        operationId: "closeReciprocityYear",
+        tags: ["settlement"],
+        summary:
+          "Close an ended year of the reciprocity ledger with the region's rule: carry the balances into the next year, or convert them into money (once per year; cannot be undone)",
+        body: CloseYearBody,
+        response: { 201: CloseYearAnswer },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await closeYear(app.db, request.actor!, request.body)),
   );
 };

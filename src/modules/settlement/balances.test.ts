@@ -83,8 +83,8 @@ describe("an administration's balances", () => {
         sql`INSERT INTO timesheet_entries (region_id, organization_id, borrower_organization_id, secondment_id, day, minutes, state)
             SELECT region_id, organization_id, borrower_organization_id, id, ${day}, 300, 'confirmed' FROM secondments WHERE id = ${id}`,
       );
-    for (const r of rows.slice(0, 4)) await confirm(r.id, "2025-03-10");
-    const four = (await finance.request({ method: "GET", url: "/api/v1/balances?year=2025" })).json();
+    for (const r of rows.slice(0, 4)) await confirm(r.id, "2024-03-11");
+    const four = (await finance.request({ method: "GET", url: "/api/v1/balances?year=2024" })).json();
     const march = four.months[2];
     expect(march.borrowed).toEqual({
       value: null,
@@ -96,8 +96,8 @@ describe("an administration's balances", () => {
     expect(four.balance.value).toBeNull();
     expect(JSON.stringify(four)).not.toContain("1200");
 
-    await confirm(rows[4].id, "2025-03-11");
-    const five = (await finance.request({ method: "GET", url: "/api/v1/balances?year=2025" })).json();
+    await confirm(rows[4].id, "2024-03-12");
+    const five = (await finance.request({ method: "GET", url: "/api/v1/balances?year=2024" })).json();
     expect(five.months[2].borrowed).toEqual({ value: 1500, reason: null });
     expect(five.balance).toEqual({ value: -1500, reason: null });
   });

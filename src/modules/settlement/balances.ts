@@ -6,8 +6,17 @@
  * statements) and names the administrations.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { administrationMonths, flowsOf, moneyMonths, regionBalances, type Figure, type HoursRow } from "../../domain/settlement/balances";
+import type { Db, Tx } from "../../db/client";
+import {
+  FEWER_THAN_MIN_PEOPLE,
+  administrationMonths,
+  flowsOf,
+  moneyMonths,
+  regionBalances,
+  type Figure,
+  type HoursRow,
+  type Opening,
+} from "../../domain/settlement/balances";
 import { scaleOf } from "../../domain/settlement/cost-rate";
 import { averageHourlyRate, convertToCents, net, type RatedMinutes, type YearEndRule } from "../../domain/settlement/ledger";
 import type { Actor } from "../../kernel/actor";
@@ -17,7 +26,9 @@ import { unscopedPayGroupsOf } from "../pool";
 import {
   balanceOrganizationOf,
   balanceRegionOf,
+  findClosingAfter,
   findReciprocitySettingsForUpdate,
+  findYearClosing,
   findYearEndRule,
   organizationNames,
   unscopedHoursOfYear,
@@ -27,23 +38,40 @@ import { reciprocitySettings } from "./balances.tables";
 import { rateFor } from "./cost-rates";
 import { unscopedSettledStatementsOfYear } from "./statement-scope";
 
-const currentYear = () => Number(today().slice(0, 4));
+/** This year in Berlin. */
+export const currentYear = () => Number(today().slice(0, 4));
+
+const hiddenFigure = (): Figure => ({ value: null, reason: FEWER_THAN_MIN_PEOPLE });
+
+/**
+ * The balances that open `year`: those of the closed year before when it was closed with
+ * `carry_over` (empty when it is open or was converted into money — then the year opens at zero).
+ */
+export async function openingOf(db: Db | Tx, regionId: string, year: number): Promise<Map<string, Opening>> {
+  const closed = await findYearClosing(db, regionId, year - 1);
+  if (!closed || closed.rule !== "carry_over") return new Map();
+  return new Map(closed.lines.filter((l) => l.minutes !== 0).map((l) => [l.organizationId, { minutes: l.minutes, isShown: l.isShown }]));
+}
 
 /** An administration's hours and reciprocity ledger of a year (default: this year). */
 export async function getBalances(db: Db, actor: Actor, query: { year?: number }) {
   const { regionId, organizationId } = balanceOrganizationOf(actor);
   const year = query.year ?? currentYear();
-  const [rows, names, settled] = await Promise.all([
+  const [rows, names, settled, openings] = await Promise.all([
     unscopedHoursOfYear(db, regionId, year),
     organizationNames(db, regionId),
     unscopedSettledStatementsOfYear(db, regionId, organizationId, year),
+    openingOf(db, regionId, year),
   ]);
-  const months = administrationMonths(rows, organizationId);
+  const own = openings.get(organizationId);
+  const opening: Figure | undefined = own ? (own.isShown ? { value: own.minutes, reason: null } : hiddenFigure()) : undefined;
+  const months = administrationMonths(rows, organizationId, opening);
   return {
     year,
     organization: { id: organizationId, name: names.get(organizationId) ?? "" },
     months,
     balance: months[11].balance,
+    opening: opening ? { fromYear: year - 1, minutes: opening } : null,
     money: moneyMonths(settled, organizationId),
   };
 }
@@ -52,17 +80,53 @@ export async function getBalances(db: Db, actor: Actor, query: { year?: number }
 export async function getRegionBalances(db: Db, actor: Actor, query: { year?: number }) {
   const regionId = balanceRegionOf(actor);
   const year = query.year ?? currentYear();
-  const [rows, names, rule] = await Promise.all([
+  const [rows, names, rule, openings, closing, later] = await Promise.all([
     unscopedHoursOfYear(db, regionId, year),
     organizationNames(db, regionId),
     findYearEndRule(db, regionId),
+    openingOf(db, regionId, year),
+    findYearClosing(db, regionId, year),
+    findClosingAfter(db, regionId, year),
   ]);
   const org = (id: string) => ({ id, name: names.get(id) ?? "" });
-  const region = regionBalances(rows);
+  const byName = <T extends { organization: { name: string } }>(x: T, y: T) => x.organization.name.localeCompare(y.organization.name, "de");
+  const region = regionBalances(rows, openings);
+  const hasEnded = year < currentYear();
+  const shown = (minutes: number, isShown: boolean): Figure => (isShown ? { value: minutes, reason: null } : hiddenFigure());
   return {
     year,
     yearEndRule: rule,
-    abilities: { setYearEndRule: balancePolicy.can(actor, "setYearEndRule") },
+    abilities: {
+      setYearEndRule: balancePolicy.can(actor, "setYearEndRule"),
+      closeYear: balancePolicy.can(actor, "closeYear") && hasEnded && !closing && later === undefined,
+    },
+    hasEnded,
+    openings:
+      openings.size === 0
+        ? null
+        : [...openings].map(([id, o]) => ({ organization: org(id), minutes: shown(o.minutes, o.isShown) })).sort(byName),
+    closing: closing
+      ? {
+          rule: closing.rule,
+          rateCentsPerHour: closing.rateCentsPerHour,
+          closedAt: closing.closedAt.toISOString(),
+          lines: closing.lines
+            .map((l) => ({
+              organization: org(l.organizationId),
+              minutes: shown(l.minutes, l.isShown),
+              cents: l.cents === null ? null : shown(l.cents, l.isShown),
+            }))
+            .sort(byName),
+          transfers:
+            closing.rule !== "convert" || closing.lines.some((l) => !l.isShown)
+              ? null
+              : net(new Map(closing.lines.map((l) => [l.organizationId, l.cents ?? 0]))).map((t) => ({
+                  from: org(t.from),
+                  to: org(t.to),
+                  cents: t.amount,
+                })),
+        }
+      : null,
     balances: region.balances
       .map((b) => ({ organization: org(b.organizationId), minutes: b.minutes }))
       .sort((x, y) => x.organization.name.localeCompare(y.organization.name, "de")),
@@ -73,7 +137,7 @@ export async function getRegionBalances(db: Db, actor: Actor, query: { year?: nu
       reciprocity: f.reciprocity,
     })),
     transfers: region.transfers?.map((t) => ({ from: org(t.from), to: org(t.to), minutes: t.amount })) ?? null,
-    conversion: rule === "convert" ? await conversionOf(db, regionId, year, rows, region, org) : null,
+    conversion: rule === "convert" && !closing ? await conversionOf(db, regionId, year, rows, region, org) : null,
   };
 }
 
@@ -91,6 +155,29 @@ async function conversionOf(
   region: ReturnType<typeof regionBalances>,
   org: (id: string) => { id: string; name: string },
 ) {
+  const { rateCentsPerHour, minutesWithoutRate } = await averageRateOfYear(db, regionId, year, rows);
+  if (rateCentsPerHour === null) return { rateCentsPerHour: null, minutesWithoutRate, amounts: [], transfers: null };
+  const cents = convertToCents(region.exact, rateCentsPerHour);
+  const shown = new Map(region.balances.map((b) => [b.organizationId, b.minutes.value !== null]));
+  return {
+    rateCentsPerHour,
+    minutesWithoutRate,
+    amounts: [...cents]
+      .sort(([x], [y]) => org(x).name.localeCompare(org(y).name, "de"))
+      .map(([id, c]) => ({
+        organization: org(id),
+        cents: (shown.get(id) ? { value: c, reason: null } : region.balances.find((b) => b.organizationId === id)!.minutes) as Figure,
+      })),
+    transfers: region.transfers === null ? null : net(cents).map((t) => ({ from: org(t.from), to: org(t.to), cents: t.amount })),
+  };
+}
+
+/**
+ * The region's average hourly rate of a year (cents): the rates of the year's reciprocity hours,
+ * each person's pay group on the first day of the month, without overhead; hours without a rate
+ * are left out of the average and counted. Null when no hour has a rate.
+ */
+export async function averageRateOfYear(db: Db | Tx, regionId: string, year: number, rows: HoursRow[]) {
   const reciprocity = rows.filter((r) => r.settlementModel === "reciprocity" && r.lenderOrganizationId !== r.borrowerOrganizationId);
   const groups = await unscopedPayGroupsOf(db, [...new Set(reciprocity.map((r) => r.personId))]);
   const rates = new Map<string, number | null>();
@@ -108,21 +195,7 @@ async function conversionOf(
     if (rate == null) minutesWithoutRate += r.minutes;
     else rated.push({ minutes: r.minutes, rateCentsPerHour: rate });
   }
-  const rateCentsPerHour = averageHourlyRate(rated);
-  if (rateCentsPerHour === null) return { rateCentsPerHour: null, minutesWithoutRate, amounts: [], transfers: null };
-  const cents = convertToCents(region.exact, rateCentsPerHour);
-  const shown = new Map(region.balances.map((b) => [b.organizationId, b.minutes.value !== null]));
-  return {
-    rateCentsPerHour,
-    minutesWithoutRate,
-    amounts: [...cents]
-      .sort(([x], [y]) => org(x).name.localeCompare(org(y).name, "de"))
-      .map(([id, c]) => ({
-        organization: org(id),
-        cents: (shown.get(id) ? { value: c, reason: null } : region.balances.find((b) => b.organizationId === id)!.minutes) as Figure,
-      })),
-    transfers: region.transfers === null ? null : net(cents).map((t) => ({ from: org(t.from), to: org(t.to), cents: t.amount })),
-  };
+  return { rateCentsPerHour: averageHourlyRate(rated), minutesWithoutRate };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { defineModule } from "../../kernel/module";
 import { balancePolicy } from "./balances.policy";
+import { balanceTasks } from "./balance-tasks";
 import { balanceRoutes } from "./balances.routes";
 import { costRatePolicy } from "./cost-rates.policy";
 import { costRateRoutes } from "./cost-rates.routes";
@@ -17,7 +18,7 @@ import { timesheetRoutes } from "./timesheets.routes";
 export const settlementModule = defineModule({
   name: "settlement",
   routes: [costRateRoutes, timesheetRoutes, statementRoutes, balanceRoutes],
-  tasks: async (context) => [...(await timesheetTasks(context)), ...(await statementTasks(context))],
+  tasks: async (context) => [...(await timesheetTasks(context)), ...(await statementTasks(context)), ...(await balanceTasks(context))],
   // Hours, expenses and statements: each side's HR office reads its own people's steps on them.
   audit: { sharedWith: { ...timesheetAuditSource.sharedWith, statement: partyStatementIdsSql } },
   abilities: {

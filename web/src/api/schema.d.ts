@@ -1504,6 +1504,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/balances/region/closings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an ended year of the reciprocity ledger with the region's rule: carry the balances into the next year, or convert them into money (once per year; cannot be undone) */
+        post: operations["closeReciprocityYear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/allocation-runs": {
         parameters: {
             query?: never;
@@ -5008,7 +5025,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -5122,7 +5139,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -14374,6 +14391,18 @@ export interface operations {
                                 en: string;
                             } | null;
                         };
+                        opening: {
+                            fromYear: number;
+                            minutes: {
+                                value: number | null;
+                                reason: {
+                                    /** @enum {string} */
+                                    code: "fewer_than_5_people";
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            };
+                        } | null;
                         money: {
                             month: number;
                             invoicedCents: {
@@ -14451,7 +14480,9 @@ export interface operations {
                         yearEndRule: "carry_over" | "convert";
                         abilities: {
                             setYearEndRule: boolean;
+                            closeYear: boolean;
                         };
+                        hasEnded: boolean;
                         balances: {
                             organization: {
                                 id: string;
@@ -14467,6 +14498,62 @@ export interface operations {
                                 } | null;
                             };
                         }[];
+                        openings: {
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            minutes: {
+                                value: number | null;
+                                reason: {
+                                    /** @enum {string} */
+                                    code: "fewer_than_5_people";
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            };
+                        }[] | null;
+                        closing: {
+                            /** @enum {string} */
+                            rule: "carry_over" | "convert";
+                            rateCentsPerHour: number | null;
+                            closedAt: string;
+                            lines: {
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                minutes: {
+                                    value: number | null;
+                                    reason: {
+                                        /** @enum {string} */
+                                        code: "fewer_than_5_people";
+                                        de: string;
+                                        en: string;
+                                    } | null;
+                                };
+                                cents: {
+                                    value: number | null;
+                                    reason: {
+                                        /** @enum {string} */
+                                        code: "fewer_than_5_people";
+                                        de: string;
+                                        en: string;
+                                    } | null;
+                                } | null;
+                            }[];
+                            transfers: {
+                                from: {
+                                    id: string;
+                                    name: string;
+                                };
+                                to: {
+                                    id: string;
+                                    name: string;
+                                };
+                                cents: number;
+                            }[] | null;
+                        } | null;
                         flows: {
                             lender: {
                                 id: string;
@@ -14593,6 +14680,100 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         yearEndRule: "carry_over" | "convert";
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeReciprocityYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The ended year to close, 2000–2199 */
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @enum {string} */
+                        rule: "carry_over" | "convert";
                     };
                 };
             };

@@ -11,6 +11,7 @@ import { todayInGermany } from "../../i18n";
 import { useSession } from "../identity/session";
 import type { Balances, Figure } from "./api";
 import { hoursText } from "./hours";
+import { MoneyMonths } from "./MoneyMonths";
 import { RegionBalancesSection } from "./RegionBalancesSection";
 
 /** A figure for reading: hours, or "weniger als 5 Personen" where it is not shown. */
@@ -34,8 +35,11 @@ export function BalancesPage() {
   const { t } = useTranslation();
   const me = useSession().me;
   const thisYear = Number(todayInGermany().slice(0, 4));
-  const [year, setYear] = useState(thisYear);
-  const [chosen, setChosen] = useState(String(thisYear));
+  // `?jahr=2026` (the January task "Jahresabschluss 2026" links there): one of the years offered.
+  const asked = Number(new URLSearchParams(window.location.search).get("jahr"));
+  const initial = asked >= thisYear - 2 && asked <= thisYear ? asked : thisYear;
+  const [year, setYear] = useState(initial);
+  const [chosen, setChosen] = useState(String(initial));
   const years = [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }));
   return (
     <Page title={t("balances.title")} intro={me?.abilities.readBalances ? t("balances.intro") : t("balances.regionIntro")}>
@@ -79,6 +83,13 @@ function AdministrationBalances({ year }: { year: number }) {
             ? t("balances.balanceCredit", { hours: hoursText(b.balance.value, lang) })
             : t("balances.balanceDebit", { hours: hoursText(-b.balance.value, lang) })}
       </p>
+      {b.opening ? (
+        <p className="kern-body" id="balances-opening">
+          {b.opening.minutes.value === null
+            ? t("balances.openingHidden", { year: b.opening.fromYear })
+            : t("balances.opening", { year: b.opening.fromYear, hours: signedHours(b.opening.minutes.value, lang) })}
+        </p>
+      ) : null}
       {months.length === 0 ? (
         <p className="kern-body">{t("balances.none")}</p>
       ) : (
@@ -127,6 +138,7 @@ function AdministrationBalances({ year }: { year: number }) {
           </DataTable>
         </div>
       )}
+      <MoneyMonths balances={b} monthName={monthName} />
     </section>
   );
 }

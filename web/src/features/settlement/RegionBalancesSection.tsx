@@ -8,6 +8,7 @@ import { DataTable } from "../../components/DataTable";
 import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Form, Notice, SelectField } from "../../components/forms";
 import type { RegionBalances, YearEndRuleBody } from "./api";
+import { YearClosing } from "./YearClosing";
 import { figureText, signedHours } from "./BalancesPage";
 import { hoursText } from "./hours";
 import { euros } from "./money";
@@ -56,18 +57,31 @@ export function RegionBalancesSection({ year }: { year: number }) {
         <p className="kern-body">{t("balances.none")}</p>
       ) : (
         <DataTable
+          stacked
           id="balances-region-table"
           labelledBy="balances-region-balances"
-          columns={[{ label: t("balances.region.administration") }, { label: t("balances.region.balance"), numeric: true }]}
+          columns={[
+            { label: t("balances.region.administration") },
+            ...(r.openings ? [{ label: t("balances.region.opening", { year: r.year - 1 }), numeric: true }] : []),
+            { label: t("balances.region.balance"), numeric: true },
+          ]}
         >
-          {r.balances.map((b) => (
-            <tr key={b.organization.id} className="kern-table__row">
-              <th scope="row" className="kern-table__cell">
-                {b.organization.name}
-              </th>
-              <td className="kern-table__cell kern-table__cell--numeric">{figureText(b.minutes, lang, (v) => signedHours(v, lang))}</td>
-            </tr>
-          ))}
+          {r.balances.map((b) => {
+            const opening = r.openings?.find((o) => o.organization.id === b.organization.id);
+            return (
+              <tr key={b.organization.id} className="kern-table__row">
+                <th scope="row" className="kern-table__cell">
+                  {b.organization.name}
+                </th>
+                {r.openings ? (
+                  <td className="kern-table__cell kern-table__cell--numeric">
+                    {figureText(opening?.minutes ?? { value: 0, reason: null }, lang, (v) => signedHours(v, lang))}
+                  </td>
+                ) : null}
+                <td className="kern-table__cell kern-table__cell--numeric">{figureText(b.minutes, lang, (v) => signedHours(v, lang))}</td>
+              </tr>
+            );
+          })}
         </DataTable>
       )}
 
@@ -134,7 +148,8 @@ export function RegionBalancesSection({ year }: { year: number }) {
       <h3 className="kern-heading-small" id="year-end-title">
         {t("balances.region.yearEndTitle")}
       </h3>
-      <p className="kern-body">{t(`balances.region.ruleNow.${r.yearEndRule}`)}</p>
+      {r.openings ? <p className="kern-body">{t("balances.region.openingNote", { year: r.year - 1 })}</p> : null}
+      {r.closing ? null : <p className="kern-body">{t(`balances.region.ruleNow.${r.yearEndRule}`)}</p>}
       {r.conversion ? (
         r.conversion.rateCentsPerHour === null ? (
           <p className="kern-body">{t("balances.region.noRate")}</p>
@@ -167,6 +182,7 @@ export function RegionBalancesSection({ year }: { year: number }) {
           </>
         )
       ) : null}
+      <YearClosing key={r.year} region={r} onClosed={region.reload} />
       {r.abilities.setYearEndRule ? (
         <>
           <ErrorSummary problem={save.problem} labels={{ rule: t("balances.region.rule") }} />

@@ -319,6 +319,46 @@ export const de = {
     credited: "Gutschrift",
     debited: "Belastung",
     running: "Kontostand",
+    money: {
+      title: "Geld je Monat",
+      intro:
+        "Aus den ausgestellten, bestätigten und bezahlten Abrechnungen (brutto, nach Leistungsmonat); Entwürfe zählen nicht. Gegenseitigkeit wird nicht abgerechnet und steht deshalb nur bei den Stunden.",
+      none: "In diesem Jahr gibt es keine ausgestellten Abrechnungen Ihrer Verwaltung.",
+      chartInvoiced: "In Rechnung gestellt je Monat (als abgebende Verwaltung)",
+      chartOwed: "In Rechnung gestellt bekommen je Monat (als aufnehmende Verwaltung)",
+      scale: "Balken von 0 bis {{max}}",
+      tableCaption: "Geld je Monat",
+      invoiced: "In Rechnung gestellt",
+      owed: "Zu zahlen",
+    },
+    opening: "Übertrag aus {{year}}: {{hours}} Stunden – der Saldo des abgeschlossenen Jahres, mit dem das Gegenseitigkeitskonto beginnt.",
+    openingHidden: "Übertrag aus {{year}}: wird nicht gezeigt (weniger als 5 Personen).",
+    closing: {
+      closed: {
+        carry_over: "Das Jahr {{year}} wurde am {{date}} abgeschlossen: Die Salden wurden ins Jahr {{next}} übertragen.",
+        convert:
+          "Das Jahr {{year}} wurde am {{date}} abgeschlossen: Die Salden wurden zum durchschnittlichen Stundensatz in Geld umgerechnet; {{next}} beginnt bei null.",
+      },
+      notStatements:
+        "Diese Beträge sind keine Abrechnungen: Beim Jahresabschluss wird nichts in Rechnung gestellt. Die Verwaltungen zahlen sie untereinander, wie unten beschrieben.",
+      caption: "Abschluss {{year}} in Geld",
+      amount: "Betrag",
+      paymentsLabel: "So gleichen sich die Beträge aus {{year}} aus",
+      notEnded: "Das Jahr {{year}} ist noch nicht zu Ende; die Koordinierungsstelle kann es ab dem 1. Januar {{next}} abschließen.",
+      open: "Das Jahr {{year}} ist zu Ende und noch nicht abgeschlossen.",
+      button: "Jahr {{year}} abschließen",
+      confirmTitle: "Jahr {{year}} abschließen?",
+      confirmBody: {
+        carry_over:
+          "Regel: ins nächste Jahr übertragen. Die Salden aller Verwaltungen am Ende von {{year}} werden als „Übertrag aus {{year}}“ ins Jahr {{next}} übernommen und dort mit ausgeglichen. Der Abschluss wird protokolliert und kann nicht rückgängig gemacht werden.",
+        convert:
+          "Regel: in Geld umrechnen. Die Salden aller Verwaltungen am Ende von {{year}} werden zum durchschnittlichen Stundensatz des Jahres in Euro umgerechnet; das Gegenseitigkeitskonto beginnt {{next}} bei null. Die Beträge sind keine Abrechnungen. Der Abschluss wird protokolliert und kann nicht rückgängig gemacht werden.",
+      },
+      done: {
+        carry_over: "Das Jahr {{year}} ist abgeschlossen. Die Salden stehen als „Übertrag aus {{year}}“ im Jahr {{next}}.",
+        convert: "Das Jahr {{year}} ist abgeschlossen. Die Beträge in Geld stehen unten; {{next}} beginnt bei null.",
+      },
+    },
     region: {
       title: "Ausgleich in der Region {{year}}",
       intro:
@@ -326,6 +366,9 @@ export const de = {
       balancesTitle: "Salden der Verwaltungen (Stunden)",
       administration: "Verwaltung",
       balance: "Saldo (Std.)",
+      opening: "davon Übertrag aus {{year}} (Std.)",
+      openingNote:
+        "Die Salden enthalten den Übertrag aus {{year}}: Das Jahr {{year}} wurde mit der Regel „ins nächste Jahr übertragen“ abgeschlossen.",
       transfersTitle: "So gleichen sich die Salden aus",
       transfer: "{{from}} gleicht {{hours}} Stunden an {{to}} aus.",
       transfersHidden:

@@ -319,6 +319,46 @@ export const en: typeof de = {
     credited: "Credit",
     debited: "Debit",
     running: "Balance",
+    money: {
+      title: "Money per month",
+      intro:
+        "From the issued, acknowledged and paid statements (gross, by month of service); drafts do not count. Reciprocity is not invoiced and so appears only in the hours.",
+      none: "There are no issued statements of your administration this year.",
+      chartInvoiced: "Invoiced per month (as lending administration)",
+      chartOwed: "Invoiced to you per month (as borrowing administration)",
+      scale: "Bars from 0 to {{max}}",
+      tableCaption: "Money per month",
+      invoiced: "Invoiced",
+      owed: "To pay",
+    },
+    opening: "Carried over from {{year}}: {{hours}} hours – the balance of the closed year the reciprocity ledger starts with.",
+    openingHidden: "Carried over from {{year}}: not shown (fewer than 5 people).",
+    closing: {
+      closed: {
+        carry_over: "The year {{year}} was closed on {{date}}: the balances were carried over into {{next}}.",
+        convert:
+          "The year {{year}} was closed on {{date}}: the balances were converted into money at the average hourly rate; {{next}} starts at zero.",
+      },
+      notStatements:
+        "These amounts are not statements: closing a year invoices nothing. The administrations pay them to each other as described below.",
+      caption: "Closing {{year}} in money",
+      amount: "Amount",
+      paymentsLabel: "How the amounts of {{year}} are settled",
+      notEnded: "The year {{year}} has not ended yet; the coordination office can close it from 1 January {{next}}.",
+      open: "The year {{year}} has ended and is not closed yet.",
+      button: "Close the year {{year}}",
+      confirmTitle: "Close the year {{year}}?",
+      confirmBody: {
+        carry_over:
+          'Rule: carry over. Every administration\'s balance at the end of {{year}} opens {{next}} as "carried over from {{year}}" and is settled there. The closing is logged and cannot be undone.',
+        convert:
+          "Rule: convert into money. Every administration's balance at the end of {{year}} is converted into euros at the year's average hourly rate; the reciprocity ledger starts {{next}} at zero. The amounts are not statements. The closing is logged and cannot be undone.",
+      },
+      done: {
+        carry_over: 'The year {{year}} is closed. The balances appear as "carried over from {{year}}" in {{next}}.',
+        convert: "The year {{year}} is closed. The amounts in money are shown below; {{next}} starts at zero.",
+      },
+    },
     region: {
       title: "Balancing in the region {{year}}",
       intro:
@@ -326,6 +366,8 @@ export const en: typeof de = {
       balancesTitle: "Balances of the administrations (hours)",
       administration: "Administration",
       balance: "Balance (h)",
+      opening: "of which carried over from {{year}} (h)",
+      openingNote: 'The balances include what was carried over from {{year}}: the year {{year}} was closed with the rule "carry over".',
       transfersTitle: "How the balances settle",
       transfer: "{{from}} settles {{hours}} hours with {{to}}.",
       transfersHidden: "The transfers are not shown because at least one balance rests on fewer than 5 people – they would reveal it.",
