@@ -247,8 +247,10 @@ describe("statements price the hours with the agreed overhead", () => {
     expect(csv.body).toContain("Verwaltungskostenzuschlag 12,5 % (abweichend vereinbart)");
     const pdf = await finance.request({ method: "GET", url: `/api/v1/statements/${sid}.pdf` });
     expect(pdfText(pdf.rawPayload)).toContain("12,5 % (abweichend vereinbart)");
+    expect((await post(finance, `/api/v1/statements/${sid}/issue`, {})).statusCode).toBe(200);
     const xml = await finance.request({ method: "GET", url: `/api/v1/statements/${sid}.xml` });
-    if (xml.statusCode === 200) expect(xml.body).toContain("12,5 % (abweichend vereinbart)");
+    expect(xml.statusCode, xml.body).toBe(200);
+    expect(xml.body).toContain("Verwaltungskostenzuschlag 12,5 % (abweichend vereinbart)");
     const agreement = await c.regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}/agreement.pdf` });
     expect(pdfText(agreement.rawPayload)).toContain("Verwaltungskostenzuschlag 12,5 % (abweichend vereinbart)");
   }, 120_000);
