@@ -261,8 +261,54 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
     await context.close();
   }
 
+  /**
+   * Wunstorf's HR office states the agreement's overhead surcharge before approving: a percentage
+   * outside 0–100 is refused at the field, 12,5 % agreed in deviation is saved and shown.
+   */
+  async function stateOverhead() {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "personal@wunstorf.demo");
+    await openSecondment(page);
+    const form = page.getByRole("region", { name: "Verwaltungskostenzuschlag der Vereinbarung" });
+    expect(await page.locator("dl").first().textContent()).toContain("20 % (Büroarbeitsplatz, Rahmenvereinbarung)");
+    await form.getByLabel("Zuschlag", { exact: true }).selectOption("agreed");
+    await form.getByLabel("Vereinbarter Zuschlag in Prozent").fill("100,5");
+    await form.getByLabel("Vereinbarter Zuschlag in Prozent").press("Enter");
+    await form.getByText("Geben Sie einen Prozentsatz von 0 bis 100 mit höchstens zwei Nachkommastellen ein").first().waitFor();
+    await expectAccessible(page, "overhead refused");
+    await form.getByLabel("Vereinbarter Zuschlag in Prozent").fill("12,5");
+    await form.getByRole("button", { name: "Zuschlag speichern" }).click();
+    await page.getByRole("status").filter({ hasText: "Gespeichert: Verwaltungskostenzuschlag 12,5 % (abweichend vereinbart)" }).waitFor();
+    expect(await page.locator("dl").first().textContent()).toContain("12,5 % (abweichend vereinbart)");
+    await expectAccessible(page, "overhead stated by the lending HR office");
+    await screenshots(page, "secondment-overhead-lender");
+    await context.close();
+  }
+
+  /** Before confirming, the Region's HR office reads the surcharge; it cannot change it. */
+  async function borrowerReadsOverhead() {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "personal@region-hannover.demo");
+    await openSecondment(page);
+    expect(await page.locator("dl").first().textContent()).toContain("Verwaltungskostenzuschlag12,5 % (abweichend vereinbart)");
+    expect(await page.getByRole("button", { name: "Zuschlag speichern" }).count()).toBe(0);
+    await screenshots(page, "secondment-overhead-borrower");
+    await context.close();
+  }
+
+  /** Once the agreement is confirmed, Wunstorf's HR office no longer finds the form. */
+  async function overheadFixed() {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "personal@wunstorf.demo");
+    await openSecondment(page, false);
+    expect(await page.locator("dl").first().textContent()).toContain("12,5 % (abweichend vereinbart)");
+    expect(await page.getByRole("region", { name: "Verwaltungskostenzuschlag der Vereinbarung" }).count()).toBe(0);
+    await context.close();
+  }
+
   it("the secondment runs its course, each step found in the right account's task list", async () => {
     await takeStepFromTasks("bauamt@wunstorf.demo", "Freigeben (Fachbereichsleitung)", "Freigeben", "Vom Fachbereich freigegeben");
+    await stateOverhead();
     await takeStepFromTasks("personal@wunstorf.demo", "Genehmigen (Personalamt)", "Genehmigen", "Vom Personalamt genehmigt");
     await councilAheadIsTruthful();
     await takeStepFromTasks("mitarbeiterin@wunstorf.demo", "Zustimmen oder ablehnen", "Annehmen", "Beim Personalrat");
@@ -272,9 +318,11 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
       "Zustimmen (Personalrat)",
       "Zugestimmt – Bestätigung ausstehend",
     );
+    await borrowerReadsOverhead();
     await takeStepFromTasks("personal@region-hannover.demo", "Vereinbarung bestätigen", "Vereinbarung bestätigen", "Vereinbart");
+    await overheadFixed();
     await takeStep("personal@region-hannover.demo", "Einarbeitung beginnen", "Einarbeitung");
-  });
+  }, 150_000);
 
   it("onboarding is ticked off by both sides; the page says what the start waits for; starting early asks for the reason", async () => {
     const { context, page } = await newPage(browser);
@@ -358,6 +406,8 @@ describe.skipIf(!hasBrowser)("mutual support in the browser", () => {
       "Fassung 1",
       "zugestimmt",
       "Wöchentliche",
+      // The overhead the lending HR office stated and the borrower confirmed.
+      "Verwaltungskostenzuschlag 12,5 % (abweichend vereinbart)",
     ]) {
       expect(text).toContain(expected);
     }

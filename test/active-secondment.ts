@@ -16,7 +16,7 @@ export interface Answer {
   body: string;
 }
 /** Sends a request as one account. */
-export type Send = (method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) => Promise<Answer>;
+export type Send = (method: "GET" | "POST" | "PATCH" | "PUT", url: string, payload?: unknown) => Promise<Answer>;
 
 /** A test client as a {@link Send}. */
 export const sender =
@@ -59,7 +59,12 @@ async function ok(answer: Promise<Answer>, what: string): Promise<any> {
  * Walks the person's secondment to `active`, started `startedDaysAgo` days ago (default 21), and
  * returns its id and period.
  */
-export async function runningSecondment(w: Walkers, startedDaysAgo = 21): Promise<{ id: string; startsOn: string; endsOn: string }> {
+export async function runningSecondment(
+  w: Walkers,
+  startedDaysAgo = 21,
+  /** The overhead surcharge the lending HR office states before the agreement (default: the framework's office rate). */
+  overhead?: { kind: string; percent?: number },
+): Promise<{ id: string; startsOn: string; endsOn: string }> {
   const now = today();
   const startsOn = addDays(now, -startedDaysAgo);
   const endsOn = addDays(now, 60);
@@ -120,6 +125,7 @@ export async function runningSecondment(w: Walkers, startedDaysAgo = 21): Promis
   const step = (who: Send, action: string) => ok(who("POST", `/api/v1/secondments/${id}/transitions`, { action }), action);
   await step(w.bauamt, "release");
   await step(w.wunstorfHr, "approve");
+  if (overhead) await ok(w.wunstorfHr("PUT", `/api/v1/secondments/${id}/overhead`, overhead), "overhead");
   await step(w.person, "accept");
   await step(w.council, "council_consent");
   await step(w.regionHr, "confirm");

@@ -16,6 +16,12 @@ const FRAMEWORK_TEXT = `Rahmenvereinbarung über die gegenseitige Personalunters
 § 5 Datenschutz. Für die im Unterstützungspool und in Verbund verarbeiteten Daten sind die beteiligten Verwaltungen gemeinsam Verantwortliche nach Art. 26 DSGVO; die Region Hannover ist Anlaufstelle für Betroffene.
 § 6 Personalvertretung. Die Beteiligungsrechte der Personalräte und Schwerbehindertenvertretungen bleiben unberührt.`;
 
+/** The demo's overhead by position in `targets`; the others keep the framework agreement's office rate. */
+const DEMO_OVERHEAD: Record<number, { overhead: "none" | "agreed"; overheadBasisPoints: number | null }> = {
+  1: { overhead: "none", overheadBasisPoints: null },
+  4: { overhead: "agreed", overheadBasisPoints: 1200 },
+};
+
 /** The canonical path of a secondment up to a state, as (action, to) steps. */
 const PATH: Array<[Action | "propose", SecondmentState]> = [
   ["propose", "proposed"],
@@ -95,6 +101,9 @@ export async function seedDemoSecondments(db: Db, today = new Date()) {
           employmentStatus: m.employmentStatus,
           legalBasis: legalBasisOf(m.employmentStatus),
           frameworkAgreementId: steps.some(([a]) => a === "confirm") ? framework.id : null,
+          // So a newcomer sees each kind of overhead: the second running one works at a desk of the
+          // Gesundheitsamt (no surcharge); the accepted one, still to confirm, has an agreed 12 %.
+          ...DEMO_OVERHEAD[i],
         })
         .returning();
       const actorOf = (action: Action | "propose") =>

@@ -307,7 +307,6 @@ export function computeCostRate(input: CostRateInput): CostRateResult {
       },
     };
   }
-  const overheadBp = overheadBasisPoints(input.overhead, parameters);
   const entry = scale ? monthlyPayOn(input.tables, scale, payGroup, on, parameters.referenceStep) : undefined;
   if (!entry) {
     const manual = inForce(
@@ -338,7 +337,7 @@ export function computeCostRate(input: CostRateInput): CostRateResult {
     return finish(
       { payGroup, employmentStatus, source: "manual", scale: null, validFrom: manual.validFrom, step: null, monthlyCents: null },
       parameters,
-      overheadBp,
+      input.overhead,
       lines,
     );
   }
@@ -407,22 +406,37 @@ export function computeCostRate(input: CostRateInput): CostRateResult {
   return finish(
     { payGroup, employmentStatus, source: "table", scale, validFrom: entry.validFrom, step: entry.step, monthlyCents: entry.monthlyCents },
     parameters,
-    overheadBp,
+    input.overhead,
     lines,
   );
+}
+
+/** The overhead line's label: which workplace, or that the agreement set its own percentage. */
+export function overheadLabel(choice: OverheadChoice): Words {
+  if (typeof choice === "object")
+    return { de: "Gemeinkostenzuschlag, abweichend vereinbart", en: "Overhead surcharge, agreed in deviation" };
+  if (choice === "other") return { de: "Gemeinkostenzuschlag, sonstiger Arbeitsplatz", en: "Overhead surcharge, other workplace" };
+  if (choice === "none") {
+    return {
+      de: "Gemeinkostenzuschlag, Arbeitsplatz stellt die aufnehmende Verwaltung",
+      en: "Overhead surcharge, workplace provided by the borrower",
+    };
+  }
+  return { de: "Gemeinkostenzuschlag, Büroarbeitsplatz", en: "Overhead surcharge, office workplace" };
 }
 
 /** Adds the overhead line (a percentage of the rounded lines' sum) and totals. */
 function finish(
   head: Pick<CostRate, "payGroup" | "employmentStatus" | "source" | "scale" | "validFrom" | "step" | "monthlyCents">,
   parameters: CostRateParameters,
-  overheadBp: number,
+  choice: OverheadChoice,
   lines: BreakdownLine[],
 ): CostRate {
+  const overheadBp = overheadBasisPoints(choice, parameters);
   const subtotal = lines.reduce((sum, line) => sum + line.amountCents, 0);
   lines.push({
     key: "overhead",
-    label: { de: "Gemeinkostenzuschlag", en: "Overhead surcharge" },
+    label: overheadLabel(choice),
     basis: words((l) => `${percent(overheadBp, l)} ${l === "de" ? "von" : "of"} ${euros(subtotal, l)}`),
     basisCents: subtotal,
     basisPoints: overheadBp,

@@ -46,6 +46,10 @@ export const OBJECT_TYPES = {
   secondment: object(["Abordnung", "Secondment"], ["die Abordnung", "the secondment"]),
   secondment_onboarding: object(["Einarbeitung", "Onboarding"], ["die Checkliste der Einarbeitung", "the onboarding checklist"]),
   secondment_first_day: object(["Erster Arbeitstag", "First day"], ["die Angaben zum ersten Arbeitstag", "the first day's details"]),
+  secondment_overhead: object(
+    ["Verwaltungskostenzuschlag", "Overhead surcharge"],
+    ["den Verwaltungskostenzuschlag der Vereinbarung", "the agreement's overhead surcharge"],
+  ),
   calendar_feed: object(["Kalender-Abo", "Calendar feed"], ["das Kalender-Abo", "the calendar feed"]),
   allocation_run: object(["Zuteilung", "Allocation run"], ["die Zuteilung", "the allocation run"]),
   qualification: object(["Qualifikation", "Qualification"], ["die Qualifikation", "the qualification"]),
@@ -400,6 +404,17 @@ export const FIELDS: Record<string, FieldWords> = {
   civilServantNetAnnualHours: field("Jahresnettoarbeitszeit Beamte (h)", "Net annual hours, civil servants (h)", { kind: "number" }),
   overheadOfficePercent: field("Gemeinkostenzuschlag Büroarbeitsplatz (%)", "Overhead, office workplace (%)", { kind: "number" }),
   overheadOtherPercent: field("Gemeinkostenzuschlag sonstiger Arbeitsplatz (%)", "Overhead, other workplace (%)", { kind: "number" }),
+  overhead: field(
+    "Verwaltungskostenzuschlag",
+    "Overhead surcharge",
+    words({
+      office: w("Büroarbeitsplatz (Rahmenvereinbarung)", "office workplace (framework agreement)"),
+      other: w("sonstiger Arbeitsplatz (Rahmenvereinbarung)", "other workplace (framework agreement)"),
+      none: w("keiner: Arbeitsplatz stellt die aufnehmende Verwaltung", "none: the borrower provides the workplace"),
+      agreed: w("abweichend vereinbart", "agreed in deviation"),
+    }),
+  ),
+  overheadPercent: field("Vereinbarter Zuschlag (%)", "Agreed surcharge (%)", { kind: "number" }),
   centsPerHour: field("Satz je Stunde (Cent)", "Rate per hour (cents)", { kind: "number" }),
   // Hours and expenses (settlement)
   secondmentId: field("Abordnung", "Secondment", { kind: "reference" }),

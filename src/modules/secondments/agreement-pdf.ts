@@ -304,6 +304,7 @@ export async function renderSecondmentDocument(s: SecondmentView, kind: "agreeme
 
   w.heading("4. Kosten");
   w.text(SETTLEMENT_DE[s.settlementModel], { gap: 6 });
+  w.field("Verwaltungskostenzuschlag", s.overhead.words.de);
 
   w.heading("5. Rahmenvereinbarung");
   w.text(

@@ -47,3 +47,4 @@ export {
 } from "./secondment-scope";
 // Statements (settlement) are written with the agreement's tagged PDF writer.
 export { newTaggedPdf, type Writer } from "./agreement-pdf";
+export { registerFrameworkOverhead, overheadOfRow } from "./framework-overhead";

@@ -20,6 +20,7 @@ import { NOT_FOR_THE_EMPLOYER, rolesOfPrincipal } from "./who-acts";
 import { MemberRow, SecondmentRow, hasDocuments, mayShowPersonName, unscopedChainsOf } from "./secondment-scope";
 import { AGREED_OR_RUNNING, firstDayRefusal, ONBOARDING_TEMPLATE } from "./secondment-rules";
 import { missingHearingsOf } from "./facts";
+import { OVERHEAD_OPEN_STATES, overheadView, overheadViewOfRow } from "./framework-overhead";
 import { historySentence, officialNameOf } from "./history";
 
 // A secondment as the API answers it: the caller's roles, actions and abilities, and only the
@@ -226,6 +227,8 @@ function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: Member
       firstDay: { date: s.startsOn, time: s.firstDayTime, place: s.firstDayPlace, note: s.firstDayNote },
     },
     settlementModel: s.settlementModel,
+    /** The agreement's overhead surcharge (the framework agreement's percentage is added on the detail). */
+    overhead: overheadViewOfRow(s),
     employmentStatus: s.employmentStatus,
     legalBasis: s.legalBasis,
     councilStatus: s.councilStatus,
@@ -269,6 +272,8 @@ function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: Member
       openRequest: !!request && supportRequestPolicy.can(actor, "list"),
       /** What `updateFirstDay` allows: the receiving HR office, from the acceptance to the end of the deployment. */
       editFirstDay: firstDayRefusal(roles, s.state) === null,
+      /** What `updateOverhead` allows: the lending HR office, until the borrower confirms the agreement. */
+      editOverhead: roles.has("lender_org_admin") && (OVERHEAD_OPEN_STATES as readonly string[]).includes(s.state),
     },
   };
 }
@@ -303,6 +308,7 @@ export async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, membe
     : base.destination;
   return {
     ...base,
+    overhead: await overheadView(db, s),
     destination,
     // The severe-disability hearing is the lender's to know: the borrower's history does not show it.
     timeline: timeline

@@ -18,12 +18,19 @@ export const secondmentAuditSource: AuditSource = {
     secondment: partySecondmentIdsSql,
     secondment_onboarding: partySecondmentIdsSql,
     secondment_first_day: partySecondmentIdsSql,
+    secondment_overhead: partySecondmentIdsSql,
   },
-  titles: { secondment: secondmentTitles, secondment_onboarding: secondmentTitles, secondment_first_day: secondmentTitles },
+  titles: {
+    secondment: secondmentTitles,
+    secondment_onboarding: secondmentTitles,
+    secondment_first_day: secondmentTitles,
+    secondment_overhead: secondmentTitles,
+  },
   links: {
     secondment: secondmentLinks,
     secondment_onboarding: secondmentLinks,
     secondment_first_day: secondmentLinks,
+    secondment_overhead: secondmentLinks,
     framework_agreement: auditLinks({
       mayOpen: (actor) => secondmentPolicy.can(actor, "read_framework") || secondmentPolicy.can(actor, "manage_framework"),
       openable: ({ db, actor }, ids) =>

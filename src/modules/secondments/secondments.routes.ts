@@ -24,6 +24,7 @@ import {
   FrameworkAgreementBody,
   FirstDayBody,
   OnboardingBody,
+  OverheadBody,
   ProposeBody,
   Secondment,
   Settings,
@@ -36,6 +37,7 @@ import { proposeSecondment } from "./propose";
 import { transitionSecondment } from "./transition";
 import { updateOnboarding } from "./onboarding";
 import { updateFirstDay } from "./first-day";
+import { updateOverhead } from "./overhead";
 
 const IdParams = z.object({ id: z.uuid() });
 
@@ -164,6 +166,21 @@ export const secondmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => updateFirstDay(app.db, request.actor!, request.params.id, request.body),
+  );
+  app.put(
+    "/api/v1/secondments/:id/overhead",
+    {
+      config: { policy: secondmentPolicy.gate("act") },
+      schema: {
+        operationId: "updateSecondmentOverhead",
+        tags: ["secondments"],
+        summary: "State the agreement's overhead surcharge (the lending HR office, until the borrower confirms the agreement)",
+        params: IdParams,
+        body: OverheadBody,
+        response: { 200: Secondment },
+      },
+    },
+    async (request) => updateOverhead(app.db, request.actor!, request.params.id, request.body),
   );
   for (const [path, kind, name, operationId] of [
     ["agreement.pdf", "agreement", "abordnungsvereinbarung", "getSecondmentAgreementPdf"],

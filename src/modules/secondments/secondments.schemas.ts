@@ -4,6 +4,7 @@ import { ACTIONS, SECONDMENT_STATES, WAITING_CODES, WORKFLOW_ROLES } from "../..
 
 const HEARINGS = ["tvoed", "sbv"] as const;
 import { SETTLEMENT_MODELS } from "../support-requests";
+import { OVERHEAD_KINDS } from "../../domain/settlement/overhead";
 
 export const OnboardingItem = z.object({
   key: z.enum(["it_account", "device", "workplace", "badge", "briefing"]),
@@ -45,6 +46,13 @@ export const Secondment = z.object({
     })
     .describe("Where the person goes: receiving administration and department, address, whom to ask, the first day"),
   settlementModel: z.enum(SETTLEMENT_MODELS),
+  overhead: z
+    .object({
+      kind: z.enum(OVERHEAD_KINDS),
+      percent: z.number().nullable().describe("The percentage that applies; for office and other the region's parameter (null in lists)"),
+      words: z.object({ de: z.string(), en: z.string() }).describe('"20 % (Büroarbeitsplatz, Rahmenvereinbarung)"'),
+    })
+    .describe("The overhead surcharge the agreement states: the framework agreement's office or other rate, none, or an agreed percentage"),
   employmentStatus: z.enum(["employee", "civil_servant"]),
   legalBasis: z.string(),
   councilStatus: z.enum(["not_required", "pending", "consented", "deemed", "refused", "provisional"]),
@@ -90,6 +98,9 @@ export const Secondment = z.object({
     downloadOrder: z.boolean().describe("Whether the secondment order PDF (civil servants) is drawn for the caller"),
     openRequest: z.boolean().describe("Whether the caller may open the request"),
     editFirstDay: z.boolean().describe("Whether the caller may say when and where the first day begins"),
+    editOverhead: z
+      .boolean()
+      .describe("Whether the caller may set the agreement's overhead surcharge (lending HR office, before the confirmation)"),
   }),
   timeline: z.array(
     z.object({
@@ -115,6 +126,25 @@ export const TransitionBody = z
     reason: z.string().trim().max(2000).nullable().optional(),
   })
   .strict();
+
+const PERCENT = {
+  de: "Geben Sie einen Prozentsatz von 0 bis 100 mit höchstens zwei Nachkommastellen ein, z. B. 12,5.",
+  en: "Enter a percentage from 0 to 100 with at most two decimals, e.g. 12.5.",
+};
+
+export const OverheadBody = z.discriminatedUnion("kind", [
+  z.object({ kind: z.enum(["office", "other", "none"]) }).strict(),
+  z
+    .object({
+      kind: z.literal("agreed"),
+      /** The agreed percentage, 0–100 with at most two decimals. */
+      percent: z.number().refine((p) => Number.isFinite(p) && p >= 0 && p <= 100 && Math.abs(p * 100 - Math.round(p * 100)) < 1e-6, {
+        message: PERCENT.en,
+        params: PERCENT,
+      }),
+    })
+    .strict(),
+]);
 
 const TIME_OF_DAY = { de: "Geben Sie die Uhrzeit im Format 08:30 ein.", en: "Enter the time like 08:30." };
 

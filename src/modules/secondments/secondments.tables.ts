@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ownerColumns } from "../../db/owner-columns";
 import { declareConstraint } from "../../db/constraints";
 import { declareVisibility } from "../../db/visibility";
@@ -7,6 +7,7 @@ import type { Action, CouncilStatus, SecondmentState, WorkflowRole } from "../..
 import { accounts } from "../identity/identity.tables";
 import { departments, organizations, regions } from "../organizations/organizations.tables";
 import { poolMembers } from "../pool/pool.tables";
+import type { OverheadKind } from "../../domain/settlement/overhead";
 import type { SettlementModel } from "../support-requests/support-requests.tables";
 import { supportRequests } from "../support-requests/support-requests.tables";
 
@@ -64,6 +65,13 @@ export const secondments = declareVisibility(
       place: text("place"),
       tasks: text("tasks").notNull(),
       settlementModel: text("settlement_model").$type<SettlementModel>().notNull(),
+      /**
+       * The overhead surcharge the single agreement states (docs/SETTLEMENT.md): `office`, `other`,
+       * `none` (the borrower provides the workplace) or `agreed` with its own percentage in basis
+       * points. The lender's HR office sets it until the borrower confirms the agreement.
+       */
+      overhead: text("overhead").$type<OverheadKind>().notNull().default("office"),
+      overheadBasisPoints: integer("overhead_basis_points"),
       /** Employment status at proposal and the legal basis that follows (§ 4 Abs. 1 TVöD, § 27 NBG). */
       employmentStatus: text("employment_status").$type<"employee" | "civil_servant">().notNull(),
       legalBasis: text("legal_basis").notNull(),
@@ -91,6 +99,11 @@ export const secondments = declareVisibility(
         .where(
           sql`${t.amendsId} IS NULL AND ${t.state} IN ('proposed', 'released', 'approved', 'staff_council', 'accepted', 'agreed', 'onboarding', 'active', 'completed')`,
         ),
+      // An own percentage exactly when the agreement deviates from the framework agreement, 0–100 %.
+      check(
+        "secondments_overhead_agreed",
+        sql`(${t.overhead} = 'agreed') = (${t.overheadBasisPoints} IS NOT NULL) AND (${t.overheadBasisPoints} IS NULL OR ${t.overheadBasisPoints} BETWEEN 0 AND 10000)`,
+      ),
       // One extension in the procedure per secondment.
       uniqueIndex("secondments_one_pending_extension")
         .on(t.amendsId)

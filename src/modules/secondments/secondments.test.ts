@@ -105,6 +105,8 @@ describe("the secondment path", () => {
       downloadOrder: false,
       openRequest: true,
       editFirstDay: false,
+      // The overhead is the lending HR office's to state, never the borrower's.
+      editOverhead: false,
     });
     expect((await regionHr.request({ method: "GET", url: `/api/v1/secondments/${id}/agreement.pdf` })).statusCode).toBe(409);
     expect((await garbsenHr.request({ method: "GET", url: `/api/v1/secondments/${id}` })).statusCode).toBe(404);
@@ -277,7 +279,8 @@ describe("the secondment path", () => {
     expect(mine(lender)).toEqual(["device"]);
     expect(mine(await view(regionHr))).toEqual(["it_account", "workplace", "badge", "briefing"]);
     expect(mine(await view(katrin))).toEqual([]);
-    const documents = { downloadAgreement: true, downloadOrder: false };
+    // Agreed: the overhead surcharge is fixed for everybody.
+    const documents = { downloadAgreement: true, downloadOrder: false, editOverhead: false };
     expect(lender.abilities).toEqual({ extend: true, ...documents, openRequest: true, editFirstDay: false });
     expect((await view(regionHr)).abilities).toEqual({ extend: true, ...documents, openRequest: true, editFirstDay: true });
     // She may not open the request (employees see no requests), so the page shows no link to it.

@@ -105,6 +105,10 @@ export async function applyStep(
       action: step.action,
       ...(step.reason?.trim() ? { reason: step.reason.trim() } : {}),
       ...(isEarlyStart ? { startedBeforeAgreedStart: s.startsOn } : {}),
+      // The terms the borrower confirmed, read under the row lock: the overhead surcharge.
+      ...(step.action === "confirm"
+        ? { overhead: s.overhead, overheadPercent: s.overheadBasisPoints === null ? null : s.overheadBasisPoints / 100 }
+        : {}),
     },
     actorLogin: step.actor ? undefined : "verbund",
     onBehalfOf: step.onBehalfOf?.login ?? null,

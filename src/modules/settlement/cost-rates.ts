@@ -62,6 +62,16 @@ export async function rateFor(query: RateQuery, db: Db | Tx): Promise<RateFound 
   return result.kind === "rate" ? { kind: "rate", centsPerHour: result.centsPerHour, breakdown: result.breakdown, result } : result;
 }
 
+/**
+ * The framework agreement's overhead percentages of a region on a day (the parameter version in
+ * force), in basis points; null before the region's first version. The secondment page and the
+ * agreement PDF read them through `registerFrameworkOverhead`.
+ */
+export async function frameworkOverheadOn(db: Db | Tx, regionId: string, on: string) {
+  const version = inForce(await unscopedParametersOfRegion(db, regionId), on);
+  return version ? { officeBasisPoints: version.overheadOfficeBasisPoints, otherBasisPoints: version.overheadOtherBasisPoints } : null;
+}
+
 /** Every pay group's rate on a day for the actor's region, with what the actor may do. */
 export async function listCostRates(db: Db, actor: Actor, query: { on?: string; overhead?: "office" | "other" | "none" }) {
   const on = query.on ?? today();

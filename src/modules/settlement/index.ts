@@ -4,6 +4,8 @@ import { balanceTasks } from "./balance-tasks";
 import { balanceRoutes } from "./balances.routes";
 import { costRatePolicy } from "./cost-rates.policy";
 import { costRateRoutes } from "./cost-rates.routes";
+import { frameworkOverheadOn } from "./cost-rates";
+import { registerFrameworkOverhead } from "../secondments";
 import { payTables } from "./pay-table-files";
 import { timesheetAuditSource } from "./timesheet-scope";
 import { partyStatementIdsSql } from "./statement-scope";
@@ -13,6 +15,9 @@ import { statementPolicy } from "./statements.policy";
 import { timesheetTasks } from "./timesheet-tasks";
 import { timesheetPolicy } from "./timesheets.policy";
 import { timesheetRoutes } from "./timesheets.routes";
+
+// The secondment page and the agreement PDF say the framework agreement's overhead percentage.
+registerFrameworkOverhead(frameworkOverheadOn);
 
 /** Settlement: cost rates per pay group, hours and expenses of secondments, and what is settled between administrations. */
 export const settlementModule = defineModule({

@@ -6,8 +6,9 @@
  * audited. Hours of `reciprocity` secondments are not billed: they go to the region's ledger.
  *
  * The rate of a day is the cost rate of the person's pay group on that day (`rateFor`) with the
- * **office overhead** of the region's parameters: secondments do not record a workplace, and the
- * framework agreement's default is the office rate (docs/SETTLEMENT.md › Statements).
+ * overhead the secondment's agreement states: the framework agreement's office (default) or
+ * other-workplace percentage of the region's parameters, none where the borrower provides the
+ * workplace, or an agreed percentage (docs/SETTLEMENT.md › Statements). The line says which.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
@@ -21,6 +22,8 @@ import { pageOf } from "../../kernel/paging";
 import { AppError, type Bilingual } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import { organizations } from "../organizations";
+import { overheadOfRow } from "../secondments";
+import { overheadChoiceOf, overheadWords } from "../../domain/settlement/overhead";
 import { rateFor } from "./cost-rates";
 import {
   findOwnBillingDetails,
@@ -134,13 +137,20 @@ async function computeStatement(db: Db | Tx, actor: Actor, borrowerId: string, m
       model: s.settlementModel,
       label: `Abordnung ${germanDate(s.startsOn)}–${germanDate(s.endsOn)}: ${s.tasks.slice(0, 80)}`,
     });
+    const overhead = overheadOfRow(s);
     const rates = new Map<string, { centsPerHour: number; label: string }>();
     for (const e of await listVisibleEntries(db, view, s.id, { from: start, to: end })) {
       if (e.state !== "confirmed") continue;
       let rate = rates.get(e.day);
       if (!rate) {
         const r = await rateFor(
-          { regionId: s.regionId, payGroup: m.payGroup, employmentStatus: s.employmentStatus, on: e.day, overhead: "office" },
+          {
+            regionId: s.regionId,
+            payGroup: m.payGroup,
+            employmentStatus: s.employmentStatus,
+            on: e.day,
+            overhead: overheadChoiceOf(overhead),
+          },
           db,
         );
         if (r.kind !== "rate") {
@@ -154,7 +164,7 @@ async function computeStatement(db: Db | Tx, actor: Actor, borrowerId: string, m
         const group = s.employmentStatus === "civil_servant" ? "Besoldungsgruppe" : "Entgeltgruppe";
         rate = {
           centsPerHour: r.centsPerHour,
-          label: `${group} ${m.payGroup}${r.result.step ? `, Stufe ${r.result.step}` : ""}, Gemeinkosten Büroarbeitsplatz`,
+          label: `${group} ${m.payGroup}${r.result.step ? `, Stufe ${r.result.step}` : ""}, Verwaltungskostenzuschlag ${overheadWords(overhead, r.result.overheadBasisPoints).de}`,
         };
         rates.set(e.day, rate);
       }

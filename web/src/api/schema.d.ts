@@ -849,6 +849,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/secondments/{id}/overhead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** State the agreement's overhead surcharge (the lending HR office, until the borrower confirms the agreement) */
+        put: operations["updateSecondmentOverhead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/secondments/{id}/agreement.pdf": {
         parameters: {
             query?: never;
@@ -5025,7 +5042,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "secondment_overhead" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -5139,7 +5156,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "secondment_overhead" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -7847,6 +7864,18 @@ export interface operations {
                             };
                             /** @enum {string} */
                             settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                            /** @description The overhead surcharge the agreement states: the framework agreement's office or other rate, none, or an agreed percentage */
+                            overhead: {
+                                /** @enum {string} */
+                                kind: "office" | "other" | "none" | "agreed";
+                                /** @description The percentage that applies; for office and other the region's parameter (null in lists) */
+                                percent: number | null;
+                                /** @description "20 % (Büroarbeitsplatz, Rahmenvereinbarung)" */
+                                words: {
+                                    de: string;
+                                    en: string;
+                                };
+                            };
                             /** @enum {string} */
                             employmentStatus: "employee" | "civil_servant";
                             legalBasis: string;
@@ -7898,6 +7927,8 @@ export interface operations {
                                 openRequest: boolean;
                                 /** @description Whether the caller may say when and where the first day begins */
                                 editFirstDay: boolean;
+                                /** @description Whether the caller may set the agreement's overhead surcharge (lending HR office, before the confirmation) */
+                                editOverhead: boolean;
                             };
                             timeline: {
                                 action: string;
@@ -8046,6 +8077,18 @@ export interface operations {
                         };
                         /** @enum {string} */
                         settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @description The overhead surcharge the agreement states: the framework agreement's office or other rate, none, or an agreed percentage */
+                        overhead: {
+                            /** @enum {string} */
+                            kind: "office" | "other" | "none" | "agreed";
+                            /** @description The percentage that applies; for office and other the region's parameter (null in lists) */
+                            percent: number | null;
+                            /** @description "20 % (Büroarbeitsplatz, Rahmenvereinbarung)" */
+                            words: {
+                                de: string;
+                                en: string;
+                            };
+                        };
                         /** @enum {string} */
                         employmentStatus: "employee" | "civil_servant";
                         legalBasis: string;
@@ -8097,6 +8140,8 @@ export interface operations {
                             openRequest: boolean;
                             /** @description Whether the caller may say when and where the first day begins */
                             editFirstDay: boolean;
+                            /** @description Whether the caller may set the agreement's overhead surcharge (lending HR office, before the confirmation) */
+                            editOverhead: boolean;
                         };
                         timeline: {
                             action: string;
@@ -8271,6 +8316,18 @@ export interface operations {
                         };
                         /** @enum {string} */
                         settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @description The overhead surcharge the agreement states: the framework agreement's office or other rate, none, or an agreed percentage */
+                        overhead: {
+                            /** @enum {string} */
+                            kind: "office" | "other" | "none" | "agreed";
+                            /** @description The percentage that applies; for office and other the region's parameter (null in lists) */
+                            percent: number | null;
+                            /** @description "20 % (Büroarbeitsplatz, Rahmenvereinbarung)" */
+                            words: {
+                                de: string;
+                                en: string;
+                            };
+                        };
                         /** @enum {string} */
                         employmentStatus: "employee" | "civil_servant";
                         legalBasis: string;
@@ -8322,6 +8379,8 @@ export interface operations {
                             openRequest: boolean;
                             /** @description Whether the caller may say when and where the first day begins */
                             editFirstDay: boolean;
+                            /** @description Whether the caller may set the agreement's overhead surcharge (lending HR office, before the confirmation) */
+                            editOverhead: boolean;
                         };
                         timeline: {
                             action: string;
@@ -8486,6 +8545,18 @@ export interface operations {
                         };
                         /** @enum {string} */
                         settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @description The overhead surcharge the agreement states: the framework agreement's office or other rate, none, or an agreed percentage */
+                        overhead: {
+                            /** @enum {string} */
+                            kind: "office" | "other" | "none" | "agreed";
+                            /** @description The percentage that applies; for office and other the region's parameter (null in lists) */
+                            percent: number | null;
+                            /** @description "20 % (Büroarbeitsplatz, Rahmenvereinbarung)" */
+                            words: {
+                                de: string;
+                                en: string;
+                            };
+                        };
                         /** @enum {string} */
                         employmentStatus: "employee" | "civil_servant";
                         legalBasis: string;
@@ -8537,6 +8608,8 @@ export interface operations {
                             openRequest: boolean;
                             /** @description Whether the caller may say when and where the first day begins */
                             editFirstDay: boolean;
+                            /** @description Whether the caller may set the agreement's overhead surcharge (lending HR office, before the confirmation) */
+                            editOverhead: boolean;
                         };
                         timeline: {
                             action: string;
@@ -8731,6 +8804,18 @@ export interface operations {
                         };
                         /** @enum {string} */
                         settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @description The overhead surcharge the agreement states: the framework agreement's office or other rate, none, or an agreed percentage */
+                        overhead: {
+                            /** @enum {string} */
+                            kind: "office" | "other" | "none" | "agreed";
+                            /** @description The percentage that applies; for office and other the region's parameter (null in lists) */
+                            percent: number | null;
+                            /** @description "20 % (Büroarbeitsplatz, Rahmenvereinbarung)" */
+                            words: {
+                                de: string;
+                                en: string;
+                            };
+                        };
                         /** @enum {string} */
                         employmentStatus: "employee" | "civil_servant";
                         legalBasis: string;
@@ -8782,6 +8867,8 @@ export interface operations {
                             openRequest: boolean;
                             /** @description Whether the caller may say when and where the first day begins */
                             editFirstDay: boolean;
+                            /** @description Whether the caller may set the agreement's overhead surcharge (lending HR office, before the confirmation) */
+                            editOverhead: boolean;
                         };
                         timeline: {
                             action: string;
@@ -9058,6 +9145,18 @@ export interface operations {
                         };
                         /** @enum {string} */
                         settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @description The overhead surcharge the agreement states: the framework agreement's office or other rate, none, or an agreed percentage */
+                        overhead: {
+                            /** @enum {string} */
+                            kind: "office" | "other" | "none" | "agreed";
+                            /** @description The percentage that applies; for office and other the region's parameter (null in lists) */
+                            percent: number | null;
+                            /** @description "20 % (Büroarbeitsplatz, Rahmenvereinbarung)" */
+                            words: {
+                                de: string;
+                                en: string;
+                            };
+                        };
                         /** @enum {string} */
                         employmentStatus: "employee" | "civil_servant";
                         legalBasis: string;
@@ -9109,6 +9208,8 @@ export interface operations {
                             openRequest: boolean;
                             /** @description Whether the caller may say when and where the first day begins */
                             editFirstDay: boolean;
+                            /** @description Whether the caller may set the agreement's overhead surcharge (lending HR office, before the confirmation) */
+                            editOverhead: boolean;
                         };
                         timeline: {
                             action: string;
@@ -9300,6 +9401,18 @@ export interface operations {
                         };
                         /** @enum {string} */
                         settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @description The overhead surcharge the agreement states: the framework agreement's office or other rate, none, or an agreed percentage */
+                        overhead: {
+                            /** @enum {string} */
+                            kind: "office" | "other" | "none" | "agreed";
+                            /** @description The percentage that applies; for office and other the region's parameter (null in lists) */
+                            percent: number | null;
+                            /** @description "20 % (Büroarbeitsplatz, Rahmenvereinbarung)" */
+                            words: {
+                                de: string;
+                                en: string;
+                            };
+                        };
                         /** @enum {string} */
                         employmentStatus: "employee" | "civil_servant";
                         legalBasis: string;
@@ -9351,6 +9464,267 @@ export interface operations {
                             openRequest: boolean;
                             /** @description Whether the caller may say when and where the first day begins */
                             editFirstDay: boolean;
+                            /** @description Whether the caller may set the agreement's overhead surcharge (lending HR office, before the confirmation) */
+                            editOverhead: boolean;
+                        };
+                        timeline: {
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            actorName: string;
+                            onBehalfOf: string | null;
+                            reason: string | null;
+                            at: string;
+                            /** @description What happened: "Personalamt Wunstorf hat genehmigt" */
+                            event: {
+                                de: string;
+                                en: string;
+                            };
+                        }[];
+                        onboarding: {
+                            /** @enum {string} */
+                            key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                            /** @enum {string} */
+                            side: "lender" | "borrower";
+                            isRequired: boolean;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "not_needed";
+                            doneAt: string | null;
+                            /** @description Whether the caller may tick this item: its side's HR office, from the agreement to the end */
+                            canUpdate: boolean;
+                        }[];
+                        frameworkAgreement: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSecondmentOverhead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "office" | "other" | "none";
+                } | {
+                    /** @enum {string} */
+                    kind: "agreed";
+                    percent: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
+                        lender: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description "Stadt Garbsen", "Region Hannover" */
+                            officialName: string;
+                        };
+                        borrower: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            officialName: string;
+                        };
+                        request: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            department: string | null;
+                        } | null;
+                        person: {
+                            name: string | null;
+                            jobTitle: string;
+                            payGroup: string;
+                            department: string | null;
+                            workEmail: string | null;
+                        };
+                        startsOn: string;
+                        endsOn: string;
+                        hoursPerWeek: number;
+                        place: string | null;
+                        tasks: string;
+                        /** @description Where the person goes: receiving administration and department, address, whom to ask, the first day */
+                        destination: {
+                            administration: string;
+                            department: string | null;
+                            address: string | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            firstDay: {
+                                date: string;
+                                time: string | null;
+                                place: string | null;
+                                note: string | null;
+                            };
+                        };
+                        /** @enum {string} */
+                        settlementModel: "reimbursement" | "reciprocity" | "waiver";
+                        /** @description The overhead surcharge the agreement states: the framework agreement's office or other rate, none, or an agreed percentage */
+                        overhead: {
+                            /** @enum {string} */
+                            kind: "office" | "other" | "none" | "agreed";
+                            /** @description The percentage that applies; for office and other the region's parameter (null in lists) */
+                            percent: number | null;
+                            /** @description "20 % (Büroarbeitsplatz, Rahmenvereinbarung)" */
+                            words: {
+                                de: string;
+                                en: string;
+                            };
+                        };
+                        /** @enum {string} */
+                        employmentStatus: "employee" | "civil_servant";
+                        legalBasis: string;
+                        /** @enum {string} */
+                        councilStatus: "not_required" | "pending" | "consented" | "deemed" | "refused" | "provisional";
+                        councilDeadline: string | null;
+                        isExtension: boolean;
+                        amendsId: string | null;
+                        myRoles: ("lender_department_head" | "lender_org_admin" | "lender_staff_council" | "employee" | "borrower_org_admin" | "system")[];
+                        actions: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        /** @description Those of `actions` that are refused without a reason */
+                        actionsNeedingReason: ("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing")[];
+                        isWaitingForMe: boolean;
+                        /** @description The step that waits for the caller, or `onboarding` for the items of the caller's side */
+                        nextStepForMe: (("release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing") | "onboarding") | null;
+                        /** @description The caller's steps that are not possible yet, each with what it waits for: open onboarding items, the start date, a hearing */
+                        waitingFor: {
+                            /** @enum {string} */
+                            action: "release" | "approve" | "accept" | "decline" | "council_consent" | "council_refuse" | "council_deemed" | "start_provisionally" | "confirm" | "begin_onboarding" | "activate" | "activate_early" | "activate_override" | "complete" | "end_early" | "cancel" | "withdraw" | "record_hearing" | "record_sbv_hearing";
+                            /** @enum {string} */
+                            code: "hearing_missing" | "onboarding_open" | "before_start";
+                            items: {
+                                /** @enum {string} */
+                                key: "it_account" | "device" | "workplace" | "badge" | "briefing";
+                                party: string;
+                            }[];
+                            date: string | null;
+                            hearings: ("tvoed" | "sbv")[];
+                        }[];
+                        /** @description Where the council status alone would mislead (nobody asked yet): whether the council will be asked, and why */
+                        councilOutlook: {
+                            /** @enum {string} */
+                            kind: "will_be_asked" | "not_required" | "not_asked";
+                            because: ("every_secondment" | "longer_than_three_months" | "at_most_three_months") | null;
+                        } | null;
+                        /** @description Hearings still to record before the approval (lender only) */
+                        missingHearings: ("tvoed" | "sbv")[] | null;
+                        hearingRecordedAt: string | null;
+                        sbvHearingRecordedAt: string | null;
+                        updatedAt: string;
+                        abilities: {
+                            /** @description Whether the caller may propose an extension */
+                            extend: boolean;
+                            /** @description Whether the agreement PDF is drawn for the caller */
+                            downloadAgreement: boolean;
+                            /** @description Whether the secondment order PDF (civil servants) is drawn for the caller */
+                            downloadOrder: boolean;
+                            /** @description Whether the caller may open the request */
+                            openRequest: boolean;
+                            /** @description Whether the caller may say when and where the first day begins */
+                            editFirstDay: boolean;
+                            /** @description Whether the caller may set the agreement's overhead surcharge (lending HR office, before the confirmation) */
+                            editOverhead: boolean;
                         };
                         timeline: {
                             action: string;

@@ -12,6 +12,7 @@ import { QueryState } from "../../components/QueryState";
 import { formatters, uiLanguage } from "../../i18n";
 import type { Extension, OnboardingItem, Secondment, SecondmentAction as Action, Transition } from "./api";
 import { Destination } from "./Destination";
+import { OverheadForm } from "./Overhead";
 import { councilSentence, waitingSentence } from "./say";
 import { TimesheetLink } from "../settlement/TimesheetLink";
 
@@ -93,6 +94,7 @@ export function SecondmentPage() {
     [t("secondments.place"), s.place ?? t("secondments.notGiven")],
     [t("secondments.tasks"), s.tasks],
     [t("secondments.settlement"), t(`requests.models.${s.settlementModel}`)],
+    [t("secondments.overhead.label"), s.overhead.words[i18n.language === "en" ? "en" : "de"]],
     [t("secondments.legalBasis"), s.legalBasis],
     [t("secondments.council"), councilSentence(s, t, i18n.language)],
     [
@@ -137,6 +139,7 @@ export function SecondmentPage() {
           {t("secondments.hearingDue", { hearing: t(`secondments.hearings.${hearing}`) })}
         </Notice>
       ))}
+      {s.abilities.editOverhead ? <OverheadForm s={s} onChange={(changed) => query.setData(changed)} /> : null}
       {/* The person sees first where she goes; the offices first their steps. */}
       {isMine ? destination : null}
       {showsSteps ? (

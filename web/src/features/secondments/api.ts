@@ -8,6 +8,8 @@ export type Secondment = ResponseOf<"/api/v1/secondments/{id}">;
 export type SecondmentAction = Secondment["actions"][number];
 /** A step as the page sends it (Verbund's own steps are never sent). */
 export type Transition = RequestBodyOf<"/api/v1/secondments/{id}/transitions", "post">;
+/** The agreement's overhead surcharge as the lending HR office sets it. */
+export type OverheadChange = RequestBodyOf<"/api/v1/secondments/{id}/overhead", "put">;
 /** An item of the onboarding checklist. */
 export type OnboardingItem = Secondment["onboarding"][number];
 /** A proposed extension. */

@@ -70,6 +70,23 @@ export const de = {
       at_most_three_months:
         "die Abordnung höchstens drei Monate dauert und {{lender}} den Personalrat nur bei längeren Abordnungen beteiligt",
     },
+    overhead: {
+      label: "Verwaltungskostenzuschlag",
+      edit: "Verwaltungskostenzuschlag der Vereinbarung",
+      editIntro:
+        "Die Rahmenvereinbarung sieht den Satz für einen Büroarbeitsplatz vor. Stellt {{borrower}} den Arbeitsplatz, entfällt der Zuschlag; ein abweichender Satz gilt, wenn beide Verwaltungen ihn vereinbaren. {{borrower}} sieht den Zuschlag, bevor das Personalamt die Vereinbarung bestätigt; danach lässt er sich nicht mehr ändern.",
+      kind: "Zuschlag",
+      kinds: {
+        office: "Büroarbeitsplatz (Satz der Rahmenvereinbarung)",
+        other: "Sonstiger Arbeitsplatz (Satz der Rahmenvereinbarung)",
+        none: "Kein Zuschlag: Die aufnehmende Verwaltung stellt den Arbeitsplatz",
+        agreed: "Abweichend vereinbarter Prozentsatz",
+      },
+      percent: "Vereinbarter Zuschlag in Prozent",
+      percentHint: "0 bis 100, höchstens zwei Nachkommastellen, zum Beispiel 12,5",
+      save: "Zuschlag speichern",
+      saved: "Gespeichert: Verwaltungskostenzuschlag {{overhead}}. So steht er in der Vereinbarung und in den Abrechnungen.",
+    },
     destination: {
       title: "Einsatzort und erster Arbeitstag",
       titleMine: "Wohin Sie gehen",

@@ -71,6 +71,23 @@ export const en: typeof de = {
       longer_than_three_months: "the secondment lasts more than three months",
       at_most_three_months: "the secondment lasts at most three months and {{lender}} involves its staff council only in longer ones",
     },
+    overhead: {
+      label: "Overhead surcharge",
+      edit: "The agreement's overhead surcharge",
+      editIntro:
+        "The framework agreement provides the rate for an office workplace. Where {{borrower}} provides the workplace, there is no surcharge; a different rate applies where both administrations agree on it. {{borrower}} sees the surcharge before its HR office confirms the agreement; after that it can no longer be changed.",
+      kind: "Surcharge",
+      kinds: {
+        office: "Office workplace (framework agreement rate)",
+        other: "Other workplace (framework agreement rate)",
+        none: "No surcharge: the borrowing administration provides the workplace",
+        agreed: "Percentage agreed in deviation",
+      },
+      percent: "Agreed surcharge in percent",
+      percentHint: "0 to 100, at most two decimals, for example 12.5",
+      save: "Save surcharge",
+      saved: "Saved: overhead surcharge {{overhead}}. This is how the agreement and the statements state it.",
+    },
     destination: {
       title: "Place of work and first day",
       titleMine: "Where you go",

@@ -217,7 +217,7 @@ export const de = {
     period: "Zeitraum",
     lines: "Positionen",
     ratesNote:
-      "Stundensätze sind die Kostensätze der Region je Entgelt- oder Besoldungsgruppe am Arbeitstag, mit Gemeinkosten Büroarbeitsplatz. Die Aufschlüsselung steht auf der Seite",
+      "Stundensätze sind die Kostensätze der Region je Entgelt- oder Besoldungsgruppe am Arbeitstag, mit dem Verwaltungskostenzuschlag, den die Abordnungsvereinbarung nennt (jede Position sagt, welcher). Die Aufschlüsselung steht auf der Seite",
     noLines: "Keine abzurechnenden Positionen.",
     position: "Pos.",
     what: "Was",

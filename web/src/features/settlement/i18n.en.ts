@@ -220,7 +220,7 @@ export const en: typeof de = {
     period: "Period",
     lines: "Lines",
     ratesNote:
-      "Hourly rates are the region's cost rates per pay group on the working day, with office overhead. Their breakdown is on the page",
+      "Hourly rates are the region's cost rates per pay group on the working day, with the overhead surcharge the secondment agreement states (each line says which). Their breakdown is on the page",
     noLines: "No lines to bill.",
     position: "No.",
     what: "What",

@@ -1,0 +1,3 @@
+ALTER TABLE "secondments" ADD COLUMN "overhead" text DEFAULT 'office' NOT NULL;--> statement-breakpoint
+ALTER TABLE "secondments" ADD COLUMN "overhead_basis_points" integer;--> statement-breakpoint
+ALTER TABLE "secondments" ADD CONSTRAINT "secondments_overhead_agreed" CHECK (("secondments"."overhead" = 'agreed') = ("secondments"."overhead_basis_points" IS NOT NULL) AND ("secondments"."overhead_basis_points" IS NULL OR "secondments"."overhead_basis_points" BETWEEN 0 AND 10000));
