@@ -4,7 +4,16 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MIN_PEOPLE, regionBalances, type Figure, type HoursRow, type Opening, type RegionBalances } from "./balances";
+import {
+  administrationMonths,
+  FEWER_THAN_MIN_PEOPLE,
+  MIN_PEOPLE,
+  regionBalances,
+  type Figure,
+  type HoursRow,
+  type Opening,
+  type RegionBalances,
+} from "./balances";
 import { SETTLEMENT_MODELS } from "./statement";
 import { suppressSecondarily } from "./suppression";
 
@@ -234,5 +243,40 @@ describe("suppressSecondarily", () => {
         [["x", "bal", "f6", "f5big", "f5"]],
       ),
     ).toEqual(["f5"]);
+  });
+});
+
+describe("an administration's page needs no secondary figure", () => {
+  it("no month's relation (balance = previous balance + credit − debit; lent = credit where all is reciprocity) has exactly one hidden figure", () => {
+    const opening = fc.option(fc.record({ value: fc.integer({ min: -30_000, max: 30_000 }), shown: fc.boolean() }), { nil: undefined });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 120 }), fc.constantFrom(...ORGS), opening, (rows, org, open) => {
+        const start: Figure | undefined =
+          open && (open.shown ? { value: open.value, reason: null } : { value: null, reason: FEWER_THAN_MIN_PEOPLE });
+        const months = administrationMonths(rows, org, start);
+        const own = rows.filter((r) => r.lenderOrganizationId !== r.borrowerOrganizationId);
+        const hiddenOf = (f: Figure | undefined) => (f?.value === null ? 1 : 0);
+        months.forEach((m, i) => {
+          const lent = own.filter((r) => r.month === m.month && r.lenderOrganizationId === org);
+          const borrowed = own.filter((r) => r.month === m.month && r.borrowerOrganizationId === org);
+          const recip = (list: HoursRow[]) => list.filter((r) => r.settlementModel === "reciprocity");
+          // Empty sums are known (0) and no members.
+          const members = [
+            i === 0 ? start : months[i - 1].balance,
+            recip(lent).length > 0 ? m.credited : undefined,
+            recip(borrowed).length > 0 ? m.debited : undefined,
+            m.balance,
+          ];
+          expect(
+            members.reduce((a, f) => a + hiddenOf(f), 0),
+            `month ${m.month}`,
+          ).not.toBe(1);
+          if (lent.length > 0 && recip(lent).length === lent.length) expect(hiddenOf(m.lent) + hiddenOf(m.credited)).not.toBe(1);
+          if (borrowed.length > 0 && recip(borrowed).length === borrowed.length)
+            expect(hiddenOf(m.borrowed) + hiddenOf(m.debited)).not.toBe(1);
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
