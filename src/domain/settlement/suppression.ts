@@ -4,10 +4,10 @@
  * linear relation a reader can form from one page (e.g. an administration's balance = its opening
  * + the reciprocity it lent − the reciprocity it borrowed) is a list of cells; a relation in which
  * exactly one cell is hidden could be solved for it. Known constants (an empty sum is 0) are no
- * members of a relation: the caller leaves them out. For each such relation one more shown cell is
- * hidden — deterministically the cheapest: a flow before a balance before an opening, then the
- * fewest people, the smallest value, the smaller id — until no relation has exactly one hidden
- * cell. Pure: no I/O.
+ * members of a relation: the caller leaves them out. While such a relation is left, one more shown
+ * cell of one is hidden — deterministically the cheapest: a flow before a balance before an
+ * opening, then the one in the most such relations (so few are hidden), the fewest people, the
+ * smallest value, the smaller id — until no relation has exactly one hidden cell. Pure: no I/O.
  */
 
 /** What a cell is; the order is the order of preference for hiding one more. */
@@ -31,24 +31,21 @@ export function suppressSecondarily(cells: readonly Cell[], relations: readonly 
   const hidden = new Set(cells.filter((c) => c.hidden).map((c) => c.id));
   const members = relations.map((r) => [...new Set(r)]);
   const secondary: string[] = [];
-  const cheaper = (a: Cell, b: Cell) =>
-    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-    a.people - b.people ||
-    Math.abs(a.value) - Math.abs(b.value) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   for (;;) {
-    const open = members.find((r) => r.filter((id) => hidden.has(id)).length === 1 && r.length > 1);
-    if (!open) return secondary;
-    const pick = open
-      .filter((id) => !hidden.has(id))
-      .map((id) => byId.get(id)!)
-      .sort(cheaper)[0];
+    const open = members.filter((r) => r.length > 1 && r.filter((id) => hidden.has(id)).length === 1);
+    if (open.length === 0) return secondary;
+    // The cheapest shown figure of any open relation: a flow first, then the one that closes the
+    // most open relations (fewest figures hidden), the fewest people, the smallest value, the id.
+    const closes = new Map<string, number>();
+    for (const r of open) for (const id of r) if (!hidden.has(id)) closes.set(id, (closes.get(id) ?? 0) + 1);
+    const cheaper = (a: Cell, b: Cell) =>
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      closes.get(b.id)! - closes.get(a.id)! ||
+      a.people - b.people ||
+      Math.abs(a.value) - Math.abs(b.value) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const pick = [...closes.keys()].map((id) => byId.get(id)!).sort(cheaper)[0];
     hidden.add(pick.id);
     secondary.push(pick.id);
   }
-}
-
-/** The relations with exactly one hidden cell (that cell could be solved for): none after {@link suppressSecondarily}, but for a relation of one cell. */
-export function solvableRelations(relations: readonly (readonly string[])[], hiddenIds: ReadonlySet<string>) {
-  return relations.map((r) => [...new Set(r)]).filter((r) => r.filter((id) => hiddenIds.has(id)).length === 1);
 }
