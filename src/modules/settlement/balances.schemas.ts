@@ -7,10 +7,14 @@ export const BalanceQuery = z
   })
   .strict();
 
-/** A sum as it may be shown: null with the reason when it rests on fewer than 5 people. */
+/**
+ * A sum as it may be shown: null with the reason when it rests on fewer than 5 people
+ * (`fewer_than_5_people`) or when a hidden figure could otherwise be calculated from it and the
+ * figures next to it (`reveals_hidden_figure`).
+ */
 const Figure = z.object({
   value: z.number().int().nullable(),
-  reason: z.object({ code: z.literal("fewer_than_5_people"), de: z.string(), en: z.string() }).nullable(),
+  reason: z.object({ code: z.enum(["fewer_than_5_people", "reveals_hidden_figure"]), de: z.string(), en: z.string() }).nullable(),
 });
 
 const Org = z.object({ id: z.string(), name: z.string() });

@@ -10,7 +10,6 @@ import type { Db, Tx } from "../../db/client";
 import {
   FEWER_THAN_MIN_PEOPLE,
   administrationMonths,
-  flowsOf,
   moneyMonths,
   regionBalances,
   type Figure,
@@ -101,10 +100,7 @@ export async function getRegionBalances(db: Db, actor: Actor, query: { year?: nu
       closeYear: balancePolicy.can(actor, "closeYear") && hasEnded && !closing && later === undefined,
     },
     hasEnded,
-    openings:
-      openings.size === 0
-        ? null
-        : [...openings].map(([id, o]) => ({ organization: org(id), minutes: shown(o.minutes, o.isShown) })).sort(byName),
+    openings: openings.size === 0 ? null : [...region.openings].map(([id, minutes]) => ({ organization: org(id), minutes })).sort(byName),
     closing: closing
       ? {
           rule: closing.rule,
@@ -130,7 +126,7 @@ export async function getRegionBalances(db: Db, actor: Actor, query: { year?: nu
     balances: region.balances
       .map((b) => ({ organization: org(b.organizationId), minutes: b.minutes }))
       .sort((x, y) => x.organization.name.localeCompare(y.organization.name, "de")),
-    flows: flowsOf(rows).map((f) => ({
+    flows: region.flows.map((f) => ({
       lender: org(f.lenderOrganizationId),
       borrower: org(f.borrowerOrganizationId),
       all: f.all,

@@ -14714,7 +14714,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14723,7 +14723,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14732,7 +14732,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14741,7 +14741,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14750,7 +14750,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14760,7 +14760,7 @@ export interface operations {
                             value: number | null;
                             reason: {
                                 /** @enum {string} */
-                                code: "fewer_than_5_people";
+                                code: "fewer_than_5_people" | "reveals_hidden_figure";
                                 de: string;
                                 en: string;
                             } | null;
@@ -14771,7 +14771,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14783,7 +14783,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14792,7 +14792,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14866,7 +14866,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14881,7 +14881,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14901,7 +14901,7 @@ export interface operations {
                                     value: number | null;
                                     reason: {
                                         /** @enum {string} */
-                                        code: "fewer_than_5_people";
+                                        code: "fewer_than_5_people" | "reveals_hidden_figure";
                                         de: string;
                                         en: string;
                                     } | null;
@@ -14910,7 +14910,7 @@ export interface operations {
                                     value: number | null;
                                     reason: {
                                         /** @enum {string} */
-                                        code: "fewer_than_5_people";
+                                        code: "fewer_than_5_people" | "reveals_hidden_figure";
                                         de: string;
                                         en: string;
                                     } | null;
@@ -14941,7 +14941,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14950,7 +14950,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14979,7 +14979,7 @@ export interface operations {
                                     value: number | null;
                                     reason: {
                                         /** @enum {string} */
-                                        code: "fewer_than_5_people";
+                                        code: "fewer_than_5_people" | "reveals_hidden_figure";
                                         de: string;
                                         en: string;
                                     } | null;

@@ -311,6 +311,8 @@ export const de = {
     chartBorrowed: "Entliehene Stunden je Monat",
     scale: "Balken von 0 bis {{max}} Stunden",
     hiddenNote: "„–“: Die Zahl beruht auf weniger als 5 Personen und wird zum Schutz der Beschäftigten nicht gezeigt.",
+    hiddenSecondaryNote:
+      "„verborgen, weil sich sonst eine Zahl unter 5 Personen errechnen ließe“: Die Zahl selbst beruht auf 5 oder mehr Personen, aber zusammen mit den übrigen gezeigten Zahlen ließe sich aus ihr eine verborgene Zahl unter 5 Personen ausrechnen – daher wird auch sie nicht gezeigt.",
     tableCaption: "Stunden je Monat",
     tableNote: "Gutschrift und Belastung: Stunden bei Gegenseitigkeit. Kontostand: Gutschriften minus Belastungen seit Januar.",
     month: "Monat",

@@ -311,6 +311,8 @@ export const en: typeof de = {
     chartBorrowed: "Hours borrowed per month",
     scale: "Bars from 0 to {{max}} hours",
     hiddenNote: "“–”: the figure rests on fewer than 5 people and is not shown, to protect the employees.",
+    hiddenSecondaryNote:
+      "“hidden so that a figure below 5 people cannot be calculated”: the figure itself rests on 5 or more people, but together with the other figures shown a hidden figure below 5 people could be calculated from it – so it is not shown either.",
     tableCaption: "Hours per month",
     tableNote: "Credit and debit: reciprocity hours. Balance: credits minus debits since January.",
     month: "Month",
