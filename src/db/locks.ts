@@ -17,7 +17,9 @@ export type LockScope =
   /** Who holds region_admin in a region (the last active coordinator stays). */
   | "region_admins"
   /** Numbers of a lender's statements (no gaps, no duplicates). */
-  | "statement_number";
+  | "statement_number"
+  /** A region's year-end closings (a year only after the ones before it, each opening on the last). */
+  | "year_closing";
 
 /**
  * Takes a transaction-level advisory lock for `scope` and `key` (held until commit or rollback).

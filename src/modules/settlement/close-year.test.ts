@@ -180,3 +180,32 @@ describe("closing a year with convert", () => {
     expect((await finance.request({ method: "GET", url: "/api/v1/balances?year=2026" })).json().opening).toBeNull();
   });
 });
+
+describe(`closing several years at once (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let coordination: Client;
+  beforeAll(async () => ({ t, coordination } = await appWithLastYearsHours()));
+  afterAll(async () => t?.close());
+
+  it("the years are closed in order or refused: no earlier year is closed after a later one", async () => {
+    const years = [2020, 2021, 2022, 2023, 2024, 2025];
+    const answers = await fireTogether(
+      years.map((year) => ({
+        client: coordination,
+        request: { method: "POST" as const, url: "/api/v1/balances/region/closings", payload: { year } },
+      })),
+    );
+    expect(answers.at(-1)!.statusCode, answers.at(-1)!.body).toBe(201);
+    const { rows } = await t.database.db.execute(
+      sql`SELECT (after->>'year')::int AS year FROM audit_events WHERE entity = 'reciprocity_year_closing' AND action = 'create' ORDER BY id`,
+    );
+    const closedInOrder = rows.map((r) => Number(r.year));
+    expect(closedInOrder).toEqual([...closedInOrder].sort((a, b) => a - b));
+    expect(closedInOrder).toEqual(years.filter((_, i) => answers[i]!.statusCode === 201));
+    for (const a of answers)
+      if (a.statusCode !== 201) {
+        expect(a.statusCode).toBe(409);
+        expect(a.json().messages.de).toContain("ist schon abgeschlossen; ein früheres Jahr");
+      }
+  });
+});
