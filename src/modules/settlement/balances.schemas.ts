@@ -48,6 +48,8 @@ export const RegionBalances = z.object({
   abilities: z.object({ setYearEndRule: z.boolean(), closeYear: z.boolean() }),
   /** Whether the year has ended (only an ended year can be closed). */
   hasEnded: z.boolean(),
+  /** The year before, still open with balances, that must be closed first; null when none must. */
+  closeFirst: z.number().int().nullable(),
   balances: z.array(z.object({ organization: Org, minutes: Figure })),
   /** The balances carried over from the closed year before (included in `balances`), or null when none were. */
   openings: z.array(z.object({ organization: Org, minutes: Figure })).nullable(),

@@ -209,3 +209,34 @@ describe(`closing several years at once (${testDatabaseKind})`, () => {
       }
   });
 });
+
+describe("closing a year while the year before is open with balances", () => {
+  let t: TestApp;
+  let coordination: Client;
+  beforeAll(async () => ({ t, coordination } = await appWithLastYearsHours()));
+  afterAll(async () => t?.close());
+
+  it("2026 is closed only after 2025 (which has balances); then 2026's closing keeps the carried balances", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2027-01-12T09:00:00Z"));
+    coordination = await t.signIn("koordination@region-hannover.demo");
+    const open = await region(coordination, 2026);
+    expect(open.hasEnded).toBe(true);
+    expect(open.abilities.closeYear).toBe(false);
+    expect(open.closeFirst).toBe(2025);
+    const refusedAnswer = await close(coordination, 2026);
+    expect(refusedAnswer.statusCode).toBe(409);
+    expect(refusedAnswer.json().messages.de).toBe(
+      "Das Jahr 2025 hat Salden und ist noch nicht abgeschlossen; schließen Sie zuerst 2025 ab, dann 2026.",
+    );
+    expect((await region(coordination, 2025)).closeFirst).toBeNull();
+    expect((await close(coordination, 2025)).statusCode).toBe(201);
+    const ready = await region(coordination, 2026);
+    expect(ready.closeFirst).toBeNull();
+    expect(ready.abilities.closeYear).toBe(true);
+    expect((await close(coordination, 2026)).statusCode).toBe(201);
+    const closed2025 = ((await region(coordination, 2025)).closing.lines as OrgFigure[]).filter((l) => l.minutes.value !== 0);
+    const closed2026 = ((await region(coordination, 2026)).closing.lines as OrgFigure[]).filter((l) => l.minutes.value !== 0);
+    expect(closed2026.map((l) => [l.organization.name, l.minutes])).toEqual(closed2025.map((l) => [l.organization.name, l.minutes]));
+  });
+});

@@ -13,7 +13,7 @@ import type { Actor } from "../../kernel/actor";
 import { AppError } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import { balanceRegionOf, findClosingAfter, findYearEndRule, unscopedHoursOfYear } from "./balance-scope";
-import { averageRateOfYear, currentYear, openingOf } from "./balances";
+import { averageRateOfYear, currentYear, openingOf, openYearBefore } from "./balances";
 import { balancePolicy } from "./balances.policy";
 import { reciprocityYearClosings, type ClosingLine } from "./balances.tables";
 
@@ -22,7 +22,8 @@ const refused = (de: string, en: string) => new AppError("conflict", { message: 
 /**
  * Closes `year` for the actor's region with the region's rule: refused (409) while the year has
  * not ended, when it is already closed (the unique region and year decides between two at once),
- * when a later year is closed already, and under `convert` when the year's hours have no rate.
+ * when a later year is closed already, while the year before is open with balances (they would
+ * open no year), and under `convert` when the year's hours have no rate.
  * Reads and writes under the region's `year_closing` lock, so closing two years at once cannot
  * both pass the check of the later year; the closing and its audit entry are one transaction.
  */
@@ -44,6 +45,12 @@ export async function closeYear(db: Db, actor: Actor, body: { year: number }): P
       throw refused(
         `Das Jahr ${later} ist schon abgeschlossen; ein früheres Jahr kann danach nicht mehr abgeschlossen werden.`,
         `The year ${later} is closed already; an earlier year can no longer be closed.`,
+      );
+    const before = await openYearBefore(tx, regionId, year);
+    if (before !== undefined)
+      throw refused(
+        `Das Jahr ${before} hat Salden und ist noch nicht abgeschlossen; schließen Sie zuerst ${before} ab, dann ${year}.`,
+        `The year ${before} has balances and is not closed yet; close ${before} first, then ${year}.`,
       );
     const [rows, openings, rule] = await Promise.all([
       unscopedHoursOfYear(tx, regionId, year),

@@ -14857,6 +14857,7 @@ export interface operations {
                             closeYear: boolean;
                         };
                         hasEnded: boolean;
+                        closeFirst: number | null;
                         balances: {
                             organization: {
                                 id: string;

@@ -347,6 +347,8 @@ export const de = {
       amount: "Betrag",
       paymentsLabel: "So gleichen sich die Beträge aus {{year}} aus",
       notEnded: "Das Jahr {{year}} ist noch nicht zu Ende; die Koordinierungsstelle kann es ab dem 1. Januar {{next}} abschließen.",
+      closeFirst:
+        "Das Jahr {{year}} ist zu Ende; die Koordinierungsstelle kann es abschließen, sobald das Jahr {{earlier}} abgeschlossen ist (es hat noch Salden).",
       open: "Das Jahr {{year}} ist zu Ende und noch nicht abgeschlossen.",
       button: "Jahr {{year}} abschließen",
       confirmTitle: "Jahr {{year}} abschließen?",

@@ -347,6 +347,7 @@ export const en: typeof de = {
       amount: "Amount",
       paymentsLabel: "How the amounts of {{year}} are settled",
       notEnded: "The year {{year}} has not ended yet; the coordination office can close it from 1 January {{next}}.",
+      closeFirst: "The year {{year}} has ended; the coordination office can close it once {{earlier}} is closed (it still has balances).",
       open: "The year {{year}} has ended and is not closed yet.",
       button: "Close the year {{year}}",
       confirmTitle: "Close the year {{year}}?",
