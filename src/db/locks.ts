@@ -8,6 +8,8 @@ import type { Tx } from "./client";
  * both see the count before the other's row.
  */
 export type LockScope =
+  /** Valid API keys of an administration (at most 20). */
+  | "api_keys"
   /** People an administration lends at a time (department and administration caps). */
   | "lending"
   /** Version numbers of a region's framework agreement. */
