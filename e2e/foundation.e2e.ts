@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 /** The navigation's entries without the figures of open tasks beside them (e2e/start.e2e.ts checks those). */
-const navLabels = async (nav: Locator) => (await nav.getByRole("link").allTextContents()).map((text) => text.replace(/\d+$/, ""));
+/** The navigation's link labels without counts, once the links show (they wait for their first counts). */
+const navLabels = async (nav: Locator) => {
+  await nav.getByRole("link").first().waitFor();
+  return (await nav.getByRole("link").allTextContents()).map((text) => text.replace(/\d+$/, ""));
+};
 
 describe.skipIf(!hasBrowser)("foundation in the browser", () => {
   it("the HR officer of Wunstorf signs in with the keyboard and sees a start page for the role", async () => {
