@@ -52,7 +52,7 @@ export async function seedDemoTimesheets(db: Db, today = new Date()) {
           day,
           minutes: returned ? 600 : 465,
           state: returned ? ("returned" as const) : inFirstWeek ? ("confirmed" as const) : ("recorded" as const),
-          comment: returned ? "Freitag war Teamtag in Hannover, bitte die tatsächlichen Stunden eintragen." : null,
+          comment: returned ? "An diesem Tag war Teamtag in Hannover, bitte die tatsächlichen Stunden eintragen." : null,
           recordedAt: new Date(`${day}T16:00:00Z`),
           decidedBy: inFirstWeek ? (head?.id ?? null) : null,
           decidedAt: inFirstWeek ? decidedAt : null,

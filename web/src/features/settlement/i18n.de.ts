@@ -149,6 +149,8 @@ export const de = {
     commentHint: "Was soll geändert werden?",
     keep: "Nicht jetzt",
     returned: "Zurückgegeben: {{day}}. {{name}} erfasst den Tag neu und sieht Ihre Anmerkung in den Aufgaben.",
+    recordAgain: "Neu erfassen",
+    recordAgainLabel: "Stunden vom {{day}} neu erfassen",
     correct: "Korrigieren",
     correctLabel: "Korrigieren: {{day}}",
     correctTitle: "Bestätigte Stunden vom {{day}} korrigieren?",

@@ -152,6 +152,8 @@ export const en: typeof de = {
     commentHint: "What should be changed?",
     keep: "Not now",
     returned: "Returned: {{day}}. {{name}} records the day anew and sees your comment in their tasks.",
+    recordAgain: "Record anew",
+    recordAgainLabel: "Record the hours of {{day}} anew",
     correct: "Correct",
     correctLabel: "Correct: {{day}}",
     correctTitle: "Correct the confirmed hours of {{day}}?",
