@@ -290,6 +290,22 @@ describe.skipIf(!hasBrowser)("a statement between administrations in the browser
     await expectAccessible(page, "statements: the list with a supplement");
     await expectFitsWidth(page, 390);
     await screenshots(page, "statements-list-with-supplement");
+
+    // The demo's month four months back: a billed day was corrected downwards, so its Nachtrag is a credit.
+    await press(page, page.getByRole("link", { name: /^Nachtrag für Region Hannover, .* möglich: 1 Korrektur$/ }));
+    await press(page, page.getByRole("button", { name: "Nachtrag erstellen" }));
+    const askCredit = page.getByRole("dialog", { name: "Nachtrag erstellen?" });
+    await press(page, askCredit.getByRole("button", { name: "Nachtrag erstellen" }));
+    await page.getByRole("heading", { level: 1, name: /^Gutschrift / }).waitFor();
+    await page.getByText("Die Korrekturen verringern den Betrag: Dies ist eine Gutschrift.").waitFor();
+    await page.getByText("Gesamtbetrag (Gutschrift)").waitFor();
+    await page
+      .getByText(/^Korrektur vom \d\d\.\d\d\.\d{4}: 7,75 Std\. → 6,50 Std\.$/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, "statements: a credit");
+    await expectFitsWidth(page, 390);
+    await screenshots(page, "statement-credit-draft");
     await context.close();
   });
 });

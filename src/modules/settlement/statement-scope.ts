@@ -99,22 +99,6 @@ export async function getVisibleStatementForUpdate(tx: Tx, actor: Actor, id: str
   return row;
 }
 
-/** The actor's own administration's statement to `borrowerId` for `month`, if any (a lender's own row). */
-export async function findOwnStatementOfPair(db: Db | Tx, actor: Actor, borrowerId: string, month: string): Promise<StatementRow | null> {
-  const [row] = await db
-    .select()
-    .from(statements)
-    .where(
-      and(
-        visibleStatementsWhere(actor),
-        eq(statements.organizationId, actor.organizationId),
-        eq(statements.borrowerOrganizationId, borrowerId),
-        eq(statements.month, month),
-      ),
-    );
-  return row ?? null;
-}
-
 /** The actor's own administration's statements to `borrowerId` for `month` (original first, then supplements by number). */
 export async function listOwnStatementsOfPairMonth(db: Db | Tx, actor: Actor, borrowerId: string, month: string): Promise<StatementRow[]> {
   return db
