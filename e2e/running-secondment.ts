@@ -12,7 +12,7 @@ import { runningSecondment, type Send } from "../test/active-secondment";
 export const PERSON = { login: "jonas.weber@wunstorf.demo", name: "Jonas Weber" };
 
 /** Signs in through the API; null when the account does not exist (yet). */
-async function apiSignIn(login: string): Promise<Send | null> {
+export async function apiSignIn(login: string): Promise<Send | null> {
   const res = await fetch(`${baseUrl()}/api/v1/session`, {
     method: "POST",
     headers: { "content-type": "application/json" },

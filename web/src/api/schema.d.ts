@@ -1308,7 +1308,7 @@ export interface paths {
         /** Statements of the caller's administration as lender and (issued ones) as borrower, newest month first */
         get: operations["listStatements"];
         put?: never;
-        /** The lender's finance creates the draft for a borrower and a month from the confirmed hours and expenses of reimbursement and waiver secondments */
+        /** The lender's finance creates the draft for a borrower and a month from the confirmed hours and expenses of reimbursement and waiver secondments; with `supplements` a supplement (Nachtrag) billing only what the month's issued statements did not */
         post: operations["createStatement"];
         delete?: never;
         options?: never;
@@ -1359,7 +1359,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue a draft: it is frozen and gets the next number of the lender (the lender's finance) */
+        /** Issue a draft: it is frozen and gets the next number of the lender (the lender's finance); 409 when hours or expenses were confirmed or corrected since it was computed */
         post: operations["issueStatement"];
         delete?: never;
         options?: never;
@@ -13217,6 +13217,15 @@ export interface operations {
                             };
                             /** @enum {string} */
                             side: "lender" | "borrower";
+                            supplements: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "issued" | "acknowledged" | "paid";
+                                issuedAt: string | null;
+                            } | null;
+                            isCredit: boolean;
                             periodStart: string;
                             periodEnd: string;
                             personnelCents: number;
@@ -13290,6 +13299,11 @@ export interface operations {
                     /** Format: uuid */
                     borrowerOrganizationId: string;
                     month: string;
+                    /**
+                     * Format: uuid
+                     * @description The id of an issued statement of the same borrower and month: the new draft is a supplement (Nachtrag) to the month's original statement. Without it the draft is the month's original (409 when the month has one).
+                     */
+                    supplements?: string;
                 };
             };
         };
@@ -13321,6 +13335,15 @@ export interface operations {
                         };
                         /** @enum {string} */
                         side: "lender" | "borrower";
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        } | null;
+                        isCredit: boolean;
                         periodStart: string;
                         periodEnd: string;
                         lines: ({
@@ -13332,6 +13355,7 @@ export interface operations {
                             rateCentsPerHour: number;
                             rateLabel: string;
                             amountCents: number;
+                            note?: string;
                         } | {
                             /** @enum {string} */
                             kind: "expense";
@@ -13340,6 +13364,7 @@ export interface operations {
                             expenseKind: string;
                             description: string;
                             amountCents: number;
+                            note?: string;
                         })[];
                         excluded: {
                             secondmentId: string;
@@ -13367,7 +13392,20 @@ export interface operations {
                             issue: boolean;
                             acknowledge: boolean;
                             pay: boolean;
+                            createSupplement: string | null;
                         };
+                        monthStatements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        }[];
+                        supplementDue: {
+                            de: string;
+                            en: string;
+                        } | null;
                     };
                 };
             };
@@ -13483,6 +13521,15 @@ export interface operations {
                         };
                         /** @enum {string} */
                         side: "lender" | "borrower";
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        } | null;
+                        isCredit: boolean;
                         periodStart: string;
                         periodEnd: string;
                         lines: ({
@@ -13494,6 +13541,7 @@ export interface operations {
                             rateCentsPerHour: number;
                             rateLabel: string;
                             amountCents: number;
+                            note?: string;
                         } | {
                             /** @enum {string} */
                             kind: "expense";
@@ -13502,6 +13550,7 @@ export interface operations {
                             expenseKind: string;
                             description: string;
                             amountCents: number;
+                            note?: string;
                         })[];
                         excluded: {
                             secondmentId: string;
@@ -13529,7 +13578,20 @@ export interface operations {
                             issue: boolean;
                             acknowledge: boolean;
                             pay: boolean;
+                            createSupplement: string | null;
                         };
+                        monthStatements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        }[];
+                        supplementDue: {
+                            de: string;
+                            en: string;
+                        } | null;
                     };
                 };
             };
@@ -13618,6 +13680,15 @@ export interface operations {
                         };
                         /** @enum {string} */
                         side: "lender" | "borrower";
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        } | null;
+                        isCredit: boolean;
                         periodStart: string;
                         periodEnd: string;
                         lines: ({
@@ -13629,6 +13700,7 @@ export interface operations {
                             rateCentsPerHour: number;
                             rateLabel: string;
                             amountCents: number;
+                            note?: string;
                         } | {
                             /** @enum {string} */
                             kind: "expense";
@@ -13637,6 +13709,7 @@ export interface operations {
                             expenseKind: string;
                             description: string;
                             amountCents: number;
+                            note?: string;
                         })[];
                         excluded: {
                             secondmentId: string;
@@ -13664,7 +13737,20 @@ export interface operations {
                             issue: boolean;
                             acknowledge: boolean;
                             pay: boolean;
+                            createSupplement: string | null;
                         };
+                        monthStatements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        }[];
+                        supplementDue: {
+                            de: string;
+                            en: string;
+                        } | null;
                     };
                 };
             };
@@ -13789,6 +13875,15 @@ export interface operations {
                         };
                         /** @enum {string} */
                         side: "lender" | "borrower";
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        } | null;
+                        isCredit: boolean;
                         periodStart: string;
                         periodEnd: string;
                         lines: ({
@@ -13800,6 +13895,7 @@ export interface operations {
                             rateCentsPerHour: number;
                             rateLabel: string;
                             amountCents: number;
+                            note?: string;
                         } | {
                             /** @enum {string} */
                             kind: "expense";
@@ -13808,6 +13904,7 @@ export interface operations {
                             expenseKind: string;
                             description: string;
                             amountCents: number;
+                            note?: string;
                         })[];
                         excluded: {
                             secondmentId: string;
@@ -13835,7 +13932,20 @@ export interface operations {
                             issue: boolean;
                             acknowledge: boolean;
                             pay: boolean;
+                            createSupplement: string | null;
                         };
+                        monthStatements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        }[];
+                        supplementDue: {
+                            de: string;
+                            en: string;
+                        } | null;
                     };
                 };
             };
@@ -13960,6 +14070,15 @@ export interface operations {
                         };
                         /** @enum {string} */
                         side: "lender" | "borrower";
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        } | null;
+                        isCredit: boolean;
                         periodStart: string;
                         periodEnd: string;
                         lines: ({
@@ -13971,6 +14090,7 @@ export interface operations {
                             rateCentsPerHour: number;
                             rateLabel: string;
                             amountCents: number;
+                            note?: string;
                         } | {
                             /** @enum {string} */
                             kind: "expense";
@@ -13979,6 +14099,7 @@ export interface operations {
                             expenseKind: string;
                             description: string;
                             amountCents: number;
+                            note?: string;
                         })[];
                         excluded: {
                             secondmentId: string;
@@ -14006,7 +14127,20 @@ export interface operations {
                             issue: boolean;
                             acknowledge: boolean;
                             pay: boolean;
+                            createSupplement: string | null;
                         };
+                        monthStatements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        }[];
+                        supplementDue: {
+                            de: string;
+                            en: string;
+                        } | null;
                     };
                 };
             };
@@ -14131,6 +14265,15 @@ export interface operations {
                         };
                         /** @enum {string} */
                         side: "lender" | "borrower";
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        } | null;
+                        isCredit: boolean;
                         periodStart: string;
                         periodEnd: string;
                         lines: ({
@@ -14142,6 +14285,7 @@ export interface operations {
                             rateCentsPerHour: number;
                             rateLabel: string;
                             amountCents: number;
+                            note?: string;
                         } | {
                             /** @enum {string} */
                             kind: "expense";
@@ -14150,6 +14294,7 @@ export interface operations {
                             expenseKind: string;
                             description: string;
                             amountCents: number;
+                            note?: string;
                         })[];
                         excluded: {
                             secondmentId: string;
@@ -14177,7 +14322,20 @@ export interface operations {
                             issue: boolean;
                             acknowledge: boolean;
                             pay: boolean;
+                            createSupplement: string | null;
                         };
+                        monthStatements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        }[];
+                        supplementDue: {
+                            de: string;
+                            en: string;
+                        } | null;
                     };
                 };
             };
