@@ -17,12 +17,13 @@ let members: Array<{ id: string; organizationId: string; accountId: string | nul
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  // The demo pool (about 300 people across the region, without accounts), and an own entry for
-  // every account, kept by its holder.
+  // The demo pool (about 300 people across the region, one of them with her account), and an own
+  // entry for every other account, kept by its holder.
   await seedDemoPool(database.db);
   await database.db.execute(sql`
     INSERT INTO pool_members (region_id, organization_id, account_id, name, work_email, job_title, employment_status, pay_group, consent_version, consented_at)
-    SELECT region_id, organization_id, id, display_name, login, 'Sachbearbeitung', 'employee', 'E 9b', '1', now() FROM accounts`);
+    SELECT region_id, organization_id, id, display_name, login, 'Sachbearbeitung', 'employee', 'E 9b', '1', now() FROM accounts
+    WHERE id NOT IN (SELECT account_id FROM pool_members WHERE account_id IS NOT NULL)`);
   const { rows } = await database.db.execute(sql`
     SELECT a.id, a.region_id, a.organization_id, a.department_id, a.login, a.display_name,
       coalesce((SELECT string_agg(r.role, ',') FROM account_roles r WHERE r.account_id = a.id), '') AS roles
