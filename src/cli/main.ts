@@ -11,6 +11,7 @@ import { seedDemoTimesheets } from "../db/seed/demo-timesheets";
 import { seedDemoBillingDetails } from "../db/seed/demo-billing";
 import { seedDemoStatements } from "../db/seed/demo-statements";
 import { seedDemoBalances } from "../db/seed/demo-balances";
+import { seedDemoSubmissions } from "../db/seed/demo-standards";
 import { seedReferenceData } from "../db/seed/reference";
 import type { Role } from "../kernel/roles";
 import { OperatorError } from "../operator-error";
@@ -56,6 +57,7 @@ async function prepare(demo: boolean, purpose: string, options: { disableDemo?: 
       await seedDemoBillingDetails(database.db, config.regionDir);
       await seedDemoStatements(database.db);
       await seedDemoBalances(database.db);
+      await seedDemoSubmissions(database.db);
     } else if (options.disableDemo) {
       const disabled = await disableDemoAccounts(database.db);
       if (disabled > 0) process.stdout.write(`${disabled} Demo-Konten deaktiviert (kein Passwort mehr) – außerhalb des Demo-Modus.\n`);

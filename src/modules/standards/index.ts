@@ -1,4 +1,9 @@
 import { defineModule } from "../../kernel/module";
+import { today } from "../../kernel/dates";
+import { unscopedPublishDue } from "./submission-scope";
+import { submissionTasks } from "./submission-tasks";
+import { submissionPolicy } from "./submissions.policy";
+import { submissionRoutes } from "./submissions.routes";
 
 /**
  * Service standards (Leistungsstandards): the region's versioned catalogue of standards keyed to
@@ -6,5 +11,19 @@ import { defineModule } from "../../kernel/module";
  */
 export const standardsModule = defineModule({
   name: "standards",
-  routes: [],
+  routes: [submissionRoutes],
+  tasks: submissionTasks,
+  abilities: {
+    reportValues: (actor) => submissionPolicy.can(actor, "report"),
+    validateValues: (actor) => submissionPolicy.can(actor, "validate"),
+  },
+  jobs: [
+    {
+      // Validated values whose publication day has come are marked published (the embargo itself
+      // is enforced by every read: `submission-scope.ts`).
+      name: "publish reported values",
+      every: () => 3600 * 1000,
+      run: ({ db }) => unscopedPublishDue(db, today()),
+    },
+  ],
 });
