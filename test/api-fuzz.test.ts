@@ -33,6 +33,7 @@ import { seedDemoTimesheets } from "../src/db/seed/demo-timesheets";
 import { seedDemoBillingDetails } from "../src/db/seed/demo-billing";
 import { seedDemoStatements } from "../src/db/seed/demo-statements";
 import { seedDemoBalances } from "../src/db/seed/demo-balances";
+import { seedDemoSubmissions } from "../src/db/seed/demo-standards";
 import { loginAttempts, loginLocks } from "../src/modules/identity/identity.tables";
 import { CONSENT_VERSION } from "../src/modules/pool/consent";
 import { solverPool } from "../src/modules/allocation/solver-pool";
@@ -90,6 +91,8 @@ const ORDER_OF: Record<string, string> = {
   calendar_feeds: `t.created_at::text`,
   allocation_runs: `t.created_at::text`,
   identity_provider_changes: `t.requested_at::text`,
+  service_standards: `t.key`,
+  submissions: `(SELECT o.ags FROM organizations o WHERE o.id = t.organization_id) || t.period || t.standard_id::text || t.version`,
 };
 const ID_TABLES = Object.keys(ORDER_OF);
 
@@ -137,6 +140,7 @@ beforeAll(async () => {
   await seedDemoBillingDetails(t.database.db);
   await seedDemoStatements(t.database.db);
   await seedDemoBalances(t.database.db);
+  await seedDemoSubmissions(t.database.db);
   // A crisis, an allocation run, a deputyship and a calendar feed, so their routes have real ids.
   const region = await t.signIn("koordination@region-hannover.demo");
   const crisis = await region.request({
@@ -184,7 +188,12 @@ beforeAll(async () => {
             ? sql`t.organization_id = ${org} OR t.borrower_organization_id = ${org}`
             : table === "support_requests"
               ? sql`t.status <> 'draft' OR t.organization_id = ${org}`
-              : sql`t.organization_id = ${org}`;
+              : table === "service_standards"
+                ? sql`TRUE`
+                : table === "submissions"
+                  ? // Of what the actor sees, what it can act on: its own values and those waiting for review.
+                    sql`t.state = 'submitted' OR t.organization_id = ${org}`
+                  : sql`t.organization_id = ${org}`;
       own.set(table, await idsOf(table, where));
     }
     visible.set(login, own);

@@ -132,6 +132,7 @@ const POOL_BY_SEGMENT: Record<string, string> = {
   timesheets: "timesheet_entries",
   expenses: "expenses",
   receipts: "expense_receipts",
+  submissions: "submissions",
 };
 const POOL_BY_FIELD: Record<string, string> = {
   memberId: "pool_members",
@@ -145,6 +146,7 @@ const POOL_BY_FIELD: Record<string, string> = {
   principalAccountId: "accounts",
   deputyAccountId: "accounts",
   organizationId: "organizations",
+  standardId: "service_standards",
 };
 
 /** The pool of ids a path parameter of `path` names (the collection before it). */

@@ -9,10 +9,13 @@ const PERIOD_FORMAT = {
   de: "Geben Sie den Zeitraum im Format 2026-Q3, 2026-09 oder 2026 ein.",
   en: "Enter the period like 2026-Q3, 2026-09 or 2026.",
 };
+/** The form of a period, for the API document (the checks say what is wrong in plain words). */
+const PERIOD_PATTERN = "^20\\d\\d(-Q[1-4]|-(0[1-9]|1[0-2]))?$";
 const period = z
   .string()
   .max(7)
-  .refine((v) => parsePeriod(v) !== null, { message: PERIOD_FORMAT.en, params: PERIOD_FORMAT });
+  .refine((v) => parsePeriod(v) !== null, { message: PERIOD_FORMAT.en, params: PERIOD_FORMAT })
+  .meta({ pattern: PERIOD_PATTERN });
 const Bilingual = z.object({ de: z.string(), en: z.string() });
 
 export const SubmissionParams = z.object({ id: z.uuid() });
@@ -45,7 +48,11 @@ const Reasons = z
 export const SubmissionItem = z
   .object({
     standardId: z.uuid(),
-    period: z.string().max(20).describe("`2026-Q3`, `2026-09` or `2026`, as the standard's periodicity asks"),
+    period: z
+      .string()
+      .max(20)
+      .describe("`2026-Q3`, `2026-09` or `2026`, as the standard's periodicity asks")
+      .meta({ pattern: PERIOD_PATTERN }),
     value: figure,
     numerator: figure.nullable().optional(),
     denominator: figure.nullable().optional(),
@@ -131,6 +138,8 @@ export const SubmissionView = z.object({
   validatedAt: z.string().nullable(),
   /** The region's median of the same standard and period (submitted values and later), for comparison. */
   regionMedian: z.object({ median: z.number(), count: z.number().int() }).nullable(),
+  /** The day the value would be published if validated now (only for whoever may validate it). */
+  validatePublishOn: z.string().nullable(),
   abilities: z.object({
     edit: z.boolean(),
     submit: z.boolean(),

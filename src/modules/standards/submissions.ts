@@ -227,6 +227,7 @@ export async function presentSubmissions(db: Db | Tx, actor: Actor | null, rows:
       returnComment: s.returnComment,
       submittedAt: s.submittedAt?.toISOString() ?? null,
       validatedAt: s.validatedAt?.toISOString() ?? null,
+      validatePublishOn: mayValidate ? defaultPublishOn(today()) : null,
       regionMedian: values.length ? { median: Math.round(median(values) * 100) / 100, count: values.length } : null,
       abilities: {
         edit: own && s.state === "draft",

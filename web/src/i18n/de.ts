@@ -7,6 +7,7 @@ import { de as allocation } from "../features/allocation/i18n.de";
 import { de as secondments } from "../features/secondments/i18n.de";
 import { de as notifications } from "../features/notifications/i18n.de";
 import { de as settlement } from "../features/settlement/i18n.de";
+import { de as standards } from "../features/standards/i18n.de";
 import { combine } from "./combine";
 
 /**
@@ -177,6 +178,7 @@ export const de = combine(
   secondments,
   notifications,
   settlement,
+  standards,
 );
 
 export type Messages = typeof de;

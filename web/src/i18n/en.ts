@@ -7,6 +7,7 @@ import { en as allocation } from "../features/allocation/i18n.en";
 import { en as secondments } from "../features/secondments/i18n.en";
 import { en as notifications } from "../features/notifications/i18n.en";
 import { en as settlement } from "../features/settlement/i18n.en";
+import { en as standards } from "../features/standards/i18n.en";
 import { combine } from "./combine";
 import type { Messages, shared as sharedDe } from "./de";
 
@@ -174,4 +175,5 @@ export const en: Messages = combine(
   secondments,
   notifications,
   settlement,
+  standards,
 );

@@ -16,6 +16,7 @@ const secondments = () => import("../features/secondments");
 const notifications = () => import("../features/notifications");
 const legal = () => import("../features/legal");
 const settlement = () => import("../features/settlement");
+const standards = () => import("../features/standards");
 
 const root = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
 /** A page only for signed-in accounts; everyone else is sent to the login page and back. */
@@ -56,6 +57,8 @@ const routes = [
   at("/kostensaetze", signedIn(lazyRouteComponent(settlement, "CostRatesPage"))),
   at("/kostensaetze/ohne-tabelle", signedIn(lazyRouteComponent(settlement, "ManualRatesPage"))),
   at("/abrechnungen", signedIn(lazyRouteComponent(settlement, "StatementsPage"))),
+  at("/meldungen", signedIn(lazyRouteComponent(standards, "ReportingPage"))),
+  at("/pruefung", signedIn(lazyRouteComponent(standards, "ValidationPage"))),
   at("/abrechnungen/rechnungsdaten", signedIn(lazyRouteComponent(settlement, "BillingDetailsPage"))),
   at("/abrechnungen/$id", signedIn(lazyRouteComponent(settlement, "StatementPage"))),
   at("/salden", signedIn(lazyRouteComponent(settlement, "BalancesPage"))),
