@@ -72,6 +72,16 @@ const PERIODICITY_WORDS: Record<Periodicity, { de: string; en: string; example: 
   year: { de: "ein Jahr", en: "a year", example: "2026" },
 };
 
+const UNIT_WORDS: Record<IndicatorUnit, { de: string; en: string }> = {
+  percent: { de: " %", en: " %" },
+  days: { de: " Tage", en: " days" },
+  hours: { de: " Stunden", en: " hours" },
+  minutes: { de: " Minuten", en: " minutes" },
+  count: { de: "", en: "" },
+  euro: { de: " €", en: " euros" },
+};
+const withUnit = (n: number, unit: IndicatorUnit, lang: "de" | "en") => `${(lang === "de" ? de : en).format(n)}${UNIT_WORDS[unit][lang]}`;
+
 /** The median of some numbers (the mean of the middle two for an even count). */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -219,8 +229,8 @@ export function checkValue(input: ReportedValue, context: PlausibilityContext): 
           "jump",
           "value",
           "warning",
-          `Der Wert ist um ${pct} % ${change > 0 ? "höher" : "niedriger"} als im Zeitraum davor${before ? ` (${before})` : ""}: ${de.format(previous)}. Bitte begründen Sie die Veränderung.`,
-          `The value is ${pct} % ${change > 0 ? "higher" : "lower"} than in the period before: ${en.format(previous)}. Please give a reason for the change.`,
+          `Der Wert ist um ${pct} % ${change > 0 ? "höher" : "niedriger"} als im Zeitraum davor${before ? ` (${before})` : ""}: ${withUnit(previous, context.unit, "de")}. Bitte begründen Sie die Veränderung.`,
+          `The value is ${pct} % ${change > 0 ? "higher" : "lower"} than in the period before: ${withUnit(previous, context.unit, "en")}. Please give a reason for the change.`,
         ),
       );
     }
@@ -236,8 +246,8 @@ export function checkValue(input: ReportedValue, context: PlausibilityContext): 
           "median_distance",
           "value",
           "warning",
-          `Der Wert liegt weit vom Median der Region (${de.format(m)}) entfernt. Bitte begründen Sie den Unterschied.`,
-          `The value lies far from the region's median (${en.format(m)}). Please give a reason for the difference.`,
+          `Der Wert liegt weit vom Median der Region (${withUnit(m, context.unit, "de")}) entfernt. Bitte begründen Sie den Unterschied.`,
+          `The value lies far from the region's median (${withUnit(m, context.unit, "en")}). Please give a reason for the difference.`,
         ),
       );
     }

@@ -192,7 +192,7 @@ export function ReportingPage() {
         <Form name="reporting-period" labelledBy="period-heading" onSubmit={() => setShown(period)}>
           <SelectField
             name="period"
-            label={t("reporting.period")}
+            label={t("reporting.periodLabel")}
             value={period}
             options={data.periods.map((p) => ({ value: p.period, label: p.label[lang] }))}
             onChange={setPeriod}
@@ -245,7 +245,7 @@ export function ReportingPage() {
             const row = rows[k] ?? EMPTY;
             const warned = RULES.filter((rule) => send.errors[field(`reason-${rule}`, k)] || (row.reasons[rule] ?? "") !== "");
             return (
-              <Fieldset key={k} name={`standard-${k}`} legend={title}>
+              <Fieldset key={k} name={`standard-${k}`} legend={title} className="reporting-standard">
                 <p className="kern-body kern-body--muted">
                   {r.standard.indicatorDefinition}. {target} ({direction}).
                 </p>

@@ -6,6 +6,7 @@ export const de = {
     intro:
       "Hier melden Sie die Kennzahlen Ihrer Verwaltung zu den Leistungsstandards der Region. Jeder Wert wird beim Speichern geprüft: Fehler sind zu berichtigen, Hinweise zu begründen. Eingereichte Werte prüft die Koordinierungsstelle der Region; veröffentlicht werden sie nach der Validierung.",
     period: "Meldezeitraum",
+    periodLabel: "Zeitraum",
     show: "Anzeigen",
     valuesFor: "Werte für {{period}}",
     noStandards: "Für {{period}} gilt kein Leistungsstandard, der Ihre Verwaltung betrifft.",

@@ -8,6 +8,7 @@ export const en: typeof de = {
     intro:
       "Report your administration's figures for the region's service standards. Every value is checked when saved: correct the errors, give reasons for the warnings. The region's coordination office reviews submitted values; they are published once validated.",
     period: "Period",
+    periodLabel: "Period to show",
     show: "Show",
     valuesFor: "Values for {{period}}",
     noStandards: "No service standard that concerns your administration applies to {{period}}.",
