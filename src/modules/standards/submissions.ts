@@ -271,6 +271,11 @@ function offeredPeriods(kinds: Set<Periodicity>, day: string): Period[] {
   return order.filter((k) => kinds.has(k)).flatMap((k) => [0, 1, 2, 3].map((n) => shiftPeriod(lastClosedPeriod(k, day), n)));
 }
 
+/** The offered periods with the one shown, first when it is not among them (an older period asked for by its link). */
+function withPeriod(periods: Period[], shown: Period): Period[] {
+  return periods.some((p) => p.text === shown.text) ? periods : [shown, ...periods];
+}
+
 /** The reporting sheet of the actor's administration for a period: each applicable standard with its current value. */
 export async function reportingSheet(db: Db, actor: Actor, periodText?: string) {
   const day = today();
@@ -291,7 +296,7 @@ export async function reportingSheet(db: Db, actor: Actor, periodText?: string) 
   return {
     period: period.text,
     periodLabel: { de: formatPeriod(period), en: formatPeriod(period, "en") },
-    periods: offeredPeriods(kinds.size ? kinds : new Set(["quarter"]), day).map((p) => ({
+    periods: withPeriod(offeredPeriods(kinds.size ? kinds : new Set(["quarter"]), day), period).map((p) => ({
       period: p.text,
       label: { de: formatPeriod(p), en: formatPeriod(p, "en") },
     })),
