@@ -201,13 +201,13 @@ export async function unscopedPublishDue(db: Db, day: string): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // The catalogue as the reporting reads it (public data)
 
-/** The region's standards with every version (few rows: a catalogue of a few dozen standards). */
-export async function standardsWithVersions(db: Db | Tx, regionId: string) {
+/** The regions' standards with every version (few rows: a catalogue of a few dozen standards per region). */
+export async function standardsWithVersions(db: Db | Tx, regionId: string | string[]) {
   return db
     .select({ key: serviceStandards.key, v: serviceStandardVersions })
     .from(serviceStandardVersions)
     .innerJoin(serviceStandards, eq(serviceStandards.id, serviceStandardVersions.standardId))
-    .where(eq(serviceStandardVersions.regionId, regionId))
+    .where(inArray(serviceStandardVersions.regionId, Array.isArray(regionId) ? regionId : [regionId]))
     .orderBy(asc(serviceStandards.key), desc(serviceStandardVersions.version));
 }
 

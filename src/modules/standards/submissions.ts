@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { Actor } from "../../kernel/actor";
 import { today } from "../../kernel/dates";
@@ -52,7 +52,7 @@ interface CatalogueEntry {
   versions: StandardVersionRow[];
 }
 
-async function catalogueOf(db: Db | Tx, regionId: string): Promise<Map<string, CatalogueEntry>> {
+async function catalogueOf(db: Db | Tx, regionId: string | string[]): Promise<Map<string, CatalogueEntry>> {
   const map = new Map<string, CatalogueEntry>();
   for (const { key, v } of await standardsWithVersions(db, regionId)) {
     const entry = map.get(v.standardId) ?? { id: v.standardId, key, versions: [] };
@@ -193,17 +193,20 @@ export type SubmissionView = Awaited<ReturnType<typeof presentSubmissions>>[numb
 /** Presents values in a fixed number of statements: names, catalogue and the region's values read for all at once. */
 export async function presentSubmissions(db: Db | Tx, actor: Actor | null, rows: SubmissionRow[]) {
   if (!rows.length) return [];
-  const regionId = rows[0].regionId;
   const names = await organizationNames(db, [...new Set(rows.map((r) => r.organizationId))]);
-  const catalogue = await catalogueOf(db, regionId);
-  const region = actor && actor.regionId === regionId ? await regionValuesOf(db, regionId, [...new Set(rows.map((r) => r.period))]) : [];
+  // Published values of every region are public: a page may hold several regions' catalogues.
+  const catalogue = await catalogueOf(db, [...new Set(rows.map((r) => r.regionId))]);
+  const region = actor ? await regionValuesOf(db, actor.regionId, [...new Set(rows.map((r) => r.period))]) : [];
   const report = submissionPolicy.can(actor, "report");
   const validate = submissionPolicy.can(actor, "validate");
   return rows.map((s) => {
     const entry = catalogue.get(s.standardId)!;
     const version = entry.versions.find((v) => v.id === s.standardVersionId) ?? entry.versions[0];
     const period = parsePeriod(s.period);
-    const values = region.filter((r) => r.standardId === s.standardId && r.period === s.period).map((r) => r.value);
+    const values =
+      s.regionId === actor?.regionId
+        ? region.filter((r) => r.standardId === s.standardId && r.period === s.period).map((r) => r.value)
+        : [];
     const own = !!actor && report && s.organizationId === actor.organizationId && s.regionId === actor.regionId;
     const mayValidate = !!actor && validate && s.regionId === actor.regionId && s.state === "submitted";
     return {
@@ -535,7 +538,7 @@ export async function returnSubmission(db: Db, actor: Actor, id: string, body: {
     await tx
       .update(submissions)
       .set({ state: "draft", returnComment: body.comment, submittedAt: null, submittedBy: null, updatedAt: new Date() })
-      .where(and(eq(submissions.id, s.id)));
+      .where(eq(submissions.id, s.id));
     await recordAudit(tx, actor, {
       action: "update",
       entity: "submission",
