@@ -103,6 +103,12 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
     await press(page, card.getByRole("button", { name: /^Validieren/ }));
     const dialog = page.getByRole("dialog", { name: /^Wert von Wunstorf für \d\. Quartal \d{4} validieren\?$/ });
     await dialog.waitFor();
+    // "Nicht jetzt" changes nothing.
+    await press(page, dialog.getByRole("button", { name: "Nicht jetzt" }));
+    await dialog.waitFor({ state: "hidden" });
+    await card.waitFor();
+    await press(page, card.getByRole("button", { name: /^Validieren/ }));
+    await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(/wird am 15\. \S+ \d{4} veröffentlicht/);
     await screenshots(page, "review-confirm");
     await press(page, dialog.getByRole("button", { name: "Validieren" }));
@@ -113,6 +119,25 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
     // The value leaves the list of what waits.
     await page.getByRole("heading", { name: /^Wunstorf: Telefonische Erreichbarkeit/ }).waitFor({ state: "detached" });
     await expectAccessible(page, "review: validated");
+
+    // Sending back asks for the comment inside the dialog; the value goes back to Garbsen as a draft.
+    const garbsen = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: /^Garbsen: Telefonische Erreichbarkeit/ }) });
+    await press(page, garbsen.getByRole("button", { name: /^Zurückgeben/ }));
+    const back = page.getByRole("dialog", { name: /^Wert von Garbsen für \d\. Quartal \d{4} zurückgeben\?$/ });
+    await back.waitFor();
+    await press(page, back.getByRole("button", { name: "Zurückgeben" }));
+    await back.locator(".kern-error").waitFor();
+    await back.getByLabel("Anmerkung für Garbsen").focus();
+    await page.keyboard.type("Bitte die Zahl der Anrufe im September prüfen.");
+    await screenshots(page, "review-send-back");
+    await press(page, back.getByRole("button", { name: "Zurückgeben" }));
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Zurückgegeben an Garbsen/ })
+      .waitFor();
+    await garbsen.waitFor({ state: "detached" });
     await context.close();
   });
 });

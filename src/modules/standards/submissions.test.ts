@@ -174,7 +174,10 @@ describe("from draft to publication", () => {
     const short = await post(region, `${S}/${ids["buergeramt-termin"]}/return`, { comment: "" });
     expect(short.statusCode).toBe(400);
     const res = await post(region, `${S}/${ids["buergeramt-termin"]}/return`, { comment: "Bitte die Stichprobe vom 7. Juli prüfen." });
-    expect(res.statusCode, res.body).toBe(404); // a draft again: no longer the coordination's to see
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ state: "draft", abilities: { validate: false } });
+    // A draft again: no longer the coordination's to read.
+    expect((await get(region, `${S}/${ids["buergeramt-termin"]}`)).statusCode).toBe(404);
     const own = (await get(reporter, `${S}/${ids["buergeramt-termin"]}`)).json();
     expect(own).toMatchObject({ state: "draft", returnComment: "Bitte die Stichprobe vom 7. Juli prüfen." });
   });

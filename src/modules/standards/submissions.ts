@@ -533,12 +533,14 @@ export async function validateSubmission(db: Db, actor: Actor, id: string, body:
 
 /** The coordination sends a submitted value back with a comment: it is the administration's draft again. */
 export async function returnSubmission(db: Db, actor: Actor, id: string, body: { comment: string }): Promise<SubmissionView> {
-  await db.transaction(async (tx) => {
+  // The answer is the value as it was sent back (a draft again, which the coordination no longer reads).
+  const returned = await db.transaction(async (tx) => {
     const s = await regionForUpdate(tx, actor, id);
-    await tx
+    const [row] = await tx
       .update(submissions)
       .set({ state: "draft", returnComment: body.comment, submittedAt: null, submittedBy: null, updatedAt: new Date() })
-      .where(eq(submissions.id, s.id));
+      .where(eq(submissions.id, s.id))
+      .returning();
     await recordAudit(tx, actor, {
       action: "update",
       entity: "submission",
@@ -548,8 +550,9 @@ export async function returnSubmission(db: Db, actor: Actor, id: string, body: {
       before: { submissionState: s.state },
       after: { submissionState: "draft", returnComment: body.comment },
     });
+    return row;
   });
-  return getSubmission(db, actor, id);
+  return (await presentSubmissions(db, actor, [returned]))[0];
 }
 
 /**

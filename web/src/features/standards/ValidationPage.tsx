@@ -154,34 +154,33 @@ export function ValidationPage() {
         </ul>
         <LoadMore query={list} />
       </section>
-      <ConfirmDialog
-        open={asking?.kind === "validate"}
-        title={asking ? t("review.validateTitle", names(asking.s)) : ""}
-        body={
-          asking
-            ? t("review.validateBody", {
-                ...names(asking.s),
-                date: asking.s.validatePublishOn ? f.dateLong(asking.s.validatePublishOn) : "",
-              })
-            : ""
-        }
-        confirmLabel={t("review.validate")}
-        cancelLabel={t("review.notNow")}
-        busy={validate.busy}
-        onConfirm={() => asking && void validate.run(asking.s)}
-        onCancel={() => setAsking(null)}
-      />
-      <ConfirmDialog
-        open={asking?.kind === "return"}
-        title={asking ? t("review.sendBackTitle", names(asking.s)) : ""}
-        body={asking ? t("review.sendBackBody", names(asking.s)) : ""}
-        confirmLabel={t("review.sendBack")}
-        cancelLabel={t("review.notNow")}
-        busy={sendBack.busy}
-        onConfirm={() => asking && void sendBack.run(asking.s, comment)}
-        onCancel={() => setAsking(null)}
-      >
-        {asking?.kind === "return" ? (
+      {/* One dialog at a time: both would carry the same ids (title, body). */}
+      {asking?.kind === "validate" ? (
+        <ConfirmDialog
+          open
+          title={t("review.validateTitle", names(asking.s))}
+          body={t("review.validateBody", {
+            ...names(asking.s),
+            date: asking.s.validatePublishOn ? f.dateLong(asking.s.validatePublishOn) : "",
+          })}
+          confirmLabel={t("review.validate")}
+          cancelLabel={t("review.notNow")}
+          busy={validate.busy}
+          onConfirm={() => void validate.run(asking.s)}
+          onCancel={() => setAsking(null)}
+        />
+      ) : null}
+      {asking?.kind === "return" ? (
+        <ConfirmDialog
+          open
+          title={t("review.sendBackTitle", names(asking.s))}
+          body={t("review.sendBackBody", names(asking.s))}
+          confirmLabel={t("review.sendBack")}
+          cancelLabel={t("review.notNow")}
+          busy={sendBack.busy}
+          onConfirm={() => void sendBack.run(asking.s, comment)}
+          onCancel={() => setAsking(null)}
+        >
           <TextField
             name="comment"
             label={t("review.comment", { organization: asking.s.organization.name })}
@@ -190,8 +189,8 @@ export function ValidationPage() {
             error={sendBack.errors.comment}
             multiline
           />
-        ) : null}
-      </ConfirmDialog>
+        </ConfirmDialog>
+      ) : null}
     </Page>
   );
 }
