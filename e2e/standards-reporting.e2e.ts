@@ -81,6 +81,8 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
       .getByRole("status")
       .filter({ hasText: `Eingereicht: 3 Werte für ${quarter}` })
       .waitFor();
+    // The sheet is read again: each standard now says its value waits for review.
+    await page.getByText("eingereicht, wartet auf die Prüfung").nth(2).waitFor();
     expect(await page.getByText("eingereicht, wartet auf die Prüfung").count()).toBe(3);
     await expectAccessible(page, "reporting: submitted");
     await screenshots(page, "reporting-submitted");
