@@ -55,6 +55,12 @@ const PARAMETER_FIELDS = [
 ];
 /** The field of Monday of this week in Germany: the first day of the hours form that takes hours. */
 const MONDAY = `hours-${mondayOf(todayInGermany())}`;
+/** The quarter `n` quarters before the last closed one in Germany (`2025-Q2`). */
+function quarterBack(n: number): string {
+  const today = todayInGermany();
+  const index = Number(today.slice(0, 4)) * 4 + Math.floor((Number(today.slice(5, 7)) - 1) / 3) - 1 - n;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
 
 /** The hours page of the seconded person's running secondment. */
 async function openHours(page: Page) {
@@ -688,5 +694,38 @@ export const WALKS: Walk[] = [
       },
     ],
     confirms: true,
+  },
+  {
+    form: "reporting-period",
+    as: "controlling@wunstorf.demo",
+    open: "/meldungen",
+    empty: { valid: "a select of the offered periods: one is always chosen" },
+    wrong: [],
+  },
+  {
+    form: "reporting-values",
+    as: "controlling@wunstorf.demo",
+    // A quarter the demo has no values of Wunstorf for, so the fields are open whatever ran before.
+    open: (page) => page.goto(`/meldungen?zeitraum=${quarterBack(5)}`).then(() => undefined),
+    empty: { what: "no value typed", fill: async () => {}, fields: ["value-telefon-erreichbarkeit"] },
+    wrong: [
+      {
+        what: "a word as the value and a share above 100 %",
+        fill: async (field) => {
+          await field("value-telefon-erreichbarkeit").fill("viel");
+        },
+        fields: ["value-telefon-erreichbarkeit"],
+      },
+      {
+        what: "a share above 100 % and a numerator above its denominator",
+        fill: async (field) => {
+          await field("value-telefon-erreichbarkeit").fill("104");
+          await field("numerator-telefon-erreichbarkeit").fill("50");
+          await field("denominator-telefon-erreichbarkeit").fill("40");
+        },
+        fields: ["value-telefon-erreichbarkeit", "numerator-telefon-erreichbarkeit"],
+      },
+    ],
+    screenshot: true,
   },
 ];

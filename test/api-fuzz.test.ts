@@ -34,6 +34,7 @@ import { seedDemoBillingDetails } from "../src/db/seed/demo-billing";
 import { seedDemoStatements } from "../src/db/seed/demo-statements";
 import { seedDemoBalances } from "../src/db/seed/demo-balances";
 import { seedDemoApiKeys } from "../src/db/seed/demo-api-keys";
+import { seedDemoSubmissions } from "../src/db/seed/demo-standards";
 import { loginAttempts, loginLocks } from "../src/modules/identity/identity.tables";
 import { CONSENT_VERSION } from "../src/modules/pool/consent";
 import { solverPool } from "../src/modules/allocation/solver-pool";
@@ -93,6 +94,8 @@ const ORDER_OF: Record<string, string> = {
   identity_provider_changes: `t.requested_at::text`,
   api_keys: `t.name`,
   service_standards: `t.key`,
+  service_standards: `t.key`,
+  submissions: `(SELECT o.ags FROM organizations o WHERE o.id = t.organization_id) || t.period || t.standard_id::text || t.version`,
 };
 const ID_TABLES = Object.keys(ORDER_OF);
 
@@ -141,6 +144,7 @@ beforeAll(async () => {
   await seedDemoStatements(t.database.db);
   await seedDemoBalances(t.database.db);
   await seedDemoApiKeys(t.database.db);
+  await seedDemoSubmissions(t.database.db);
   // A crisis, an allocation run, a deputyship and a calendar feed, so their routes have real ids.
   const region = await t.signIn("koordination@region-hannover.demo");
   const crisis = await region.request({
@@ -193,7 +197,12 @@ beforeAll(async () => {
             ? sql`t.organization_id = ${org} OR t.borrower_organization_id = ${org}`
             : table === "support_requests"
               ? sql`t.status <> 'draft' OR t.organization_id = ${org}`
-              : sql`t.organization_id = ${org}`;
+              : table === "service_standards"
+                ? sql`TRUE`
+                : table === "submissions"
+                  ? // Of what the actor sees, what it can act on: its own values and those waiting for review.
+                    sql`t.state = 'submitted' OR t.organization_id = ${org}`
+                  : sql`t.organization_id = ${org}`;
       own.set(table, await idsOf(table, where));
     }
     visible.set(login, own);

@@ -134,6 +134,7 @@ const POOL_BY_SEGMENT: Record<string, string> = {
   receipts: "expense_receipts",
   "api-keys": "api_keys",
   standards: "service_standards",
+  submissions: "submissions",
 };
 const POOL_BY_FIELD: Record<string, string> = {
   memberId: "pool_members",
@@ -147,6 +148,7 @@ const POOL_BY_FIELD: Record<string, string> = {
   principalAccountId: "accounts",
   deputyAccountId: "accounts",
   organizationId: "organizations",
+  standardId: "service_standards",
 };
 
 /** The pool of ids a path parameter of `path` names (the collection before it). */
