@@ -92,7 +92,7 @@ describe("the words of the audit log", () => {
     for (const { file, text } of entries) {
       for (const [, body] of text.matchAll(/(?:before|after): \{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g)) {
         const topLevel = body.replace(/\{[^{}]*\}/g, "");
-        for (const [, key] of topLevel.matchAll(/(?:^|[,{]\s*)([a-zA-Z]+)(?=:|,|\s*$|\s*\})/g)) {
+        for (const [, key] of topLevel.matchAll(/(?:^\s*|[,{]\s*)([a-zA-Z]+)(?=:|,|\s*$|\s*\})/g)) {
           if (!(key in FIELDS)) missing.add(`${file}: ${key}`);
         }
       }

@@ -417,6 +417,8 @@ export const FIELDS: Record<string, FieldWords> = {
   ),
   overheadPercent: field("Vereinbarter Zuschlag (%)", "Agreed surcharge (%)", { kind: "number" }),
   centsPerHour: field("Satz je Stunde (Cent)", "Rate per hour (cents)", { kind: "number" }),
+  administrations: field("Anzahl der Verwaltungen", "Number of administrations", { kind: "number" }),
+  year: field("Jahr", "Year", { kind: "text" }),
   // Hours and expenses (settlement)
   secondmentId: field("Abordnung", "Secondment", { kind: "reference" }),
   day: field("Tag", "Day", { kind: "date" }),

@@ -90,7 +90,7 @@ describe("closing a year with carry_over", () => {
     const { rows } = await t.database.db.execute(
       sql`SELECT after FROM audit_events WHERE entity = 'reciprocity_year_closing' AND action = 'create'`,
     );
-    expect(rows).toEqual([{ after: { year: 2025, rule: "carry_over", rateCentsPerHour: null, administrations: balances.length } }]);
+    expect(rows).toEqual([{ after: { year: 2025, yearEndRule: "carry_over", centsPerHour: null, administrations: balances.length } }]);
     const after = await region(coordination, 2025);
     expect(after.abilities.closeYear).toBe(false);
     expect(after.closing.rule).toBe("carry_over");

@@ -78,7 +78,7 @@ export async function closeYear(db: Db, actor: Actor, body: { year: number }): P
       entity: "reciprocity_year_closing",
       entityId: created.id,
       visibility: "region",
-      after: { year, rule, rateCentsPerHour, administrations: lines.length },
+      after: { year, yearEndRule: rule, centsPerHour: rateCentsPerHour, administrations: lines.length },
     });
     return { year, rule };
   });
