@@ -94,7 +94,6 @@ const ORDER_OF: Record<string, string> = {
   identity_provider_changes: `t.requested_at::text`,
   api_keys: `t.name`,
   service_standards: `t.key`,
-  service_standards: `t.key`,
   submissions: `(SELECT o.ags FROM organizations o WHERE o.id = t.organization_id) || t.period || t.standard_id::text || t.version`,
 };
 const ID_TABLES = Object.keys(ORDER_OF);
