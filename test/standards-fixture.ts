@@ -1,25 +1,31 @@
 import type { Db } from "../src/db/client";
-import { seedDemoStandards, seedDemoSubmissions } from "../src/db/seed/demo-standards";
+import { demoStandardIds, seedDemoSubmissions } from "../src/db/seed/demo-standards";
 import { today } from "../src/kernel/dates";
-import { lastClosedPeriod, shiftPeriod } from "../src/domain/standards/period";
+import { lastClosedPeriod, periodOf, shiftPeriod } from "../src/domain/standards/period";
 
 /**
- * Standards and values for tests of the reporting: the demo's three standards (written into
- * `service_standards`/`service_standard_versions` directly, as the catalogue would) and the demo's
- * values of eight administrations — Wunstorf's last closed quarter still due.
+ * Standards and values for tests of the reporting: three standards of the starter set (seeded
+ * with the reference data: telephone reachability and appointment waiting time monthly, the
+ * completeness check of building applications quarterly) and the demo's values of eight
+ * administrations — Wunstorf's from the last closed quarter on still due.
  */
 export async function standardsFixture(db: Db) {
   await seedDemoSubmissions(db);
-  const ids = await seedDemoStandards(db);
+  const ids = await demoStandardIds(db);
   const last = lastClosedPeriod("quarter", today());
   return {
+    /** Monthly. */
     phone: ids.get("telefon-erreichbarkeit")!,
+    /** Monthly, municipalities only. */
     appointment: ids.get("buergeramt-termin")!,
+    /** Quarterly, building authorities. */
     permit: ids.get("bauantrag-vollstaendigkeit")!,
     /** The last closed quarter, e.g. `2026-Q3`. */
     quarter: last.text,
+    /** The first month of that quarter, e.g. `2026-07` (the month before it has published values). */
+    month: periodOf("month", last.year, last.index * 3 - 2).text,
     previousQuarter: shiftPeriod(last, 1).text,
-    /** A quarter the demo has no values for (the standards are in force). */
-    olderQuarter: shiftPeriod(last, 5).text,
+    /** A quarter the demo has no values for while the standards are in force: the running one. */
+    olderQuarter: shiftPeriod(last, -1).text,
   };
 }

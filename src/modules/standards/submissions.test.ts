@@ -13,6 +13,7 @@ import { createTestDatabase, testDatabaseKind } from "../../../test/db";
 import { fireTogether, statusCounts } from "../../../test/parallel";
 import { standardsFixture } from "../../../test/standards-fixture";
 import { defaultPublishOn } from "./submissions";
+import { formatPeriodText } from "../../domain/standards/period";
 
 let t: TestApp;
 let reporter: Client;
@@ -28,11 +29,24 @@ const post = (c: Client, url: string, payload: Record<string, unknown> = {}) => 
 const get = (c: Client, url: string) => c.request({ method: "GET", url });
 const fieldsOf = (res: { json(): { errors?: Array<{ field: string; rule: string }> } }) =>
   (res.json().errors ?? []).map((e) => `${e.field}:${e.rule}`).sort();
-async function countOwn(period: string) {
+/** Wunstorf's values of a quarter: the quarter's own and those of its months. */
+async function countOwnIn(quarter: string) {
   const { rows } = await t.database.db.execute(
-    sql`SELECT count(*)::int AS n FROM submissions s JOIN organizations o ON o.id = s.organization_id WHERE o.name = 'Wunstorf' AND s.period = ${period}`,
+    sql`SELECT count(*)::int AS n FROM submissions s JOIN organizations o ON o.id = s.organization_id
+        WHERE o.name = 'Wunstorf' AND s.period_start >= (SELECT min(period_start) FROM submissions WHERE period = ${quarter})
+          AND s.period_end <= (SELECT max(period_end) FROM submissions WHERE period = ${quarter})`,
   );
   return (rows[0] as { n: number }).n;
+}
+/** What a client lists of the quarter and its last month (the periods of the tests' values). */
+async function listBoth(c: Client, query: string) {
+  const [a, b] = await Promise.all([f.quarter, f.month].map((p) => get(c, `${S}?period=${p}${query}`)));
+  return [...a.json().items, ...b.json().items] as Array<{
+    id: string;
+    value: number;
+    standard: { key: string };
+    organization: { name: string };
+  }>;
 }
 
 beforeAll(async () => {
@@ -55,10 +69,10 @@ describe("a batch of values", () => {
   it("is all or nothing: every error is reported with the item's index and field, and nothing is written", async () => {
     const res = await post(reporter, S, {
       items: [
-        { standardId: f.permit, period: f.quarter, value: 20 },
-        { standardId: f.phone, period: f.quarter, value: 104 },
-        { standardId: f.appointment, period: f.quarter, value: 12, numerator: 3 },
-        { standardId: f.phone, period: "2026-09", value: 70 },
+        { standardId: f.permit, period: f.quarter, value: 92, numerator: 46, denominator: 50 },
+        { standardId: f.phone, period: f.month, value: 104 },
+        { standardId: f.appointment, period: f.month, value: 12, numerator: 3 },
+        { standardId: f.permit, period: f.month, value: 70 },
       ],
     });
     expect(res.statusCode, res.body).toBe(422);
@@ -69,80 +83,77 @@ describe("a batch of values", () => {
     ]);
     const messages = (res.json().errors as Array<{ message: { de: string } }>).map((e) => e.message.de);
     expect(messages).toContain("Der Anteil kann nicht über 100 % liegen.");
-    expect(await countOwn(f.quarter)).toBe(0);
+    expect(await countOwnIn(f.quarter)).toBe(0);
   });
 
   it("refuses a standard that does not apply to the administration (the Region has no citizens' office standard)", async () => {
-    const res = await post(regionHr, S, { items: [{ standardId: f.appointment, period: f.quarter, value: 10 }] });
+    const res = await post(regionHr, S, { items: [{ standardId: f.appointment, period: f.month, value: 10 }] });
     expect(res.statusCode).toBe(422);
     expect(fieldsOf(res)).toEqual(["items.0.standardId:not_applicable"]);
   });
 
   it("asks for a reason per warning (jump against the previous quarter, distance from the region's median) and saves a draft once given", async () => {
-    const item = { standardId: f.phone, period: f.quarter, value: 35, numerator: 1400, denominator: 4000, method: "Telefonanlage" };
+    const item = { standardId: f.phone, period: f.month, value: 35, numerator: 1400, denominator: 4000, method: "Telefonanlage" };
     const refused = await post(reporter, S, { items: [item] });
     expect(refused.statusCode).toBe(422);
     expect(fieldsOf(refused)).toEqual(["items.0.reasons.jump:jump", "items.0.reasons.median_distance:median_distance"]);
-    expect(await countOwn(f.quarter)).toBe(0);
+    expect(await countOwnIn(f.quarter)).toBe(0);
     const saved = await post(reporter, S, {
       items: [
         { ...item, reasons: { jump: "Umstellung der Telefonanlage im August", median_distance: "Zwei Stellen im Bürgerbüro unbesetzt" } },
-        { standardId: f.appointment, period: f.quarter, value: 11 },
-        { standardId: f.permit, period: f.quarter, value: 18 },
+        { standardId: f.appointment, period: f.month, value: 11 },
+        { standardId: f.permit, period: f.quarter, value: 92, numerator: 46, denominator: 50 },
       ],
     });
     expect(saved.statusCode, saved.body).toBe(201);
     const [phone] = saved.json().items;
     expect(phone).toMatchObject({ state: "draft", abilities: { submit: true, validate: false } });
     expect(phone.explainedWarnings.map((w: { rule: string }) => w.rule)).toEqual(["jump", "median_distance"]);
-    expect(await countOwn(f.quarter)).toBe(3);
+    expect(await countOwnIn(f.quarter)).toBe(3);
   });
 
   it("keeps drafts with the administration: other administrations, the coordination and the public get 404", async () => {
-    const list = (await get(reporter, `${S}?period=${f.quarter}&state=draft`)).json().items as Array<{
-      id: string;
-      organization: { name: string };
-    }>;
+    const list = await listBoth(reporter, "&state=draft");
     expect(list).toHaveLength(3);
     for (const c of [garbsenHr, region, t.anonymous(), employee]) {
       expect((await get(c, `${S}/${list[0].id}`)).statusCode).toBe(404);
-      const seen = (await get(c, `${S}?period=${f.quarter}&state=draft`)).json().items as unknown[];
+      const seen = await listBoth(c, "&state=draft");
       expect(seen).toEqual([]);
     }
     expect((await get(wunstorfHr, `${S}/${list[0].id}`)).statusCode).toBe(200);
   });
 
   it("saving a draft again replaces it; a second value for a submitted period is refused", async () => {
-    const again = await post(reporter, S, { items: [{ standardId: f.appointment, period: f.quarter, value: 12 }] });
+    const again = await post(reporter, S, { items: [{ standardId: f.appointment, period: f.month, value: 12 }] });
     expect(again.statusCode, again.body).toBe(201);
-    expect(await countOwn(f.quarter)).toBe(3);
+    expect(await countOwnIn(f.quarter)).toBe(3);
   });
 });
 
 describe("from draft to publication", () => {
   let ids: Record<string, string>;
   beforeAll(async () => {
-    const items = (await get(reporter, `${S}?period=${f.quarter}`)).json().items as Array<{
-      id: string;
-      standard: { key: string };
-      organization: { name: string };
-    }>;
+    const items = await listBoth(reporter, "");
     ids = Object.fromEntries(items.filter((i) => i.organization.name === "Wunstorf").map((i) => [i.standard.key, i.id]));
     expect(Object.keys(ids)).toHaveLength(3);
   });
 
   it("the reporter's task says the quarter is due until the value is submitted", async () => {
     const steps = async () =>
-      ((await get(reporter, "/api/v1/me/tasks")).json().items as Array<{ kind: string; step: { de: string } }>).filter(
-        (x) => x.kind === "submission_due",
-      );
+      (
+        (await get(reporter, "/api/v1/me/tasks")).json().items as Array<{ kind: string; object: { id: string }; step: { de: string } }>
+      ).filter((x) => x.kind === "submission_due" && [f.phone, f.appointment, f.permit].includes(x.object.id));
+    // The monthly standards are due for the last closed month, the quarterly one for the last closed quarter.
     const before = await steps();
     expect(before).toHaveLength(3);
-    expect(before[0].step.de).toMatch(/^Meldung für \d\. Quartal \d{4} fällig$/);
+    expect(before.map((x) => x.step.de)).toContain(`Meldung für ${formatPeriodText(f.quarter)} fällig`);
     const res = await post(reporter, `${S}/${ids["telefon-erreichbarkeit"]}/submit`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ state: "submitted", abilities: { submit: false } });
-    expect(await steps()).toHaveLength(2);
+    expect((await post(reporter, `${S}/${ids["bauantrag-vollstaendigkeit"]}/submit`)).statusCode).toBe(200);
+    const after = await steps();
+    expect(after).toHaveLength(2);
+    expect(after.map((x) => x.step.de)).not.toContain(`Meldung für ${formatPeriodText(f.quarter)} fällig`);
   });
 
   it("the coordination sees the submitted value with its reasons and the region's median, and a task to review", async () => {
@@ -161,10 +172,9 @@ describe("from draft to publication", () => {
     expect((await get(t.anonymous(), `${S}/${ids["telefon-erreichbarkeit"]}`)).statusCode).toBe(404);
     expect((await post(region, `${S}/${ids["telefon-erreichbarkeit"]}/validate`, {})).statusCode).toBe(409);
 
-    await post(reporter, `${S}/${ids["bauantrag-vollstaendigkeit"]}/submit`);
     const now = await post(region, `${S}/${ids["bauantrag-vollstaendigkeit"]}/validate`, { publishOn: today() });
     expect(now.json()).toMatchObject({ state: "published", publishOn: today() });
-    expect((await get(t.anonymous(), `${S}/${ids["bauantrag-vollstaendigkeit"]}`)).json().value).toBe(18);
+    expect((await get(t.anonymous(), `${S}/${ids["bauantrag-vollstaendigkeit"]}`)).json().value).toBe(92);
     const past = await post(region, `${S}/${ids["telefon-erreichbarkeit"]}/validate`, { publishOn: "2020-01-01" });
     expect(fieldsOf(past)).toEqual(["publishOn:in_past"]);
   });
@@ -202,8 +212,8 @@ describe("from draft to publication", () => {
     });
     const old = (await get(reporter, `${S}/${ids["telefon-erreichbarkeit"]}`)).json();
     expect(old).toMatchObject({ value: 35, replacedById: res.json().id, abilities: { correct: false } });
-    const current = (await get(reporter, `${S}?period=${f.quarter}&standard=${f.phone}`)).json().items;
-    const history = (await get(reporter, `${S}?period=${f.quarter}&standard=${f.phone}&history=true`)).json().items;
+    const current = (await get(reporter, `${S}?period=${f.month}&standard=${f.phone}`)).json().items;
+    const history = (await get(reporter, `${S}?period=${f.month}&standard=${f.phone}&history=true`)).json().items;
     expect(
       current.filter((s: { organization: { name: string } }) => s.organization.name === "Wunstorf").map((s: { value: number }) => s.value),
     ).toEqual([36]);
@@ -214,28 +224,28 @@ describe("from draft to publication", () => {
 
   it("only the coordination validates; an employee cannot report", async () => {
     expect((await post(wunstorfHr, `${S}/${ids["telefon-erreichbarkeit"]}/validate`, {})).statusCode).toBe(404);
-    expect((await post(employee, S, { items: [{ standardId: f.phone, period: f.quarter, value: 80 }] })).statusCode).toBe(403);
+    expect((await post(employee, S, { items: [{ standardId: f.phone, period: f.month, value: 80 }] })).statusCode).toBe(403);
   });
 
-  it("the reporting sheet lists the standards that apply to Wunstorf for the quarter, each with its current value", async () => {
-    const sheet = (await get(reporter, `${S}/sheet?period=${f.quarter}`)).json();
-    expect(sheet.rows.map((r: { standard: { key: string } }) => r.standard.key).sort()).toEqual([
-      "bauantrag-vollstaendigkeit",
-      "buergeramt-termin",
-      "telefon-erreichbarkeit",
-    ]);
-    expect(sheet.periodLabel.de).toMatch(/^\d\. Quartal \d{4}$/);
-    const regionSheet = (await get(regionHr, `${S}/sheet?period=${f.quarter}`)).json();
-    expect(regionSheet.rows.map((r: { standard: { key: string } }) => r.standard.key).sort()).toEqual([
-      "bauantrag-vollstaendigkeit",
-      "telefon-erreichbarkeit",
-    ]);
+  it("the reporting sheet lists the standards that apply to Wunstorf for the period, each with its current value", async () => {
+    const keys = (sheet: { rows: Array<{ standard: { key: string } }> }) => sheet.rows.map((r) => r.standard.key).sort();
+    const quarter = (await get(reporter, `${S}/sheet?period=${f.quarter}`)).json();
+    // The starter set's quarterly standards, not the monthly ones.
+    expect(keys(quarter)).toContain("bauantrag-vollstaendigkeit");
+    expect(keys(quarter)).not.toContain("telefon-erreichbarkeit");
+    expect(quarter.periodLabel.de).toMatch(/^\d\. Quartal \d{4}$/);
+    expect(keys((await get(reporter, `${S}/sheet?period=${f.month}`)).json())).toEqual(["buergeramt-termin", "telefon-erreichbarkeit"]);
+    // The Region has no citizens' office.
+    expect(keys((await get(regionHr, `${S}/sheet?period=${f.month}`)).json())).toEqual(["telefon-erreichbarkeit"]);
   });
 });
 
 describe("two steps at once", () => {
   it(`two validations of one value: one wins, the other is told (${testDatabaseKind})`, async () => {
-    const saved = await post(garbsenHr, S, { items: [{ standardId: f.permit, period: f.quarter, value: 20 }], submit: true });
+    const saved = await post(garbsenHr, S, {
+      items: [{ standardId: f.permit, period: f.quarter, value: 92, numerator: 46, denominator: 50 }],
+      submit: true,
+    });
     // Garbsen's demo value for the quarter exists already (submitted or validated): take one that is submitted.
     const list = (await get(region, `${S}?period=${f.quarter}&state=submitted`)).json().items as Array<{ id: string }>;
     expect(saved.statusCode === 201 || saved.statusCode === 422).toBe(true);
@@ -247,7 +257,11 @@ describe("two steps at once", () => {
   });
 
   it("two batches for the same new period at once: one is written, the other refused", async () => {
-    const one = { method: "POST" as const, url: S, payload: { items: [{ standardId: f.permit, period: f.olderQuarter, value: 20 }] } };
+    const one = {
+      method: "POST" as const,
+      url: S,
+      payload: { items: [{ standardId: f.permit, period: f.olderQuarter, value: 92, numerator: 46, denominator: 50 }] },
+    };
     const answers = await fireTogether([one, one, one].map((request) => ({ client: reporter, request })));
     const counts = statusCounts(answers);
     // The first creates a draft; the others either replace that draft (they ran after it) or meet the index (they ran beside it).
