@@ -5,7 +5,8 @@ import { afterCursor, cursorColumn, orderBy, type SortKey } from "../../kernel/p
 import { AppError } from "../../kernel/problems";
 import type { SubmissionState } from "../../domain/standards/standard";
 import { organizations } from "../organizations";
-import { serviceStandards, serviceStandardVersions, submissions } from "./standards.tables";
+import { submissions } from "./standards.tables";
+import type { StandardVersionRow } from "./standard-scope";
 
 // What may be read of reported values (Meldungen) — the one place that says so
 // (test/scope.test.ts keeps every other file from reading `submissions`).
@@ -21,11 +22,10 @@ import { serviceStandards, serviceStandardVersions, submissions } from "./standa
 // values of the same period), the task lists and the publication job; they return figures, never
 // another administration's drafts.
 //
-// The catalogue's versions are public; the few reads the reporting needs of them live here until
-// the catalogue's scope is folded together with them.
+// The catalogue (standards and their versions) is read through its own scope, `standard-scope.ts`.
 
 export type SubmissionRow = typeof submissions.$inferSelect;
-export type StandardVersionRow = typeof serviceStandardVersions.$inferSelect;
+export type { StandardVersionRow };
 
 /** The roles that see their administration's drafts. */
 export const OWN_DRAFT_ROLES = ["reporter", "org_admin", "management"] as const;
@@ -199,31 +199,7 @@ export async function unscopedPublishDue(db: Db, day: string): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The catalogue as the reporting reads it (public data)
-
-/** The regions' standards with every version (few rows: a catalogue of a few dozen standards per region). */
-export async function standardsWithVersions(db: Db | Tx, regionId: string | string[]) {
-  return db
-    .select({ key: serviceStandards.key, v: serviceStandardVersions })
-    .from(serviceStandardVersions)
-    .innerJoin(serviceStandards, eq(serviceStandards.id, serviceStandardVersions.standardId))
-    .where(inArray(serviceStandardVersions.regionId, Array.isArray(regionId) ? regionId : [regionId]))
-    .orderBy(asc(serviceStandards.key), desc(serviceStandardVersions.version));
-}
-
-/** What the checks need to know about an administration: whether standards apply to it. */
-export async function applicabilityFacts(db: Db | Tx, regionId: string, organizationId: string) {
-  const [org] = await db
-    .select({ id: organizations.id, kind: organizations.kind, name: organizations.name })
-    .from(organizations)
-    .where(and(eq(organizations.id, organizationId), eq(organizations.regionId, regionId)));
-  const [authority] = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.buildingAuthorityId, organizationId))
-    .limit(1);
-  return { kind: org?.kind ?? "municipality", name: org?.name ?? "", isBuildingAuthority: !!authority };
-}
+// Names of the administrations (public data)
 
 /** Names of administrations, by id (public data). */
 export async function organizationNames(db: Db | Tx, ids: string[]): Promise<Map<string, string>> {

@@ -1,8 +1,9 @@
 import { today } from "../../kernel/dates";
 import type { Task, TaskSource } from "../../kernel/tasks";
-import { appliesTo, versionInForce } from "../../domain/standards/applicability";
+import { appliesTo, versionInForce } from "../../domain/standards/standard-rules";
 import { formatPeriod, lastClosedPeriod, parsePeriod } from "../../domain/standards/period";
-import { applicabilityFacts, ownCurrentSubmissions, standardsWithVersions, unscopedSubmittedCounts } from "./submission-scope";
+import { ownCurrentSubmissions, unscopedSubmittedCounts } from "./submission-scope";
+import { administrationAsApplicable, unscopedStandardsOfRegions } from "./standard-scope";
 import { submissionPolicy } from "./submissions.policy";
 
 /**
@@ -15,15 +16,12 @@ export const submissionTasks: TaskSource = async ({ db, actor }) => {
   const tasks: Task[] = [];
   const day = today();
   if (submissionPolicy.can(actor, "report")) {
-    const facts = await applicabilityFacts(db, actor.regionId, actor.organizationId);
-    const byStandard = new Map<string, Array<Awaited<ReturnType<typeof standardsWithVersions>>[number]["v"]>>();
-    for (const { v } of await standardsWithVersions(db, actor.regionId))
-      byStandard.set(v.standardId, [...(byStandard.get(v.standardId) ?? []), v]);
+    const facts = await administrationAsApplicable(db, actor.regionId, actor.organizationId);
     const due: Array<{ standardId: string; title: string; titleEn: string; period: string }> = [];
-    for (const [standardId, versions] of byStandard) {
+    for (const { id: standardId, versions } of facts ? await unscopedStandardsOfRegions(db, [actor.regionId]) : []) {
       const period = lastClosedPeriod(versions[0].periodicity, day);
       const version = versionInForce(versions, period.end);
-      if (version && version.periodicity === period.kind && appliesTo(version.appliesTo, facts)) {
+      if (version && version.periodicity === period.kind && appliesTo(version.appliesTo, facts!)) {
         due.push({ standardId, title: version.title, titleEn: version.titleEn, period: period.text });
       }
     }

@@ -5,14 +5,14 @@ import type { Actor } from "../../kernel/actor";
 import { today } from "../../kernel/dates";
 import { pageOf, type Page } from "../../kernel/paging";
 import { AppError, type Bilingual, type FieldProblem } from "../../kernel/problems";
-import { appliesTo, NOT_APPLICABLE, versionInForce } from "../../domain/standards/applicability";
+import { appliesTo, NOT_APPLICABLE, versionInForce } from "../../domain/standards/standard-rules";
+import { administrationAsApplicable, unscopedStandardsOfRegions, type StandardVersionRow } from "./standard-scope";
 import { formatPeriod, lastClosedPeriod, parsePeriod, previousPeriod, shiftPeriod, type Period } from "../../domain/standards/period";
 import { checkValue, median, type PlausibilityProblem } from "../../domain/standards/plausibility";
 import type { ConfidenceLevel, ExplainedWarning, Periodicity } from "../../domain/standards/standard";
 import { recordAudit } from "../audit";
 import { submissions } from "./standards.tables";
 import {
-  applicabilityFacts,
   getVisibleSubmission,
   getVisibleSubmissionForUpdate,
   listVisibleSubmissions,
@@ -20,8 +20,6 @@ import {
   ownCurrentSubmissions,
   ownCurrentSubmissionsForUpdate,
   regionValuesOf,
-  standardsWithVersions,
-  type StandardVersionRow,
   type SubmissionFilter,
   type SubmissionRow,
 } from "./submission-scope";
@@ -54,12 +52,19 @@ interface CatalogueEntry {
 
 async function catalogueOf(db: Db | Tx, regionId: string | string[]): Promise<Map<string, CatalogueEntry>> {
   const map = new Map<string, CatalogueEntry>();
-  for (const { key, v } of await standardsWithVersions(db, regionId)) {
-    const entry = map.get(v.standardId) ?? { id: v.standardId, key, versions: [] };
-    entry.versions.push(v);
-    map.set(v.standardId, entry);
-  }
+  for (const s of await unscopedStandardsOfRegions(db, Array.isArray(regionId) ? regionId : [regionId])) map.set(s.id, s);
   return map;
+}
+
+/** The actor's administration as applicability sees it (an administration outside the region has none applicable). */
+async function factsOf(db: Db | Tx, regionId: string, organizationId: string) {
+  return (
+    (await administrationAsApplicable(db, regionId, organizationId)) ?? {
+      id: organizationId,
+      kind: "municipality" as const,
+      isBuildingAuthority: false,
+    }
+  );
 }
 
 function standardRef(entry: CatalogueEntry, v: StandardVersionRow) {
@@ -117,7 +122,7 @@ async function assess(
   prefix: (i: number) => string,
 ): Promise<{ problems: FieldProblem[]; assessed: Array<Assessed | null> }> {
   const catalogue = await catalogueOf(tx, actor.regionId);
-  const facts = await applicabilityFacts(tx, actor.regionId, actor.organizationId);
+  const facts = await factsOf(tx, actor.regionId, actor.organizationId);
   const periods = candidates.flatMap((c) => {
     const p = parsePeriod(c.period);
     return p ? [p] : [];
@@ -283,7 +288,7 @@ function withPeriod(periods: Period[], shown: Period): Period[] {
 export async function reportingSheet(db: Db, actor: Actor, periodText?: string) {
   const day = today();
   const catalogue = await catalogueOf(db, actor.regionId);
-  const facts = await applicabilityFacts(db, actor.regionId, actor.organizationId);
+  const facts = await factsOf(db, actor.regionId, actor.organizationId);
   const period = (periodText ? parsePeriod(periodText) : null) ?? lastClosedPeriod("quarter", day);
   const kinds = new Set<Periodicity>();
   const rows: Array<{ entry: CatalogueEntry; version: StandardVersionRow }> = [];
