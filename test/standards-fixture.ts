@@ -1,13 +1,13 @@
 import type { Db } from "../src/db/client";
 import { demoStandardIds, seedDemoSubmissions } from "../src/db/seed/demo-standards";
 import { today } from "../src/kernel/dates";
-import { lastClosedPeriod, periodOf, shiftPeriod } from "../src/domain/standards/period";
+import { lastClosedPeriod, shiftPeriod } from "../src/domain/standards/period";
 
 /**
  * Standards and values for tests of the reporting: three standards of the starter set (seeded
  * with the reference data: telephone reachability and appointment waiting time monthly, the
  * completeness check of building applications quarterly) and the demo's values of eight
- * administrations — Wunstorf's from the last closed quarter on still due.
+ * administrations — Wunstorf's of the last closed month and quarter still due.
  */
 export async function standardsFixture(db: Db) {
   await seedDemoSubmissions(db);
@@ -22,8 +22,8 @@ export async function standardsFixture(db: Db) {
     permit: ids.get("bauantrag-vollstaendigkeit")!,
     /** The last closed quarter, e.g. `2026-Q3`. */
     quarter: last.text,
-    /** The first month of that quarter, e.g. `2026-07` (the month before it has published values). */
-    month: periodOf("month", last.year, last.index * 3 - 2).text,
+    /** The last closed month, e.g. `2026-11` (Wunstorf's value for it is due, the month before has one). */
+    month: lastClosedPeriod("month", today()).text,
     previousQuarter: shiftPeriod(last, 1).text,
     /** A quarter the demo has no values for while the standards are in force: the running one. */
     olderQuarter: shiftPeriod(last, -1).text,

@@ -40,8 +40,8 @@ function monthsOf(quarter: Period): Period[] {
  * waiting time per month (a controlling office reports a quarter's file with three months each).
  * For the closed quarters before the last one (from the standards' first day on), every
  * administration above has published values (published on the 15th after the period); for the
- * last closed quarter and the months after it the others have submitted or validated theirs, while
- * Wunstorf's are still due — so `controlling@wunstorf.demo` finds "Meldung für … fällig" and
+ * last closed quarter and the months after it the others have submitted or validated theirs (so has
+ * Wunstorf), while Wunstorf's of the last closed month and quarter are still due — so `controlling@wunstorf.demo` finds "Meldung für … fällig" and
  * `koordination@region-hannover.demo` values to review. The figures are fixed functions of
  * administration and period (no chance). Runs once.
  */
@@ -72,13 +72,14 @@ export async function seedDemoSubmissions(db: Db, day = berlinToday()): Promise<
   for (const [o, ags] of REPORTING.entries()) {
     const org = orgs.find((x) => x.ags === ags);
     if (!org) continue;
-    const add = async (key: string, p: Period, n: number, figures: Partial<typeof submissions.$inferInsert>) => {
+    const add = async (key: string, p: Period, figures: Partial<typeof submissions.$inferInsert>) => {
       const standardId = ids.get(key)!;
       const standardVersionId = await versionOf(standardId, p);
       if (!standardVersionId) return;
       const open = p.start >= lastQuarter.start;
-      if (open && ags === WUNSTORF) return; // Wunstorf's values from the last closed quarter on are still due.
-      const state = !open ? "published" : (o + n) % 2 ? "submitted" : "validated";
+      // Wunstorf's values of the last closed period (month or quarter) are still due.
+      if (ags === WUNSTORF && (p.text === lastMonth.text || p.text === lastQuarter.text)) return;
+      const state = !open ? "published" : o % 2 ? "submitted" : "validated";
       const publishOn = !open ? `${shiftPeriod(p, -1).start.slice(0, 8)}15` : state === "validated" ? defaultPublishOn(day) : null;
       rows.push({
         regionId: org.regionId,
@@ -98,7 +99,7 @@ export async function seedDemoSubmissions(db: Db, day = berlinToday()): Promise<
       const wobble = ((o * 7 + n * 3) % 9) - 4; // −4 … 4
       const calls = 1300 + o * 220 + (n % 3) * 40;
       const answered = Math.round(calls * (0.74 + wobble / 100));
-      await add("telefon-erreichbarkeit", p, n, {
+      await add("telefon-erreichbarkeit", p, {
         value: Math.round((answered / calls) * 1000) / 10,
         numerator: answered,
         denominator: calls,
@@ -106,7 +107,7 @@ export async function seedDemoSubmissions(db: Db, day = berlinToday()): Promise<
         confidence: "high",
       });
       if (org.kind === "municipality") {
-        await add("buergeramt-termin", p, n, {
+        await add("buergeramt-termin", p, {
           value: 12 + wobble,
           method: "Stichprobe montags im Online-Terminkalender",
           confidence: "medium",
@@ -118,7 +119,7 @@ export async function seedDemoSubmissions(db: Db, day = berlinToday()): Promise<
       const wobble = ((o * 5 + n * 3) % 7) - 3; // −3 … 3
       const received = 40 + o * 9 + n * 4;
       const checked = Math.round(received * (0.92 + wobble / 100));
-      await add("bauantrag-vollstaendigkeit", p, n, {
+      await add("bauantrag-vollstaendigkeit", p, {
         value: Math.round((checked / received) * 1000) / 10,
         numerator: checked,
         denominator: received,
