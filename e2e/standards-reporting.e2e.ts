@@ -11,6 +11,16 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
+const MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
+/** The last closed month as the pages name it ("November 2026"): the demo leaves Wunstorf's value for it due. */
+function lastClosedMonth(): string {
+  const [y, m] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit" })
+    .format(new Date())
+    .split("-")
+    .map(Number);
+  return m === 1 ? `Dezember ${y - 1}` : `${MONTHS[m - 2]} ${y}`;
+}
+
 /** Focuses a control and presses Enter: a keyboard user's click. */
 async function press(page: Page, locator: ReturnType<Page["getByRole"]>) {
   await locator.focus();
@@ -26,35 +36,41 @@ async function typeIn(page: Page, group: string, label: string | RegExp, text: s
 }
 
 /**
- * Reporting in the browser, keyboard only (#17): Wunstorf's controlling enters the last quarter's
- * values by form, is told at the field that the telephone figure stands out, gives the reasons,
+ * Reporting in the browser, keyboard only (#17): Wunstorf's controlling chooses the last closed
+ * month and enters its values by form (the telephone and appointment standards are monthly), is told at the field that the telephone figure stands out, gives the reasons,
  * saves the draft and submits after being asked; the region's coordination sees the values with
  * the reasons and the region's median and validates one, the dialog naming the publication day.
  */
 describe.skipIf(!hasBrowser)("reporting values and their review in the browser", () => {
-  it("the controlling enters the quarter, fixes a warning with a reason, saves and submits", async () => {
+  it("the controlling enters the month, fixes a warning with a reason, saves and submits", async () => {
     const { context, page } = await newPage(browser);
     await signInWithKeyboard(page, "controlling@wunstorf.demo");
     const due = page.getByRole("link", { name: /^Meldung für \d\. Quartal \d{4} fällig/ }).first();
     await due.waitFor();
     await press(page, page.getByRole("link", { name: /^Meldungen/ }));
     await page.getByRole("heading", { level: 1, name: "Meldungen" }).waitFor();
-    const heading = await page.getByRole("heading", { level: 2, name: /^Werte für \d\. Quartal \d{4}$/ }).textContent();
-    const quarter = heading!.replace("Werte für ", "");
+    await page.getByRole("heading", { level: 2, name: /^Werte für \d\. Quartal \d{4}$/ }).waitFor();
+    const month = lastClosedMonth();
+    const period = page.getByRole("combobox", { name: "Zeitraum", exact: true });
+    await period.focus();
+    await period.selectOption({ label: month });
+    await press(page, page.getByRole("button", { name: "Anzeigen" }));
+    await page.getByRole("heading", { level: 2, name: `Werte für ${month}` }).waitFor();
 
-    await typeIn(page, "Telefonische Erreichbarkeit", "Wert (%)", "35");
-    await typeIn(page, "Telefonische Erreichbarkeit", "Zähler", "1.400");
+    await typeIn(page, "Telefonische Erreichbarkeit", "Wert (%)", "30");
+    await typeIn(page, "Telefonische Erreichbarkeit", "Zähler", "1.200");
     await typeIn(page, "Telefonische Erreichbarkeit", "Nenner", "4.000");
     await typeIn(page, "Termin im Bürgeramt", "Wert (Tage)", "11");
-    await typeIn(page, "Vollständigkeitsprüfung Bauantrag", "Wert (Tage)", "18");
     await press(page, page.getByRole("button", { name: "Entwurf speichern" }));
 
     // Both warnings come back at reason fields under the value; everything typed is still there.
     const summary = page.getByRole("alert");
     await summary.waitFor();
-    expect(await summary.textContent()).toContain("Telefonische Erreichbarkeit: Begründung: Veränderung zum Vorzeitraum");
+    expect(await summary.textContent()).toContain(
+      "Telefonische Erreichbarkeit (115-Serviceversprechen): Begründung: Veränderung zum Vorzeitraum",
+    );
     const phone = page.getByRole("group", { name: "Telefonische Erreichbarkeit" });
-    expect(await phone.getByLabel("Wert (%)").inputValue()).toBe("35");
+    expect(await phone.getByLabel("Wert (%)").inputValue()).toBe("30");
     expect(await phone.getByText(/Der Wert ist um \d+ % niedriger als im Zeitraum davor/).count()).toBe(1);
     await expectAccessible(page, "reporting: warnings at the fields");
     await screenshots(page, "reporting-warnings");
@@ -64,12 +80,12 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
     await press(page, page.getByRole("button", { name: "Entwurf speichern" }));
     await page
       .getByRole("status")
-      .filter({ hasText: `Gespeichert: 3 Werte als Entwurf für ${quarter}` })
+      .filter({ hasText: `Gespeichert: 2 Werte als Entwurf für ${month}` })
       .waitFor();
 
     // Submitting asks first; "Nicht jetzt" changes nothing.
     await press(page, page.getByRole("button", { name: "Einreichen" }));
-    const dialog = page.getByRole("dialog", { name: `3 Werte für ${quarter} einreichen?` });
+    const dialog = page.getByRole("dialog", { name: `2 Werte für ${month} einreichen?` });
     await dialog.waitFor();
     await screenshots(page, "reporting-confirm");
     await press(page, dialog.getByRole("button", { name: "Nicht jetzt" }));
@@ -79,11 +95,11 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
     await press(page, dialog.getByRole("button", { name: "Einreichen" }));
     await page
       .getByRole("status")
-      .filter({ hasText: `Eingereicht: 3 Werte für ${quarter}` })
+      .filter({ hasText: `Eingereicht: 2 Werte für ${month}` })
       .waitFor();
     // The sheet is read again: each standard now says its value waits for review.
-    await page.getByText("eingereicht, wartet auf die Prüfung").nth(2).waitFor();
-    expect(await page.getByText("eingereicht, wartet auf die Prüfung").count()).toBe(3);
+    await page.getByText("eingereicht, wartet auf die Prüfung").nth(1).waitFor();
+    expect(await page.getByText("eingereicht, wartet auf die Prüfung").count()).toBe(2);
     await expectAccessible(page, "reporting: submitted");
     await screenshots(page, "reporting-submitted");
     await expectFitsWidth(page, 390);
@@ -93,7 +109,7 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
   it("the coordination sees the reasons and the median, and validates after being told the publication day", async () => {
     const { context, page } = await newPage(browser);
     await signInWithKeyboard(page, "koordination@region-hannover.demo");
-    await press(page, page.getByRole("link", { name: /Meldungen für \d\. Quartal \d{4} prüfen/ }).first());
+    await press(page, page.getByRole("link", { name: new RegExp(`Meldungen für ${lastClosedMonth()} prüfen`) }).first());
     await page.getByRole("heading", { level: 1, name: "Prüfung der Meldungen" }).waitFor();
     const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /^Wunstorf: Telefonische Erreichbarkeit/ }) });
     await card.waitFor();
@@ -103,7 +119,7 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
     await screenshots(page, "review-list");
 
     await press(page, card.getByRole("button", { name: /^Validieren/ }));
-    const dialog = page.getByRole("dialog", { name: /^Wert von Wunstorf für \d\. Quartal \d{4} validieren\?$/ });
+    const dialog = page.getByRole("dialog", { name: `Wert von Wunstorf für ${lastClosedMonth()} validieren?` });
     await dialog.waitFor();
     // "Nicht jetzt" changes nothing.
     await press(page, dialog.getByRole("button", { name: "Nicht jetzt" }));
@@ -116,7 +132,7 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
     await press(page, dialog.getByRole("button", { name: "Validieren" }));
     await page
       .getByRole("status")
-      .filter({ hasText: /^Validiert: Telefonische Erreichbarkeit von Wunstorf/ })
+      .filter({ hasText: /^Validiert: Telefonische Erreichbarkeit \(115-Serviceversprechen\) von Wunstorf/ })
       .waitFor();
     // The value leaves the list of what waits.
     await page.getByRole("heading", { name: /^Wunstorf: Telefonische Erreichbarkeit/ }).waitFor({ state: "detached" });
@@ -127,7 +143,7 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
       .getByRole("listitem")
       .filter({ has: page.getByRole("heading", { name: /^Garbsen: Telefonische Erreichbarkeit/ }) });
     await press(page, garbsen.getByRole("button", { name: /^Zurückgeben/ }));
-    const back = page.getByRole("dialog", { name: /^Wert von Garbsen für \d\. Quartal \d{4} zurückgeben\?$/ });
+    const back = page.getByRole("dialog", { name: `Wert von Garbsen für ${lastClosedMonth()} zurückgeben?` });
     await back.waitFor();
     await press(page, back.getByRole("button", { name: "Zurückgeben" }));
     await back.locator(".kern-error").waitFor();
