@@ -247,7 +247,7 @@ export function ReportingPage() {
             return (
               <Fieldset key={k} name={`standard-${k}`} legend={title} className="reporting-standard">
                 <p className="kern-body kern-body--muted">
-                  {r.standard.indicatorDefinition}. {target} ({direction}).
+                  {r.standard.indicatorDefinition.replace(/\.\s*$/, "")}. {target} ({direction}).
                 </p>
                 {c?.returnComment ? <p className="kern-body">{t("reporting.returned", { comment: c.returnComment })}</p> : null}
                 <TextField
