@@ -23,6 +23,7 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
     expect(await navLabels(nav)).toEqual([
       "Start",
       "Verwaltungen",
+      "Leistungsstandards",
       "Anfragen",
       "Krisen",
       "Abordnungen",
@@ -50,7 +51,14 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
     const { context, page } = await newPage(browser);
     await signInWithKeyboard(page, "mitarbeiterin@wunstorf.demo");
     const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
-    expect(await navLabels(nav)).toEqual(["Start", "Verwaltungen", "Abordnungen", "Unterstützungspool", "Mein Profil"]);
+    expect(await navLabels(nav)).toEqual([
+      "Start",
+      "Verwaltungen",
+      "Leistungsstandards",
+      "Abordnungen",
+      "Unterstützungspool",
+      "Mein Profil",
+    ]);
     await expectAccessible(page, "employee start page");
     await page.goto("/konten");
     await expect.poll(() => page.locator("table").count()).toBe(0);

@@ -362,6 +362,23 @@ describe(`guards under ${N} simultaneous requests (${testDatabaseKind})`, () => 
     expect(after[0].n - before[0].n).toBe(run.assignments.length);
   });
 
+  it(`${N} API keys issued at once: the cap of 20 valid keys per administration holds, the rest 422`, async () => {
+    const active = async () =>
+      (
+        await rows<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM api_keys k JOIN organizations o ON o.id = k.organization_id WHERE o.name = 'Wunstorf' AND k.revoked_at IS NULL`,
+        )
+      )[0].n;
+    const before = await active();
+    const answers = await fireTogether(
+      Array.from({ length: N }, (_, i) =>
+        post(wunstorfHr, "/api/v1/api-keys", { name: `Fachverfahren ${i + 1}`, scopes: ["submissions"] }),
+      ),
+    );
+    expect(statusCounts(answers)).toEqual({ 201: 20 - before, 422: N - (20 - before) });
+    expect(await active()).toBe(20);
+  });
+
   it("40 wrong passwords for one login fired together: at most 10 are checked, then the login is locked", async () => {
     const anonymous = t.anonymous();
     const guess = (i: number, password: string) => ({

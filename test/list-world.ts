@@ -13,6 +13,7 @@ import { createAdministrator } from "../src/cli/create-admin";
 import {
   accountRoles,
   accounts,
+  apiKeys,
   allocationRuns,
   auditEvents,
   crises,
@@ -78,7 +79,8 @@ export interface ListWorld {
     | "organizations"
     | "readers"
     | "statements"
-    | "submissions",
+    | "submissions"
+    | "apiKeys",
     (n: number) => Promise<void>
   >;
 }
@@ -221,6 +223,21 @@ export async function createListWorld(db: Db): Promise<ListWorld> {
       },
       poolMembers: addMembers,
       qualifications: addQualifications,
+      async apiKeys(n) {
+        await db.insert(apiKeys).values(
+          Array.from({ length: n }, () => {
+            const k = next();
+            return {
+              ...owner,
+              name: `Fachverfahren ${k}`,
+              prefix: `vbk_list${k}`,
+              secretHash: `list-world-${k}-${Math.random()}`,
+              scopes: ["submissions"],
+              createdByAccountId: hr.id,
+            };
+          }),
+        );
+      },
       async statements(n) {
         // One statement per pair and month: a month of its own each.
         await db.insert(statements).values(

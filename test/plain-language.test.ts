@@ -31,6 +31,10 @@ describe("plain-language field messages", () => {
     ["number as text", z.number(), "zwanzig", /^Geben Sie eine Zahl ein\.$/],
     ["too small", z.number().int().min(1), 0, /^Geben Sie eine Zahl ab 1 ein\.$/],
     ["too big", z.number().int().max(48), 60, /^Geben Sie eine Zahl bis 48 ein\.$/],
+    // A year reads as a year: "ab 2000", not "ab 2.000"; five digits and more are grouped.
+    ["a year too early", z.coerce.number().int().min(2000).max(2199), "1999", /^Geben Sie eine Zahl ab 2000 ein\.$/],
+    ["a year too late", z.coerce.number().int().min(2000).max(2199), "2200", /^Geben Sie eine Zahl bis 2199 ein\.$/],
+    ["a large number", z.number().int().max(50000), 60000, /^Geben Sie eine Zahl bis 50\.000 ein\.$/],
     ["a consent not given", z.literal(true), false, /^Bitte bestätigen Sie dies\.$/],
     ["a choice outside the list", z.enum(["normal", "urgent", "crisis"]), "sofort", /^Wählen Sie einen der angebotenen Werte aus\.$/],
     ["an e-mail address", z.email(), "sabine.koehler", /name@beispiel\.de/],

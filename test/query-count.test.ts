@@ -48,6 +48,7 @@ const CASES: ListCase[] = [
   { route: "/api/v1/allocation-runs", url: "/api/v1/allocation-runs", login: WORLD_HR, grows: "allocationRuns" },
   { route: "/api/v1/statements", url: "/api/v1/statements", login: WORLD_HR, grows: "statements" },
   { route: "/api/v1/submissions", url: "/api/v1/submissions", login: WORLD_HR, grows: "submissions" },
+  { route: "/api/v1/api-keys", url: "/api/v1/api-keys", login: WORLD_HR, grows: "apiKeys" },
 ];
 
 /** List routes whose length the world does not vary, and why their count cannot grow with it. */

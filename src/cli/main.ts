@@ -89,7 +89,9 @@ async function serve(demo: boolean, options: { buildWeb?: boolean } = {}) {
   const { config, database, reference, demoPassword } = await prepare(demo, demo ? "verbund start" : "verbund serve", {
     disableDemo: !demo,
   });
-  const app = await buildApp({ config, database });
+  // The log goes through the same stream as the banner below, so it appears in the order it was
+  // written: the banner stays last (pino's own asynchronous stream could print a line after it).
+  const app = await buildApp({ config, database, logger: { stream: process.stdout } });
   // Background work of the modules (e-mail delivery, deadlines, deletion of former pool members).
   const jobs = startJobs(MODULES, { db: database.db, config, log: app.log });
   let closing = false;

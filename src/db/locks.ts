@@ -8,6 +8,8 @@ import type { Tx } from "./client";
  * both see the count before the other's row.
  */
 export type LockScope =
+  /** Valid API keys of an administration (at most 20). */
+  | "api_keys"
   /** People an administration lends at a time (department and administration caps). */
   | "lending"
   /** Version numbers of a region's framework agreement. */
@@ -17,7 +19,9 @@ export type LockScope =
   /** Who holds region_admin in a region (the last active coordinator stays). */
   | "region_admins"
   /** Numbers of a lender's statements (no gaps, no duplicates). */
-  | "statement_number";
+  | "statement_number"
+  /** A region's year-end closings (a year only after the ones before it, each opening on the last). */
+  | "year_closing";
 
 /**
  * Takes a transaction-level advisory lock for `scope` and `key` (held until commit or rollback).

@@ -13,7 +13,9 @@ export const BOM = "\uFEFF";
 
 /** One cell: formulas neutralised, quoted when it holds a separator, a quote or a line break. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // Also a value that already starts with apostrophes before such a sign, so that a reader who takes
+  // one apostrophe off (`modules/standards/value-file.ts`) gets the value back as it was.
+  const safe = /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

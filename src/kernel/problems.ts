@@ -168,7 +168,9 @@ export function toProblem(
 export function describeIssue(rule: string, params: Record<string, unknown>): Bilingual {
   const minimum = Number(params.minimum);
   const maximum = Number(params.maximum);
-  const number = (n: number, lang: "de" | "en") => new Intl.NumberFormat(lang === "de" ? "de-DE" : "en-GB").format(n);
+  // Grouped from five digits on (DIN 5008): a year reads "2000", not "2.000"; 50.000 stays grouped.
+  const number = (n: number, lang: "de" | "en") =>
+    new Intl.NumberFormat(lang === "de" ? "de-DE" : "en-GB", { useGrouping: "min2" }).format(n);
   switch (rule) {
     case "invalid_type":
       return !("input" in params) || params.input === undefined || params.input === null ? FILL_IN : wrongType(String(params.expected));

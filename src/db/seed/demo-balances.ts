@@ -25,7 +25,7 @@ const PAIRS = [
 /**
  * Demo balances: completed secondments between Wunstorf, Garbsen, Neustadt am Rübenberge, Seelze
  * and the Region with confirmed hours from October of the year before to the end of last month (in
- * January: from October two years back to the end of last year) — the year before is left open, so
+ * January: the whole of last year, so no older year with balances must be closed first) — the year before is left open, so
  * the coordination office can close it on "Salden" — of demo pool members without another secondment. So Wunstorf's
  * finance (`kaemmerei@wunstorf.demo`) sees lent and borrowed hours and its reciprocity balance on
  * "Salden", and the coordination office the region's balances, flows and netting. Deterministic for
@@ -40,7 +40,7 @@ export async function seedDemoBalances(db: Db, today = new Date()) {
   const year = now.slice(5, 7) === "01" ? Number(now.slice(0, 4)) - 1 : Number(now.slice(0, 4));
   // From October of the year before: that year has ended with balances, so the coordination office
   // can close it (Jahresabschluss) and see them carried over; it is left open for that.
-  const from = `${year - 1}-10-01`;
+  const from = now.slice(5, 7) === "01" ? `${year}-01-01` : `${year - 1}-10-01`;
   const to = now.slice(5, 7) === "01" ? `${year}-12-31` : addDays(`${now.slice(0, 7)}-01`, -1);
   const orgs = await db.select().from(organizations);
   const orgOf = (name: string) => orgs.find((o) => o.name === name);

@@ -8,6 +8,7 @@
  */
 import { balancesOf, net, postLending, postOpening, type Transfer } from "./ledger";
 import type { SettlementModel } from "./statement";
+import { suppressSecondarily, type Cell } from "./suppression";
 
 /** The least number of distinct people a shown figure rests on. */
 export const MIN_PEOPLE = 5;
@@ -19,10 +20,20 @@ export const FEWER_THAN_MIN_PEOPLE = {
   en: "fewer than 5 people",
 } as const;
 
+/**
+ * Why a figure is not shown although it rests on at least 5 people: with the figures shown next to
+ * it, a hidden figure could be calculated (secondary suppression, `suppression.ts`).
+ */
+export const REVEALS_HIDDEN_FIGURE = {
+  code: "reveals_hidden_figure",
+  de: "verborgen, weil sich sonst eine Zahl unter 5 Personen errechnen ließe",
+  en: "hidden so that a figure below 5 people cannot be calculated",
+} as const;
+
 /** A figure as it may be shown: the value, or null with the reason. */
 export interface Figure {
   value: number | null;
-  reason: typeof FEWER_THAN_MIN_PEOPLE | null;
+  reason: typeof FEWER_THAN_MIN_PEOPLE | typeof REVEALS_HIDDEN_FIGURE | null;
 }
 
 /** Confirmed minutes of one person on one secondment in one month (the input; never shown as such). */
@@ -103,7 +114,7 @@ export function administrationMonths(
   return months;
 }
 
-/** The region's reciprocity balances, their netting and what may be shown of them. */
+/** The region's reciprocity balances, their netting, the flows and what may be shown of them. */
 export interface RegionBalances {
   /** Every administration with reciprocity hours: its balance in minutes (+ lent more, − borrowed more). */
   balances: Array<{ organizationId: string; minutes: Figure }>;
@@ -111,6 +122,10 @@ export interface RegionBalances {
   exact: Map<string, number>;
   /** Transfers that settle the balances (≤ n − 1), or null when a balance is hidden (they would reveal it). */
   transfers: Transfer[] | null;
+  /** Every pair lender → borrower with confirmed hours, as {@link flowsOf}, secondary suppression applied. */
+  flows: Flow[];
+  /** The opening balances carried over from the closed year before as they may be shown on the page. */
+  openings: Map<string, Figure>;
 }
 
 /** A balance carried over from the closed year before, and whether it could be shown then. */
@@ -119,16 +134,25 @@ export interface Opening {
   isShown: boolean;
 }
 
+const pairKey = (r: { lenderOrganizationId: string; borrowerOrganizationId: string }) =>
+  `${r.lenderOrganizationId} ${r.borrowerOrganizationId}`;
+
 /**
  * The reciprocity balances of the region's administrations, the `opening` balances carried over
- * from the closed year before included. An administration's balance rests on the people it lent
- * and borrowed in the year; one resting on fewer than {@link MIN_PEOPLE} is hidden, and so is one
- * whose opening balance was hidden; as the balances sum to zero, the hidden ones together must
- * rest on at least {@link MIN_PEOPLE} people of the year too — else none is shown. With a hidden
- * balance no transfers are shown.
+ * from the closed year before included, and the flows between them. An administration's balance
+ * rests on the people it lent and borrowed in the year; one resting on fewer than
+ * {@link MIN_PEOPLE} is hidden, and so is one whose opening balance was hidden; as the balances sum
+ * to zero, the hidden ones together must rest on at least {@link MIN_PEOPLE} people of the year too
+ * — else none is shown. Then **secondary suppression** (`suppression.ts`) hides one more figure in
+ * every relation of the page that would otherwise reveal a hidden one:
+ * - per administration: balance = opening + Σ reciprocity flows it lent − Σ those it borrowed;
+ * - Σ balances = 0 (the conversion amounts are the balances × rate, the transfers settle them);
+ * - per pair with reciprocity hours only: all hours = reciprocity hours.
+ * With a hidden balance no transfers are shown.
  */
 export function regionBalances(rows: readonly HoursRow[], opening: ReadonlyMap<string, Opening> = new Map()): RegionBalances {
-  const reciprocity = rows.filter((r) => r.settlementModel === "reciprocity" && r.lenderOrganizationId !== r.borrowerOrganizationId);
+  const own = rows.filter((r) => r.lenderOrganizationId !== r.borrowerOrganizationId);
+  const reciprocity = own.filter((r) => r.settlementModel === "reciprocity");
   const exact = balancesOf([
     ...postOpening(new Map([...opening].map(([id, o]) => [id, o.minutes]))),
     ...reciprocity.flatMap((r) =>
@@ -138,17 +162,82 @@ export function regionBalances(rows: readonly HoursRow[], opening: ReadonlyMap<s
   const peopleOf = (id: string) =>
     new Set(reciprocity.filter((r) => r.lenderOrganizationId === id || r.borrowerOrganizationId === id).map((r) => r.personId));
   const ids = [...exact.keys()].sort();
-  const hiddenIds = ids.filter((id) => {
+  const primaryIds = ids.filter((id) => {
     const people = peopleOf(id).size;
     return (people > 0 && people < MIN_PEOPLE) || opening.get(id)?.isShown === false;
   });
-  const hiddenPeople = new Set(hiddenIds.flatMap((id) => [...peopleOf(id)]));
-  const showNone = hiddenIds.length > 0 && hiddenPeople.size < MIN_PEOPLE;
+  const hiddenPeople = new Set(primaryIds.flatMap((id) => [...peopleOf(id)]));
+  const showNone = primaryIds.length > 0 && hiddenPeople.size < MIN_PEOPLE;
+  const flows = flowsOf(rows);
+
+  // The page's cells and relations (suppression.ts); empty sums (0) are known and no members.
+  const cells: Cell[] = [
+    ...ids.map((id) => ({
+      id: `balance ${id}`,
+      kind: "balance" as const,
+      people: peopleOf(id).size,
+      value: exact.get(id)!,
+      hidden: showNone || primaryIds.includes(id),
+    })),
+    ...[...opening]
+      .filter(([, o]) => o.minutes !== 0)
+      .map(([id, o]) => ({ id: `opening ${id}`, kind: "opening" as const, people: 0, value: o.minutes, hidden: !o.isShown })),
+  ];
+  const relations: string[][] = [ids.map((id) => `balance ${id}`)];
+  const members = new Map<string, string[]>();
+  const memberOf = (id: string) => members.get(id) ?? (members.set(id, []), members.get(id)!);
+  for (const [id, o] of opening) if (o.minutes !== 0) memberOf(id).push(`opening ${id}`);
+  for (const id of ids) memberOf(id).push(`balance ${id}`);
+  for (const f of flows) {
+    const key = pairKey(f);
+    const pair = own.filter((r) => pairKey(r) === key);
+    const recip = pair.filter((r) => r.settlementModel === "reciprocity");
+    const people = (list: readonly HoursRow[]) => new Set(list.map((r) => r.personId)).size;
+    cells.push({
+      id: `all ${key}`,
+      kind: "flow",
+      people: people(pair),
+      value: f.all.value ?? sumMinutes(pair),
+      hidden: f.all.value === null,
+    });
+    if (recip.length === 0) continue;
+    cells.push({
+      id: `reciprocity ${key}`,
+      kind: "flow",
+      people: people(recip),
+      value: f.reciprocity.value ?? sumMinutes(recip),
+      hidden: f.reciprocity.value === null,
+    });
+    memberOf(f.lenderOrganizationId).push(`reciprocity ${key}`);
+    memberOf(f.borrowerOrganizationId).push(`reciprocity ${key}`);
+    if (recip.length === pair.length) relations.push([`all ${key}`, `reciprocity ${key}`]);
+  }
+  relations.push(...members.values());
+  const secondary = new Set(suppressSecondarily(cells, relations));
+  const primary = new Set(cells.filter((c) => c.hidden).map((c) => c.id));
+  const figure = (id: string, value: number): Figure =>
+    primary.has(id) ? hidden() : secondary.has(id) ? { value: null, reason: REVEALS_HIDDEN_FIGURE } : { value, reason: null };
+
   const balances = ids.map((organizationId) => ({
     organizationId,
-    minutes: showNone || hiddenIds.includes(organizationId) ? hidden() : { value: exact.get(organizationId)!, reason: null },
+    minutes: figure(`balance ${organizationId}`, exact.get(organizationId)!),
   }));
-  return { balances, exact, transfers: hiddenIds.length > 0 ? null : net(exact) };
+  const shownFlows = flows
+    .map((f) => ({
+      ...f,
+      all: f.all.value === null ? f.all : figure(`all ${pairKey(f)}`, f.all.value),
+      reciprocity: f.reciprocity.value === null ? f.reciprocity : figure(`reciprocity ${pairKey(f)}`, f.reciprocity.value),
+    }))
+    .sort(byFigureThenIds);
+  return {
+    balances,
+    exact,
+    transfers: balances.some((b) => b.minutes.value === null) ? null : net(exact),
+    flows: shownFlows,
+    openings: new Map(
+      [...opening].map(([id, o]) => [id, o.minutes === 0 ? { value: 0, reason: null } : figure(`opening ${id}`, o.minutes)]),
+    ),
+  };
 }
 
 /** A flow: hours one administration lent another in the year. */
@@ -161,12 +250,21 @@ export interface Flow {
   reciprocity: Figure;
 }
 
-/** Every pair lender → borrower with confirmed hours in the year, largest first (hidden ones last, by id). */
+const byFigureThenIds = (a: Flow, b: Flow) =>
+  (b.all.value ?? -1) - (a.all.value ?? -1) ||
+  a.lenderOrganizationId.localeCompare(b.lenderOrganizationId) ||
+  a.borrowerOrganizationId.localeCompare(b.borrowerOrganizationId);
+
+/**
+ * Every pair lender → borrower with confirmed hours in the year, largest first (hidden ones last,
+ * by id) — the rule of 5 people only; the region's page reads them from {@link regionBalances},
+ * which adds the secondary suppression.
+ */
 export function flowsOf(rows: readonly HoursRow[]): Flow[] {
   const pairs = new Map<string, HoursRow[]>();
   for (const r of rows) {
     if (r.lenderOrganizationId === r.borrowerOrganizationId) continue;
-    const key = `${r.lenderOrganizationId} ${r.borrowerOrganizationId}`;
+    const key = pairKey(r);
     pairs.set(key, [...(pairs.get(key) ?? []), r]);
   }
   const flows = [...pairs.values()].map((list) => ({
@@ -175,12 +273,7 @@ export function flowsOf(rows: readonly HoursRow[]): Flow[] {
     all: figureOf(list),
     reciprocity: figureOf(list.filter((r) => r.settlementModel === "reciprocity")),
   }));
-  return flows.sort(
-    (a, b) =>
-      (b.all.value ?? -1) - (a.all.value ?? -1) ||
-      a.lenderOrganizationId.localeCompare(b.lenderOrganizationId) ||
-      a.borrowerOrganizationId.localeCompare(b.borrowerOrganizationId),
-  );
+  return flows.sort(byFigureThenIds);
 }
 
 /** An issued (acknowledged, paid) statement of the year: its gross and the people its lines bill (the input; never shown as such). */

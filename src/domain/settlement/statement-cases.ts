@@ -65,3 +65,20 @@ export function casesFromDays(
   }
   return cases;
 }
+
+/** How long the tasks may be in a case's label (the PDF and XRechnung line, the CSV cell). */
+export const CASE_TASKS_LENGTH = 80;
+
+/**
+ * How a statement names a secondment: its period and the beginning of its tasks, on one line. Tasks
+ * longer than {@link CASE_TASKS_LENGTH} characters end at the last whole word with "…" — never in
+ * the middle of a word ("Fälle in SORMAS pfle").
+ */
+export function caseLabelOf(period: string, tasks: string): string {
+  const text = tasks.replace(/\s+/g, " ").trim();
+  if ([...text].length <= CASE_TASKS_LENGTH) return `Abordnung ${period}: ${text}`;
+  const head = [...text].slice(0, CASE_TASKS_LENGTH).join("");
+  // Cut before the word the limit falls into; a single word longer than the limit is cut as is.
+  const cut = /\s/.test(text[head.length] ?? " ") ? head : head.slice(0, Math.max(head.lastIndexOf(" "), 0)) || head;
+  return `Abordnung ${period}: ${cut.replace(/[\s,;:.–-]+$/, "")} …`;
+}

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { lockFor } from "../../db/locks";
 import type { Actor, ApiKeyActor } from "../../kernel/actor";
 import type { PageRequest } from "../../kernel/paging";
 import type { ApiKeyScope } from "../../kernel/policy";
@@ -72,6 +73,8 @@ export async function listApiKeys(db: Db, actor: Actor, page: PageRequest) {
 export async function createApiKey(db: Db, actor: Actor, body: { name: string; scopes: ApiKeyScope[] }) {
   const secret = API_KEY_PREFIX + randomBytes(32).toString("base64url");
   const row = await db.transaction(async (tx) => {
+    // Two issuers at once: the second counts after the first has written its key.
+    await lockFor(tx, "api_keys", actor.organizationId);
     if ((await countActiveApiKeys(tx, actor)) >= MAX_ACTIVE_API_KEYS) {
       throw new AppError("unprocessable", {
         message: {

@@ -28,6 +28,15 @@ export const OVERHEAD_OPEN_STATES = ["proposed", "released", "approved", "staff_
 export const overheadOfRow = (s: Pick<SecondmentRow, "overhead" | "overheadBasisPoints">): AgreedOverhead =>
   agreedOverheadOf(s.overhead, s.overheadBasisPoints);
 
+/** The percentage the agreement itself fixes (agreed; none is 0), in basis points; null for office and other. */
+const fixedBasisPoints = (o: AgreedOverhead) => (o.kind === "agreed" ? o.basisPoints : o.kind === "none" ? 0 : null);
+
+const viewOf = (overhead: AgreedOverhead, basisPoints: number | null) => ({
+  kind: overhead.kind,
+  percent: basisPoints === null ? null : basisPoints / 100,
+  words: overheadWords(overhead, basisPoints),
+});
+
 /**
  * The overhead as the page and the PDF say it: kind, the percentage that applies (for office and
  * other: the region's parameter on the first day of the secondment; null where none is known) and
@@ -35,17 +44,16 @@ export const overheadOfRow = (s: Pick<SecondmentRow, "overhead" | "overheadBasis
  */
 export async function overheadView(db: Db | Tx, s: Pick<SecondmentRow, "overhead" | "overheadBasisPoints" | "regionId" | "startsOn">) {
   const overhead = overheadOfRow(s);
-  let basisPoints: number | null = overhead.kind === "agreed" ? overhead.basisPoints : overhead.kind === "none" ? 0 : null;
+  let basisPoints = fixedBasisPoints(overhead);
   if (basisPoints === null && source) {
     const framework = await source(db, s.regionId, s.startsOn);
     if (framework) basisPoints = overhead.kind === "other" ? framework.otherBasisPoints : framework.officeBasisPoints;
   }
-  return { kind: overhead.kind, percent: basisPoints === null ? null : basisPoints / 100, words: overheadWords(overhead, basisPoints) };
+  return viewOf(overhead, basisPoints);
 }
 
 /** The overhead without reading the region's parameters (lists): the percentage only where the agreement fixes it. */
 export function overheadViewOfRow(s: Pick<SecondmentRow, "overhead" | "overheadBasisPoints">) {
   const overhead = overheadOfRow(s);
-  const basisPoints = overhead.kind === "agreed" ? overhead.basisPoints : overhead.kind === "none" ? 0 : null;
-  return { kind: overhead.kind, percent: basisPoints === null ? null : basisPoints / 100, words: overheadWords(overhead, basisPoints) };
+  return viewOf(overhead, fixedBasisPoints(overhead));
 }

@@ -7,10 +7,14 @@ export const BalanceQuery = z
   })
   .strict();
 
-/** A sum as it may be shown: null with the reason when it rests on fewer than 5 people. */
+/**
+ * A sum as it may be shown: null with the reason when it rests on fewer than 5 people
+ * (`fewer_than_5_people`) or when a hidden figure could otherwise be calculated from it and the
+ * figures next to it (`reveals_hidden_figure`).
+ */
 const Figure = z.object({
   value: z.number().int().nullable(),
-  reason: z.object({ code: z.literal("fewer_than_5_people"), de: z.string(), en: z.string() }).nullable(),
+  reason: z.object({ code: z.enum(["fewer_than_5_people", "reveals_hidden_figure"]), de: z.string(), en: z.string() }).nullable(),
 });
 
 const Org = z.object({ id: z.string(), name: z.string() });
@@ -44,6 +48,8 @@ export const RegionBalances = z.object({
   abilities: z.object({ setYearEndRule: z.boolean(), closeYear: z.boolean() }),
   /** Whether the year has ended (only an ended year can be closed). */
   hasEnded: z.boolean(),
+  /** The year before, still open with balances, that must be closed first; null when none must. */
+  closeFirst: z.number().int().nullable(),
   balances: z.array(z.object({ organization: Org, minutes: Figure })),
   /** The balances carried over from the closed year before (included in `balances`), or null when none were. */
   openings: z.array(z.object({ organization: Org, minutes: Figure })).nullable(),

@@ -152,6 +152,53 @@ describe("the region's balances", () => {
     expect(body.conversion).toBeNull();
   });
 
+  it("a balance and the shown flows do not reveal a pair of fewer than 5 people: one more figure is hidden and says why", async () => {
+    const { rows } = await t.database.db.execute(
+      sql`SELECT id, organization_id AS lender, borrower_organization_id AS borrower FROM secondments WHERE tasks LIKE 'Gegenseitige%' ORDER BY id`,
+    );
+    const list = rows as Array<{ id: string; lender: string; borrower: string }>;
+    const of = (lender: string, borrower: string) => list.filter((s) => s.lender === ids.get(lender) && s.borrower === ids.get(borrower));
+    // 2032: Wunstorf lends Garbsen 6 people, Neustadt lends Wunstorf 5 — and Garbsen lends Wunstorf only 2.
+    const chosen = [
+      ...of("Wunstorf", "Garbsen").slice(0, 6),
+      ...of("Neustadt am Rübenberge", "Wunstorf").slice(0, 5),
+      ...of("Garbsen", "Wunstorf").slice(0, 2),
+    ];
+    for (const s of chosen)
+      await t.database.db.execute(
+        sql`INSERT INTO timesheet_entries (region_id, organization_id, borrower_organization_id, secondment_id, day, minutes, state)
+              SELECT region_id, organization_id, borrower_organization_id, id, '2032-03-02', 480, 'confirmed' FROM secondments WHERE id = ${s.id}`,
+      );
+    try {
+      const body = (await coordination.request({ method: "GET", url: "/api/v1/balances/region?year=2032" })).json();
+      const flow = (lender: string, borrower: string) =>
+        body.flows.find(
+          (f: { lender: { name: string }; borrower: { name: string } }) => f.lender.name === lender && f.borrower.name === borrower,
+        ).reciprocity as Figure;
+      const balance = (name: string) =>
+        body.balances.find((b: { organization: { name: string } }) => b.organization.name === name).minutes as Figure;
+      expect(flow("Garbsen", "Wunstorf").reason?.code).toBe("fewer_than_5_people");
+      // Before: Wunstorf's balance (13 people) − its shown flows = Garbsen → Wunstorf's 2 × 8 hours.
+      const wunstorf = [
+        balance("Wunstorf"),
+        flow("Wunstorf", "Garbsen"),
+        flow("Neustadt am Rübenberge", "Wunstorf"),
+        flow("Garbsen", "Wunstorf"),
+      ];
+      expect(wunstorf.filter((f) => f.value === null).length).toBeGreaterThan(1);
+      const garbsen = [balance("Garbsen"), flow("Wunstorf", "Garbsen"), flow("Garbsen", "Wunstorf")];
+      expect(garbsen.filter((f) => f.value === null).length).toBeGreaterThan(1);
+      expect([...wunstorf, ...garbsen].map((f) => f.reason?.de)).toContain(
+        "verborgen, weil sich sonst eine Zahl unter 5 Personen errechnen ließe",
+      );
+      // Flows are hidden before balances: every balance stays shown, and so do the transfers.
+      expect(body.balances.every((b: { minutes: Figure }) => b.minutes.value !== null)).toBe(true);
+      expect(flow("Wunstorf", "Garbsen").reason?.code).toBe("reveals_hidden_figure");
+    } finally {
+      await t.database.db.execute(sql`DELETE FROM timesheet_entries WHERE day = '2032-03-02'`);
+    }
+  });
+
   it("the coordination office switches the year-end rule to conversion (audited); the amounts sum to zero at the year's average rate", async () => {
     expect(
       (await finance.request({ method: "PUT", url: "/api/v1/balances/region/year-end-rule", payload: { rule: "convert" } })).statusCode,
@@ -179,7 +226,7 @@ describe("the region's balances", () => {
     await coordination.request({ method: "PUT", url: "/api/v1/balances/region/year-end-rule", payload: { rule: "carry_over" } });
   });
 
-  it("for any confirmed reciprocity hours the ledger read from the database sums to zero and the netting preserves every balance with at most n − 1 transfers", async () => {
+  it("for any confirmed reciprocity hours the ledger read from the database sums to zero, the netting preserves every balance with at most n − 1 transfers, and no balance with the shown flows reveals a hidden one", async () => {
     const { rows } = await t.database.db.execute(
       sql`SELECT id, organization_id AS lender, borrower_organization_id AS borrower, member_id AS person, settlement_model AS model
           FROM secondments WHERE tasks LIKE 'Gegenseitige%' ORDER BY id`,
@@ -236,6 +283,21 @@ describe("the region's balances", () => {
           }
         } else {
           expect(body.transfers).toBeNull();
+        }
+        // No balance and its shown reciprocity flows leave exactly one hidden figure (it could be calculated).
+        const pairs = new Set(
+          entries
+            .filter((e) => e.state === "confirmed" && list[e.secondment].model === "reciprocity")
+            .map((e) => `${list[e.secondment].lender} ${list[e.secondment].borrower}`),
+        );
+        const flows = body.flows as Array<{ lender: { id: string }; borrower: { id: string }; reciprocity: Figure }>;
+        for (const b of balances) {
+          const own = flows.filter(
+            (f) =>
+              pairs.has(`${f.lender.id} ${f.borrower.id}`) && (f.lender.id === b.organization.id || f.borrower.id === b.organization.id),
+          );
+          const hiddenInRelation = [b.minutes, ...own.map((f) => f.reciprocity)].filter((f) => f.value === null).length;
+          expect(hiddenInRelation, nameOf(b.organization.id)).not.toBe(1);
         }
       }),
       { numRuns: 25 },

@@ -10,7 +10,6 @@ import type { Db, Tx } from "../../db/client";
 import {
   FEWER_THAN_MIN_PEOPLE,
   administrationMonths,
-  flowsOf,
   moneyMonths,
   regionBalances,
   type Figure,
@@ -53,6 +52,21 @@ export async function openingOf(db: Db | Tx, regionId: string, year: number): Pr
   return new Map(closed.lines.filter((l) => l.minutes !== 0).map((l) => [l.organizationId, { minutes: l.minutes, isShown: l.isShown }]));
 }
 
+/**
+ * The year before `year` when it is not closed and has balances (hours or an opening), else
+ * undefined: `year` is closed only after it, since an earlier year cannot be closed after a later
+ * one and its balances would otherwise open no year.
+ */
+export async function openYearBefore(db: Db | Tx, regionId: string, year: number): Promise<number | undefined> {
+  const [closed, rows, openings] = await Promise.all([
+    findYearClosing(db, regionId, year - 1),
+    unscopedHoursOfYear(db, regionId, year - 1),
+    openingOf(db, regionId, year - 1),
+  ]);
+  if (closed) return undefined;
+  return [...regionBalances(rows, openings).exact.values()].some((m) => m !== 0) ? year - 1 : undefined;
+}
+
 /** An administration's hours and reciprocity ledger of a year (default: this year). */
 export async function getBalances(db: Db, actor: Actor, query: { year?: number }) {
   const { regionId, organizationId } = balanceOrganizationOf(actor);
@@ -80,13 +94,14 @@ export async function getBalances(db: Db, actor: Actor, query: { year?: number }
 export async function getRegionBalances(db: Db, actor: Actor, query: { year?: number }) {
   const regionId = balanceRegionOf(actor);
   const year = query.year ?? currentYear();
-  const [rows, names, rule, openings, closing, later] = await Promise.all([
+  const [rows, names, rule, openings, closing, later, before] = await Promise.all([
     unscopedHoursOfYear(db, regionId, year),
     organizationNames(db, regionId),
     findYearEndRule(db, regionId),
     openingOf(db, regionId, year),
     findYearClosing(db, regionId, year),
     findClosingAfter(db, regionId, year),
+    openYearBefore(db, regionId, year),
   ]);
   const org = (id: string) => ({ id, name: names.get(id) ?? "" });
   const byName = <T extends { organization: { name: string } }>(x: T, y: T) => x.organization.name.localeCompare(y.organization.name, "de");
@@ -98,13 +113,11 @@ export async function getRegionBalances(db: Db, actor: Actor, query: { year?: nu
     yearEndRule: rule,
     abilities: {
       setYearEndRule: balancePolicy.can(actor, "setYearEndRule"),
-      closeYear: balancePolicy.can(actor, "closeYear") && hasEnded && !closing && later === undefined,
+      closeYear: balancePolicy.can(actor, "closeYear") && hasEnded && !closing && later === undefined && before === undefined,
     },
     hasEnded,
-    openings:
-      openings.size === 0
-        ? null
-        : [...openings].map(([id, o]) => ({ organization: org(id), minutes: shown(o.minutes, o.isShown) })).sort(byName),
+    closeFirst: closing ? null : (before ?? null),
+    openings: openings.size === 0 ? null : [...region.openings].map(([id, minutes]) => ({ organization: org(id), minutes })).sort(byName),
     closing: closing
       ? {
           rule: closing.rule,
@@ -130,7 +143,7 @@ export async function getRegionBalances(db: Db, actor: Actor, query: { year?: nu
     balances: region.balances
       .map((b) => ({ organization: org(b.organizationId), minutes: b.minutes }))
       .sort((x, y) => x.organization.name.localeCompare(y.organization.name, "de")),
-    flows: flowsOf(rows).map((f) => ({
+    flows: region.flows.map((f) => ({
       lender: org(f.lenderOrganizationId),
       borrower: org(f.borrowerOrganizationId),
       all: f.all,

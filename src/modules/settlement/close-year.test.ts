@@ -180,3 +180,63 @@ describe("closing a year with convert", () => {
     expect((await finance.request({ method: "GET", url: "/api/v1/balances?year=2026" })).json().opening).toBeNull();
   });
 });
+
+describe(`closing several years at once (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let coordination: Client;
+  beforeAll(async () => ({ t, coordination } = await appWithLastYearsHours()));
+  afterAll(async () => t?.close());
+
+  it("the years are closed in order or refused: no earlier year is closed after a later one", async () => {
+    const years = [2020, 2021, 2022, 2023, 2024, 2025];
+    const answers = await fireTogether(
+      years.map((year) => ({
+        client: coordination,
+        request: { method: "POST" as const, url: "/api/v1/balances/region/closings", payload: { year } },
+      })),
+    );
+    expect(answers.at(-1)!.statusCode, answers.at(-1)!.body).toBe(201);
+    const { rows } = await t.database.db.execute(
+      sql`SELECT (after->>'year')::int AS year FROM audit_events WHERE entity = 'reciprocity_year_closing' AND action = 'create' ORDER BY id`,
+    );
+    const closedInOrder = rows.map((r) => Number(r.year));
+    expect(closedInOrder).toEqual([...closedInOrder].sort((a, b) => a - b));
+    expect(closedInOrder).toEqual(years.filter((_, i) => answers[i]!.statusCode === 201));
+    for (const a of answers)
+      if (a.statusCode !== 201) {
+        expect(a.statusCode).toBe(409);
+        expect(a.json().messages.de).toContain("ist schon abgeschlossen; ein früheres Jahr");
+      }
+  });
+});
+
+describe("closing a year while the year before is open with balances", () => {
+  let t: TestApp;
+  let coordination: Client;
+  beforeAll(async () => ({ t, coordination } = await appWithLastYearsHours()));
+  afterAll(async () => t?.close());
+
+  it("2026 is closed only after 2025 (which has balances); then 2026's closing keeps the carried balances", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2027-01-12T09:00:00Z"));
+    coordination = await t.signIn("koordination@region-hannover.demo");
+    const open = await region(coordination, 2026);
+    expect(open.hasEnded).toBe(true);
+    expect(open.abilities.closeYear).toBe(false);
+    expect(open.closeFirst).toBe(2025);
+    const refusedAnswer = await close(coordination, 2026);
+    expect(refusedAnswer.statusCode).toBe(409);
+    expect(refusedAnswer.json().messages.de).toBe(
+      "Das Jahr 2025 hat Salden und ist noch nicht abgeschlossen; schließen Sie zuerst 2025 ab, dann 2026.",
+    );
+    expect((await region(coordination, 2025)).closeFirst).toBeNull();
+    expect((await close(coordination, 2025)).statusCode).toBe(201);
+    const ready = await region(coordination, 2026);
+    expect(ready.closeFirst).toBeNull();
+    expect(ready.abilities.closeYear).toBe(true);
+    expect((await close(coordination, 2026)).statusCode).toBe(201);
+    const closed2025 = ((await region(coordination, 2025)).closing.lines as OrgFigure[]).filter((l) => l.minutes.value !== 0);
+    const closed2026 = ((await region(coordination, 2026)).closing.lines as OrgFigure[]).filter((l) => l.minutes.value !== 0);
+    expect(closed2026.map((l) => [l.organization.name, l.minutes])).toEqual(closed2025.map((l) => [l.organization.name, l.minutes]));
+  });
+});

@@ -14,7 +14,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
 import { lockFor } from "../../db/locks";
-import { casesFromDays, type CaseExpense, type CaseSecondment, type RatedDay } from "../../domain/settlement/statement-cases";
+import { caseLabelOf, casesFromDays, type CaseExpense, type CaseSecondment, type RatedDay } from "../../domain/settlement/statement-cases";
 import { buildStatement, EXPENSE_KIND_WORDS, monthPeriod, type Statement } from "../../domain/settlement/statement";
 import type { Actor } from "../../kernel/actor";
 import { germanDate, today } from "../../kernel/dates";
@@ -135,7 +135,7 @@ async function computeStatement(db: Db | Tx, actor: Actor, borrowerId: string, m
     secondments.push({
       id: s.id,
       model: s.settlementModel,
-      label: `Abordnung ${germanDate(s.startsOn)}–${germanDate(s.endsOn)}: ${s.tasks.slice(0, 80)}`,
+      label: caseLabelOf(`${germanDate(s.startsOn)}–${germanDate(s.endsOn)}`, s.tasks),
     });
     const overhead = overheadOfRow(s);
     const rates = new Map<string, { centsPerHour: number; label: string }>();

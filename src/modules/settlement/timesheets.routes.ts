@@ -87,7 +87,7 @@ export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Timesheet },
       },
     },
-    async (request) => confirmHours(app.db, request.actor!, request.params.id, [request.params.entryId]),
+    async (request) => confirmHours(app.db, request.actor!, request.params.id, [request.params.entryId], "path"),
   );
   app.post(
     `${S}/timesheets/:entryId/return`,

@@ -264,7 +264,7 @@ describe("hours of a secondment", () => {
       );
       expect(statusCounts(answers)).toEqual({ 200: 1, 400: 7 });
       const refused = answers.find((a) => a.statusCode === 400)!.json();
-      expect(refused.errors[0].message.de).toBe("Dieser Eintrag ist bereits bestätigt.");
+      expect(refused.errors[0]).toMatchObject({ field: "entryId", in: "params", message: { de: "Dieser Eintrag ist bereits bestätigt." } });
       expect((await onDay(day)).map((e) => e.state)).toEqual(["confirmed"]);
       const decided = await t.database.db
         .select()
@@ -311,5 +311,27 @@ describe("hours of a secondment", () => {
       const entries = await onDay(day);
       expect(entries.map((e) => e.state)).toEqual(["replaced", "recorded"]);
     });
+  });
+  it("confirming a day that is confirmed already names the day of the address, not a field the request does not have", async () => {
+    const day = addDays(lastWeek()[4], -7);
+    const recorded = await post(katrin, `/api/v1/secondments/${id}/timesheets`, { days: [{ day, minutes: 360 }] });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const entryId = recorded.json().entries.find((e: { day: string; state: string }) => e.day === day && e.state === "recorded").id;
+    const url = `/api/v1/secondments/${id}/timesheets/${entryId}/confirm`;
+    expect((await post(health, url)).statusCode).toBe(200);
+    const again = await post(health, url);
+    expect(again.statusCode).toBe(400);
+    expect(again.json().errors).toEqual([
+      {
+        field: "entryId",
+        in: "params",
+        rule: "entry_state",
+        message: expect.objectContaining({ de: "Dieser Eintrag ist bereits bestätigt." }),
+      },
+    ]);
+    // The week's route names the position in its list.
+    const week = await post(health, `/api/v1/secondments/${id}/timesheets/confirmations`, { entryIds: [entryId] });
+    expect(week.statusCode).toBe(400);
+    expect(week.json().errors[0]).toMatchObject({ field: "entryIds.0", in: "body", rule: "entry_state" });
   });
 });

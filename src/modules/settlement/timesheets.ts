@@ -182,8 +182,12 @@ export async function recordHours(db: Db, actor: Actor, id: string, input: z.inf
   return getTimesheet(db, actor, id, input.days[0].day.slice(0, 7));
 }
 
-/** Confirms open entries (a week at once): all or nothing. */
-export async function confirmHours(db: Db, actor: Actor, id: string, entryIds: string[]) {
+/**
+ * Confirms open entries (a week at once): all or nothing. A refusal names the entry as the caller
+ * gave it: `entryIds.<i>` in the body, or `entryId` in the address for one day
+ * (`/timesheets/{entryId}/confirm`).
+ */
+export async function confirmHours(db: Db, actor: Actor, id: string, entryIds: string[], given: "body" | "path" = "body") {
   let month = currentMonth();
   await db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
@@ -192,7 +196,12 @@ export async function confirmHours(db: Db, actor: Actor, id: string, entryIds: s
     for (const [i, entryId] of [...new Set(entryIds)].entries()) {
       const e = await getEntryForUpdate(tx, view, s.id, entryId);
       const refused = stepRefusal(view, "hours", "confirm", e.state);
-      if (refused) problems.push(field(`entryIds.${i}`, "entry_state", refused));
+      if (refused)
+        problems.push(
+          given === "path"
+            ? { field: "entryId", in: "params", rule: "entry_state", message: refused }
+            : field(`entryIds.${i}`, "entry_state", refused),
+        );
       entries.push(e);
     }
     if (problems.length) throw new AppError("validation", { fields: problems });

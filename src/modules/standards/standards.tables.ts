@@ -58,7 +58,10 @@ export const serviceStandards = declareVisibility(
 
 declareConstraint("service_standards_key_per_region", {
   field: "key",
-  message: { de: "Einen Standard mit diesem Kürzel gibt es bereits.", en: "A standard with this key exists already." },
+  message: {
+    de: "Einen Standard mit diesem Kürzel gibt es bereits. Ohne eigenes Kürzel wird es aus dem Titel gebildet: Ändern Sie den Titel.",
+    en: "A standard with this key exists already. Without a key of its own it is made from the title: change the title.",
+  },
 });
 
 /**

@@ -283,4 +283,26 @@ describe("editing the catalogue", () => {
     );
     expect((rows[0] as { n: number }).n).toBe(2);
   });
+
+  it("the same new standard sent several times at once: one is written, the others are told the key exists", async () => {
+    const payload = {
+      ...NEW_STANDARD,
+      title: "Bearbeitung von Elterngeldanträgen",
+      titleEn: "Processing of parental benefit applications",
+    };
+    const answers = await fireTogether(
+      Array.from({ length: 6 }, () => ({ client: coordination, request: { method: "POST" as const, url: "/api/v1/standards", payload } })),
+    );
+    expect(statusCounts(answers)).toEqual({ 201: 1, 409: 5 });
+    for (const a of answers.filter((x) => x.statusCode === 409)) {
+      expect(a.json().errors[0]).toMatchObject({ field: "key" });
+      expect(JSON.stringify(a.json().errors)).toMatch(/gibt es bereits.*Titel/);
+    }
+    const { rows } = await t.database.db.execute(
+      sql`SELECT count(DISTINCT s.id)::int AS standards, count(v.id)::int AS versions
+          FROM service_standards s LEFT JOIN service_standard_versions v ON v.standard_id = s.id
+          WHERE s.key = 'bearbeitung-von-elterngeldantraegen'`,
+    );
+    expect(rows[0]).toEqual({ standards: 1, versions: 1 });
+  });
 });

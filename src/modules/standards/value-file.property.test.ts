@@ -59,7 +59,17 @@ describe("readValueFile, for any file", () => {
           );
         },
       ),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // Found by CI: a method that starts with an apostrophe before @ lost its apostrophe.
+        examples: [
+          [[{ standardKey: "a", year: 2000, quarter: 1, value: 0, fraction: undefined, method: "'@!", confidence: undefined }], false],
+          [
+            [{ standardKey: "b", year: 2026, quarter: 3, value: 1, fraction: undefined, method: "''=SUMME(A1)", confidence: undefined }],
+            true,
+          ],
+        ],
+      },
     );
   });
 

@@ -161,9 +161,9 @@ function readCsv(text: string, limits: ValueFileLimits): Omit<ValueFileReading, 
   const lines: CellLine[] = content.map(({ record, info }) => ({
     // info.lines is the line a record ends on; a quoted cell may span lines.
     line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
-    // A leading apostrophe before = + - @ is how CSV exports (ours: kernel/csv.ts) keep a cell from
-    // being run as a formula; it is taken off again.
-    cells: record.map((cell) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)),
+    // A leading apostrophe before = + - @ (after any further apostrophes) is how CSV exports (ours:
+    // kernel/csv.ts) keep a cell from being run as a formula; one is taken off again.
+    cells: record.map((cell) => (/^''*[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)),
   }));
   return readLines(lines, delimiter === "," ? "english" : "german", (index, header) => header || String(index + 1), limits, syntax);
 }

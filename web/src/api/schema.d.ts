@@ -14840,7 +14840,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14849,7 +14849,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14858,7 +14858,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14867,7 +14867,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14876,7 +14876,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14886,7 +14886,7 @@ export interface operations {
                             value: number | null;
                             reason: {
                                 /** @enum {string} */
-                                code: "fewer_than_5_people";
+                                code: "fewer_than_5_people" | "reveals_hidden_figure";
                                 de: string;
                                 en: string;
                             } | null;
@@ -14897,7 +14897,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14909,7 +14909,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14918,7 +14918,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -14983,6 +14983,7 @@ export interface operations {
                             closeYear: boolean;
                         };
                         hasEnded: boolean;
+                        closeFirst: number | null;
                         balances: {
                             organization: {
                                 id: string;
@@ -14992,7 +14993,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -15007,7 +15008,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -15027,7 +15028,7 @@ export interface operations {
                                     value: number | null;
                                     reason: {
                                         /** @enum {string} */
-                                        code: "fewer_than_5_people";
+                                        code: "fewer_than_5_people" | "reveals_hidden_figure";
                                         de: string;
                                         en: string;
                                     } | null;
@@ -15036,7 +15037,7 @@ export interface operations {
                                     value: number | null;
                                     reason: {
                                         /** @enum {string} */
-                                        code: "fewer_than_5_people";
+                                        code: "fewer_than_5_people" | "reveals_hidden_figure";
                                         de: string;
                                         en: string;
                                     } | null;
@@ -15067,7 +15068,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -15076,7 +15077,7 @@ export interface operations {
                                 value: number | null;
                                 reason: {
                                     /** @enum {string} */
-                                    code: "fewer_than_5_people";
+                                    code: "fewer_than_5_people" | "reveals_hidden_figure";
                                     de: string;
                                     en: string;
                                 } | null;
@@ -15105,7 +15106,7 @@ export interface operations {
                                     value: number | null;
                                     reason: {
                                         /** @enum {string} */
-                                        code: "fewer_than_5_people";
+                                        code: "fewer_than_5_people" | "reveals_hidden_figure";
                                         de: string;
                                         en: string;
                                     } | null;

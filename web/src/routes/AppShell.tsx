@@ -36,7 +36,11 @@ export function AppShell() {
   const providerChanges = useProviderChangeCount(!!me?.abilities.decideProviderChanges);
   // What waits for the person, loaded again on every page: the counts follow the steps taken.
   const { pathname } = useLocation();
-  const tasks = useOwnTasks(me ? `${me.id}:${pathname}` : null).data;
+  const ownTasks = useOwnTasks(me ? `${me.id}:${pathname}` : null);
+  const tasks = ownTasks.data;
+  // Signed in, the links wait for their first counts: a count arriving later would move the links
+  // (they wrap) under a pointer about to click one.
+  const areLinksPlaced = !me || tasks !== undefined || ownTasks.problem !== null;
   const open = (prefix: string) => countUnder(tasks, prefix);
   const withOpen = (label: string, prefix: string) => counted(label, open(prefix), t("nav.openCount", { count: open(prefix) }));
   const taskCount = tasks?.items.length ?? 0;
@@ -92,7 +96,7 @@ export function AppShell() {
           </div>
         </div>
         <nav aria-label={t("nav.label")} className="site-nav">
-          <ul className="kern-container site-nav__list">
+          <ul className={`kern-container site-nav__list${areLinksPlaced ? "" : " site-nav__list--placing"}`}>
             <li>
               <Link
                 to="/"

@@ -39,8 +39,9 @@ export function ApiKeysPage() {
     async onSuccess(key) {
       setAsking(null);
       setCreated(null);
-      setNotice(t("apiKeys.revoked", { name: key.name }));
+      // The list first, then the notice: "Widerrufen" never stands beside a row still "Gültig".
       await keys.reload();
+      setNotice(t("apiKeys.revoked", { name: key.name }));
     },
   });
 

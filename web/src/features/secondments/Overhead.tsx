@@ -3,16 +3,11 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useMutation } from "../../api/hooks";
 import { Button, ErrorSummary, Form, Notice, SelectField, TextField } from "../../components/forms";
+import { readNumber, typed } from "../settlement/format";
 import type { OverheadChange, Secondment } from "./api";
 
 type Kind = Secondment["overhead"]["kind"];
 const KINDS: Kind[] = ["office", "other", "none", "agreed"];
-
-/** "12,5" or "12.5" as a number; anything else goes as typed, so the server names the field. */
-const readPercent = (text: string): number => {
-  const t = text.trim();
-  return (/^\d+([.,]\d+)?$/.test(t) ? Number(t.replace(",", ".")) : t) as number;
-};
 
 /**
  * The agreement's overhead surcharge (Verwaltungskostenzuschlag): the lending HR office states it
@@ -23,11 +18,7 @@ export function OverheadForm({ s, onChange }: { s: Secondment; onChange(changed:
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<Kind>(s.overhead.kind);
   const [percent, setPercent] = useState(
-    s.overhead.kind === "agreed" && s.overhead.percent !== null
-      ? i18n.language === "en"
-        ? String(s.overhead.percent)
-        : String(s.overhead.percent).replace(".", ",")
-      : "",
+    s.overhead.kind === "agreed" && s.overhead.percent !== null ? typed(s.overhead.percent, i18n.language) : "",
   );
   const [saved, setSaved] = useState(false);
   const save = useMutation(
@@ -55,7 +46,7 @@ export function OverheadForm({ s, onChange }: { s: Secondment; onChange(changed:
         mutation={save}
         onSubmit={() => {
           setSaved(false);
-          void save.run(kind === "agreed" ? { kind, percent: readPercent(percent) } : { kind });
+          void save.run(kind === "agreed" ? { kind, percent: readNumber(percent) as number } : { kind });
         }}
       >
         <SelectField

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi } from "../../api/hooks";
-import { BarChart } from "../../components/BarChart";
+import { MonthCharts } from "./MonthCharts";
 import { DataTable } from "../../components/DataTable";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
@@ -62,14 +62,6 @@ function AdministrationBalances({ year }: { year: number }) {
   const monthName = (m: number) =>
     new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "de-DE", { month: "long", timeZone: "UTC" }).format(Date.UTC(year, m - 1, 1));
   const months = b.months.filter((m) => m.lent.value !== 0 || m.borrowed.value !== 0);
-  const max = Math.max(1, ...months.flatMap((m) => [m.lent.value ?? 0, m.borrowed.value ?? 0]));
-  const bars = (pick: "lent" | "borrowed") =>
-    months.map((m) => ({
-      id: `${pick}-${m.month}`,
-      label: monthName(m.month),
-      value: m[pick].value ?? 0,
-      display: m[pick].value === null ? "–" : hoursText(m[pick].value, lang),
-    }));
   const anyHidden = b.months.some((m) => [m.lent, m.borrowed, m.credited, m.debited].some((f) => f.value === null));
   return (
     <section aria-labelledby="balances-own-title">
@@ -94,19 +86,15 @@ function AdministrationBalances({ year }: { year: number }) {
         <p className="kern-body">{t("balances.none")}</p>
       ) : (
         <div className="chart-and-table">
-          <BarChart
-            id="chart-lent"
-            title={t("balances.chartLent")}
-            max={max}
-            scale={t("balances.scale", { max: hoursText(max, lang) })}
-            bars={bars("lent")}
-          />
-          <BarChart
-            id="chart-borrowed"
-            title={t("balances.chartBorrowed")}
-            max={max}
-            scale={t("balances.scale", { max: hoursText(max, lang) })}
-            bars={bars("borrowed")}
+          <MonthCharts
+            months={months}
+            monthName={monthName}
+            charts={[
+              { id: "chart-lent", title: t("balances.chartLent"), figure: (m) => m.lent },
+              { id: "chart-borrowed", title: t("balances.chartBorrowed"), figure: (m) => m.borrowed },
+            ]}
+            format={(v) => hoursText(v, lang)}
+            scale={(max) => t("balances.scale", { max })}
           />
           {anyHidden ? <p className="kern-body">{t("balances.hiddenNote")}</p> : null}
           <p className="kern-body">{t("balances.tableNote")}</p>

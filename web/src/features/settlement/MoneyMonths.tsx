@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { BarChart } from "../../components/BarChart";
 import { DataTable } from "../../components/DataTable";
 import type { Balances } from "./api";
 import { figureText } from "./BalancesPage";
 import { euros } from "./money";
+import { MonthCharts } from "./MonthCharts";
 
 /**
  * Geld je Monat: what the administration invoiced as lender and was invoiced as borrower, from its
@@ -15,14 +15,6 @@ export function MoneyMonths({ balances, monthName }: { balances: Balances; month
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const money = balances.money;
-  const max = Math.max(1, ...money.flatMap((m) => [m.invoicedCents.value ?? 0, m.owedCents.value ?? 0]));
-  const bars = (pick: "invoicedCents" | "owedCents") =>
-    money.map((m) => ({
-      id: `${pick}-${m.month}`,
-      label: monthName(m.month),
-      value: m[pick].value ?? 0,
-      display: m[pick].value === null ? "–" : euros(m[pick].value, lang),
-    }));
   return (
     <section aria-labelledby="balances-money-title">
       <h3 className="kern-heading-small" id="balances-money-title">
@@ -33,19 +25,15 @@ export function MoneyMonths({ balances, monthName }: { balances: Balances; month
         <p className="kern-body">{t("balances.money.none")}</p>
       ) : (
         <div className="chart-and-table">
-          <BarChart
-            id="chart-invoiced"
-            title={t("balances.money.chartInvoiced")}
-            max={max}
-            scale={t("balances.money.scale", { max: euros(max, lang) })}
-            bars={bars("invoicedCents")}
-          />
-          <BarChart
-            id="chart-owed"
-            title={t("balances.money.chartOwed")}
-            max={max}
-            scale={t("balances.money.scale", { max: euros(max, lang) })}
-            bars={bars("owedCents")}
+          <MonthCharts
+            months={money}
+            monthName={monthName}
+            charts={[
+              { id: "chart-invoiced", title: t("balances.money.chartInvoiced"), figure: (m) => m.invoicedCents },
+              { id: "chart-owed", title: t("balances.money.chartOwed"), figure: (m) => m.owedCents },
+            ]}
+            format={(v) => euros(v, lang)}
+            scale={(max) => t("balances.money.scale", { max })}
           />
           {money.some((m) => m.invoicedCents.value === null || m.owedCents.value === null) ? (
             <p className="kern-body">{t("balances.hiddenNote")}</p>

@@ -41,6 +41,10 @@ export function RegionBalancesSection({ year }: { year: number }) {
   const r = region.data;
   const shownFlows = r.flows.filter((f) => f.all.value !== null);
   const maxFlow = Math.max(1, ...shownFlows.map((f) => f.all.value ?? 0));
+  // A figure hidden only so that a hidden one cannot be calculated (secondary suppression) says so under the table and chart.
+  const isSecondary = (f: { reason: { code: string } | null }) => f.reason?.code === "reveals_hidden_figure";
+  const secondaryBalance = r.balances.some((b) => isSecondary(b.minutes)) || (r.openings ?? []).some((o) => isSecondary(o.minutes));
+  const secondary = r.flows.some((f) => isSecondary(f.all) || isSecondary(f.reciprocity));
   const ruleOptions = (["carry_over", "convert"] as const).map((value) => ({ value, label: t(`balances.region.rules.${value}`) }));
   return (
     <section aria-labelledby="balances-region-title">
@@ -84,6 +88,7 @@ export function RegionBalancesSection({ year }: { year: number }) {
           })}
         </DataTable>
       )}
+      {secondaryBalance ? <p className="kern-body">{t("balances.hiddenSecondaryNote")}</p> : null}
 
       <h3 className="kern-heading-small" id="balances-transfers-title">
         {t("balances.region.transfersTitle")}
@@ -119,7 +124,10 @@ export function RegionBalancesSection({ year }: { year: number }) {
               display: f.all.value === null ? "–" : hoursText(f.all.value, lang),
             }))}
           />
-          {r.flows.some((f) => f.all.value === null) ? <p className="kern-body">{t("balances.hiddenNote")}</p> : null}
+          {r.flows.some((f) => f.all.reason?.code === "fewer_than_5_people") ? (
+            <p className="kern-body">{t("balances.hiddenNote")}</p>
+          ) : null}
+          {secondary ? <p className="kern-body">{t("balances.hiddenSecondaryNote")}</p> : null}
           <DataTable
             stacked
             id="balances-flows-caption"

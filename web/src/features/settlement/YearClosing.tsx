@@ -13,7 +13,8 @@ import { euros } from "./money";
  * Jahresabschluss: a closed year says when and with which rule it was closed (under `convert` the
  * amounts in money and the payments, which are no statements); an ended open year can be closed by
  * the coordination office after the page asked, naming the rule, what happens and that it cannot
- * be undone; a year that has not ended says from when it can be closed.
+ * be undone; a year that has not ended says from when it can be closed, one after an open year
+ * with balances which year must be closed first.
  */
 export function YearClosing({ region: r, onClosed }: { region: RegionBalances; onClosed: () => Promise<unknown> }) {
   const { t, i18n } = useTranslation();
@@ -84,6 +85,8 @@ export function YearClosing({ region: r, onClosed }: { region: RegionBalances; o
         </>
       ) : !r.hasEnded ? (
         <p className="kern-body">{t("balances.closing.notEnded", { year: r.year, next: r.year + 1 })}</p>
+      ) : r.closeFirst !== null ? (
+        <p className="kern-body">{t("balances.closing.closeFirst", { year: r.year, earlier: r.closeFirst })}</p>
       ) : r.abilities.closeYear ? (
         <>
           <p className="kern-body">{t("balances.closing.open", { year: r.year })}</p>

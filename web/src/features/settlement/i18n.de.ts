@@ -311,6 +311,8 @@ export const de = {
     chartBorrowed: "Entliehene Stunden je Monat",
     scale: "Balken von 0 bis {{max}} Stunden",
     hiddenNote: "„–“: Die Zahl beruht auf weniger als 5 Personen und wird zum Schutz der Beschäftigten nicht gezeigt.",
+    hiddenSecondaryNote:
+      "„verborgen, weil sich sonst eine Zahl unter 5 Personen errechnen ließe“: Die Zahl selbst beruht auf 5 oder mehr Personen, aber zusammen mit den übrigen gezeigten Zahlen ließe sich aus ihr eine verborgene Zahl unter 5 Personen ausrechnen – daher wird auch sie nicht gezeigt.",
     tableCaption: "Stunden je Monat",
     tableNote: "Gutschrift und Belastung: Stunden bei Gegenseitigkeit. Kontostand: Gutschriften minus Belastungen seit Januar.",
     month: "Monat",
@@ -345,6 +347,8 @@ export const de = {
       amount: "Betrag",
       paymentsLabel: "So gleichen sich die Beträge aus {{year}} aus",
       notEnded: "Das Jahr {{year}} ist noch nicht zu Ende; die Koordinierungsstelle kann es ab dem 1. Januar {{next}} abschließen.",
+      closeFirst:
+        "Das Jahr {{year}} ist zu Ende; die Koordinierungsstelle kann es abschließen, sobald das Jahr {{earlier}} abgeschlossen ist (es hat noch Salden).",
       open: "Das Jahr {{year}} ist zu Ende und noch nicht abgeschlossen.",
       button: "Jahr {{year}} abschließen",
       confirmTitle: "Jahr {{year}} abschließen?",

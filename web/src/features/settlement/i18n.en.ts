@@ -311,6 +311,8 @@ export const en: typeof de = {
     chartBorrowed: "Hours borrowed per month",
     scale: "Bars from 0 to {{max}} hours",
     hiddenNote: "“–”: the figure rests on fewer than 5 people and is not shown, to protect the employees.",
+    hiddenSecondaryNote:
+      "“hidden so that a figure below 5 people cannot be calculated”: the figure itself rests on 5 or more people, but together with the other figures shown a hidden figure below 5 people could be calculated from it – so it is not shown either.",
     tableCaption: "Hours per month",
     tableNote: "Credit and debit: reciprocity hours. Balance: credits minus debits since January.",
     month: "Month",
@@ -345,6 +347,7 @@ export const en: typeof de = {
       amount: "Amount",
       paymentsLabel: "How the amounts of {{year}} are settled",
       notEnded: "The year {{year}} has not ended yet; the coordination office can close it from 1 January {{next}}.",
+      closeFirst: "The year {{year}} has ended; the coordination office can close it once {{earlier}} is closed (it still has balances).",
       open: "The year {{year}} has ended and is not closed yet.",
       button: "Close the year {{year}}",
       confirmTitle: "Close the year {{year}}?",
