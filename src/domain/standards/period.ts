@@ -1,7 +1,17 @@
-// Reporting periods of a value (Meldezeitraum): a month `2026-09`, a quarter `2026-Q3` or a year
-// `2026`. Parsed into first and last day, written out in German ("3. Quartal 2026") and English.
+// What a reporting period (Meldezeitraum) is: a month `2026-09`, a quarter `2026-Q3` or a year
+// `2026` of the years 2000–2099. This module is the one place that builds a period, checks it,
+// parses its canonical text (the API's and the database's), names it in German ("3. Quartal 2026")
+// and English ("Q3 2026") and counts periods forwards and backwards. What people type in a form or
+// a spreadsheet (`09/2026`, `3. Quartal 2026`) is read by `report-period.ts` into these periods.
 // Pure: no I/O.
+//
+//   parsePeriod("2026-Q3")                       → { text: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30", … }
+//   formatPeriodText("2026-09", "en")            → "September 2026"
+//   periodsDue(parsePeriod("2026-Q3")!, "month") → the periods 2026-07, 2026-08, 2026-09
 import type { Periodicity } from "./standard";
+
+/** Years a period may lie in; anything else is a typing error. */
+export const PERIOD_YEARS = { min: 2000, max: 2099 } as const;
 
 /** A parsed period: its kind and first and last day (ISO dates). */
 export interface Period {
@@ -36,7 +46,18 @@ function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Builds a period from its kind, year and index (month, quarter or 1). */
+/**
+ * A period from its kind, year and index, or null when there is no such period (a 13th month, a
+ * fifth quarter, a year outside 2000–2099): the checked way to build one from numbers people gave.
+ */
+export function periodIn(kind: Periodicity, year: number, index: number): Period | null {
+  const count = kind === "month" ? 12 : kind === "quarter" ? 4 : 1;
+  if (!Number.isInteger(year) || !Number.isInteger(index)) return null;
+  if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max || index < 1 || index > count) return null;
+  return periodOf(kind, year, index);
+}
+
+/** Builds a period from its kind, year and index (month, quarter or 1); the caller knows they are valid. */
 export function periodOf(kind: Periodicity, year: number, index: number): Period {
   if (kind === "month") {
     return {
@@ -62,7 +83,7 @@ export function periodOf(kind: Periodicity, year: number, index: number): Period
   return { text: String(year), kind, year, index: 1, start: `${year}-01-01`, end: `${year}-12-31` };
 }
 
-/** Parses `2026-09`, `2026-Q3` or `2026` (years 2000–2099); null for anything else. */
+/** Parses the canonical text `2026-09`, `2026-Q3` or `2026` (years 2000–2099); null for anything else. */
 export function parsePeriod(text: string): Period | null {
   const month = /^(20\d\d)-(0[1-9]|1[0-2])$/.exec(text);
   if (month) return periodOf("month", Number(month[1]), Number(month[2]));
@@ -112,4 +133,19 @@ export function periodContaining(kind: Periodicity, day: string): Period {
 /** The last period of this kind that has ended before the day: values for it are due. */
 export function lastClosedPeriod(kind: Periodicity, day: string): Period {
   return previousPeriod(periodContaining(kind, day));
+}
+
+/**
+ * The periods of `kind` that a sheet or template for `period` asks for: the months of a quarter
+ * (or of a year), the quarters of a year, the period itself for its own kind; a standard reported
+ * less often only when its period ends with the given one (a quarterly standard in the sheet of
+ * September, a yearly one in the sheet of the fourth quarter), else none.
+ */
+export function periodsDue(period: Period, kind: Periodicity): Period[] {
+  const firstMonth = Number(period.start.slice(5, 7));
+  const lastMonth = Number(period.end.slice(5, 7));
+  const months = Array.from({ length: lastMonth - firstMonth + 1 }, (_, i) => firstMonth + i);
+  const containing = months.map((m) => periodContaining(kind, `${period.year}-${pad(m)}-01`));
+  const distinct = containing.filter((p, i) => i === 0 || p.text !== containing[i - 1].text);
+  return distinct.filter((p) => p.end <= period.end);
 }

@@ -1,49 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatPeriod, lastClosedPeriod, parsePeriod, periodOf, previousPeriod, shiftPeriod } from "./period";
 import { checkValue, JUMP_THRESHOLD, median, unexplainedWarnings, type PlausibilityContext } from "./plausibility";
 import { INDICATOR_UNITS, PERIODICITIES } from "./standard";
 
 const quarterly: PlausibilityContext = { unit: "percent", periodicity: "quarter" };
 const rules = (problems: ReturnType<typeof checkValue>) => problems.map((p) => p.rule);
-
-describe("periods", () => {
-  it("parses months, quarters and years into first and last day and writes them out in German", () => {
-    expect(parsePeriod("2026-Q3")).toMatchObject({ kind: "quarter", start: "2026-07-01", end: "2026-09-30" });
-    expect(parsePeriod("2028-02")).toMatchObject({ kind: "month", start: "2028-02-01", end: "2028-02-29" });
-    expect(parsePeriod("2026")).toMatchObject({ kind: "year", start: "2026-01-01", end: "2026-12-31" });
-    expect(formatPeriod(parsePeriod("2026-Q3")!)).toBe("3. Quartal 2026");
-    expect(formatPeriod(parsePeriod("2026-09")!)).toBe("September 2026");
-    expect(formatPeriod(parsePeriod("2026-Q3")!, "en")).toBe("Q3 2026");
-    for (const bad of ["2026-13", "2026-Q5", "26", "2026-9", "2026-q3", "", "2026-00", "1999"]) expect(parsePeriod(bad)).toBeNull();
-  });
-
-  it("the last closed quarter on 3 December 2026 is the third", () => {
-    expect(lastClosedPeriod("quarter", "2026-12-03").text).toBe("2026-Q3");
-    expect(lastClosedPeriod("month", "2027-01-10").text).toBe("2026-12");
-    expect(lastClosedPeriod("year", "2026-12-03").text).toBe("2025");
-  });
-
-  it("every period's text parses back to itself, its days are in order and the next period starts the day after it ends", () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...PERIODICITIES),
-        fc.integer({ min: 2001, max: 2098 }),
-        fc.integer({ min: 1, max: 12 }),
-        (kind, year, i) => {
-          const index = kind === "month" ? i : kind === "quarter" ? ((i - 1) % 4) + 1 : 1;
-          const p = periodOf(kind, year, index);
-          expect(parsePeriod(p.text)).toEqual(p);
-          expect(p.start <= p.end).toBe(true);
-          const next = shiftPeriod(p, -1);
-          const dayAfter = new Date(Date.parse(`${p.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-          expect(next.start).toBe(dayAfter);
-          expect(previousPeriod(next)).toEqual(p);
-        },
-      ),
-    );
-  });
-});
 
 describe("plausibility checks", () => {
   it("a share above 100 % is an error in plain words", () => {
