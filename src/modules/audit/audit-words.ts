@@ -557,6 +557,9 @@ export const SYSTEM_ACTORS: Record<string, Bilingual> = {
   "verbund admin create": w("Verbund (Einrichtung durch den Betrieb)", "Verbund (set up by operations)"),
 };
 
+/** An administration's API key that acted (a Fachverfahren), named by its public prefix. */
+export const API_KEY_ACTOR = (prefix: string): Bilingual => w(`API-Schlüssel ${prefix}`, `API key ${prefix}`);
+
 /** Who acted when the log does not know or may not say. */
 export const UNKNOWN_ACTOR = w("unbekannt", "unknown");
 /** An actor of another administration, whose name the viewer does not see. */

@@ -27,6 +27,12 @@ import type { StandardVersionRow } from "./standard-scope";
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type { StandardVersionRow };
 
+/**
+ * The administration a value is reported for: a signed-in reporter's, or the one an API key was
+ * issued to (`ApiKeyActor`). The own-value reads below need no more than this.
+ */
+export type ReportingAdministration = Pick<Actor, "regionId" | "organizationId">;
+
 /** The roles that see their administration's drafts. */
 export const OWN_DRAFT_ROLES = ["reporter", "org_admin", "management"] as const;
 
@@ -111,7 +117,7 @@ export async function getVisibleSubmissionForUpdate(tx: Tx, actor: Actor, day: s
 /** The administration's current values of these standards and periods, locked (the batch replaces drafts among them). */
 export async function ownCurrentSubmissionsForUpdate(
   tx: Tx,
-  actor: Actor,
+  actor: ReportingAdministration,
   standardIds: string[],
   periods: string[],
 ): Promise<SubmissionRow[]> {
@@ -121,6 +127,7 @@ export async function ownCurrentSubmissionsForUpdate(
     .from(submissions)
     .where(
       and(
+        eq(submissions.regionId, actor.regionId),
         eq(submissions.organizationId, actor.organizationId),
         inArray(submissions.standardId, standardIds),
         inArray(submissions.period, periods),
@@ -131,7 +138,7 @@ export async function ownCurrentSubmissionsForUpdate(
 }
 
 /** The administration's own current values of some periods (the reporting sheet and the checks of the previous period). */
-export async function ownCurrentSubmissions(db: Db | Tx, actor: Actor, periods: string[]): Promise<SubmissionRow[]> {
+export async function ownCurrentSubmissions(db: Db | Tx, actor: ReportingAdministration, periods: string[]): Promise<SubmissionRow[]> {
   if (!periods.length) return [];
   return db
     .select()
@@ -144,6 +151,19 @@ export async function ownCurrentSubmissions(db: Db | Tx, actor: Actor, periods: 
         isNull(submissions.replacedById),
       ),
     );
+}
+
+/** The administration's own values by id, in the order asked (a batch's answer: what was just written, drafts too). */
+export async function ownSubmissionsByIds(db: Db | Tx, actor: ReportingAdministration, ids: string[]): Promise<SubmissionRow[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select()
+    .from(submissions)
+    .where(
+      and(eq(submissions.regionId, actor.regionId), eq(submissions.organizationId, actor.organizationId), inArray(submissions.id, ids)),
+    );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { publicAccess } from "../../kernel/policy";
+import { acceptingApiKey, publicAccess } from "../../kernel/policy";
 import {
   correctSubmission,
   createSubmissions,
@@ -48,17 +48,18 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     S,
     {
-      config: { policy: submissionPolicy.gate("report"), problems: ["conflict", "unprocessable"] },
+      // A Fachverfahren sends with an API key of its administration instead of a session.
+      config: { policy: acceptingApiKey(submissionPolicy.gate("report"), "submissions"), problems: ["conflict", "unprocessable"] },
       schema: {
         operationId: "createSubmissions",
         tags,
         summary:
-          "A batch of values of the caller's administration, all or nothing: every error and every warning without a reason is reported with the item's index and field, and nothing is written",
+          "A batch of values of the caller's administration (the signed-in account's, or the one the API key was issued to), all or nothing: every error and every warning without a reason is reported with the item's index and field, and nothing is written",
         body: CreateSubmissionsBody,
         response: { 201: CreatedSubmissions },
       },
     },
-    async (request, reply) => reply.status(201).send(await createSubmissions(app.db, request.actor!, request.body)),
+    async (request, reply) => reply.status(201).send(await createSubmissions(app.db, request.apiKey ?? request.actor!, request.body)),
   );
   app.get(
     `${S}/sheet`,

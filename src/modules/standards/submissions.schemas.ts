@@ -73,7 +73,7 @@ export const CreateSubmissionsBody = z
       items: [
         {
           standardId: "6f1c2b1e-2d6e-4c59-9a57-1c1b2a3d4e5f",
-          period: "2026-Q3",
+          period: "2026-09",
           value: 78.4,
           numerator: 4312,
           denominator: 5500,

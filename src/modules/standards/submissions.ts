@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import type { Actor } from "../../kernel/actor";
+import type { Actor, ApiKeyActor } from "../../kernel/actor";
 import { today } from "../../kernel/dates";
 import { pageOf, type Page } from "../../kernel/paging";
 import { AppError, type Bilingual, type FieldProblem } from "../../kernel/problems";
@@ -19,6 +19,7 @@ import {
   organizationNames,
   ownCurrentSubmissions,
   ownCurrentSubmissionsForUpdate,
+  ownSubmissionsByIds,
   regionValuesOf,
   type SubmissionFilter,
   type SubmissionRow,
@@ -28,6 +29,15 @@ import { submissionPolicy } from "./submissions.policy";
 // Reported values (Meldungen): a batch of values of the caller's administration, checked whole
 // (all or nothing), then submit → validate (or send back) → published at the publication day;
 // a correction after validation is a new version that replaces the old one.
+
+/**
+ * Who sends a batch of values: a signed-in account of the administration (controlling, HR office)
+ * or an API key issued to it (a Fachverfahren, `request.apiKey`). Either way the values are the
+ * administration's own: a batch names no administration, so a key cannot report for another.
+ */
+export type Reporter = Actor | ApiKeyActor;
+
+const isApiKey = (r: Reporter | null): r is ApiKeyActor => !!r && "kind" in r && r.kind === "api_key";
 
 /** Validated values are published on this day of the month after validation (the region's publication day). */
 export const PUBLICATION_DAY = 15;
@@ -117,7 +127,7 @@ const UNKNOWN_STANDARD: Bilingual = { de: "Wählen Sie einen Standard aus der Li
  */
 async function assess(
   tx: Tx,
-  actor: Actor,
+  actor: Reporter,
   candidates: Candidate[],
   prefix: (i: number) => string,
 ): Promise<{ problems: FieldProblem[]; assessed: Array<Assessed | null> }> {
@@ -196,14 +206,17 @@ function refuse(problems: FieldProblem[]): never {
 export type SubmissionView = Awaited<ReturnType<typeof presentSubmissions>>[number];
 
 /** Presents values in a fixed number of statements: names, catalogue and the region's values read for all at once. */
-export async function presentSubmissions(db: Db | Tx, actor: Actor | null, rows: SubmissionRow[]) {
+export async function presentSubmissions(db: Db | Tx, actor: Reporter | null, rows: SubmissionRow[]) {
   if (!rows.length) return [];
   const names = await organizationNames(db, [...new Set(rows.map((r) => r.organizationId))]);
   // Published values of every region are public: a page may hold several regions' catalogues.
   const catalogue = await catalogueOf(db, [...new Set(rows.map((r) => r.regionId))]);
   const region = actor ? await regionValuesOf(db, actor.regionId, [...new Set(rows.map((r) => r.period))]) : [];
-  const report = submissionPolicy.can(actor, "report");
-  const validate = submissionPolicy.can(actor, "validate");
+  // A key reports for its administration and does nothing else (no step of review, no correction).
+  const key = isApiKey(actor);
+  const person = key ? null : (actor as Actor | null);
+  const report = key || submissionPolicy.can(person, "report");
+  const validate = submissionPolicy.can(person, "validate");
   return rows.map((s) => {
     const entry = catalogue.get(s.standardId)!;
     const version = entry.versions.find((v) => v.id === s.standardVersionId) ?? entry.versions[0];
@@ -239,10 +252,10 @@ export async function presentSubmissions(db: Db | Tx, actor: Actor | null, rows:
       regionMedian: values.length ? { median: Math.round(median(values) * 100) / 100, count: values.length } : null,
       abilities: {
         edit: own && s.state === "draft",
-        submit: own && s.state === "draft",
+        submit: own && !key && s.state === "draft",
         validate: mayValidate,
         sendBack: mayValidate,
-        correct: own && (s.state === "validated" || s.state === "published") && !s.replacedById,
+        correct: own && !key && (s.state === "validated" || s.state === "published") && !s.replacedById,
       },
     };
   });
@@ -347,7 +360,8 @@ const auditOf = (s: Pick<SubmissionRow, "period" | "value" | "numerator" | "deno
  * that has a draft replaces the draft; one that has a submitted or validated value is refused (a
  * correction changes that).
  */
-export async function createSubmissions(db: Db, actor: Actor, body: { items: SubmissionInput[]; submit: boolean }) {
+export async function createSubmissions(db: Db, actor: Reporter, body: { items: SubmissionInput[]; submit: boolean }) {
+  const accountId = isApiKey(actor) ? null : actor.accountId;
   const ids = await db.transaction(async (tx) => {
     const { problems, assessed } = await assess(tx, actor, body.items, (i) => `items.${i}.`);
     const existing = await ownCurrentSubmissionsForUpdate(
@@ -397,9 +411,9 @@ export async function createSubmissions(db: Db, actor: Actor, body: { items: Sub
         explainedWarnings: a.explained,
         state: state as "draft" | "submitted",
         returnComment: null,
-        submittedBy: body.submit ? actor.accountId : null,
+        submittedBy: body.submit ? accountId : null,
         submittedAt: body.submit ? now : null,
-        source: "form" as const,
+        source: isApiKey(actor) ? ("api" as const) : ("form" as const),
         updatedAt: now,
       };
       const before = existing.find((e) => e.standardId === item.standardId && e.period === item.period);
@@ -413,7 +427,7 @@ export async function createSubmissions(db: Db, actor: Actor, body: { items: Sub
               organizationId: actor.organizationId,
               standardId: item.standardId,
               period: a.period.text,
-              createdBy: actor.accountId,
+              createdBy: accountId,
             })
             .returning();
       await recordAudit(tx, actor, {
@@ -428,8 +442,7 @@ export async function createSubmissions(db: Db, actor: Actor, body: { items: Sub
     }
     return written;
   });
-  const rows = await Promise.all(ids.map((id) => getVisibleSubmission(db, actor, today(), id)));
-  return { items: await presentSubmissions(db, actor, rows) };
+  return { items: await presentSubmissions(db, actor, await ownSubmissionsByIds(db, actor, ids)) };
 }
 
 /** The actor's own value, locked for a step; another administration's answers like a missing one. */

@@ -1693,7 +1693,7 @@ export interface paths {
         /** Reported values: the own administration's in every state, the region's submitted and later ones, and published ones (after their publication day) for everyone */
         get: operations["listSubmissions"];
         put?: never;
-        /** A batch of values of the caller's administration, all or nothing: every error and every warning without a reason is reported with the item's index and field, and nothing is written */
+        /** A batch of values of the caller's administration (the signed-in account's, or the one the API key was issued to), all or nothing: every error and every warning without a reason is reported with the item's index and field, and nothing is written */
         post: operations["createSubmissions"];
         delete?: never;
         options?: never;
@@ -17149,7 +17149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            /** @description Problem (`unauthenticated`, `session_expired`, `api_key_invalid`): Please sign in. / Your session has expired. Please sign in again. / The API key is invalid or revoked. Please ask your administration's HR office or controlling for a new key. */
             401: {
                 headers: {
                     [name: string]: unknown;
