@@ -160,6 +160,7 @@ export const ReportingSheet = z.object({
   periods: z.array(z.object({ period: z.string(), label: Bilingual })),
   /** The day validated values are published by default. */
   publicationDay: z.number().int(),
-  rows: z.array(z.object({ standard: StandardRef, current: SubmissionView.nullable() })),
+  /** A standard once per period of its own periodicity the sheet asks for (a monthly one three times in a quarter's sheet). */
+  rows: z.array(z.object({ standard: StandardRef, period: z.string(), periodLabel: Bilingual, current: SubmissionView.nullable() })),
   canReport: z.boolean(),
 });

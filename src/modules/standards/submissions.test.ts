@@ -13,7 +13,7 @@ import { createTestDatabase, testDatabaseKind } from "../../../test/db";
 import { fireTogether, statusCounts } from "../../../test/parallel";
 import { standardsFixture } from "../../../test/standards-fixture";
 import { defaultPublishOn } from "./submissions";
-import { formatPeriodText } from "../../domain/standards/period";
+import { formatPeriodText, parsePeriod, periodsDue, shiftPeriod } from "../../domain/standards/period";
 
 let t: TestApp;
 let reporter: Client;
@@ -109,6 +109,19 @@ describe("a batch of values", () => {
     expect(phone).toMatchObject({ state: "draft", abilities: { submit: true, validate: false } });
     expect(phone.explainedWarnings.map((w: { rule: string }) => w.rule)).toEqual(["jump", "median_distance"]);
     expect(await countOwn()).toBe(3);
+  });
+
+  it("checks a month's jump against the month before in the same batch (a quarter's sheet sends three months at once)", async () => {
+    // Two months after the last closed one: nothing is stored for them or the month before them.
+    const [next, after] = [2, 3].map((n) => shiftPeriod(parsePeriod(f.month)!, -n).text);
+    const refused = await post(reporter, S, {
+      items: [
+        { standardId: f.phone, period: next, value: 80, numerator: 40, denominator: 50 },
+        { standardId: f.phone, period: after, value: 30, numerator: 15, denominator: 50 },
+      ],
+    });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(fieldsOf(refused)).toEqual(["items.1.reasons.jump:jump"]);
   });
 
   it("keeps drafts with the administration: other administrations, the coordination and the public get 404", async () => {
@@ -229,15 +242,33 @@ describe("from draft to publication", () => {
   });
 
   it("the reporting sheet lists the standards that apply to Wunstorf for the period, each with its current value", async () => {
-    const keys = (sheet: { rows: Array<{ standard: { key: string } }> }) => sheet.rows.map((r) => r.standard.key).sort();
-    const quarter = (await get(reporter, `${S}/sheet?period=${f.quarter}`)).json();
-    // The starter set's quarterly standards, not the monthly ones.
-    expect(keys(quarter)).toContain("bauantrag-vollstaendigkeit");
-    expect(keys(quarter)).not.toContain("telefon-erreichbarkeit");
-    expect(quarter.periodLabel.de).toMatch(/^\d\. Quartal \d{4}$/);
-    expect(keys((await get(reporter, `${S}/sheet?period=${f.month}`)).json())).toEqual(["buergeramt-termin", "telefon-erreichbarkeit"]);
+    const keys = (sheet: { rows: Array<{ standard: { key: string } }> }) => [...new Set(sheet.rows.map((r) => r.standard.key))].sort();
+    const month = (await get(reporter, `${S}/sheet?period=${f.month}`)).json();
+    expect(keys(month)).toEqual(["buergeramt-termin", "telefon-erreichbarkeit"]);
+    expect(month.rows.map((r: { period: string }) => r.period)).toEqual([f.month, f.month]);
     // The Region has no citizens' office.
     expect(keys((await get(regionHr, `${S}/sheet?period=${f.month}`)).json())).toEqual(["telefon-erreichbarkeit"]);
+  });
+
+  it("a quarter's sheet asks a monthly standard for each of its three months, each with that month's value", async () => {
+    const quarter = (await get(reporter, `${S}/sheet?period=${f.quarter}`)).json();
+    expect(quarter.periodLabel.de).toMatch(/^\d\. Quartal \d{4}$/);
+    const months = periodsDue(parsePeriod(f.quarter)!, "month").map((p) => p.text);
+    type Row = {
+      standard: { key: string };
+      period: string;
+      periodLabel: { de: string };
+      current: { period: string; value: number } | null;
+    };
+    const rowsOf = (key: string) => (quarter.rows as Row[]).filter((r) => r.standard.key === key);
+    expect(rowsOf("bauantrag-vollstaendigkeit").map((r) => r.period)).toEqual([f.quarter]);
+    for (const key of ["telefon-erreichbarkeit", "buergeramt-termin"]) {
+      expect(rowsOf(key).map((r) => r.period)).toEqual(months);
+      expect(rowsOf(key).map((r) => r.periodLabel.de)).toEqual(months.map((m) => formatPeriodText(m)));
+      // The demo reported Wunstorf's months before the last one: each row carries its own month's value.
+      for (const r of rowsOf(key)) if (r.current) expect(r.current.period).toBe(r.period);
+    }
+    expect(rowsOf("telefon-erreichbarkeit").filter((r) => r.current).length).toBeGreaterThan(0);
   });
 });
 

@@ -7,9 +7,17 @@ import { pageOf, type Page } from "../../kernel/paging";
 import { AppError, type Bilingual, type FieldProblem } from "../../kernel/problems";
 import { appliesTo, NOT_APPLICABLE, versionInForce } from "../../domain/standards/standard-rules";
 import { administrationAsApplicable, unscopedStandardsOfRegions, type StandardVersionRow } from "./standard-scope";
-import { formatPeriod, lastClosedPeriod, parsePeriod, previousPeriod, shiftPeriod, type Period } from "../../domain/standards/period";
+import {
+  formatPeriod,
+  lastClosedPeriod,
+  parsePeriod,
+  periodsDue,
+  previousPeriod,
+  shiftPeriod,
+  type Period,
+} from "../../domain/standards/period";
 import { checkValue, median, type PlausibilityProblem } from "../../domain/standards/plausibility";
-import type { ConfidenceLevel, ExplainedWarning, Periodicity } from "../../domain/standards/standard";
+import { PERIODICITIES, type ConfidenceLevel, type ExplainedWarning, type Periodicity } from "../../domain/standards/standard";
 import { recordAudit } from "../audit";
 import { submissions } from "./standards.tables";
 import {
@@ -162,7 +170,11 @@ async function assess(
       problems.push(problemOf(at("standardId"), "not_applicable", NOT_APPLICABLE[rules.appliesTo]));
       return null;
     }
-    const previous = period ? own.find((s) => s.standardId === c.standardId && s.period === previousPeriod(period).text) : undefined;
+    // The previous period's value: the batch's own when it brings one (a quarter's sheet sends its three months), else the stored one.
+    const before = period ? previousPeriod(period).text : null;
+    const previous =
+      candidates.find((o) => o.standardId === c.standardId && o.period === before) ??
+      own.find((s) => s.standardId === c.standardId && s.period === before);
     const peers = region.filter((r) => r.standardId === c.standardId && r.period === c.period && r.organizationId !== actor.organizationId);
     const found: PlausibilityProblem[] = checkValue(
       { period: c.period, value: c.value, numerator: c.numerator ?? null, denominator: c.denominator ?? null },
@@ -297,22 +309,31 @@ function withPeriod(periods: Period[], shown: Period): Period[] {
   return periods.some((p) => p.text === shown.text) ? periods : [shown, ...periods];
 }
 
-/** The reporting sheet of the actor's administration for a period: each applicable standard with its current value. */
+/**
+ * The reporting sheet of the actor's administration for a period: each applicable standard with
+ * its current value, once for every period of its own periodicity that the sheet's period asks for
+ * (`periodsDue`): a quarter's sheet lists a monthly standard for each of its three months.
+ */
 export async function reportingSheet(db: Db, actor: Actor, periodText?: string) {
   const day = today();
   const catalogue = await catalogueOf(db, actor.regionId);
   const facts = await factsOf(db, actor.regionId, actor.organizationId);
   const period = (periodText ? parsePeriod(periodText) : null) ?? lastClosedPeriod("quarter", day);
   const kinds = new Set<Periodicity>();
-  const rows: Array<{ entry: CatalogueEntry; version: StandardVersionRow }> = [];
+  const rows: Array<{ entry: CatalogueEntry; version: StandardVersionRow; period: Period }> = [];
   for (const entry of catalogue.values()) {
     const latest = entry.versions[0];
     if (appliesTo(latest.appliesTo, facts)) kinds.add(latest.periodicity);
-    const version = versionInForce(entry.versions, period.end);
-    if (version && version.periodicity === period.kind && appliesTo(version.appliesTo, facts)) rows.push({ entry, version });
+    for (const kind of PERIODICITIES) {
+      for (const due of periodsDue(period, kind)) {
+        // The version in force at the end of each period decides, so a change of periodicity splits cleanly.
+        const version = versionInForce(entry.versions, due.end);
+        if (version && version.periodicity === kind && appliesTo(version.appliesTo, facts)) rows.push({ entry, version, period: due });
+      }
+    }
   }
-  rows.sort((a, b) => a.version.title.localeCompare(b.version.title, "de"));
-  const current = await ownCurrentSubmissions(db, actor, [period.text]);
+  rows.sort((a, b) => a.version.title.localeCompare(b.version.title, "de") || a.period.start.localeCompare(b.period.start));
+  const current = await ownCurrentSubmissions(db, actor, [...new Set(rows.map((r) => r.period.text))]);
   const presented = await presentSubmissions(db, actor, current);
   return {
     period: period.text,
@@ -322,9 +343,11 @@ export async function reportingSheet(db: Db, actor: Actor, periodText?: string) 
       label: { de: formatPeriod(p), en: formatPeriod(p, "en") },
     })),
     publicationDay: PUBLICATION_DAY,
-    rows: rows.map(({ entry, version }) => ({
+    rows: rows.map(({ entry, version, period: due }) => ({
       standard: standardRef(entry, version),
-      current: presented.find((s) => s.standard.id === entry.id) ?? null,
+      period: due.text,
+      periodLabel: { de: formatPeriod(due), en: formatPeriod(due, "en") },
+      current: presented.find((s) => s.standard.id === entry.id && s.period === due.text) ?? null,
     })),
     canReport: submissionPolicy.can(actor, "report"),
   };

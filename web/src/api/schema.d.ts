@@ -17267,6 +17267,11 @@ export interface operations {
                                 indicatorDefinition: string;
                                 measurement: string;
                             };
+                            period: string;
+                            periodLabel: {
+                                de: string;
+                                en: string;
+                            };
                             current: {
                                 /** Format: uuid */
                                 id: string;

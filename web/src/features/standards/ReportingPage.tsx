@@ -35,9 +35,12 @@ const problemOf = (errors: Array<{ field: string; message: { de: string; en: str
   errors: errors.map((e) => ({ ...e, in: "body", rule: "number" })),
 });
 
+/** A row of the sheet: a standard in one of its periods (a monthly standard thrice in a quarter's sheet). */
+const rowKey = (r: SheetRow) => `${r.standard.key}-${r.period}`;
+
 /**
  * The reporter's "Meldungen": the standards that apply to the administration for a period, one
- * group of fields each (value; numerator and denominator for a share; how measured; confidence).
+ * group of fields each (a monthly standard once per month of a quarter) (value; numerator and denominator for a share; how measured; confidence).
  * Saved as a draft or submitted (asks first); the server's checks come back at the fields — a
  * warning opens a reason field under the value. A refused form keeps everything typed.
  */
@@ -62,7 +65,7 @@ export function ReportingPage() {
     const next: Record<string, Row> = {};
     for (const r of sheet.data.rows) {
       const c = r.current;
-      next[r.standard.key] =
+      next[rowKey(r)] =
         c && c.state === "draft"
           ? {
               value: numberText(c.value, lang),
@@ -112,11 +115,14 @@ export function ReportingPage() {
 
   if (!sheet.data) return <QueryState query={sheet} title={t("reporting.title")} />;
   const data = sheet.data;
-  const titleOf = (r: SheetRow) => (lang === "en" ? r.standard.titleEn : r.standard.title);
+  const standardTitle = (r: SheetRow) => (lang === "en" ? r.standard.titleEn : r.standard.title);
+  // A row of another period than the sheet's (a month of the quarter) names its period.
+  const titleOf = (r: SheetRow) =>
+    r.period === data.period ? standardTitle(r) : t("reporting.rowOfPeriod", { title: standardTitle(r), period: r.periodLabel[lang] });
   const unitOf = (r: SheetRow) => t(`reporting.units.${r.standard.unit}`);
   const labels: Record<string, string> = {};
   for (const r of editable) {
-    const k = r.standard.key;
+    const k = rowKey(r);
     labels[field("value", k)] = `${titleOf(r)}: ${t("reporting.value", { unit: unitOf(r) })}`;
     labels[field("numerator", k)] = `${titleOf(r)}: ${t("reporting.numerator")}`;
     labels[field("denominator", k)] = `${titleOf(r)}: ${t("reporting.denominator")}`;
@@ -127,33 +133,33 @@ export function ReportingPage() {
 
   /** The batch of what is typed, or null after reporting what cannot be read. */
   const batch = (submit: boolean): { body: NewSubmissions; keys: string[] } | null => {
-    const filled = editable.filter((r) => (rows[r.standard.key]?.value ?? "").trim() !== "");
+    const filled = editable.filter((r) => (rows[rowKey(r)]?.value ?? "").trim() !== "");
     const unreadable: Array<{ field: string; message: { de: string; en: string } }> = [];
     for (const r of filled) {
-      const row = rows[r.standard.key];
+      const row = rows[rowKey(r)];
       for (const kind of ["value", "numerator", "denominator"] as const) {
         if (row[kind].trim() !== "" && numberOf(row[kind]) === null)
-          unreadable.push({ field: field(kind, r.standard.key), message: both("reporting.notANumber") });
+          unreadable.push({ field: field(kind, rowKey(r)), message: both("reporting.notANumber") });
       }
     }
     if (!filled.length && editable.length)
-      unreadable.push({ field: field("value", editable[0].standard.key), message: both("reporting.nothing") });
+      unreadable.push({ field: field("value", rowKey(editable[0])), message: both("reporting.nothing") });
     if (unreadable.length) {
       send.fail(problemOf(unreadable));
       return null;
     }
     return {
-      keys: filled.map((r) => r.standard.key),
+      keys: filled.map(rowKey),
       body: {
         submit,
         items: filled.map((r) => {
-          const row = rows[r.standard.key];
+          const row = rows[rowKey(r)];
           const reasons = Object.fromEntries(
             RULES.filter((rule) => (row.reasons[rule] ?? "").trim()).map((rule) => [rule, row.reasons[rule]!]),
           );
           return {
             standardId: r.standard.id,
-            period: data.period,
+            period: r.period,
             value: numberOf(row.value)!,
             numerator: row.numerator.trim() ? numberOf(row.numerator) : null,
             denominator: row.denominator.trim() ? numberOf(row.denominator) : null,
@@ -180,7 +186,7 @@ export function ReportingPage() {
     if (b) await send.run(b.body, b.keys);
   };
   const update = (key: string, change: Partial<Row>) => setRows((old) => ({ ...old, [key]: { ...(old[key] ?? EMPTY), ...change } }));
-  const filledCount = editable.filter((r) => (rows[r.standard.key]?.value ?? "").trim() !== "").length;
+  const filledCount = editable.filter((r) => (rows[rowKey(r)]?.value ?? "").trim() !== "").length;
 
   return (
     <Page title={t("reporting.title")} intro={t("reporting.intro")}>
@@ -216,7 +222,7 @@ export function ReportingPage() {
           className="kern-stack reporting-form"
         >
           {data.rows.map((r) => {
-            const k = r.standard.key;
+            const k = rowKey(r);
             const c = r.current;
             const title = titleOf(r);
             const target = t("reporting.target", {

@@ -175,6 +175,7 @@ export const de = {
     periodLabel: "Zeitraum",
     show: "Anzeigen",
     valuesFor: "Werte für {{period}}",
+    rowOfPeriod: "{{title}} – {{period}}",
     noStandards: "Für {{period}} gilt kein Leistungsstandard, der Ihre Verwaltung betrifft.",
     target: "Zielwert: {{target}}, Toleranz {{tolerance}}",
     higherBetter: "höher ist besser",

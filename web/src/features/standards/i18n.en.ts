@@ -176,6 +176,7 @@ export const en: typeof de = {
     periodLabel: "Period to show",
     show: "Show",
     valuesFor: "Values for {{period}}",
+    rowOfPeriod: "{{title}} – {{period}}",
     noStandards: "No service standard that concerns your administration applies to {{period}}.",
     target: "Target: {{target}}, tolerance {{tolerance}}",
     higherBetter: "higher is better",
