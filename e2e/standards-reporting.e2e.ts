@@ -21,6 +21,17 @@ function lastClosedMonth(): string {
   return m === 1 ? `Dezember ${y - 1}` : `${MONTHS[m - 2]} ${y}`;
 }
 
+/** The months of the last closed quarter as the pages name them ("Juli 2026", …). */
+function lastClosedQuarterMonths(): string[] {
+  const [y, m] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit" })
+    .format(new Date())
+    .split("-")
+    .map(Number);
+  const quarter = Math.ceil(m / 3);
+  const [year, q] = quarter === 1 ? [y - 1, 4] : [y, quarter - 1];
+  return [0, 1, 2].map((i) => `${MONTHS[(q - 1) * 3 + i]} ${year}`);
+}
+
 /** Focuses a control and presses Enter: a keyboard user's click. */
 async function press(page: Page, locator: ReturnType<Page["getByRole"]>) {
   await locator.focus();
@@ -50,6 +61,11 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
     await press(page, page.getByRole("link", { name: /^Meldungen/ }));
     await page.getByRole("heading", { level: 1, name: "Meldungen" }).waitFor();
     await page.getByRole("heading", { level: 2, name: /^Werte für \d\. Quartal \d{4}$/ }).waitFor();
+    // The quarter's sheet asks the monthly telephone standard for each of its three months.
+    for (const m of lastClosedQuarterMonths())
+      expect(await page.getByText(`Telefonische Erreichbarkeit (115-Serviceversprechen) – ${m}`, { exact: true }).count(), m).toBe(1);
+    await expectAccessible(page, "reporting: the quarter's sheet");
+    await screenshots(page, "reporting-quarter");
     const month = lastClosedMonth();
     const period = page.getByRole("combobox", { name: "Zeitraum", exact: true });
     await period.focus();
