@@ -62,6 +62,11 @@ function quarterBack(n: number): string {
   return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
 }
 
+/** The running month in Germany (`2026-12`). */
+function runningMonth(): string {
+  return todayInGermany().slice(0, 7);
+}
+
 /** The hours page of the seconded person's running secondment. */
 async function openHours(page: Page) {
   await page.goto(`/abordnungen/${await ensureRunningSecondment()}/stunden`);
@@ -705,25 +710,28 @@ export const WALKS: Walk[] = [
   {
     form: "reporting-values",
     as: "controlling@wunstorf.demo",
-    // A quarter the demo has no values of Wunstorf for, so the fields are open whatever ran before.
-    open: (page) => page.goto(`/meldungen?zeitraum=${quarterBack(5)}`).then(() => undefined),
-    empty: { what: "no value typed", fill: async () => {}, fields: ["value-telefon-erreichbarkeit"] },
+    // The running quarter: the demo has no values of Wunstorf for it but October's, nobody reports the
+    // running month, so these fields are open whatever ran before. The monthly telephone standard has
+    // a field per month (`value-telefon-erreichbarkeit-2026-12`); "nothing typed" is told at the
+    // first open field (the standards by title: "Antwort auf Anregungen …", quarterly).
+    open: (page) => page.goto(`/meldungen?zeitraum=${quarterBack(-1)}`).then(() => undefined),
+    empty: { what: "no value typed", fill: async () => {}, fields: [`value-anregungen-antwort-${quarterBack(-1)}`] },
     wrong: [
       {
         what: "a word as the value and a share above 100 %",
         fill: async (field) => {
-          await field("value-telefon-erreichbarkeit").fill("viel");
+          await field(`value-telefon-erreichbarkeit-${runningMonth()}`).fill("viel");
         },
-        fields: ["value-telefon-erreichbarkeit"],
+        fields: [`value-telefon-erreichbarkeit-${runningMonth()}`],
       },
       {
         what: "a share above 100 % and a numerator above its denominator",
         fill: async (field) => {
-          await field("value-telefon-erreichbarkeit").fill("104");
-          await field("numerator-telefon-erreichbarkeit").fill("50");
-          await field("denominator-telefon-erreichbarkeit").fill("40");
+          await field(`value-telefon-erreichbarkeit-${runningMonth()}`).fill("104");
+          await field(`numerator-telefon-erreichbarkeit-${runningMonth()}`).fill("50");
+          await field(`denominator-telefon-erreichbarkeit-${runningMonth()}`).fill("40");
         },
-        fields: ["value-telefon-erreichbarkeit", "numerator-telefon-erreichbarkeit"],
+        fields: [`value-telefon-erreichbarkeit-${runningMonth()}`, `numerator-telefon-erreichbarkeit-${runningMonth()}`],
       },
     ],
     screenshot: true,
