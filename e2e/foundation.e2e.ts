@@ -10,12 +10,10 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/**
- * The navigation's entries without the figures of open tasks beside them (e2e/start.e2e.ts checks
- * those), once placed: signed in, the links stay hidden until their first counts arrive.
- */
+/** The navigation's entries without the figures of open tasks beside them (e2e/start.e2e.ts checks those). */
+/** The navigation's link labels without counts, once the links show (they wait for their first counts). */
 const navLabels = async (nav: Locator) => {
-  await nav.locator("ul:not(.site-nav__list--placing)").waitFor();
+  await nav.getByRole("link").first().waitFor();
   return (await nav.getByRole("link").allTextContents()).map((text) => text.replace(/\d+$/, ""));
 };
 

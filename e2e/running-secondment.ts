@@ -2,8 +2,8 @@
  * A running secondment with a person who can sign in, for the browser tests of hours: Jonas Weber
  * (a new employee account of Wunstorf's Bauordnung, made by its HR office) seconded to the
  * Gesundheitsamt since three weeks, walked through the real API by each party
- * (`test/active-secondment.ts`). The demo's own running secondments are of people without an
- * account. Made once per server: a second call finds it again.
+ * (`test/active-secondment.ts`), so the tests own its hours (the demo's running secondment of
+ * `abgeordnete@garbsen.demo` belongs to newcomers). Made once per server: a second call finds it again.
  */
 import { baseUrl, demoPassword } from "./browser";
 import { runningSecondment, type Send } from "../test/active-secondment";
@@ -12,7 +12,7 @@ import { runningSecondment, type Send } from "../test/active-secondment";
 export const PERSON = { login: "jonas.weber@wunstorf.demo", name: "Jonas Weber" };
 
 /** Signs in through the API; null when the account does not exist (yet). */
-async function apiSignIn(login: string): Promise<Send | null> {
+export async function apiSignIn(login: string): Promise<Send | null> {
   const res = await fetch(`${baseUrl()}/api/v1/session`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -34,7 +34,8 @@ async function apiSignIn(login: string): Promise<Send | null> {
   };
 }
 
-const as = async (login: string) => {
+/** A party's API calls (the browser tests' arrangement, through the real API). */
+export const as = async (login: string) => {
   const send = await apiSignIn(login);
   if (!send) throw new Error(`sign-in of ${login} failed`);
   return send;

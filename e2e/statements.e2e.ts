@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
-import { ensureRunningSecondment } from "./running-secondment";
+import { apiSignIn, ensureRunningSecondment } from "./running-secondment";
 
 const hasBrowser = inject("e2eHasBrowser");
 /** A person of her own, so this walk does not touch the hours of the timesheet walk. */
@@ -35,7 +35,9 @@ const euros = (cents: number) => new Intl.NumberFormat("de-DE", { style: "curren
  * Statements in the browser, keyboard only (#16): Mara Lindner (Wunstorf, at the Gesundheitsamt)
  * records last week, the Gesundheitsamt's head confirms it, Wunstorf's finance computes and issues
  * the month's statement to the Region — its PDF's total is the API's — and the Region's finance
- * acknowledges it from its task list.
+ * acknowledges it from its task list. Afterwards Mara records one more day of that month, the head
+ * confirms it, and Wunstorf's finance finds "Nachtrag … möglich" in its tasks, creates the Nachtrag
+ * on the statement's page and issues it — its PDF's total is the API's.
  */
 describe.skipIf(!hasBrowser)("a statement between administrations in the browser", () => {
   it("the person records last week and the Gesundheitsamt's head confirms it", async () => {
@@ -187,6 +189,123 @@ describe.skipIf(!hasBrowser)("a statement between administrations in the browser
     expect(await stale.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");
     await stale.getByRole("button", { name: "Zahlung vermerken" }).waitFor({ state: "detached" });
     await expectAccessible(stale, "statements: a step someone else took");
+    await context.close();
+  });
+
+  it("one more day confirmed after the statement: finance sees the task, creates the Nachtrag after being asked, issues it, and its PDF's total is the API's", async () => {
+    // A day of the statement's month not recorded yet: last week's Saturday, or the Sunday before it
+    // (the week form offers working days; the API takes any day). Mara records it through the API.
+    const { month, day } = await (async () => {
+      const { page, context } = await newPage(browser);
+      const answer = await page.evaluate(() => {
+        const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+        const now = new Date();
+        const monday = new Date(now);
+        monday.setDate(now.getDate() - ((now.getDay() + 6) % 7) - 7);
+        const saturday = new Date(monday);
+        saturday.setDate(monday.getDate() + 5);
+        const sunday = new Date(monday);
+        sunday.setDate(monday.getDate() - 1);
+        const m = iso(monday).slice(0, 7);
+        return { month: m, day: iso(saturday).slice(0, 7) === m ? iso(saturday) : iso(sunday) };
+      });
+      await context.close();
+      return answer;
+    })();
+    const mara = await apiSignIn(PERSON.login);
+    const recorded = await mara!("POST", `/api/v1/secondments/${id}/timesheets`, { days: [{ day, minutes: 240 }] });
+    expect(recorded.status, recorded.body).toBe(201);
+
+    const head = await newPage(browser);
+    await signInWithKeyboard(head.page, "gesundheitsamt@region-hannover.demo");
+    await press(head.page, head.page.getByRole("link", { name: `Stunden bestätigen: 1 Tag von ${PERSON.name}` }));
+    await press(head.page, head.page.getByRole("button", { name: /^Offene Tage der Woche vom .* bestätigen$/ }));
+    await head.page.getByRole("status").filter({ hasText: "Bestätigt: 1 Tag." }).waitFor();
+    await head.context.close();
+
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "kaemmerei@wunstorf.demo");
+    await press(page, page.getByRole("link", { name: "Abrechnungen", exact: true }));
+    await page.getByRole("heading", { level: 1, name: "Abrechnungen" }).waitFor();
+    const monthWords = new Intl.DateTimeFormat("de-DE", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${month}-01T00:00:00Z`),
+    );
+    await press(
+      page,
+      page.getByRole("link", { name: `Nachtrag für Region Hannover, ${monthWords} möglich: 1 Tag bestätigt nach der Abrechnung` }),
+    );
+    await page.getByRole("heading", { level: 1, name: `Abrechnung ${monthWords}` }).waitFor();
+    await page.getByText("Seit der Abrechnung: 1 Tag bestätigt nach der Abrechnung.").waitFor();
+    await expectAccessible(page, "statements: a supplement is possible");
+    await screenshots(page, "statement-supplement-possible");
+    await press(page, page.getByRole("button", { name: "Nachtrag erstellen" }));
+    const ask = page.getByRole("dialog", { name: "Nachtrag erstellen?" });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain("nur was seit der Abrechnung bestätigt wurde");
+    await expectAccessible(page, "statements: creating a supplement asks first");
+    await press(page, ask.getByRole("button", { name: "Nachtrag erstellen" }));
+    await page.getByRole("heading", { level: 1, name: `Nachtrag ${monthWords}` }).waitFor();
+    await page.getByRole("status").filter({ hasText: "Der Nachtrag ist berechnet" }).waitFor();
+    await page.getByRole("link", { name: `Nachtrag zur Abrechnung Nr. ${number} vom`, exact: false }).waitFor();
+    await page.getByText("nach der Abrechnung bestätigt").first().waitFor();
+    await expectAccessible(page, "statements: a supplement's draft");
+    await screenshots(page, "statement-supplement-draft");
+
+    await press(page, page.getByRole("button", { name: "Abrechnung stellen" }));
+    const issue = page.getByRole("dialog", { name: "Abrechnung stellen?" });
+    await press(page, issue.getByRole("button", { name: "Abrechnung stellen" }));
+    await page
+      .getByRole("status")
+      .filter({ hasText: /Die Abrechnung VB-\d{4}-\d\d-\d{4} ist gestellt/ })
+      .waitFor();
+    const supplementId = page.url().split("/abrechnungen/")[1].split("?")[0];
+    const body = (await (await page.request.get(`/api/v1/statements/${supplementId}`)).json()) as {
+      grossCents: number;
+      number: string;
+      lines: Array<{ minutes: number }>;
+      supplements: { number: string };
+    };
+    expect(body.lines.map((l) => l.minutes)).toEqual([240]);
+    expect(body.supplements.number).toBe(number);
+    const pdf = await page.request.get(`/api/v1/statements/${supplementId}.pdf`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "statement-e2e-")), "nachtrag.pdf");
+    fs.writeFileSync(file, await pdf.body());
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    expect(text).toContain(`Nachtrag zur Abrechnung Nr. ${number}`);
+    const total = /Gesamtbetrag\s+([\d.]+,\d\d)\s*€/.exec(text)?.[1];
+    expect(total).toBe(
+      euros(body.grossCents)
+        .replace(/\s*€$/, "")
+        .replace(/\u00a0/g, ""),
+    );
+    // The original lists its supplement; the list says which is which.
+    await page.goto(`/abrechnungen/${statementId}`);
+    await page.getByRole("link", { name: `Nachtrag zu ${number} ${body.number}, gestellt` }).waitFor();
+    await page.goto("/abrechnungen");
+    await page
+      .getByRole("table", { name: /Abrechnungen Ihrer Verwaltung/ })
+      .getByRole("link", { name: `Nachtrag zu ${number}` })
+      .first()
+      .waitFor();
+    await expectAccessible(page, "statements: the list with a supplement");
+    await expectFitsWidth(page, 390);
+    await screenshots(page, "statements-list-with-supplement");
+
+    // The demo's month four months back: a billed day was corrected downwards, so its Nachtrag is a credit.
+    await press(page, page.getByRole("link", { name: /^Nachtrag für Region Hannover, .* möglich: 1 Korrektur$/ }));
+    await press(page, page.getByRole("button", { name: "Nachtrag erstellen" }));
+    const askCredit = page.getByRole("dialog", { name: "Nachtrag erstellen?" });
+    await press(page, askCredit.getByRole("button", { name: "Nachtrag erstellen" }));
+    await page.getByRole("heading", { level: 1, name: /^Gutschrift / }).waitFor();
+    await page.getByText("Die Korrekturen verringern den Betrag: Dies ist eine Gutschrift.").waitFor();
+    await page.getByText("Gesamtbetrag (Gutschrift)").waitFor();
+    await page
+      .getByText(/^Korrektur vom \d\d\.\d\d\.\d{4}: 7,75 Std\. → 6,50 Std\.$/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, "statements: a credit");
+    await expectFitsWidth(page, 390);
+    await screenshots(page, "statement-credit-draft");
     await context.close();
   });
 });

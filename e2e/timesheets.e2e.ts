@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
-import { ensureRunningSecondment, PERSON } from "./running-secondment";
+import { as, ensureRunningSecondment, PERSON } from "./running-secondment";
 
 const hasBrowser = inject("e2eHasBrowser");
 let browser: Browser;
@@ -150,6 +150,44 @@ describe.skipIf(!hasBrowser)("hours of a secondment in the browser", () => {
     const notice = page.getByRole("status").filter({ hasText: /^Zurückgegeben: Fahrtkosten vom / });
     await notice.waitFor();
     expect(await page.getByRole("table", { name: /^Auslagen im/ }).textContent()).toContain("Bitte die Rückfahrt als eigenen Beleg.");
+    await context.close();
+  });
+
+  it("a returned day: the person's task opens its week with the comment at the field; 'Neu erfassen' in the month leads there too", async () => {
+    // The Monday two weeks back (the secondment runs since three weeks), recorded and returned through the API.
+    const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
+    const monday = new Date(`${today}T00:00:00Z`);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 14);
+    const day = monday.toISOString().slice(0, 10);
+    const person = await as(PERSON.login);
+    const recorded = await person("POST", `/api/v1/secondments/${id}/timesheets`, { days: [{ day, minutes: 480 }] });
+    expect(recorded.status, recorded.body).toBe(201);
+    const entry = (JSON.parse(recorded.body).entries as Array<{ id: string; day: string }>).find((e) => e.day === day)!;
+    const head = await as("gesundheitsamt@region-hannover.demo");
+    const returned = await head("POST", `/api/v1/secondments/${id}/timesheets/${entry.id}/return`, {
+      comment: "Bitte nur 6 Stunden, ab Mittag Schulung.",
+    });
+    expect(returned.status, returned.body).toBe(200);
+
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, PERSON.login);
+    await press(page, page.getByRole("link", { name: "Zurückgegebene Stunden neu erfassen: 1 Tag" }));
+    await page.getByRole("heading", { level: 1, name: `Stunden und Auslagen: ${PERSON.name}` }).waitFor();
+    // The week form opens at the returned day, the head's comment beside its field.
+    const field = page.getByRole("group", { name: /^Woche vom/ }).getByLabel(/^Montag/);
+    await expect
+      .poll(() => field.getAttribute("aria-describedby").then((ids) => page.locator(`[id="${ids?.split(" ")[0]}"]`).textContent()))
+      .toContain("Bitte nur 6 Stunden, ab Mittag Schulung.");
+    await press(page, page.getByRole("button", { name: "Nächste Woche" }));
+    // From the month's table, the returned day leads back to its field.
+    await press(page, page.getByRole("button", { name: /^Stunden vom .* neu erfassen$/ }));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`field-hours-${day}`);
+    await page.keyboard.type("6");
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Gespeichert: 1 Tag mit 6 Std." }).waitFor();
+    expect(await page.getByRole("button", { name: /^Stunden vom .* neu erfassen$/ }).count()).toBe(0);
+    await expectAccessible(page, "hours: a returned day recorded anew");
+    await screenshots(page, "timesheet-returned-anew");
     await context.close();
   });
 });

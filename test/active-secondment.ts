@@ -56,7 +56,8 @@ async function ok(answer: Promise<Answer>, what: string): Promise<any> {
 }
 
 /**
- * Walks the person's secondment to `active`, started `startedDaysAgo` days ago (default 21), and
+ * Walks the person's secondment to `active`, started `startedDaysAgo` days ago (default 21) and
+ * ending `endsInDays` days from today (default 60; under three months in all needs no hearing), and
  * returns its id and period.
  */
 export async function runningSecondment(
@@ -64,10 +65,11 @@ export async function runningSecondment(
   startedDaysAgo = 21,
   /** The overhead surcharge the lending HR office states before the agreement (default: the framework's office rate). */
   overhead?: { kind: string; percent?: number },
+  endsInDays = 60,
 ): Promise<{ id: string; startsOn: string; endsOn: string }> {
   const now = today();
   const startsOn = addDays(now, -startedDaysAgo);
-  const endsOn = addDays(now, 60);
+  const endsOn = addDays(now, endsInDays);
   const catalogue = (await ok(w.health("GET", "/api/v1/qualifications?limit=200"), "qualifications")).items as Array<{
     id: string;
     key: string;

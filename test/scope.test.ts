@@ -75,6 +75,7 @@ const RESOURCES = [
   ...(
     [
       ["statements", "statements"],
+      ["statementItems", "statement_items"],
       ["billingDetails", "billing_details"],
     ] as const
   ).map(([table, sqlName]) => ({

@@ -9,7 +9,7 @@ import { seedDemoSecondments } from "../db/seed/demo-secondments";
 import { seedDemoCostRates } from "../db/seed/cost-rates";
 import { seedDemoTimesheets } from "../db/seed/demo-timesheets";
 import { seedDemoBillingDetails } from "../db/seed/demo-billing";
-import { seedDemoStatements } from "../db/seed/demo-statements";
+import { seedDemoStatements, seedDemoSupplement } from "../db/seed/demo-statements";
 import { seedDemoBalances } from "../db/seed/demo-balances";
 import { seedDemoApiKeys } from "../db/seed/demo-api-keys";
 import { seedDemoSubmissions } from "../db/seed/demo-standards";
@@ -58,6 +58,7 @@ async function prepare(demo: boolean, purpose: string, options: { disableDemo?: 
       await seedDemoBillingDetails(database.db, config.regionDir);
       await seedDemoStatements(database.db);
       await seedDemoBalances(database.db);
+      await seedDemoSupplement(database.db);
       await seedDemoApiKeys(database.db);
       await seedDemoSubmissions(database.db);
     } else if (options.disableDemo) {

@@ -20,6 +20,8 @@ export type LockScope =
   | "region_admins"
   /** Numbers of a lender's statements (no gaps, no duplicates). */
   | "statement_number"
+  /** The statements of one lender, borrower and month (what the month billed, one draft at a time). */
+  | "statement_month"
   /** A region's year-end closings (a year only after the ones before it, each opening on the last). */
   | "year_closing";
 

@@ -14,8 +14,10 @@ export const BOM = "\uFEFF";
 /** One cell: formulas neutralised, quoted when it holds a separator, a quote or a line break. */
 export function csvCell(value: string): string {
   // Also a value that already starts with apostrophes before such a sign, so that a reader who takes
-  // one apostrophe off (`modules/standards/value-file.ts`) gets the value back as it was.
-  const safe = /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // one apostrophe off (`modules/standards/value-file.ts`) gets the value back as it was. A negative
+  // number alone ("-230,21", a credit's amount) is no formula and stays a number for the spreadsheet.
+  const isNegativeNumber = /^-\d+(,\d+)?$/.test(value);
+  const safe = !isNegativeNumber && /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -116,6 +116,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: frameworkProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setSerializerCompiler(serializerCompiler);
+  // Verbund's API takes JSON only (receipts travel as base64 in JSON): a text/plain body is a 415
+  // problem naming the content type, not a 400 about a body that "must be an object".
+  app.removeContentTypeParser("text/plain");
   app.decorate("db", database.db);
   app.decorate("config", config);
   app.decorate("databaseKind", database.kind);

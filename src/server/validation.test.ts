@@ -299,6 +299,15 @@ describe("what the server cannot take", () => {
       code: "unsupported_media_type",
       errors: [{ field: "content-type", in: "headers" }],
     });
+    // Plain text too: Fastify would read it as a string and fail the schema with a 400.
+    const text = await t.anonymous().request({
+      method: "POST",
+      url: "/api/v1/session",
+      headers: { "content-type": "text/plain" },
+      payload: '{"login":"a","password":"b"}',
+    });
+    expect(text.statusCode).toBe(415);
+    expect(problem(text)).toMatchObject({ status: 415, code: "unsupported_media_type" });
   });
 
   it("a broken address is a 400 problem naming it, an overlong one a 414 problem — with the security headers", async () => {

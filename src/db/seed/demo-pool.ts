@@ -259,6 +259,57 @@ export async function seedDemoPool(db: Db, today = new Date()): Promise<{ member
       }
     }
 
+    // The demo person on a running secondment keeps her entry with her own account (she signs in
+    // as `abgeordnete@garbsen.demo` to record hours); added after the drawn members, so the draws stay.
+    const [seconded] = await tx.select().from(accounts).where(eq(accounts.login, "abgeordnete@garbsen.demo"));
+    if (seconded) {
+      const [member] = await tx
+        .insert(poolMembers)
+        .values({
+          regionId: seconded.regionId,
+          organizationId: seconded.organizationId,
+          departmentId: seconded.departmentId,
+          accountId: seconded.id,
+          name: seconded.displayName,
+          workEmail: "jana.bode@garbsen.demo",
+          phone: "05131 707-412",
+          jobTitle: "Sachbearbeiterin Ordnungsamt",
+          employmentStatus: "employee",
+          payGroup: "E 9a",
+          languages: ["Deutsch", "Englisch"],
+          travelRadiusKm: 30,
+          canWorkRemotely: true,
+          consentVersion: CONSENT_VERSION,
+          consentedAt: addDays(today, -120),
+        })
+        .returning();
+      await tx.insert(poolMemberQualifications).values(
+        ["kontaktnachverfolgung", "ordnungsrecht"].flatMap((key) => {
+          const id = qid(key);
+          return id
+            ? [
+                {
+                  memberId: member.id,
+                  qualificationId: id,
+                  regionId: member.regionId,
+                  organizationId: member.organizationId,
+                  confirmedAt: addDays(today, -100),
+                },
+              ]
+            : [];
+        }),
+      );
+      await tx.insert(availabilityWindows).values({
+        memberId: member.id,
+        regionId: member.regionId,
+        organizationId: member.organizationId,
+        startsOn: iso(addDays(today, -30)),
+        endsOn: iso(addDays(today, 150)),
+        hoursPerWeek: 20,
+      });
+      members++;
+    }
+
     const coordination = (await tx.select().from(accounts).where(eq(accounts.login, "koordination@region-hannover.demo")))[0];
     const [crisis] = await tx
       .insert(crises)

@@ -70,7 +70,10 @@ export async function seedDemoSecondments(db: Db, today = new Date()) {
           ne(poolMembers.organizationId, wunstorf.id),
         ),
       )
-      .orderBy(poolMembers.organizationId, poolMembers.name);
+      // Per administration, a member with an own account first; those go first of all, so the demo
+      // person who signs in (abgeordnete@garbsen.demo) is on the first running secondment.
+      .orderBy(poolMembers.organizationId, sql`${poolMembers.accountId} is null`, poolMembers.name);
+    candidates.sort((a, b) => Number(a.m.accountId === null) - Number(b.m.accountId === null));
     const targets: SecondmentState[] = ["active", "active", "onboarding", "agreed", "accepted", "staff_council", "approved", "proposed"];
     let created = 0;
     for (const [i, { m, org }] of candidates.slice(0, targets.length).entries()) {

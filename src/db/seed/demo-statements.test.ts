@@ -4,7 +4,8 @@ import { buildTestApp, type TestApp } from "../../../test/app";
 import { seedDemoBillingDetails } from "./demo-billing";
 import { seedDemoPool } from "./demo-pool";
 import { seedDemoSecondments } from "./demo-secondments";
-import { seedDemoStatements } from "./demo-statements";
+import { seedDemoBalances } from "./demo-balances";
+import { seedDemoStatements, seedDemoSupplement } from "./demo-statements";
 import { seedDemoTimesheets } from "./demo-timesheets";
 
 let t: TestApp;
@@ -16,6 +17,7 @@ beforeAll(async () => {
   await seedDemoTimesheets(t.database.db);
   expect(await seedDemoBillingDetails(t.database.db)).toBe(22);
   made = await seedDemoStatements(t.database.db);
+  await seedDemoBalances(t.database.db);
 });
 afterAll(async () => t?.close());
 
@@ -43,5 +45,32 @@ describe("demo statements", () => {
     expect(xml.statusCode, xml.body).toBe(200);
     const details = (await region.request({ method: "GET", url: "/api/v1/billing-details" })).json();
     expect(details).toMatchObject({ isDemo: true, missing: [], leitwegId: expect.stringMatching(/^03241000-0001-\d\d$/) });
+  });
+
+  it("Wunstorf's finance finds a Nachtrag possible for a month four months back: a billed day was corrected after the statement", async () => {
+    expect(await seedDemoSupplement(t.database.db)).toBe(1);
+    expect(await seedDemoSupplement(t.database.db)).toBe(0);
+    const finance = await t.signIn("kaemmerei@wunstorf.demo");
+    const tasks = (await finance.request({ method: "GET", url: "/api/v1/me/tasks" })).json().items as Array<{
+      kind: string;
+      step: { de: string };
+      link: string;
+    }>;
+    const task = tasks.find((x) => x.kind === "statement_supplement");
+    expect(task?.step.de).toMatch(/^Nachtrag für Region Hannover, \S+ \d{4} möglich: 1 Korrektur$/);
+    const original = (await finance.request({ method: "GET", url: task!.link.replace("/abrechnungen/", "/api/v1/statements/") })).json();
+    expect(original).toMatchObject({
+      state: "issued",
+      number: expect.stringMatching(/-0001$/),
+      abilities: { createSupplement: original.id },
+    });
+    // The Nachtrag is a credit: the correction reduced a billed day.
+    const created = await finance.request({
+      method: "POST",
+      url: "/api/v1/statements",
+      payload: { borrowerOrganizationId: original.borrower.id, month: original.month, supplements: original.id },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ isCredit: true, lines: [{ minutes: -465 }, { minutes: 390 }] });
   });
 });

@@ -48,4 +48,19 @@ describe("demo hours", () => {
     }
     expect([...states].sort()).toEqual(["confirmed", "expense:recorded", "recorded", "returned"]);
   });
+
+  it("the seconded person signs in with her demo account and finds the returned day of the same secondment to correct", async () => {
+    const head = await t.signIn("gesundheitsamt@region-hannover.demo");
+    const headTasks = (await head.request({ method: "GET", url: "/api/v1/me/tasks" })).json().items as Array<{
+      kind: string;
+      link: string;
+    }>;
+    const confirm = headTasks.find((x) => x.kind === "timesheet_confirm")!;
+    const person = await t.signIn("abgeordnete@garbsen.demo");
+    const tasks = (await person.request({ method: "GET", url: "/api/v1/me/tasks" })).json().items as Array<{ kind: string; link: string }>;
+    const returned = tasks.find((x) => x.kind === "timesheet_returned");
+    expect(returned?.link.split("/")[2]).toBe(confirm.link.split("/")[2]);
+    const secondment = (await person.request({ method: "GET", url: `/api/v1/secondments/${confirm.link.split("/")[2]}` })).json();
+    expect(secondment.state).toBe("active");
+  });
 });

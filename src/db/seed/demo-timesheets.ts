@@ -2,14 +2,16 @@ import { and, eq, sql } from "drizzle-orm";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { Db } from "../client";
 import { addDays, dateInGermany, weekdayOf } from "../../kernel/dates";
-import { accounts, expenseReceipts, expenses, secondments, timesheetEntries } from "../schema";
+import { accounts, expenseReceipts, expenses, poolMembers, secondments, timesheetEntries } from "../schema";
 
 /**
- * Demo hours for the first running secondment at the Gesundheitsamt: every working day since its
- * start, 7,75 h — the first week confirmed by the Gesundheitsamt's head, one day of it returned with
- * a comment, the days since open — and travel costs with a small PDF ticket as receipt. So the
- * head (`gesundheitsamt@region-hannover.demo`) finds hours to confirm in the task list, and the
- * lending HR office and finance find confirmed ones. Deterministic for a given day; runs once.
+ * Demo hours for the first running secondment at the Gesundheitsamt (Jana Bode's, who signs in as
+ * `abgeordnete@garbsen.demo`): every working day since its start, 7,75 h — the first week
+ * confirmed by the Gesundheitsamt's head, one day of it returned with a comment, the days since
+ * open — and travel costs with a small PDF ticket as receipt. So she finds a returned day to
+ * correct, the head (`gesundheitsamt@region-hannover.demo`) finds hours to confirm in the task
+ * list, and the lending HR office and finance find confirmed ones. Deterministic for a given day;
+ * runs once.
  */
 export async function seedDemoTimesheets(db: Db, today = new Date()) {
   const [{ n }] = (await db.execute(sql`select count(*)::int as n from timesheet_entries`)).rows as Array<{ n: number }>;
@@ -18,7 +20,12 @@ export async function seedDemoTimesheets(db: Db, today = new Date()) {
     .select()
     .from(secondments)
     .where(and(eq(secondments.state, "active"), sql`${secondments.amendsId} is null`))
-    .orderBy(secondments.startsOn, secondments.organizationId)
+    // The person with a demo account first (abgeordnete@garbsen.demo), so she finds her hours.
+    .orderBy(
+      sql`(select ${poolMembers.accountId} is null from ${poolMembers} where ${poolMembers.id} = ${secondments.memberId})`,
+      secondments.startsOn,
+      secondments.organizationId,
+    )
     .limit(1);
   if (!s) return 0;
   const [head] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.login, "gesundheitsamt@region-hannover.demo"));
@@ -45,7 +52,7 @@ export async function seedDemoTimesheets(db: Db, today = new Date()) {
           day,
           minutes: returned ? 600 : 465,
           state: returned ? ("returned" as const) : inFirstWeek ? ("confirmed" as const) : ("recorded" as const),
-          comment: returned ? "Freitag war Teamtag in Hannover, bitte die tatsächlichen Stunden eintragen." : null,
+          comment: returned ? "An diesem Tag war Teamtag in Hannover, bitte die tatsächlichen Stunden eintragen." : null,
           recordedAt: new Date(`${day}T16:00:00Z`),
           decidedBy: inFirstWeek ? (head?.id ?? null) : null,
           decidedAt: inFirstWeek ? decidedAt : null,

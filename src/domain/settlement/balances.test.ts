@@ -146,11 +146,12 @@ describe("money of statements per month", () => {
     lenderOrganizationId: fc.constantFrom(...ORGS),
     borrowerOrganizationId: fc.constantFrom(...ORGS),
     month: fc.integer({ min: 1, max: 12 }),
-    grossCents: fc.integer({ min: 0, max: 10_000_000 }),
+    // A Nachtrag that is a credit (Gutschrift) counts negative in its month.
+    grossCents: fc.integer({ min: -1_000_000, max: 10_000_000 }),
     personIds: fc.uniqueArray(fc.constantFrom("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"), { maxLength: 6 }),
   });
 
-  it("each side of a month is its gross sum, shown exactly when its statements bill at least 5 people; only months with a statement", () => {
+  it("each side of a month is its gross sum (Nachträge and credits included), shown exactly when its statements bill at least 5 people; only months with a statement", () => {
     fc.assert(
       fc.property(fc.array(statement, { maxLength: 30 }), fc.constantFrom(...ORGS), (list, org) => {
         const months = moneyMonths(list, org);

@@ -10,6 +10,7 @@
  * the net total equals Σ over lines of round(Σ minutes of the line's days × rate ÷ 60), whatever
  * order the days were recorded in.
  */
+import { shortenAtWord } from "../../kernel/text";
 import type { ExpenseKind, SettlementModel, StatementCase } from "./statement";
 
 /** A secondment of the pair, as the statement names it. */
@@ -75,10 +76,5 @@ export const CASE_TASKS_LENGTH = 80;
  * the middle of a word ("Fälle in SORMAS pfle").
  */
 export function caseLabelOf(period: string, tasks: string): string {
-  const text = tasks.replace(/\s+/g, " ").trim();
-  if ([...text].length <= CASE_TASKS_LENGTH) return `Abordnung ${period}: ${text}`;
-  const head = [...text].slice(0, CASE_TASKS_LENGTH).join("");
-  // Cut before the word the limit falls into; a single word longer than the limit is cut as is.
-  const cut = /\s/.test(text[head.length] ?? " ") ? head : head.slice(0, Math.max(head.lastIndexOf(" "), 0)) || head;
-  return `Abordnung ${period}: ${cut.replace(/[\s,;:.–-]+$/, "")} …`;
+  return `Abordnung ${period}: ${shortenAtWord(tasks, CASE_TASKS_LENGTH)}`;
 }

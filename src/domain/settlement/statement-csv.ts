@@ -41,13 +41,14 @@ export function statementCsv(statement: Statement): string {
         position,
         "Personalkosten",
         line.caseLabel,
-        line.rateLabel,
+        line.note ? `${line.note}; ${line.rateLabel}` : line.rateLabel,
         germanHours(line.minutes),
         germanEuros(line.rateCentsPerHour),
         germanEuros(line.amountCents),
       ]);
     } else {
-      rows.push([position, EXPENSE_KIND_WORDS[line.expenseKind], line.caseLabel, line.description, "", "", germanEuros(line.amountCents)]);
+      const description = line.note ? `${line.note}; ${line.description}` : line.description;
+      rows.push([position, EXPENSE_KIND_WORDS[line.expenseKind], line.caseLabel, description, "", "", germanEuros(line.amountCents)]);
     }
   });
   for (const e of statement.excluded) {

@@ -113,6 +113,8 @@ export type StatementLine =
       rateCentsPerHour: number;
       rateLabel: string;
       amountCents: number;
+      /** On a supplement: what the line corrects, e.g. "Korrektur vom 12.11.2026: 7,75 Std. → 6,00 Std.". */
+      note?: string;
     }
   | {
       kind: "expense";
@@ -121,6 +123,8 @@ export type StatementLine =
       expenseKind: ExpenseKind;
       description: string;
       amountCents: number;
+      /** On a supplement: what the line corrects. */
+      note?: string;
     };
 
 /** Why a case (or part of it) is not billed. */

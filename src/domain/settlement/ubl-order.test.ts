@@ -282,6 +282,17 @@ const UBL_SEQUENCE: Record<string, string[]> = {
     "ClassifiedTaxCategory",
     "AdditionalItemProperty",
   ],
+  BillingReference: [
+    "InvoiceDocumentReference",
+    "SelfBilledInvoiceDocumentReference",
+    "CreditNoteDocumentReference",
+    "SelfBilledCreditNoteDocumentReference",
+    "DebitNoteDocumentReference",
+    "ReminderDocumentReference",
+    "AdditionalDocumentReference",
+    "BillingReferenceLine",
+  ],
+  InvoiceDocumentReference: ["ID", "CopyIndicator", "UUID", "IssueDate", "IssueTime", "DocumentTypeCode", "DocumentType"],
   Price: ["PriceAmount", "BaseQuantity", "PriceChangeReason", "PriceTypeCode", "PriceType", "OrderableUnitFactorRate", "ValidityPeriod"],
 };
 
@@ -323,6 +334,7 @@ describe("UBL 2.1 element order", () => {
           invoice: { ...parties.invoice, note: "Erstattung Januar" },
         },
       ),
+      example({}, { invoice: { ...parties.invoice, precedingInvoice: { number: "WUN-2027-0001", issueDate: "2027-02-03" } } }),
     ]) {
       expect(orderProblems(xrechnungDocument(input))).toEqual([]);
     }

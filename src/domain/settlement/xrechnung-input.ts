@@ -86,6 +86,12 @@ export interface InvoiceFacts {
   dueDate: string;
   /** BT-22: an optional note for the whole invoice. */
   note?: string;
+  /**
+   * BG-3: a supplement's (Nachtrag's) preceding invoice — the month's original statement, its number
+   * (BT-25) and issue date (BT-26). With it the invoice is a corrected invoice (type 384) and may be
+   * negative (a credit).
+   */
+  precedingInvoice?: { number: string; issueDate: string };
 }
 
 /** Everything an XRechnung needs beyond the statement. */
@@ -167,11 +173,18 @@ export function xrechnungProblems(input: XRechnungInput): XRechnungProblem[] {
     "The statement has no line to be paid for.",
   );
   need(
-    statement.netCents >= 0,
+    statement.netCents >= 0 || invoice.precedingInvoice !== undefined,
     "BR-CO-13",
     "statement.netCents",
-    "Der Nettobetrag ist negativ; dafür ist eine Gutschrift nötig.",
-    "The net total is negative; that needs a credit note.",
+    "Der Nettobetrag ist negativ; das geht nur in einem Nachtrag zu einer gestellten Abrechnung (korrigierte Rechnung).",
+    "The net total is negative; that is possible only in a supplement to an issued statement (a corrected invoice).",
+  );
+  need(
+    invoice.precedingInvoice === undefined || (!blank(invoice.precedingInvoice.number) && isIsoDate(invoice.precedingInvoice.issueDate)),
+    "BR-55",
+    "invoice.precedingInvoice",
+    "Die Nummer oder das Datum der Abrechnung, zu der dies ein Nachtrag ist, fehlt.",
+    "The number or date of the statement this supplements is missing.",
   );
 
   need(

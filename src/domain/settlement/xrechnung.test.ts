@@ -4,6 +4,7 @@
  * characters intact. The official UBL 2.1 XSD is not bundled (see docs/SETTLEMENT.md › XRechnung);
  * `ubl-order.test.ts` checks the element order instead.
  */
+import { settleMonth, type BillableItem } from "./settle-month";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -273,6 +274,50 @@ describe("XRechnung refusals", () => {
     expect(isLeitwegIdForm("04011000-1234512345-06")).toBe(true);
     expect(isLeitwegIdForm("991-33333TEST-33")).toBe(true);
     expect(isLeitwegIdForm("03241000")).toBe(false);
+  });
+});
+
+describe("XRechnung of a supplement (Nachtrag)", () => {
+  // The original billed 7,75 h on 12 November; a correction to 6,00 h was confirmed afterwards.
+  const first: BillableItem = {
+    kind: "hours",
+    id: "a",
+    secondmentId: "s1",
+    day: "2027-01-12",
+    minutes: 465,
+    rateCentsPerHour: 5230,
+    rateLabel: "E 9b",
+  };
+  const correction: BillableItem = { ...first, id: "b", minutes: 360 };
+  const { statement } = settleMonth({
+    lenderOrganizationId: "wunstorf",
+    borrowerOrganizationId: "region",
+    month: "2027-01",
+    vat: "none",
+    secondments: [{ id: "s1", model: "reimbursement", label: "Abordnung Gesundheitsamt" }],
+    inForce: [correction],
+    billed: [first],
+    isSupplement: true,
+  });
+  const precedingInvoice = { number: "WUN-2027-0001", issueDate: "2027-02-03" };
+
+  it("a negative one is a corrected invoice (384) naming the original (BG-3), with a reversal line of negative quantity at a positive price (BR-27)", () => {
+    expect(statement.grossCents).toBe(-9153); // −7,75 h + 6,00 h = −1,75 h × 52,30 €
+    const x = read(xrechnungInvoice({ statement, ...parties, invoice: { ...parties.invoice, number: "WUN-2027-0002", precedingInvoice } }));
+    const v = (p: string) => x(`string(${q(p)})`);
+    expect(v("/inv:Invoice/cbc:InvoiceTypeCode")).toBe("384");
+    expect(v("/inv:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID")).toBe("WUN-2027-0001");
+    expect(v("/inv:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueDate")).toBe("2027-02-03");
+    expect(cents(v("/inv:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount"))).toBe(statement.grossCents);
+    expect(cents(v("/inv:Invoice/cac:LegalMonetaryTotal/cbc:LineExtensionAmount"))).toBe(statement.netCents);
+    expect(v("/inv:Invoice/cac:InvoiceLine[1]/cbc:InvoicedQuantity")).toBe("-7.75");
+    expect(cents(v("/inv:Invoice/cac:InvoiceLine[1]/cac:Price/cbc:PriceAmount"))).toBe(5230);
+    expect(v("/inv:Invoice/cac:InvoiceLine[1]/cac:Item/cbc:Description")).toContain("Korrektur vom 12.01.2027: 7,75 Std. → 6,00 Std.");
+    expect(v("/inv:Invoice/cac:PaymentTerms/cbc:Note")).toContain("Gutschrift");
+  });
+
+  it("without the original it is refused: a negative invoice needs its preceding invoice", () => {
+    expect(() => xrechnungInvoice({ statement, ...parties })).toThrow(XRechnungRefused);
   });
 });
 

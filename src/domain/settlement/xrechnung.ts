@@ -37,6 +37,13 @@ export const CUSTOMIZATION_ID = "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.
 export const PROFILE_ID = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
 /** BT-3: commercial invoice. */
 export const INVOICE_TYPE_CODE = "380";
+/**
+ * BT-3 of a supplement (Nachtrag): corrected invoice (UNTDID 1001 code 384, allowed by BR-DE-17).
+ * It names the month's original statement as preceding invoice (BG-3) and may be negative — a
+ * credit from the lender to the borrower — which EN 16931 allows on an invoice (only prices may not
+ * be negative, BR-27: a reversal line has a negative quantity at a positive price).
+ */
+export const CORRECTED_INVOICE_TYPE_CODE = "384";
 /** BT-81: SEPA credit transfer. */
 export const PAYMENT_MEANS_CODE = "58";
 /** BT-121 for category `O`. */
@@ -106,7 +113,7 @@ function taxCategory(element: string, statement: Statement, breakdown: boolean):
 
 /** Quantity, unit and price base of a line: hours (HUR) when exact in two decimals, else minutes (MIN, price per 60). */
 function quantityOf(line: StatementLine): { quantity: string; unit: string; base?: string } {
-  if (line.kind === "expense") return { quantity: "1", unit: "C62" };
+  if (line.kind === "expense") return { quantity: line.amountCents < 0 ? "-1" : "1", unit: "C62" };
   const hours = exactHours(line.minutes);
   return hours !== null ? { quantity: hours, unit: "HUR", base: "1" } : { quantity: String(line.minutes), unit: "MIN", base: "60" };
 }
@@ -120,13 +127,15 @@ function invoiceLine(line: StatementLine, index: number, statement: Statement): 
           .filter(Boolean)
           .join("; ")
       : line.description;
-  const price = line.kind === "hours" ? line.rateCentsPerHour : line.amountCents;
+  const described = [description, line.note].filter((x) => !blank(x)).join("; ");
+  // A reversal is a negative quantity at the (positive) price: BR-27.
+  const price = line.kind === "hours" ? line.rateCentsPerHour : Math.abs(line.amountCents);
   return el("cac:InvoiceLine", {}, [
     cbc("ID", String(index + 1)),
     cbc("InvoicedQuantity", quantity, { unitCode: unit }),
     amount("LineExtensionAmount", line.amountCents),
     el("cac:Item", {}, [
-      !blank(description) && cbc("Description", description),
+      !blank(described) && cbc("Description", described),
       cbc("Name", name),
       taxCategory("cac:ClassifiedTaxCategory", statement, false),
     ]),
@@ -161,11 +170,18 @@ export function xrechnungDocument(input: XRechnungInput): XmlElement {
       cbc("ID", invoice.number),
       cbc("IssueDate", invoice.issueDate),
       cbc("DueDate", invoice.dueDate),
-      cbc("InvoiceTypeCode", INVOICE_TYPE_CODE),
+      cbc("InvoiceTypeCode", invoice.precedingInvoice ? CORRECTED_INVOICE_TYPE_CODE : INVOICE_TYPE_CODE),
       !blank(invoice.note) && cbc("Note", invoice.note!),
       cbc("DocumentCurrencyCode", "EUR"),
       cbc("BuyerReference", buyer.leitwegId),
       el("cac:InvoicePeriod", {}, [cbc("StartDate", statement.periodStart), cbc("EndDate", statement.periodEnd)]),
+      invoice.precedingInvoice &&
+        el("cac:BillingReference", {}, [
+          el("cac:InvoiceDocumentReference", {}, [
+            cbc("ID", invoice.precedingInvoice.number),
+            cbc("IssueDate", invoice.precedingInvoice.issueDate),
+          ]),
+        ]),
       sellerParty(seller, charged),
       buyerParty(buyer),
       el("cac:PaymentMeans", {}, [
@@ -177,7 +193,14 @@ export function xrechnungDocument(input: XRechnungInput): XmlElement {
           !blank(seller.bic) && el("cac:FinancialInstitutionBranch", {}, [cbc("ID", seller.bic!)]),
         ]),
       ]),
-      el("cac:PaymentTerms", {}, [cbc("Note", `Zahlbar bis ${invoice.dueDate.split("-").reverse().join(".")} ohne Abzug.`)]),
+      el("cac:PaymentTerms", {}, [
+        cbc(
+          "Note",
+          statement.grossCents < 0
+            ? `Gutschrift: Der Betrag wird bis ${invoice.dueDate.split("-").reverse().join(".")} erstattet.`
+            : `Zahlbar bis ${invoice.dueDate.split("-").reverse().join(".")} ohne Abzug.`,
+        ),
+      ]),
       el("cac:TaxTotal", {}, [
         amount("TaxAmount", statement.vat.amountCents),
         el("cac:TaxSubtotal", {}, [

@@ -464,6 +464,7 @@ export const FIELDS: Record<string, FieldWords> = {
     }),
   ),
   number: field("Nummer", "Number"),
+  supplements: field("Nachtrag zur Abrechnung Nr.", "Supplement to statement no."),
   netCents: field("Nettobetrag in Cent", "Net amount in cents", { kind: "number" }),
   grossCents: field("Gesamtbetrag in Cent", "Gross amount in cents", { kind: "number" }),
   leitwegId: field("Leitweg-ID", "Leitweg-ID"),

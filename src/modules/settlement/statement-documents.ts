@@ -14,7 +14,13 @@ import { addDays, dateInGermany, germanDate } from "../../kernel/dates";
 import { AppError } from "../../kernel/problems";
 import { organizations } from "../organizations";
 import { newTaggedPdf } from "../secondments";
-import { billingDetailsOfParties, getVisibleStatement, type BillingDetailsRow, type StatementRow } from "./statement-scope";
+import {
+  billingDetailsOfParties,
+  findVisibleStatementsByIds,
+  getVisibleStatement,
+  type BillingDetailsRow,
+  type StatementRow,
+} from "./statement-scope";
 
 /** Days from issue to due date (BT-9). */
 export const PAYMENT_DAYS = 30;
@@ -32,7 +38,17 @@ export async function statementCsvOf(db: Db, actor: Actor, id: string) {
   return { s, body: statementCsv(s.body) };
 }
 
-const euro = (cents: number) => `${germanEuros(cents).replace(/\B(?=(\d{3})+(?!\d))/g, ".")} €`;
+const euro = (cents: number) => `${germanEuros(cents).replace(/\B(?=(\d{3})+(?!\d))/g, ".")} €`.replace(/^-/, "−");
+
+/** The month's original statement a supplement names (number and issue day), read through the scope; null for an original. */
+async function originalOf(db: Db, actor: Actor, s: StatementRow): Promise<{ number: string; issueDate: string } | null> {
+  if (!s.supplementsId) return null;
+  const [original] = await findVisibleStatementsByIds(db, actor, [s.supplementsId]);
+  return original?.number && original.issuedAt ? { number: original.number, issueDate: dateInGermany(original.issuedAt) } : null;
+}
+
+/** "Abrechnung", "Nachtrag" or — a negative supplement — "Gutschrift". */
+export const statementKind = (s: StatementRow) => (s.grossCents < 0 ? "Gutschrift" : s.supplementsId ? "Nachtrag" : "Abrechnung");
 
 /** The German PDF: parties, lines, rates (with where their breakdown is), totals and the VAT note. */
 export async function statementPdfOf(db: Db, actor: Actor, id: string) {
@@ -45,14 +61,25 @@ export async function statementPdfOf(db: Db, actor: Actor, id: string) {
   const name = (orgId: string) => names.find((n) => n.id === orgId)?.name ?? "";
   const { lender, borrower } = await billingDetailsOfParties(db, s);
   const { doc, writer: w } = await newTaggedPdf();
-  const title = `Abrechnung ${germanMonth(s.month)}`;
+  const original = await originalOf(db, actor, s);
+  const isCredit = s.grossCents < 0;
+  const title = `${statementKind(s)} ${germanMonth(s.month)}`;
   doc.setTitle(`${title} – ${name(s.organizationId)} an ${name(s.borrowerOrganizationId)}`);
   doc.setCreationDate(s.issuedAt ?? s.computedAt);
   w.text(title + (s.state === "draft" ? " (Entwurf)" : ""), { size: 20, bold: true, gap: 4, as: "H1" });
   w.text(
     `${s.number ? `Nummer ${s.number}` : "Noch ohne Nummer (Entwurf)"} · Zeitraum ${germanDate(st.periodStart)} bis ${germanDate(st.periodEnd)}`,
-    { size: 9, gap: 12 },
+    { size: 9, gap: original ? 4 : 12 },
   );
+  if (original)
+    w.text(
+      `Nachtrag zur Abrechnung Nr. ${original.number} vom ${germanDate(original.issueDate)}: ${
+        isCredit
+          ? "Nach der Abrechnung wurden Stunden oder Auslagen korrigiert; die Korrekturen verringern den Betrag. Diese Gutschrift erstattet die Differenz."
+          : "Er enthält nur, was nach der Abrechnung bestätigt oder korrigiert wurde."
+      }`,
+      { size: 9, gap: 12 },
+    );
   w.heading("Beteiligte");
   const address = (b: BillingDetailsRow | null) => (b && b.city ? `, ${b.street}, ${b.postalCode} ${b.city}` : "");
   w.field("Abrechnende Verwaltung", name(s.organizationId) + address(lender));
@@ -61,18 +88,21 @@ export async function statementPdfOf(db: Db, actor: Actor, id: string) {
     name(s.borrowerOrganizationId) + address(borrower) + (borrower?.leitwegId ? ` (Leitweg-ID ${borrower.leitwegId})` : ""),
   );
   if (s.issuedAt) {
-    w.field("Rechnungsdatum", germanDate(dateInGermany(s.issuedAt)));
-    w.field("Fällig am", germanDate(addDays(dateInGermany(s.issuedAt), PAYMENT_DAYS)));
+    w.field(isCredit ? "Datum der Gutschrift" : "Rechnungsdatum", germanDate(dateInGermany(s.issuedAt)));
+    w.field(isCredit ? "Erstattung bis" : "Fällig am", germanDate(addDays(dateInGermany(s.issuedAt), PAYMENT_DAYS)));
   }
   w.heading("Positionen");
   st.lines.forEach((l, i) => {
     if (l.kind === "hours") {
       w.field(
         `${i + 1}. Personalkosten – ${l.caseLabel}`,
-        `${l.rateLabel}: ${germanHours(l.minutes)} Std. × ${euro(l.rateCentsPerHour)} je Stunde = ${euro(l.amountCents)}`,
+        `${l.note ? `${l.note}. ` : ""}${l.rateLabel}: ${germanHours(l.minutes).replace(/^-/, "−")} Std. × ${euro(l.rateCentsPerHour)} je Stunde = ${euro(l.amountCents)}`,
       );
     } else {
-      w.field(`${i + 1}. ${EXPENSE_KIND_WORDS[l.expenseKind]} – ${l.caseLabel}`, `${l.description}: ${euro(l.amountCents)}`);
+      w.field(
+        `${i + 1}. ${EXPENSE_KIND_WORDS[l.expenseKind]} – ${l.caseLabel}`,
+        `${l.note ? `${l.note}. ` : ""}${l.description}: ${euro(l.amountCents)}`,
+      );
     }
   });
   if (st.lines.length === 0) w.text("Keine abzurechnenden Positionen.");
@@ -101,8 +131,13 @@ export async function statementPdfOf(db: Db, actor: Actor, id: string) {
       ? euro(st.vat.amountCents)
       : "nicht steuerbar – Leistung einer juristischen Person des öffentlichen Rechts im Rahmen der öffentlichen Gewalt (§ 2b UStG)",
   );
-  w.field("Gesamtbetrag", euro(st.grossCents));
-  if (lender?.iban)
+  w.field(isCredit ? "Gesamtbetrag (Gutschrift)" : "Gesamtbetrag", euro(st.grossCents));
+  if (isCredit)
+    w.text(
+      `Die abrechnende Verwaltung erstattet der zahlenden Verwaltung ${euro(-st.grossCents)} unter Angabe der Nummer${s.number ? ` ${s.number}` : ""}.`,
+      { gap: 6 },
+    );
+  else if (lender?.iban)
     w.text(
       `Bitte überweisen Sie den Gesamtbetrag unter Angabe der Nummer auf das Konto IBAN ${lender.iban}${lender.bic ? `, BIC ${lender.bic}` : ""}.`,
       { gap: 6 },
@@ -122,6 +157,7 @@ export async function statementXmlOf(db: Db, actor: Actor, id: string) {
     .where(inArray(organizations.id, [s.organizationId, s.borrowerOrganizationId]));
   const org = (orgId: string) => orgs.find((o) => o.id === orgId);
   const issueDate = s.issuedAt ? dateInGermany(s.issuedAt) : "";
+  const precedingInvoice = await originalOf(db, actor, s);
   const input: XRechnungInput = {
     statement: s.body,
     seller: {
@@ -153,7 +189,8 @@ export async function statementXmlOf(db: Db, actor: Actor, id: string) {
       number: s.number ?? "",
       issueDate,
       dueDate: issueDate ? addDays(issueDate, PAYMENT_DAYS) : "",
-      note: `Abrechnung ${germanMonth(s.month)} über Verbund`,
+      note: `${statementKind(s)} ${germanMonth(s.month)} über Verbund`,
+      ...(precedingInvoice ? { precedingInvoice } : {}),
     },
   };
   const problems = xrechnungProblems(input);

@@ -5,9 +5,10 @@ import type { Actor } from "../../kernel/actor";
 import { afterCursor, cursorColumn, orderBy, type SortKey } from "../../kernel/paging";
 import { AppError } from "../../kernel/problems";
 import type { StatementMoneyRow } from "../../domain/settlement/balances";
+import type { BilledItem } from "../../domain/settlement/settle-month";
 import { unscopedSettlementFactsSql } from "../secondments";
 import { STATEMENT_VIEW_ROLES } from "./statements.policy";
-import { billingDetails, statements, type StatementState } from "./statements.tables";
+import { billingDetails, statementItems, statements, type StatementState } from "./statements.tables";
 
 // What may be read of statements and billing details — the one place that says so
 // (test/scope.test.ts keeps every other file from reading these tables).
@@ -78,6 +79,15 @@ export async function getVisibleStatement(db: Db | Tx, actor: Actor, id: string)
   return row;
 }
 
+/** The statements of these ids the actor may see (the originals a page of supplements names). */
+export async function findVisibleStatementsByIds(db: Db | Tx, actor: Actor, ids: string[]): Promise<StatementRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(statements)
+    .where(and(visibleStatementsWhere(actor), inArray(statements.id, [...new Set(ids)])));
+}
+
 /** The same, locked for a step. */
 export async function getVisibleStatementForUpdate(tx: Tx, actor: Actor, id: string): Promise<StatementRow> {
   const [row] = await tx
@@ -89,9 +99,9 @@ export async function getVisibleStatementForUpdate(tx: Tx, actor: Actor, id: str
   return row;
 }
 
-/** The actor's own administration's statement to `borrowerId` for `month`, if any (a lender's own row). */
-export async function findOwnStatementOfPair(db: Db | Tx, actor: Actor, borrowerId: string, month: string): Promise<StatementRow | null> {
-  const [row] = await db
+/** The actor's own administration's statements to `borrowerId` for `month` (original first, then supplements by number). */
+export async function listOwnStatementsOfPairMonth(db: Db | Tx, actor: Actor, borrowerId: string, month: string): Promise<StatementRow[]> {
+  return db
     .select()
     .from(statements)
     .where(
@@ -101,8 +111,51 @@ export async function findOwnStatementOfPair(db: Db | Tx, actor: Actor, borrower
         eq(statements.borrowerOrganizationId, borrowerId),
         eq(statements.month, month),
       ),
+    )
+    .orderBy(sql`${statements.supplementsId} IS NOT NULL`, sql`${statements.number} NULLS LAST`, statements.createdAt);
+}
+
+/** The statements of a statement's month the actor may see (its original and supplements; a borrower sees issued ones only). */
+export async function listVisibleStatementsOfMonth(db: Db | Tx, actor: Actor, s: StatementRow): Promise<StatementRow[]> {
+  return db
+    .select()
+    .from(statements)
+    .where(
+      and(
+        visibleStatementsWhere(actor),
+        eq(statements.organizationId, s.organizationId),
+        eq(statements.borrowerOrganizationId, s.borrowerOrganizationId),
+        eq(statements.month, s.month),
+      ),
+    )
+    .orderBy(sql`${statements.supplementsId} IS NOT NULL`, sql`${statements.number} NULLS LAST`, statements.createdAt);
+}
+
+/** What the issued statements of the actor's administration to `borrowerId` for `month` billed (+1) and reversed (−1). */
+export async function ownIssuedItemsOfPairMonth(db: Db | Tx, actor: Actor, borrowerId: string, month: string): Promise<BilledItem[]> {
+  const rows = await db
+    .select({ item: statementItems.item, sign: statementItems.sign })
+    .from(statementItems)
+    .innerJoin(statements, eq(statements.id, statementItems.statementId))
+    .where(
+      and(
+        eq(statements.regionId, actor.regionId),
+        eq(statements.organizationId, actor.organizationId),
+        eq(statements.borrowerOrganizationId, borrowerId),
+        eq(statements.month, month),
+        eq(statementItems.isIssued, true),
+      ),
     );
-  return row ?? null;
+  return rows.map((r) => ({ item: r.item, sign: r.sign === -1 ? -1 : 1 }));
+}
+
+/** What a statement the caller opened through this scope bills (+1) and reverses (−1). */
+export async function itemsOfStatement(db: Db | Tx, s: StatementRow): Promise<BilledItem[]> {
+  const rows = await db
+    .select({ item: statementItems.item, sign: statementItems.sign })
+    .from(statementItems)
+    .where(eq(statementItems.statementId, s.id));
+  return rows.map((r) => ({ item: r.item, sign: r.sign === -1 ? -1 : 1 }));
 }
 
 /**
@@ -164,6 +217,55 @@ export async function unscopedStatementMonthsOfLender(db: Db | Tx, lenderId: str
     .from(statements)
     .where(eq(statements.organizationId, lenderId));
   return new Set(rows.map((r) => `${r.borrower}|${r.month}`));
+}
+
+/**
+ * The lender's months (per borrower) that have an issued statement and no open draft, from
+ * `fromMonth` on, with the month's original — where a supplement (Nachtrag) may be due.
+ */
+export async function unscopedSettledMonthsOfLender(db: Db | Tx, lenderId: string, fromMonth: string) {
+  const rows = await db
+    .select({
+      id: statements.id,
+      borrowerId: statements.borrowerOrganizationId,
+      month: statements.month,
+      state: statements.state,
+      supplementsId: statements.supplementsId,
+    })
+    .from(statements)
+    .where(and(eq(statements.organizationId, lenderId), sql`${statements.month} >= ${fromMonth}`));
+  const byMonth = new Map<string, { originalId: string; borrowerId: string; month: string; hasDraft: boolean; hasIssued: boolean }>();
+  for (const r of rows) {
+    const key = `${r.borrowerId}|${r.month}`;
+    const m = byMonth.get(key) ?? { originalId: "", borrowerId: r.borrowerId, month: r.month, hasDraft: false, hasIssued: false };
+    if (r.supplementsId === null) m.originalId = r.id;
+    if (r.state === "draft") m.hasDraft = true;
+    else m.hasIssued = true;
+    byMonth.set(key, m);
+  }
+  return [...byMonth.values()].filter((m) => m.hasIssued && !m.hasDraft && m.originalId);
+}
+
+/** The signed items the issued statements of a lender's pair and month billed (the task list; ids only). */
+export async function unscopedIssuedItemsOfPairMonth(
+  db: Db | Tx,
+  lenderId: string,
+  borrowerId: string,
+  month: string,
+): Promise<BilledItem[]> {
+  const rows = await db
+    .select({ item: statementItems.item, sign: statementItems.sign })
+    .from(statementItems)
+    .innerJoin(statements, eq(statements.id, statementItems.statementId))
+    .where(
+      and(
+        eq(statements.organizationId, lenderId),
+        eq(statements.borrowerOrganizationId, borrowerId),
+        eq(statements.month, month),
+        eq(statementItems.isIssued, true),
+      ),
+    );
+  return rows.map((r) => ({ item: r.item, sign: r.sign === -1 ? -1 : 1 }));
 }
 
 /** Issued statements to a borrower, waiting for its acknowledgement (newest first). */

@@ -4,13 +4,17 @@ import type { Task, TaskSource } from "../../kernel/tasks";
 import { organizations } from "../organizations";
 import { getVisibleSecondment } from "../secondments";
 import { inArray } from "drizzle-orm";
-import { unscopedIssuedToBorrower, unscopedStatementMonthsOfLender } from "./statement-scope";
+import { supplementDueOf, supplementDueWords } from "./statement-compute";
+import { unscopedIssuedToBorrower, unscopedSettledMonthsOfLender, unscopedStatementMonthsOfLender } from "./statement-scope";
 import { germanMonth } from "./statement-documents";
 import { statementPolicy } from "./statements.policy";
 import { unscopedConfirmedMonthsOfLender } from "./timesheet-scope";
 
 /** How many past months the "create a statement" task looks back. */
 const LOOK_BACK_MONTHS = 3;
+
+/** How many months (this one included) the "create a supplement" task looks back. */
+const SUPPLEMENT_LOOK_BACK_MONTHS = 12;
 
 function monthsBefore(month: string, n: number): string {
   const [y, m] = month.split("-").map(Number);
@@ -21,7 +25,9 @@ function monthsBefore(month: string, n: number): string {
 /**
  * Statements waiting for finance: the lender's "Abrechnung für November 2026 an Region Hannover
  * erstellen" where confirmed hours or expenses of a past month (of reimbursement or waiver
- * secondments) have no statement yet; the borrower's "Abrechnung … bestätigen" for issued ones.
+ * secondments) have no statement yet; "Nachtrag für Region Hannover, November 2026 möglich: 3 Tage
+ * bestätigt nach der Abrechnung" where a month's issued statements miss what was confirmed or
+ * corrected later (and no draft is open); the borrower's "Abrechnung … bestätigen" for issued ones.
  */
 export const statementTasks: TaskSource = async ({ db, actor }) => {
   if (!statementPolicy.can(actor, "settle")) return [];
@@ -39,8 +45,15 @@ export const statementTasks: TaskSource = async ({ db, actor }) => {
     if (!opened || opened.s.settlementModel === "reciprocity") continue;
     due.set(key, { borrowerId: f.borrowerId, month: f.month });
   }
+  const supplements: Array<{ borrowerId: string; month: string; originalId: string; words: { de: string; en: string } }> = [];
+  for (const m of await unscopedSettledMonthsOfLender(db, actor.organizationId, monthsBefore(thisMonth, SUPPLEMENT_LOOK_BACK_MONTHS - 1))) {
+    const open = await supplementDueOf(db, actor, m.borrowerId, m.month);
+    if (open) supplements.push({ ...m, words: supplementDueWords(open) });
+  }
   const issued = await unscopedIssuedToBorrower(db, actor.organizationId);
-  const ids = [...new Set([...[...due.values()].map((d) => d.borrowerId), ...issued.map((i) => i.lenderId)])];
+  const ids = [
+    ...new Set([...[...due.values()].map((d) => d.borrowerId), ...supplements.map((d) => d.borrowerId), ...issued.map((i) => i.lenderId)]),
+  ];
   const names = new Map(
     ids.length
       ? (await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, ids))).map(
@@ -56,6 +69,19 @@ export const statementTasks: TaskSource = async ({ db, actor }) => {
       step: { de: `Abrechnung für ${germanMonth(month)} an ${name} erstellen`, en: `Create the statement for ${month} to ${name}` },
       dueOn: null,
       link: `/abrechnungen?an=${borrowerId}&monat=${month}`,
+    });
+  }
+  for (const { borrowerId, month, originalId, words } of supplements) {
+    const name = names.get(borrowerId) ?? "";
+    tasks.push({
+      kind: "statement_supplement",
+      object: { type: "statement", id: originalId, title: name },
+      step: {
+        de: `Nachtrag für ${name}, ${germanMonth(month)} möglich: ${words.de}`,
+        en: `Supplement for ${name}, ${month} possible: ${words.en}`,
+      },
+      dueOn: null,
+      link: `/abrechnungen/${originalId}`,
     });
   }
   for (const i of issued) {

@@ -18,8 +18,8 @@ import {
   CreateStatementBody,
   StatementList,
   StatementListQuery,
+  StatementDetail,
   StatementParams,
-  StatementView,
 } from "./statements.schemas";
 
 const tags = ["settlement"];
@@ -53,9 +53,9 @@ export const statementRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "createStatement",
         tags,
         summary:
-          "The lender's finance creates the draft for a borrower and a month from the confirmed hours and expenses of reimbursement and waiver secondments",
+          "The lender's finance creates the draft for a borrower and a month from the confirmed hours and expenses of reimbursement and waiver secondments; with `supplements` a supplement (Nachtrag) billing only what the month's issued statements did not",
         body: CreateStatementBody,
-        response: { 201: StatementView },
+        response: { 201: StatementDetail },
       },
     },
     async (request, reply) => reply.status(201).send(await createStatement(app.db, request.actor!, request.body)),
@@ -69,14 +69,18 @@ export const statementRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "One statement with its lines, totals and what the caller may do",
         params: StatementParams,
-        response: { 200: StatementView },
+        response: { 200: StatementDetail },
       },
     },
     async (request) => getStatement(app.db, request.actor!, request.params.id),
   );
   for (const [path, run, summary] of [
     ["recompute", recomputeStatement, "Recompute a draft from the confirmed hours and expenses (the lender's finance)"],
-    ["issue", issueStatement, "Issue a draft: it is frozen and gets the next number of the lender (the lender's finance)"],
+    [
+      "issue",
+      issueStatement,
+      "Issue a draft: it is frozen and gets the next number of the lender (the lender's finance); 409 when hours or expenses were confirmed or corrected since it was computed",
+    ],
     ["acknowledge", acknowledgeStatement, "Acknowledge an issued statement (the borrower's finance)"],
     ["payment", recordStatementPayment, "Record that an acknowledged statement was paid (the lender's finance)"],
   ] as const) {
@@ -89,7 +93,7 @@ export const statementRoutes: FastifyPluginAsyncZod = async (app) => {
           tags,
           summary,
           params: StatementParams,
-          response: { 200: StatementView },
+          response: { 200: StatementDetail },
         },
       },
       async (request) => run(app.db, request.actor!, request.params.id),

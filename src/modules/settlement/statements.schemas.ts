@@ -13,8 +13,21 @@ export const StatementParams = z.object({ id: z.uuid() });
 
 export const StatementListQuery = z.object({ ...pageQuery, state: z.enum(STATEMENT_STATES).optional(), month: month.optional() }).strict();
 
-/** The lender's finance creates the draft for a borrower and a month. */
-export const CreateStatementBody = z.object({ borrowerOrganizationId: z.uuid(), month }).strict();
+/**
+ * The lender's finance creates the draft for a borrower and a month. With `supplements` (the id of
+ * an issued statement of the same pair and month) the draft is a supplement (Nachtrag): it bills only
+ * what the month's issued statements did not bill, and reverses what corrections have replaced.
+ */
+export const CreateStatementBody = z
+  .object({
+    borrowerOrganizationId: z.uuid(),
+    month,
+    supplements: z.uuid().optional().meta({
+      description:
+        "The id of an issued statement of the same borrower and month: the new draft is a supplement (Nachtrag) to the month's original statement. Without it the draft is the month's original (409 when the month has one).",
+    }),
+  })
+  .strict();
 
 const Party = z.object({ id: z.uuid(), name: z.string() });
 
@@ -27,6 +40,8 @@ const Line = z.discriminatedUnion("kind", [
     rateCentsPerHour: z.number().int(),
     rateLabel: z.string(),
     amountCents: z.number().int(),
+    /** On a supplement: what the line corrects ("Korrektur vom 12.11.2026: 7,75 Std. → 6,00 Std."). */
+    note: z.string().optional(),
   }),
   z.object({
     kind: z.literal("expense"),
@@ -35,8 +50,17 @@ const Line = z.discriminatedUnion("kind", [
     expenseKind: z.string(),
     description: z.string(),
     amountCents: z.number().int(),
+    note: z.string().optional(),
   }),
 ]);
+
+/** Another statement of the same month, as a statement names it. */
+const StatementReference = z.object({
+  id: z.uuid(),
+  number: z.string().nullable(),
+  state: z.enum(STATEMENT_STATES),
+  issuedAt: z.string().nullable(),
+});
 
 const Excluded = z.object({
   secondmentId: z.string(),
@@ -57,6 +81,10 @@ export const StatementView = z.object({
   borrower: Party,
   /** The caller's side. */
   side: z.enum(["lender", "borrower"]),
+  /** A supplement (Nachtrag): the month's original statement it supplements; null for an original. */
+  supplements: StatementReference.nullable(),
+  /** A credit (Gutschrift): the total is negative, the lender owes the borrower. */
+  isCredit: z.boolean(),
   periodStart: z.string(),
   periodEnd: z.string(),
   lines: z.array(Line),
@@ -75,6 +103,18 @@ export const StatementView = z.object({
 
 /** A row of the list: the totals without the lines. */
 export const StatementSummary = StatementView.omit({ lines: true, excluded: true });
+
+/** One statement with the other statements of its month and whether a supplement can be created now. */
+export const StatementDetail = StatementView.extend({
+  /** The month's other statements the caller may see: the original and its supplements. */
+  monthStatements: z.array(StatementReference),
+  /** What a supplement would take up now ("3 Tage bestätigt nach der Abrechnung"), for the lender's finance; null when nothing is due. */
+  supplementDue: z.object({ de: z.string(), en: z.string() }).nullable(),
+  abilities: StatementView.shape.abilities.extend({
+    /** The id to send as `supplements` when a supplement can be created now, else null. */
+    createSupplement: z.uuid().nullable(),
+  }),
+});
 
 export const StatementList = pageSchema(StatementSummary, {
   abilities: z.object({ create: z.boolean() }),

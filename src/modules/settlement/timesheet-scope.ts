@@ -375,3 +375,25 @@ export async function unscopedConfirmedMinutesOfYear(
      ORDER BY 1, 2, 3, 4, 5`);
   return rows as never;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Unscoped: supplements (which rows of a pair and month are confirmed or replaced; the task list
+// compares them with what the month's statements billed — ids, days and states only)
+
+/** Confirmed and replaced entries and expenses of a lender's pair in a month: id, secondment, day, state and what each corrects. */
+export async function unscopedSettledRowsOfPairMonth(
+  db: Db | Tx,
+  lenderId: string,
+  borrowerId: string,
+  period: { from: string; to: string },
+): Promise<Array<{ kind: "hours" | "expense"; id: string; secondmentId: string; day: string; state: string; correctsId: string | null }>> {
+  const { rows } = await db.execute(sql`
+    select 'hours' as "kind", id, secondment_id as "secondmentId", day::text as "day", state, corrects_id as "correctsId" from timesheet_entries
+      where organization_id = ${lenderId} and borrower_organization_id = ${borrowerId} and state in ('confirmed', 'replaced')
+        and day between ${period.from} and ${period.to}
+    union all
+    select 'expense', id, secondment_id, day::text, state, corrects_id from expenses
+      where organization_id = ${lenderId} and borrower_organization_id = ${borrowerId} and state in ('confirmed', 'replaced')
+        and day between ${period.from} and ${period.to}`);
+  return rows as never;
+}

@@ -1,5 +1,6 @@
 import { RECORDABLE_SECONDMENT_STATES } from "../../domain/settlement/timesheet-rules";
 import type { Task, TaskSource } from "../../kernel/tasks";
+import { shortenAtWord } from "../../kernel/text";
 import { listOwnSecondments } from "../secondments";
 import { getTimesheetSecondment, unscopedOpenDaysByBorrower, unscopedReturnedDays } from "./timesheet-scope";
 import { timesheetPolicy } from "./timesheets.policy";
@@ -38,7 +39,7 @@ export const timesheetTasks: TaskSource = async ({ db, actor }) => {
     const o = own.find((x) => x.s.id === secondmentId)!;
     tasks.push({
       kind: "timesheet_returned",
-      object: { type: "secondment", id: secondmentId, title: o.s.tasks.slice(0, 80) },
+      object: { type: "secondment", id: secondmentId, title: shortenAtWord(o.s.tasks, 80) },
       step: {
         de: `Zurückgegebene Stunden neu erfassen: ${days === 1 ? "1 Tag" : `${days} Tage`}`,
         en: `Record returned hours anew: ${days === 1 ? "1 day" : `${days} days`}`,

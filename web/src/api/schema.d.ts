@@ -1308,7 +1308,7 @@ export interface paths {
         /** Statements of the caller's administration as lender and (issued ones) as borrower, newest month first */
         get: operations["listStatements"];
         put?: never;
-        /** The lender's finance creates the draft for a borrower and a month from the confirmed hours and expenses of reimbursement and waiver secondments */
+        /** The lender's finance creates the draft for a borrower and a month from the confirmed hours and expenses of reimbursement and waiver secondments; with `supplements` a supplement (Nachtrag) billing only what the month's issued statements did not */
         post: operations["createStatement"];
         delete?: never;
         options?: never;
@@ -1359,7 +1359,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue a draft: it is frozen and gets the next number of the lender (the lender's finance) */
+        /** Issue a draft: it is frozen and gets the next number of the lender (the lender's finance); 409 when hours or expenses were confirmed or corrected since it was computed */
         post: operations["issueStatement"];
         delete?: never;
         options?: never;
@@ -13343,6 +13343,15 @@ export interface operations {
                             };
                             /** @enum {string} */
                             side: "lender" | "borrower";
+                            supplements: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "issued" | "acknowledged" | "paid";
+                                issuedAt: string | null;
+                            } | null;
+                            isCredit: boolean;
                             periodStart: string;
                             periodEnd: string;
                             personnelCents: number;
@@ -13416,6 +13425,11 @@ export interface operations {
                     /** Format: uuid */
                     borrowerOrganizationId: string;
                     month: string;
+                    /**
+                     * Format: uuid
+                     * @description The id of an issued statement of the same borrower and month: the new draft is a supplement (Nachtrag) to the month's original statement. Without it the draft is the month's original (409 when the month has one).
+                     */
+                    supplements?: string;
                 };
             };
         };
@@ -13447,6 +13461,15 @@ export interface operations {
                         };
                         /** @enum {string} */
                         side: "lender" | "borrower";
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        } | null;
+                        isCredit: boolean;
                         periodStart: string;
                         periodEnd: string;
                         lines: ({
@@ -13458,6 +13481,7 @@ export interface operations {
                             rateCentsPerHour: number;
                             rateLabel: string;
                             amountCents: number;
+                            note?: string;
                         } | {
                             /** @enum {string} */
                             kind: "expense";
@@ -13466,6 +13490,7 @@ export interface operations {
                             expenseKind: string;
                             description: string;
                             amountCents: number;
+                            note?: string;
                         })[];
                         excluded: {
                             secondmentId: string;
@@ -13493,7 +13518,20 @@ export interface operations {
                             issue: boolean;
                             acknowledge: boolean;
                             pay: boolean;
+                            createSupplement: string | null;
                         };
+                        monthStatements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        }[];
+                        supplementDue: {
+                            de: string;
+                            en: string;
+                        } | null;
                     };
                 };
             };
@@ -13609,6 +13647,15 @@ export interface operations {
                         };
                         /** @enum {string} */
                         side: "lender" | "borrower";
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        } | null;
+                        isCredit: boolean;
                         periodStart: string;
                         periodEnd: string;
                         lines: ({
@@ -13620,6 +13667,7 @@ export interface operations {
                             rateCentsPerHour: number;
                             rateLabel: string;
                             amountCents: number;
+                            note?: string;
                         } | {
                             /** @enum {string} */
                             kind: "expense";
@@ -13628,6 +13676,7 @@ export interface operations {
                             expenseKind: string;
                             description: string;
                             amountCents: number;
+                            note?: string;
                         })[];
                         excluded: {
                             secondmentId: string;
@@ -13655,7 +13704,20 @@ export interface operations {
                             issue: boolean;
                             acknowledge: boolean;
                             pay: boolean;
+                            createSupplement: string | null;
                         };
+                        monthStatements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        }[];
+                        supplementDue: {
+                            de: string;
+                            en: string;
+                        } | null;
                     };
                 };
             };
@@ -13744,6 +13806,15 @@ export interface operations {
                         };
                         /** @enum {string} */
                         side: "lender" | "borrower";
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        } | null;
+                        isCredit: boolean;
                         periodStart: string;
                         periodEnd: string;
                         lines: ({
@@ -13755,6 +13826,7 @@ export interface operations {
                             rateCentsPerHour: number;
                             rateLabel: string;
                             amountCents: number;
+                            note?: string;
                         } | {
                             /** @enum {string} */
                             kind: "expense";
@@ -13763,6 +13835,7 @@ export interface operations {
                             expenseKind: string;
                             description: string;
                             amountCents: number;
+                            note?: string;
                         })[];
                         excluded: {
                             secondmentId: string;
@@ -13790,7 +13863,20 @@ export interface operations {
                             issue: boolean;
                             acknowledge: boolean;
                             pay: boolean;
+                            createSupplement: string | null;
                         };
+                        monthStatements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        }[];
+                        supplementDue: {
+                            de: string;
+                            en: string;
+                        } | null;
                     };
                 };
             };
@@ -13915,6 +14001,15 @@ export interface operations {
                         };
                         /** @enum {string} */
                         side: "lender" | "borrower";
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        } | null;
+                        isCredit: boolean;
                         periodStart: string;
                         periodEnd: string;
                         lines: ({
@@ -13926,6 +14021,7 @@ export interface operations {
                             rateCentsPerHour: number;
                             rateLabel: string;
                             amountCents: number;
+                            note?: string;
                         } | {
                             /** @enum {string} */
                             kind: "expense";
@@ -13934,6 +14030,7 @@ export interface operations {
                             expenseKind: string;
                             description: string;
                             amountCents: number;
+                            note?: string;
                         })[];
                         excluded: {
                             secondmentId: string;
@@ -13961,7 +14058,20 @@ export interface operations {
                             issue: boolean;
                             acknowledge: boolean;
                             pay: boolean;
+                            createSupplement: string | null;
                         };
+                        monthStatements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        }[];
+                        supplementDue: {
+                            de: string;
+                            en: string;
+                        } | null;
                     };
                 };
             };
@@ -14086,6 +14196,15 @@ export interface operations {
                         };
                         /** @enum {string} */
                         side: "lender" | "borrower";
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        } | null;
+                        isCredit: boolean;
                         periodStart: string;
                         periodEnd: string;
                         lines: ({
@@ -14097,6 +14216,7 @@ export interface operations {
                             rateCentsPerHour: number;
                             rateLabel: string;
                             amountCents: number;
+                            note?: string;
                         } | {
                             /** @enum {string} */
                             kind: "expense";
@@ -14105,6 +14225,7 @@ export interface operations {
                             expenseKind: string;
                             description: string;
                             amountCents: number;
+                            note?: string;
                         })[];
                         excluded: {
                             secondmentId: string;
@@ -14132,7 +14253,20 @@ export interface operations {
                             issue: boolean;
                             acknowledge: boolean;
                             pay: boolean;
+                            createSupplement: string | null;
                         };
+                        monthStatements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        }[];
+                        supplementDue: {
+                            de: string;
+                            en: string;
+                        } | null;
                     };
                 };
             };
@@ -14257,6 +14391,15 @@ export interface operations {
                         };
                         /** @enum {string} */
                         side: "lender" | "borrower";
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        } | null;
+                        isCredit: boolean;
                         periodStart: string;
                         periodEnd: string;
                         lines: ({
@@ -14268,6 +14411,7 @@ export interface operations {
                             rateCentsPerHour: number;
                             rateLabel: string;
                             amountCents: number;
+                            note?: string;
                         } | {
                             /** @enum {string} */
                             kind: "expense";
@@ -14276,6 +14420,7 @@ export interface operations {
                             expenseKind: string;
                             description: string;
                             amountCents: number;
+                            note?: string;
                         })[];
                         excluded: {
                             secondmentId: string;
@@ -14303,7 +14448,20 @@ export interface operations {
                             issue: boolean;
                             acknowledge: boolean;
                             pay: boolean;
+                            createSupplement: string | null;
                         };
+                        monthStatements: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "issued" | "acknowledged" | "paid";
+                            issuedAt: string | null;
+                        }[];
+                        supplementDue: {
+                            de: string;
+                            en: string;
+                        } | null;
                     };
                 };
             };

@@ -22,6 +22,7 @@ export function MonthTable({
   onMonth,
   onConfirmWeek,
   onChanged,
+  onRecordAgain,
 }: {
   id: string;
   timesheet: Timesheet;
@@ -30,6 +31,8 @@ export function MonthTable({
   onMonth(month: string): void;
   onConfirmWeek(entryIds: string[]): void;
   onChanged(changed: Timesheet, message: string): void;
+  /** The person records a returned day anew: the week form opens at that day. */
+  onRecordAgain(day: string): void;
 }) {
   const { t, i18n } = useTranslation();
   const f = formatters(i18n.language);
@@ -76,7 +79,12 @@ export function MonthTable({
     ]
       .filter(Boolean)
       .join(" ");
-  const hasActions = s.entries.some((e) => e.abilities.return || e.abilities.correct);
+  // A returned day the person has not recorded anew yet.
+  const recordsAgain = (e: TimesheetEntry) =>
+    s.abilities.record &&
+    e.state === "returned" &&
+    !s.entries.some((o) => o.day === e.day && (o.state === "recorded" || o.state === "confirmed"));
+  const hasActions = s.entries.some((e) => e.abilities.return || e.abilities.correct || recordsAgain(e));
   return (
     <section aria-labelledby="month-heading">
       <h2 className="kern-heading-medium" id="month-heading">
@@ -148,6 +156,16 @@ export function MonthTable({
                       label={t("timesheets.returnLabel", { day: f.dateLong(e.day) })}
                     >
                       {t("timesheets.return")}
+                    </Button>
+                  ) : null}
+                  {recordsAgain(e) ? (
+                    <Button
+                      type="button"
+                      kind="tertiary"
+                      onClick={() => onRecordAgain(e.day)}
+                      label={t("timesheets.recordAgainLabel", { day: f.dateLong(e.day) })}
+                    >
+                      {t("timesheets.recordAgain")}
                     </Button>
                   ) : null}
                   {e.abilities.correct ? (

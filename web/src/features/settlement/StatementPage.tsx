@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, useParams } from "@tanstack/react-router";
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
@@ -15,6 +15,7 @@ import { euros } from "./money";
 import { hoursText, monthName } from "./hours";
 
 type Step = "recompute" | "issue" | "acknowledge" | "payment";
+type Asked = Step | "supplement";
 const ABILITY: Record<Step, keyof Statement["abilities"]> = {
   recompute: "recompute",
   issue: "issue",
@@ -25,18 +26,32 @@ const ABILITY: Record<Step, keyof Statement["abilities"]> = {
 /**
  * One statement: parties and state, the lines with hours, rates and amounts, what is not billed
  * and why, the totals, the downloads (PDF, CSV, XRechnung), and the caller's next step — asked
- * first, then said what happened and what comes next.
+ * first, then said what happened and what comes next. A supplement (Nachtrag) names the month's
+ * original; the original lists its supplements and, when something was confirmed or corrected after
+ * it, offers the lender's finance "Nachtrag erstellen".
  */
 export function StatementPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith("en") ? "en" : "de";
   const f = formatters(i18n.language);
-  const [asking, setAsking] = useState<Step | null>(null);
-  const [notice, setNotice] = useState<string | null>(
-    new URLSearchParams(window.location.search).has("neu") ? t("statements.done.created") : null,
-  );
+  const navigate = useNavigate();
+  const [asking, setAsking] = useState<Asked | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const statement = useApi<Statement>(() => api.GET("/api/v1/statements/{id}", { params: { path: { id } } }), [id]);
+  const created = new URLSearchParams(window.location.search).has("neu");
+  const supplement = useMutation(
+    (original: string) =>
+      api.POST("/api/v1/statements", {
+        body: { borrowerOrganizationId: statement.data!.borrower.id, month: statement.data!.month, supplements: original },
+      }),
+    {
+      async onSuccess(made) {
+        setAsking(null);
+        await navigate({ to: "/abrechnungen/$id", params: { id: made.id }, search: { neu: 1 } as never });
+      },
+    },
+  );
   const step = useMutation(
     (name: Step) => api.POST(`/api/v1/statements/{id}/${name}` as "/api/v1/statements/{id}/issue", { params: { path: { id } } }),
     {
@@ -49,7 +64,14 @@ export function StatementPage() {
   );
   // A refusal closes the dialog too, so the summary on the page can take the focus; a step someone
   // else took meanwhile (409) shows, with the buttons that are left.
-  const take = async (name: Step) => {
+  const take = async (name: Asked) => {
+    if (name === "supplement") {
+      const refused = await supplement.run(statement.data!.abilities.createSupplement!);
+      if (!refused) return;
+      setAsking(null);
+      await statement.reload();
+      return;
+    }
     const refused = await step.run(name);
     if (!refused) return;
     setAsking(null);
@@ -57,7 +79,16 @@ export function StatementPage() {
   };
   if (!statement.data) return <QueryState query={statement} title={t("statements.title")} />;
   const s = statement.data;
-  const title = t("statements.pageTitle", { month: monthName(s.month, lang) });
+  const title = t(s.isCredit ? "statements.creditTitle" : s.supplements ? "statements.supplementTitle" : "statements.pageTitle", {
+    month: monthName(s.month, lang),
+  });
+  const kindOf = (x: { id: string }) =>
+    x.id === s.supplements?.id || (!s.supplements && x.id === s.id)
+      ? t("statements.kinds.original")
+      : t("statements.kinds.supplement", { number: s.supplements?.number ?? s.number ?? "" });
+  const shownNotice =
+    notice ??
+    (created ? (s.supplements ? t("statements.supplementCreated", { borrower: s.borrower.name }) : t("statements.done.created")) : null);
   const hours = (minutes: number) => t("timesheets.hoursUnit", { hours: hoursText(minutes, i18n.language) });
   const steps = (["recompute", "issue", "acknowledge", "payment"] as const).filter((x) => s.abilities[ABILITY[x]]);
   return (
@@ -65,12 +96,23 @@ export function StatementPage() {
       <p className="kern-body">
         <Link to="/abrechnungen">{t("statements.back")}</Link>
       </p>
-      {notice ? (
+      {shownNotice ? (
         <Notice focus kind="success">
-          {notice}
+          {shownNotice}
         </Notice>
       ) : null}
-      <ErrorSummary problem={step.problem} labels={{}} />
+      <ErrorSummary problem={step.problem ?? supplement.problem} labels={{}} />
+      {s.supplements ? (
+        <p className="kern-body">
+          <Link to="/abrechnungen/$id" params={{ id: s.supplements.id }}>
+            {t("statements.supplementOf", {
+              number: s.supplements.number ?? "",
+              date: s.supplements.issuedAt ? f.date(s.supplements.issuedAt.slice(0, 10)) : "",
+            })}
+          </Link>
+        </p>
+      ) : null}
+      {s.isCredit ? <p className="kern-body">{t("statements.creditNote", { lender: s.lender.name, borrower: s.borrower.name })}</p> : null}
       <DescriptionList
         items={[
           [t("statements.lender"), s.lender.name],
@@ -88,6 +130,39 @@ export function StatementPage() {
             </Button>
           ))}
         </p>
+      ) : null}
+      {s.abilities.createSupplement && s.supplementDue ? (
+        <section aria-labelledby="supplement-heading">
+          <h2 className="kern-heading-medium" id="supplement-heading">
+            {t("statements.supplementHeading")}
+          </h2>
+          <p className="kern-body">{t("statements.supplementDue", { due: s.supplementDue[lang] })}</p>
+          <p className="button-row">
+            <Button type="button" kind="primary" onClick={() => setAsking("supplement")}>
+              {t("statements.supplementCreate")}
+            </Button>
+          </p>
+        </section>
+      ) : null}
+      {s.monthStatements.length ? (
+        <section aria-labelledby="month-heading">
+          <h2 className="kern-heading-medium" id="month-heading">
+            {t("statements.monthStatements")}
+          </h2>
+          <ul className="kern-list">
+            {s.monthStatements.map((m) => (
+              <li key={m.id}>
+                <Link to="/abrechnungen/$id" params={{ id: m.id }}>
+                  {t("statements.monthStatement", {
+                    kind: kindOf(m),
+                    number: m.number ?? t("statements.noNumber"),
+                    state: t(`statements.states.${m.state}`),
+                  })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <section aria-labelledby="lines-heading">
         <h2 className="kern-heading-medium" id="lines-heading">
@@ -117,6 +192,12 @@ export function StatementPage() {
                   {i + 1}
                 </th>
                 <td className="kern-table__cell">
+                  {l.note ? (
+                    <>
+                      <strong>{l.note}</strong>
+                      <br />
+                    </>
+                  ) : null}
                   {l.kind === "hours" ? `${l.rateLabel} – ${l.caseLabel}` : `${l.description} – ${l.caseLabel}`}
                 </td>
                 <td className="kern-table__cell kern-table__cell--numeric">{l.kind === "hours" ? hours(l.minutes) : ""}</td>
@@ -151,7 +232,7 @@ export function StatementPage() {
             [t("statements.expenses"), euros(s.expensesCents, lang)],
             [t("statements.net"), euros(s.netCents, lang)],
             [t("statements.vat"), s.vat.category === "S" ? euros(s.vat.amountCents, lang) : t("statements.notTaxable")],
-            [t("statements.gross"), <strong key="gross">{euros(s.grossCents, lang)}</strong>],
+            [t(s.isCredit ? "statements.grossCredit" : "statements.gross"), <strong key="gross">{euros(s.grossCents, lang)}</strong>],
           ]}
         />
       </section>
@@ -181,14 +262,22 @@ export function StatementPage() {
       </section>
       <ConfirmDialog
         open={asking !== null}
-        title={asking ? t(`statements.ask.${asking}.title`) : ""}
-        body={asking ? t(`statements.ask.${asking}.body`, { borrower: s.borrower.name, lender: s.lender.name }) : ""}
-        confirmLabel={asking ? t(`statements.steps.${asking}`) : ""}
-        busy={step.busy}
+        title={asking ? t(`statements.ask.${asking === "payment" && s.isCredit ? "paymentCredit" : asking}.title`) : ""}
+        body={
+          asking
+            ? t(`statements.ask.${asking === "payment" && s.isCredit ? "paymentCredit" : asking}.body`, {
+                borrower: s.borrower.name,
+                lender: s.lender.name,
+              })
+            : ""
+        }
+        confirmLabel={asking ? (asking === "supplement" ? t("statements.supplementCreate") : t(`statements.steps.${asking}`)) : ""}
+        busy={step.busy || supplement.busy}
         onConfirm={() => asking && void take(asking)}
         onCancel={() => {
           setAsking(null);
           step.reset();
+          supplement.reset();
         }}
       />
     </Page>

@@ -112,6 +112,7 @@ export function StatementsPage() {
             columns={[
               { label: t("statements.month") },
               { label: t("statements.number") },
+              { label: t("statements.kind") },
               { label: t("statements.partner") },
               { label: t("statements.state") },
               { label: t("statements.gross"), numeric: true },
@@ -125,6 +126,15 @@ export function StatementsPage() {
                   </Link>
                 </th>
                 <td className="kern-table__cell">{s.number ?? t("statements.noNumber")}</td>
+                <td className="kern-table__cell">
+                  {s.supplements ? (
+                    <Link to="/abrechnungen/$id" params={{ id: s.supplements.id }}>
+                      {t(s.isCredit ? "statements.kinds.credit" : "statements.kinds.supplement", { number: s.supplements.number ?? "" })}
+                    </Link>
+                  ) : (
+                    t("statements.kinds.original")
+                  )}
+                </td>
                 <td className="kern-table__cell">
                   {s.side === "lender" ? t("statements.to", { name: s.borrower.name }) : t("statements.from", { name: s.lender.name })}
                 </td>

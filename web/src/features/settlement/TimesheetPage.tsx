@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api, type Problem } from "../../api/client";
@@ -36,6 +36,27 @@ export function TimesheetPage() {
     [id, chosen],
   );
   const month = chosen ?? query.data?.month ?? today.slice(0, 7);
+  // Opened with returned days waiting for the person: the week form starts at the earliest of them.
+  const weekChosen = useRef(false);
+  const recordAgain = (day: string, focus: boolean) => {
+    weekChosen.current = true;
+    setMonday(mondayOf(day));
+    setNotice(null);
+    if (focus) requestAnimationFrame(() => document.getElementById(`field-hours-${day}`)?.focus());
+  };
+  const firstReturned = query.data?.abilities.record
+    ? query.data.entries
+        .filter(
+          (e) =>
+            e.state === "returned" &&
+            !query.data!.entries.some((o) => o.day === e.day && (o.state === "recorded" || o.state === "confirmed")),
+        )
+        .map((e) => e.day)
+        .sort()[0]
+    : undefined;
+  useEffect(() => {
+    if (firstReturned && !weekChosen.current) recordAgain(firstReturned, false);
+  }, [firstReturned]);
   // The week's days may fall into a second month: its entries are loaded for the form as well.
   const days = workingDays(monday);
   const weekMonths = [...new Set(days.map((d) => d.slice(0, 7)))];
@@ -93,6 +114,7 @@ export function TimesheetPage() {
           id={id}
           monday={monday}
           onWeek={(m) => {
+            weekChosen.current = true;
             setMonday(m);
             setNotice(null);
           }}
@@ -118,6 +140,7 @@ export function TimesheetPage() {
           void confirm.run(entryIds);
         }}
         onChanged={(changed, message) => apply(changed, message)}
+        onRecordAgain={(day) => recordAgain(day, true)}
       />
       <ExpensesSection
         id={id}

@@ -149,6 +149,8 @@ export const de = {
     commentHint: "Was soll geändert werden?",
     keep: "Nicht jetzt",
     returned: "Zurückgegeben: {{day}}. {{name}} erfasst den Tag neu und sieht Ihre Anmerkung in den Aufgaben.",
+    recordAgain: "Neu erfassen",
+    recordAgainLabel: "Stunden vom {{day}} neu erfassen",
     correct: "Korrigieren",
     correctLabel: "Korrigieren: {{day}}",
     correctTitle: "Bestätigte Stunden vom {{day}} korrigieren?",
@@ -213,6 +215,22 @@ export const de = {
     gross: "Gesamtbetrag",
     states: { draft: "Entwurf", issued: "gestellt", acknowledged: "bestätigt", paid: "bezahlt" },
     pageTitle: "Abrechnung {{month}}",
+    kind: "Art",
+    kinds: { original: "Abrechnung", supplement: "Nachtrag zu {{number}}", credit: "Gutschrift, Nachtrag zu {{number}}" },
+    supplementTitle: "Nachtrag {{month}}",
+    creditTitle: "Gutschrift {{month}}",
+    supplementOf:
+      "Nachtrag zur Abrechnung Nr. {{number}} vom {{date}}. Er enthält nur, was nach dieser Abrechnung bestätigt oder korrigiert wurde.",
+    creditNote: "Die Korrekturen verringern den Betrag: Dies ist eine Gutschrift. {{lender}} erstattet {{borrower}} den Betrag.",
+    grossCredit: "Gesamtbetrag (Gutschrift)",
+    monthStatements: "Abrechnungen dieses Monats",
+    monthStatement: "{{kind}} {{number}}, {{state}}",
+    supplementHeading: "Nachtrag",
+    supplementDue: "Seit der Abrechnung: {{due}}.",
+    supplementCreate: "Nachtrag erstellen",
+    supplementCreated:
+      "Der Nachtrag ist berechnet. Prüfen Sie die Positionen; dann stellen Sie ihn. {{borrower}} sieht ihn erst, wenn er gestellt ist.",
+
     back: "Zurück zu den Abrechnungen",
     period: "Zeitraum",
     lines: "Positionen",
@@ -256,6 +274,14 @@ export const de = {
         body: "Sie bestätigen, dass {{borrower}} die Abrechnung von {{lender}} erhalten und geprüft hat.",
       },
       payment: { title: "Zahlung vermerken?", body: "Sie vermerken, dass der Gesamtbetrag von {{borrower}} eingegangen ist." },
+      paymentCredit: {
+        title: "Erstattung vermerken?",
+        body: "Sie vermerken, dass Ihre Verwaltung den Betrag der Gutschrift an {{borrower}} erstattet hat.",
+      },
+      supplement: {
+        title: "Nachtrag erstellen?",
+        body: "Verbund berechnet einen Nachtrag an {{borrower}} für diesen Monat: nur was seit der Abrechnung bestätigt wurde, und zu jeder korrigierten Position eine Gegenbuchung neben der Korrektur. Er bekommt beim Stellen eine eigene Nummer.",
+      },
     },
     done: {
       created: "Der Entwurf ist berechnet. Prüfen Sie die Positionen; dann stellen Sie die Abrechnung.",
