@@ -55,6 +55,17 @@ const PARAMETER_FIELDS = [
 ];
 /** The field of Monday of this week in Germany: the first day of the hours form that takes hours. */
 const MONDAY = `hours-${mondayOf(todayInGermany())}`;
+/** The quarter `n` quarters before the last closed one in Germany (`2025-Q2`). */
+function quarterBack(n: number): string {
+  const today = todayInGermany();
+  const index = Number(today.slice(0, 4)) * 4 + Math.floor((Number(today.slice(5, 7)) - 1) / 3) - 1 - n;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
+
+/** The running month in Germany (`2026-12`). */
+function runningMonth(): string {
+  return todayInGermany().slice(0, 7);
+}
 
 /** The hours page of the seconded person's running secondment. */
 async function openHours(page: Page) {
@@ -688,5 +699,41 @@ export const WALKS: Walk[] = [
       },
     ],
     confirms: true,
+  },
+  {
+    form: "reporting-period",
+    as: "controlling@wunstorf.demo",
+    open: "/meldungen",
+    empty: { valid: "a select of the offered periods: one is always chosen" },
+    wrong: [],
+  },
+  {
+    form: "reporting-values",
+    as: "controlling@wunstorf.demo",
+    // The running quarter: the demo has no values of Wunstorf for it but October's, nobody reports the
+    // running month, so these fields are open whatever ran before. The monthly telephone standard has
+    // a field per month (`value-telefon-erreichbarkeit-2026-12`); "nothing typed" is told at the
+    // first open field (the standards by title: "Antwort auf Anregungen …", quarterly).
+    open: (page) => page.goto(`/meldungen?zeitraum=${quarterBack(-1)}`).then(() => undefined),
+    empty: { what: "no value typed", fill: async () => {}, fields: [`value-anregungen-antwort-${quarterBack(-1)}`] },
+    wrong: [
+      {
+        what: "a word as the value and a share above 100 %",
+        fill: async (field) => {
+          await field(`value-telefon-erreichbarkeit-${runningMonth()}`).fill("viel");
+        },
+        fields: [`value-telefon-erreichbarkeit-${runningMonth()}`],
+      },
+      {
+        what: "a share above 100 % and a numerator above its denominator",
+        fill: async (field) => {
+          await field(`value-telefon-erreichbarkeit-${runningMonth()}`).fill("104");
+          await field(`numerator-telefon-erreichbarkeit-${runningMonth()}`).fill("50");
+          await field(`denominator-telefon-erreichbarkeit-${runningMonth()}`).fill("40");
+        },
+        fields: [`value-telefon-erreichbarkeit-${runningMonth()}`, `numerator-telefon-erreichbarkeit-${runningMonth()}`],
+      },
+    ],
+    screenshot: true,
   },
 ];

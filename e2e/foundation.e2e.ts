@@ -33,6 +33,7 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
       "Abordnungen",
       "Kostensätze",
       "Abrechnungen",
+      "Meldungen",
       "Salden",
       "Unterstützungspool",
       "Postausgang",

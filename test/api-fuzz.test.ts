@@ -34,6 +34,9 @@ import { seedDemoBillingDetails } from "../src/db/seed/demo-billing";
 import { seedDemoStatements } from "../src/db/seed/demo-statements";
 import { seedDemoBalances } from "../src/db/seed/demo-balances";
 import { seedDemoApiKeys } from "../src/db/seed/demo-api-keys";
+import { demoStandardIds, seedDemoSubmissions } from "../src/db/seed/demo-standards";
+import { lastClosedPeriod } from "../src/domain/standards/period";
+import { today } from "../src/kernel/dates";
 import { loginAttempts, loginLocks } from "../src/modules/identity/identity.tables";
 import { CONSENT_VERSION } from "../src/modules/pool/consent";
 import { solverPool } from "../src/modules/allocation/solver-pool";
@@ -49,6 +52,7 @@ import {
   urlPart,
   type FuzzRequest,
   type Operation,
+  type OperationExample,
   type ValueContext,
 } from "./openapi-fuzz";
 
@@ -93,6 +97,8 @@ const ORDER_OF: Record<string, string> = {
   identity_provider_changes: `t.requested_at::text`,
   api_keys: `t.name`,
   service_standards: `t.key`,
+  submissions: `(SELECT o.ags FROM organizations o WHERE o.id = t.organization_id) || t.period || t.standard_id::text || t.version`,
+  statements: `(SELECT o.ags FROM organizations o WHERE o.id = t.organization_id) || (SELECT o.ags FROM organizations o WHERE o.id = t.borrower_organization_id) || t.month || t.settlement_model`,
 };
 const ID_TABLES = Object.keys(ORDER_OF);
 
@@ -105,6 +111,38 @@ async function idsOf(table: string, where = sql`TRUE`): Promise<string[]> {
 
 let t: TestApp;
 let ops: Operation[];
+let examples: Record<string, OperationExample[]> = {};
+
+/**
+ * Requests of the reporting that pass its checks, which random values never do: a value of
+ * Wunstorf's building-permit standard for the last closed quarter (replacing Wunstorf's draft), the
+ * draft to submit, another administration's submitted value to validate, one of Wunstorf's published
+ * values to correct (warnings explained).
+ */
+async function submissionExamples(): Promise<Record<string, OperationExample[]>> {
+  const permit = (await demoStandardIds(t.database.db)).get("bauantrag-vollstaendigkeit")!;
+  const quarter = lastClosedPeriod("quarter", today()).text;
+  const reasons = { jump: "Umstellung des Fachverfahrens", median_distance: "Zwei Stellen waren unbesetzt" };
+  const item = { standardId: permit, period: quarter, value: 92, numerator: 46, denominator: 50, method: "Fachverfahren", reasons };
+  const controlling = await t.signIn("controlling@wunstorf.demo");
+  const draft = await controlling.request({ method: "POST", url: "/api/v1/submissions", payload: { items: [item] } });
+  expect(draft.statusCode, draft.body).toBe(201);
+  const wunstorf = sql`(SELECT id FROM organizations WHERE name = 'Wunstorf')`;
+  const [submitted] = await idsOf("submissions", sql`t.state = 'submitted' AND t.organization_id <> ${wunstorf}`);
+  const [published] = await idsOf(
+    "submissions",
+    sql`t.state IN ('validated', 'published') AND t.organization_id = ${wunstorf} AND t.standard_id = ${permit} AND t.replaced_by_id IS NULL`,
+  );
+  expect(submitted && published).toBeTruthy();
+  return {
+    "POST /api/v1/submissions": [{ body: { items: [item] } }],
+    "POST /api/v1/submissions/{id}/submit": [{ path: { id: draft.json().items[0].id } }],
+    "POST /api/v1/submissions/{id}/validate": [{ path: { id: submitted }, body: {} }],
+    "POST /api/v1/submissions/{id}/corrections": [
+      { path: { id: published }, body: { value: 90, numerator: 45, denominator: 50, reason: "Nachzählung der Anträge", reasons } },
+    ],
+  };
+}
 const pools = new Map<string, string[]>();
 /** Per actor: the ids of each table the actor can see (own administration, own party, the region's). */
 const visible = new Map<string, Map<string, string[]>>();
@@ -141,6 +179,7 @@ beforeAll(async () => {
   await seedDemoStatements(t.database.db);
   await seedDemoBalances(t.database.db);
   await seedDemoApiKeys(t.database.db);
+  await seedDemoSubmissions(t.database.db);
   // A crisis, an allocation run, a deputyship and a calendar feed, so their routes have real ids.
   const region = await t.signIn("koordination@region-hannover.demo");
   const crisis = await region.request({
@@ -173,6 +212,7 @@ beforeAll(async () => {
     payload: { scope: "person" },
   });
   expect(feed.statusCode, feed.body).toBe(201);
+  examples = await submissionExamples();
 
   for (const table of ID_TABLES) pools.set(table, await idsOf(table));
   for (const login of ACTOR_LOGINS.filter(Boolean)) {
@@ -191,9 +231,16 @@ beforeAll(async () => {
           ? sql`TRUE`
           : table === "secondments"
             ? sql`t.organization_id = ${org} OR t.borrower_organization_id = ${org}`
-            : table === "support_requests"
-              ? sql`t.status <> 'draft' OR t.organization_id = ${org}`
-              : sql`t.organization_id = ${org}`;
+            : table === "statements"
+              ? sql`t.organization_id = ${org} OR t.borrower_organization_id = ${org}`
+              : table === "support_requests"
+                ? sql`t.status <> 'draft' OR t.organization_id = ${org}`
+                : table === "service_standards"
+                  ? sql`TRUE`
+                  : table === "submissions"
+                    ? // Of what the actor sees, what it can act on: its own values and those waiting for review.
+                      sql`t.state = 'submitted' OR t.organization_id = ${org}`
+                    : sql`t.organization_id = ${org}`;
       own.set(table, await idsOf(table, where));
     }
     visible.set(login, own);
@@ -280,6 +327,7 @@ describe("API fuzz test generated from the OpenAPI document", () => {
       logins: ACTOR_LOGINS.filter(Boolean).concat(["unbekannt@wunstorf.demo"]),
       password: TEST_PASSWORD,
       consentVersion: CONSENT_VERSION,
+      examples,
     };
     const generating = performance.now();
     // Coverage sweep first: every operation once as every actor with a valid request (this learns
@@ -426,6 +474,9 @@ describe("API fuzz test generated from the OpenAPI document", () => {
     expect(report).toEqual([]);
     // The run must go deep: most operations succeed at least once, and the answers are varied.
     expect(reached.size).toBeGreaterThan(ops.length * 0.6);
+    // Every step of the reporting answers 2xx at least once (through its examples, submissionExamples).
+    const reporting = ops.map((o) => `${o.method} ${o.path}`).filter((name) => name.includes("/api/v1/submissions"));
+    expect(reporting.filter((name) => !reached.has(name))).toEqual([]);
     for (const status of [200, 201, 400, 401, 403, 404]) expect(byStatus[status] ?? 0, `answers with ${status}`).toBeGreaterThan(0);
   }, 600_000);
 });

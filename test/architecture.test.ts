@@ -20,7 +20,14 @@ describe("architecture", () => {
   it("capabilities import lower layers through index.ts only, and nothing imports in a circle", () => {
     const run = spawnSync(
       process.execPath,
-      [path.join(root, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs"), "src", "--config", ".dependency-cruiser.cjs", "--output-type", "json"],
+      [
+        path.join(root, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs"),
+        "src",
+        "--config",
+        ".dependency-cruiser.cjs",
+        "--output-type",
+        "json",
+      ],
       { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
     );
     expect(run.stderr).toBe("");

@@ -31,6 +31,9 @@ import {
   statements,
   supportRequestQualifications,
   supportRequests,
+  serviceStandards,
+  serviceStandardVersions,
+  submissions,
 } from "../src/db/schema";
 import type { SecondmentState } from "../src/domain/secondment/workflow";
 import { TEST_PASSWORD } from "./constants";
@@ -76,6 +79,7 @@ export interface ListWorld {
     | "organizations"
     | "readers"
     | "statements"
+    | "submissions"
     | "apiKeys",
     (n: number) => Promise<void>
   >;
@@ -255,6 +259,47 @@ export async function createListWorld(db: Db): Promise<ListWorld> {
               grossCents: 0,
             };
             return { ...owner, borrowerOrganizationId: borrower.id, month, body, netCents: 0, vatCents: 0, grossCents: 0 };
+          }),
+        );
+      },
+      async submissions(n) {
+        // One standard (made at the first call), a month of its own per value: drafts of the HR office's administration.
+        let [standard] = await db.select().from(serviceStandards).where(eq(serviceStandards.regionId, region.id));
+        if (!standard) {
+          [standard] = await db.insert(serviceStandards).values({ regionId: region.id, key: "welt-kennzahl" }).returning();
+          await db.insert(serviceStandardVersions).values({
+            regionId: region.id,
+            standardId: standard.id,
+            version: 1,
+            title: "Weltkennzahl",
+            titleEn: "World indicator",
+            theme: "buergerservice",
+            indicatorDefinition: "…",
+            measurement: "…",
+            unit: "count",
+            aggregation: "sum",
+            direction: "higher_is_better",
+            periodicity: "month",
+            target: 10,
+            validFrom: "2000-01-01",
+            anchor: "…",
+            appliesTo: "all",
+          });
+        }
+        const [version] = await db.select().from(serviceStandardVersions).where(eq(serviceStandardVersions.standardId, standard.id));
+        await db.insert(submissions).values(
+          Array.from({ length: n }, () => {
+            const k = next();
+            const month = `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+            return {
+              ...owner,
+              standardId: standard.id,
+              standardVersionId: version.id,
+              period: month,
+              periodStart: `${month}-01`,
+              periodEnd: `${month}-28`,
+              value: k,
+            };
           }),
         );
       },

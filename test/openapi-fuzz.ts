@@ -134,6 +134,8 @@ const POOL_BY_SEGMENT: Record<string, string> = {
   receipts: "expense_receipts",
   "api-keys": "api_keys",
   standards: "service_standards",
+  submissions: "submissions",
+  statements: "statements",
 };
 const POOL_BY_FIELD: Record<string, string> = {
   memberId: "pool_members",
@@ -147,6 +149,7 @@ const POOL_BY_FIELD: Record<string, string> = {
   principalAccountId: "accounts",
   deputyAccountId: "accounts",
   organizationId: "organizations",
+  standardId: "service_standards",
 };
 
 /** The pool of ids a path parameter of `path` names (the collection before it). */
@@ -297,6 +300,18 @@ export interface ValueContext {
   password: string;
   /** The consent version a pool entry must name. */
   consentVersion: string;
+  /**
+   * Real requests per operation (`POST /api/v1/submissions/{id}/submit`) that random values would
+   * almost never find: a value that passes the plausibility checks, the id of an object in the state
+   * a step needs. Each is one of the operation's valid requests (and is mutated like them).
+   */
+  examples?: Record<string, OperationExample[]>;
+}
+
+/** A known-good request of an operation: path parameters (ids) and a body; what it leaves out is generated. */
+export interface OperationExample {
+  path?: Record<string, string>;
+  body?: Value;
 }
 
 function stringOf(schema: JsonSchema, name: string, ctx: ValueContext, boundary: boolean): fc.Arbitrary<Value> {
@@ -599,7 +614,16 @@ export function requestOf(op: Operation, opIndex: number, options: RequestOption
     wrongCsrf: p.wrongCsrf,
   });
 
-  const validParts = parts(false);
+  const generatedParts = parts(false);
+  const examples = ctx.examples?.[`${op.method} ${op.path}`] ?? [];
+  const exampleParts = fc.tuple(generatedParts, fc.constantFrom(...(examples.length ? examples : [{}]))).map(([p, ex]) => ({
+    ...p,
+    path: { ...p.path, ...Object.fromEntries(Object.entries(ex.path ?? {}).map(([k, v]) => [k, { raw: v }])) },
+    body: ex.body === undefined ? p.body : ({ kind: "json", value: ex.body } as BodySpec),
+    wrongCsrf: false,
+  }));
+  // The sweep tries the example as every actor (so whoever is let in gets through once); later, half of the valid requests.
+  const validParts = !examples.length ? generatedParts : options.validOnly ? exampleParts : fc.oneof(generatedParts, exampleParts);
   const valid = fc.tuple(validParts, actor).map(([p, a]) => build("valid", p, a));
   if (options.validOnly) return valid;
   const boundary = fc.tuple(parts(true), actor).map(([p, a]) => build("boundary", p, a));

@@ -27,6 +27,7 @@ const LISTS: Array<{ url: string; login: string; fill: keyof ListWorld["add"]; k
   { url: "/api/v1/secondments?todo=true", login: WORLD_HR, fill: "secondments" },
   { url: "/api/v1/allocation-runs", login: WORLD_HR, fill: "allocationRuns" },
   { url: "/api/v1/statements", login: WORLD_HR, fill: "statements" },
+  { url: "/api/v1/submissions", login: WORLD_HR, fill: "submissions" },
   { url: "/api/v1/api-keys", login: WORLD_HR, fill: "apiKeys" },
 ];
 

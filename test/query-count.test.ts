@@ -47,6 +47,7 @@ const CASES: ListCase[] = [
   { route: "/api/v1/me/tasks", url: "/api/v1/me/tasks", login: WORLD_HR, grows: "secondments", minGrowth: 10, short: 9 },
   { route: "/api/v1/allocation-runs", url: "/api/v1/allocation-runs", login: WORLD_HR, grows: "allocationRuns" },
   { route: "/api/v1/statements", url: "/api/v1/statements", login: WORLD_HR, grows: "statements" },
+  { route: "/api/v1/submissions", url: "/api/v1/submissions", login: WORLD_HR, grows: "submissions" },
   { route: "/api/v1/api-keys", url: "/api/v1/api-keys", login: WORLD_HR, grows: "apiKeys" },
 ];
 

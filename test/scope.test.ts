@@ -102,6 +102,12 @@ const RESOURCES = [
     scope: "src/modules/identity/api-key-scope.ts",
   },
   {
+    table: "submissions",
+    sqlName: "submissions",
+    declaredIn: "src/modules/standards/standards.tables.ts",
+    scope: "src/modules/standards/submission-scope.ts",
+  },
+  {
     table: "allocationRuns",
     sqlName: "allocation_runs",
     declaredIn: "src/modules/allocation/allocation.tables.ts",

@@ -19,6 +19,7 @@ import { loadConfig } from "../src/config";
 import { buildTestApp, type Client, type TestApp } from "./app";
 import { CONSENT_VERSION } from "../src/modules/pool/consent";
 import { createAdministrator } from "../src/cli/create-admin";
+import { standardsFixture } from "./standards-fixture";
 
 /** Tables without an owning administration; no route may read them at all. */
 const UNOWNED_TABLES = new Set(["login_attempts", "login_locks", "regions"]);
@@ -206,6 +207,16 @@ beforeAll(async () => {
     sql`INSERT INTO statements (region_id, organization_id, borrower_organization_id, month, number, state, body, net_cents, vat_cents, gross_cents)
         VALUES (${s.region_id}, ${wunstorfId}, ${s.borrower_organization_id}, '2027-01', 'VB-2027-01-0001', 'issued', ${JSON.stringify(statementBody)}::jsonb, 40912, 0, 40912)`,
   );
+  // Reported values of the region, and a draft of Wunstorf's controlling: drafts stay with Wunstorf.
+  const standards = await standardsFixture(t.database.db);
+  const reporterDraft = await (
+    await t.signIn("controlling@wunstorf.demo")
+  ).request({
+    method: "POST",
+    url: "/api/v1/submissions",
+    payload: { items: [{ standardId: standards.permit, period: standards.olderQuarter, value: 17, method: "Kanarienvogel-Zählweise" }] },
+  });
+  expect(reporterDraft.statusCode, reporterDraft.body).toBe(201);
   const feed = await (
     await t.signIn("mitarbeiterin@wunstorf.demo")
   ).request({
@@ -286,6 +297,7 @@ beforeAll(async () => {
   expect(canaries).toContain("VB-2027-01-0001");
   expect(canaries).toContain("Kanarienvogel-Fachverfahren");
   expect(foreignIds).toContain(apiKey.json().apiKey.id);
+  expect(canaries).toContain("Kanarienvogel-Zählweise");
   expect(foreignIds).toContain(secondmentId);
   expect(foreignIds.length).toBeGreaterThan(10);
 }, 120_000);

@@ -12,6 +12,7 @@ import { seedDemoBillingDetails } from "../db/seed/demo-billing";
 import { seedDemoStatements, seedDemoSupplement } from "../db/seed/demo-statements";
 import { seedDemoBalances } from "../db/seed/demo-balances";
 import { seedDemoApiKeys } from "../db/seed/demo-api-keys";
+import { seedDemoSubmissions } from "../db/seed/demo-standards";
 import { seedReferenceData } from "../db/seed/reference";
 import type { Role } from "../kernel/roles";
 import { OperatorError } from "../operator-error";
@@ -59,6 +60,7 @@ async function prepare(demo: boolean, purpose: string, options: { disableDemo?: 
       await seedDemoBalances(database.db);
       await seedDemoSupplement(database.db);
       await seedDemoApiKeys(database.db);
+      await seedDemoSubmissions(database.db);
     } else if (options.disableDemo) {
       const disabled = await disableDemoAccounts(database.db);
       if (disabled > 0) process.stdout.write(`${disabled} Demo-Konten deaktiviert (kein Passwort mehr) – außerhalb des Demo-Modus.\n`);

@@ -21,13 +21,20 @@ describe("readPeriod", () => {
     ["3.Quartal 2026", "2026-Q3"],
     ["  2026  ", "2026"],
   ])("reads %j as %s", (text, period) => {
-    expect(readPeriod(text)?.period).toBe(period);
+    expect(readPeriod(text)?.text).toBe(period);
   });
 
   it("gives each period its first and last day", () => {
-    expect(readPeriod("2026-Q3")).toEqual({ period: "2026-Q3", periodicity: "quarter", start: "2026-07-01", end: "2026-09-30" });
-    expect(readPeriod("02/2028")).toEqual({ period: "2028-02", periodicity: "month", start: "2028-02-01", end: "2028-02-29" });
-    expect(readPeriod("2026")).toEqual({ period: "2026", periodicity: "year", start: "2026-01-01", end: "2026-12-31" });
+    expect(readPeriod("2026-Q3")).toEqual({
+      text: "2026-Q3",
+      kind: "quarter",
+      year: 2026,
+      index: 3,
+      start: "2026-07-01",
+      end: "2026-09-30",
+    });
+    expect(readPeriod("02/2028")).toEqual({ text: "2028-02", kind: "month", year: 2028, index: 2, start: "2028-02-01", end: "2028-02-29" });
+    expect(readPeriod("2026")).toEqual({ text: "2026", kind: "year", year: 2026, index: 1, start: "2026-01-01", end: "2026-12-31" });
   });
 
   it.each([
@@ -52,11 +59,11 @@ describe("readPeriod", () => {
       fc.property(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
         const mm = String(month).padStart(2, "0");
         for (const text of [`${year}-${mm}`, `${mm}/${year}`, `${month}/${year}`, `01.${mm}.${year}`]) {
-          expect(readPeriod(text)?.period).toBe(`${year}-${mm}`);
+          expect(readPeriod(text)?.text).toBe(`${year}-${mm}`);
         }
         const q = Math.ceil(month / 3);
         for (const text of [`${year}-Q${q}`, `Q${q} ${year}`, `${q}. Quartal ${year}`]) {
-          expect(readPeriod(text)?.period).toBe(`${year}-Q${q}`);
+          expect(readPeriod(text)?.text).toBe(`${year}-Q${q}`);
         }
         const read = readPeriod(`${year}-${mm}`)!;
         expect(read.start <= read.end).toBe(true);
@@ -68,7 +75,7 @@ describe("readPeriod", () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
         const read = readPeriod(text);
-        if (read) expect(read.period).toMatch(/^\d{4}(-\d{2}|-Q[1-4])?$/);
+        if (read) expect(read.text).toMatch(/^\d{4}(-\d{2}|-Q[1-4])?$/);
       }),
       { numRuns: 3000 },
     );

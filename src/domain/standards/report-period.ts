@@ -1,23 +1,13 @@
-// Reporting periods (Meldezeiträume) as people write them, read into the one form the API and the
-// database use: `2026-09` (a month), `2026-Q3` (a quarter), `2026` (a year). Pure: no I/O.
+// Reporting periods (Meldezeiträume) as people write them in a form or a spreadsheet, read into the
+// periods of `period.ts` (which says what a period is, and names it): `2026-09` (a month),
+// `2026-Q3` (a quarter), `2026` (a year). Pure: no I/O.
 //
-//   readPeriod("3. Quartal 2026")  → { period: "2026-Q3", periodicity: "quarter", start: "2026-07-01", end: "2026-09-30" }
-//   readPeriod("09/2026")          → { period: "2026-09", periodicity: "month", … }
+//   readPeriod("3. Quartal 2026")  → { text: "2026-Q3", kind: "quarter", start: "2026-07-01", end: "2026-09-30", … }
+//   readPeriod("09/2026")          → { text: "2026-09", kind: "month", … }
 //   readGermanDate("31.12.2026")   → "2026-12-31"
 
+import { periodIn, type Period } from "./period";
 import type { Periodicity } from "./standard";
-
-/** A period in its canonical form, with its first and last day (ISO dates). */
-export interface ReportPeriod {
-  /** `2026-09`, `2026-Q3` or `2026`. */
-  period: string;
-  periodicity: Periodicity;
-  start: string;
-  end: string;
-}
-
-/** Years a period may lie in; anything else is a typing error. */
-export const PERIOD_YEARS = { min: 2000, max: 2099 } as const;
 
 const MONTH_NAMES: Record<string, number> = {
   januar: 1,
@@ -80,40 +70,18 @@ const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => [number, Period
  * for its month, as a spreadsheet turns a typed `09/2026` into the first of the month. Returns
  * `null` for anything else, including months beyond 12 and years outside 2000–2099; never throws.
  */
-export function readPeriod(text: string): ReportPeriod | null {
+export function readPeriod(text: string): Period | null {
   const normalized = text.trim().toLowerCase().replace(/\s+/g, " ");
   const date = readGermanDate(normalized);
-  if (date) return monthOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+  if (date) return periodIn("month", Number(date.slice(0, 4)), Number(date.slice(5, 7)));
   for (const { pattern, read } of PATTERNS) {
     const match = pattern.exec(normalized);
     const parts = match ? read(match) : null;
     if (!parts) continue;
     const [year, periodicity, index] = parts;
-    if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max) return null;
-    if (periodicity === "year") return { period: String(year), periodicity, start: `${year}-01-01`, end: `${year}-12-31` };
-    if (periodicity === "quarter") {
-      const first = (index - 1) * 3 + 1;
-      return {
-        period: `${year}-Q${index}`,
-        periodicity,
-        start: isoDate(year, first, 1),
-        end: isoDate(year, first + 2, daysIn(year, first + 2)),
-      };
-    }
-    return index >= 1 && index <= 12 ? monthOf(year, index) : null;
+    return periodIn(periodicity, year, index);
   }
   return null;
-}
-
-/** The month a day lies in, as a period (`2026-09`). */
-export function monthOf(year: number, month: number): ReportPeriod | null {
-  if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max || month < 1 || month > 12) return null;
-  return {
-    period: `${year}-${pad(month)}`,
-    periodicity: "month",
-    start: isoDate(year, month, 1),
-    end: isoDate(year, month, daysIn(year, month)),
-  };
 }
 
 /**

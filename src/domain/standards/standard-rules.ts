@@ -148,3 +148,20 @@ export function appliesTo(applicability: Applicability, administration: Administ
       return administration.kind === "region";
   }
 }
+
+/** Why a standard does not apply, in plain words. */
+export const NOT_APPLICABLE: Record<Applicability, { de: string; en: string }> = {
+  all: { de: "", en: "" },
+  municipalities: {
+    de: "Dieser Standard gilt nur für die Städte und Gemeinden, nicht für Ihre Verwaltung.",
+    en: "This standard applies only to the towns and municipalities, not to your administration.",
+  },
+  region: {
+    de: "Dieser Standard gilt nur für die Regionsverwaltung, nicht für Ihre Verwaltung.",
+    en: "This standard applies only to the regional administration, not to yours.",
+  },
+  building_authorities: {
+    de: "Dieser Standard gilt nur für die unteren Bauaufsichtsbehörden; für Ihre Verwaltung ist die Region zuständig.",
+    en: "This standard applies only to the lower building authorities; the Region is the authority for your administration.",
+  },
+};

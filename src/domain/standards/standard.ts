@@ -59,4 +59,6 @@ export interface ExplainedWarning {
   rule: string;
   /** The reporter's reason, in their words. */
   reason: string;
+  /** The warning as the checks said it when the reason was given. */
+  message?: { de: string; en: string };
 }

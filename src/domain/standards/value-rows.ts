@@ -16,7 +16,8 @@ import {
   missingColumnMessage,
   moreProblemsMessage,
 } from "./value-messages";
-import { monthOf, readPeriod } from "./report-period";
+import { periodIn } from "./period";
+import { readPeriod } from "./report-period";
 import type { ConfidenceLevel } from "./standard";
 
 /** One value of a file, as its reporter wrote it (checks of plausibility come later). */
@@ -203,14 +204,14 @@ export function readValueRows(
     const confidence = confidenceText ? CONFIDENCE_WORDS[confidenceText.toLowerCase()] : undefined;
     if (confidenceText && !confidence)
       problems.add({ ...at("confidence"), rule: "confidence", message: confidenceMessage(confidenceText) });
-    const key = `${standardKey}\u0000${period?.period}`;
+    const key = `${standardKey}\u0000${period?.text}`;
     if (standardKey && period && seen.has(key)) {
       problems.add({
         line,
         column: null,
         field: null,
         rule: "duplicate_row",
-        message: duplicateMessage(standardKey, period.period, seen.get(key)!),
+        message: duplicateMessage(standardKey, period.text, seen.get(key)!),
       });
     } else if (standardKey && period) seen.set(key, line);
     if (problems.count > before || value === undefined || !period) continue;
@@ -229,7 +230,7 @@ export function readValueRows(
     rows.push({
       line,
       standardKey,
-      period: period.period,
+      period: period.text,
       value,
       ...(numerator !== undefined && denominator !== undefined ? { numerator, denominator } : {}),
       ...(method ? { method } : {}),
@@ -313,7 +314,7 @@ function pad(n: number): string {
 }
 
 function readPeriodCell(cell: CellValue) {
-  if (cell instanceof Date) return monthOf(cell.getUTCFullYear(), cell.getUTCMonth() + 1);
+  if (cell instanceof Date) return periodIn("month", cell.getUTCFullYear(), cell.getUTCMonth() + 1);
   if (cell === null || typeof cell === "object") return null;
   return readPeriod(String(cell));
 }

@@ -82,6 +82,7 @@ export const OBJECT_TYPES = {
     ["Fassung eines Leistungsstandards", "Service standard version"],
     ["die Fassung des Leistungsstandards", "the version of the service standard"],
   ),
+  submission: object(["Meldung", "Reported value"], ["die Meldung", "the reported value"]),
 } as const satisfies Record<string, ObjectWords>;
 
 /** One of {@link OBJECT_TYPES}. */
@@ -476,6 +477,30 @@ export const FIELDS: Record<string, FieldWords> = {
       section_2b: w("19 % nach § 2b UStG", "19 % under § 2b UStG"),
     }),
   ),
+  // Reported values of service standards (Meldungen)
+  period: field("Meldezeitraum", "Period"),
+  value: field("Wert", "Value", { kind: "number" }),
+  numerator: field("Zähler", "Numerator", { kind: "number" }),
+  denominator: field("Nenner", "Denominator", { kind: "number" }),
+  confidence: field(
+    "Verlässlichkeit",
+    "Confidence",
+    words({ high: w("hoch", "high"), medium: w("mittel", "medium"), low: w("gering", "low") }),
+  ),
+  submissionState: field(
+    "Stand der Meldung",
+    "State of the reported value",
+    words({
+      draft: w("Entwurf", "draft"),
+      submitted: w("eingereicht", "submitted"),
+      validated: w("validiert", "validated"),
+      published: w("veröffentlicht", "published"),
+    }),
+  ),
+  publishOn: field("Veröffentlichung am", "Published on", { kind: "date" }),
+  explainedWarnings: field("Begründete Hinweise", "Explained warnings", { kind: "count" }),
+  returnComment: field("Anmerkung der Prüfung", "Review comment"),
+  correctionReason: field("Grund der Korrektur", "Reason for the correction"),
   // Export of the log
   person: field("Person", "Person"),
   objectType: field("Objektart", "Object type", words(Object.fromEntries(Object.entries(OBJECT_TYPES).map(([k, v]) => [k, v.name])))),
@@ -532,6 +557,9 @@ export const SYSTEM_ACTORS: Record<string, Bilingual> = {
   verbund: w("Verbund (automatisch)", "Verbund (automatic)"),
   "verbund admin create": w("Verbund (Einrichtung durch den Betrieb)", "Verbund (set up by operations)"),
 };
+
+/** An administration's API key that acted (a Fachverfahren), named by its public prefix. */
+export const API_KEY_ACTOR = (prefix: string): Bilingual => w(`API-Schlüssel ${prefix}`, `API key ${prefix}`);
 
 /** Who acted when the log does not know or may not say. */
 export const UNKNOWN_ACTOR = w("unbekannt", "unknown");

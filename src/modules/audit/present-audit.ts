@@ -8,6 +8,7 @@
 import { isUuid, type AuditContext, type AuditPerson, type AuditSource } from "../../kernel/audit-sources";
 import type { Bilingual } from "../../kernel/problems";
 import type { auditEvents } from "./audit.tables";
+import { API_KEY_LOGIN } from "./record-audit";
 import {
   ACCOUNT_CLAUSES,
   ACTION_CLAUSES,
@@ -23,6 +24,7 @@ import {
   SESSION_SENTENCES,
   STATUS_CLAUSES,
   SYSTEM_ACTORS,
+  API_KEY_ACTOR,
   UNKNOWN_ACTOR,
   WORKFLOW_CLAUSES,
   type ObjectType,
@@ -167,6 +169,10 @@ function actorOf(
   if (person) {
     const of = organizationNames.get(person.organizationId);
     return { name: null, organization, label: of ? PERSON_OF(w(of, of)) : UNKNOWN_ACTOR };
+  }
+  if (row.actorLogin?.startsWith(API_KEY_LOGIN)) {
+    const name = API_KEY_ACTOR(row.actorLogin.slice(API_KEY_LOGIN.length));
+    return { name, organization, label: name };
   }
   const system = row.actorLogin ? SYSTEM_ACTORS[row.actorLogin] : undefined;
   if (system) return { name: system, organization: null, label: system };

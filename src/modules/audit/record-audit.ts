@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/client";
 import type { Visibility } from "../../db/visibility";
-import type { Actor } from "../../kernel/actor";
+import type { Actor, ApiKeyActor } from "../../kernel/actor";
 import { auditEvents } from "./audit.tables";
 import type { AuditActionName } from "./audit-words";
 
@@ -27,7 +27,12 @@ export interface AuditEntry {
  * change and its entry are committed together or not at all. It takes only a transaction: the
  * type refuses a bare database handle, so an entry cannot be written beside its change.
  */
-export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Tx, by: Actor | ApiKeyActor | null, entry: AuditEntry): Promise<void> {
+  // An API key has no account: the entry names the key by its public prefix (never the secret)
+  // and belongs to the administration the key was issued to.
+  const key = by && "kind" in by ? by : null;
+  const actor = key ? null : (by as Actor | null);
+  if (key) entry = { regionId: key.regionId, organizationId: key.organizationId, ...entry, actorLogin: apiKeyActorLogin(key.prefix) };
   await tx.insert(auditEvents).values({
     action: entry.action,
     entity: entry.entity,
@@ -35,7 +40,7 @@ export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry
     regionId: entry.regionId ?? actor?.regionId ?? null,
     organizationId: entry.organizationId === undefined ? (actor?.organizationId ?? null) : entry.organizationId,
     actorAccountId: actor?.accountId ?? null,
-    actorOrganizationId: actor?.organizationId ?? null,
+    actorOrganizationId: actor?.organizationId ?? key?.organizationId ?? null,
     actorLogin: actor?.login ?? entry.actorLogin ?? null,
     visibility: entry.visibility,
     before: entry.before ?? null,
@@ -44,3 +49,11 @@ export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry
     onBehalfOf: entry.onBehalfOf ?? null,
   });
 }
+
+/** How the log names an API key that acted: `api-key vbk_3f9aXq7L` (its public prefix). */
+export function apiKeyActorLogin(prefix: string): string {
+  return `${API_KEY_LOGIN}${prefix}`;
+}
+
+/** The start of an API key's actor login; `present-audit.ts` reads the prefix after it. */
+export const API_KEY_LOGIN = "api-key ";

@@ -108,7 +108,9 @@ describe("a key at work", () => {
   it("is refused on every other route of the app, before anything is read or written", async () => {
     const key = await issue(hr, "Fachverfahren Kita");
     const before = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM api_keys`);
-    const routes = t.app.routeTable.filter((r) => r.url.startsWith("/api/v1") && r.url !== "/api/v1/api-keys/self");
+    // The routes that take a key: a client checks it, and a Fachverfahren sends values (submissions-api-key.test.ts).
+    const taking = ["GET /api/v1/api-keys/self", "POST /api/v1/submissions"];
+    const routes = t.app.routeTable.filter((r) => r.url.startsWith("/api/v1") && !taking.includes(`${r.method} ${r.url}`));
     expect(routes.length).toBeGreaterThan(60);
     const accepted: string[] = [];
     for (const route of routes) {

@@ -1,7 +1,12 @@
 import { defineModule } from "../../kernel/module";
+import { today } from "../../kernel/dates";
 import { serviceCatalogue } from "./service-catalogue-files";
 import { standardPolicy } from "./standards.policy";
 import { standardRoutes } from "./standards.routes";
+import { unscopedPublishDue } from "./submission-scope";
+import { submissionTasks } from "./submission-tasks";
+import { submissionPolicy } from "./submissions.policy";
+import { submissionRoutes } from "./submissions.routes";
 
 /**
  * Service standards (Leistungsstandards): the region's versioned catalogue of standards keyed to
@@ -9,14 +14,26 @@ import { standardRoutes } from "./standards.routes";
  */
 export const standardsModule = defineModule({
   name: "standards",
-  routes: [standardRoutes],
+  routes: [standardRoutes, submissionRoutes],
+  tasks: submissionTasks,
   abilities: {
     manageStandards: (actor) => standardPolicy.can(actor, "manage"),
+    reportValues: (actor) => submissionPolicy.can(actor, "report"),
+    validateValues: (actor) => submissionPolicy.can(actor, "validate"),
   },
   // The service catalogue is read when a process prepares the database, so a broken file stops the start.
   prepare: async () => {
     serviceCatalogue();
   },
+  jobs: [
+    {
+      // Validated values whose publication day has come are marked published (the embargo itself
+      // is enforced by every read: `submission-scope.ts`).
+      name: "publish reported values",
+      every: () => 3600 * 1000,
+      run: ({ db }) => unscopedPublishDue(db, today()),
+    },
+  ],
 });
 
 // The capability's public interface: other capabilities import only what is listed here.

@@ -71,6 +71,22 @@ export async function getVisibleStandard(db: Db | Tx, actor: Actor | null | unde
   return found;
 }
 
+/**
+ * The catalogues of these regions with every version (newest first), in one statement, for the
+ * reporting's checks, sheets and tasks: the caller names the regions (the actor's own, or the
+ * regions of the values it shows); the catalogue is public data.
+ */
+export async function unscopedStandardsOfRegions(db: Db | Tx, regionIds: readonly string[]): Promise<StandardWithVersions[]> {
+  if (!regionIds.length) return [];
+  const rows = await db
+    .select({ s: serviceStandards, v: serviceStandardVersions })
+    .from(serviceStandards)
+    .innerJoin(serviceStandardVersions, eq(serviceStandardVersions.standardId, serviceStandards.id))
+    .where(inArray(serviceStandards.regionId, [...regionIds]))
+    .orderBy(asc(serviceStandards.key), asc(serviceStandards.id), desc(serviceStandardVersions.version));
+  return group(rows);
+}
+
 /** A standard's key in a region, for the seed's idempotence (Verbund's own work). */
 export async function unscopedStandardIdByKey(db: Db | Tx, regionId: string, key: string): Promise<string | undefined> {
   const [row] = await db
@@ -157,4 +173,24 @@ export async function appliesToOrganization(db: Db | Tx, version: ApplicabilityO
     .where(and(eq(organizations.buildingAuthorityId, organizationId), inArray(organizations.regionId, [version.regionId])))
     .limit(1);
   return served.length > 0;
+}
+
+/** One administration of a region as applicability sees it (the reporter's own); none when it is not of the region. */
+export async function administrationAsApplicable(
+  db: Db | Tx,
+  regionId: string,
+  organizationId: string,
+): Promise<ApplicableAdministration | undefined> {
+  const [[org], served] = await Promise.all([
+    db
+      .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
+      .from(organizations)
+      .where(and(eq(organizations.id, organizationId), eq(organizations.regionId, regionId))),
+    db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.buildingAuthorityId, organizationId), eq(organizations.regionId, regionId)))
+      .limit(1),
+  ]);
+  return org && { ...org, isBuildingAuthority: served.length > 0 };
 }

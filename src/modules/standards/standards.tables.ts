@@ -176,6 +176,8 @@ export const submissions = declareVisibility(
       submittedAt: timestamp("submitted_at", { withTimezone: true }),
       validatedBy: uuid("validated_by").references(() => accounts.id, { onDelete: "set null" }),
       validatedAt: timestamp("validated_at", { withTimezone: true }),
+      /** Why the region's coordination sent the value back (it is a draft again); empty otherwise. */
+      returnComment: text("return_comment"),
       updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     },
     (t) => [

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { BOM, csvRow } from "../../kernel/csv";
-import { monthOf, readPeriod, type ReportPeriod } from "../../domain/standards/report-period";
+import { periodsDue } from "../../domain/standards/period";
+import { readPeriod } from "../../domain/standards/report-period";
 import type { IndicatorUnit, Periodicity } from "../../domain/standards/standard";
 
 // The template of a value file (Vorlage) for one administration and one reporting period: a line for
@@ -67,26 +68,8 @@ export function templateLines(input: ValueTemplateInput): string[][] {
   const period = readPeriod(input.period);
   if (!period) throw new RangeError(`valueTemplate: "${input.period}" is not a period`);
   return input.standards.flatMap((s) =>
-    periodsDue(period, s.periodicity).map((p) => [s.key, s.title, UNIT_WORDS[s.unit], p, "", "", "", "", "", ""]),
+    periodsDue(period, s.periodicity).map((p) => [s.key, s.title, UNIT_WORDS[s.unit], p.text, "", "", "", "", "", ""]),
   );
-}
-
-/**
- * The periods of a standard's periodicity that a template for `period` asks for: the months of a
- * quarter, the quarters of a year; a standard reported less often only when its period ends with
- * the template's (a yearly standard in the template of the fourth quarter).
- */
-export function periodsDue(period: ReportPeriod, periodicity: Periodicity): string[] {
-  const year = Number(period.start.slice(0, 4));
-  const firstMonth = Number(period.start.slice(5, 7));
-  const lastMonth = Number(period.end.slice(5, 7));
-  const months = Array.from({ length: lastMonth - firstMonth + 1 }, (_, i) => firstMonth + i);
-  if (periodicity === "month") return months.map((m) => monthOf(year, m)!.period);
-  if (periodicity === "quarter") {
-    if (period.periodicity === "month" && lastMonth % 3 !== 0) return [];
-    return [...new Set(months.map((m) => Math.ceil(m / 3)))].map((q) => `${year}-Q${q}`);
-  }
-  return lastMonth === 12 ? [String(year)] : [];
 }
 
 function csvTemplate(input: ValueTemplateInput, lines: string[][]): Uint8Array {

@@ -1683,6 +1683,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reported values: the own administration's in every state, the region's submitted and later ones, and published ones (after their publication day) for everyone */
+        get: operations["listSubmissions"];
+        put?: never;
+        /** A batch of values of the caller's administration (the signed-in account's, or the one the API key was issued to), all or nothing: every error and every warning without a reason is reported with the item's index and field, and nothing is written */
+        post: operations["createSubmissions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The standards that apply to the caller's administration for a period, each with its current value */
+        get: operations["getReportingSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reported value with its warnings and reasons, the region's median and what the caller may do */
+        get: operations["getSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft of the caller's administration for review (the checks run again) */
+        post: operations["submitSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The region's coordination validates a submitted value; it is published on the publication day (embargo before) */
+        post: operations["validateSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The region's coordination sends a submitted value back with a comment; it is the administration's draft again */
+        post: operations["returnSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a validated or published value: a new version with a reason, to be validated again; the old one stays as history */
+        post: operations["correctSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2078,6 +2198,8 @@ export interface operations {
                                 readRegionBalances: boolean;
                                 runAllocation: boolean;
                                 manageStandards: boolean;
+                                reportValues: boolean;
+                                validateValues: boolean;
                             };
                         };
                     };
@@ -2397,6 +2519,8 @@ export interface operations {
                             readRegionBalances: boolean;
                             runAllocation: boolean;
                             manageStandards: boolean;
+                            reportValues: boolean;
+                            validateValues: boolean;
                         };
                     };
                 };
@@ -2502,6 +2626,8 @@ export interface operations {
                             readRegionBalances: boolean;
                             runAllocation: boolean;
                             manageStandards: boolean;
+                            reportValues: boolean;
+                            validateValues: boolean;
                         };
                     };
                 };
@@ -5042,7 +5168,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "secondment_overhead" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "submission" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "secondment_overhead" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -5156,7 +5282,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "secondment_overhead" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "submission" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "secondment_overhead" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -16915,6 +17041,1338 @@ export interface operations {
             };
             /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubmissions: {
+        parameters: {
+            query?: {
+                /** @description Where to continue: the `nextCursor` of the previous page (opaque); the first page without it */
+                cursor?: string;
+                /** @description Items per page, 1–200 (default 50) */
+                limit?: number;
+                /** @description Only values of this standard */
+                standard?: string;
+                /** @description Only values of this period (`2026-Q3`, `2026-09`, `2026`) */
+                period?: string;
+                state?: "draft" | "submitted" | "validated" | "published";
+                /** @description Only values of this administration */
+                organization?: string;
+                /** @description `true`: also the versions a correction replaced */
+                history?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                version: number;
+                                /** Format: uuid */
+                                versionId: string;
+                                title: string;
+                                titleEn: string;
+                                /** @enum {string} */
+                                unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                                /** @enum {string} */
+                                periodicity: "month" | "quarter" | "year";
+                                /** @enum {string} */
+                                direction: "higher_is_better" | "lower_is_better";
+                                target: number;
+                                tolerance: number;
+                                indicatorDefinition: string;
+                                measurement: string;
+                            };
+                            period: string;
+                            periodLabel: {
+                                de: string;
+                                en: string;
+                            };
+                            value: number;
+                            numerator: number | null;
+                            denominator: number | null;
+                            method: string;
+                            /** @enum {string} */
+                            confidence: "high" | "medium" | "low";
+                            explainedWarnings: {
+                                rule: string;
+                                reason: string;
+                                message: {
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            }[];
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "validated" | "published";
+                            publishOn: string | null;
+                            version: number;
+                            correctsId: string | null;
+                            correctionReason: string | null;
+                            replacedById: string | null;
+                            returnComment: string | null;
+                            submittedAt: string | null;
+                            validatedAt: string | null;
+                            regionMedian: {
+                                median: number;
+                                count: number;
+                            } | null;
+                            validatePublishOn: string | null;
+                            abilities: {
+                                edit: boolean;
+                                submit: boolean;
+                                validate: boolean;
+                                sendBack: boolean;
+                                correct: boolean;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSubmissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** Format: uuid */
+                        standardId: string;
+                        /** @description `2026-Q3`, `2026-09` or `2026`, as the standard's periodicity asks */
+                        period: string;
+                        value: number;
+                        numerator?: number | null;
+                        denominator?: number | null;
+                        /**
+                         * @description How the value was measured
+                         * @default
+                         */
+                        method?: string;
+                        /**
+                         * @default high
+                         * @enum {string}
+                         */
+                        confidence?: "high" | "medium" | "low";
+                        /** @description A written reason per warning of the plausibility checks (`jump`, `median_distance`) */
+                        reasons?: {
+                            jump?: string;
+                            median_distance?: string;
+                        };
+                    }[];
+                    /**
+                     * @description Submit the values at once instead of keeping them as drafts
+                     * @default false
+                     */
+                    submit?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                version: number;
+                                /** Format: uuid */
+                                versionId: string;
+                                title: string;
+                                titleEn: string;
+                                /** @enum {string} */
+                                unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                                /** @enum {string} */
+                                periodicity: "month" | "quarter" | "year";
+                                /** @enum {string} */
+                                direction: "higher_is_better" | "lower_is_better";
+                                target: number;
+                                tolerance: number;
+                                indicatorDefinition: string;
+                                measurement: string;
+                            };
+                            period: string;
+                            periodLabel: {
+                                de: string;
+                                en: string;
+                            };
+                            value: number;
+                            numerator: number | null;
+                            denominator: number | null;
+                            method: string;
+                            /** @enum {string} */
+                            confidence: "high" | "medium" | "low";
+                            explainedWarnings: {
+                                rule: string;
+                                reason: string;
+                                message: {
+                                    de: string;
+                                    en: string;
+                                } | null;
+                            }[];
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "validated" | "published";
+                            publishOn: string | null;
+                            version: number;
+                            correctsId: string | null;
+                            correctionReason: string | null;
+                            replacedById: string | null;
+                            returnComment: string | null;
+                            submittedAt: string | null;
+                            validatedAt: string | null;
+                            regionMedian: {
+                                median: number;
+                                count: number;
+                            } | null;
+                            validatePublishOn: string | null;
+                            abilities: {
+                                edit: boolean;
+                                submit: boolean;
+                                validate: boolean;
+                                sendBack: boolean;
+                                correct: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`, `api_key_invalid`): Please sign in. / Your session has expired. Please sign in again. / The API key is invalid or revoked. Please ask your administration's HR office or controlling for a new key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportingSheet: {
+        parameters: {
+            query?: {
+                /** @description The period; default the last closed quarter */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: string;
+                        periodLabel: {
+                            de: string;
+                            en: string;
+                        };
+                        periods: {
+                            period: string;
+                            label: {
+                                de: string;
+                                en: string;
+                            };
+                        }[];
+                        publicationDay: number;
+                        rows: {
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                version: number;
+                                /** Format: uuid */
+                                versionId: string;
+                                title: string;
+                                titleEn: string;
+                                /** @enum {string} */
+                                unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                                /** @enum {string} */
+                                periodicity: "month" | "quarter" | "year";
+                                /** @enum {string} */
+                                direction: "higher_is_better" | "lower_is_better";
+                                target: number;
+                                tolerance: number;
+                                indicatorDefinition: string;
+                                measurement: string;
+                            };
+                            period: string;
+                            periodLabel: {
+                                de: string;
+                                en: string;
+                            };
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                organization: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                standard: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    key: string;
+                                    version: number;
+                                    /** Format: uuid */
+                                    versionId: string;
+                                    title: string;
+                                    titleEn: string;
+                                    /** @enum {string} */
+                                    unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                                    /** @enum {string} */
+                                    periodicity: "month" | "quarter" | "year";
+                                    /** @enum {string} */
+                                    direction: "higher_is_better" | "lower_is_better";
+                                    target: number;
+                                    tolerance: number;
+                                    indicatorDefinition: string;
+                                    measurement: string;
+                                };
+                                period: string;
+                                periodLabel: {
+                                    de: string;
+                                    en: string;
+                                };
+                                value: number;
+                                numerator: number | null;
+                                denominator: number | null;
+                                method: string;
+                                /** @enum {string} */
+                                confidence: "high" | "medium" | "low";
+                                explainedWarnings: {
+                                    rule: string;
+                                    reason: string;
+                                    message: {
+                                        de: string;
+                                        en: string;
+                                    } | null;
+                                }[];
+                                /** @enum {string} */
+                                state: "draft" | "submitted" | "validated" | "published";
+                                publishOn: string | null;
+                                version: number;
+                                correctsId: string | null;
+                                correctionReason: string | null;
+                                replacedById: string | null;
+                                returnComment: string | null;
+                                submittedAt: string | null;
+                                validatedAt: string | null;
+                                regionMedian: {
+                                    median: number;
+                                    count: number;
+                                } | null;
+                                validatePublishOn: string | null;
+                                abilities: {
+                                    edit: boolean;
+                                    submit: boolean;
+                                    validate: boolean;
+                                    sendBack: boolean;
+                                    correct: boolean;
+                                };
+                            } | null;
+                        }[];
+                        canReport: boolean;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        standard: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            target: number;
+                            tolerance: number;
+                            indicatorDefinition: string;
+                            measurement: string;
+                        };
+                        period: string;
+                        periodLabel: {
+                            de: string;
+                            en: string;
+                        };
+                        value: number;
+                        numerator: number | null;
+                        denominator: number | null;
+                        method: string;
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        explainedWarnings: {
+                            rule: string;
+                            reason: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            } | null;
+                        }[];
+                        /** @enum {string} */
+                        state: "draft" | "submitted" | "validated" | "published";
+                        publishOn: string | null;
+                        version: number;
+                        correctsId: string | null;
+                        correctionReason: string | null;
+                        replacedById: string | null;
+                        returnComment: string | null;
+                        submittedAt: string | null;
+                        validatedAt: string | null;
+                        regionMedian: {
+                            median: number;
+                            count: number;
+                        } | null;
+                        validatePublishOn: string | null;
+                        abilities: {
+                            edit: boolean;
+                            submit: boolean;
+                            validate: boolean;
+                            sendBack: boolean;
+                            correct: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        standard: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            target: number;
+                            tolerance: number;
+                            indicatorDefinition: string;
+                            measurement: string;
+                        };
+                        period: string;
+                        periodLabel: {
+                            de: string;
+                            en: string;
+                        };
+                        value: number;
+                        numerator: number | null;
+                        denominator: number | null;
+                        method: string;
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        explainedWarnings: {
+                            rule: string;
+                            reason: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            } | null;
+                        }[];
+                        /** @enum {string} */
+                        state: "draft" | "submitted" | "validated" | "published";
+                        publishOn: string | null;
+                        version: number;
+                        correctsId: string | null;
+                        correctionReason: string | null;
+                        replacedById: string | null;
+                        returnComment: string | null;
+                        submittedAt: string | null;
+                        validatedAt: string | null;
+                        regionMedian: {
+                            median: number;
+                            count: number;
+                        } | null;
+                        validatePublishOn: string | null;
+                        abilities: {
+                            edit: boolean;
+                            submit: boolean;
+                            validate: boolean;
+                            sendBack: boolean;
+                            correct: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    validateSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Publication day; default the region's next publication day (the 15th of the next month)
+                     */
+                    publishOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        standard: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            target: number;
+                            tolerance: number;
+                            indicatorDefinition: string;
+                            measurement: string;
+                        };
+                        period: string;
+                        periodLabel: {
+                            de: string;
+                            en: string;
+                        };
+                        value: number;
+                        numerator: number | null;
+                        denominator: number | null;
+                        method: string;
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        explainedWarnings: {
+                            rule: string;
+                            reason: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            } | null;
+                        }[];
+                        /** @enum {string} */
+                        state: "draft" | "submitted" | "validated" | "published";
+                        publishOn: string | null;
+                        version: number;
+                        correctsId: string | null;
+                        correctionReason: string | null;
+                        replacedById: string | null;
+                        returnComment: string | null;
+                        submittedAt: string | null;
+                        validatedAt: string | null;
+                        regionMedian: {
+                            median: number;
+                            count: number;
+                        } | null;
+                        validatePublishOn: string | null;
+                        abilities: {
+                            edit: boolean;
+                            submit: boolean;
+                            validate: boolean;
+                            sendBack: boolean;
+                            correct: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the administration should check */
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        standard: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            target: number;
+                            tolerance: number;
+                            indicatorDefinition: string;
+                            measurement: string;
+                        };
+                        period: string;
+                        periodLabel: {
+                            de: string;
+                            en: string;
+                        };
+                        value: number;
+                        numerator: number | null;
+                        denominator: number | null;
+                        method: string;
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        explainedWarnings: {
+                            rule: string;
+                            reason: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            } | null;
+                        }[];
+                        /** @enum {string} */
+                        state: "draft" | "submitted" | "validated" | "published";
+                        publishOn: string | null;
+                        version: number;
+                        correctsId: string | null;
+                        correctionReason: string | null;
+                        replacedById: string | null;
+                        returnComment: string | null;
+                        submittedAt: string | null;
+                        validatedAt: string | null;
+                        regionMedian: {
+                            median: number;
+                            count: number;
+                        } | null;
+                        validatePublishOn: string | null;
+                        abilities: {
+                            edit: boolean;
+                            submit: boolean;
+                            validate: boolean;
+                            sendBack: boolean;
+                            correct: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    value: number;
+                    numerator?: number | null;
+                    denominator?: number | null;
+                    /**
+                     * @description How the value was measured
+                     * @default
+                     */
+                    method?: string;
+                    /**
+                     * @default high
+                     * @enum {string}
+                     */
+                    confidence?: "high" | "medium" | "low";
+                    /** @description A written reason per warning of the plausibility checks (`jump`, `median_distance`) */
+                    reasons?: {
+                        jump?: string;
+                        median_distance?: string;
+                    };
+                    /** @description Why the published value is corrected */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        standard: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            target: number;
+                            tolerance: number;
+                            indicatorDefinition: string;
+                            measurement: string;
+                        };
+                        period: string;
+                        periodLabel: {
+                            de: string;
+                            en: string;
+                        };
+                        value: number;
+                        numerator: number | null;
+                        denominator: number | null;
+                        method: string;
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        explainedWarnings: {
+                            rule: string;
+                            reason: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            } | null;
+                        }[];
+                        /** @enum {string} */
+                        state: "draft" | "submitted" | "validated" | "published";
+                        publishOn: string | null;
+                        version: number;
+                        correctsId: string | null;
+                        correctionReason: string | null;
+                        replacedById: string | null;
+                        returnComment: string | null;
+                        submittedAt: string | null;
+                        validatedAt: string | null;
+                        regionMedian: {
+                            median: number;
+                            count: number;
+                        } | null;
+                        validatePublishOn: string | null;
+                        abilities: {
+                            edit: boolean;
+                            submit: boolean;
+                            validate: boolean;
+                            sendBack: boolean;
+                            correct: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

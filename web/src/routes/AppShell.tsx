@@ -153,6 +153,16 @@ export function AppShell() {
                 </Link>
               </li>
             ) : null}
+            {me?.abilities.reportValues ? (
+              <li>
+                <Link to="/meldungen" activeProps={{ "aria-current": "page" }} {...withOpen(t("reporting.nav"), "/meldungen")} />
+              </li>
+            ) : null}
+            {me?.abilities.validateValues ? (
+              <li>
+                <Link to="/pruefung" activeProps={{ "aria-current": "page" }} {...withOpen(t("review.nav"), "/pruefung")} />
+              </li>
+            ) : null}
             {me?.abilities.readBalances || me?.abilities.readRegionBalances ? (
               <li>
                 <Link to="/salden" activeProps={{ "aria-current": "page" }}>

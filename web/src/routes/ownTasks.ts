@@ -69,4 +69,6 @@ export function useOwnTaskList(): OwnTasks {
 
 /** The tasks whose step opens under `prefix` (e.g. `/abordnungen`): how many wait there. */
 export const countUnder = (tasks: Tasks | undefined, prefix: string): number =>
-  tasks ? tasks.items.filter((task) => task.link === prefix || task.link.startsWith(`${prefix}/`)).length : 0;
+  tasks
+    ? tasks.items.filter((task) => task.link === prefix || task.link.startsWith(`${prefix}/`) || task.link.startsWith(`${prefix}?`)).length
+    : 0;

@@ -58,6 +58,8 @@ const routes = [
   at("/kostensaetze", signedIn(lazyRouteComponent(settlement, "CostRatesPage"))),
   at("/kostensaetze/ohne-tabelle", signedIn(lazyRouteComponent(settlement, "ManualRatesPage"))),
   at("/abrechnungen", signedIn(lazyRouteComponent(settlement, "StatementsPage"))),
+  at("/meldungen", signedIn(lazyRouteComponent(standards, "ReportingPage"))),
+  at("/pruefung", signedIn(lazyRouteComponent(standards, "ValidationPage"))),
   at("/abrechnungen/rechnungsdaten", signedIn(lazyRouteComponent(settlement, "BillingDetailsPage"))),
   at("/abrechnungen/$id", signedIn(lazyRouteComponent(settlement, "StatementPage"))),
   at("/salden", signedIn(lazyRouteComponent(settlement, "BalancesPage"))),

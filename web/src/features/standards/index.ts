@@ -2,3 +2,6 @@
 export { StandardsPage } from "./StandardsPage";
 export { StandardPage } from "./StandardPage";
 export { StandardNewPage } from "./StandardNewPage";
+/** The service standards' pages: reporting values and their review, loaded when first visited. */
+export { ReportingPage } from "./ReportingPage";
+export { ValidationPage } from "./ValidationPage";

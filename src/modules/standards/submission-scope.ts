@@ -1,0 +1,232 @@
+import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import type { Actor } from "../../kernel/actor";
+import { afterCursor, cursorColumn, orderBy, type SortKey } from "../../kernel/paging";
+import { AppError } from "../../kernel/problems";
+import type { SubmissionState } from "../../domain/standards/standard";
+import { organizations } from "../organizations";
+import { submissions } from "./standards.tables";
+import type { StandardVersionRow } from "./standard-scope";
+
+// What may be read of reported values (Meldungen) — the one place that says so
+// (test/scope.test.ts keeps every other file from reading `submissions`).
+//
+// | who                                                    | sees                                                  |
+// |--------------------------------------------------------|-------------------------------------------------------|
+// | reporter, HR office, management of the administration | its own values in every state (drafts are private)    |
+// | any staff account of the region                        | the region's submitted, validated, published values   |
+// | the public (and anyone)                                | validated values whose publication day has come       |
+//
+// A value's versions (corrections) stay readable as history; lists show the current ones unless
+// asked for the history. `unscoped…` reads serve the checks (the previous period, the region's
+// values of the same period), the task lists and the publication job; they return figures, never
+// another administration's drafts.
+//
+// The catalogue (standards and their versions) is read through its own scope, `standard-scope.ts`.
+
+export type SubmissionRow = typeof submissions.$inferSelect;
+export type { StandardVersionRow };
+
+/**
+ * The administration a value is reported for: a signed-in reporter's, or the one an API key was
+ * issued to (`ApiKeyActor`). The own-value reads below need no more than this.
+ */
+export type ReportingAdministration = Pick<Actor, "regionId" | "organizationId">;
+
+/** The roles that see their administration's drafts. */
+export const OWN_DRAFT_ROLES = ["reporter", "org_admin", "management"] as const;
+
+/** Values published on or before `day`: validated (or marked published) and past their embargo. */
+export function publishedSubmissionsWhere(day: string): SQL {
+  return and(inArray(submissions.state, ["validated", "published"]), lte(submissions.publishOn, day)) as SQL;
+}
+
+/** The values the actor may see on `day` (the public: published ones). */
+export function visibleSubmissionsWhere(actor: Actor | null, day: string): SQL {
+  if (!actor) return publishedSubmissionsWhere(day);
+  const seesOwnDrafts = actor.roles.some((r) => (OWN_DRAFT_ROLES as readonly string[]).includes(r));
+  return or(
+    publishedSubmissionsWhere(day),
+    and(
+      eq(submissions.regionId, actor.regionId),
+      or(ne(submissions.state, "draft"), seesOwnDrafts ? eq(submissions.organizationId, actor.organizationId) : sql`false`),
+    ),
+  ) as SQL;
+}
+
+/** Newest period first, then administration, standard, newest version. */
+const SUBMISSION_ORDER: SortKey[] = [
+  { sql: submissions.periodEnd, type: "date", desc: true },
+  { sql: submissions.organizationId, type: "uuid" },
+  { sql: submissions.standardId, type: "uuid" },
+  { sql: submissions.version, type: "integer", desc: true },
+  { sql: submissions.id, type: "uuid" },
+];
+
+export interface SubmissionFilter {
+  standard?: string;
+  period?: string;
+  state?: SubmissionState;
+  organization?: string;
+  history?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/** A page of the values the actor may see (`limit + 1` rows; the caller pages). */
+export async function listVisibleSubmissions(db: Db | Tx, actor: Actor | null, day: string, filter: SubmissionFilter) {
+  return db
+    .select({ s: submissions, cursor: cursorColumn(SUBMISSION_ORDER) })
+    .from(submissions)
+    .where(
+      and(
+        visibleSubmissionsWhere(actor, day),
+        filter.standard ? eq(submissions.standardId, filter.standard) : undefined,
+        filter.period ? eq(submissions.period, filter.period) : undefined,
+        filter.state ? eq(submissions.state, filter.state) : undefined,
+        filter.organization ? eq(submissions.organizationId, filter.organization) : undefined,
+        filter.history ? undefined : isNull(submissions.replacedById),
+        afterCursor(SUBMISSION_ORDER, filter.cursor),
+      ),
+    )
+    .orderBy(...orderBy(SUBMISSION_ORDER))
+    .limit(filter.limit + 1);
+}
+
+/** A value the actor may see; 404 otherwise (a foreign draft answers like a missing value). */
+export async function getVisibleSubmission(db: Db | Tx, actor: Actor | null, day: string, id: string): Promise<SubmissionRow> {
+  const [row] = await db
+    .select()
+    .from(submissions)
+    .where(and(visibleSubmissionsWhere(actor, day), eq(submissions.id, id)));
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+/** The same, locked for a step (two steps at once: the second waits and sees the first's result). */
+export async function getVisibleSubmissionForUpdate(tx: Tx, actor: Actor, day: string, id: string): Promise<SubmissionRow> {
+  const [row] = await tx
+    .select()
+    .from(submissions)
+    .where(and(visibleSubmissionsWhere(actor, day), eq(submissions.id, id)))
+    .for("update");
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+/** The administration's current values of these standards and periods, locked (the batch replaces drafts among them). */
+export async function ownCurrentSubmissionsForUpdate(
+  tx: Tx,
+  actor: ReportingAdministration,
+  standardIds: string[],
+  periods: string[],
+): Promise<SubmissionRow[]> {
+  if (!standardIds.length || !periods.length) return [];
+  return tx
+    .select()
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.regionId, actor.regionId),
+        eq(submissions.organizationId, actor.organizationId),
+        inArray(submissions.standardId, standardIds),
+        inArray(submissions.period, periods),
+        isNull(submissions.replacedById),
+      ),
+    )
+    .for("update");
+}
+
+/** The administration's own current values of some periods (the reporting sheet and the checks of the previous period). */
+export async function ownCurrentSubmissions(db: Db | Tx, actor: ReportingAdministration, periods: string[]): Promise<SubmissionRow[]> {
+  if (!periods.length) return [];
+  return db
+    .select()
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.regionId, actor.regionId),
+        eq(submissions.organizationId, actor.organizationId),
+        inArray(submissions.period, periods),
+        isNull(submissions.replacedById),
+      ),
+    );
+}
+
+/** The administration's own values by id, in the order asked (a batch's answer: what was just written, drafts too). */
+export async function ownSubmissionsByIds(db: Db | Tx, actor: ReportingAdministration, ids: string[]): Promise<SubmissionRow[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select()
+    .from(submissions)
+    .where(
+      and(eq(submissions.regionId, actor.regionId), eq(submissions.organizationId, actor.organizationId), inArray(submissions.id, ids)),
+    );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The region's current submitted, validated and published values of these periods, by standard and
+ * period — what every administration of the region may see; the median check and the comparison
+ * of the review read them. Drafts are never among them.
+ */
+export async function regionValuesOf(db: Db | Tx, regionId: string, periods: string[]) {
+  if (!periods.length) return [];
+  return db
+    .select({
+      organizationId: submissions.organizationId,
+      standardId: submissions.standardId,
+      period: submissions.period,
+      value: submissions.value,
+    })
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.regionId, regionId),
+        inArray(submissions.period, periods),
+        ne(submissions.state, "draft"),
+        isNull(submissions.replacedById),
+      ),
+    );
+}
+
+/** For the coordination's task list: submitted values waiting for validation, counted per administration and period. */
+export async function unscopedSubmittedCounts(db: Db | Tx, regionId: string) {
+  return db
+    .select({
+      organizationId: submissions.organizationId,
+      organizationName: organizations.name,
+      period: submissions.period,
+      firstId: sql<string>`(array_agg(${submissions.id} ORDER BY ${submissions.id}))[1]`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(submissions)
+    .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .where(and(eq(submissions.regionId, regionId), eq(submissions.state, "submitted")))
+    .groupBy(submissions.organizationId, organizations.name, submissions.period)
+    .orderBy(asc(organizations.name), asc(submissions.period));
+}
+
+/** For the publication job: marks validated values whose day has come as published; returns how many. */
+export async function unscopedPublishDue(db: Db, day: string): Promise<number> {
+  const rows = await db
+    .update(submissions)
+    .set({ state: "published", updatedAt: new Date() })
+    .where(and(eq(submissions.state, "validated"), lte(submissions.publishOn, day)))
+    .returning({ id: submissions.id });
+  return rows.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names of the administrations (public data)
+
+/** Names of administrations, by id (public data). */
+export async function organizationNames(db: Db | Tx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(inArray(organizations.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
