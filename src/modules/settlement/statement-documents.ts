@@ -50,6 +50,9 @@ async function originalOf(db: Db, actor: Actor, s: StatementRow): Promise<{ numb
 /** "Abrechnung", "Nachtrag" or — a negative supplement — "Gutschrift". */
 export const statementKind = (s: StatementRow) => (s.grossCents < 0 ? "Gutschrift" : s.supplementsId ? "Nachtrag" : "Abrechnung");
 
+/** A line's note as a sentence before its description: "Korrektur vom …: 7,75 Std. → 6,00 Std. " gets no second full stop. */
+const noteSentence = (note: string | undefined) => (note ? (note.endsWith(".") ? `${note} ` : `${note}. `) : "");
+
 /** The German PDF: parties, lines, rates (with where their breakdown is), totals and the VAT note. */
 export async function statementPdfOf(db: Db, actor: Actor, id: string) {
   const s = await getVisibleStatement(db, actor, id);
@@ -96,12 +99,12 @@ export async function statementPdfOf(db: Db, actor: Actor, id: string) {
     if (l.kind === "hours") {
       w.field(
         `${i + 1}. Personalkosten – ${l.caseLabel}`,
-        `${l.note ? `${l.note}. ` : ""}${l.rateLabel}: ${germanHours(l.minutes).replace(/^-/, "−")} Std. × ${euro(l.rateCentsPerHour)} je Stunde = ${euro(l.amountCents)}`,
+        `${noteSentence(l.note)}${l.rateLabel}: ${germanHours(l.minutes).replace(/^-/, "−")} Std. × ${euro(l.rateCentsPerHour)} je Stunde = ${euro(l.amountCents)}`,
       );
     } else {
       w.field(
         `${i + 1}. ${EXPENSE_KIND_WORDS[l.expenseKind]} – ${l.caseLabel}`,
-        `${l.note ? `${l.note}. ` : ""}${l.description}: ${euro(l.amountCents)}`,
+        `${noteSentence(l.note)}${l.description}: ${euro(l.amountCents)}`,
       );
     }
   });

@@ -228,6 +228,9 @@ describe(`a month billed, then supplemented (${testDatabaseKind})`, () => {
     const text = execFileSync("pdftotext", ["-layout", tmp("c.pdf", pdf.rawPayload), "-"], { encoding: "utf8" });
     expect(text).toContain("Gutschrift");
     expect(text).toContain(`Nachtrag zur Abrechnung Nr. ${original.number}`);
+    // The correction's note ends in "Std." and is followed by the rate in a sentence of its own, not "Std.. Entgeltgruppe".
+    expect(text).toMatch(/7,75 Std\. → 4,00 Std\. Entgeltgruppe/);
+    expect(text).not.toMatch(/\.\. /);
     const euros = `−${germanEuros(-credit.grossCents).replace(/\B(?=(\d{3})+(?!\d))/g, ".")} €`;
     expect(text).toMatch(new RegExp(`Gesamtbetrag \\(Gutschrift\\)\\s+${euros.replace(/\./g, "\\.")}`));
 
