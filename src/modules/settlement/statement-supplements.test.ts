@@ -221,6 +221,11 @@ describe(`a month billed, then supplemented (${testDatabaseKind})`, () => {
     const credit = (await post(finance, `/api/v1/statements/${created.json().id}/issue`)).json() as View;
     expect(credit).toMatchObject({ state: "issued", isCredit: true, number: `VB-${month}-0003` });
     expect(credit.grossCents).toBeLessThan(0);
+    // The Region's finance is told it is a credit (money back), not just another statement to acknowledge.
+    const ack = (await tasksOf(regionFinance)).filter((x) => x.link === `/abrechnungen/${credit.id}`);
+    expect(ack.map((x) => x.step.de)).toEqual([
+      expect.stringMatching(new RegExp(`^Gutschrift ${credit.number} von Wunstorf für \\S+ \\d{4} bestätigen$`)),
+    ]);
     const { billed, worth } = await monthTotals(rate);
     expect(billed).toBe(worth);
 
