@@ -153,6 +153,15 @@ export async function statementPdfOf(db: Db, actor: Actor, id: string) {
 /** The XRechnung of an issued statement; a 422 naming every missing field (billing details, number). */
 export async function statementXmlOf(db: Db, actor: Actor, id: string) {
   const s = await getVisibleStatement(db, actor, id);
+  if (s.state === "draft") {
+    // A draft has no number, date or due date yet; said plainly rather than as missing fields.
+    throw new AppError("unprocessable", {
+      message: {
+        de: "Eine XRechnung gibt es erst, wenn die Abrechnung gestellt ist. Stellen Sie den Entwurf zuerst.",
+        en: "An XRechnung exists once the statement is issued. Issue the draft first.",
+      },
+    });
+  }
   const { lender, borrower } = await billingDetailsOfParties(db, s);
   const orgs = await db
     .select({ id: organizations.id, name: organizations.name, ags: organizations.ags })

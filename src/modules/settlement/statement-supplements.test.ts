@@ -187,6 +187,14 @@ describe(`a month billed, then supplemented (${testDatabaseKind})`, () => {
     expect(supplement.lines).toEqual([expect.objectContaining({ minutes: 465, note: "nach der Abrechnung bestätigt" })]);
     // The task waits while the draft is open.
     expect((await tasksOf(finance)).filter((x) => x.kind === "statement_supplement")).toEqual([]);
+    // A draft has no XRechnung yet: the answer says so, instead of listing a number and dates as missing.
+    const xml = await finance.request({
+      method: "GET",
+      url: `/api/v1/statements/${supplement.id}.xml`,
+      headers: { "accept-language": "de" },
+    });
+    expect(xml.statusCode).toBe(422);
+    expect(xml.json().detail).toBe("Eine XRechnung gibt es erst, wenn die Abrechnung gestellt ist. Stellen Sie den Entwurf zuerst.");
   });
 
   it("a correction confirmed after the draft was computed makes issuing a 409 in plain words; recomputed, it reverses the day next to its correction", async () => {
