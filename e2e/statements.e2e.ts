@@ -251,12 +251,13 @@ describe.skipIf(!hasBrowser)("a statement between administrations in the browser
     await expectAccessible(page, "statements: a supplement's draft");
     await screenshots(page, "statement-supplement-draft");
 
-    await press(page, page.getByRole("button", { name: "Abrechnung stellen" }));
-    const issue = page.getByRole("dialog", { name: "Abrechnung stellen?" });
-    await press(page, issue.getByRole("button", { name: "Abrechnung stellen" }));
+    // A Nachtrag is issued by its name, and the page says so afterwards.
+    await press(page, page.getByRole("button", { name: "Nachtrag stellen" }));
+    const issue = page.getByRole("dialog", { name: "Nachtrag stellen?" });
+    await press(page, issue.getByRole("button", { name: "Nachtrag stellen" }));
     await page
       .getByRole("status")
-      .filter({ hasText: /Die Abrechnung VB-\d{4}-\d\d-\d{4} ist gestellt/ })
+      .filter({ hasText: /Der Nachtrag VB-\d{4}-\d\d-\d{4} ist gestellt/ })
       .waitFor();
     const supplementId = page.url().split("/abrechnungen/")[1].split("?")[0];
     const body = (await (await page.request.get(`/api/v1/statements/${supplementId}`)).json()) as {
@@ -303,6 +304,10 @@ describe.skipIf(!hasBrowser)("a statement between administrations in the browser
       .getByText(/^Korrektur vom \d\d\.\d\d\.\d{4}: 7,75 Std\. → 6,50 Std\.$/)
       .first()
       .waitFor();
+    // A credit is issued as a Gutschrift: the button and the question say what the other side receives.
+    await press(page, page.getByRole("button", { name: "Gutschrift stellen" }));
+    await page.getByRole("dialog", { name: "Gutschrift stellen?" }).getByText("danach erstattet Ihre Verwaltung den Betrag").waitFor();
+    await press(page, page.getByRole("dialog").getByRole("button", { name: "Abbrechen" }));
     await expectAccessible(page, "statements: a credit");
     await expectFitsWidth(page, 390);
     await screenshots(page, "statement-credit-draft");

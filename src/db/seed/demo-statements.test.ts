@@ -47,6 +47,20 @@ describe("demo statements", () => {
     expect(details).toMatchObject({ isDemo: true, missing: [], leitwegId: expect.stringMatching(/^03241000-0001-\d\d$/) });
   });
 
+  it("Garbsen's finance, the lender of Jana Bode's hours, signs in and finds its issued statement to the Region: a newcomer can bill what she records and corrects", async () => {
+    const garbsen = await t.signIn("kaemmerei@garbsen.demo");
+    const mine = (await garbsen.request({ method: "GET", url: "/api/v1/statements" })).json() as {
+      items: Array<{ state: string; side: string; lender: { name: string }; borrower: { name: string } }>;
+      abilities: { create: boolean };
+    };
+    expect(mine.abilities.create).toBe(true);
+    expect(mine.items.find((s) => s.state === "issued")).toMatchObject({
+      side: "lender",
+      lender: { name: "Garbsen" },
+      borrower: { name: "Region Hannover" },
+    });
+  });
+
   it("Wunstorf's finance finds a Nachtrag possible for a month four months back: a billed day was corrected after the statement", async () => {
     expect(await seedDemoSupplement(t.database.db)).toBe(1);
     expect(await seedDemoSupplement(t.database.db)).toBe(0);

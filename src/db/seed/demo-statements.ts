@@ -30,7 +30,7 @@ export async function seedDemoStatements(db: Db): Promise<number> {
     .limit(1);
   if (!region || !hours) return 0;
   const actor: Actor = {
-    // No person acts: the demo's lender has no finance account.
+    // No person acts: the demo data were made before anybody signed in (the audit log says so).
     accountId: null as unknown as string,
     regionId: region.regionId,
     organizationId: hours.lender,

@@ -56,6 +56,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { login: "buergermeister@wunstorf.demo", displayName: "Bürgermeister Wunstorf", roles: ["management"], ags: WUNSTORF },
   { login: "personal@garbsen.demo", displayName: "Markus Lange", roles: ["org_admin"], ags: GARBSEN, department: "personal" },
   { login: "mitarbeiter@garbsen.demo", displayName: "Piotr Nowak", roles: ["employee"], ags: GARBSEN, department: "it" },
+  // Bills the Region for Jana Bode's hours (the demo's statements and Nachträge from Garbsen).
+  { login: "kaemmerei@garbsen.demo", displayName: "Heike Reuter", roles: ["finance"], ags: GARBSEN, department: "finanzen" },
   // Seconded to the Gesundheitsamt in the demo (running secondment with hours): records and corrects hours.
   { login: "abgeordnete@garbsen.demo", displayName: "Jana Bode", roles: ["employee"], ags: GARBSEN, department: "ordnung" },
 ];

@@ -136,7 +136,7 @@ describe("outside demo mode", () => {
   it("no demo account keeps its known password", async () => {
     const ok = await login(database.db, { login: "personal@wunstorf.demo", password: TEST_PASSWORD, ip: "10.1.1.1" });
     expect(ok.accountId).toBeTruthy();
-    expect(await disableDemoAccounts(database.db)).toBe(18);
+    expect(await disableDemoAccounts(database.db)).toBe(19);
     await expect(login(database.db, { login: "personal@wunstorf.demo", password: TEST_PASSWORD, ip: "10.1.1.2" })).rejects.toThrow(
       /incorrect/,
     );

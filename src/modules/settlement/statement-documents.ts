@@ -50,6 +50,9 @@ async function originalOf(db: Db, actor: Actor, s: StatementRow): Promise<{ numb
 /** "Abrechnung", "Nachtrag" or — a negative supplement — "Gutschrift". */
 export const statementKind = (s: StatementRow) => (s.grossCents < 0 ? "Gutschrift" : s.supplementsId ? "Nachtrag" : "Abrechnung");
 
+/** A line's note as a sentence before its description: "Korrektur vom …: 7,75 Std. → 6,00 Std. " gets no second full stop. */
+const noteSentence = (note: string | undefined) => (note ? (note.endsWith(".") ? `${note} ` : `${note}. `) : "");
+
 /** The German PDF: parties, lines, rates (with where their breakdown is), totals and the VAT note. */
 export async function statementPdfOf(db: Db, actor: Actor, id: string) {
   const s = await getVisibleStatement(db, actor, id);
@@ -96,12 +99,12 @@ export async function statementPdfOf(db: Db, actor: Actor, id: string) {
     if (l.kind === "hours") {
       w.field(
         `${i + 1}. Personalkosten – ${l.caseLabel}`,
-        `${l.note ? `${l.note}. ` : ""}${l.rateLabel}: ${germanHours(l.minutes).replace(/^-/, "−")} Std. × ${euro(l.rateCentsPerHour)} je Stunde = ${euro(l.amountCents)}`,
+        `${noteSentence(l.note)}${l.rateLabel}: ${germanHours(l.minutes).replace(/^-/, "−")} Std. × ${euro(l.rateCentsPerHour)} je Stunde = ${euro(l.amountCents)}`,
       );
     } else {
       w.field(
         `${i + 1}. ${EXPENSE_KIND_WORDS[l.expenseKind]} – ${l.caseLabel}`,
-        `${l.note ? `${l.note}. ` : ""}${l.description}: ${euro(l.amountCents)}`,
+        `${noteSentence(l.note)}${l.description}: ${euro(l.amountCents)}`,
       );
     }
   });
@@ -150,6 +153,15 @@ export async function statementPdfOf(db: Db, actor: Actor, id: string) {
 /** The XRechnung of an issued statement; a 422 naming every missing field (billing details, number). */
 export async function statementXmlOf(db: Db, actor: Actor, id: string) {
   const s = await getVisibleStatement(db, actor, id);
+  if (s.state === "draft") {
+    // A draft has no number, date or due date yet; said plainly rather than as missing fields.
+    throw new AppError("unprocessable", {
+      message: {
+        de: "Eine XRechnung gibt es erst, wenn die Abrechnung gestellt ist. Stellen Sie den Entwurf zuerst.",
+        en: "An XRechnung exists once the statement is issued. Issue the draft first.",
+      },
+    });
+  }
   const { lender, borrower } = await billingDetailsOfParties(db, s);
   const orgs = await db
     .select({ id: organizations.id, name: organizations.name, ags: organizations.ags })

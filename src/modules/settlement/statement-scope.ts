@@ -271,7 +271,14 @@ export async function unscopedIssuedItemsOfPairMonth(
 /** Issued statements to a borrower, waiting for its acknowledgement (newest first). */
 export async function unscopedIssuedToBorrower(db: Db | Tx, borrowerId: string) {
   return db
-    .select({ id: statements.id, month: statements.month, lenderId: statements.organizationId, number: statements.number })
+    .select({
+      id: statements.id,
+      month: statements.month,
+      lenderId: statements.organizationId,
+      number: statements.number,
+      supplementsId: statements.supplementsId,
+      grossCents: statements.grossCents,
+    })
     .from(statements)
     .where(and(eq(statements.borrowerOrganizationId, borrowerId), eq(statements.state, "issued")))
     .orderBy(desc(statements.month));

@@ -187,6 +187,14 @@ describe(`a month billed, then supplemented (${testDatabaseKind})`, () => {
     expect(supplement.lines).toEqual([expect.objectContaining({ minutes: 465, note: "nach der Abrechnung bestätigt" })]);
     // The task waits while the draft is open.
     expect((await tasksOf(finance)).filter((x) => x.kind === "statement_supplement")).toEqual([]);
+    // A draft has no XRechnung yet: the answer says so, instead of listing a number and dates as missing.
+    const xml = await finance.request({
+      method: "GET",
+      url: `/api/v1/statements/${supplement.id}.xml`,
+      headers: { "accept-language": "de" },
+    });
+    expect(xml.statusCode).toBe(422);
+    expect(xml.json().detail).toBe("Eine XRechnung gibt es erst, wenn die Abrechnung gestellt ist. Stellen Sie den Entwurf zuerst.");
   });
 
   it("a correction confirmed after the draft was computed makes issuing a 409 in plain words; recomputed, it reverses the day next to its correction", async () => {
@@ -221,6 +229,11 @@ describe(`a month billed, then supplemented (${testDatabaseKind})`, () => {
     const credit = (await post(finance, `/api/v1/statements/${created.json().id}/issue`)).json() as View;
     expect(credit).toMatchObject({ state: "issued", isCredit: true, number: `VB-${month}-0003` });
     expect(credit.grossCents).toBeLessThan(0);
+    // The Region's finance is told it is a credit (money back), not just another statement to acknowledge.
+    const ack = (await tasksOf(regionFinance)).filter((x) => x.link === `/abrechnungen/${credit.id}`);
+    expect(ack.map((x) => x.step.de)).toEqual([
+      expect.stringMatching(new RegExp(`^Gutschrift ${credit.number} von Wunstorf für \\S+ \\d{4} bestätigen$`)),
+    ]);
     const { billed, worth } = await monthTotals(rate);
     expect(billed).toBe(worth);
 
@@ -228,6 +241,9 @@ describe(`a month billed, then supplemented (${testDatabaseKind})`, () => {
     const text = execFileSync("pdftotext", ["-layout", tmp("c.pdf", pdf.rawPayload), "-"], { encoding: "utf8" });
     expect(text).toContain("Gutschrift");
     expect(text).toContain(`Nachtrag zur Abrechnung Nr. ${original.number}`);
+    // The correction's note ends in "Std." and is followed by the rate in a sentence of its own, not "Std.. Entgeltgruppe".
+    expect(text).toMatch(/7,75 Std\. → 4,00 Std\. Entgeltgruppe/);
+    expect(text).not.toMatch(/\.\. /);
     const euros = `−${germanEuros(-credit.grossCents).replace(/\B(?=(\d{3})+(?!\d))/g, ".")} €`;
     expect(text).toMatch(new RegExp(`Gesamtbetrag \\(Gutschrift\\)\\s+${euros.replace(/\./g, "\\.")}`));
 

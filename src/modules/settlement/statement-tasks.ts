@@ -27,7 +27,8 @@ function monthsBefore(month: string, n: number): string {
  * erstellen" where confirmed hours or expenses of a past month (of reimbursement or waiver
  * secondments) have no statement yet; "Nachtrag für Region Hannover, November 2026 möglich: 3 Tage
  * bestätigt nach der Abrechnung" where a month's issued statements miss what was confirmed or
- * corrected later (and no draft is open); the borrower's "Abrechnung … bestätigen" for issued ones.
+ * corrected later (and no draft is open); the borrower's "Abrechnung … bestätigen" for issued ones
+ * ("Nachtrag …" or "Gutschrift … bestätigen" for a supplement).
  */
 export const statementTasks: TaskSource = async ({ db, actor }) => {
   if (!statementPolicy.can(actor, "settle")) return [];
@@ -86,12 +87,19 @@ export const statementTasks: TaskSource = async ({ db, actor }) => {
   }
   for (const i of issued) {
     const name = names.get(i.lenderId) ?? "";
+    // A supplement says what it is: the finance office acknowledging a credit is told it receives money.
+    const kind =
+      i.supplementsId === null
+        ? { de: "Abrechnung", en: "statement" }
+        : i.grossCents < 0
+          ? { de: "Gutschrift", en: "credit" }
+          : { de: "Nachtrag", en: "supplement" };
     tasks.push({
       kind: "statement_acknowledge",
       object: { type: "statement", id: i.id, title: i.number ?? "" },
       step: {
-        de: `Abrechnung ${i.number} von ${name} für ${germanMonth(i.month)} bestätigen`,
-        en: `Acknowledge statement ${i.number} from ${name} for ${i.month}`,
+        de: `${kind.de} ${i.number} von ${name} für ${germanMonth(i.month)} bestätigen`,
+        en: `Acknowledge ${kind.en} ${i.number} from ${name} for ${i.month}`,
       },
       dueOn: null,
       link: `/abrechnungen/${i.id}`,

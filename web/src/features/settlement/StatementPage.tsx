@@ -16,6 +16,15 @@ import { hoursText, monthName } from "./hours";
 
 type Step = "recompute" | "issue" | "acknowledge" | "payment";
 type Asked = Step | "supplement";
+/**
+ * The key of a step's words for this statement: a Nachtrag and a Gutschrift have their own where the
+ * words differ ("Gutschrift stellen", "Erstattung vermerken"), the original's otherwise.
+ */
+const keyOf = (exists: (key: string) => boolean, group: string, name: string, s: Pick<Statement, "isCredit" | "supplements">) => {
+  const kind = s.isCredit ? "Credit" : s.supplements ? "Supplement" : "";
+  return kind && exists(`statements.${group}.${name}${kind}`) ? `statements.${group}.${name}${kind}` : `statements.${group}.${name}`;
+};
+
 const ABILITY: Record<Step, keyof Statement["abilities"]> = {
   recompute: "recompute",
   issue: "issue",
@@ -35,6 +44,7 @@ export function StatementPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith("en") ? "en" : "de";
   const f = formatters(i18n.language);
+  const exists = (key: string) => i18n.exists(key);
   const navigate = useNavigate();
   const [asking, setAsking] = useState<Asked | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -58,7 +68,7 @@ export function StatementPage() {
       onSuccess(changed, name) {
         setAsking(null);
         statement.setData(changed);
-        setNotice(t(`statements.done.${name}`, { number: changed.number ?? "" }));
+        setNotice(t(keyOf(exists, "done", name, changed), { number: changed.number ?? "" }));
       },
     },
   );
@@ -126,7 +136,7 @@ export function StatementPage() {
         <p className="button-row">
           {steps.map((x) => (
             <Button key={x} type="button" kind={x === "recompute" ? "secondary" : "primary"} onClick={() => setAsking(x)}>
-              {t(`statements.steps.${x}`)}
+              {t(keyOf(exists, "steps", x, s))}
             </Button>
           ))}
         </p>
@@ -262,16 +272,16 @@ export function StatementPage() {
       </section>
       <ConfirmDialog
         open={asking !== null}
-        title={asking ? t(`statements.ask.${asking === "payment" && s.isCredit ? "paymentCredit" : asking}.title`) : ""}
+        title={asking ? t(`${keyOf(exists, "ask", asking, s)}.title`) : ""}
         body={
           asking
-            ? t(`statements.ask.${asking === "payment" && s.isCredit ? "paymentCredit" : asking}.body`, {
+            ? t(`${keyOf(exists, "ask", asking, s)}.body`, {
                 borrower: s.borrower.name,
                 lender: s.lender.name,
               })
             : ""
         }
-        confirmLabel={asking ? (asking === "supplement" ? t("statements.supplementCreate") : t(`statements.steps.${asking}`)) : ""}
+        confirmLabel={asking ? (asking === "supplement" ? t("statements.supplementCreate") : t(keyOf(exists, "steps", asking, s))) : ""}
         busy={step.busy || supplement.busy}
         onConfirm={() => asking && void take(asking)}
         onCancel={() => {

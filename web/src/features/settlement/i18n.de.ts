@@ -259,7 +259,18 @@ export const de = {
     pdf: "Abrechnung als PDF",
     csv: "Positionen als CSV (Tabellenkalkulation)",
     xml: "XRechnung (XML) für das Finanzverfahren",
-    steps: { recompute: "Neu berechnen", issue: "Abrechnung stellen", acknowledge: "Abrechnung bestätigen", payment: "Zahlung vermerken" },
+    steps: {
+      recompute: "Neu berechnen",
+      issue: "Abrechnung stellen",
+      acknowledge: "Abrechnung bestätigen",
+      payment: "Zahlung vermerken",
+      // A Nachtrag and a Gutschrift say what they are (the original's words otherwise).
+      issueSupplement: "Nachtrag stellen",
+      acknowledgeSupplement: "Nachtrag bestätigen",
+      issueCredit: "Gutschrift stellen",
+      acknowledgeCredit: "Gutschrift bestätigen",
+      paymentCredit: "Erstattung vermerken",
+    },
     ask: {
       recompute: {
         title: "Entwurf neu berechnen?",
@@ -274,6 +285,22 @@ export const de = {
         body: "Sie bestätigen, dass {{borrower}} die Abrechnung von {{lender}} erhalten und geprüft hat.",
       },
       payment: { title: "Zahlung vermerken?", body: "Sie vermerken, dass der Gesamtbetrag von {{borrower}} eingegangen ist." },
+      issueSupplement: {
+        title: "Nachtrag stellen?",
+        body: "Der Nachtrag wird festgeschrieben und erhält seine Nummer. {{borrower}} sieht ihn dann und bestätigt ihn.",
+      },
+      issueCredit: {
+        title: "Gutschrift stellen?",
+        body: "Die Gutschrift wird festgeschrieben und erhält ihre Nummer. {{borrower}} sieht sie dann und bestätigt sie; danach erstattet Ihre Verwaltung den Betrag.",
+      },
+      acknowledgeSupplement: {
+        title: "Nachtrag bestätigen?",
+        body: "Sie bestätigen, dass {{borrower}} den Nachtrag von {{lender}} erhalten und geprüft hat.",
+      },
+      acknowledgeCredit: {
+        title: "Gutschrift bestätigen?",
+        body: "Sie bestätigen, dass {{borrower}} die Gutschrift von {{lender}} erhalten und geprüft hat. {{lender}} erstattet dann den Betrag.",
+      },
       paymentCredit: {
         title: "Erstattung vermerken?",
         body: "Sie vermerken, dass Ihre Verwaltung den Betrag der Gutschrift an {{borrower}} erstattet hat.",
@@ -289,6 +316,12 @@ export const de = {
       issue: "Die Abrechnung {{number}} ist gestellt. Als Nächstes bestätigt die zahlende Verwaltung sie.",
       acknowledge: "Sie haben die Abrechnung {{number}} bestätigt. Als Nächstes vermerkt die abrechnende Verwaltung die Zahlung.",
       payment: "Die Zahlung zur Abrechnung {{number}} ist vermerkt. Die Abrechnung ist erledigt.",
+      issueSupplement: "Der Nachtrag {{number}} ist gestellt. Als Nächstes bestätigt die zahlende Verwaltung ihn.",
+      acknowledgeSupplement: "Sie haben den Nachtrag {{number}} bestätigt. Als Nächstes vermerkt die abrechnende Verwaltung die Zahlung.",
+      issueCredit:
+        "Die Gutschrift {{number}} ist gestellt. Als Nächstes bestätigt die andere Verwaltung sie; danach erstatten Sie den Betrag.",
+      acknowledgeCredit: "Sie haben die Gutschrift {{number}} bestätigt. Als Nächstes erstattet die abrechnende Verwaltung den Betrag.",
+      paymentCredit: "Die Erstattung zur Gutschrift {{number}} ist vermerkt. Die Gutschrift ist erledigt.",
     },
   },
   billing: {

@@ -260,7 +260,17 @@ export const en: typeof de = {
     pdf: "Statement as PDF",
     csv: "Lines as CSV (spreadsheet)",
     xml: "XRechnung (XML) for the finance system",
-    steps: { recompute: "Recompute", issue: "Issue statement", acknowledge: "Acknowledge statement", payment: "Record payment" },
+    steps: {
+      recompute: "Recompute",
+      issue: "Issue statement",
+      acknowledge: "Acknowledge statement",
+      payment: "Record payment",
+      issueSupplement: "Issue supplement",
+      acknowledgeSupplement: "Acknowledge supplement",
+      issueCredit: "Issue credit",
+      acknowledgeCredit: "Acknowledge credit",
+      paymentCredit: "Record refund",
+    },
     ask: {
       recompute: { title: "Recompute the draft?", body: "Verbund recomputes the draft from the hours and expenses confirmed now." },
       issue: {
@@ -272,6 +282,22 @@ export const en: typeof de = {
         body: "You confirm that {{borrower}} has received and checked the statement from {{lender}}.",
       },
       payment: { title: "Record the payment?", body: "You record that the total from {{borrower}} has been received." },
+      issueSupplement: {
+        title: "Issue the supplement?",
+        body: "The supplement is frozen and gets its number. {{borrower}} then sees it and acknowledges it.",
+      },
+      issueCredit: {
+        title: "Issue the credit?",
+        body: "The credit is frozen and gets its number. {{borrower}} then sees it and acknowledges it; then your administration refunds the amount.",
+      },
+      acknowledgeSupplement: {
+        title: "Acknowledge the supplement?",
+        body: "You confirm that {{borrower}} has received and checked the supplement from {{lender}}.",
+      },
+      acknowledgeCredit: {
+        title: "Acknowledge the credit?",
+        body: "You confirm that {{borrower}} has received and checked the credit from {{lender}}. {{lender}} then refunds the amount.",
+      },
       paymentCredit: {
         title: "Record the refund?",
         body: "You record that your administration has refunded the credit's amount to {{borrower}}.",
@@ -287,6 +313,11 @@ export const en: typeof de = {
       issue: "Statement {{number}} is issued. Next, the paying administration acknowledges it.",
       acknowledge: "You have acknowledged statement {{number}}. Next, the issuing administration records the payment.",
       payment: "The payment of statement {{number}} is recorded. The statement is settled.",
+      issueSupplement: "Supplement {{number}} is issued. Next, the paying administration acknowledges it.",
+      acknowledgeSupplement: "You have acknowledged supplement {{number}}. Next, the issuing administration records the payment.",
+      issueCredit: "Credit {{number}} is issued. Next, the other administration acknowledges it; then you refund the amount.",
+      acknowledgeCredit: "You have acknowledged credit {{number}}. Next, the issuing administration refunds the amount.",
+      paymentCredit: "The refund of credit {{number}} is recorded. The credit is settled.",
     },
   },
   billing: {
