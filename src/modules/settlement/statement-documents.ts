@@ -26,8 +26,24 @@ import {
 export const PAYMENT_DAYS = 30;
 
 const MONTHS_DE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 /** "November 2026". */
 export const germanMonth = (month: string) => `${MONTHS_DE[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+/** "November 2026" in English (task texts), where the German says "November 2026" too. */
+export const englishMonth = (month: string) => `${MONTHS_EN[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 /** The file name of a download: "abrechnung-VB-2026-11-0001.pdf", a draft by its id. */
 export const statementFileName = (s: StatementRow, ext: string) => `abrechnung-${s.number ?? `entwurf-${s.id.slice(0, 8)}`}.${ext}`;

@@ -79,7 +79,7 @@ async function monthTotals(rate: number) {
 }
 
 const tasksOf = async (client: Client) =>
-  (await get(client, "/api/v1/me/tasks")).json().items as Array<{ kind: string; step: { de: string }; link: string }>;
+  (await get(client, "/api/v1/me/tasks")).json().items as Array<{ kind: string; step: { de: string; en: string }; link: string }>;
 
 function tmp(name: string, body: Buffer | string) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "supplement-")), name);
@@ -159,6 +159,7 @@ describe(`a month billed, then supplemented (${testDatabaseKind})`, () => {
     await confirm(days[5]);
     const task = (await tasksOf(finance)).find((x) => x.kind === "statement_supplement");
     expect(task?.step.de).toMatch(/^Nachtrag für Region Hannover, \S+ \d{4} möglich: 1 Tag bestätigt nach der Abrechnung$/);
+    expect(task?.step.en).toMatch(/^Supplement for Region Hannover, [A-Z][a-z]+ \d{4} possible: /);
     expect(task?.link).toBe(`/abrechnungen/${original.id}`);
     const page = (await get(finance, `/api/v1/statements/${original.id}`)).json() as View;
     expect(page.abilities.createSupplement).toBe(original.id);
@@ -185,6 +186,10 @@ describe(`a month billed, then supplemented (${testDatabaseKind})`, () => {
     supplement = answers.find((a) => a.statusCode === 201)!.json();
     expect(supplement.supplements).toMatchObject({ id: original.id, number: original.number });
     expect(supplement.lines).toEqual([expect.objectContaining({ minutes: 465, note: "nach der Abrechnung bestätigt" })]);
+    // A third one, later: the answer says what to do with the open draft.
+    const third = await post(finance, "/api/v1/statements", { borrowerOrganizationId: regionId, month, supplements: original.id });
+    expect(third.statusCode).toBe(409);
+    expect(third.json().detail).toContain("Berechnen Sie ihn neu und stellen Sie ihn; danach lässt sich ein weiterer Nachtrag erstellen.");
     // The task waits while the draft is open.
     expect((await tasksOf(finance)).filter((x) => x.kind === "statement_supplement")).toEqual([]);
     // A draft has no XRechnung yet: the answer says so, instead of listing a number and dates as missing.

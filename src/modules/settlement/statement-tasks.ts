@@ -6,7 +6,7 @@ import { getVisibleSecondment } from "../secondments";
 import { inArray } from "drizzle-orm";
 import { supplementDueOf, supplementDueWords } from "./statement-compute";
 import { unscopedIssuedToBorrower, unscopedSettledMonthsOfLender, unscopedStatementMonthsOfLender } from "./statement-scope";
-import { germanMonth } from "./statement-documents";
+import { englishMonth, germanMonth } from "./statement-documents";
 import { statementPolicy } from "./statements.policy";
 import { unscopedConfirmedMonthsOfLender } from "./timesheet-scope";
 
@@ -67,7 +67,10 @@ export const statementTasks: TaskSource = async ({ db, actor }) => {
     tasks.push({
       kind: "statement_create",
       object: { type: "organization", id: borrowerId, title: name },
-      step: { de: `Abrechnung für ${germanMonth(month)} an ${name} erstellen`, en: `Create the statement for ${month} to ${name}` },
+      step: {
+        de: `Abrechnung für ${germanMonth(month)} an ${name} erstellen`,
+        en: `Create the statement for ${englishMonth(month)} to ${name}`,
+      },
       dueOn: null,
       link: `/abrechnungen?an=${borrowerId}&monat=${month}`,
     });
@@ -79,7 +82,7 @@ export const statementTasks: TaskSource = async ({ db, actor }) => {
       object: { type: "statement", id: originalId, title: name },
       step: {
         de: `Nachtrag für ${name}, ${germanMonth(month)} möglich: ${words.de}`,
-        en: `Supplement for ${name}, ${month} possible: ${words.en}`,
+        en: `Supplement for ${name}, ${englishMonth(month)} possible: ${words.en}`,
       },
       dueOn: null,
       link: `/abrechnungen/${originalId}`,
@@ -99,7 +102,7 @@ export const statementTasks: TaskSource = async ({ db, actor }) => {
       object: { type: "statement", id: i.id, title: i.number ?? "" },
       step: {
         de: `${kind.de} ${i.number} von ${name} für ${germanMonth(i.month)} bestätigen`,
-        en: `Acknowledge ${kind.en} ${i.number} from ${name} for ${i.month}`,
+        en: `Acknowledge ${kind.en} ${i.number} from ${name} for ${englishMonth(i.month)}`,
       },
       dueOn: null,
       link: `/abrechnungen/${i.id}`,

@@ -259,8 +259,8 @@ export async function createStatement(db: Db, actor: Actor, input: z.infer<typeo
       if (month.some((m) => m.state === "draft")) {
         throw new AppError("conflict", {
           message: {
-            de: "Für diesen Monat gibt es bereits einen Nachtrag im Entwurf. Stellen Sie zuerst diesen.",
-            en: "There is a supplement for this month already, still a draft. Issue that one first.",
+            de: "Für diesen Monat gibt es bereits einen Nachtrag im Entwurf. Berechnen Sie ihn neu und stellen Sie ihn; danach lässt sich ein weiterer Nachtrag erstellen.",
+            en: "There is a supplement for this month already, still a draft. Recompute and issue it; then another supplement can be created.",
           },
         });
       }
