@@ -300,6 +300,12 @@ describe.skipIf(!hasBrowser)("a statement between administrations in the browser
     await page.getByRole("heading", { level: 1, name: /^Gutschrift / }).waitFor();
     await page.getByText("Die Korrekturen verringern den Betrag: Dies ist eine Gutschrift.").waitFor();
     await page.getByText("Gesamtbetrag (Gutschrift)").waitFor();
+    // The lender refunds the borrower: the parties are named so, and the refund goes to the borrower's account.
+    await page.getByText("Erstattende Verwaltung", { exact: true }).waitFor();
+    await page.getByText("Erstattung an", { exact: true }).waitFor();
+    expect(await page.getByText("Zahlende Verwaltung", { exact: true }).count()).toBe(0);
+    await page.getByText("Erstattung auf das Konto von Region Hannover", { exact: true }).waitFor();
+    await page.getByText(/^IBAN DE\d\d /).waitFor();
     await page
       .getByText(/^Korrektur vom \d\d\.\d\d\.\d{4}: 7,75 Std\. → 6,50 Std\.$/)
       .first()

@@ -101,9 +101,10 @@ export async function statementPdfOf(db: Db, actor: Actor, id: string) {
     );
   w.heading("Beteiligte");
   const address = (b: BillingDetailsRow | null) => (b && b.city ? `, ${b.street}, ${b.postalCode} ${b.city}` : "");
-  w.field("Abrechnende Verwaltung", name(s.organizationId) + address(lender));
+  // On a Gutschrift the lender refunds the borrower: the parties are named by what they do.
+  w.field(isCredit ? "Erstattende Verwaltung" : "Abrechnende Verwaltung", name(s.organizationId) + address(lender));
   w.field(
-    "Zahlende Verwaltung",
+    isCredit ? "Erstattung an" : "Zahlende Verwaltung",
     name(s.borrowerOrganizationId) + address(borrower) + (borrower?.leitwegId ? ` (Leitweg-ID ${borrower.leitwegId})` : ""),
   );
   if (s.issuedAt) {
@@ -153,7 +154,11 @@ export async function statementPdfOf(db: Db, actor: Actor, id: string) {
   w.field(isCredit ? "Gesamtbetrag (Gutschrift)" : "Gesamtbetrag", euro(st.grossCents));
   if (isCredit)
     w.text(
-      `Die abrechnende Verwaltung erstattet der zahlenden Verwaltung ${euro(-st.grossCents)} unter Angabe der Nummer${s.number ? ` ${s.number}` : ""}.`,
+      `${name(s.organizationId)} erstattet ${name(s.borrowerOrganizationId)} ${euro(-st.grossCents)} unter Angabe der Nummer${s.number ? ` ${s.number}` : ""} ${
+        borrower?.iban
+          ? `auf das Konto IBAN ${borrower.iban}${borrower.bic ? `, BIC ${borrower.bic}` : ""}.`
+          : `auf ein Konto, das in Verbund noch fehlt: ${name(s.borrowerOrganizationId)} hat in ihren Rechnungsdaten keine IBAN angegeben. Ihre Finanzverwaltung trägt sie in Verbund unter „Rechnungsdaten“ ein; bis dahin erfragen Sie das Konto dort.`
+      }`,
       { gap: 6 },
     );
   else if (lender?.iban)

@@ -251,6 +251,32 @@ describe(`a month billed, then supplemented (${testDatabaseKind})`, () => {
     expect(text).not.toMatch(/\.\. /);
     const euros = `−${germanEuros(-credit.grossCents).replace(/\B(?=(\d{3})+(?!\d))/g, ".")} €`;
     expect(text).toMatch(new RegExp(`Gesamtbetrag \\(Gutschrift\\)\\s+${euros.replace(/\./g, "\\.")}`));
+    // The lender refunds the borrower: the PDF names the parties by that and the account the refund goes to (the borrower's).
+    const borrowerIban = (await get(regionFinance, "/api/v1/billing-details")).json().iban as string;
+    expect(borrowerIban).not.toBe("");
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).not.toContain("Zahlende Verwaltung");
+    expect(flat).toMatch(/Erstattende Verwaltung Wunstorf/);
+    expect(flat).toMatch(/Erstattung an Region Hannover/);
+    expect(flat).toContain(
+      `Wunstorf erstattet Region Hannover ${euros.slice(1)} unter Angabe der Nummer ${credit.number} auf das Konto IBAN ${borrowerIban}`,
+    );
+    expect((await get(finance, `/api/v1/statements/${credit.id}`)).json().payTo).toMatchObject({
+      organizationId: regionId,
+      iban: borrowerIban,
+    });
+    // Without the borrower's IBAN the PDF says it is missing and who enters it.
+    await t.database.db.execute(sql`update billing_details set iban = '' where organization_id = ${regionId}`);
+    const without = execFileSync(
+      "pdftotext",
+      ["-layout", tmp("d.pdf", (await get(finance, `/api/v1/statements/${credit.id}.pdf`)).rawPayload), "-"],
+      {
+        encoding: "utf8",
+      },
+    ).replace(/\s+/g, " ");
+    expect(without).toContain("Region Hannover hat in ihren Rechnungsdaten keine IBAN angegeben.");
+    expect((await get(finance, `/api/v1/statements/${credit.id}`)).json().payTo.iban).toBeNull();
+    await t.database.db.execute(sql`update billing_details set iban = ${borrowerIban} where organization_id = ${regionId}`);
 
     const csv = await get(finance, `/api/v1/statements/${credit.id}.csv`);
     expect(csv.body).toContain(`;Summe;;Bruttobetrag;;;${germanEuros(credit.grossCents)}\r\n`);

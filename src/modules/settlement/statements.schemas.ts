@@ -110,6 +110,11 @@ export const StatementDetail = StatementView.extend({
   monthStatements: z.array(StatementReference),
   /** What a supplement would take up now ("3 Tage bestätigt nach der Abrechnung"), for the lender's finance; null when nothing is due. */
   supplementDue: z.object({ de: z.string(), en: z.string() }).nullable(),
+  /**
+   * The account the money goes to, from the billing details: the lender's — on a credit (Gutschrift)
+   * the borrower's, whom the lender refunds; `iban` null while that administration has entered none.
+   */
+  payTo: z.object({ organizationId: z.uuid(), iban: z.string().nullable(), bic: z.string().nullable() }),
   abilities: StatementView.shape.abilities.extend({
     /** The id to send as `supplements` when a supplement can be created now, else null. */
     createSupplement: z.uuid().nullable(),

@@ -22,6 +22,7 @@ import { recordAudit } from "../audit";
 import { organizations } from "../organizations";
 import { computeStatement, supplementDueOf, supplementDueWords } from "./statement-compute";
 import {
+  billingDetailsOfParties,
   findVisibleStatementsByIds,
   getVisibleStatement,
   getVisibleStatementForUpdate,
@@ -110,8 +111,16 @@ export async function getStatement(db: Db, actor: Actor, id: string) {
     original.state !== "draft" &&
     !month.some((m) => m.state === "draft");
   const due = mayCreate ? await supplementDueOf(db, actor, s.borrowerOrganizationId, s.month) : null;
+  const { lender, borrower } = await billingDetailsOfParties(db, s);
+  // Where the money goes: the lender's account, or on a Gutschrift the borrower's (the refund).
+  const payee = view.isCredit ? borrower : lender;
   return {
     ...view,
+    payTo: {
+      organizationId: view.isCredit ? s.borrowerOrganizationId : s.organizationId,
+      iban: payee?.iban || null,
+      bic: payee?.bic || null,
+    },
     monthStatements: month.filter((m) => m.id !== s.id).map(reference),
     supplementDue: due ? supplementDueWords(due) : null,
     abilities: { ...view.abilities, createSupplement: due !== null && original !== null ? original.id : null },

@@ -13532,6 +13532,12 @@ export interface operations {
                             de: string;
                             en: string;
                         } | null;
+                        payTo: {
+                            /** Format: uuid */
+                            organizationId: string;
+                            iban: string | null;
+                            bic: string | null;
+                        };
                     };
                 };
             };
@@ -13718,6 +13724,12 @@ export interface operations {
                             de: string;
                             en: string;
                         } | null;
+                        payTo: {
+                            /** Format: uuid */
+                            organizationId: string;
+                            iban: string | null;
+                            bic: string | null;
+                        };
                     };
                 };
             };
@@ -13877,6 +13889,12 @@ export interface operations {
                             de: string;
                             en: string;
                         } | null;
+                        payTo: {
+                            /** Format: uuid */
+                            organizationId: string;
+                            iban: string | null;
+                            bic: string | null;
+                        };
                     };
                 };
             };
@@ -14072,6 +14090,12 @@ export interface operations {
                             de: string;
                             en: string;
                         } | null;
+                        payTo: {
+                            /** Format: uuid */
+                            organizationId: string;
+                            iban: string | null;
+                            bic: string | null;
+                        };
                     };
                 };
             };
@@ -14267,6 +14291,12 @@ export interface operations {
                             de: string;
                             en: string;
                         } | null;
+                        payTo: {
+                            /** Format: uuid */
+                            organizationId: string;
+                            iban: string | null;
+                            bic: string | null;
+                        };
                     };
                 };
             };
@@ -14462,6 +14492,12 @@ export interface operations {
                             de: string;
                             en: string;
                         } | null;
+                        payTo: {
+                            /** Format: uuid */
+                            organizationId: string;
+                            iban: string | null;
+                            bic: string | null;
+                        };
                     };
                 };
             };

@@ -100,6 +100,7 @@ export function StatementPage() {
     notice ??
     (created ? (s.supplements ? t("statements.supplementCreated", { borrower: s.borrower.name }) : t("statements.done.created")) : null);
   const hours = (minutes: number) => t("timesheets.hoursUnit", { hours: hoursText(minutes, i18n.language) });
+  const payee = s.payTo.organizationId === s.borrower.id ? s.borrower.name : s.lender.name;
   const steps = (["recompute", "issue", "acknowledge", "payment"] as const).filter((x) => s.abilities[ABILITY[x]]);
   return (
     <Page title={title}>
@@ -125,8 +126,8 @@ export function StatementPage() {
       {s.isCredit ? <p className="kern-body">{t("statements.creditNote", { lender: s.lender.name, borrower: s.borrower.name })}</p> : null}
       <DescriptionList
         items={[
-          [t("statements.lender"), s.lender.name],
-          [t("statements.borrower"), s.borrower.name],
+          [t(s.isCredit ? "statements.lenderCredit" : "statements.lender"), s.lender.name],
+          [t(s.isCredit ? "statements.borrowerCredit" : "statements.borrower"), s.borrower.name],
           [t("statements.period"), `${f.date(s.periodStart)} – ${f.date(s.periodEnd)}`],
           [t("statements.number"), s.number ?? t("statements.noNumber")],
           [t("statements.state"), t(`statements.states.${s.state}`)],
@@ -243,6 +244,12 @@ export function StatementPage() {
             [t("statements.net"), euros(s.netCents, lang)],
             [t("statements.vat"), s.vat.category === "S" ? euros(s.vat.amountCents, lang) : t("statements.notTaxable")],
             [t(s.isCredit ? "statements.grossCredit" : "statements.gross"), <strong key="gross">{euros(s.grossCents, lang)}</strong>],
+            [
+              t(s.isCredit ? "statements.payToCredit" : "statements.payTo", { name: payee }),
+              s.payTo.iban
+                ? t(s.payTo.bic ? "statements.accountBic" : "statements.account", { iban: s.payTo.iban, bic: s.payTo.bic })
+                : t("statements.accountMissing", { name: payee }),
+            ],
           ]}
         />
       </section>

@@ -223,6 +223,15 @@ export const de = {
       "Nachtrag zur Abrechnung Nr. {{number}} vom {{date}}. Er enthält nur, was nach dieser Abrechnung bestätigt oder korrigiert wurde.",
     creditNote: "Die Korrekturen verringern den Betrag: Dies ist eine Gutschrift. {{lender}} erstattet {{borrower}} den Betrag.",
     grossCredit: "Gesamtbetrag (Gutschrift)",
+    // On a Gutschrift the lender refunds the borrower: the parties and the account say so.
+    lenderCredit: "Erstattende Verwaltung",
+    borrowerCredit: "Erstattung an",
+    payTo: "Zahlung auf das Konto von {{name}}",
+    payToCredit: "Erstattung auf das Konto von {{name}}",
+    account: "IBAN {{iban}}",
+    accountBic: "IBAN {{iban}}, BIC {{bic}}",
+    accountMissing:
+      "{{name}} hat in den Rechnungsdaten noch keine IBAN angegeben. Die Finanzverwaltung von {{name}} trägt sie auf der Seite „Rechnungsdaten“ ein; bis dahin erfragen Sie das Konto dort.",
     monthStatements: "Abrechnungen dieses Monats",
     monthStatement: "{{kind}} {{number}}, {{state}}",
     supplementHeading: "Nachtrag",
