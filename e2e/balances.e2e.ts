@@ -21,7 +21,8 @@ describe.skipIf(!hasBrowser)("balances in the browser", () => {
     const api = await page.evaluate(async () => (await fetch("/api/v1/balances")).json());
     const january = api.months[0] as { lent: { value: number }; borrowed: { value: number } };
     expect(january.lent.value).toBeGreaterThan(0);
-    const hours = (minutes: number) => new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 }).format(minutes / 60);
+    const hours = (minutes: number) =>
+      new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minutes / 60);
     const row = page.getByRole("table", { name: "Stunden je Monat" }).getByRole("row", { name: /^Januar/ });
     const text = (await row.textContent()) ?? "";
     expect(text).toContain(hours(january.lent.value));
@@ -191,7 +192,8 @@ describe.skipIf(!hasBrowser)("balances in the browser", () => {
     const region = await page.evaluate(async (y) => (await fetch(`/api/v1/balances/region?year=${y}`)).json(), last + 1);
     const openings = region.openings as Array<{ organization: { name: string }; minutes: { value: number } }>;
     expect(openings.length).toBeGreaterThan(1);
-    const hours = (minutes: number) => new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 }).format(Math.abs(minutes) / 60);
+    const hours = (minutes: number) =>
+      new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(minutes) / 60);
     const table = page.getByRole("table", { name: "Salden der Verwaltungen (Stunden)" });
     expect(await table.getByRole("columnheader", { name: `davon Übertrag aus ${last} (Std.)` }).count()).toBe(1);
     for (const o of openings) {

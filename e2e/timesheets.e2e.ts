@@ -67,7 +67,7 @@ describe.skipIf(!hasBrowser)("hours of a secondment in the browser", () => {
     await signInWithKeyboard(page, "gesundheitsamt@region-hannover.demo");
     await press(page, page.getByRole("link", { name: `Stunden bestätigen: 5 Tage von ${PERSON.name}` }));
     await page.getByRole("heading", { level: 1, name: `Stunden und Auslagen: ${PERSON.name}` }).waitFor();
-    await page.getByText(/Bestätigt: 0 Std\. · Offen: 38,75 Std\./).waitFor();
+    await page.getByText(/Bestätigt: 0,00 Std\. · Offen: 38,75 Std\./).waitFor();
 
     await press(page, page.getByRole("button", { name: /^Zurückgeben: / }).first());
     const dialog = page.getByRole("dialog", { name: /^Stunden vom .* zurückgeben\?$/ });
@@ -82,7 +82,7 @@ describe.skipIf(!hasBrowser)("hours of a secondment in the browser", () => {
     const notice = page.getByRole("status").filter({ hasText: "Bestätigt: 5 Tage." });
     await notice.waitFor();
     expect(await notice.textContent()).toContain("die abgebende Verwaltung sieht sie");
-    await page.getByText(/Bestätigt: 38,75 Std\. · Offen: 0 Std\./).waitFor();
+    await page.getByText(/Bestätigt: 38,75 Std\. · Offen: 0,00 Std\./).waitFor();
     expect(await page.getByRole("button", { name: /^Zurückgeben: / }).count()).toBe(0);
     await expectAccessible(page, "hours: confirmed");
     await expectFitsWidth(page, 390);
@@ -184,7 +184,7 @@ describe.skipIf(!hasBrowser)("hours of a secondment in the browser", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`field-hours-${day}`);
     await page.keyboard.type("6");
     await page.keyboard.press("Enter");
-    await page.getByRole("status").filter({ hasText: "Gespeichert: 1 Tag mit 6 Std." }).waitFor();
+    await page.getByRole("status").filter({ hasText: "Gespeichert: 1 Tag mit 6,00 Std." }).waitFor();
     expect(await page.getByRole("button", { name: /^Stunden vom .* neu erfassen$/ }).count()).toBe(0);
     await expectAccessible(page, "hours: a returned day recorded anew");
     await screenshots(page, "timesheet-returned-anew");

@@ -103,9 +103,22 @@ export type EntryStep = "confirm" | "return" | "correct";
 /** From which state each step starts. A returned entry is re-recorded as a new entry. */
 export const STEP_FROM: Record<EntryStep, EntryState> = { confirm: "recorded", return: "recorded", correct: "confirmed" };
 
-/** Why the step cannot be taken on an entry in `state`, or null. */
-export function stepProblem(step: EntryStep, state: EntryState): Bilingual | null {
+/**
+ * Why the step cannot be taken on an entry in `state`, or null. `correctionWaits`: a correction of
+ * this (replaced) entry still waits for confirmation.
+ */
+export function stepProblem(step: EntryStep, state: EntryState, correctionWaits = false): Bilingual | null {
   if (STEP_FROM[step] === state) return null;
+  if (step === "correct" && state === "replaced")
+    return correctionWaits
+      ? w(
+          "Für diesen Tag wartet schon eine Korrektur auf Bestätigung. Sobald die Fachbereichsleitung sie bestätigt oder zurückgibt, können Sie wieder korrigieren.",
+          "A correction for this day is already waiting for confirmation. Once the head of department confirms or returns it, you can correct again.",
+        )
+      : w(
+          "Dieser Eintrag ist bereits korrigiert. Korrigieren Sie den bestätigten neuen Eintrag des Tages.",
+          "This entry has been corrected already. Correct the day's new confirmed entry.",
+        );
   if (step === "correct")
     return w(
       "Korrigieren lässt sich nur ein bestätigter Eintrag; einen offenen ändern Sie, indem die Fachbereichsleitung ihn zurückgibt.",

@@ -9,13 +9,14 @@ import { recordAudit } from "../audit";
 import { recordPersonalDataReads } from "../pool";
 import type { MemberRow, SecondmentRow } from "../secondments";
 import {
+  correctionWaits,
   getExpenseForUpdate,
   getTimesheetSecondment,
   getTimesheetSecondmentForUpdate,
   getVisibleReceipt,
   listVisibleExpenses,
 } from "./timesheet-scope";
-import { decideRow, onlyThePerson, replaceRow, stepAbilities, stepRefusal } from "./timesheet-steps";
+import { decideRefusal, decideRow, onlyThePerson, replaceRow, stepAbilities, stepRefusal } from "./timesheet-steps";
 import { currentMonth, mayRecord } from "./timesheets";
 import type { CorrectExpenseBody, Expenses, ReceiptUpload, RecordExpenseBody } from "./timesheets.schemas";
 import { expenseReceipts, expenses } from "./timesheets.tables";
@@ -205,6 +206,8 @@ async function auditReceiptRead(db: Db, actor: Actor, m: MemberRow, receiptId: s
 export async function decideExpense(db: Db, actor: Actor, id: string, expenseId: string, step: "confirm" | "return", comment?: string) {
   const month = await db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
+    const notYours = decideRefusal(view, "expenses");
+    if (notYours) throw new AppError("forbidden", { message: notYours });
     const e = await getExpenseForUpdate(tx, view, s.id, expenseId);
     const refused = stepRefusal(view, "expenses", step, e.state);
     if (refused) throw new AppError("conflict", { message: refused });
@@ -220,7 +223,13 @@ export async function correctExpense(db: Db, actor: Actor, id: string, expenseId
   const month = await db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
     const e = await getExpenseForUpdate(tx, view, s.id, expenseId);
-    const refused = stepRefusal(view, "expenses", "correct", e.state);
+    const refused = stepRefusal(
+      view,
+      "expenses",
+      "correct",
+      e.state,
+      e.state === "replaced" && (await correctionWaits(tx, "expenses", s.id, e.id)),
+    );
     if (refused) throw new AppError("conflict", { message: refused });
     // A correction is held to the amounts of a new expense (it replaces the confirmed one once confirmed).
     const onAmount = amountProblem(input.amountCents);

@@ -151,6 +151,20 @@ export async function getEntryForUpdate(tx: Tx, view: TimesheetView, secondmentI
 }
 
 /**
+ * Whether a correction of the row `correctedId` (an entry of hours or an expense of the same
+ * secondment, which the caller opened and locked) still waits for confirmation.
+ */
+export async function correctionWaits(tx: Tx, subject: "hours" | "expenses", secondmentId: string, correctedId: string): Promise<boolean> {
+  const table = subject === "hours" ? timesheetEntries : expenses;
+  const [row] = await tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.secondmentId, secondmentId), eq(table.correctsId, correctedId), eq(table.state, "recorded")))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
  * The day whose month the hours page opens at when none is asked for: the earliest day that waits
  * for the caller (an open one for who decides, a returned one not yet recorded anew for the
  * person), and for the lending HR office and finance the latest confirmed day; null otherwise.

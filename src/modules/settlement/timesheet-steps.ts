@@ -34,14 +34,44 @@ const ONLY_THE_HEAD: Record<StepSubject, Bilingual> = {
   },
 };
 
+/** The seconded person sees her own hours and expenses, but never decides on them. */
+const NOT_YOUR_OWN: Record<StepSubject, Bilingual> = {
+  hours: {
+    de: "Ihre eigenen Stunden bestätigt die Fachbereichsleitung der aufnehmenden Verwaltung.",
+    en: "Your own hours are confirmed by the receiving head of department.",
+  },
+  expenses: {
+    de: "Ihre eigenen Auslagen bestätigt die Fachbereichsleitung der aufnehmenden Verwaltung.",
+    en: "Your own expenses are confirmed by the receiving head of department.",
+  },
+};
+
+/**
+ * Why the caller, who sees the secondment's hours, may not confirm or return any of them (a 403
+ * with this reason), or null: the person herself is told who confirms her own.
+ */
+export function decideRefusal(view: TimesheetView, subject: StepSubject): Bilingual | null {
+  if (view.mayDecide) return null;
+  return view.isEmployee ? NOT_YOUR_OWN[subject] : ONLY_THE_HEAD[subject];
+}
+
 /** Who records: the seconded person only. */
 export const onlyThePerson = (subject: StepSubject): Bilingual => ONLY_THE_PERSON[subject];
 
 /** Why the caller may not take `step` on a row in `state`, or null. */
-export function stepRefusal(view: TimesheetView, subject: StepSubject, step: EntryStep, state: EntryState): Bilingual | null {
-  if ((step === "confirm" || step === "return") && !view.mayDecide) return ONLY_THE_HEAD[subject];
+export function stepRefusal(
+  view: TimesheetView,
+  subject: StepSubject,
+  step: EntryStep,
+  state: EntryState,
+  correctionWaits = false,
+): Bilingual | null {
+  if (step === "confirm" || step === "return") {
+    const refused = decideRefusal(view, subject);
+    if (refused) return refused;
+  }
   if (step === "correct" && !view.isEmployee) return ONLY_THE_PERSON[subject];
-  return stepProblem(step, state);
+  return stepProblem(step, state, correctionWaits);
 }
 
 /** The steps the caller may take on a row in `state` (the `abilities` of an entry or expense). */

@@ -63,7 +63,7 @@ export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${S}/timesheets/confirmations`,
     {
-      config: { policy: timesheetPolicy.gate("decide") },
+      config: { policy: timesheetPolicy.gate("list") },
       schema: {
         operationId: "confirmHours",
         tags,
@@ -78,7 +78,7 @@ export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${S}/timesheets/:entryId/confirm`,
     {
-      config: { policy: timesheetPolicy.gate("decide") },
+      config: { policy: timesheetPolicy.gate("list") },
       schema: {
         operationId: "confirmHoursEntry",
         tags,
@@ -92,7 +92,7 @@ export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${S}/timesheets/:entryId/return`,
     {
-      config: { policy: timesheetPolicy.gate("decide") },
+      config: { policy: timesheetPolicy.gate("list") },
       schema: {
         operationId: "returnHoursEntry",
         tags,
@@ -156,7 +156,7 @@ export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `${S}/expenses/:expenseId/${step}`,
       {
-        config: { policy: timesheetPolicy.gate("decide") },
+        config: { policy: timesheetPolicy.gate("list") },
         schema: {
           operationId: step === "confirm" ? "confirmExpense" : "returnExpense",
           tags,

@@ -23,9 +23,11 @@ export const ReceiptParams = z.object({ id: z.uuid(), expenseId: z.uuid(), recei
 /** Minutes of a day; what is plausible (quarter hours, at most 10 h) is the use case's rule, said at the field. */
 const minutes = z
   .number()
-  .int()
   .min(0)
-  .max(24 * 60);
+  .max(24 * 60)
+  // Whole minutes, said as such (the generic integer check would only say "Geben Sie eine Zahl ein").
+  .refine(Number.isInteger, { params: { de: "Geben Sie ganze Minuten ein.", en: "Enter whole minutes." } })
+  .meta({ type: "integer" });
 
 /** One or several days at once (a week): all or nothing. */
 export const RecordHoursBody = z

@@ -85,6 +85,15 @@ describe("hours of a secondment", () => {
       expect.stringMatching(/^days\.3\.day: Dieser Tag liegt in der Zukunft/),
     ]);
     expect((await sheet(katrin, month)).entries).toEqual([]);
+    // Minutes are whole: 7,5 minutes is told so, not "Geben Sie eine Zahl ein".
+    const half = await post(katrin, `/api/v1/secondments/${id}/timesheets`, { days: [{ day: week[0], minutes: 7.5 }] });
+    expect(half.statusCode).toBe(400);
+    expect(half.json().errors).toEqual([
+      expect.objectContaining({
+        field: "days.0.minutes",
+        message: { de: "Geben Sie ganze Minuten ein.", en: "Enter whole minutes." },
+      }),
+    ]);
   });
 
   it("the person records a week; the receiving head sees it open and has a task; the lender sees nothing open", async () => {
@@ -120,8 +129,16 @@ describe("hours of a secondment", () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().errors[0]).toMatchObject({ field: "days.0.day", rule: "unique" });
     const entryId = (await sheet(katrin, month)).entries[0].id;
-    // Her roles do not confirm hours at all: the route answers as for an unknown object.
-    expect((await post(katrin, `/api/v1/secondments/${id}/timesheets/${entryId}/confirm`)).statusCode).toBe(404);
+    // She sees her hours, so she is told who confirms them (403 with the reason), not that they do not exist.
+    for (const refused of [
+      await post(katrin, `/api/v1/secondments/${id}/timesheets/${entryId}/confirm`),
+      await post(katrin, `/api/v1/secondments/${id}/timesheets/confirmations`, { entryIds: [entryId] }),
+      await post(katrin, `/api/v1/secondments/${id}/timesheets/${entryId}/return`, { comment: "Selbst zurück." }),
+    ]) {
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(refused.json().messages.de).toBe("Ihre eigenen Stunden bestätigt die Fachbereichsleitung der aufnehmenden Verwaltung.");
+    }
+    expect((await sheet(katrin, month)).entries[0].state).toBe("recorded");
   });
 
   it("the staff council and the management see no single days; another administration does not find the secondment", async () => {
@@ -192,6 +209,13 @@ describe("hours of a secondment", () => {
     expect(after.totals).toEqual({ confirmedMinutes: 3 * 465, openMinutes: 480 + 360, returnedMinutes: 465 });
     const again = await post(katrin, `/api/v1/secondments/${id}/timesheets/${monday.id}/correct`, { minutes: 450, reason: "Noch einmal." });
     expect(again.statusCode).toBe(409);
+    expect(again.json().messages.de).toMatch(/^Für diesen Tag wartet schon eine Korrektur auf Bestätigung\./);
+    const fractional = await post(katrin, `/api/v1/secondments/${id}/timesheets/${mondays[1].id}/correct`, {
+      minutes: 450.5,
+      reason: "Halb.",
+    });
+    expect(fractional.statusCode).toBe(400);
+    expect(fractional.json().errors[0]).toMatchObject({ field: "minutes", message: { de: "Geben Sie ganze Minuten ein." } });
 
     const confirmed = await post(health, `/api/v1/secondments/${id}/timesheets/${mondays[1].id}/confirm`);
     expect(confirmed.statusCode, confirmed.body).toBe(200);

@@ -10,6 +10,7 @@ import { organizations } from "../organizations";
 import { mayShowPersonName, type MemberRow, type SecondmentRow } from "../secondments";
 import {
   firstWaitingDay,
+  correctionWaits,
   getEntryForUpdate,
   getTimesheetSecondment,
   getTimesheetSecondmentForUpdate,
@@ -18,7 +19,7 @@ import {
   type EntryRow,
   type TimesheetView,
 } from "./timesheet-scope";
-import { decideRow, onlyThePerson, replaceRow, stepAbilities, stepRefusal } from "./timesheet-steps";
+import { decideRefusal, decideRow, onlyThePerson, replaceRow, stepAbilities, stepRefusal } from "./timesheet-steps";
 import type { CorrectHoursBody, RecordHoursBody, Timesheet } from "./timesheets.schemas";
 import { timesheetEntries } from "./timesheets.tables";
 
@@ -191,6 +192,8 @@ export async function confirmHours(db: Db, actor: Actor, id: string, entryIds: s
   let month = currentMonth();
   await db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
+    const notYours = decideRefusal(view, "hours");
+    if (notYours) throw new AppError("forbidden", { message: notYours });
     const problems: FieldProblem[] = [];
     const entries: EntryRow[] = [];
     for (const [i, entryId] of [...new Set(entryIds)].entries()) {
@@ -215,6 +218,8 @@ export async function confirmHours(db: Db, actor: Actor, id: string, entryIds: s
 export async function returnHours(db: Db, actor: Actor, id: string, entryId: string, comment: string) {
   const month = await db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
+    const notYours = decideRefusal(view, "hours");
+    if (notYours) throw new AppError("forbidden", { message: notYours });
     const e = await getEntryForUpdate(tx, view, s.id, entryId);
     const refused = stepRefusal(view, "hours", "return", e.state);
     if (refused) throw new AppError("conflict", { message: refused });
@@ -232,7 +237,13 @@ export async function correctHours(db: Db, actor: Actor, id: string, entryId: st
   const month = await db.transaction(async (tx) => {
     const { s, view } = await getTimesheetSecondmentForUpdate(tx, actor, id);
     const e = await getEntryForUpdate(tx, view, s.id, entryId);
-    const refused = stepRefusal(view, "hours", "correct", e.state);
+    const refused = stepRefusal(
+      view,
+      "hours",
+      "correct",
+      e.state,
+      e.state === "replaced" && (await correctionWaits(tx, "hours", s.id, e.id)),
+    );
     if (refused) throw new AppError("conflict", { message: refused });
     const onMinutes = minutesProblem(input.minutes);
     if (onMinutes) throw new AppError("validation", { fields: [field("minutes", "plausible_hours", onMinutes)] });

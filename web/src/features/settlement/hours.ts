@@ -10,9 +10,15 @@ export function minutesOf(text: string): number | null {
   return Math.round(Number(cleaned) * 60);
 }
 
-/** Hours for reading and for a form field: 465 → "7,75" (German) / "7.75" (English). */
+/**
+ * Hours for reading, always with two decimals: 465 → "7,75", 390 → "6,50", 360 → "6,00" (German) /
+ * "6.00" (English) — the same figures as the statement's PDF, CSV and notes (`germanHours`), so a
+ * day reads alike in the month table, on the statement and in a correction's note.
+ */
 export function hoursText(minutes: number, lang: string): string {
-  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "de-DE", { maximumFractionDigits: 2 }).format(minutes / 60);
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    minutes / 60,
+  );
 }
 
 /** An ISO date plus `n` days. */
