@@ -1,21 +1,32 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { secondmentReference } from "../secondment/reference";
 import { CASE_TASKS_LENGTH, caseLabelOf } from "./statement-cases";
 
 const PERIOD = "19.11.2026–03.03.2027";
-const tasksOf = (label: string) => label.slice(`Abordnung ${PERIOD}: `.length);
+const REF = "A-3F2C9B1E";
+const tasksOf = (label: string) => label.slice(`Abordnung ${REF}, ${PERIOD}: `.length);
 
 describe("caseLabelOf (how a statement names a secondment)", () => {
+  it("two secondments with the same period and tasks get different labels: their references, no name", () => {
+    const a = secondmentReference("3f2c9b1e-0000-4000-8000-000000000001");
+    const b = secondmentReference("7d41a0c2-0000-4000-8000-000000000001");
+    expect(a).toBe("A-3F2C9B1E");
+    expect(caseLabelOf(a, PERIOD, "Bauanträge prüfen")).not.toBe(caseLabelOf(b, PERIOD, "Bauanträge prüfen"));
+    expect(caseLabelOf(b, PERIOD, "Bauanträge prüfen")).toBe(`Abordnung A-7D41A0C2, ${PERIOD}: Bauanträge prüfen`);
+  });
+
   it("the demo's tasks end at a whole word with an ellipsis, not in the middle of 'pflegen'", () => {
     const label = caseLabelOf(
+      REF,
       PERIOD,
       "Kontaktpersonen ermitteln und anrufen, Quarantäne anordnen, Fälle in SORMAS pflegen. Einarbeitung am ersten Tag.",
     );
-    expect(label).toBe(`Abordnung ${PERIOD}: Kontaktpersonen ermitteln und anrufen, Quarantäne anordnen, Fälle in SORMAS …`);
+    expect(label).toBe(`Abordnung ${REF}, ${PERIOD}: Kontaktpersonen ermitteln und anrufen, Quarantäne anordnen, Fälle in SORMAS …`);
   });
 
   it("short tasks stay whole; line breaks become spaces", () => {
-    expect(caseLabelOf(PERIOD, "Bauanträge prüfen\nund beraten")).toBe(`Abordnung ${PERIOD}: Bauanträge prüfen und beraten`);
+    expect(caseLabelOf(REF, PERIOD, "Bauanträge prüfen\nund beraten")).toBe(`Abordnung ${REF}, ${PERIOD}: Bauanträge prüfen und beraten`);
   });
 
   it("for any text: one line, at most the limit plus the ellipsis, made of whole words of the tasks", () => {
@@ -23,7 +34,7 @@ describe("caseLabelOf (how a statement names a secondment)", () => {
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.constantFrom(" ", "\n", "  ", "\t"), (words, gap) => {
         const tasks = words.join(gap);
-        const label = caseLabelOf(PERIOD, tasks);
+        const label = caseLabelOf(REF, PERIOD, tasks);
         expect(label).not.toMatch(/[\n\t]/);
         const shown = tasksOf(label);
         const whole = words.join(" ");

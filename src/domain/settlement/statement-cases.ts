@@ -71,10 +71,12 @@ export function casesFromDays(
 export const CASE_TASKS_LENGTH = 80;
 
 /**
- * How a statement names a secondment: its period and the beginning of its tasks, on one line. Tasks
+ * How a statement names a secondment: its short reference (`secondmentReference`, which both
+ * administrations see on the secondment's page — no person's name), its period and the beginning of
+ * its tasks, on one line: "Abordnung A-3F2C9B1E, 01.11.2026–18.12.2026: Bauanträge prüfen". Tasks
  * longer than {@link CASE_TASKS_LENGTH} characters end at the last whole word with "…" — never in
  * the middle of a word ("Fälle in SORMAS pfle").
  */
-export function caseLabelOf(period: string, tasks: string): string {
-  return `Abordnung ${period}: ${shortenAtWord(tasks, CASE_TASKS_LENGTH)}`;
+export function caseLabelOf(reference: string, period: string, tasks: string): string {
+  return `Abordnung ${reference}, ${period}: ${shortenAtWord(tasks, CASE_TASKS_LENGTH)}`;
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { secondmentReference } from "../../domain/secondment/reference";
 import type { Db, Tx } from "../../db/client";
 import {
   availableActions,
@@ -198,6 +199,8 @@ function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: Member
   const isAgreedOrRunning = AGREED_OR_RUNNING.includes(s.state);
   return {
     id: s.id,
+    /** The short reference both administrations see, also on statement lines ("A-3F2C9B1E"). */
+    reference: secondmentReference(s.id),
     state: s.state,
     lender: { id: s.organizationId, name: orgName(s.organizationId), officialName: officialName(s.organizationId) },
     borrower: {

@@ -18,6 +18,8 @@ export const OnboardingItem = z.object({
 
 export const Secondment = z.object({
   id: z.uuid(),
+  /** The short reference both administrations see, also on statement lines: "A-3F2C9B1E" (no person's name). */
+  reference: z.string(),
   state: z.enum(SECONDMENT_STATES),
   lender: z.object({ id: z.uuid(), name: z.string(), officialName: z.string().describe('"Stadt Garbsen", "Region Hannover"') }),
   borrower: z.object({ id: z.uuid(), name: z.string(), officialName: z.string() }),

@@ -21,6 +21,7 @@ import {
   type SettledMonth,
 } from "../../domain/settlement/settle-month";
 import { EXPENSE_KIND_WORDS, monthPeriod } from "../../domain/settlement/statement";
+import { secondmentReference } from "../../domain/secondment/reference";
 import { caseLabelOf, type CaseSecondment } from "../../domain/settlement/statement-cases";
 import type { Actor } from "../../kernel/actor";
 import { germanDate } from "../../kernel/dates";
@@ -61,7 +62,7 @@ export async function computeStatement(
     secondments.push({
       id: s.id,
       model: s.settlementModel,
-      label: caseLabelOf(`${germanDate(s.startsOn)}–${germanDate(s.endsOn)}`, s.tasks),
+      label: caseLabelOf(secondmentReference(s.id), `${germanDate(s.startsOn)}–${germanDate(s.endsOn)}`, s.tasks),
     });
     const overhead = overheadOfRow(s);
     const rates = new Map<string, { centsPerHour: number; label: string }>();

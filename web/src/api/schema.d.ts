@@ -7938,6 +7938,7 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             id: string;
+                            reference: string;
                             /** @enum {string} */
                             state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
                             lender: {
@@ -8151,6 +8152,7 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
+                        reference: string;
                         /** @enum {string} */
                         state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
                         lender: {
@@ -8390,6 +8392,7 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
+                        reference: string;
                         /** @enum {string} */
                         state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
                         lender: {
@@ -8619,6 +8622,7 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
+                        reference: string;
                         /** @enum {string} */
                         state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
                         lender: {
@@ -8878,6 +8882,7 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
+                        reference: string;
                         /** @enum {string} */
                         state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
                         lender: {
@@ -9219,6 +9224,7 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
+                        reference: string;
                         /** @enum {string} */
                         state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
                         lender: {
@@ -9475,6 +9481,7 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
+                        reference: string;
                         /** @enum {string} */
                         state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
                         lender: {
@@ -9734,6 +9741,7 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
+                        reference: string;
                         /** @enum {string} */
                         state: "proposed" | "released" | "approved" | "staff_council" | "accepted" | "agreed" | "onboarding" | "active" | "completed" | "ended_early" | "cancelled" | "declined" | "refused" | "withdrawn";
                         lender: {
@@ -13532,6 +13540,7 @@ export interface operations {
                             de: string;
                             en: string;
                         } | null;
+                        monthRunning: boolean;
                         payTo: {
                             /** Format: uuid */
                             organizationId: string;
@@ -13724,6 +13733,7 @@ export interface operations {
                             de: string;
                             en: string;
                         } | null;
+                        monthRunning: boolean;
                         payTo: {
                             /** Format: uuid */
                             organizationId: string;
@@ -13889,6 +13899,7 @@ export interface operations {
                             de: string;
                             en: string;
                         } | null;
+                        monthRunning: boolean;
                         payTo: {
                             /** Format: uuid */
                             organizationId: string;
@@ -14090,6 +14101,7 @@ export interface operations {
                             de: string;
                             en: string;
                         } | null;
+                        monthRunning: boolean;
                         payTo: {
                             /** Format: uuid */
                             organizationId: string;
@@ -14291,6 +14303,7 @@ export interface operations {
                             de: string;
                             en: string;
                         } | null;
+                        monthRunning: boolean;
                         payTo: {
                             /** Format: uuid */
                             organizationId: string;
@@ -14492,6 +14505,7 @@ export interface operations {
                             de: string;
                             en: string;
                         } | null;
+                        monthRunning: boolean;
                         payTo: {
                             /** Format: uuid */
                             organizationId: string;

@@ -84,6 +84,7 @@ export function SecondmentPage() {
   const isMine = s.myRoles.includes("employee") && !s.myRoles.includes("lender_org_admin");
   const facts: Array<[string, string]> = [
     [t("secondments.state"), t(`secondments.states.${s.state}`)],
+    [t("secondments.reference"), s.reference],
     [t("secondments.from"), s.lender.name + (s.person.department ? `, ${s.person.department}` : "")],
     [t("secondments.to"), s.borrower.name + (s.request?.department ? `, ${s.request.department}` : "")],
     [t("secondments.person"), `${name}, ${s.person.jobTitle}, ${s.person.payGroup}`],

@@ -111,6 +111,7 @@ export const de = {
     },
     reasonLabel: "Grund: {{reason}}",
     place: "Einsatzort",
+    reference: "Kennzeichen (auch auf Abrechnungen)",
     tasks: "Aufgaben",
     legalBasis: "Rechtsgrundlage",
     settlement: "Abrechnung",

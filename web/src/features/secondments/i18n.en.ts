@@ -112,6 +112,7 @@ export const en: typeof de = {
     },
     reasonLabel: "Reason: {{reason}}",
     place: "Place of work",
+    reference: "Reference (also on statements)",
     tasks: "Tasks",
     legalBasis: "Legal basis",
     settlement: "Settlement",
