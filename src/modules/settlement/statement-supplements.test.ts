@@ -148,6 +148,8 @@ describe(`a month billed, then supplemented (${testDatabaseKind})`, () => {
     original = issued.json();
     expect(original.lines.map((l) => l.minutes)).toEqual([5 * 465]);
     expect(original).toMatchObject({ supplements: null, isCredit: false, supplementDue: null, abilities: { createSupplement: null } });
+    // Last month has ended: no hint that later days need a Nachtrag. The money goes to the lender's account.
+    expect(original).toMatchObject({ monthRunning: false, payTo: { iban: expect.stringMatching(/^DE\d\d/) } });
     expect((await tasksOf(finance)).filter((x) => x.kind === "statement_supplement")).toEqual([]);
     // Nothing new: a supplement would have no line.
     const empty = await post(finance, "/api/v1/statements", { borrowerOrganizationId: regionId, month, supplements: original.id });

@@ -114,6 +114,11 @@ export const StatementDetail = StatementView.extend({
    * The account the money goes to, from the billing details: the lender's — on a credit (Gutschrift)
    * the borrower's, whom the lender refunds; `iban` null while that administration has entered none.
    */
+  /**
+   * The month has not ended yet (in Germany): it may be billed already; days confirmed afterwards
+   * are billed by a Nachtrag (the page and the issue dialog say so).
+   */
+  monthRunning: z.boolean(),
   payTo: z.object({ organizationId: z.uuid(), iban: z.string().nullable(), bic: z.string().nullable() }),
   abilities: StatementView.shape.abilities.extend({
     /** The id to send as `supplements` when a supplement can be created now, else null. */

@@ -111,6 +111,8 @@ describe("a statement from confirmed hours to payment", () => {
     statement = res.json();
     id = res.json().id;
     expect(res.json()).toMatchObject({ state: "draft", number: null, side: "lender", abilities: { issue: true, recompute: true } });
+    // A month that has not ended yet may be billed; the answer says so (the page: what is confirmed later needs a Nachtrag).
+    expect(res.json().monthRunning).toBe(month === today().slice(0, 7));
     expect(statement.lines).toHaveLength(1);
     const line = statement.lines[0];
     expect(line.minutes).toBe(4 * 465 + 390);
@@ -179,6 +181,23 @@ describe("a statement from confirmed hours to payment", () => {
       encoding: "utf8",
     }).trim();
     expect(buyerReference).toMatch(/^03241-0001-\d\d$|^03241000-0001-\d\d$/);
+
+    // Each line names its secondment by the short reference both administrations see on the secondment's page (no person's name).
+    const reference = (await get(regionFinance, `/api/v1/secondments/${secondmentId}`)).json().reference as string;
+    expect(reference).toMatch(/^A-[0-9A-F]{8}$/);
+    expect((await get(wunstorfHr, `/api/v1/secondments/${secondmentId}`)).json().reference).toBe(reference);
+    const label = (await get(finance, `/api/v1/statements/${id}`)).json().lines[0].caseLabel as string;
+    expect(label).toMatch(new RegExp(`^Abordnung ${reference}, \\d\\d\\.\\d\\d\\.\\d{4}–`));
+    expect(text.replace(/\s+/g, " ")).toContain(`Abordnung ${reference},`);
+    expect(csv.body).toContain(`;Abordnung ${reference},`);
+    const lineName = execFileSync(
+      "xmllint",
+      ["--xpath", "string(//*[local-name()='InvoiceLine']/*[local-name()='Item']/*[local-name()='Name'])", file],
+      {
+        encoding: "utf8",
+      },
+    ).trim();
+    expect(lineName).toContain(`Abordnung ${reference},`);
   });
 
   it("without the borrower's Leitweg-ID and the lender's IBAN the XRechnung is a 422 naming both fields", async () => {

@@ -116,6 +116,7 @@ export async function getStatement(db: Db, actor: Actor, id: string) {
   const payee = view.isCredit ? borrower : lender;
   return {
     ...view,
+    monthRunning: s.month >= today().slice(0, 7),
     payTo: {
       organizationId: view.isCredit ? s.borrowerOrganizationId : s.organizationId,
       iban: payee?.iban || null,

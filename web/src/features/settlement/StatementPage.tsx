@@ -123,6 +123,9 @@ export function StatementPage() {
           </Link>
         </p>
       ) : null}
+      {s.monthRunning && s.state === "draft" ? (
+        <Notice kind="info">{t("statements.monthRunning", { month: monthName(s.month, lang) })}</Notice>
+      ) : null}
       {s.isCredit ? <p className="kern-body">{t("statements.creditNote", { lender: s.lender.name, borrower: s.borrower.name })}</p> : null}
       <DescriptionList
         items={[
@@ -285,7 +288,7 @@ export function StatementPage() {
             ? t(`${keyOf(exists, "ask", asking, s)}.body`, {
                 borrower: s.borrower.name,
                 lender: s.lender.name,
-              })
+              }) + (asking === "issue" && s.monthRunning ? ` ${t("statements.monthRunning", { month: monthName(s.month, lang) })}` : "")
             : ""
         }
         confirmLabel={asking ? (asking === "supplement" ? t("statements.supplementCreate") : t(keyOf(exists, "steps", asking, s))) : ""}

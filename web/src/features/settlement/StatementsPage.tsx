@@ -89,7 +89,11 @@ export function StatementsPage() {
             <TextField
               name="month"
               label={t("statements.month")}
-              hint={t("statements.monthHint")}
+              hint={t(
+                /^\d{4}-\d\d$/.test(month.trim()) && month.trim() >= todayInGermany().slice(0, 7)
+                  ? "statements.monthHintRunning"
+                  : "statements.monthHint",
+              )}
               value={month}
               onChange={setMonth}
               error={create.errors.month}

@@ -202,6 +202,10 @@ export const de = {
     chooseBorrower: "Bitte wählen",
     month: "Monat",
     monthHint: "Im Format 2026-11",
+    monthHintRunning:
+      "Im Format 2026-11. Dieser Monat ist noch nicht zu Ende: Sie können ihn schon abrechnen; Tage, die danach bestätigt werden, rechnen Sie mit einem Nachtrag ab.",
+    monthRunning:
+      "{{month}} ist noch nicht zu Ende. Die Abrechnung enthält die Stunden und Auslagen, die bis jetzt bestätigt sind; was danach bestätigt wird, rechnen Sie mit einem Nachtrag ab.",
     create: "Entwurf berechnen",
     listTitle: "Alle Abrechnungen",
     caption: "Abrechnungen Ihrer Verwaltung, neuester Monat zuerst",

@@ -205,6 +205,10 @@ export const en: typeof de = {
     chooseBorrower: "Please choose",
     month: "Month",
     monthHint: "Like 2026-11",
+    monthHintRunning:
+      "Like 2026-11. This month has not ended yet: you can bill it already; days confirmed afterwards are billed by a supplement.",
+    monthRunning:
+      "{{month}} has not ended yet. The statement holds the hours and expenses confirmed so far; what is confirmed afterwards is billed by a supplement.",
     create: "Compute draft",
     listTitle: "All statements",
     caption: "Your administration's statements, newest month first",
