@@ -143,3 +143,14 @@ const longDates = {
 export function longDate(iso: IsoDate, lang: "de" | "en"): string {
   return longDates[lang].format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
+
+/** The names of the months, January first: the one list for every month Verbund writes out. */
+export const MONTH_NAMES = {
+  de: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+} as const;
+
+/** A month `YYYY-MM` (or a date in it) as people read it: "März 2026", in English "March 2026". */
+export function monthName(month: string, lang: "de" | "en"): string {
+  return `${MONTH_NAMES[lang][Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}

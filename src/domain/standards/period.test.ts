@@ -11,6 +11,7 @@ import {
   previousPeriod,
   shiftPeriod,
 } from "./period";
+import { monthName } from "../../kernel/dates";
 import { readPeriod } from "./report-period";
 import { PERIODICITIES } from "./standard";
 
@@ -115,5 +116,18 @@ describe("periods due in a sheet", () => {
         },
       ),
     );
+  });
+});
+
+describe("month names are written in one place", () => {
+  it("a standard's reporting month reads as the kernel's monthName (which statements use too), in German and English", () => {
+    for (let m = 1; m <= 12; m++) {
+      const month = `2026-${String(m).padStart(2, "0")}`;
+      const period = parsePeriod(month)!;
+      expect(formatPeriod(period, "de")).toBe(monthName(month, "de"));
+      expect(formatPeriod(period, "en")).toBe(monthName(month, "en"));
+    }
+    expect(monthName("2026-03", "de")).toBe("März 2026");
+    expect(monthName("2026-12-31", "en")).toBe("December 2026");
   });
 });

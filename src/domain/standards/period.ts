@@ -9,6 +9,7 @@
 //   formatPeriodText("2026-09", "en")            → "September 2026"
 //   periodsDue(parsePeriod("2026-Q3")!, "month") → the periods 2026-07, 2026-08, 2026-09
 import type { Periodicity } from "./standard";
+import { MONTH_NAMES } from "../../kernel/dates";
 
 /** Years a period may lie in; anything else is a typing error. */
 export const PERIOD_YEARS = { min: 2000, max: 2099 } as const;
@@ -23,22 +24,6 @@ export interface Period {
   start: string;
   end: string;
 }
-
-const MONTHS_DE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -96,7 +81,7 @@ export function parsePeriod(text: string): Period | null {
 
 /** The period as people read it: "September 2026", "3. Quartal 2026", "2026". */
 export function formatPeriod(period: Period, lang: "de" | "en" = "de"): string {
-  if (period.kind === "month") return `${(lang === "de" ? MONTHS_DE : MONTHS_EN)[period.index - 1]} ${period.year}`;
+  if (period.kind === "month") return `${MONTH_NAMES[lang][period.index - 1]} ${period.year}`;
   if (period.kind === "quarter") return lang === "de" ? `${period.index}. Quartal ${period.year}` : `Q${period.index} ${period.year}`;
   return String(period.year);
 }

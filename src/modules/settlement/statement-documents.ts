@@ -10,7 +10,7 @@ import { germanEuros, germanHours } from "../../domain/settlement/money";
 import { EXPENSE_KIND_WORDS } from "../../domain/settlement/statement";
 import { xrechnungInvoice, xrechnungProblems, type XRechnungInput } from "../../domain/settlement/xrechnung";
 import type { Actor } from "../../kernel/actor";
-import { addDays, dateInGermany, germanDate } from "../../kernel/dates";
+import { addDays, dateInGermany, germanDate, monthName } from "../../kernel/dates";
 import { AppError } from "../../kernel/problems";
 import { organizations } from "../organizations";
 import { newTaggedPdf } from "../secondments";
@@ -25,25 +25,10 @@ import {
 /** Days from issue to due date (BT-9). */
 export const PAYMENT_DAYS = 30;
 
-const MONTHS_DE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 /** "November 2026". */
-export const germanMonth = (month: string) => `${MONTHS_DE[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+export const germanMonth = (month: string) => monthName(month, "de");
 /** "November 2026" in English (task texts), where the German says "November 2026" too. */
-export const englishMonth = (month: string) => `${MONTHS_EN[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+export const englishMonth = (month: string) => monthName(month, "en");
 
 /** The file name of a download: "abrechnung-VB-2026-11-0001.pdf", a draft by its id. */
 export const statementFileName = (s: StatementRow, ext: string) => `abrechnung-${s.number ?? `entwurf-${s.id.slice(0, 8)}`}.${ext}`;
