@@ -24,7 +24,7 @@ import { germanEuros, germanHours, hoursAmountCents } from "./money";
 import {
   EXPENSE_KIND_WORDS,
   monthPeriod,
-  vatOf,
+  statementTotals,
   WAIVER_EXPENSE_THRESHOLD_CENTS,
   type ExcludedCase,
   type ExpenseKind,
@@ -272,10 +272,6 @@ export function settleMonth(input: SettleMonthInput): SettledMonth {
     }
   }
 
-  const personnelCents = sum(lines.filter((l) => l.kind === "hours").map((l) => l.amountCents));
-  const expensesCents = sum(lines.filter((l) => l.kind === "expense").map((l) => l.amountCents));
-  const netCents = personnelCents + expensesCents;
-  const vat = vatOf(netCents, input.vat);
   return {
     statement: {
       lenderOrganizationId: input.lenderOrganizationId,
@@ -285,11 +281,7 @@ export function settleMonth(input: SettleMonthInput): SettledMonth {
       periodEnd: end,
       lines,
       excluded,
-      personnelCents,
-      expensesCents,
-      netCents,
-      vat,
-      grossCents: netCents + vat.amountCents,
+      ...statementTotals(lines, input.vat),
     },
     items,
   };

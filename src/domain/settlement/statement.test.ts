@@ -7,7 +7,9 @@ import {
   EXPENSE_KINDS,
   monthPeriod,
   SETTLEMENT_MODELS,
+  statementTotals,
   WAIVER_EXPENSE_THRESHOLD_CENTS,
+  type StatementLine,
   type StatementCase,
   type StatementInput,
 } from "./statement";
@@ -219,6 +221,27 @@ describe("statement properties", () => {
         const total = c.expenses.reduce((a, e) => a + e.amountCents, 0);
         expect(s.personnelCents).toBe(0);
         expect(s.expensesCents).toBe(total > WAIVER_EXPENSE_THRESHOLD_CENTS ? total : 0);
+      }),
+    );
+  });
+});
+
+describe("statement totals (one rule for an original and a Nachtrag)", () => {
+  it("for any lines, also negative ones of a Gutschrift: the parts add up to the net, VAT is 19 % of it rounded once, gross = net + VAT", () => {
+    const line = fc.record({
+      kind: fc.constantFrom("hours" as const, "expense" as const),
+      amountCents: fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 20 }), fc.constantFrom("none" as const, "section_2b" as const), (raw, setting) => {
+        const lines = raw as unknown as StatementLine[];
+        const t = statementTotals(lines, setting);
+        expect(t.personnelCents + t.expensesCents).toBe(lines.reduce((a, l) => a + l.amountCents, 0));
+        expect(t.netCents).toBe(t.personnelCents + t.expensesCents);
+        expect(t.vat.amountCents).toBe(setting === "none" ? 0 : divideRounded(t.netCents * 19, 100));
+        // A Gutschrift's VAT has the net's sign: never a positive tax on a negative net.
+        if (setting === "section_2b") expect(Math.sign(t.vat.amountCents) * Math.sign(t.netCents)).toBeGreaterThanOrEqual(0);
+        expect(t.grossCents).toBe(t.netCents + t.vat.amountCents);
       }),
     );
   });

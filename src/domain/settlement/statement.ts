@@ -211,6 +211,22 @@ export function vatOf(netCents: number, setting: VatSetting): StatementVat {
 }
 
 /**
+ * The totals of a statement's lines — the one rule for an original (`buildStatement`) and a
+ * Nachtrag (`settleMonth`): personnel = Σ hours lines, expenses = Σ expense lines, net = their sum,
+ * VAT once on the net (half up, BR-CO-17), gross = net + VAT.
+ */
+export function statementTotals(
+  lines: readonly StatementLine[],
+  setting: VatSetting,
+): Pick<Statement, "personnelCents" | "expensesCents" | "netCents" | "vat" | "grossCents"> {
+  const personnelCents = sum(lines.filter((l) => l.kind === "hours").map((l) => l.amountCents));
+  const expensesCents = sum(lines.filter((l) => l.kind === "expense").map((l) => l.amountCents));
+  const netCents = personnelCents + expensesCents;
+  const vat = vatOf(netCents, setting);
+  return { personnelCents, expensesCents, netCents, vat, grossCents: netCents + vat.amountCents };
+}
+
+/**
  * The statement of one lender → borrower pair for one month: a line per hours entry (minutes ×
  * rate ÷ 60, half up) of reimbursement cases, a line per expense that is reimbursed, what was not
  * billed and why, and the totals. Cases keep their order; within a case hours come before expenses.
@@ -274,10 +290,6 @@ export function buildStatement(input: StatementInput): Statement {
     }
   }
 
-  const personnelCents = sum(lines.filter((l) => l.kind === "hours").map((l) => l.amountCents));
-  const expensesCents = sum(lines.filter((l) => l.kind === "expense").map((l) => l.amountCents));
-  const netCents = personnelCents + expensesCents;
-  const vat = vatOf(netCents, input.vat);
   return {
     lenderOrganizationId: input.lenderOrganizationId,
     borrowerOrganizationId: input.borrowerOrganizationId,
@@ -286,10 +298,6 @@ export function buildStatement(input: StatementInput): Statement {
     periodEnd: end,
     lines,
     excluded,
-    personnelCents,
-    expensesCents,
-    netCents,
-    vat,
-    grossCents: netCents + vat.amountCents,
+    ...statementTotals(lines, input.vat),
   };
 }
