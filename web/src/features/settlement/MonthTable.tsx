@@ -7,7 +7,7 @@ import { DataTable } from "../../components/DataTable";
 import { Button, ErrorSummary, TextField } from "../../components/forms";
 import { formatters } from "../../i18n";
 import type { Timesheet, TimesheetEntry } from "./api";
-import { hoursText, minutesOf, mondayOf, shiftMonth } from "./hours";
+import { hoursText, minutesOf, mondayOf, shiftMonth, waitsToBeRecordedAgain } from "./hours";
 
 /**
  * The month's hours: each day with its state, the totals in words, and the caller's steps — the
@@ -80,10 +80,7 @@ export function MonthTable({
       .filter(Boolean)
       .join(" ");
   // A returned day the person has not recorded anew yet.
-  const recordsAgain = (e: TimesheetEntry) =>
-    s.abilities.record &&
-    e.state === "returned" &&
-    !s.entries.some((o) => o.day === e.day && (o.state === "recorded" || o.state === "confirmed"));
+  const recordsAgain = (e: TimesheetEntry) => s.abilities.record && waitsToBeRecordedAgain(e, s.entries);
   const hasActions = s.entries.some((e) => e.abilities.return || e.abilities.correct || recordsAgain(e));
   return (
     <section aria-labelledby="month-heading">

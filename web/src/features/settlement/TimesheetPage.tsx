@@ -9,7 +9,7 @@ import { QueryState } from "../../components/QueryState";
 import { formatters, todayInGermany } from "../../i18n";
 import type { Timesheet } from "./api";
 import { ExpensesSection } from "./ExpensesSection";
-import { hoursText, mondayOf, monthName, workingDays } from "./hours";
+import { firstDayToRecordAgain, hoursText, mondayOf, monthName, workingDays } from "./hours";
 import { MonthTable } from "./MonthTable";
 import { WeekForm } from "./WeekForm";
 
@@ -44,16 +44,7 @@ export function TimesheetPage() {
     setNotice(null);
     if (focus) requestAnimationFrame(() => document.getElementById(`field-hours-${day}`)?.focus());
   };
-  const firstReturned = query.data?.abilities.record
-    ? query.data.entries
-        .filter(
-          (e) =>
-            e.state === "returned" &&
-            !query.data!.entries.some((o) => o.day === e.day && (o.state === "recorded" || o.state === "confirmed")),
-        )
-        .map((e) => e.day)
-        .sort()[0]
-    : undefined;
+  const firstReturned = query.data?.abilities.record ? firstDayToRecordAgain(query.data.entries) : undefined;
   useEffect(() => {
     if (firstReturned && !weekChosen.current) recordAgain(firstReturned, false);
   }, [firstReturned]);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { germanHours } from "../../../../src/domain/settlement/money";
-import { hoursText, monthName } from "./hours";
+import { firstDayToRecordAgain, hoursText, monthName, waitsToBeRecordedAgain } from "./hours";
 
 const savedZone = process.env.TZ;
 afterEach(() => {
@@ -29,6 +29,38 @@ describe("hours as people read them", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 600_000 }), (minutes) => {
         expect(hoursText(minutes, "de").replace(/\./g, "")).toBe(germanHours(minutes));
+      }),
+    );
+  });
+});
+
+describe("returned days recorded anew", () => {
+  it("opens the earliest returned day that has no newer entry, and none once all are recorded again", () => {
+    const month = [
+      { day: "2026-11-12", state: "returned" },
+      { day: "2026-11-05", state: "returned" },
+      { day: "2026-11-05", state: "recorded" },
+      { day: "2026-11-03", state: "confirmed" },
+      { day: "2026-11-20", state: "returned" },
+    ];
+    expect(firstDayToRecordAgain(month)).toBe("2026-11-12");
+    expect(waitsToBeRecordedAgain(month[1], month)).toBe(false);
+    expect(firstDayToRecordAgain([...month, { day: "2026-11-12", state: "confirmed" }, { day: "2026-11-20", state: "recorded" }])).toBe(
+      undefined,
+    );
+  });
+
+  it("is the earliest waiting day, whatever the order of the entries", () => {
+    const entry = fc.record({
+      day: fc.integer({ min: 1, max: 28 }).map((d) => `2026-11-${String(d).padStart(2, "0")}`),
+      state: fc.constantFrom("recorded", "confirmed", "returned", "corrected"),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 30 }), (month) => {
+        const first = firstDayToRecordAgain(month);
+        const waiting = month.filter((e) => waitsToBeRecordedAgain(e, month)).map((e) => e.day);
+        expect(first).toBe(waiting.length ? waiting.reduce((a, b) => (a < b ? a : b)) : undefined);
+        expect(firstDayToRecordAgain([...month].reverse())).toBe(first);
       }),
     );
   });

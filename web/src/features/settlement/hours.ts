@@ -50,3 +50,25 @@ export function shiftMonth(month: string, n: number): string {
   const d = new Date(Date.UTC(y, m - 1 + n, 1));
   return d.toISOString().slice(0, 7);
 }
+
+/** An entry of a month as far as recording it again is concerned. */
+interface DayEntry {
+  readonly day: string;
+  readonly state: string;
+}
+
+/**
+ * Whether a returned day still waits to be recorded anew: it was returned and the month holds no
+ * newer recorded or confirmed entry for the same day.
+ */
+export function waitsToBeRecordedAgain(entry: DayEntry, month: readonly DayEntry[]): boolean {
+  return entry.state === "returned" && !month.some((o) => o.day === entry.day && (o.state === "recorded" || o.state === "confirmed"));
+}
+
+/** The earliest returned day of a month that still waits to be recorded anew, if any. */
+export function firstDayToRecordAgain(month: readonly DayEntry[]): string | undefined {
+  return month
+    .filter((e) => waitsToBeRecordedAgain(e, month))
+    .map((e) => e.day)
+    .sort()[0];
+}
