@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { Actor, ApiKeyActor } from "../../kernel/actor";
 import { today } from "../../kernel/dates";
@@ -457,6 +457,52 @@ export interface WriteOptions {
 
 /** New values are inserted this many at a time (multi-row INSERT; 21 columns stay far below PostgreSQL's 65,535 parameters). */
 const INSERT_BATCH = 1000;
+/** A file's new values are inserted this many at a time, each batch as one JSON parameter. */
+const FILE_INSERT_BATCH = 5000;
+
+/**
+ * Inserts values as ONE parameter — a JSON array unpacked by `jsonb_to_recordset` — instead of
+ * 20 parameters a row built by the query builder (whose cost per parameter made a 100,000-value
+ * file take 30–45 s; see docs/BENCHMARKS.md). Same statement on PGlite and PostgreSQL.
+ */
+async function insertAsJson(tx: Tx, rows: Array<typeof submissions.$inferInsert>) {
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      region_id: r.regionId,
+      organization_id: r.organizationId,
+      standard_id: r.standardId,
+      standard_version_id: r.standardVersionId,
+      period: r.period,
+      period_start: r.periodStart,
+      period_end: r.periodEnd,
+      value: r.value,
+      numerator: r.numerator ?? null,
+      denominator: r.denominator ?? null,
+      method: r.method ?? "",
+      confidence: r.confidence ?? "high",
+      explained_warnings: r.explainedWarnings ?? [],
+      state: r.state ?? "draft",
+      submitted_by: r.submittedBy ?? null,
+      submitted_at: r.submittedAt ? r.submittedAt.toISOString() : null,
+      source: r.source,
+      import_id: r.importId ?? null,
+      created_by: r.createdBy ?? null,
+      updated_at: (r.updatedAt ?? new Date()).toISOString(),
+    })),
+  );
+  await tx.execute(sql`
+    INSERT INTO submissions (id, region_id, organization_id, standard_id, standard_version_id, period, period_start, period_end,
+      value, numerator, denominator, method, confidence, explained_warnings, state, submitted_by, submitted_at, source, import_id,
+      created_by, updated_at)
+    SELECT id, region_id, organization_id, standard_id, standard_version_id, period, period_start, period_end,
+      value, numerator, denominator, method, confidence, explained_warnings, state, submitted_by, submitted_at, source, import_id,
+      created_by, updated_at
+    FROM jsonb_to_recordset(${json}::jsonb) AS x(id uuid, region_id uuid, organization_id uuid, standard_id uuid,
+      standard_version_id uuid, period text, period_start date, period_end date, value double precision,
+      numerator double precision, denominator double precision, method text, confidence text, explained_warnings jsonb,
+      state text, submitted_by uuid, submitted_at timestamptz, source text, import_id uuid, created_by uuid, updated_at timestamptz)`);
+}
 
 /**
  * The one writer of reported values — the batch of the form or an API key, and a file's import:
@@ -562,11 +608,15 @@ export async function writeSubmissions(
     }
     options.onProgress?.(++done);
   }
-  for (let start = 0; start < inserts.length; start += INSERT_BATCH) {
-    const batch = inserts.slice(start, start + INSERT_BATCH);
-    const insert = tx.insert(submissions).values(batch.map((b) => b.row));
-    if (fromFile) await insert;
+  for (let start = 0; start < inserts.length; start += fromFile ? FILE_INSERT_BATCH : INSERT_BATCH) {
+    const batch = inserts.slice(start, start + (fromFile ? FILE_INSERT_BATCH : INSERT_BATCH));
+    if (fromFile)
+      await insertAsJson(
+        tx,
+        batch.map((b) => b.row),
+      );
     else {
+      const insert = tx.insert(submissions).values(batch.map((b) => b.row));
       const rows = await insert.returning();
       for (const [n, row] of rows.entries()) {
         await recordAudit(tx, actor, {
