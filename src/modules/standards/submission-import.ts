@@ -127,8 +127,9 @@ export async function startImport(
   running.set(row.id, { regionId: actor.regionId, organizationId: actor.organizationId, phase: "reading", rowsTotal: 0, rowsDone: 0 });
   const done = runImport(db, actor, row.id, file, limits)
     .catch(async (err: unknown) => {
-      log?.error({ err, importId: row.id }, "import of a value file failed");
-      await finish(db, row.id, { state: "failed", problems: [uniqueViolation(err) ? CONCURRENT : FAILED] });
+      if (!uniqueViolation(err)) log?.error({ err, importId: row.id }, "import of a value file failed");
+      // The database may be gone (a server shutting down): then the next start marks the import failed.
+      await finish(db, row.id, { state: "failed", problems: [uniqueViolation(err) ? CONCURRENT : FAILED] }).catch(() => undefined);
     })
     .finally(() => running.delete(row.id));
   return { import: presentImport(row), done };
