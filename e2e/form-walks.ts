@@ -708,6 +708,14 @@ export const WALKS: Walk[] = [
     wrong: [],
   },
   {
+    form: "reporting-file",
+    as: "controlling@wunstorf.demo",
+    // The upload of a value file; what a file's own problems look like is shown by standards-import.e2e.ts.
+    open: "/meldungen",
+    empty: { what: "no file chosen", fill: async () => {}, fields: ["file"] },
+    wrong: [],
+  },
+  {
     form: "reporting-values",
     as: "controlling@wunstorf.demo",
     // The running quarter: the demo has no values of Wunstorf for it but October's, nobody reports the

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
@@ -119,6 +120,92 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
     await expectAccessible(page, "reporting: submitted");
     await screenshots(page, "reporting-submitted");
     await expectFitsWidth(page, 390);
+    await context.close();
+  });
+
+  it("the controlling downloads the quarter's template, fills it, uploads it, fixes a warning in the file and submits", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "controlling@wunstorf.demo");
+    await press(page, page.getByRole("link", { name: /^Meldungen/ }));
+    const quarterHeading = page.getByRole("heading", { level: 2, name: /^Werte für \d\. Quartal \d{4}$/ });
+    await quarterHeading.waitFor();
+    const navBefore = await page
+      .getByRole("navigation")
+      .getByRole("link", { name: /^Meldungen/ })
+      .getAttribute("aria-label");
+    await page.getByRole("heading", { level: 2, name: "Als Datei melden" }).waitFor();
+
+    // The template of the quarter, as CSV: a line per standard and period, the values empty.
+    const link = page.getByRole("link", { name: "Vorlage herunterladen (CSV)" });
+    const [download] = await Promise.all([page.waitForEvent("download"), press(page, link)]);
+    expect(download.suggestedFilename()).toMatch(/^Meldung-Wunstorf-\d{4}-Q[1-4]\.csv$/);
+    const quarter = /(\d{4}-Q[1-4])/.exec(download.suggestedFilename())![1];
+    const text = fs.readFileSync((await download.path())!, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.split("\r\n");
+    const header = lines.findIndex((l) => l.startsWith("Standard;"));
+    expect(lines[header]).toBe("Standard;Bezeichnung;Einheit;Zeitraum;Wert;Zähler;Nenner;Methode;Verlässlichkeit;Begründung");
+    // Fill the quarter's lines (the monthly ones of the quarter were reported already and stay empty):
+    // the building-permit check far below its last value, without a reason at first.
+    const fill = (withReason: boolean) =>
+      lines
+        .map((line, i) => {
+          const cells = line.split(";");
+          if (i <= header || cells[3] !== quarter) return line;
+          const permit = cells[0] === "bauantrag-vollstaendigkeit";
+          cells[4] = permit ? "18" : cells[2] === "Prozent" ? "85,5" : cells[2] === "Tage" ? "20" : "10";
+          cells[7] = "Auswertung des Fachverfahrens";
+          cells[8] = "hoch";
+          cells[9] = permit && !withReason ? "" : "Umstellung des Fachverfahrens im Sommer";
+          return cells.join(";");
+        })
+        .join("\r\n");
+    const filled = lines.filter((l) => l.split(";")[3] === quarter).length;
+    expect(filled).toBeGreaterThan(1);
+    const problemLine = lines.findIndex((l) => l.startsWith(`bauantrag-vollstaendigkeit;`) && l.split(";")[3] === quarter) + 1;
+
+    const upload = async (content: string) => {
+      await page
+        .locator("#field-file")
+        .setInputFiles({ name: `wunstorf-${quarter}.csv`, mimeType: "text/csv", buffer: Buffer.from(content) });
+      await press(page, page.getByRole("button", { name: "Datei hochladen" }));
+    };
+    await upload(fill(false));
+    const failed = page.getByRole("alert").filter({ hasText: "Die Datei wurde nicht übernommen" });
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain(`Zeile ${problemLine}, Spalte Begründung: Der Wert ist um`);
+    expect(await failed.textContent()).toContain("Es wurde nichts gespeichert");
+    await expectAccessible(page, "reporting: a file with a warning");
+    await screenshots(page, "reporting-file-failed");
+
+    await upload(fill(true));
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${filled} Werte übernommen — bitte prüfen und einreichen` })
+      .waitFor();
+    // The values are drafts in the form now, the reason with them.
+    const permit = page.getByRole("group", { name: /^Vollständigkeitsprüfung/ });
+    await expect.poll(() => permit.getByLabel("Wert (%)").inputValue()).toBe("18");
+    await expectAccessible(page, "reporting: a file taken over");
+    await screenshots(page, "reporting-file-done");
+
+    await press(page, page.getByRole("button", { name: "Einreichen" }));
+    const dialog = page.getByRole("dialog", { name: new RegExp(`^${filled} Werte für \\d\\. Quartal \\d{4} einreichen\\?$`) });
+    await dialog.waitFor();
+    await press(page, dialog.getByRole("button", { name: "Einreichen" }));
+    await page
+      .getByRole("status")
+      .filter({ hasText: new RegExp(`^Eingereicht: ${filled} Werte für`) })
+      .waitFor();
+    // The navigation's count follows at once, without a change of page.
+    await expect
+      .poll(() =>
+        page
+          .getByRole("navigation")
+          .getByRole("link", { name: /^Meldungen/ })
+          .getAttribute("aria-label"),
+      )
+      .not.toBe(navBefore);
     await context.close();
   });
 

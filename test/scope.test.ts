@@ -108,6 +108,12 @@ const RESOURCES = [
     scope: "src/modules/standards/submission-scope.ts",
   },
   {
+    table: "submissionImports",
+    sqlName: "submission_imports",
+    declaredIn: "src/modules/standards/standards.tables.ts",
+    scope: "src/modules/standards/submission-import-scope.ts",
+  },
+  {
     table: "allocationRuns",
     sqlName: "allocation_runs",
     declaredIn: "src/modules/allocation/allocation.tables.ts",

@@ -214,7 +214,17 @@ beforeAll(async () => {
   ).request({
     method: "POST",
     url: "/api/v1/submissions",
-    payload: { items: [{ standardId: standards.permit, period: standards.olderQuarter, value: 17, method: "Kanarienvogel-Zählweise" }] },
+    payload: {
+      items: [
+        {
+          standardId: standards.permit,
+          period: standards.olderQuarter,
+          value: 17,
+          method: "Kanarienvogel-Zählweise",
+          reasons: { median_distance: "Neue Zählweise", jump: "Neue Zählweise" },
+        },
+      ],
+    },
   });
   expect(reporterDraft.statusCode, reporterDraft.body).toBe(201);
   const feed = await (

@@ -4,6 +4,7 @@ import { serviceCatalogue } from "./service-catalogue-files";
 import { standardPolicy } from "./standards.policy";
 import { standardRoutes } from "./standards.routes";
 import { unscopedPublishDue } from "./submission-scope";
+import { failAbandonedImports } from "./submission-import";
 import { submissionTasks } from "./submission-tasks";
 import { submissionPolicy } from "./submissions.policy";
 import { submissionRoutes } from "./submissions.routes";
@@ -24,6 +25,12 @@ export const standardsModule = defineModule({
   // The service catalogue is read when a process prepares the database, so a broken file stops the start.
   prepare: async () => {
     serviceCatalogue();
+  },
+  // An import a stopped server left running wrote nothing (its transaction never committed): it is
+  // marked failed, so that its reporter is told to upload the file again.
+  onListen: async ({ db, log }) => {
+    const failed = await failAbandonedImports(db);
+    if (failed.length) log.warn({ imports: failed }, "imports interrupted by the last stop marked failed");
   },
   jobs: [
     {

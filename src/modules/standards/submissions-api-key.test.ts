@@ -137,7 +137,10 @@ describe("a Wunstorf key", () => {
       messages: { de: expect.stringContaining("widerrufen"), en: expect.stringContaining("revoked") },
     });
     expect(await permitValues()).toEqual(before);
-    const { rows } = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM submissions WHERE period = ${f.olderQuarter}`);
+    const { rows } = await t.database.db.execute(
+      sql`SELECT count(*)::int AS n FROM submissions WHERE period = ${f.olderQuarter} AND standard_id = ${f.permit}
+          AND organization_id = (SELECT id FROM organizations WHERE name = 'Wunstorf')`,
+    );
     expect((rows[0] as { n: number }).n).toBe(0);
   });
 });

@@ -1,5 +1,11 @@
+import multipart from "@fastify/multipart";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { acceptingApiKey, publicAccess } from "../../kernel/policy";
+import { AppError } from "../../kernel/problems";
+import { getImport, startImport, submissionTemplate } from "./submission-import";
+import { valueFileLimits } from "./value-file";
 import {
   correctSubmission,
   createSubmissions,
@@ -15,6 +21,8 @@ import {
   CorrectionBody,
   CreatedSubmissions,
   CreateSubmissionsBody,
+  ImportParams,
+  ImportView,
   ReportingSheet,
   ReportingSheetQuery,
   ReturnBody,
@@ -22,10 +30,59 @@ import {
   SubmissionListQuery,
   SubmissionParams,
   SubmissionView,
+  TemplateQuery,
   ValidateBody,
 } from "./submissions.schemas";
 
 const tags = ["standards"];
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The uploaded file of a multipart request: refused as a problem naming `file` when missing, of another kind or too large. */
+async function uploadedFile(request: FastifyRequest, limitBytes: number): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const field = (rule: string, de: string, en: string) => [{ field: "file", in: "body", rule, message: { de, en } }];
+  if (!request.isMultipart()) {
+    throw new AppError("unsupported_media_type", {
+      fields: field(
+        "multipart",
+        "Laden Sie die Datei als Formular-Upload (multipart/form-data) im Feld „file“ hoch.",
+        'Upload the file as a form upload (multipart/form-data) in the field "file".',
+      ),
+    });
+  }
+  const limitMb = Math.round(limitBytes / 1024 / 1024);
+  const tooLarge = () =>
+    new AppError("payload_too_large", {
+      fields: field(
+        "file_too_large",
+        `Die Datei ist größer als ${limitMb} MB. Teilen Sie sie auf oder lassen Sie leere Zeilen weg.`,
+        `The file is larger than ${limitMb} MB. Split it, or leave out empty lines.`,
+      ),
+    });
+  let part;
+  try {
+    part = await request.file();
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 413) throw tooLarge();
+    throw new AppError("validation", {
+      fields: field("multipart", "Die Datei konnte nicht gelesen werden.", "The file could not be read."),
+    });
+  }
+  if (!part || part.fieldname !== "file") {
+    throw new AppError("validation", {
+      fields: field("required", "Wählen Sie eine Datei (CSV oder XLSX) aus.", "Choose a file (CSV or XLSX)."),
+    });
+  }
+  try {
+    const bytes = await part.toBuffer();
+    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), fileName: part.filename || "Datei" };
+  } catch (err) {
+    if ((err as { statusCode?: number; code?: string }).statusCode === 413 || (err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
+      throw tooLarge();
+    throw new AppError("validation", {
+      fields: field("multipart", "Die Datei konnte nicht gelesen werden.", "The file could not be read."),
+    });
+  }
+}
 
 /** Reported values of service standards (Meldungen): the batch, the reporting sheet and the steps of review. */
 export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -74,6 +131,73 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => reportingSheet(app.db, request.actor!, request.query.period),
+  );
+  app.get(
+    `${S}/template`,
+    {
+      config: { policy: submissionPolicy.gate("report") },
+      schema: {
+        operationId: "getSubmissionTemplate",
+        tags,
+        summary:
+          "The template of a value file (Vorlage) for the caller's administration and a period: a line for every applicable standard and period due, the value columns empty",
+        querystring: TemplateQuery,
+        response: {
+          200: {
+            description: "The file (a download: `Content-Disposition: attachment`)",
+            content: {
+              "text/csv": { schema: z.string().meta({ contentMediaType: "text/csv" }) },
+              [XLSX]: { schema: z.string().meta({ contentMediaType: XLSX, contentEncoding: "binary" }) },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { period, format } = request.query;
+      const { bytes, fileName } = await submissionTemplate(app.db, request.actor!, period, format);
+      reply
+        .type(format === "csv" ? "text/csv; charset=utf-8" : XLSX)
+        .header("content-disposition", `attachment; filename="${fileName}"`)
+        .header("cache-control", "no-store");
+      return reply.send(Buffer.from(bytes) as unknown as string);
+    },
+  );
+  // The upload of a value file: multipart/form-data with one part `file` (CSV or XLSX).
+  await app.register(multipart, { limits: { fileSize: app.config.standardsUploadLimitBytes, files: 1, fields: 5, parts: 6 } });
+  app.post(
+    `${S}/import`,
+    {
+      config: { policy: submissionPolicy.gate("report"), problems: ["payload_too_large", "unsupported_media_type"] },
+      schema: {
+        operationId: "importSubmissions",
+        tags,
+        summary:
+          "Upload a value file (multipart/form-data, part `file`: CSV or XLSX in German conventions) of the caller's administration. The import runs as a job (202, `Location` of its progress): all values are checked like a batch and written as drafts in one transaction, or none are and the import fails with every problem, each with line and column",
+        consumes: ["multipart/form-data"],
+        response: { 202: ImportView },
+      },
+    },
+    async (request, reply) => {
+      const file = await uploadedFile(request, app.config.standardsUploadLimitBytes);
+      const started = await startImport(app.db, request.actor!, file, valueFileLimits(app.config), request.log);
+      return reply.status(202).header("location", `${S}/imports/${started.import.id}`).send(started.import);
+    },
+  );
+  app.get(
+    `${S}/imports/:id`,
+    {
+      config: { policy: submissionPolicy.gate("report") },
+      schema: {
+        operationId: "getSubmissionImport",
+        tags,
+        summary:
+          "The progress of an import of the caller's administration, and its outcome: done, or failed with every problem (line and column)",
+        params: ImportParams,
+        response: { 200: ImportView },
+      },
+    },
+    async (request) => getImport(app.db, request.actor!, request.params.id),
   );
   app.get(
     `${S}/:id`,

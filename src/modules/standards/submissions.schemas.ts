@@ -164,3 +164,34 @@ export const ReportingSheet = z.object({
   rows: z.array(z.object({ standard: StandardRef, period: z.string(), periodLabel: Bilingual, current: SubmissionView.nullable() })),
   canReport: z.boolean(),
 });
+
+export const TemplateQuery = z
+  .object({
+    period: period.describe("The reporting period of the template (`2026-Q3`, `2026-09`, `2026`)"),
+    format: z.enum(["csv", "xlsx"]).default("xlsx").describe("`csv` (UTF-8 with byte order mark, semicolons) or `xlsx`"),
+  })
+  .strict();
+
+export const ImportParams = z.object({ id: z.uuid() });
+
+const FileProblem = z.object({
+  line: z.number().int().nullable().describe("Line (CSV) or row (XLSX) counted from 1; null for the file as a whole"),
+  column: z.string().nullable().describe("Column: its letter (XLSX) or header name"),
+  field: z.string().nullable(),
+  rule: z.string(),
+  message: Bilingual,
+});
+
+/** An import of a value file: its progress while it runs, its outcome when finished. */
+export const ImportView = z.object({
+  id: z.uuid(),
+  fileName: z.string().nullable(),
+  size: z.number().int().nullable(),
+  state: z.enum(["running", "done", "failed"]),
+  phase: z.enum(["reading", "checking", "writing"]).nullable().describe("What a running import does now"),
+  rowsTotal: z.number().int().describe("Values of the file (known once it is read)"),
+  rowsDone: z.number().int().describe("Values written so far; all of them once done, 0 when failed (nothing is written then)"),
+  problems: z.array(FileProblem).describe("Every problem of a failed import, each with line and column"),
+  createdAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});

@@ -121,7 +121,22 @@ describe("a batch of values", () => {
       ],
     });
     expect(refused.statusCode, refused.body).toBe(422);
-    expect(fieldsOf(refused)).toEqual(["items.1.reasons.jump:jump"]);
+    // (Months still to come are refused as such too; the jump is found all the same.)
+    expect(fieldsOf(refused)).toEqual(["items.0.period:period_not_ended", "items.1.period:period_not_ended", "items.1.reasons.jump:jump"]);
+  });
+
+  it("refuses values for a period that has not ended yet, in German and English, and writes nothing", async () => {
+    const running = shiftPeriod(parsePeriod(f.month)!, -1).text;
+    const refused = await post(reporter, S, {
+      items: [{ standardId: f.phone, period: running, value: 80, numerator: 40, denominator: 50 }],
+    });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(fieldsOf(refused)).toContain("items.0.period:period_not_ended");
+    const problem = refused.json().errors.find((e: { rule: string }) => e.rule === "period_not_ended");
+    expect(problem.message.de).toContain("noch nicht vorbei");
+    expect(problem.message.en).toContain("has not ended yet");
+    const { rows } = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM submissions WHERE period = ${running}`);
+    expect((rows[0] as { n: number }).n).toBe(0);
   });
 
   it("keeps drafts with the administration: other administrations, the coordination and the public get 404", async () => {

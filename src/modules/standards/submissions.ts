@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { Actor, ApiKeyActor } from "../../kernel/actor";
 import { today } from "../../kernel/dates";
@@ -17,7 +17,13 @@ import {
   type Period,
 } from "../../domain/standards/period";
 import { checkValue, median, type PlausibilityProblem } from "../../domain/standards/plausibility";
-import { PERIODICITIES, type ConfidenceLevel, type ExplainedWarning, type Periodicity } from "../../domain/standards/standard";
+import {
+  PERIODICITIES,
+  type ConfidenceLevel,
+  type ExplainedWarning,
+  type Periodicity,
+  type SubmissionSource,
+} from "../../domain/standards/standard";
 import { recordAudit } from "../audit";
 import { submissions } from "./standards.tables";
 import {
@@ -141,20 +147,33 @@ async function assess(
 ): Promise<{ problems: FieldProblem[]; assessed: Array<Assessed | null> }> {
   const catalogue = await catalogueOf(tx, actor.regionId);
   const facts = await factsOf(tx, actor.regionId, actor.organizationId);
-  const periods = candidates.flatMap((c) => {
-    const p = parsePeriod(c.period);
-    return p ? [p] : [];
-  });
-  const own = await ownCurrentSubmissions(
-    tx,
-    actor,
-    periods.map((p) => previousPeriod(p).text),
-  );
+  const periods = [
+    ...new Map(
+      candidates.flatMap((c) => {
+        const p = parsePeriod(c.period);
+        return p ? [[p.text, p] as const] : [];
+      }),
+    ).values(),
+  ];
+  const own = await ownCurrentSubmissions(tx, actor, [...new Set(periods.map((p) => previousPeriod(p).text))]);
   const region = await regionValuesOf(
     tx,
     actor.regionId,
     periods.map((p) => p.text),
   );
+  // Looked up by standard and period (a file brings up to 200,000 values: no search per value).
+  const pair = (standardId: string, period: string | null) => `${standardId}|${period}`;
+  const inBatch = new Map(candidates.map((c) => [pair(c.standardId, c.period), c]));
+  const stored = new Map(own.map((s) => [pair(s.standardId, s.period), s]));
+  const peersOf = new Map<string, number[]>();
+  for (const r of region) {
+    if (r.organizationId === actor.organizationId) continue;
+    const key = pair(r.standardId, r.period);
+    const values = peersOf.get(key);
+    if (values) values.push(r.value);
+    else peersOf.set(key, [r.value]);
+  }
+  const day = today();
   const problems: FieldProblem[] = [];
   const assessed = candidates.map((c, i): Assessed | null => {
     const at = (field: string) => `${prefix(i)}${field}`;
@@ -172,14 +191,21 @@ async function assess(
     }
     // The previous period's value: the batch's own when it brings one (a quarter's sheet sends its three months), else the stored one.
     const before = period ? previousPeriod(period).text : null;
-    const previous =
-      candidates.find((o) => o.standardId === c.standardId && o.period === before) ??
-      own.find((s) => s.standardId === c.standardId && s.period === before);
-    const peers = region.filter((r) => r.standardId === c.standardId && r.period === c.period && r.organizationId !== actor.organizationId);
+    const previous = inBatch.get(pair(c.standardId, before)) ?? stored.get(pair(c.standardId, before));
+    const peers = peersOf.get(pair(c.standardId, c.period)) ?? [];
     const found: PlausibilityProblem[] = checkValue(
       { period: c.period, value: c.value, numerator: c.numerator ?? null, denominator: c.denominator ?? null },
-      { unit: rules.unit, periodicity: rules.periodicity, previousValue: previous?.value ?? null, peerValues: peers.map((p) => p.value) },
+      { unit: rules.unit, periodicity: rules.periodicity, previousValue: previous?.value ?? null, peerValues: peers },
     );
+    // Values are reported for periods that have ended: a month's calls are counted once it is over.
+    if (period && period.end >= day) {
+      problems.push(
+        problemOf(at("period"), "period_not_ended", {
+          de: `${formatPeriod(period)} ist noch nicht vorbei; Werte werden nach dem Ende des Zeitraums gemeldet.`,
+          en: `${formatPeriod(period, "en")} has not ended yet; values are reported once the period is over.`,
+        }),
+      );
+    }
     for (const p of found.filter((f) => f.severity === "error")) problems.push(problemOf(at(p.field), p.rule, p.message));
     if (period && period.kind === rules.periodicity && !version) {
       problems.push(
@@ -353,6 +379,26 @@ export async function reportingSheet(db: Db, actor: Actor, periodText?: string) 
   };
 }
 
+/**
+ * The standards that apply to the actor's administration in a period (the version in force at its
+ * end), with their current title, unit and periodicity: what a template lists.
+ */
+export async function applicableStandards(db: Db, actor: Reporter, period: Period) {
+  const catalogue = await catalogueOf(db, actor.regionId);
+  const facts = await factsOf(db, actor.regionId, actor.organizationId);
+  return [...catalogue.values()].flatMap((entry) => {
+    const version = versionInForce(entry.versions, period.end);
+    return version && appliesTo(version.appliesTo, facts)
+      ? [{ id: entry.id, key: entry.key, title: version.title, unit: version.unit, periodicity: version.periodicity }]
+      : [];
+  });
+}
+
+/** The region's standards by key (a file names a standard by its key). */
+export async function standardIdsByKey(db: Db | Tx, regionId: string): Promise<Map<string, string>> {
+  return new Map([...(await catalogueOf(db, regionId)).values()].map((e) => [e.key, e.id]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Changing
 
@@ -384,88 +430,208 @@ const auditOf = (s: Pick<SubmissionRow, "period" | "value" | "numerator" | "deno
  * correction changes that).
  */
 export async function createSubmissions(db: Db, actor: Reporter, body: { items: SubmissionInput[]; submit: boolean }) {
-  const accountId = isApiKey(actor) ? null : actor.accountId;
   const ids = await db.transaction(async (tx) => {
-    const { problems, assessed } = await assess(tx, actor, body.items, (i) => `items.${i}.`);
-    const existing = await ownCurrentSubmissionsForUpdate(
-      tx,
-      actor,
-      [...new Set(body.items.map((i) => i.standardId))],
-      [...new Set(body.items.map((i) => i.period))],
-    );
-    const seen = new Set<string>();
-    body.items.forEach((item, i) => {
-      const key = `${item.standardId}|${item.period}`;
-      if (seen.has(key)) {
-        problems.push(
-          problemOf(`items.${i}.period`, "duplicate", {
-            de: "Für diesen Standard und Zeitraum steht schon ein Wert weiter oben.",
-            en: "A value for this standard and period is listed above already.",
-          }),
-        );
-      }
-      seen.add(key);
-      const before = existing.find((e) => e.standardId === item.standardId && e.period === item.period);
-      if (before && before.state !== "draft") {
-        problems.push(
-          problemOf(`items.${i}.period`, "already_submitted", {
-            de: "Für diesen Zeitraum ist schon ein Wert eingereicht. Ändern Sie ihn nach der Validierung mit einer Korrektur.",
-            en: "A value for this period has been submitted already. Once validated, change it with a correction.",
-          }),
-        );
-      }
+    const result = await writeSubmissions(tx, actor, body.items, {
+      submit: body.submit,
+      source: isApiKey(actor) ? "api" : "form",
+      prefix: (i) => `items.${i}.`,
     });
-    problems.sort((a, b) => a.field.localeCompare(b.field, "en", { numeric: true }));
-    if (problems.length) refuse(problems);
-    const now = new Date();
-    const state = body.submit ? "submitted" : "draft";
-    const written: string[] = [];
-    for (const [i, item] of body.items.entries()) {
-      const a = assessed[i]!;
-      const values = {
-        standardVersionId: a.version.id,
-        periodStart: a.period.start,
-        periodEnd: a.period.end,
-        value: item.value,
-        numerator: item.numerator ?? null,
-        denominator: item.denominator ?? null,
-        method: item.method,
-        confidence: item.confidence,
-        explainedWarnings: a.explained,
-        state: state as "draft" | "submitted",
-        returnComment: null,
-        submittedBy: body.submit ? accountId : null,
-        submittedAt: body.submit ? now : null,
-        source: isApiKey(actor) ? ("api" as const) : ("form" as const),
-        updatedAt: now,
-      };
-      const before = existing.find((e) => e.standardId === item.standardId && e.period === item.period);
-      const [row] = before
-        ? await tx.update(submissions).set(values).where(eq(submissions.id, before.id)).returning()
-        : await tx
-            .insert(submissions)
-            .values({
-              ...values,
-              regionId: actor.regionId,
-              organizationId: actor.organizationId,
-              standardId: item.standardId,
-              period: a.period.text,
-              createdBy: accountId,
-            })
-            .returning();
+    if ("problems" in result) refuse(result.problems);
+    return result.ids;
+  });
+  return { items: await presentSubmissions(db, actor, await ownSubmissionsByIds(db, actor, ids)) };
+}
+
+/** How {@link writeSubmissions} writes a batch. */
+export interface WriteOptions {
+  /** Submit the values at once (else they are drafts). */
+  submit: boolean;
+  source: SubmissionSource;
+  /** The import of a file the values come from. */
+  importId?: string;
+  /** The field prefix of item `i` in the problems (`items.3.`). */
+  prefix: (i: number) => string;
+  /** Told how many values are written so far (a file's progress). */
+  onProgress?: (done: number) => void;
+}
+
+/** New values are inserted this many at a time (multi-row INSERT; 21 columns stay far below PostgreSQL's 65,535 parameters). */
+const INSERT_BATCH = 1000;
+/** A file's new values are inserted this many at a time, each batch as one JSON parameter. */
+const FILE_INSERT_BATCH = 5000;
+
+/**
+ * Inserts values as ONE parameter — a JSON array unpacked by `jsonb_to_recordset` — instead of
+ * 20 parameters a row built by the query builder (whose cost per parameter made a 100,000-value
+ * file take 30–45 s; see docs/BENCHMARKS.md). Same statement on PGlite and PostgreSQL.
+ */
+async function insertAsJson(tx: Tx, rows: Array<typeof submissions.$inferInsert>) {
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      region_id: r.regionId,
+      organization_id: r.organizationId,
+      standard_id: r.standardId,
+      standard_version_id: r.standardVersionId,
+      period: r.period,
+      period_start: r.periodStart,
+      period_end: r.periodEnd,
+      value: r.value,
+      numerator: r.numerator ?? null,
+      denominator: r.denominator ?? null,
+      method: r.method ?? "",
+      confidence: r.confidence ?? "high",
+      explained_warnings: r.explainedWarnings ?? [],
+      state: r.state ?? "draft",
+      submitted_by: r.submittedBy ?? null,
+      submitted_at: r.submittedAt ? r.submittedAt.toISOString() : null,
+      source: r.source,
+      import_id: r.importId ?? null,
+      created_by: r.createdBy ?? null,
+      updated_at: (r.updatedAt ?? new Date()).toISOString(),
+    })),
+  );
+  await tx.execute(sql`
+    INSERT INTO submissions (id, region_id, organization_id, standard_id, standard_version_id, period, period_start, period_end,
+      value, numerator, denominator, method, confidence, explained_warnings, state, submitted_by, submitted_at, source, import_id,
+      created_by, updated_at)
+    SELECT id, region_id, organization_id, standard_id, standard_version_id, period, period_start, period_end,
+      value, numerator, denominator, method, confidence, explained_warnings, state, submitted_by, submitted_at, source, import_id,
+      created_by, updated_at
+    FROM jsonb_to_recordset(${json}::jsonb) AS x(id uuid, region_id uuid, organization_id uuid, standard_id uuid,
+      standard_version_id uuid, period text, period_start date, period_end date, value double precision,
+      numerator double precision, denominator double precision, method text, confidence text, explained_warnings jsonb,
+      state text, submitted_by uuid, submitted_at timestamptz, source text, import_id uuid, created_by uuid, updated_at timestamptz)`);
+}
+
+/**
+ * The one writer of reported values — the batch of the form or an API key, and a file's import:
+ * checks every item (`assess`, duplicates, values already submitted) and writes them all in the
+ * caller's transaction, or writes nothing and returns every problem. A file's values are audited
+ * by the import as a whole (one entry naming it), a batch's one by one.
+ */
+export async function writeSubmissions(
+  tx: Tx,
+  actor: Reporter,
+  items: SubmissionInput[],
+  options: WriteOptions,
+): Promise<{ ids: string[] } | { problems: FieldProblem[] }> {
+  const accountId = isApiKey(actor) ? null : actor.accountId;
+  const { problems, assessed } = await assess(tx, actor, items, options.prefix);
+  const existing = await ownCurrentSubmissionsForUpdate(
+    tx,
+    actor,
+    [...new Set(items.map((i) => i.standardId))],
+    [...new Set(items.map((i) => i.period))],
+  );
+  const existingOf = new Map(existing.map((e) => [`${e.standardId}|${e.period}`, e]));
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const key = `${item.standardId}|${item.period}`;
+    if (seen.has(key)) {
+      problems.push(
+        problemOf(`${options.prefix(i)}period`, "duplicate", {
+          de: "Für diesen Standard und Zeitraum steht schon ein Wert weiter oben.",
+          en: "A value for this standard and period is listed above already.",
+        }),
+      );
+    }
+    seen.add(key);
+    const before = existingOf.get(key);
+    if (before && before.state !== "draft") {
+      problems.push(
+        problemOf(`${options.prefix(i)}period`, "already_submitted", {
+          de: "Für diesen Zeitraum ist schon ein Wert eingereicht. Ändern Sie ihn nach der Validierung mit einer Korrektur.",
+          en: "A value for this period has been submitted already. Once validated, change it with a correction.",
+        }),
+      );
+    }
+  });
+  problems.sort((a, b) => a.field.localeCompare(b.field, "en", { numeric: true }));
+  if (problems.length) return { problems };
+  const now = new Date();
+  const state = options.submit ? "submitted" : "draft";
+  const fromFile = options.importId !== undefined;
+  const valuesOf = (item: SubmissionInput, a: Assessed) => ({
+    standardVersionId: a.version.id,
+    periodStart: a.period.start,
+    periodEnd: a.period.end,
+    value: item.value,
+    numerator: item.numerator ?? null,
+    denominator: item.denominator ?? null,
+    method: item.method,
+    confidence: item.confidence,
+    explainedWarnings: a.explained,
+    state: state as "draft" | "submitted",
+    returnComment: null,
+    submittedBy: options.submit ? accountId : null,
+    submittedAt: options.submit ? now : null,
+    source: options.source,
+    importId: options.importId ?? null,
+    updatedAt: now,
+  });
+  const ids: string[] = new Array(items.length);
+  const inserts: Array<{ i: number; row: typeof submissions.$inferInsert }> = [];
+  let done = 0;
+  for (const [i, item] of items.entries()) {
+    const a = assessed[i]!;
+    const before = existingOf.get(`${item.standardId}|${item.period}`);
+    if (!before) {
+      const id = randomUUID();
+      ids[i] = id;
+      inserts.push({
+        i,
+        row: {
+          ...valuesOf(item, a),
+          id,
+          regionId: actor.regionId,
+          organizationId: actor.organizationId,
+          standardId: item.standardId,
+          period: a.period.text,
+          createdBy: accountId,
+        },
+      });
+      continue;
+    }
+    // A draft of the period is replaced.
+    const [row] = await tx.update(submissions).set(valuesOf(item, a)).where(eq(submissions.id, before.id)).returning();
+    ids[i] = row.id;
+    if (!fromFile) {
       await recordAudit(tx, actor, {
-        action: before ? "update" : "create",
+        action: "update",
         entity: "submission",
         entityId: row.id,
         visibility: state === "draft" ? "tenant" : "region",
-        before: before ? auditOf(before, before.explainedWarnings.length) : undefined,
+        before: auditOf(before, before.explainedWarnings.length),
         after: auditOf(row, a.explained.length),
       });
-      written.push(row.id);
     }
-    return written;
-  });
-  return { items: await presentSubmissions(db, actor, await ownSubmissionsByIds(db, actor, ids)) };
+    options.onProgress?.(++done);
+  }
+  for (let start = 0; start < inserts.length; start += fromFile ? FILE_INSERT_BATCH : INSERT_BATCH) {
+    const batch = inserts.slice(start, start + (fromFile ? FILE_INSERT_BATCH : INSERT_BATCH));
+    if (fromFile)
+      await insertAsJson(
+        tx,
+        batch.map((b) => b.row),
+      );
+    else {
+      const insert = tx.insert(submissions).values(batch.map((b) => b.row));
+      const rows = await insert.returning();
+      for (const [n, row] of rows.entries()) {
+        await recordAudit(tx, actor, {
+          action: "create",
+          entity: "submission",
+          entityId: row.id,
+          visibility: state === "draft" ? "tenant" : "region",
+          after: auditOf(row, assessed[batch[n].i]!.explained.length),
+        });
+      }
+    }
+    done += batch.length;
+    options.onProgress?.(done);
+  }
+  return { ids };
 }
 
 /** The actor's own value, locked for a step; another administration's answers like a missing one. */

@@ -1718,6 +1718,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/submissions/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The template of a value file (Vorlage) for the caller's administration and a period: a line for every applicable standard and period due, the value columns empty */
+        get: operations["getSubmissionTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a value file (multipart/form-data, part `file`: CSV or XLSX in German conventions) of the caller's administration. The import runs as a job (202, `Location` of its progress): all values are checked like a batch and written as drafts in one transaction, or none are and the import fails with every problem, each with line and column */
+        post: operations["importSubmissions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The progress of an import of the caller's administration, and its outcome: done, or failed with every problem (line and column) */
+        get: operations["getSubmissionImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/submissions/{id}": {
         parameters: {
             query?: never;
@@ -17575,6 +17626,265 @@ export interface operations {
             };
             /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSubmissionTemplate: {
+        parameters: {
+            query: {
+                /** @description The reporting period of the template (`2026-Q3`, `2026-09`, `2026`) */
+                period: string;
+                /** @description `csv` (UTF-8 with byte order mark, semicolons) or `xlsx` */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (a download: `Content-Disposition: attachment`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importSubmissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        fileName: string | null;
+                        size: number | null;
+                        /** @enum {string} */
+                        state: "running" | "done" | "failed";
+                        /** @description What a running import does now */
+                        phase: ("reading" | "checking" | "writing") | null;
+                        /** @description Values of the file (known once it is read) */
+                        rowsTotal: number;
+                        /** @description Values written so far; all of them once done, 0 when failed (nothing is written then) */
+                        rowsDone: number;
+                        /** @description Every problem of a failed import, each with line and column */
+                        problems: {
+                            /** @description Line (CSV) or row (XLSX) counted from 1; null for the file as a whole */
+                            line: number | null;
+                            /** @description Column: its letter (XLSX) or header name */
+                            column: string | null;
+                            field: string | null;
+                            rule: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            };
+                        }[];
+                        createdAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSubmissionImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        fileName: string | null;
+                        size: number | null;
+                        /** @enum {string} */
+                        state: "running" | "done" | "failed";
+                        /** @description What a running import does now */
+                        phase: ("reading" | "checking" | "writing") | null;
+                        /** @description Values of the file (known once it is read) */
+                        rowsTotal: number;
+                        /** @description Values written so far; all of them once done, 0 when failed (nothing is written then) */
+                        rowsDone: number;
+                        /** @description Every problem of a failed import, each with line and column */
+                        problems: {
+                            /** @description Line (CSV) or row (XLSX) counted from 1; null for the file as a whole */
+                            line: number | null;
+                            /** @description Column: its letter (XLSX) or header name */
+                            column: string | null;
+                            field: string | null;
+                            rule: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            };
+                        }[];
+                        createdAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

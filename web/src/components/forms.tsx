@@ -287,6 +287,43 @@ export function TextField({ name, label, value, onChange, error, hint, type = "t
   );
 }
 
+/** A file chooser in KERN markup: label, hint, error; `accept` names the types offered. */
+export function FileField({
+  name,
+  label,
+  hint,
+  accept,
+  error,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  accept: string;
+  error?: string;
+  onChange(file: File | null): void;
+}) {
+  const id = `field-${name}`;
+  return (
+    <div className={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
+      <label className="kern-label" htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      <input
+        className={`kern-form-input__input${error ? " kern-form-input__input--error" : ""}`}
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.target.files?.[0] ?? null)}
+      />
+    </div>
+  );
+}
+
 /** The hint and the error of the field `id`, in this order, each with the id {@link describedBy} names. */
 function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (

@@ -67,6 +67,14 @@ export function useOwnTaskList(): OwnTasks {
   return current.key === current.asked ? current : { data: undefined, problem: null };
 }
 
+/**
+ * Asks again for the person's tasks now, for the page shown: after a step that changes them
+ * (a report submitted), so the navigation's counts follow at once, not on the next page.
+ */
+export function refreshOwnTasks(): void {
+  if (state.key !== null) void refresh(state.key);
+}
+
 /** The tasks whose step opens under `prefix` (e.g. `/abordnungen`): how many wait there. */
 export const countUnder = (tasks: Tasks | undefined, prefix: string): number =>
   tasks

@@ -7,7 +7,9 @@ import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Fieldset, Form, Notice, SelectField, TextField } from "../../components/forms";
 import { formatters } from "../../i18n";
+import { refreshOwnTasks } from "../../routes/ownTasks";
 import type { NewSubmissions, ReportingSheet, SheetRow } from "./api";
+import { FileImport } from "./FileImport";
 import { numberOf, numberText, valueText } from "./numbers";
 
 type Rule = "jump" | "median_distance";
@@ -109,6 +111,8 @@ export function ReportingPage() {
             : t("reporting.savedDraft", { count: n, period: label }),
         );
         sheet.reload();
+        // The navigation's count of what is due follows at once.
+        if (body.submit) refreshOwnTasks();
       },
     },
   );
@@ -208,6 +212,9 @@ export function ReportingPage() {
           </p>
         </Form>
       </section>
+      {data.canReport && editable.length ? (
+        <FileImport period={data.period} periodLabel={data.periodLabel[lang]} onImported={() => sheet.reload()} />
+      ) : null}
       <section aria-labelledby="values-heading">
         <h2 className="kern-heading-medium" id="values-heading">
           {t("reporting.valuesFor", { period: data.periodLabel[lang] })}

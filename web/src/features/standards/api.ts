@@ -26,3 +26,5 @@ export type SubmissionList = ResponseOf<"/api/v1/submissions">;
 export type Submission = SubmissionList["items"][number];
 /** A batch of values as the form sends it. */
 export type NewSubmissions = RequestBodyOf<"/api/v1/submissions", "post">;
+/** An import of a value file: its progress and outcome (`GET /api/v1/submissions/imports/{id}`). */
+export type SubmissionImport = ResponseOf<"/api/v1/submissions/imports/{id}">;

@@ -206,6 +206,28 @@ export const de = {
       "Eingereicht: {{count}} Werte für {{period}}. Als Nächstes prüft die Koordinierungsstelle der Region; nach der Validierung werden sie am {{day}}. des Folgemonats veröffentlicht.",
     submitted_one:
       "Eingereicht: ein Wert für {{period}}. Als Nächstes prüft die Koordinierungsstelle der Region; nach der Validierung wird er am {{day}}. des Folgemonats veröffentlicht.",
+    file: {
+      heading: "Als Datei melden",
+      intro:
+        "Statt das Formular auszufüllen, können Sie die Werte als Tabelle hochladen: Laden Sie die Vorlage für {{period}} herunter, tragen Sie die Werte ein und laden Sie die Datei wieder hoch. Die Werte werden wie im Formular geprüft und als Entwurf übernommen; eingereicht wird danach hier im Formular.",
+      templateCsv: "Vorlage herunterladen (CSV)",
+      templateXlsx: "Vorlage herunterladen (Excel, XLSX)",
+      label: "Datei (CSV oder XLSX)",
+      hint: "CSV mit Semikolon oder Excel-Datei (XLSX), höchstens 50 MB.",
+      upload: "Datei hochladen",
+      choose: "Wählen Sie zuerst eine Datei aus.",
+      running: "Die Datei „{{name}}“ wird geprüft und übernommen …",
+      progress: "{{done}} von {{total}} Werten übernommen",
+      reading: "Datei wird gelesen …",
+      done_other: "{{count}} Werte übernommen — bitte prüfen und einreichen. Sie stehen unten im Formular als Entwurf.",
+      done_one: "Ein Wert übernommen — bitte prüfen und einreichen. Er steht unten im Formular als Entwurf.",
+      failedTitle_other: "Die Datei wurde nicht übernommen: {{count}} Angaben sind zu prüfen. Es wurde nichts gespeichert.",
+      failedTitle_one: "Die Datei wurde nicht übernommen: eine Angabe ist zu prüfen. Es wurde nichts gespeichert.",
+      failedNext: "Berichtigen Sie die Datei und laden Sie sie erneut hoch.",
+      at: "Zeile {{line}}, Spalte {{column}}",
+      atLine: "Zeile {{line}}",
+      wholeFile: "Datei",
+    },
     states: {
       draft: "Entwurf",
       submitted: "eingereicht, wartet auf die Prüfung",

@@ -207,6 +207,28 @@ export const en: typeof de = {
       "Submitted: {{count}} values for {{period}}. Next the region's coordination office reviews them; once validated they are published on the {{day}}th of the following month.",
     submitted_one:
       "Submitted: one value for {{period}}. Next the region's coordination office reviews it; once validated it is published on the {{day}}th of the following month.",
+    file: {
+      heading: "Report as a file",
+      intro:
+        "Instead of filling in the form you can upload the values as a table: download the template for {{period}}, enter the values and upload the file again. The values are checked as in the form and saved as drafts; you submit them here in the form afterwards.",
+      templateCsv: "Download the template (CSV)",
+      templateXlsx: "Download the template (Excel, XLSX)",
+      label: "File (CSV or XLSX)",
+      hint: "CSV with semicolons or an Excel file (XLSX), at most 50 MB.",
+      upload: "Upload file",
+      choose: "Choose a file first.",
+      running: "The file “{{name}}” is being checked and saved …",
+      progress: "{{done}} of {{total}} values saved",
+      reading: "Reading the file …",
+      done_other: "{{count}} values saved — please check and submit them. They are in the form below as drafts.",
+      done_one: "One value saved — please check and submit it. It is in the form below as a draft.",
+      failedTitle_other: "The file was not saved: {{count}} entries need attention. Nothing was saved.",
+      failedTitle_one: "The file was not saved: one entry needs attention. Nothing was saved.",
+      failedNext: "Correct the file and upload it again.",
+      at: "Line {{line}}, column {{column}}",
+      atLine: "Line {{line}}",
+      wholeFile: "File",
+    },
     states: {
       draft: "draft",
       submitted: "submitted, awaiting review",

@@ -1,0 +1,140 @@
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type Problem } from "../../api/client";
+import { useMutation } from "../../api/hooks";
+import { Button, ErrorSummary, FileField, Form, Notice } from "../../components/forms";
+import type { SubmissionImport } from "./api";
+
+const ACCEPT = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A problem found before sending, in the server's shape. */
+const noFile = (message: { de: string; en: string }): Problem => ({
+  type: "urn:verbund:problem:validation",
+  title: "Die Eingaben sind nicht gültig.",
+  status: 400,
+  detail: "",
+  code: "validation",
+  messages: message,
+  errors: [{ field: "file", in: "body", rule: "required", message }],
+});
+
+/**
+ * "Als Datei melden" on the Meldungen page: the template of the period (CSV, XLSX) to download, a
+ * file to upload, the import's progress while it runs (polled), then its outcome: how many values
+ * were taken over as drafts (the form below shows them), or every problem with line and column.
+ */
+export function FileImport({ period, periodLabel, onImported }: { period: string; periodLabel: string; onImported(): void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "de";
+  const [file, setFile] = useState<File | null>(null);
+  const [job, setJob] = useState<SubmissionImport | null>(null);
+  const [name, setName] = useState("");
+  const alive = useRef(true);
+  useEffect(() => () => void (alive.current = false), []);
+
+  const follow = async (id: string) => {
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 400));
+      if (!alive.current) return;
+      const res = await api.GET("/api/v1/submissions/imports/{id}", { params: { path: { id } } });
+      if (!res.data) return;
+      setJob(res.data);
+      if (res.data.state !== "running") {
+        if (res.data.state === "done") onImported();
+        return;
+      }
+    }
+  };
+  const upload = useMutation(
+    async (chosen: File) => {
+      const body = new FormData();
+      body.append("file", chosen, chosen.name);
+      return api.POST("/api/v1/submissions/import", { body: body as never, bodySerializer: (b: unknown) => b as FormData });
+    },
+    {
+      onSuccess(started) {
+        setJob(started);
+        void follow(started.id);
+      },
+    },
+  );
+  const both = (key: string) => ({ de: i18n.getFixedT("de")(key), en: i18n.getFixedT("en")(key) });
+  const send = () => {
+    if (!file) return upload.fail(noFile(both("reporting.file.choose")));
+    setJob(null);
+    setName(file.name);
+    void upload.run(file);
+  };
+  const template = (format: "csv" | "xlsx") => `/api/v1/submissions/template?period=${encodeURIComponent(period)}&format=${format}`;
+  const where = (p: SubmissionImport["problems"][number]) =>
+    p.line === null
+      ? t("reporting.file.wholeFile")
+      : p.column
+        ? t("reporting.file.at", { line: p.line, column: p.column })
+        : t("reporting.file.atLine", { line: p.line });
+
+  return (
+    <section aria-labelledby="file-heading">
+      <h2 className="kern-heading-medium" id="file-heading">
+        {t("reporting.file.heading")}
+      </h2>
+      <p className="kern-body">{t("reporting.file.intro", { period: periodLabel })}</p>
+      <ul className="kern-list">
+        <li>
+          <a className="kern-link" href={template("xlsx")} download>
+            {t("reporting.file.templateXlsx")}
+          </a>
+        </li>
+        <li>
+          <a className="kern-link" href={template("csv")} download>
+            {t("reporting.file.templateCsv")}
+          </a>
+        </li>
+      </ul>
+      <ErrorSummary problem={upload.problem} labels={{ file: t("reporting.file.label") }} />
+      <Form name="reporting-file" labelledBy="file-heading" mutation={upload} onSubmit={send}>
+        <FileField
+          name="file"
+          label={t("reporting.file.label")}
+          hint={t("reporting.file.hint")}
+          accept={ACCEPT}
+          error={upload.errors.file}
+          onChange={setFile}
+        />
+        <p>
+          <Button kind="secondary" disabled={upload.busy || job?.state === "running"}>
+            {t("reporting.file.upload")}
+          </Button>
+        </p>
+      </Form>
+      {job?.state === "running" ? (
+        <div className="kern-stack" role="status">
+          <p className="kern-body">{t("reporting.file.running", { name })}</p>
+          <label className="kern-label" htmlFor="import-progress">
+            {job.rowsTotal ? t("reporting.file.progress", { done: job.rowsDone, total: job.rowsTotal }) : t("reporting.file.reading")}
+          </label>
+          <progress id="import-progress" max={job.rowsTotal || 1} value={job.rowsTotal ? job.rowsDone : undefined} />
+        </div>
+      ) : null}
+      {job?.state === "done" ? <Notice focus>{t("reporting.file.done", { count: job.rowsDone })}</Notice> : null}
+      {job?.state === "failed" ? (
+        <div className="kern-alert kern-alert--danger" role="alert" tabIndex={-1} ref={(el) => el?.focus()}>
+          <div className="kern-alert__header">
+            <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+            <span className="kern-title">{t("reporting.file.failedTitle", { count: job.problems.length })}</span>
+          </div>
+          <div className="kern-alert__body">
+            <p className="kern-body">{t("reporting.file.failedNext")}</p>
+            <ul className="kern-list">
+              {job.problems.map((p, i) => (
+                <li key={i}>
+                  {where(p)}: {p.message[lang]}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
