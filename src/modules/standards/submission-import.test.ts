@@ -262,6 +262,9 @@ describe("the import of a file", () => {
       expect(res.json().errors[0].message.de).toContain("größer als");
       const { rows: after } = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM submission_imports`);
       expect(after).toEqual(before);
+      // The page tells the limit the server keeps, not a figure of its own.
+      const sheet = await c.request({ method: "GET", url: `${S}/sheet` });
+      expect(sheet.json().uploadLimitBytes).toBe(1024);
     } finally {
       await small.app.close();
     }

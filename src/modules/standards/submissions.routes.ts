@@ -130,7 +130,10 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReportingSheet },
       },
     },
-    async (request) => reportingSheet(app.db, request.actor!, request.query.period),
+    async (request) => ({
+      ...(await reportingSheet(app.db, request.actor!, request.query.period)),
+      uploadLimitBytes: app.config.standardsUploadLimitBytes,
+    }),
   );
   app.get(
     `${S}/template`,

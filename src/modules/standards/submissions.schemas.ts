@@ -163,6 +163,8 @@ export const ReportingSheet = z.object({
   /** A standard once per period of its own periodicity the sheet asks for (a monthly one three times in a quarter's sheet). */
   rows: z.array(z.object({ standard: StandardRef, period: z.string(), periodLabel: Bilingual, current: SubmissionView.nullable() })),
   canReport: z.boolean(),
+  /** The largest value file the server takes (`VERBUND_STANDARDS_UPLOAD_MB`), in bytes. */
+  uploadLimitBytes: z.number().int(),
 });
 
 export const TemplateQuery = z

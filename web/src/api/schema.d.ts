@@ -17603,6 +17603,7 @@ export interface operations {
                             } | null;
                         }[];
                         canReport: boolean;
+                        uploadLimitBytes: number;
                     };
                 };
             };

@@ -23,7 +23,17 @@ const noFile = (message: { de: string; en: string }): Problem => ({
  * file to upload, the import's progress while it runs (polled), then its outcome: how many values
  * were taken over as drafts (the form below shows them), or every problem with line and column.
  */
-export function FileImport({ period, periodLabel, onImported }: { period: string; periodLabel: string; onImported(): void }) {
+export function FileImport({
+  period,
+  periodLabel,
+  limitBytes,
+  onImported,
+}: {
+  period: string;
+  periodLabel: string;
+  limitBytes: number;
+  onImported(): void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "de";
   const [file, setFile] = useState<File | null>(null);
@@ -96,7 +106,9 @@ export function FileImport({ period, periodLabel, onImported }: { period: string
         <FileField
           name="file"
           label={t("reporting.file.label")}
-          hint={t("reporting.file.hint")}
+          hint={t("reporting.file.hint", {
+            limit: new Intl.NumberFormat(lang === "en" ? "en-GB" : "de-DE", { maximumFractionDigits: 1 }).format(limitBytes / 1048576),
+          })}
           accept={ACCEPT}
           error={upload.errors.file}
           onChange={setFile}

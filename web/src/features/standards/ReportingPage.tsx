@@ -213,7 +213,12 @@ export function ReportingPage() {
         </Form>
       </section>
       {data.canReport && editable.length ? (
-        <FileImport period={data.period} periodLabel={data.periodLabel[lang]} onImported={() => sheet.reload()} />
+        <FileImport
+          period={data.period}
+          periodLabel={data.periodLabel[lang]}
+          limitBytes={data.uploadLimitBytes}
+          onImported={() => sheet.reload()}
+        />
       ) : null}
       <section aria-labelledby="values-heading">
         <h2 className="kern-heading-medium" id="values-heading">

@@ -213,7 +213,7 @@ export const de = {
       templateCsv: "Vorlage herunterladen (CSV)",
       templateXlsx: "Vorlage herunterladen (Excel, XLSX)",
       label: "Datei (CSV oder XLSX)",
-      hint: "CSV mit Semikolon oder Excel-Datei (XLSX), höchstens 50 MB.",
+      hint: "CSV mit Semikolon oder Excel-Datei (XLSX), höchstens {{limit}} MB.",
       upload: "Datei hochladen",
       choose: "Wählen Sie zuerst eine Datei aus.",
       running: "Die Datei „{{name}}“ wird geprüft und übernommen …",

@@ -214,7 +214,7 @@ export const en: typeof de = {
       templateCsv: "Download the template (CSV)",
       templateXlsx: "Download the template (Excel, XLSX)",
       label: "File (CSV or XLSX)",
-      hint: "CSV with semicolons or an Excel file (XLSX), at most 50 MB.",
+      hint: "CSV with semicolons or an Excel file (XLSX), at most {{limit}} MB.",
       upload: "Upload file",
       choose: "Choose a file first.",
       running: "The file “{{name}}” is being checked and saved …",
