@@ -123,7 +123,7 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
     await context.close();
   });
 
-  it("the controlling downloads the quarter's template, fills it, uploads it, fixes a warning in the file and submits", async () => {
+  it("the controlling downloads the quarter's template, fills it, uploads it, fixes a warning in the file and submits; the coordination validates it", async () => {
     const { context, page } = await newPage(browser);
     await signInWithKeyboard(page, "controlling@wunstorf.demo");
     await press(page, page.getByRole("link", { name: /^Meldungen/ }));
@@ -206,7 +206,28 @@ describe.skipIf(!hasBrowser)("reporting values and their review in the browser",
           .getAttribute("aria-label"),
       )
       .not.toBe(navBefore);
+    const quarterLabel = (await quarterHeading.textContent())!.replace(/^Werte für /, "");
     await context.close();
+
+    // The region's coordination finds the uploaded value with the reason from the file and validates it.
+    const coordination = await newPage(browser);
+    const review = coordination.page;
+    await signInWithKeyboard(review, "koordination@region-hannover.demo");
+    await press(review, review.getByRole("link", { name: `Meldungen für ${quarterLabel} prüfen` }).first());
+    await review.getByRole("heading", { level: 1, name: "Prüfung der Meldungen" }).waitFor();
+    const card = review.getByRole("listitem").filter({ has: review.getByRole("heading", { name: /^Wunstorf: Vollständigkeitsprüfung/ }) });
+    await card.waitFor();
+    expect(await card.textContent()).toContain("Begründung: Umstellung des Fachverfahrens im Sommer");
+    await press(review, card.getByRole("button", { name: /^Validieren/ }));
+    const validate = review.getByRole("dialog", { name: `Wert von Wunstorf für ${quarterLabel} validieren?` });
+    await validate.waitFor();
+    await press(review, validate.getByRole("button", { name: "Validieren" }));
+    await review
+      .getByRole("status")
+      .filter({ hasText: /^Validiert: Vollständigkeitsprüfung.* von Wunstorf/ })
+      .waitFor();
+    await expectAccessible(review, "review: the uploaded value validated");
+    await coordination.context.close();
   });
 
   it("the coordination sees the reasons and the median, and validates after being told the publication day", async () => {
