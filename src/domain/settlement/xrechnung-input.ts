@@ -74,6 +74,8 @@ export interface BuyerMasterData {
   address: PostalAddress;
   /** BG-9, optional. */
   contact?: Contact;
+  /** Where a credit's refund goes (the buyer's IBAN), named in the payment terms of a credit; optional. */
+  refundIban?: string;
 }
 
 /** What only the invoice has: its number and dates. */

@@ -314,6 +314,18 @@ describe("XRechnung of a supplement (Nachtrag)", () => {
     expect(cents(v("/inv:Invoice/cac:InvoiceLine[1]/cac:Price/cbc:PriceAmount"))).toBe(5230);
     expect(v("/inv:Invoice/cac:InvoiceLine[1]/cac:Item/cbc:Description")).toContain("Korrektur vom 12.01.2027: 7,75 Std. → 6,00 Std.");
     expect(v("/inv:Invoice/cac:PaymentTerms/cbc:Note")).toContain("Gutschrift");
+    // The refund goes to the buyer's account where the buyer named one.
+    const refunded = read(
+      xrechnungInvoice({
+        statement,
+        ...parties,
+        buyer: { ...parties.buyer, refundIban: "DE10 9999 9999 0000 0032 41" },
+        invoice: { ...parties.invoice, number: "WUN-2027-0002", precedingInvoice },
+      }),
+    );
+    expect(refunded(`string(${q("/inv:Invoice/cac:PaymentTerms/cbc:Note")})`)).toMatch(
+      /^Gutschrift: Der Betrag wird bis \d{2}\.\d{2}\.\d{4} auf das Konto IBAN DE10999999990000003241 erstattet\.$/,
+    );
   });
 
   it("without the original it is refused: a negative invoice needs its preceding invoice", () => {

@@ -197,7 +197,9 @@ export function xrechnungDocument(input: XRechnungInput): XmlElement {
         cbc(
           "Note",
           statement.grossCents < 0
-            ? `Gutschrift: Der Betrag wird bis ${invoice.dueDate.split("-").reverse().join(".")} erstattet.`
+            ? `Gutschrift: Der Betrag wird bis ${invoice.dueDate.split("-").reverse().join(".")} ${
+                blank(buyer.refundIban) ? "" : `auf das Konto IBAN ${buyer.refundIban!.replace(/\s+/g, "").toUpperCase()} `
+              }erstattet.`
             : `Zahlbar bis ${invoice.dueDate.split("-").reverse().join(".")} ohne Abzug.`,
         ),
       ]),

@@ -196,6 +196,7 @@ export async function statementXmlOf(db: Db, actor: Actor, id: string) {
     buyer: {
       name: org(s.borrowerOrganizationId)?.name ?? "",
       leitwegId: borrower?.leitwegId ?? "",
+      refundIban: borrower?.iban || undefined,
       address: {
         street: borrower?.street ?? "",
         city: borrower?.city ?? "",

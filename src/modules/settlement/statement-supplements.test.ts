@@ -291,6 +291,10 @@ describe(`a month billed, then supplemented (${testDatabaseKind})`, () => {
     expect(x("//*[local-name()='PayableAmount']")).toBe(decimalEuros(credit.grossCents));
     expect(x("/*/*[local-name()='InvoiceTypeCode']")).toBe("384");
     expect(x("//*[local-name()='BillingReference']/*[local-name()='InvoiceDocumentReference']/*[local-name()='ID']")).toBe(original.number);
+    // Its payment terms name the borrower's account the refund goes to, as the PDF does.
+    expect(x("//*[local-name()='PaymentTerms']/*[local-name()='Note']")).toContain(
+      `auf das Konto IBAN ${borrowerIban.replace(/\s+/g, "")} erstattet.`,
+    );
   });
 
   it("no entry is billed or reversed by two issued statements; the list shows the original and its supplements", async () => {
