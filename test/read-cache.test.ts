@@ -177,16 +177,20 @@ describe("the data version", () => {
     expect(await dataVersion()).toBe(before);
     await as(first, "wunstorfHr").request({ method: "GET", url: "/api/v1/pool-members" }); // writes the audit of the read
     expect(await dataVersion()).toBe(before);
+    const names = await database.db
+      .select({ id: accounts.id, displayName: accounts.displayName })
+      .from(accounts)
+      .where(inArray(accounts.login, [CAST.bauamt, CAST.katrin]));
     await database.db.transaction(async (tx) => {
       // Two changes in one transaction: one new version, taken at the commit.
-      await tx.update(accounts).set({ locale: "en" }).where(eq(accounts.login, CAST.bauamt));
-      await tx.update(accounts).set({ locale: "en" }).where(eq(accounts.login, CAST.katrin));
+      for (const { id, displayName } of names)
+        await tx
+          .update(accounts)
+          .set({ displayName: `${displayName} (neu)` })
+          .where(eq(accounts.id, id));
     });
     expect(await dataVersion()).toBeGreaterThan(before);
-    await database.db
-      .update(accounts)
-      .set({ locale: "de" })
-      .where(inArray(accounts.login, [CAST.bauamt, CAST.katrin]));
+    for (const { id, displayName } of names) await database.db.update(accounts).set({ displayName }).where(eq(accounts.id, id));
   });
 
   it("stays with a sign-in (a morning of sign-ins keeps the caches), rises with a change in the same row", async () => {
@@ -205,6 +209,60 @@ describe("the data version", () => {
     await database.db.update(accounts).set({ displayName: "Thomas Meyer-Neu" }).where(eq(accounts.login, CAST.bauamt));
     expect(await dataVersion()).toBeGreaterThan(before);
     await database.db.update(accounts).set({ displayName: "Thomas Meyer" }).where(eq(accounts.login, CAST.bauamt));
+  });
+});
+
+describe("a change of one's own language (PATCH /api/v1/me)", () => {
+  const patchMe = (who: Who, payload: Record<string, unknown>) => as(first, who).request({ method: "PATCH", url: "/api/v1/me", payload });
+
+  it("keeps every other caller's pages in every cache, and the caller's own pages show the new language at once", async () => {
+    const requestId = await newRequest();
+    const offered = await post("wunstorfHr", `/api/v1/support-requests/${requestId}/offers`, { memberId });
+    expect(offered.statusCode, offered.body).toBe(201);
+    const secondmentId = offered.json().id as string;
+    const others = [`/api/v1/secondments/${secondmentId}`, "/api/v1/secondments", `/api/v1/support-requests/${requestId}`, "/api/v1/me"];
+    const own = ["/api/v1/me", `/api/v1/secondments/${secondmentId}`, "/api/v1/me/tasks", "/api/v1/me/pool-membership"];
+    // Both servers' caches hold the pages of both callers.
+    for (const server of [first, second]) {
+      for (const url of others) await expectCachedEqualsFresh(server, "wunstorfHr", url);
+      for (const url of own) await expectCachedEqualsFresh(server, "katrin", url);
+    }
+    for (const locale of ["en", "de"] as const) {
+      const before = await dataVersion();
+      const changed = await patchMe("katrin", { locale });
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect(await dataVersion()).toBe(before);
+      for (const server of [first, second]) {
+        // Nobody else's page was emptied…
+        for (const url of others) {
+          const res = await get(server, "wunstorfHr", url);
+          expect(res.headers[READ_CACHE_HEADER], url).toBe("hit");
+          expect(res.json(), url).toEqual((await get(fresh, "wunstorfHr", url)).json());
+        }
+        // …and Katrin's own account page shows the language she chose, on the server that kept the old page too.
+        const me = await get(server, "katrin", "/api/v1/me");
+        expect(me.json().locale).toBe(locale);
+        for (const url of own) await expectCachedEqualsFresh(server, "katrin", url);
+      }
+    }
+  });
+
+  it("a new display name still empties the caches: it is seen through every server", async () => {
+    const original = (await get(fresh, "wunstorfHr", "/api/v1/me")).json().displayName as string;
+    for (const server of [first, second]) await expectCachedEqualsFresh(server, "wunstorfHr", "/api/v1/me");
+    const before = await dataVersion();
+    const renamed = await patchMe("wunstorfHr", { displayName: `${original} (neu)` });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    try {
+      expect(await dataVersion()).toBeGreaterThan(before);
+      for (const server of [first, second]) {
+        const me = await get(server, "wunstorfHr", "/api/v1/me");
+        expect(me.headers[READ_CACHE_HEADER]).toBe("miss");
+        expect(me.json().displayName).toBe(`${original} (neu)`);
+      }
+    } finally {
+      await patchMe("wunstorfHr", { displayName: original });
+    }
   });
 });
 
