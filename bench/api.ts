@@ -11,8 +11,8 @@
  *   npm run bench:api -- --baseline 9443370             the same on commit 9443370 first
  *   npm run bench:api -- --db pglite --duration 5       one database, shorter
  *
- * The checkout runs twice: with the read cache switched off (every read presented afresh, as a
- * read costs right after the data changed) and as configured by default (server/read-cache.ts).
+ * The checkout (and the baseline) runs twice: with the read cache switched off (every read presented
+ * afresh, as a read costs right after the data changed) and as configured by default (server/read-cache.ts).
  * Two mixes change data ten times a second while they read: one caller's language (which leaves
  * the data version alone) and its display name (which empties every cache as often).
  *
@@ -287,8 +287,11 @@ const row = (variant: string, mix: string, f: Figures, bare?: Figures) =>
 
 const kinds = values.db!.split(",").map((k) => k.trim()) as Array<"pglite" | "postgres">;
 const variants: Array<{ name: string; dir: string; env?: Record<string, string> }> = [];
-if (values.baseline) variants.push({ name: `baseline ${values.baseline}`, dir: checkoutOf(work, values.baseline) });
-// Every read presented afresh, as before the read cache (what a read costs when the data changed).
+const baselineDir = values.baseline ? checkoutOf(work, values.baseline) : undefined;
+// Every read presented afresh, as before the read cache (what a read costs when the data changed) — the baseline's too.
+if (baselineDir && !values["no-uncached"])
+  variants.push({ name: `baseline ${values.baseline}, read cache off`, dir: baselineDir, env: { VERBUND_READ_CACHE_MB: "0" } });
+if (baselineDir) variants.push({ name: `baseline ${values.baseline}`, dir: baselineDir });
 if (!values["no-uncached"]) variants.push({ name: "this checkout, read cache off", dir: projectRoot, env: { VERBUND_READ_CACHE_MB: "0" } });
 variants.push({ name: "this checkout", dir: projectRoot });
 
