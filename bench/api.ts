@@ -109,6 +109,8 @@ const MIXES: Mix[] = [
         i,
       ),
   },
+  { name: "/secondments/:id", paths: (c, i) => `/api/v1/secondments/${at(c.secondmentIds, i)}` },
+  { name: "/support-requests/:id", paths: (c, i) => `/api/v1/support-requests/${at(c.requestIds, i)}` },
   {
     name: "lists while one caller switches language 10 times a second",
     changeEveryMs: 100,
