@@ -16,7 +16,7 @@ import { createTestDatabase } from "./db";
 import type { Database } from "../src/db/client";
 import { listDataVersionTriggers, UNVERSIONED_TABLES } from "../src/db/data-version";
 import { acceptedEncoding, READ_CACHE_HEADER } from "../src/server/read-cache";
-import { accountRoles, accounts, auditEvents } from "../src/db/schema";
+import { accountRoles, accounts, auditEvents, poolMemberQualifications, poolMembers } from "../src/db/schema";
 import {
   CAST,
   confirmQualifications,
@@ -425,6 +425,45 @@ describe("answers from the cache", () => {
     expect(acceptedEncoding("identity")).toBeUndefined();
     expect(acceptedEncoding("*")).toBe("br");
     expect(acceptedEncoding(undefined)).toBeUndefined();
+  });
+});
+
+describe("the own pool, remembered for one data version", () => {
+  it("a change of the pool, through the API or directly in the database, is counted at the next read of a request", async () => {
+    const url = `/api/v1/support-requests/${await newRequest()}`;
+    // Read by the server without read cache: only the remembered pool could make it stale.
+    const eligible = async (app: TestApp = fresh) => {
+      const res = await get(app, "wunstorfHr", url);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().eligibleOwnMembers as number;
+    };
+    const before = await eligible();
+    expect(before).toBeGreaterThanOrEqual(1); // Katrin
+    expect(await eligible()).toBe(before);
+    const katrins = and(
+      eq(poolMemberQualifications.memberId, memberId),
+      eq(poolMemberQualifications.qualificationId, q("bauantragspruefung")),
+    );
+    const [held] = await database.db.select().from(poolMemberQualifications).where(katrins);
+    expect(held.confirmedAt).not.toBeNull();
+    // Another writer (psql, another app server) takes the confirmation back…
+    await database.db.update(poolMemberQualifications).set({ confirmedAt: null }).where(katrins);
+    try {
+      expect(await eligible()).toBe(before - 1);
+      expect(await eligible(first)).toBe(before - 1);
+    } finally {
+      await database.db.update(poolMemberQualifications).set({ confirmedAt: held.confirmedAt }).where(katrins);
+    }
+    expect(await eligible()).toBe(before);
+    // …and through the API: Katrin leaves the pool, and her HR office's count follows at once.
+    const left = await as(first, "katrin").request({ method: "DELETE", url: "/api/v1/me/pool-membership" });
+    expect(left.statusCode, left.body).toBe(204);
+    try {
+      expect(await eligible()).toBe(before - 1);
+    } finally {
+      await database.db.update(poolMembers).set({ leftAt: null }).where(eq(poolMembers.id, memberId));
+    }
+    expect(await eligible()).toBe(before);
   });
 });
 
