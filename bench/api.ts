@@ -11,9 +11,10 @@
  *   npm run bench:api -- --baseline 9443370             the same on commit 9443370 first
  *   npm run bench:api -- --db pglite --duration 5       one database, shorter
  *
- * The checkout runs twice: with the read cache switched off (every read presented afresh, as a
- * read costs right after the data changed) and as configured by default (server/read-cache.ts).
- * One mix changes data ten times a second while it reads, so the cache is emptied as often.
+ * The checkout (and the baseline) runs twice: with the read cache switched off (every read presented
+ * afresh, as a read costs right after the data changed) and as configured by default (server/read-cache.ts).
+ * Two mixes change data ten times a second while they read: one caller's language (which leaves
+ * the data version alone) and its display name (which empties every cache as often).
  *
  * Options: --db pglite,postgres  --duration S (per mix, default 10; a 3 s warm-up before each)
  * --connections N (default 50)  --members N  --requests N  --secondments N  --mixes a,b (names
@@ -74,11 +75,16 @@ interface Mix {
   /** Send `Accept-Encoding: br, gzip` (default) or nothing. */
   compressed?: boolean;
   /**
-   * While the mix runs, change data every this many milliseconds (the first caller switches its
-   * language, `PATCH /api/v1/me`): every change raises the data version, so no read cache helps
-   * for longer than that.
+   * While the mix runs, change data every this many milliseconds (`PATCH /api/v1/me` of the first
+   * caller; see {@link Mix.change}).
    */
   changeEveryMs?: number;
+  /**
+   * What changes: the caller's language (`locale`, default: leaves the data version alone, only
+   * the caller's own pages are presented afresh) or its display name (`displayName`: raises the
+   * data version, so no read cache helps for longer than `changeEveryMs`).
+   */
+  change?: "locale" | "displayName";
   /** Only for the app, not the bare route. */
 }
 const at = <T>(xs: T[], i: number) => xs[i % xs.length];
@@ -103,9 +109,18 @@ const MIXES: Mix[] = [
         i,
       ),
   },
+  { name: "/secondments/:id", paths: (c, i) => `/api/v1/secondments/${at(c.secondmentIds, i)}` },
+  { name: "/support-requests/:id", paths: (c, i) => `/api/v1/support-requests/${at(c.requestIds, i)}` },
   {
-    name: "lists while the data changes 10 times a second",
+    name: "lists while one caller switches language 10 times a second",
     changeEveryMs: 100,
+    change: "locale",
+    paths: (_c, i) => at(["/api/v1/organizations", "/api/v1/support-requests", "/api/v1/secondments", "/api/v1/me"], i),
+  },
+  {
+    name: "lists while one caller's name changes 10 times a second (data version raised)",
+    changeEveryMs: 100,
+    change: "displayName",
     paths: (_c, i) => at(["/api/v1/organizations", "/api/v1/support-requests", "/api/v1/secondments", "/api/v1/me"], i),
   },
   {
@@ -219,11 +234,13 @@ async function load(base: string, callers: Caller[], mix: Mix, seconds: number):
   const changer =
     mix.changeEveryMs && callers[0].csrfToken
       ? setInterval(() => {
-          const locale = changes++ % 2 ? "de" : "en";
+          const odd = changes++ % 2 === 1;
+          const body =
+            mix.change === "displayName" ? { displayName: odd ? "Personalamt" : "Personalamt (Bench)" } : { locale: odd ? "de" : "en" };
           void fetch(`${base}/api/v1/me`, {
             method: "PATCH",
             headers: { cookie: callers[0].cookie, "x-csrf-token": callers[0].csrfToken, "content-type": "application/json" },
-            body: JSON.stringify({ locale }),
+            body: JSON.stringify(body),
           }).catch(() => undefined);
         }, mix.changeEveryMs)
       : undefined;
@@ -272,8 +289,11 @@ const row = (variant: string, mix: string, f: Figures, bare?: Figures) =>
 
 const kinds = values.db!.split(",").map((k) => k.trim()) as Array<"pglite" | "postgres">;
 const variants: Array<{ name: string; dir: string; env?: Record<string, string> }> = [];
-if (values.baseline) variants.push({ name: `baseline ${values.baseline}`, dir: checkoutOf(work, values.baseline) });
-// Every read presented afresh, as before the read cache (what a read costs when the data changed).
+const baselineDir = values.baseline ? checkoutOf(work, values.baseline) : undefined;
+// Every read presented afresh, as before the read cache (what a read costs when the data changed) — the baseline's too.
+if (baselineDir && !values["no-uncached"])
+  variants.push({ name: `baseline ${values.baseline}, read cache off`, dir: baselineDir, env: { VERBUND_READ_CACHE_MB: "0" } });
+if (baselineDir) variants.push({ name: `baseline ${values.baseline}`, dir: baselineDir });
 if (!values["no-uncached"]) variants.push({ name: "this checkout, read cache off", dir: projectRoot, env: { VERBUND_READ_CACHE_MB: "0" } });
 variants.push({ name: "this checkout", dir: projectRoot });
 

@@ -157,3 +157,44 @@ describe("the start page's overview is read in a fixed number of statements", ()
     });
   }
 });
+
+/**
+ * Detail pages are read in a small fixed number of statements (#14): most answers of the details
+ * mix in `npm run bench:api` are first reads, which cost what their statements cost. The session's
+ * own statement is left out. Budgets (a statement more fails the test): a secondment's page reads
+ * the secondment, its person, its checklist, the administrations with their settings, its
+ * request, the caller's deputyships, its timeline and the cost parameters — and, where there are
+ * any, the extensions' chain and the framework agreement; a request's page the request, the
+ * administrations' names, its qualifications, its offers and its candidates.
+ */
+describe("detail pages are read in a fixed number of statements", () => {
+  const detail = async (url: string) => {
+    const client = await clientOf(WORLD_HR);
+    counting.reset();
+    const res = await client.request({ method: "GET", url });
+    expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+    return { body: res.json(), statements: counting.statements.filter((q) => !/\bsessions\b/.test(q)) };
+  };
+  const list = async (url: string) =>
+    (await (await clientOf(WORLD_HR)).request({ method: "GET", url })).json().items as Array<{ id: string }>;
+
+  it("a secondment's page in every state: at most 8 statements, one more for an extension's chain and one for the framework agreement", async () => {
+    await world.add.secondments(9);
+    const pages = [];
+    for (const { id } of await list("/api/v1/secondments?limit=100")) pages.push(await detail(`/api/v1/secondments/${id}`));
+    expect(new Set(pages.map((p) => p.body.state)).size).toBeGreaterThanOrEqual(9);
+    for (const { body, statements } of pages) {
+      const budget = 8 + (body.isExtension ? 1 : 0) + (body.frameworkAgreement ? 1 : 0);
+      expect(statements.length, `${body.state}:\n${statements.map((s) => s.slice(0, 120)).join("\n")}`).toBeLessThanOrEqual(budget);
+    }
+  });
+
+  it("a request's page: at most 5 statements; an administration's at most 2; /me 1", async () => {
+    await world.add.supportRequests(2);
+    const [request] = await list("/api/v1/support-requests");
+    expect((await detail(`/api/v1/support-requests/${request.id}`)).statements.length).toBeLessThanOrEqual(5);
+    const [organization] = await list("/api/v1/organizations");
+    expect((await detail(`/api/v1/organizations/${organization.id}`)).statements.length).toBeLessThanOrEqual(2);
+    expect((await detail("/api/v1/me")).statements.length).toBeLessThanOrEqual(1);
+  });
+});

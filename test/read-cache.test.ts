@@ -16,7 +16,7 @@ import { createTestDatabase } from "./db";
 import type { Database } from "../src/db/client";
 import { listDataVersionTriggers, UNVERSIONED_TABLES } from "../src/db/data-version";
 import { acceptedEncoding, READ_CACHE_HEADER } from "../src/server/read-cache";
-import { accountRoles, accounts, auditEvents } from "../src/db/schema";
+import { accountRoles, accounts, auditEvents, poolMemberQualifications, poolMembers } from "../src/db/schema";
 import {
   CAST,
   confirmQualifications,
@@ -177,16 +177,20 @@ describe("the data version", () => {
     expect(await dataVersion()).toBe(before);
     await as(first, "wunstorfHr").request({ method: "GET", url: "/api/v1/pool-members" }); // writes the audit of the read
     expect(await dataVersion()).toBe(before);
+    const names = await database.db
+      .select({ id: accounts.id, displayName: accounts.displayName })
+      .from(accounts)
+      .where(inArray(accounts.login, [CAST.bauamt, CAST.katrin]));
     await database.db.transaction(async (tx) => {
       // Two changes in one transaction: one new version, taken at the commit.
-      await tx.update(accounts).set({ locale: "en" }).where(eq(accounts.login, CAST.bauamt));
-      await tx.update(accounts).set({ locale: "en" }).where(eq(accounts.login, CAST.katrin));
+      for (const { id, displayName } of names)
+        await tx
+          .update(accounts)
+          .set({ displayName: `${displayName} (neu)` })
+          .where(eq(accounts.id, id));
     });
     expect(await dataVersion()).toBeGreaterThan(before);
-    await database.db
-      .update(accounts)
-      .set({ locale: "de" })
-      .where(inArray(accounts.login, [CAST.bauamt, CAST.katrin]));
+    for (const { id, displayName } of names) await database.db.update(accounts).set({ displayName }).where(eq(accounts.id, id));
   });
 
   it("stays with a sign-in (a morning of sign-ins keeps the caches), rises with a change in the same row", async () => {
@@ -205,6 +209,60 @@ describe("the data version", () => {
     await database.db.update(accounts).set({ displayName: "Thomas Meyer-Neu" }).where(eq(accounts.login, CAST.bauamt));
     expect(await dataVersion()).toBeGreaterThan(before);
     await database.db.update(accounts).set({ displayName: "Thomas Meyer" }).where(eq(accounts.login, CAST.bauamt));
+  });
+});
+
+describe("a change of one's own language (PATCH /api/v1/me)", () => {
+  const patchMe = (who: Who, payload: Record<string, unknown>) => as(first, who).request({ method: "PATCH", url: "/api/v1/me", payload });
+
+  it("keeps every other caller's pages in every cache, and the caller's own pages show the new language at once", async () => {
+    const requestId = await newRequest();
+    const offered = await post("wunstorfHr", `/api/v1/support-requests/${requestId}/offers`, { memberId });
+    expect(offered.statusCode, offered.body).toBe(201);
+    const secondmentId = offered.json().id as string;
+    const others = [`/api/v1/secondments/${secondmentId}`, "/api/v1/secondments", `/api/v1/support-requests/${requestId}`, "/api/v1/me"];
+    const own = ["/api/v1/me", `/api/v1/secondments/${secondmentId}`, "/api/v1/me/tasks", "/api/v1/me/pool-membership"];
+    // Both servers' caches hold the pages of both callers.
+    for (const server of [first, second]) {
+      for (const url of others) await expectCachedEqualsFresh(server, "wunstorfHr", url);
+      for (const url of own) await expectCachedEqualsFresh(server, "katrin", url);
+    }
+    for (const locale of ["en", "de"] as const) {
+      const before = await dataVersion();
+      const changed = await patchMe("katrin", { locale });
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect(await dataVersion()).toBe(before);
+      for (const server of [first, second]) {
+        // Nobody else's page was emptied…
+        for (const url of others) {
+          const res = await get(server, "wunstorfHr", url);
+          expect(res.headers[READ_CACHE_HEADER], url).toBe("hit");
+          expect(res.json(), url).toEqual((await get(fresh, "wunstorfHr", url)).json());
+        }
+        // …and Katrin's own account page shows the language she chose, on the server that kept the old page too.
+        const me = await get(server, "katrin", "/api/v1/me");
+        expect(me.json().locale).toBe(locale);
+        for (const url of own) await expectCachedEqualsFresh(server, "katrin", url);
+      }
+    }
+  });
+
+  it("a new display name still empties the caches: it is seen through every server", async () => {
+    const original = (await get(fresh, "wunstorfHr", "/api/v1/me")).json().displayName as string;
+    for (const server of [first, second]) await expectCachedEqualsFresh(server, "wunstorfHr", "/api/v1/me");
+    const before = await dataVersion();
+    const renamed = await patchMe("wunstorfHr", { displayName: `${original} (neu)` });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    try {
+      expect(await dataVersion()).toBeGreaterThan(before);
+      for (const server of [first, second]) {
+        const me = await get(server, "wunstorfHr", "/api/v1/me");
+        expect(me.headers[READ_CACHE_HEADER]).toBe("miss");
+        expect(me.json().displayName).toBe(`${original} (neu)`);
+      }
+    } finally {
+      await patchMe("wunstorfHr", { displayName: original });
+    }
   });
 });
 
@@ -367,6 +425,45 @@ describe("answers from the cache", () => {
     expect(acceptedEncoding("identity")).toBeUndefined();
     expect(acceptedEncoding("*")).toBe("br");
     expect(acceptedEncoding(undefined)).toBeUndefined();
+  });
+});
+
+describe("the own pool, remembered for one data version", () => {
+  it("a change of the pool, through the API or directly in the database, is counted at the next read of a request", async () => {
+    const url = `/api/v1/support-requests/${await newRequest()}`;
+    // Read by the server without read cache: only the remembered pool could make it stale.
+    const eligible = async (app: TestApp = fresh) => {
+      const res = await get(app, "wunstorfHr", url);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().eligibleOwnMembers as number;
+    };
+    const before = await eligible();
+    expect(before).toBeGreaterThanOrEqual(1); // Katrin
+    expect(await eligible()).toBe(before);
+    const katrins = and(
+      eq(poolMemberQualifications.memberId, memberId),
+      eq(poolMemberQualifications.qualificationId, q("bauantragspruefung")),
+    );
+    const [held] = await database.db.select().from(poolMemberQualifications).where(katrins);
+    expect(held.confirmedAt).not.toBeNull();
+    // Another writer (psql, another app server) takes the confirmation back…
+    await database.db.update(poolMemberQualifications).set({ confirmedAt: null }).where(katrins);
+    try {
+      expect(await eligible()).toBe(before - 1);
+      expect(await eligible(first)).toBe(before - 1);
+    } finally {
+      await database.db.update(poolMemberQualifications).set({ confirmedAt: held.confirmedAt }).where(katrins);
+    }
+    expect(await eligible()).toBe(before);
+    // …and through the API: Katrin leaves the pool, and her HR office's count follows at once.
+    const left = await as(first, "katrin").request({ method: "DELETE", url: "/api/v1/me/pool-membership" });
+    expect(left.statusCode, left.body).toBe(204);
+    try {
+      expect(await eligible()).toBe(before - 1);
+    } finally {
+      await database.db.update(poolMembers).set({ leftAt: null }).where(eq(poolMembers.id, memberId));
+    }
+    expect(await eligible()).toBe(before);
   });
 });
 

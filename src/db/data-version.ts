@@ -23,12 +23,25 @@ export const UNVERSIONED_TABLES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Columns of the caller's own account that only the caller's own pages show (the language chosen
+ * on "Mein Konto", `PATCH /api/v1/me`). They leave the data version alone — one person switching
+ * the language would otherwise empty every read cache of every caller — and the read cache keys
+ * each page by their values instead, read with the session at every request
+ * (`request.ownAccountFields`): a change is seen at the caller's next request, on every server.
+ * A cached route must show them only of the caller's own account (`test/read-cache.test.ts`).
+ */
+export const OWN_ACCOUNT_COLUMNS = ["locale"] as const;
+
+/**
  * Columns of versioned tables whose change alone leaves the version alone (migration 0018): an
  * account's last sign-in, written at every sign-in — else a morning of sign-ins would empty every
- * read cache. A cached route must not show them (the account pages, which do, are not cached).
+ * read cache — and its time of last change (shown on no page). A cached route must not show them
+ * (the account pages, which show the last sign-in, are not cached). The own account's columns
+ * ({@link OWN_ACCOUNT_COLUMNS}) are unversioned too and keyed instead. Whether a column is here
+ * is read when the server starts: `ensureDataVersionTriggers` renews the trigger.
  */
 export const UNVERSIONED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  accounts: ["last_signed_in_at"],
+  accounts: ["last_signed_in_at", "updated_at", ...OWN_ACCOUNT_COLUMNS],
 };
 
 /** The trigger function's call for a table, with the columns it leaves alone as arguments. */

@@ -20,6 +20,12 @@ declare module "fastify" {
     sessionTimes: { lastSeenAt: Date; createdAt: Date } | null;
     /** The data version read with the session (null without a valid session): see server/read-cache.ts. */
     dataVersion: string | null;
+    /**
+     * The caller's own account columns that leave the data version alone but its own pages show
+     * (`OWN_ACCOUNT_COLUMNS`, read with the session; null without a valid session): part of the
+     * read cache's key.
+     */
+    ownAccountFields: string | null;
   }
   interface FastifyContextConfig {
     /** Who may call the route; every `/api/v1` route must declare one. */

@@ -15,7 +15,10 @@ import { compressText, TEXT_COMPRESSION } from "./compression";
  *   sees V+1 at its next request and presents afresh — on PostgreSQL with many app servers too;
  * - the caller's roles, deputies and administration are rows of versioned tables as well, so a
  *   change of what someone may see changes the version;
- * - what depends on the day (deadlines, "active") is keyed by today's date in Germany.
+ * - what depends on the day (deadlines, "active") is keyed by today's date in Germany;
+ * - the caller's own account columns that leave the version alone (`OWN_ACCOUNT_COLUMNS`, the
+ *   chosen language: one person's switch must not empty every cache) are keyed by their values,
+ *   read with the session at every request.
  * A route opts in only when its answer depends on nothing else (the tables listed in
  * `UNVERSIONED_TABLES` are not versioned): `test/read-cache.test.ts` checks the statements of
  * every such route and that every cached answer equals the one presented afresh.
@@ -136,7 +139,7 @@ type Marked = FastifyRequest & { [KEY]?: string; [REPLAYS]?: ReadReplay[]; [HIT]
 
 function keyOf(request: FastifyRequest): string {
   const lang = request.headers["accept-language"] ?? "";
-  return `${request.actor!.sessionId}\n${request.url}\n${lang}\n${today()}`;
+  return `${request.actor!.sessionId}\n${request.url}\n${lang}\n${today()}\n${request.ownAccountFields ?? ""}`;
 }
 
 function sendCached(cache: ReadCache, key: string, entry: Entry, request: FastifyRequest, reply: FastifyReply) {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { writesOf, type Db, type Tx } from "../../db/client";
+import { OWN_ACCOUNT_COLUMNS } from "../../db/data-version";
 import { sessions } from "./identity.tables";
 import { unscopedSessionLookup } from "./account-scope";
 import type { Actor } from "../../kernel/actor";
@@ -59,6 +60,9 @@ export const SESSION_TOUCH_INTERVAL_SECONDS = 60;
 /** Response header with the seconds until the session's idle limit (by the database clock), after the request. */
 export const IDLE_REMAINING_HEADER = "verbund-idle-remaining";
 
+/** The account row's field of each of {@link OWN_ACCOUNT_COLUMNS}. */
+const OWN_ACCOUNT_FIELD = { locale: "locale" } as const satisfies Record<(typeof OWN_ACCOUNT_COLUMNS)[number], string>;
+
 /** The state of a session token presented by a request. */
 export type SessionLookup =
   | {
@@ -72,6 +76,8 @@ export type SessionLookup =
       idleRemainingSeconds: number;
       /** The data version as this statement saw it (migration 0016; the read cache's key). */
       dataVersion: string;
+      /** The own account's columns the data version leaves alone ({@link OWN_ACCOUNT_COLUMNS}), as one string: the read cache's key. */
+      ownAccountFields: string;
     }
   | { status: "expired" }
   | { status: "unknown" };
@@ -175,6 +181,7 @@ export async function findSession(db: Db, token: string): Promise<SessionLookup>
     isTouchDue: row.isTouchDue,
     idleRemainingSeconds: Number(row.idleRemainingSeconds),
     dataVersion: String(row.dataVersion),
+    ownAccountFields: OWN_ACCOUNT_COLUMNS.map((column) => row.account[OWN_ACCOUNT_FIELD[column]]).join("\n"),
     actor: {
       accountId: row.account.id,
       regionId: row.account.regionId,

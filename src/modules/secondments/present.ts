@@ -42,45 +42,50 @@ const DEFAULT_SETTINGS = { councilScope: "all" as const };
  * extensions, the onboarding counts and — for a staff council member — the employer steps it took.
  * The same facts `loadFacts` and `workflowRoles` read for one secondment when a step is decided.
  */
-async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember[]) {
+async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember[], items?: OnboardingItemRow[]) {
   const ids = rows.map((r) => r.s.id);
   const unique = <T>(xs: T[]) => [...new Set(xs)];
+  // The administrations' names with their settings (the lender's decide on the staff council), in one statement.
   const orgs = await db
-    .select({ id: organizations.id, name: organizations.name, designation: organizations.designation })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      designation: organizations.designation,
+      councilScope: secondmentSettings.councilScope,
+    })
     .from(organizations)
+    .leftJoin(secondmentSettings, eq(secondmentSettings.organizationId, organizations.id))
     .where(inArray(organizations.id, unique(rows.flatMap((r) => [r.s.organizationId, r.s.borrowerOrganizationId]))));
   const requests = await unscopedRequestSummariesOf(db, unique(rows.flatMap((r) => (r.s.requestId ? [r.s.requestId] : []))));
   const departmentIds = unique(rows.flatMap((r) => (r.m.departmentId ? [r.m.departmentId] : [])));
-  const deps = await db
-    .select({ id: departments.id, name: departments.name })
-    .from(departments)
-    .where(inArray(departments.id, departmentIds));
+  // Nothing to ask when no row names a department or extends another (most detail pages): no statement.
+  const deps =
+    departmentIds.length === 0
+      ? []
+      : await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, departmentIds));
   // Departments with an active head in Verbund, per lending administration (else the HR office releases).
   const heads = await unscopedDepartmentsWithActiveHead(db, departmentIds);
   const principals = await principalsOf(db, actor);
-  const settings = await db
-    .select({ organizationId: secondmentSettings.organizationId, councilScope: secondmentSettings.councilScope })
-    .from(secondmentSettings)
-    .where(inArray(secondmentSettings.organizationId, unique(rows.map((r) => r.s.organizationId))));
   // Each extension with the ones it extends (an extension amends its original), as `unscopedChainOf` follows them.
-  const chains = await unscopedChainsOf(
-    db,
-    rows.filter((r) => r.s.amendsId !== null).map((r) => r.s.id),
-  );
-  const onboarding = await db
-    .select({
-      secondmentId: onboardingItems.secondmentId,
-      openRequired: sql<number>`(count(*) filter (where ${onboardingItems.isRequired} and ${onboardingItems.status} = 'open'))::int`,
-      openLender: sql<number>`(count(*) filter (where ${onboardingItems.side} = 'lender' and ${onboardingItems.status} = 'open'))::int`,
-      openBorrower: sql<number>`(count(*) filter (where ${onboardingItems.side} = 'borrower' and ${onboardingItems.status} = 'open'))::int`,
-      // The required items still open, as "key:side" in the checklist's order, for what starting waits for.
-      openRequiredItems: sql<
-        string[]
-      >`coalesce(array_agg(${onboardingItems.key} || ':' || ${onboardingItems.side}) filter (where ${onboardingItems.isRequired} and ${onboardingItems.status} = 'open'), '{}')`,
-    })
-    .from(onboardingItems)
-    .where(inArray(onboardingItems.secondmentId, ids))
-    .groupBy(onboardingItems.secondmentId);
+  const extensions = rows.filter((r) => r.s.amendsId !== null).map((r) => r.s.id);
+  const chains = extensions.length === 0 ? [] : await unscopedChainsOf(db, extensions);
+  // The detail page reads its checklist anyway: its counts are taken from those items.
+  const onboarding = items
+    ? onboardingCountsOf(items)
+    : await db
+        .select({
+          secondmentId: onboardingItems.secondmentId,
+          openRequired: sql<number>`(count(*) filter (where ${onboardingItems.isRequired} and ${onboardingItems.status} = 'open'))::int`,
+          openLender: sql<number>`(count(*) filter (where ${onboardingItems.side} = 'lender' and ${onboardingItems.status} = 'open'))::int`,
+          openBorrower: sql<number>`(count(*) filter (where ${onboardingItems.side} = 'borrower' and ${onboardingItems.status} = 'open'))::int`,
+          // The required items still open, as "key:side" in the checklist's order, for what starting waits for.
+          openRequiredItems: sql<
+            string[]
+          >`coalesce(array_agg(${onboardingItems.key} || ':' || ${onboardingItems.side}) filter (where ${onboardingItems.isRequired} and ${onboardingItems.status} = 'open'), '{}')`,
+        })
+        .from(onboardingItems)
+        .where(inArray(onboardingItems.secondmentId, ids))
+        .groupBy(onboardingItems.secondmentId);
   // A staff council member who took an employer step in a secondment (or the one it extends) does not decide for the council.
   const actedForEmployer = actor.roles.includes("staff_council")
     ? await db
@@ -104,11 +109,41 @@ async function loadContext(db: Db | Tx, actor: Actor, rows: SecondmentWithMember
     departmentName: new Map(deps.map((d) => [d.id, d.name])),
     hasHead: new Set(heads.map((h) => `${h.organizationId}/${h.departmentId}`)),
     principals,
-    councilScope: new Map(settings.map((x) => [x.organizationId, x.councilScope])),
+    councilScope: new Map(orgs.flatMap((o) => (o.councilScope ? [[o.id, o.councilScope] as const] : []))),
     chainOf,
     acted,
-    onboarding: new Map(onboarding.map((o) => [o.secondmentId, o])),
+    onboarding: new Map(onboarding.map((o) => [o.secondmentId, { ...o, openRequiredItems: inChecklistOrder(o.openRequiredItems) }])),
   };
+}
+
+type OnboardingItemRow = typeof onboardingItems.$inferSelect;
+
+/** Where an item stands in the checklist ("key:side" entries are put in this order). */
+const CHECKLIST_ORDER = new Map(ONBOARDING_TEMPLATE.map((t, i) => [`${t.key}:${t.side}`, i]));
+const inChecklistOrder = (entries: string[]) =>
+  [...entries].sort((a, b) => (CHECKLIST_ORDER.get(a) ?? Infinity) - (CHECKLIST_ORDER.get(b) ?? Infinity));
+
+/** The onboarding counts of the items of one or more secondments, as the grouped statement in `loadContext` computes them. */
+function onboardingCountsOf(items: OnboardingItemRow[]) {
+  const bySecondment = new Map<
+    string,
+    { secondmentId: string; openRequired: number; openLender: number; openBorrower: number; openRequiredItems: string[] }
+  >();
+  for (const item of items) {
+    let counts = bySecondment.get(item.secondmentId);
+    if (!counts) {
+      counts = { secondmentId: item.secondmentId, openRequired: 0, openLender: 0, openBorrower: 0, openRequiredItems: [] };
+      bySecondment.set(item.secondmentId, counts);
+    }
+    if (item.status !== "open") continue;
+    if (item.side === "lender") counts.openLender++;
+    if (item.side === "borrower") counts.openBorrower++;
+    if (item.isRequired) {
+      counts.openRequired++;
+      counts.openRequiredItems.push(`${item.key}:${item.side}`);
+    }
+  }
+  return [...bySecondment.values()];
 }
 
 type Context = Awaited<ReturnType<typeof loadContext>>;
@@ -175,9 +210,9 @@ function councilOutlookOf(ctx: Context, s: SecondmentRow, facts: WorkflowFacts) 
 }
 
 /** Secondments as the list answers them (no timeline, checklist or framework agreement), in a fixed number of statements. */
-export async function presentMany(db: Db | Tx, actor: Actor, rows: SecondmentWithMember[]) {
+export async function presentMany(db: Db | Tx, actor: Actor, rows: SecondmentWithMember[], items?: OnboardingItemRow[]) {
   if (rows.length === 0) return [];
-  const ctx = await loadContext(db, actor, rows);
+  const ctx = await loadContext(db, actor, rows, items);
   return rows.map(({ s, m }) => ({ ...presentOne(actor, ctx, s, m), timeline: [], onboarding: [], frameworkAgreement: null }));
 }
 
@@ -283,7 +318,9 @@ function presentOne(actor: Actor, ctx: Context, s: SecondmentRow, member: Member
 
 /** One secondment; with `detail` its timeline, checklist and framework agreement too. */
 export async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, member: MemberRow, detail: boolean) {
-  const [base] = await presentMany(db, actor, [{ s, m: member }]);
+  // The detail's checklist is read first: the counts of the page come from it (one statement less).
+  const items = detail ? await db.select().from(onboardingItems).where(eq(onboardingItems.secondmentId, s.id)) : undefined;
+  const [base] = await presentMany(db, actor, [{ s, m: member }], items);
   const showName = base.person.name !== null;
   const isAgreedOrRunning = AGREED_OR_RUNNING.includes(s.state);
   const mySides = [
@@ -296,7 +333,6 @@ export async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, membe
     .from(secondmentTransitions)
     .where(eq(secondmentTransitions.secondmentId, s.id))
     .orderBy(secondmentTransitions.at);
-  const items = await db.select().from(onboardingItems).where(eq(onboardingItems.secondmentId, s.id));
   const [framework] = s.frameworkAgreementId
     ? await db
         .select({ id: frameworkAgreements.id, version: frameworkAgreements.version, title: frameworkAgreements.title })
@@ -338,7 +374,7 @@ export async function present(db: Db | Tx, actor: Actor, s: SecondmentRow, membe
         }),
       })),
     onboarding: ONBOARDING_TEMPLATE.flatMap((tpl) => {
-      const item = items.find((i) => i.key === tpl.key);
+      const item = items!.find((i) => i.key === tpl.key);
       return item
         ? [
             {

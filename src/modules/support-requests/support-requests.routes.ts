@@ -61,7 +61,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageSchema(SupportRequest) },
       },
     },
-    async (request) => listSupportRequests(app.db, request.actor!, request.query),
+    async (request) => listSupportRequests(app.db, request.actor!, request.query, request),
   );
   app.post(
     "/api/v1/support-requests",
@@ -89,7 +89,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SupportRequest },
       },
     },
-    async (request) => getSupportRequest(app.db, request.actor!, request.params.id),
+    async (request) => getSupportRequest(app.db, request.actor!, request.params.id, request),
   );
   app.patch(
     "/api/v1/support-requests/:id",

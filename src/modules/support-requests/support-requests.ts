@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
 import { type PageRequest } from "../../kernel/paging";
-import { ineligibility, type RequestNeeds } from "../../domain/allocation/eligibility";
+import { ineligibility, type CandidateMember, type RequestNeeds } from "../../domain/allocation/eligibility";
 import { AppError, type FieldProblem } from "../../kernel/problems";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../kernel/actor";
@@ -21,7 +21,46 @@ import {
   listVisibleSupportRequestsPage,
 } from "./support-request-scope";
 
-async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
+/**
+ * A read outside any transaction, with the data version its session's statement saw (the read
+ * cache's, see server/read-cache.ts): what it reads of versioned tables may be reused by every read
+ * at the same version.
+ */
+export interface VersionedRead {
+  dataVersion: string | null;
+}
+
+/** The own pools remembered per database, for the newest data version seen (see {@link ownPoolFor}). */
+const ownPools = new WeakMap<Db | Tx, { version: bigint; byOrganization: Map<string, Promise<Array<CandidateMember & { id: string }>>> }>();
+
+/**
+ * The caller's administration's active pool as the eligibility rules need it, to count who could
+ * be offered for others' requests. With a data version (a read outside a transaction), the pool is
+ * read once per administration and version and reused by every read at that version on this
+ * server: the pool's tables (members, qualifications, availability, administrations) are versioned,
+ * so any change of them — through any server or directly in the database — gives the next request
+ * a newer version, which reads afresh. (The largest administrations have 2,000 members: reading
+ * and converting them was most of a request page's first read.) Without a version — inside a
+ * transaction, whose uncommitted rows must never be remembered — only the members holding a
+ * required qualification are read, every time.
+ */
+async function ownPoolFor(db: Db | Tx, actor: Actor, read: VersionedRead | undefined, holdingAnyOf: string[] | undefined) {
+  if (!read?.dataVersion) return unscopedCandidates(db, actor.organizationId, { holdingAnyOf });
+  const version = BigInt(read.dataVersion);
+  let memo = ownPools.get(db);
+  if (!memo || memo.version < version) ownPools.set(db, (memo = { version, byOrganization: new Map() }));
+  // A read that saw an older version than the newest one seen reads for itself.
+  if (memo.version > version) return unscopedCandidates(db, actor.organizationId, { holdingAnyOf });
+  let pool = memo.byOrganization.get(actor.organizationId);
+  if (!pool) {
+    pool = unscopedCandidates(db, actor.organizationId);
+    memo.byOrganization.set(actor.organizationId, pool);
+    pool.catch(() => memo!.byOrganization.delete(actor.organizationId));
+  }
+  return pool;
+}
+
+async function present(db: Db | Tx, actor: Actor, rows: RequestRow[], read?: VersionedRead) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   // Names of what the page refers to (one query each, whatever the page's length).
@@ -63,7 +102,7 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
     .filter((r) => r.organizationId !== actor.organizationId)
     .map((r) => needs.filter((n) => n.link.requestId === r.id && n.link.isRequired).map((n) => n.link.qualificationId));
   const holdingAnyOf = othersRequired.some((q) => q.length === 0) ? undefined : [...new Set(othersRequired.flat())];
-  const candidates = canOffer ? await unscopedCandidates(db, actor.organizationId, { holdingAnyOf }) : [];
+  const candidates = canOffer && othersRequired.length > 0 ? await ownPoolFor(db, actor, read, holdingAnyOf) : [];
   const canUpdate = supportRequestPolicy.can(actor, "update");
   return rows.map((r) => {
     const required = needs.filter((n) => n.link.requestId === r.id && n.link.isRequired);
@@ -112,15 +151,15 @@ async function present(db: Db | Tx, actor: Actor, rows: RequestRow[]) {
 }
 
 /** Requests the actor may see, a page at a time: crisis first, then urgent, then normal; within that by start date. */
-export async function listSupportRequests(db: Db, actor: Actor, filter: PageRequest & { status?: string }) {
+export async function listSupportRequests(db: Db, actor: Actor, filter: PageRequest & { status?: string }, read?: VersionedRead) {
   const page = await listVisibleSupportRequestsPage(db, actor, { ...filter, status: filter.status as RequestRow["status"] | undefined });
-  return { items: await present(db, actor, page.rows), nextCursor: page.nextCursor };
+  return { items: await present(db, actor, page.rows, read), nextCursor: page.nextCursor };
 }
 
 /** One request the actor may see; 404 otherwise (a foreign draft does not exist for the actor). */
-export async function getSupportRequest(db: Db | Tx, actor: Actor, id: string) {
+export async function getSupportRequest(db: Db | Tx, actor: Actor, id: string, read?: VersionedRead) {
   const row = await getVisibleSupportRequestRow(db, actor, id);
-  return (await present(db, actor, [row]))[0];
+  return (await present(db, actor, [row], read))[0];
 }
 
 async function checkReferences(tx: Tx, actor: Actor, input: Partial<z.infer<typeof UpdateRequestBody>>) {

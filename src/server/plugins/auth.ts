@@ -50,6 +50,7 @@ async function authPlugin(app: FastifyInstance) {
   app.decorateRequest("hasExpiredSession", false);
   app.decorateRequest("sessionTimes", null);
   app.decorateRequest("dataVersion", null);
+  app.decorateRequest("ownAccountFields", null);
 
   app.addHook("onRoute", (route) => {
     if (route.url.startsWith("/api/v1") && !route.config?.policy) {
@@ -80,6 +81,7 @@ async function authPlugin(app: FastifyInstance) {
         request.actor = found.actor;
         request.sessionTimes = { lastSeenAt: found.lastSeenAt, createdAt: found.createdAt };
         request.dataVersion = found.dataVersion;
+        request.ownAccountFields = found.ownAccountFields;
         isTouchDue = found.isTouchDue;
         idleRemaining = found.idleRemainingSeconds;
       } else if (found.status === "expired") {
