@@ -83,6 +83,7 @@ export const OBJECT_TYPES = {
     ["die Fassung des Leistungsstandards", "the version of the service standard"],
   ),
   submission: object(["Meldung", "Reported value"], ["die Meldung", "the reported value"]),
+  submission_import: object(["Datei mit Meldungen", "File of reported values"], ["die Datei mit Meldungen", "the file of reported values"]),
 } as const satisfies Record<string, ObjectWords>;
 
 /** One of {@link OBJECT_TYPES}. */
@@ -479,6 +480,8 @@ export const FIELDS: Record<string, FieldWords> = {
   ),
   // Reported values of service standards (Meldungen)
   period: field("Meldezeitraum", "Period"),
+  values: field("Übernommene Werte", "Values taken over", { kind: "number" }),
+  periods: field("Meldezeiträume", "Periods", { kind: "list" }),
   value: field("Wert", "Value", { kind: "number" }),
   numerator: field("Zähler", "Numerator", { kind: "number" }),
   denominator: field("Nenner", "Denominator", { kind: "number" }),
