@@ -126,6 +126,29 @@ describe("the template", () => {
     expect(keys.filter((k) => k === "telefon-erreichbarkeit")).toHaveLength(3);
   });
 
+  it("leaves out the values submitted already (a file cannot change them) and says how many, so a filled template does not fail on them", async () => {
+    // Wunstorf's demo values of the second quarter are submitted or later.
+    const { rows } = await t.database.db.execute(
+      sql`SELECT st.key, s.period, s.state FROM submissions s JOIN organizations o ON o.id = s.organization_id
+          JOIN service_standards st ON st.id = s.standard_id
+          WHERE o.name = 'Wunstorf' AND s.period IN ('2026-04', '2026-05', '2026-06', '2026-Q2') AND s.replaced_by_id IS NULL AND s.state <> 'draft'`,
+    );
+    const submitted = (rows as Array<{ key: string; period: string }>).map((r) => `${r.key};${r.period}`);
+    expect(submitted.length).toBeGreaterThan(0);
+    const csv = await reporter.request({ method: "GET", url: `${S}/template?period=2026-Q2&format=csv` });
+    expect(csv.statusCode, csv.body).toBe(200);
+    const lines = csv.body.split("\r\n").filter((l) => l && !l.startsWith("#") && !l.startsWith("\uFEFF#") && !l.startsWith("Standard;"));
+    const listed = lines.map((l) => `${l.split(";")[0]};${l.split(";")[3]}`);
+    expect(listed.filter((l) => submitted.includes(l))).toEqual([]);
+    expect(csv.body).toContain(`${submitted.length} Werte dieses Zeitraums sind schon eingereicht und fehlen deshalb in der Vorlage`);
+    const xlsx = await reporter.request({ method: "GET", url: `${S}/template?period=2026-Q2&format=xlsx` });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const inBook: string[] = [];
+    book.getWorksheet("Werte")!.eachRow((row, n) => n > 1 && inBook.push(`${row.getCell(1).value};${row.getCell(4).value}`));
+    expect(inBook).toEqual(listed);
+  });
+
   it("refuses a period that is no period, naming it, and is only for those who report", async () => {
     const wrong = await reporter.request({ method: "GET", url: `${S}/template?period=2026-13&format=csv` });
     expect(wrong.statusCode).toBe(400);
