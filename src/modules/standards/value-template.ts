@@ -83,7 +83,9 @@ export function templateLines(input: ValueTemplateInput): string[][] {
 function submittedNote(input: ValueTemplateInput): string | null {
   const n = input.submitted?.size ?? 0;
   if (!n) return null;
-  return `${n === 1 ? "Ein Wert dieses Zeitraums ist" : `${n} Werte dieses Zeitraums sind`} schon eingereicht und fehlen deshalb in der Vorlage; geändert werden sie nach der Validierung mit einer Korrektur auf der Seite Meldungen.`;
+  return n === 1
+    ? "Ein Wert dieses Zeitraums ist schon eingereicht und fehlt deshalb in der Vorlage. Geändert wird er nach der Validierung mit einer Korrektur auf der Seite Meldungen."
+    : `${n} Werte dieses Zeitraums sind schon eingereicht und fehlen deshalb in der Vorlage. Geändert werden sie nach der Validierung mit einer Korrektur auf der Seite Meldungen.`;
 }
 
 function csvTemplate(input: ValueTemplateInput, lines: string[][]): Uint8Array {
