@@ -39,16 +39,16 @@ const PROBLEMS = {
   },
   api_key_not_accepted: {
     status: 403,
-    de: "Dieser API-Schlüssel gilt nur für Meldungen. Für alles andere melden Sie sich bitte im Browser an.",
-    en: "This API key is valid for submissions only. For anything else, please sign in in the browser.",
+    de: "Mit diesem API-Schlüssel werden nur Werte gemeldet (POST /api/v1/submissions). Für alles andere, auch Vorlagen und Datei-Importe, melden Sie sich bitte im Browser an.",
+    en: "This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser.",
   },
   forbidden: { status: 403, de: "Dazu sind Sie nicht berechtigt.", en: "You are not allowed to do this." },
   not_found: { status: 404, de: "Nicht gefunden.", en: "Not found." },
   conflict: { status: 409, de: "Das steht im Widerspruch zu vorhandenen Daten.", en: "This conflicts with existing data." },
   payload_too_large: {
     status: 413,
-    de: "Die Anfrage ist zu groß (höchstens 1 MB).",
-    en: "The request is too large (at most 1 MB).",
+    de: "Die Anfrage ist zu groß.",
+    en: "The request is too large.",
   },
   uri_too_long: { status: 414, de: "Die Adresse ist zu lang.", en: "The address is too long." },
   unsupported_media_type: {

@@ -45,6 +45,9 @@ export type Applicability = (typeof APPLICABILITIES)[number];
 export const CONFIDENCE_LEVELS = ["high", "medium", "low"] as const;
 export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
 
+/** The longest texts a value carries, the same for the form, the API and a value file: its method and a reason. */
+export const TEXT_LIMITS = { method: 1000, reason: 2000 } as const;
+
 /** The states of a reported value: draft → submitted → validated → published (at its publication date). */
 export const SUBMISSION_STATES = ["draft", "submitted", "validated", "published"] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];

@@ -97,3 +97,12 @@ export function moreProblemsMessage(more: number): Bilingual {
     en: `… and ${more.toLocaleString("en-GB")} more problems. Fix the first ones and upload the file again.`,
   };
 }
+
+/** A text cell longer than a value may carry (the form and the API keep the same limit). */
+export function tooLongMessage(limit: number, length: number): Bilingual {
+  const n = (x: number, lang: "de-DE" | "en-GB") => x.toLocaleString(lang);
+  return {
+    de: `Der Text hat ${n(length, "de-DE")} Zeichen; erlaubt sind höchstens ${n(limit, "de-DE")}. Kürzen Sie ihn.`,
+    en: `The text has ${n(length, "en-GB")} characters; at most ${n(limit, "en-GB")} are allowed. Shorten it.`,
+  };
+}

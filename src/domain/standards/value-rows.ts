@@ -15,10 +15,11 @@ import {
   duplicateColumnMessage,
   missingColumnMessage,
   moreProblemsMessage,
+  tooLongMessage,
 } from "./value-messages";
 import { periodIn } from "./period";
 import { readPeriod } from "./report-period";
-import type { ConfidenceLevel } from "./standard";
+import { TEXT_LIMITS, type ConfidenceLevel } from "./standard";
 
 /** One value of a file, as its reporter wrote it (checks of plausibility come later). */
 export interface ValueRow {
@@ -204,6 +205,12 @@ export function readValueRows(
     const confidence = confidenceText ? CONFIDENCE_WORDS[confidenceText.toLowerCase()] : undefined;
     if (confidenceText && !confidence)
       problems.add({ ...at("confidence"), rule: "confidence", message: confidenceMessage(confidenceText) });
+    const tooLong = (field: "method" | "reason" | "reason_jump" | "reason_median", limit: number) => {
+      const length = text(cell(field)).length;
+      if (length > limit) problems.add({ ...at(field), rule: "too_long", message: tooLongMessage(limit, length) });
+    };
+    tooLong("method", TEXT_LIMITS.method);
+    for (const field of ["reason", "reason_jump", "reason_median"] as const) tooLong(field, TEXT_LIMITS.reason);
     const key = `${standardKey}\u0000${period?.text}`;
     if (standardKey && period && seen.has(key)) {
       problems.add({

@@ -129,7 +129,7 @@ describe("a key at work", () => {
     expect(accepted).toEqual([]);
     const refusal = await withKey(key.secret, { method: "POST", url: "/api/v1/api-keys", payload: { name: "Schlüssel vom Schlüssel" } });
     expect(refusal.json().messages.de).toBe(
-      "Dieser API-Schlüssel gilt nur für Meldungen. Für alles andere melden Sie sich bitte im Browser an.",
+      "Mit diesem API-Schlüssel werden nur Werte gemeldet (POST /api/v1/submissions). Für alles andere, auch Vorlagen und Datei-Importe, melden Sie sich bitte im Browser an.",
     );
     expect((await t.database.db.execute(sql`SELECT count(*)::int AS n FROM api_keys`)).rows).toEqual(before.rows);
   });

@@ -126,6 +126,29 @@ describe("the template", () => {
     expect(keys.filter((k) => k === "telefon-erreichbarkeit")).toHaveLength(3);
   });
 
+  it("leaves out the values submitted already (a file cannot change them) and says how many, so a filled template does not fail on them", async () => {
+    // Wunstorf's demo values of the second quarter are submitted or later.
+    const { rows } = await t.database.db.execute(
+      sql`SELECT st.key, s.period, s.state FROM submissions s JOIN organizations o ON o.id = s.organization_id
+          JOIN service_standards st ON st.id = s.standard_id
+          WHERE o.name = 'Wunstorf' AND s.period IN ('2026-04', '2026-05', '2026-06', '2026-Q2') AND s.replaced_by_id IS NULL AND s.state <> 'draft'`,
+    );
+    const submitted = (rows as Array<{ key: string; period: string }>).map((r) => `${r.key};${r.period}`);
+    expect(submitted.length).toBeGreaterThan(0);
+    const csv = await reporter.request({ method: "GET", url: `${S}/template?period=2026-Q2&format=csv` });
+    expect(csv.statusCode, csv.body).toBe(200);
+    const lines = csv.body.split("\r\n").filter((l) => l && !l.startsWith("#") && !l.startsWith("\uFEFF#") && !l.startsWith("Standard;"));
+    const listed = lines.map((l) => `${l.split(";")[0]};${l.split(";")[3]}`);
+    expect(listed.filter((l) => submitted.includes(l))).toEqual([]);
+    expect(csv.body).toContain(`${submitted.length} Werte dieses Zeitraums sind schon eingereicht und fehlen deshalb in der Vorlage`);
+    const xlsx = await reporter.request({ method: "GET", url: `${S}/template?period=2026-Q2&format=xlsx` });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const inBook: string[] = [];
+    book.getWorksheet("Werte")!.eachRow((row, n) => n > 1 && inBook.push(`${row.getCell(1).value};${row.getCell(4).value}`));
+    expect(inBook).toEqual(listed);
+  });
+
   it("refuses a period that is no period, naming it, and is only for those who report", async () => {
     const wrong = await reporter.request({ method: "GET", url: `${S}/template?period=2026-13&format=csv` });
     expect(wrong.statusCode).toBe(400);
@@ -260,6 +283,9 @@ describe("the import of a file", () => {
       expect(res.headers["content-type"]).toContain("application/problem+json");
       expect(res.json().errors).toEqual([expect.objectContaining({ field: "file", rule: "file_too_large" })]);
       expect(res.json().errors[0].message.de).toContain("größer als");
+      // No second, contradicting figure: the title does not name the 1 MB limit of JSON bodies.
+      expect(res.json().title).toBe("Die Anfrage ist zu groß.");
+      expect(res.json().detail).toMatch(/^Die Datei ist zu groß\. file: Die Datei ist größer als/);
       const { rows: after } = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM submission_imports`);
       expect(after).toEqual(before);
       // The page tells the limit the server keeps, not a figure of its own.
@@ -285,6 +311,50 @@ describe("the import of a file", () => {
     const wrongField = await upload(reporter, "werte.csv", new TextEncoder().encode("x"), "text/csv", "datei");
     expect(wrongField.statusCode).toBe(400);
     expect(wrongField.json().errors[0]).toMatchObject({ field: "file", rule: "required" });
+  });
+
+  it("refuses a form with two files or more parts than a form of one file, naming what is wrong (not the size), and records nothing", async () => {
+    const boundary = "----verbundparts";
+    const part = (name: string, body: string, fileName?: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${fileName ? `; filename="${fileName}"` : ""}\r\n\r\n${body}\r\n`;
+    const send = (parts: string[]) =>
+      reporter.request({
+        method: "POST",
+        url: `${S}/import`,
+        payload: parts.join("") + `--${boundary}--\r\n`,
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      });
+    const csv = "Standard;Zeitraum;Wert\r\n";
+    const { rows: before } = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM submission_imports`);
+    const twoFiles = await send([part("file", csv, "eins.csv"), part("file", csv, "zwei.csv")]);
+    expect(twoFiles.statusCode, twoFiles.body).toBe(400);
+    expect(twoFiles.json().errors).toEqual([expect.objectContaining({ field: "file", rule: "one_file" })]);
+    const manyFields = await send([...Array.from({ length: 8 }, (_, i) => part(`feld${i}`, "x")), part("file", csv, "werte.csv")]);
+    expect(manyFields.statusCode, manyFields.body).toBe(400);
+    expect(manyFields.json().errors).toEqual([expect.objectContaining({ field: "file", rule: "too_many_parts" })]);
+    expect(manyFields.body).not.toContain("größer als");
+    const { rows: after } = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM submission_imports`);
+    expect(after).toEqual(before);
+  });
+
+  it("keeps a file name with control characters (a NUL byte) without them instead of refusing the upload", async () => {
+    const view = await imported(reporter, "werte\u0000\u0007.csv", new TextEncoder().encode("Standard;Zeitraum;Wert\r\n"), "text/csv");
+    const { rows } = await t.database.db.execute(sql`SELECT file_name FROM submission_imports WHERE id = ${view.id}`);
+    expect(rows).toEqual([{ file_name: "werte.csv" }]);
+  });
+
+  it("fails a file whose method or reason is longer than the form and the API allow, at its line and column", async () => {
+    const long = (n: number) => "x".repeat(n);
+    const csv = [
+      "Standard;Zeitraum;Wert;Methode;Begründung",
+      `telefon-erreichbarkeit;09/2026;80;${long(1001)};`,
+      `telefon-erreichbarkeit;08/2026;80;Telefonanlage;${long(2001)}`,
+      `telefon-erreichbarkeit;07/2026;80;${long(1000)};${long(2000)}`,
+    ].join("\r\n");
+    const view = await imported(reporter, "lang.csv", new TextEncoder().encode(csv), "text/csv");
+    expect(view.state).toBe("failed");
+    expect(view.problems.map((p) => `${p.line}:${p.column}:${p.rule}`)).toEqual(["2:Methode:too_long", "3:Begründung:too_long"]);
+    expect(view.problems[0].message.de).toContain("höchstens 1.000");
   });
 
   it("shows an import only to its administration: another's id is 404, and someone who does not report may not upload", async () => {

@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../kernel/actor";
 import type { Bilingual, FieldProblem } from "../../kernel/problems";
-import { parsePeriod } from "../../domain/standards/period";
+import { parsePeriod, periodsDue } from "../../domain/standards/period";
 import { WARNING_RULES } from "../../domain/standards/plausibility";
 import type { FileProblem } from "../../domain/standards/value-rows";
 import { recordAudit } from "../audit";
 import { submissionImports } from "./standards.tables";
 import { getOwnImport, unscopedFailAbandonedImports, type SubmissionImportRow } from "./submission-import-scope";
-import { organizationNames } from "./submission-scope";
+import { organizationNames, ownCurrentSubmissions } from "./submission-scope";
 import { applicableStandards, standardIdsByKey, writeSubmissions, type SubmissionInput } from "./submissions";
 import { readValueFile, type ValueFileLimits } from "./value-file";
 import { valueTemplate } from "./value-template";
@@ -30,7 +30,15 @@ export async function submissionTemplate(db: Db, actor: Actor, periodText: strin
   const standards = await applicableStandards(db, actor, period);
   const names = await organizationNames(db, [actor.organizationId]);
   const organizationName = names.get(actor.organizationId) ?? "";
-  const bytes = await valueTemplate(format, { organizationName, standards, period: period.text });
+  // Values submitted already are left out: a file cannot change them (`already_submitted`).
+  const periods = [...new Set(standards.flatMap((s) => periodsDue(period, s.periodicity).map((p) => p.text)))];
+  const keyOf = new Map(standards.map((s) => [s.id, s.key]));
+  const submitted = new Set(
+    (await ownCurrentSubmissions(db, actor, periods))
+      .filter((s) => s.state !== "draft" && keyOf.has(s.standardId))
+      .map((s) => `${keyOf.get(s.standardId)}|${s.period}`),
+  );
+  const bytes = await valueTemplate(format, { organizationName, standards, period: period.text, submitted });
   return { bytes, fileName: `Meldung-${fileNamePart(organizationName)}-${period.text}.${format}` };
 }
 

@@ -124,6 +124,21 @@ describe("a Wunstorf key", () => {
     }
   });
 
+  it("on the template and the file import (a person's way to report) is refused with the route that takes its values", async () => {
+    for (const url of [
+      `${S}/template?period=${f.quarter}&format=csv`,
+      `${S}/import`,
+      `${S}/imports/00000000-0000-4000-8000-000000000000`,
+    ]) {
+      const res = await withKey(key.secret, url.endsWith("/import") ? "POST" : "GET", url);
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(403);
+      expect(res.json().code).toBe("api_key_not_accepted");
+      // Not "only for Meldungen" on a Meldungen route: the key's Fachverfahren learns where its values go.
+      expect(res.json().messages.de).toContain("POST /api/v1/submissions");
+      expect(res.json().messages.en).toContain("POST /api/v1/submissions");
+    }
+  });
+
   it("once revoked, is refused with a problem in German and English, and writes nothing", async () => {
     const second = await issue(controlling, "Fachverfahren alt");
     const revoke = await controlling.request({ method: "POST", url: `/api/v1/api-keys/${second.id}/revoke` });

@@ -37,7 +37,11 @@ import {
 const tags = ["standards"];
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** The uploaded file of a multipart request: refused as a problem naming `file` when missing, of another kind or too large. */
+/**
+ * The uploaded file of a multipart request: exactly one file, in the part `file`. Refused as a
+ * problem naming `file` when missing, of another kind, too large, when the form holds a second
+ * file (not silently dropped) or more parts than a form of one file has (not told as too large).
+ */
 async function uploadedFile(request: FastifyRequest, limitBytes: number): Promise<{ bytes: Uint8Array; fileName: string }> {
   const field = (rule: string, de: string, en: string) => [{ field: "file", in: "body", rule, message: { de, en } }];
   if (!request.isMultipart()) {
@@ -50,38 +54,61 @@ async function uploadedFile(request: FastifyRequest, limitBytes: number): Promis
     });
   }
   const limitMb = Math.round(limitBytes / 1024 / 1024);
-  const tooLarge = () =>
-    new AppError("payload_too_large", {
-      fields: field(
-        "file_too_large",
-        `Die Datei ist größer als ${limitMb} MB. Teilen Sie sie auf oder lassen Sie leere Zeilen weg.`,
-        `The file is larger than ${limitMb} MB. Split it, or leave out empty lines.`,
-      ),
-    });
-  let part;
+  const unreadable = () =>
+    new AppError("validation", { fields: field("multipart", "Die Datei konnte nicht gelesen werden.", "The file could not be read.") });
+  const refusal = (err: unknown): AppError => {
+    const { statusCode, code } = err as { statusCode?: number; code?: string };
+    if (code === "FST_FILES_LIMIT")
+      return new AppError("validation", {
+        fields: field(
+          "one_file",
+          "Laden Sie eine Datei auf einmal hoch; das Formular enthielt mehrere.",
+          "Upload one file at a time; the form held several.",
+        ),
+      });
+    if (code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT")
+      return new AppError("validation", {
+        fields: field(
+          "too_many_parts",
+          "Das Formular enthält zu viele Felder. Senden Sie nur die Datei im Feld „file“.",
+          'The form holds too many fields. Send only the file, in the field "file".',
+        ),
+      });
+    if (statusCode === 413 || code === "FST_REQ_FILE_TOO_LARGE")
+      return new AppError("payload_too_large", {
+        message: { de: "Die Datei ist zu groß.", en: "The file is too large." },
+        fields: field(
+          "file_too_large",
+          `Die Datei ist größer als ${limitMb} MB. Teilen Sie sie auf oder lassen Sie leere Zeilen weg.`,
+          `The file is larger than ${limitMb} MB. Split it, or leave out empty lines.`,
+        ),
+      });
+    return unreadable();
+  };
+  let file: { bytes: Uint8Array; fileName: string } | null = null;
   try {
-    part = await request.file();
+    // Every part is read to the end, so a second file is seen (the parser's limit of one file) and refused.
+    for await (const part of request.parts()) {
+      if (part.type !== "file") continue;
+      const bytes = await part.toBuffer();
+      if (part.fieldname !== "file") continue;
+      file = { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), fileName: cleanFileName(part.filename) };
+    }
   } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 413) throw tooLarge();
-    throw new AppError("validation", {
-      fields: field("multipart", "Die Datei konnte nicht gelesen werden.", "The file could not be read."),
-    });
+    throw refusal(err);
   }
-  if (!part || part.fieldname !== "file") {
+  if (!file) {
     throw new AppError("validation", {
       fields: field("required", "Wählen Sie eine Datei (CSV oder XLSX) aus.", "Choose a file (CSV or XLSX)."),
     });
   }
-  try {
-    const bytes = await part.toBuffer();
-    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), fileName: part.filename || "Datei" };
-  } catch (err) {
-    if ((err as { statusCode?: number; code?: string }).statusCode === 413 || (err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
-      throw tooLarge();
-    throw new AppError("validation", {
-      fields: field("multipart", "Die Datei konnte nicht gelesen werden.", "The file could not be read."),
-    });
-  }
+  return file;
+}
+
+/** A file's name as it is kept and shown: control characters (a NUL the database refuses) taken out. */
+function cleanFileName(name: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  return (name ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim() || "Datei";
 }
 
 /** Reported values of service standards (Meldungen): the batch, the reporting sheet and the steps of review. */

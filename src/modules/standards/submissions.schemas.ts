@@ -3,7 +3,14 @@ import { pageQuery, pageSchema } from "../../kernel/paging";
 import { isoDate } from "../../server/input-schemas";
 import { parsePeriod } from "../../domain/standards/period";
 import { WARNING_RULES } from "../../domain/standards/plausibility";
-import { CONFIDENCE_LEVELS, INDICATOR_UNITS, PERIODICITIES, SUBMISSION_STATES, DIRECTIONS } from "../../domain/standards/standard";
+import {
+  CONFIDENCE_LEVELS,
+  INDICATOR_UNITS,
+  PERIODICITIES,
+  SUBMISSION_STATES,
+  DIRECTIONS,
+  TEXT_LIMITS,
+} from "../../domain/standards/standard";
 
 const PERIOD_FORMAT = {
   de: "Geben Sie den Zeitraum im Format 2026-Q3, 2026-09 oder 2026 ein.",
@@ -36,7 +43,7 @@ export const ReportingSheetQuery = z.object({ period: period.optional().describe
 const figure = z.number().min(-1e12).max(1e12);
 const Reasons = z
   .object(
-    Object.fromEntries(WARNING_RULES.map((r) => [r, z.string().max(2000).optional()])) as Record<
+    Object.fromEntries(WARNING_RULES.map((r) => [r, z.string().max(TEXT_LIMITS.reason).optional()])) as Record<
       (typeof WARNING_RULES)[number],
       z.ZodOptional<z.ZodString>
     >,
@@ -56,7 +63,7 @@ export const SubmissionItem = z
     value: figure,
     numerator: figure.nullable().optional(),
     denominator: figure.nullable().optional(),
-    method: z.string().max(1000).default("").describe("How the value was measured"),
+    method: z.string().max(TEXT_LIMITS.method).default("").describe("How the value was measured"),
     confidence: z.enum(CONFIDENCE_LEVELS).default("high"),
     reasons: Reasons.optional(),
   })

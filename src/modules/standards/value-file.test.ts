@@ -315,6 +315,18 @@ describe("templates", () => {
     expect(templateLines({ ...TEMPLATE_INPUT, period: "4. Quartal 2026" }).map((l) => l[3])).toContain("2026");
   });
 
+  it("leaves out values submitted already and says so in good German, for one value and for several", async () => {
+    const one = { ...TEMPLATE_INPUT, submitted: new Set(["termin-buergerbuero|2026-08"]) };
+    expect(templateLines(one).map((l) => l[3])).toEqual(["2026-Q3", "2026-07", "2026-09"]);
+    const csv = new TextDecoder().decode(await valueTemplate("csv", one));
+    expect(csv).toContain("# Ein Wert dieses Zeitraums ist schon eingereicht und fehlt deshalb in der Vorlage. Geändert wird er");
+    const two = { ...TEMPLATE_INPUT, submitted: new Set(["termin-buergerbuero|2026-08", "telefon-erreichbarkeit|2026-Q3"]) };
+    expect(new TextDecoder().decode(await valueTemplate("csv", two))).toContain(
+      "# 2 Werte dieses Zeitraums sind schon eingereicht und fehlen deshalb in der Vorlage. Geändert werden sie",
+    );
+    expect(new TextDecoder().decode(await valueTemplate("csv", TEMPLATE_INPUT))).not.toContain("eingereicht");
+  });
+
   it("writes a CSV template with a byte order mark and explanations, and reads it back once filled in", async () => {
     const bytes = await valueTemplate("csv", TEMPLATE_INPUT);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -18,6 +18,11 @@ export interface ValueTemplateInput {
   standards: { key: string; title: string; unit: IndicatorUnit; periodicity: Periodicity }[];
   /** The reporting period, canonical or as people write it (`2026-Q3`, `2026-09`, `2026`). */
   period: string;
+  /**
+   * Values already submitted (or later), as `key|period`: left out, since a file cannot change them
+   * (the import would refuse each line as `already_submitted`); the template says how many and why.
+   */
+  submitted?: ReadonlySet<string>;
 }
 
 /** The columns of a value file, in the template's order (German header names). */
@@ -68,14 +73,26 @@ export function templateLines(input: ValueTemplateInput): string[][] {
   const period = readPeriod(input.period);
   if (!period) throw new RangeError(`valueTemplate: "${input.period}" is not a period`);
   return input.standards.flatMap((s) =>
-    periodsDue(period, s.periodicity).map((p) => [s.key, s.title, UNIT_WORDS[s.unit], p.text, "", "", "", "", "", ""]),
+    periodsDue(period, s.periodicity)
+      .filter((p) => !input.submitted?.has(`${s.key}|${p.text}`))
+      .map((p) => [s.key, s.title, UNIT_WORDS[s.unit], p.text, "", "", "", "", "", ""]),
   );
+}
+
+/** The note on values left out because they are submitted already, or null when none are. */
+function submittedNote(input: ValueTemplateInput): string | null {
+  const n = input.submitted?.size ?? 0;
+  if (!n) return null;
+  return n === 1
+    ? "Ein Wert dieses Zeitraums ist schon eingereicht und fehlt deshalb in der Vorlage. Geändert wird er nach der Validierung mit einer Korrektur auf der Seite Meldungen."
+    : `${n} Werte dieses Zeitraums sind schon eingereicht und fehlen deshalb in der Vorlage. Geändert werden sie nach der Validierung mit einer Korrektur auf der Seite Meldungen.`;
 }
 
 function csvTemplate(input: ValueTemplateInput, lines: string[][]): Uint8Array {
   const comments = [
     `# Vorlage für die Meldung von ${input.organizationName}, Zeitraum ${input.period}. Zeilen mit # werden nicht eingelesen.`,
     ...TEMPLATE_EXPLANATION.map(([column, text]) => `# ${column} – ${text}`.replace(/;/g, ",")),
+    ...[submittedNote(input)].flatMap((note) => (note ? [`# ${note}`.replace(/;/g, ",")] : [])),
   ];
   const text = BOM + comments.map((c) => `${c}\r\n`).join("") + csvRow([...TEMPLATE_COLUMNS]) + lines.map((l) => csvRow(l)).join("");
   return new TextEncoder().encode(text);
@@ -113,5 +130,7 @@ async function xlsxTemplate(input: ValueTemplateInput, lines: string[][]): Promi
   explanation.addRow([]);
   explanation.addRow(["Spalte", "Erläuterung"]).font = { bold: true };
   for (const [column, text] of TEMPLATE_EXPLANATION) explanation.addRow([column, text]).alignment = { wrapText: true, vertical: "top" };
+  const note = submittedNote(input);
+  if (note) explanation.addRow(["Schon eingereicht", note]).alignment = { wrapText: true, vertical: "top" };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1960,7 +1960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2016,7 +2016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2089,7 +2089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2158,7 +2158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2274,7 +2274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`, `forbidden`): This API key is valid for submissions only. For anything else, please sign in in the browser. / You are not allowed to do this. */
+            /** @description Problem (`api_key_not_accepted`, `forbidden`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. / You are not allowed to do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2301,7 +2301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2368,7 +2368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2395,7 +2395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2459,7 +2459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2486,7 +2486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2594,7 +2594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2701,7 +2701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2728,7 +2728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2800,7 +2800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2952,7 +2952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3004,7 +3004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3031,7 +3031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3129,7 +3129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3218,7 +3218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3245,7 +3245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3334,7 +3334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3441,7 +3441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3468,7 +3468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3531,7 +3531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3564,7 +3564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3617,7 +3617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3711,7 +3711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3874,7 +3874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3901,7 +3901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3955,7 +3955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3982,7 +3982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4073,7 +4073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4154,7 +4154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4181,7 +4181,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4286,7 +4286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4313,7 +4313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4392,7 +4392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4437,7 +4437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4464,7 +4464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4522,7 +4522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4549,7 +4549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4653,7 +4653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4680,7 +4680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4778,7 +4778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4805,7 +4805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4899,7 +4899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4982,7 +4982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5009,7 +5009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5094,7 +5094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5121,7 +5121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5198,7 +5198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5316,7 +5316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5372,7 +5372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5442,7 +5442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5507,7 +5507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5570,7 +5570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5597,7 +5597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5702,7 +5702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5832,7 +5832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5859,7 +5859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5956,7 +5956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6098,7 +6098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6125,7 +6125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6206,7 +6206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6302,7 +6302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6433,7 +6433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6460,7 +6460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6514,7 +6514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6541,7 +6541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6673,7 +6673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6700,7 +6700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6768,7 +6768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6806,7 +6806,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6921,7 +6921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7069,7 +7069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7096,7 +7096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7212,7 +7212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7372,7 +7372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7399,7 +7399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7531,7 +7531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7558,7 +7558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7641,7 +7641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7711,7 +7711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7738,7 +7738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7805,7 +7805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7832,7 +7832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7934,7 +7934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8165,7 +8165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8376,7 +8376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8403,7 +8403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8616,7 +8616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8846,7 +8846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8873,7 +8873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9106,7 +9106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9133,7 +9133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9214,7 +9214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9448,7 +9448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9475,7 +9475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9705,7 +9705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9732,7 +9732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9965,7 +9965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9992,7 +9992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10059,7 +10059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10135,7 +10135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10220,7 +10220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10288,7 +10288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10315,7 +10315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10382,7 +10382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10454,7 +10454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10481,7 +10481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10559,7 +10559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10628,7 +10628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10655,7 +10655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10704,7 +10704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10731,7 +10731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10809,7 +10809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10869,7 +10869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10896,7 +10896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10945,7 +10945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10972,7 +10972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11052,7 +11052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11079,7 +11079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11154,7 +11154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11231,7 +11231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11346,7 +11346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11422,7 +11422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11510,7 +11510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11537,7 +11537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11614,7 +11614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11641,7 +11641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11746,7 +11746,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11871,7 +11871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11898,7 +11898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12016,7 +12016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12043,7 +12043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12156,7 +12156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12183,7 +12183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12302,7 +12302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12329,7 +12329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12449,7 +12449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12476,7 +12476,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12584,7 +12584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12709,7 +12709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12736,7 +12736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12843,7 +12843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12870,7 +12870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12983,7 +12983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13010,7 +13010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -13124,7 +13124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13151,7 +13151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -13233,7 +13233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13260,7 +13260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -13329,7 +13329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13460,7 +13460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13619,7 +13619,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13646,7 +13646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -13812,7 +13812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13978,7 +13978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14005,7 +14005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -14180,7 +14180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14207,7 +14207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -14382,7 +14382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14409,7 +14409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -14584,7 +14584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14611,7 +14611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -14687,7 +14687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14754,7 +14754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14821,7 +14821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14926,7 +14926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15022,7 +15022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15049,7 +15049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -15204,7 +15204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15404,7 +15404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15461,7 +15461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15488,7 +15488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -15555,7 +15555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15582,7 +15582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -15659,7 +15659,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15842,7 +15842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15869,7 +15869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -16072,7 +16072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16146,7 +16146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16347,7 +16347,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16374,7 +16374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -16448,7 +16448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16545,7 +16545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16689,7 +16689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16716,7 +16716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -16825,7 +16825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16929,7 +16929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17095,7 +17095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17122,7 +17122,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -17265,7 +17265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17417,7 +17417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17444,7 +17444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -17625,7 +17625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17678,7 +17678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17753,7 +17753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17780,7 +17780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -17866,7 +17866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17993,7 +17993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`api_key_not_accepted`): This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18129,7 +18129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18156,7 +18156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -18311,7 +18311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18338,7 +18338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -18490,7 +18490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18517,7 +18517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -18678,7 +18678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key is valid for submissions only. For anything else, please sign in in the browser. */
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18705,7 +18705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (`payload_too_large`): The request is too large (at most 1 MB). */
+            /** @description Problem (`payload_too_large`): The request is too large. */
             413: {
                 headers: {
                     [name: string]: unknown;
