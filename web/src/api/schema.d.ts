@@ -5219,7 +5219,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "submission" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "secondment_overhead" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "submission_import" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "submission" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "secondment_overhead" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
@@ -5333,7 +5333,7 @@ export interface operations {
                 /** @description Part of the name or login of a person of the own administration: what they did */
                 person?: string;
                 /** @description Only entries about objects of this type */
-                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "submission" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "secondment_overhead" | "allocation_run";
+                objectType?: "secondment" | "statement" | "identity_provider_change" | "identity_provider" | "api_key" | "expense" | "expense_receipt" | "submission_import" | "secondment_onboarding" | "secondment_settings" | "secondment_first_day" | "service_standard_version" | "reciprocity_settings" | "reciprocity_year_closing" | "calendar_feed" | "account" | "manual_cost_rate" | "crisis" | "service_standard" | "submission" | "cost_rate_parameters" | "staff_council" | "pool_member" | "audit_log" | "qualification" | "framework_agreement" | "billing_details" | "timesheet_entry" | "support_request" | "deputy" | "secondment_overhead" | "allocation_run";
                 /** @description First day of the period (a day in Germany) */
                 from?: string;
                 /** @description Last day of the period (a day in Germany, inclusive) */
