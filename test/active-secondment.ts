@@ -8,7 +8,8 @@
  */
 import { CONSENT_VERSION } from "../src/modules/pool/consent";
 import { addDays, today } from "../src/kernel/dates";
-import type { Client } from "./app";
+import type { Client, TestApp } from "./app";
+import { CAST } from "./support-cast";
 
 /** One answer as the walk needs it. */
 export interface Answer {
@@ -144,4 +145,38 @@ export async function runningSecondment(
   );
   await step(w.regionHr, "activate");
   return { id, startsOn, endsOn };
+}
+
+/** Who acts on a billed secondment: the person, the borrowing head, and both finance offices. */
+export interface BillingCast {
+  katrin: Client;
+  health: Client;
+  /** Wunstorf's Kämmerei (the lender's finance office). */
+  finance: Client;
+  /** The Region's Kämmerei (the borrower's finance office). */
+  regionFinance: Client;
+  secondmentId: string;
+}
+
+/**
+ * Signs in whoever walks Katrin Schulze's secondment and both finance offices, and walks it to
+ * running: started `startedDaysAgo` days ago, ending in `endsInDays` days.
+ */
+export async function billedSecondment(t: TestApp, startedDaysAgo: number, endsInDays = 14): Promise<BillingCast> {
+  const [katrin, health, finance, regionFinance, regionHr, wunstorfHr, council, bauamt, coordination] = await Promise.all(
+    [
+      CAST.katrin,
+      CAST.health,
+      "kaemmerei@wunstorf.demo",
+      "kaemmerei@region-hannover.demo",
+      CAST.regionHr,
+      CAST.wunstorfHr,
+      CAST.council,
+      CAST.bauamt,
+      CAST.coordination,
+    ].map((login) => t.signIn(login)),
+  );
+  const walkers = walkersOf({ health, regionHr, wunstorfHr, bauamt, katrin, council, coordination });
+  const { id } = await runningSecondment(walkers, startedDaysAgo, undefined, endsInDays);
+  return { katrin, health, finance, regionFinance, secondmentId: id };
 }

@@ -16,8 +16,7 @@ import { sql } from "drizzle-orm";
 import { addDays, today } from "../../kernel/dates";
 import { decimalEuros, germanEuros, hoursAmountCents } from "../../domain/settlement/money";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
-import { runningSecondment, sender } from "../../../test/active-secondment";
-import { CAST } from "../../../test/support-cast";
+import { billedSecondment } from "../../../test/active-secondment";
 import { fireTogether, statusCounts } from "../../../test/parallel";
 import { createTestDatabase, testDatabaseKind } from "../../../test/db";
 import { seedDemoBillingDetails } from "../../db/seed/demo-billing";
@@ -90,34 +89,7 @@ function tmp(name: string, body: Buffer | string) {
 beforeAll(async () => {
   t = await buildTestApp({ database: await createTestDatabase({ poolSize: 12 }) });
   await seedDemoBillingDetails(t.database.db);
-  let regionHr: Client, wunstorfHr: Client, council: Client, bauamt: Client, coordination: Client;
-  [katrin, health, finance, regionFinance, regionHr, wunstorfHr, council, bauamt, coordination] = await Promise.all(
-    [
-      CAST.katrin,
-      CAST.health,
-      "kaemmerei@wunstorf.demo",
-      "kaemmerei@region-hannover.demo",
-      CAST.regionHr,
-      CAST.wunstorfHr,
-      CAST.council,
-      CAST.bauamt,
-      CAST.coordination,
-    ].map((login) => t.signIn(login)),
-  );
-  ({ id: secondmentId } = await runningSecondment(
-    {
-      health: sender(health),
-      regionHr: sender(regionHr),
-      wunstorfHr: sender(wunstorfHr),
-      bauamt: sender(bauamt),
-      person: sender(katrin),
-      council: sender(council),
-      coordination: sender(coordination),
-    },
-    startedDaysAgo,
-    undefined,
-    14,
-  ));
+  ({ katrin, health, finance, regionFinance, secondmentId } = await billedSecondment(t, startedDaysAgo));
   const recorded = await post(katrin, `/api/v1/secondments/${secondmentId}/timesheets`, {
     days: days.slice(0, 6).map((day) => ({ day, minutes: 465 })),
   });

@@ -14,8 +14,7 @@ import { sql } from "drizzle-orm";
 import { addDays, today } from "../../kernel/dates";
 import { decimalEuros, germanEuros } from "../../domain/settlement/money";
 import { buildTestApp, type Client, type TestApp } from "../../../test/app";
-import { runningSecondment, sender } from "../../../test/active-secondment";
-import { CAST } from "../../../test/support-cast";
+import { billedSecondment } from "../../../test/active-secondment";
 import { createTestDatabase } from "../../../test/db";
 import { seedDemoBillingDetails } from "../../db/seed/demo-billing";
 
@@ -92,34 +91,7 @@ const billedNet = async () =>
 beforeAll(async () => {
   t = await buildTestApp({ database: await createTestDatabase() });
   await seedDemoBillingDetails(t.database.db);
-  let regionHr: Client, wunstorfHr: Client, council: Client, bauamt: Client, coordination: Client;
-  [katrin, health, finance, regionFinance, regionHr, wunstorfHr, council, bauamt, coordination] = await Promise.all(
-    [
-      CAST.katrin,
-      CAST.health,
-      "kaemmerei@wunstorf.demo",
-      "kaemmerei@region-hannover.demo",
-      CAST.regionHr,
-      CAST.wunstorfHr,
-      CAST.council,
-      CAST.bauamt,
-      CAST.coordination,
-    ].map((login) => t.signIn(login)),
-  );
-  ({ id: secondmentId } = await runningSecondment(
-    {
-      health: sender(health),
-      regionHr: sender(regionHr),
-      wunstorfHr: sender(wunstorfHr),
-      bauamt: sender(bauamt),
-      person: sender(katrin),
-      council: sender(council),
-      coordination: sender(coordination),
-    },
-    startedDaysAgo,
-    undefined,
-    14,
-  ));
+  ({ katrin, health, finance, regionFinance, secondmentId } = await billedSecondment(t, startedDaysAgo));
   // The agreement waives personnel costs (the walk agrees on reimbursement); Wunstorf charges VAT under § 2b UStG.
   await t.database.db.execute(sql`update secondments set settlement_model = 'waiver' where id = ${secondmentId}`);
   const lender = (await get(finance, "/api/v1/me")).json().organization.id as string;
