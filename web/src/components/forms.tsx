@@ -252,11 +252,7 @@ interface TextFieldProps {
 export function TextField({ name, label, value, onChange, error, hint, type = "text", autoComplete, required, multiline }: TextFieldProps) {
   const id = `field-${name}`;
   return (
-    <div className={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       {multiline ? (
         <textarea
           className={`kern-form-input__input textarea${error ? " kern-form-input__input--error" : ""}`}
@@ -283,7 +279,7 @@ export function TextField({ name, label, value, onChange, error, hint, type = "t
           onChange={(e) => onChange(e.target.value)}
         />
       )}
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -305,11 +301,7 @@ export function FileField({
 }) {
   const id = `field-${name}`;
   return (
-    <div className={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         className={`kern-form-input__input${error ? " kern-form-input__input--error" : ""}`}
         id={id}
@@ -320,6 +312,31 @@ export function FileField({
         aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(e.target.files?.[0] ?? null)}
       />
+    </FieldFrame>
+  );
+}
+
+/** The KERN frame of one input: the wrapper marked when in error, the label, the hint and the error. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
+      <label className="kern-label" htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children}
     </div>
   );
 }

@@ -1,22 +1,11 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type Problem } from "../../api/client";
+import { api } from "../../api/client";
 import { useMutation } from "../../api/hooks";
-import { Button, ErrorSummary, FileField, Form, Notice } from "../../components/forms";
+import { Button, ErrorSummary, FileField, Form, inputProblem, Notice } from "../../components/forms";
 import type { SubmissionImport } from "./api";
 
 const ACCEPT = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** A problem found before sending, in the server's shape. */
-const noFile = (message: { de: string; en: string }): Problem => ({
-  type: "urn:verbund:problem:validation",
-  title: "Die Eingaben sind nicht gültig.",
-  status: 400,
-  detail: "",
-  code: "validation",
-  messages: message,
-  errors: [{ field: "file", in: "body", rule: "required", message }],
-});
 
 /**
  * "Als Datei melden" on the Meldungen page: the template of the period (CSV, XLSX) to download, a
@@ -70,7 +59,7 @@ export function FileImport({
   );
   const both = (key: string) => ({ de: i18n.getFixedT("de")(key), en: i18n.getFixedT("en")(key) });
   const send = () => {
-    if (!file) return upload.fail(noFile(both("reporting.file.choose")));
+    if (!file) return upload.fail(inputProblem([{ field: "file", rule: "required", message: both("reporting.file.choose") }]));
     setJob(null);
     setName(file.name);
     void upload.run(file);
