@@ -14,13 +14,13 @@ import { parseArgs } from "node:util";
 import os from "node:os";
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { loadConfig } from "../src/config";
 import { migrateDatabase, openDatabase, type Database } from "../src/db/client";
 import { seedDemoAccounts } from "../src/db/seed/demo";
 import { seedReferenceData } from "../src/db/seed/reference";
 import { readValueFile } from "../src/modules/standards/value-file";
 import { buildApp } from "../src/server/app";
+import { benchStandards, freshPostgres } from "./standards-setup";
 
 const { values } = parseArgs({
   options: {
@@ -82,42 +82,10 @@ async function readBench() {
   console.log(`read XLSX  ${READ_ROWS.toLocaleString("en-GB")} rows (${(xlsx.length / 1e6).toFixed(1)} MB): ${rate(READ_ROWS, xlsxMs)}`);
 }
 
-/** Copies of the telephone standard (monthly, for every administration), in force since 2000, keyed `bench-NNN`. */
-async function benchStandards(database: Database, count: number) {
-  const db = database.db;
-  await db.execute(sql`DROP TABLE IF EXISTS bench_standards`);
-  await db.execute(sql`DROP TABLE IF EXISTS bench_versions`);
-  await db.execute(sql`
-    CREATE TABLE bench_standards AS
-      SELECT n, gen_random_uuid() AS id, s.region_id FROM generate_series(1, ${count}) n,
-        (SELECT region_id FROM service_standards WHERE key = 'telefon-erreichbarkeit' LIMIT 1) s`);
-  await db.execute(
-    sql`INSERT INTO service_standards (id, region_id, key) SELECT id, region_id, 'bench-' || lpad(n::text, 3, '0') FROM bench_standards`,
-  );
-  await db.execute(sql`
-    CREATE TABLE bench_versions AS
-      SELECT v.*, c.n AS bench_n, c.id AS bench_standard FROM service_standard_versions v
-        JOIN service_standards s ON s.id = v.standard_id, bench_standards c
-      WHERE s.key = 'telefon-erreichbarkeit' AND v.version = (SELECT max(version) FROM service_standard_versions WHERE standard_id = s.id)`);
-  await db.execute(sql`
-    UPDATE bench_versions SET id = gen_random_uuid(), standard_id = bench_standard, version = 1,
-      title = title || ' ' || bench_n, title_en = title_en || ' ' || bench_n, valid_from = '2000-01-01', valid_to = NULL`);
-  await db.execute(sql`ALTER TABLE bench_versions DROP COLUMN bench_n, DROP COLUMN bench_standard`);
-  await db.execute(sql`INSERT INTO service_standard_versions SELECT * FROM bench_versions`);
-  await db.execute(sql`DROP TABLE bench_versions`);
-  await db.execute(sql`DROP TABLE bench_standards`);
-}
-
 async function importBench(kind: "pglite" | "postgres") {
   let database: Database;
   if (kind === "postgres") {
-    const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432";
-    const admin = new pg.Client({ connectionString: `${server}/postgres` });
-    await admin.connect();
-    await admin.query("DROP DATABASE IF EXISTS verbund_bench_import");
-    await admin.query("CREATE DATABASE verbund_bench_import");
-    await admin.end();
-    database = await openDatabase({ databaseUrl: `${server}/verbund_bench_import` });
+    database = (await freshPostgres("verbund_bench_import")).database;
   } else {
     database = await openDatabase({ dataDir: "memory://" });
   }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 /**
  * The readable audit log (#15): entries as sentences with German names and values, links only to
  * objects the reader may open, filters by person, object type and period (with paging), tenant
@@ -10,7 +11,7 @@ import { buildTestApp, type Client, type TestApp } from "../../../test/app";
 import { confirmQualifications, joinPool, post, qualificationIds, requestBody, signInCast, step } from "../../../test/support-cast";
 import { today, addDays } from "../../kernel/dates";
 import { OBJECT_TYPE_NAMES } from "./audit-words";
-import { recordAudit } from "./record-audit";
+import { recordAudit, recordAudits } from "./record-audit";
 
 interface Entry {
   id: number;
@@ -378,6 +379,39 @@ describe("CSV export", () => {
     expect(JSON.stringify(entries)).not.toContain("personal@region-hannover.demo");
     const csv = (await wunstorfHr.request({ method: "GET", url: "/api/v1/audit-events.csv?objectType=secondment" })).body;
     expect(csv).not.toContain("personal@region-hannover.demo");
+  });
+
+  it("entries written together are the same rows as entries written one by one (an API key named by its prefix, empty before/after kept empty)", async () => {
+    const me = (await wunstorfHr.request({ method: "GET", url: "/api/v1/me" })).json();
+    const key = {
+      kind: "api_key",
+      keyId: "k",
+      prefix: "vbk_AbCdEfGh",
+      regionId: me.organization.regionId,
+      organizationId: me.organization.id,
+    } as never;
+    const entries = (tag: string) =>
+      [0, 1, 2].map((i) => ({
+        action: "create" as const,
+        entity: "submission",
+        entityId: `${tag}-${i}`,
+        visibility: "region" as const,
+        after: i === 1 ? undefined : { period: "2026-Q3", value: 91.5 + i, text: 'Anführung "zitiert" \\ ü' },
+      }));
+    await t.database.db.transaction(async (tx) => {
+      for (const e of entries("single")) await recordAudit(tx, key, e);
+      await recordAudits(tx, key, entries("together"));
+    });
+    const { rows } = await t.database.db.execute(sql`
+      SELECT entity_id, region_id, organization_id, actor_account_id, actor_organization_id, actor_login, action, entity, visibility,
+        before, after, ip, on_behalf_of FROM audit_events WHERE entity_id LIKE 'single-%' OR entity_id LIKE 'together-%' ORDER BY entity_id`);
+    const single = rows.filter((r) => String(r.entity_id).startsWith("single"));
+    const together = rows.filter((r) => String(r.entity_id).startsWith("together"));
+    expect(together).toHaveLength(3);
+    expect(together.map((r) => ({ ...r, entity_id: null }))).toEqual(single.map((r) => ({ ...r, entity_id: null })));
+    expect(together[0]).toMatchObject({ actor_login: "api-key vbk_AbCdEfGh", organization_id: me.organization.id, before: null });
+    expect(together[1].after).toBeNull();
+    expect(together[2].after).toEqual({ period: "2026-Q3", value: 93.5, text: 'Anführung "zitiert" \\ ü' });
   });
 
   it("writes a log longer than one batch completely, newest first", async () => {

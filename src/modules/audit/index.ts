@@ -11,4 +11,4 @@ export const auditModule = defineModule({
 
 // The capability's public interface: other capabilities import only what is listed here.
 export { auditEvents } from "./audit.tables";
-export { recordAudit } from "./record-audit";
+export { recordAudit, recordAudits, type AuditEntry } from "./record-audit";

@@ -169,10 +169,10 @@ export async function ownSubmissionsByIds(db: Db | Tx, actor: ReportingAdministr
 /**
  * The region's current submitted, validated and published values of these periods, by standard and
  * period — what every administration of the region may see; the median check and the comparison
- * of the review read them. Drafts are never among them.
+ * of the review read them (of some standards only, when named). Drafts are never among them.
  */
-export async function regionValuesOf(db: Db | Tx, regionId: string, periods: string[]) {
-  if (!periods.length) return [];
+export async function regionValuesOf(db: Db | Tx, regionId: string, periods: string[], standardIds?: string[]) {
+  if (!periods.length || standardIds?.length === 0) return [];
   return db
     .select({
       organizationId: submissions.organizationId,
@@ -185,6 +185,7 @@ export async function regionValuesOf(db: Db | Tx, regionId: string, periods: str
       and(
         eq(submissions.regionId, regionId),
         inArray(submissions.period, periods),
+        standardIds ? inArray(submissions.standardId, standardIds) : undefined,
         ne(submissions.state, "draft"),
         isNull(submissions.replacedById),
       ),

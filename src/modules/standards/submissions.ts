@@ -24,7 +24,7 @@ import {
   type Periodicity,
   type SubmissionSource,
 } from "../../domain/standards/standard";
-import { recordAudit } from "../audit";
+import { recordAudit, recordAudits, type AuditEntry } from "../audit";
 import { submissions } from "./standards.tables";
 import {
   getVisibleSubmission,
@@ -160,6 +160,7 @@ async function assess(
     tx,
     actor.regionId,
     periods.map((p) => p.text),
+    [...new Set(candidates.map((c) => c.standardId))],
   );
   // Looked up by standard and period (a file brings up to 200,000 values: no search per value).
   const pair = (standardId: string, period: string | null) => `${standardId}|${period}`;
@@ -249,7 +250,17 @@ export async function presentSubmissions(db: Db | Tx, actor: Reporter | null, ro
   const names = await organizationNames(db, [...new Set(rows.map((r) => r.organizationId))]);
   // Published values of every region are public: a page may hold several regions' catalogues.
   const catalogue = await catalogueOf(db, [...new Set(rows.map((r) => r.regionId))]);
-  const region = actor ? await regionValuesOf(db, actor.regionId, [...new Set(rows.map((r) => r.period))]) : [];
+  const region = actor
+    ? await regionValuesOf(db, actor.regionId, [...new Set(rows.map((r) => r.period))], [...new Set(rows.map((r) => r.standardId))])
+    : [];
+  // The region's values by standard and period (a batch answers up to 500 values: no search per value).
+  const regionOf = new Map<string, number[]>();
+  for (const r of region) {
+    const key = `${r.standardId}|${r.period}`;
+    const values = regionOf.get(key);
+    if (values) values.push(r.value);
+    else regionOf.set(key, [r.value]);
+  }
   // A key reports for its administration and does nothing else (no step of review, no correction).
   const key = isApiKey(actor);
   const person = key ? null : (actor as Actor | null);
@@ -259,10 +270,7 @@ export async function presentSubmissions(db: Db | Tx, actor: Reporter | null, ro
     const entry = catalogue.get(s.standardId)!;
     const version = entry.versions.find((v) => v.id === s.standardVersionId) ?? entry.versions[0];
     const period = parsePeriod(s.period);
-    const values =
-      s.regionId === actor?.regionId
-        ? region.filter((r) => r.standardId === s.standardId && r.period === s.period).map((r) => r.value)
-        : [];
+    const values = s.regionId === actor?.regionId ? (regionOf.get(`${s.standardId}|${s.period}`) ?? []) : [];
     const own = !!actor && report && s.organizationId === actor.organizationId && s.regionId === actor.regionId;
     const mayValidate = !!actor && validate && s.regionId === actor.regionId && s.state === "submitted";
     return {
@@ -455,10 +463,8 @@ export interface WriteOptions {
   onProgress?: (done: number) => void;
 }
 
-/** New values are inserted this many at a time (multi-row INSERT; 21 columns stay far below PostgreSQL's 65,535 parameters). */
-const INSERT_BATCH = 1000;
-/** A file's new values are inserted this many at a time, each batch as one JSON parameter. */
-const FILE_INSERT_BATCH = 5000;
+/** New values are inserted this many at a time, each batch as one JSON parameter. */
+const INSERT_BATCH = 5000;
 
 /**
  * Inserts values as ONE parameter — a JSON array unpacked by `jsonb_to_recordset` — instead of
@@ -572,6 +578,9 @@ export async function writeSubmissions(
   });
   const ids: string[] = new Array(items.length);
   const inserts: Array<{ i: number; row: typeof submissions.$inferInsert }> = [];
+  // A batch's values are audited one by one, all entries written together at the end.
+  const audits: AuditEntry[] = [];
+  const visibility = state === "draft" ? "tenant" : "region";
   let done = 0;
   for (const [i, item] of items.entries()) {
     const a = assessed[i]!;
@@ -597,40 +606,41 @@ export async function writeSubmissions(
     const [row] = await tx.update(submissions).set(valuesOf(item, a)).where(eq(submissions.id, before.id)).returning();
     ids[i] = row.id;
     if (!fromFile) {
-      await recordAudit(tx, actor, {
+      audits.push({
         action: "update",
         entity: "submission",
         entityId: row.id,
-        visibility: state === "draft" ? "tenant" : "region",
+        visibility,
         before: auditOf(before, before.explainedWarnings.length),
         after: auditOf(row, a.explained.length),
       });
     }
     options.onProgress?.(++done);
   }
-  for (let start = 0; start < inserts.length; start += fromFile ? FILE_INSERT_BATCH : INSERT_BATCH) {
-    const batch = inserts.slice(start, start + (fromFile ? FILE_INSERT_BATCH : INSERT_BATCH));
-    if (fromFile)
-      await insertAsJson(
-        tx,
-        batch.map((b) => b.row),
-      );
-    else {
-      const insert = tx.insert(submissions).values(batch.map((b) => b.row));
-      const rows = await insert.returning();
-      for (const [n, row] of rows.entries()) {
-        await recordAudit(tx, actor, {
+  for (let start = 0; start < inserts.length; start += INSERT_BATCH) {
+    const batch = inserts.slice(start, start + INSERT_BATCH);
+    await insertAsJson(
+      tx,
+      batch.map((b) => b.row),
+    );
+    if (!fromFile) {
+      for (const { i, row } of batch) {
+        audits.push({
           action: "create",
           entity: "submission",
           entityId: row.id,
-          visibility: state === "draft" ? "tenant" : "region",
-          after: auditOf(row, assessed[batch[n].i]!.explained.length),
+          visibility,
+          after: auditOf(
+            { ...row, numerator: row.numerator ?? null, denominator: row.denominator ?? null, confidence: row.confidence!, state },
+            assessed[i]!.explained.length,
+          ),
         });
       }
     }
     done += batch.length;
     options.onProgress?.(done);
   }
+  await recordAudits(tx, actor, audits);
   return { ids };
 }
 
