@@ -167,29 +167,39 @@ export async function ownSubmissionsByIds(db: Db | Tx, actor: ReportingAdministr
 }
 
 /**
- * The region's current submitted, validated and published values of these periods, by standard and
- * period — what every administration of the region may see; the median check and the comparison
- * of the review read them (of some standards only, when named). Drafts are never among them.
+ * The region's current submitted, validated and published values of these periods and standards,
+ * as one list of figures per standard and period (`standardId|period`) — what every administration
+ * of the region may see; the median check and the comparison of the review read them. Drafts are
+ * never among them; `exceptOrganizationId` leaves out one administration's own (the checks compare
+ * a value with the others').
  */
-export async function regionValuesOf(db: Db | Tx, regionId: string, periods: string[], standardIds?: string[]) {
-  if (!periods.length || standardIds?.length === 0) return [];
-  return db
+export async function regionValueLists(
+  db: Db | Tx,
+  regionId: string,
+  periods: string[],
+  standardIds: string[],
+  exceptOrganizationId?: string,
+): Promise<Map<string, number[]>> {
+  if (!periods.length || !standardIds.length) return new Map();
+  const rows = await db
     .select({
-      organizationId: submissions.organizationId,
       standardId: submissions.standardId,
       period: submissions.period,
-      value: submissions.value,
+      values: sql<number[]>`array_agg(${submissions.value})`,
     })
     .from(submissions)
     .where(
       and(
         eq(submissions.regionId, regionId),
         inArray(submissions.period, periods),
-        standardIds ? inArray(submissions.standardId, standardIds) : undefined,
+        inArray(submissions.standardId, standardIds),
         ne(submissions.state, "draft"),
         isNull(submissions.replacedById),
+        exceptOrganizationId ? ne(submissions.organizationId, exceptOrganizationId) : undefined,
       ),
-    );
+    )
+    .groupBy(submissions.standardId, submissions.period);
+  return new Map(rows.map((r) => [`${r.standardId}|${r.period}`, r.values.map(Number)]));
 }
 
 /** For the coordination's task list: submitted values waiting for validation, counted per administration and period. */

@@ -34,7 +34,7 @@ import {
   ownCurrentSubmissions,
   ownCurrentSubmissionsForUpdate,
   ownSubmissionsByIds,
-  regionValuesOf,
+  regionValueLists,
   type SubmissionFilter,
   type SubmissionRow,
 } from "./submission-scope";
@@ -144,7 +144,7 @@ async function assess(
   actor: Reporter,
   candidates: Candidate[],
   prefix: (i: number) => string,
-): Promise<{ problems: FieldProblem[]; assessed: Array<Assessed | null> }> {
+): Promise<{ problems: FieldProblem[]; assessed: Array<Assessed | null>; catalogue: Map<string, CatalogueEntry> }> {
   const catalogue = await catalogueOf(tx, actor.regionId);
   const facts = await factsOf(tx, actor.regionId, actor.organizationId);
   const periods = [
@@ -156,24 +156,17 @@ async function assess(
     ).values(),
   ];
   const own = await ownCurrentSubmissions(tx, actor, [...new Set(periods.map((p) => previousPeriod(p).text))]);
-  const region = await regionValuesOf(
+  // Looked up by standard and period (a file brings up to 200,000 values: no search per value).
+  const pair = (standardId: string, period: string | null) => `${standardId}|${period}`;
+  const peersOf = await regionValueLists(
     tx,
     actor.regionId,
     periods.map((p) => p.text),
     [...new Set(candidates.map((c) => c.standardId))],
+    actor.organizationId,
   );
-  // Looked up by standard and period (a file brings up to 200,000 values: no search per value).
-  const pair = (standardId: string, period: string | null) => `${standardId}|${period}`;
   const inBatch = new Map(candidates.map((c) => [pair(c.standardId, c.period), c]));
   const stored = new Map(own.map((s) => [pair(s.standardId, s.period), s]));
-  const peersOf = new Map<string, number[]>();
-  for (const r of region) {
-    if (r.organizationId === actor.organizationId) continue;
-    const key = pair(r.standardId, r.period);
-    const values = peersOf.get(key);
-    if (values) values.push(r.value);
-    else peersOf.set(key, [r.value]);
-  }
   const day = today();
   const problems: FieldProblem[] = [];
   const assessed = candidates.map((c, i): Assessed | null => {
@@ -225,7 +218,7 @@ async function assess(
     if (!period || !version || found.some((f) => f.severity === "error")) return null;
     return { entry, version, period, explained };
   });
-  return { problems, assessed };
+  return { problems, assessed, catalogue };
 }
 
 function refuse(problems: FieldProblem[]): never {
@@ -245,22 +238,23 @@ function refuse(problems: FieldProblem[]): never {
 export type SubmissionView = Awaited<ReturnType<typeof presentSubmissions>>[number];
 
 /** Presents values in a fixed number of statements: names, catalogue and the region's values read for all at once. */
-export async function presentSubmissions(db: Db | Tx, actor: Reporter | null, rows: SubmissionRow[]) {
+export async function presentSubmissions(
+  db: Db | Tx,
+  actor: Reporter | null,
+  rows: SubmissionRow[],
+  /** The actor's region's catalogue when the caller has just read it (a batch that was checked). */
+  regionCatalogue?: Map<string, CatalogueEntry>,
+) {
   if (!rows.length) return [];
   const names = await organizationNames(db, [...new Set(rows.map((r) => r.organizationId))]);
   // Published values of every region are public: a page may hold several regions' catalogues.
-  const catalogue = await catalogueOf(db, [...new Set(rows.map((r) => r.regionId))]);
-  const region = actor
-    ? await regionValuesOf(db, actor.regionId, [...new Set(rows.map((r) => r.period))], [...new Set(rows.map((r) => r.standardId))])
-    : [];
+  const regions = [...new Set(rows.map((r) => r.regionId))];
+  const catalogue =
+    regionCatalogue && regions.length === 1 && regions[0] === actor?.regionId ? regionCatalogue : await catalogueOf(db, regions);
   // The region's values by standard and period (a batch answers up to 500 values: no search per value).
-  const regionOf = new Map<string, number[]>();
-  for (const r of region) {
-    const key = `${r.standardId}|${r.period}`;
-    const values = regionOf.get(key);
-    if (values) values.push(r.value);
-    else regionOf.set(key, [r.value]);
-  }
+  const regionOf = actor
+    ? await regionValueLists(db, actor.regionId, [...new Set(rows.map((r) => r.period))], [...new Set(rows.map((r) => r.standardId))])
+    : new Map<string, number[]>();
   // A key reports for its administration and does nothing else (no step of review, no correction).
   const key = isApiKey(actor);
   const person = key ? null : (actor as Actor | null);
@@ -438,16 +432,16 @@ const auditOf = (s: Pick<SubmissionRow, "period" | "value" | "numerator" | "deno
  * correction changes that).
  */
 export async function createSubmissions(db: Db, actor: Reporter, body: { items: SubmissionInput[]; submit: boolean }) {
-  const ids = await db.transaction(async (tx) => {
+  const written = await db.transaction(async (tx) => {
     const result = await writeSubmissions(tx, actor, body.items, {
       submit: body.submit,
       source: isApiKey(actor) ? "api" : "form",
       prefix: (i) => `items.${i}.`,
     });
     if ("problems" in result) refuse(result.problems);
-    return result.ids;
+    return result;
   });
-  return { items: await presentSubmissions(db, actor, await ownSubmissionsByIds(db, actor, ids)) };
+  return { items: await presentSubmissions(db, actor, await ownSubmissionsByIds(db, actor, written.ids), written.catalogue) };
 }
 
 /** How {@link writeSubmissions} writes a batch. */
@@ -521,9 +515,9 @@ export async function writeSubmissions(
   actor: Reporter,
   items: SubmissionInput[],
   options: WriteOptions,
-): Promise<{ ids: string[] } | { problems: FieldProblem[] }> {
+): Promise<{ ids: string[]; catalogue: Map<string, CatalogueEntry> } | { problems: FieldProblem[] }> {
   const accountId = isApiKey(actor) ? null : actor.accountId;
-  const { problems, assessed } = await assess(tx, actor, items, options.prefix);
+  const { problems, assessed, catalogue } = await assess(tx, actor, items, options.prefix);
   const existing = await ownCurrentSubmissionsForUpdate(
     tx,
     actor,
@@ -641,7 +635,7 @@ export async function writeSubmissions(
     options.onProgress?.(done);
   }
   await recordAudits(tx, actor, audits);
-  return { ids };
+  return { ids, catalogue };
 }
 
 /** The actor's own value, locked for a step; another administration's answers like a missing one. */
