@@ -2,7 +2,8 @@
  * Service standards at the scale of a region (issue 18, docs/BENCHMARKS.md), on PostgreSQL:
  *
  *   ingest — 1,000,000 values (22 administrations × 300 monthly standards × 152 months) through the
- *   API in batches (`POST /api/v1/submissions` with each administration's API key, the checks of
+ *   API in batches (`POST /api/v1/submissions` with each administration's API key and `Prefer:
+ *   return=minimal`, as a Fachverfahren sends them; the checks of
  *   the one writer included), compared in the same run with a plain `COPY` of the same rows into
  *   the same table; the figure is the API's rate as a share of COPY's (target ≥ 30 %).
  *
@@ -177,7 +178,7 @@ async function ingestThroughApi(keys: Map<string, string>): Promise<{ ms: number
         const res = await app.inject({
           method: "POST",
           url: "/api/v1/submissions",
-          headers: { authorization: `Bearer ${keys.get(orgs[job.org].id)}` },
+          headers: { authorization: `Bearer ${keys.get(orgs[job.org].id)}`, prefer: "return=minimal" },
           payload: { items: job.items, submit: true },
         });
         times.push(performance.now() - t);

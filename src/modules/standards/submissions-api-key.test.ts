@@ -81,6 +81,23 @@ describe("a Wunstorf key", () => {
     expect(log.body).not.toContain(key.secret.slice(12));
   });
 
+  it("with Prefer: return=minimal the answer names what was written, without the views", async () => {
+    const item = { standardId: f.phone, period: f.month, value: 75, numerator: 900, denominator: 1200, method: "Telefonanlage" };
+    const res = await t.app.inject({
+      method: "POST",
+      url: S,
+      payload: { items: [item], submit: false },
+      headers: { authorization: `Bearer ${key.secret}`, prefer: "respond-async, return=minimal" },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.headers["preference-applied"]).toBe("return=minimal");
+    const written = res.json().written as Array<{ id: string; standardId: string; period: string; state: string }>;
+    expect(res.json().items).toBeUndefined();
+    expect(written).toEqual([{ id: expect.any(String), standardId: f.phone, period: f.month, state: "draft" }]);
+    const { rows } = await t.database.db.execute(sql`SELECT value, state, source FROM submissions WHERE id = ${written[0].id}`);
+    expect(rows).toEqual([{ value: 75, state: "draft", source: "api" }]);
+  });
+
   it("a warning needs a reason as in the form; nothing is written without it", async () => {
     const res = await withKey(key.secret, "POST", S, {
       items: [{ standardId: f.phone, period: f.month, value: 30, numerator: 1200, denominator: 4000, method: "Telefonanlage" }],

@@ -20,6 +20,7 @@ import { submissionPolicy } from "./submissions.policy";
 import {
   CorrectionBody,
   CreatedSubmissions,
+  WrittenSubmissions,
   CreateSubmissionsBody,
   ImportParams,
   ImportView,
@@ -140,10 +141,16 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "A batch of values of the caller's administration (the signed-in account's, or the one the API key was issued to), all or nothing: every error and every warning without a reason is reported with the item's index and field, and nothing is written",
         body: CreateSubmissionsBody,
-        response: { 201: CreatedSubmissions },
+        description:
+          "A sender of many values (a Fachverfahren) may ask for the short answer with `Prefer: return=minimal` (RFC 7240): the written values' ids instead of their views; the answer then carries `Preference-Applied: return=minimal`.",
+        response: { 201: z.union([CreatedSubmissions, WrittenSubmissions]) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createSubmissions(app.db, request.apiKey ?? request.actor!, request.body)),
+    async (request, reply) => {
+      const minimal = /(^|[\s,;])return=minimal\b/i.test([request.headers.prefer ?? ""].flat().join(","));
+      if (minimal) reply.header("preference-applied", "return=minimal");
+      return reply.status(201).send(await createSubmissions(app.db, request.apiKey ?? request.actor!, request.body, { minimal }));
+    },
   );
   app.get(
     `${S}/sheet`,

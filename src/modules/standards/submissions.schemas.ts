@@ -158,6 +158,12 @@ export const SubmissionView = z.object({
 
 export const SubmissionList = pageSchema(SubmissionView);
 export const CreatedSubmissions = z.object({ items: z.array(SubmissionView) });
+/** The short answer a sender asks for with `Prefer: return=minimal` (RFC 7240): what was written, no views. */
+export const WrittenSubmissions = z
+  .object({
+    written: z.array(z.object({ id: z.uuid(), standardId: z.uuid(), period: z.string(), state: z.enum(["draft", "submitted"]) })),
+  })
+  .describe("With `Prefer: return=minimal`: the written values' ids in the order of the batch, without their views");
 
 /** The reporting sheet: the standards that apply to the caller's administration for a period, each with its current value. */
 export const ReportingSheet = z.object({

@@ -431,7 +431,12 @@ const auditOf = (s: Pick<SubmissionRow, "period" | "value" | "numerator" | "deno
  * that has a draft replaces the draft; one that has a submitted or validated value is refused (a
  * correction changes that).
  */
-export async function createSubmissions(db: Db, actor: Reporter, body: { items: SubmissionInput[]; submit: boolean }) {
+export async function createSubmissions(
+  db: Db,
+  actor: Reporter,
+  body: { items: SubmissionInput[]; submit: boolean },
+  answer: { minimal?: boolean } = {},
+) {
   const written = await db.transaction(async (tx) => {
     const result = await writeSubmissions(tx, actor, body.items, {
       submit: body.submit,
@@ -441,6 +446,11 @@ export async function createSubmissions(db: Db, actor: Reporter, body: { items: 
     if ("problems" in result) refuse(result.problems);
     return result;
   });
+  // The short answer (`Prefer: return=minimal`): what was written, without reading it back.
+  if (answer.minimal) {
+    const state = body.submit ? ("submitted" as const) : ("draft" as const);
+    return { written: body.items.map((item, i) => ({ id: written.ids[i], standardId: item.standardId, period: item.period, state })) };
+  }
   return { items: await presentSubmissions(db, actor, await ownSubmissionsByIds(db, actor, written.ids), written.catalogue) };
 }
 

@@ -1693,7 +1693,10 @@ export interface paths {
         /** Reported values: the own administration's in every state, the region's submitted and later ones, and published ones (after their publication day) for everyone */
         get: operations["listSubmissions"];
         put?: never;
-        /** A batch of values of the caller's administration (the signed-in account's, or the one the API key was issued to), all or nothing: every error and every warning without a reason is reported with the item's index and field, and nothing is written */
+        /**
+         * A batch of values of the caller's administration (the signed-in account's, or the one the API key was issued to), all or nothing: every error and every warning without a reason is reported with the item's index and field, and nothing is written
+         * @description A sender of many values (a Fachverfahren) may ask for the short answer with `Prefer: return=minimal` (RFC 7240): the written values' ids instead of their views; the answer then carries `Preference-Applied: return=minimal`.
+         */
         post: operations["createSubmissions"];
         delete?: never;
         options?: never;
@@ -17395,6 +17398,16 @@ export interface operations {
                                 sendBack: boolean;
                                 correct: boolean;
                             };
+                        }[];
+                    } | {
+                        written: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            standardId: string;
+                            period: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted";
                         }[];
                     };
                 };
