@@ -16,7 +16,7 @@ import {
   shiftPeriod,
   type Period,
 } from "../../domain/standards/period";
-import { checkValue, median, type PlausibilityProblem } from "../../domain/standards/plausibility";
+import { checkValue, median, WARNING_RULES, type PlausibilityProblem } from "../../domain/standards/plausibility";
 import {
   PERIODICITIES,
   type ConfidenceLevel,
@@ -517,7 +517,9 @@ export async function writeSubmissions(
   options: WriteOptions,
 ): Promise<{ ids: string[] } | { problems: FieldProblem[] }> {
   const accountId = isApiKey(actor) ? null : actor.accountId;
-  const { problems, assessed } = await assess(tx, actor, items, options.prefix);
+  const assessment = await assess(tx, actor, items, options.prefix);
+  const { assessed } = assessment;
+  let problems = assessment.problems;
   const existing = await ownCurrentSubmissionsForUpdate(
     tx,
     actor,
@@ -526,6 +528,7 @@ export async function writeSubmissions(
   );
   const existingOf = new Map(existing.map((e) => [`${e.standardId}|${e.period}`, e]));
   const seen = new Set<string>();
+  const refused = new Set<string>();
   items.forEach((item, i) => {
     const key = `${item.standardId}|${item.period}`;
     if (seen.has(key)) {
@@ -539,6 +542,7 @@ export async function writeSubmissions(
     seen.add(key);
     const before = existingOf.get(key);
     if (before && before.state !== "draft") {
+      refused.add(options.prefix(i));
       problems.push(
         problemOf(`${options.prefix(i)}period`, "already_submitted", {
           de: "Für diesen Zeitraum ist schon ein Wert eingereicht. Ändern Sie ihn nach der Validierung mit einer Korrektur.",
@@ -547,6 +551,12 @@ export async function writeSubmissions(
       );
     }
   });
+  // A value refused as submitted already cannot be written whatever it is: its plausibility
+  // warnings (which ask for a reason) would only be noise beside that.
+  if (refused.size) {
+    const noise = new Set([...refused].flatMap((prefix) => WARNING_RULES.map((rule) => `${prefix}reasons.${rule}`)));
+    problems = problems.filter((p) => !noise.has(p.field));
+  }
   problems.sort((a, b) => a.field.localeCompare(b.field, "en", { numeric: true }));
   if (problems.length) return { problems };
   const now = new Date();
