@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { Actor, ApiKeyActor } from "../../kernel/actor";
-import { today } from "../../kernel/dates";
+import { addDays, today } from "../../kernel/dates";
 import { pageOf, type Page } from "../../kernel/paging";
 import { AppError, type Bilingual, type FieldProblem } from "../../kernel/problems";
 import { appliesTo, NOT_APPLICABLE, versionInForce } from "../../domain/standards/standard-rules";
@@ -331,8 +331,8 @@ function offeredPeriods(kinds: Set<Periodicity>, day: string): Period[] {
 }
 
 /** The offered periods with the one shown, first when it is not among them (an older period asked for by its link). */
-function withPeriod(periods: Period[], shown: Period): Period[] {
-  return periods.some((p) => p.text === shown.text) ? periods : [shown, ...periods];
+function withPeriod(periods: Period[], shown: Period | null): Period[] {
+  return !shown || periods.some((p) => p.text === shown.text) ? periods : [shown, ...periods];
 }
 
 /**
@@ -358,13 +358,19 @@ export async function reportingSheet(db: Db, actor: Actor, periodText?: string) 
       }
     }
   }
+  // A period that has not ended offers nothing to fill in: the writer would refuse every value
+  // (`period_not_ended`). The sheet says from which day it can be reported instead.
+  const reportableFrom = period.end >= day ? addDays(period.end, 1) : null;
+  if (reportableFrom) rows.length = 0;
   rows.sort((a, b) => a.version.title.localeCompare(b.version.title, "de") || a.period.start.localeCompare(b.period.start));
   const current = await ownCurrentSubmissions(db, actor, [...new Set(rows.map((r) => r.period.text))]);
   const presented = await presentSubmissions(db, actor, current);
   return {
     period: period.text,
     periodLabel: { de: formatPeriod(period), en: formatPeriod(period, "en") },
-    periods: withPeriod(offeredPeriods(kinds.size ? kinds : new Set(["quarter"]), day), period).map((p) => ({
+    reportableFrom,
+    // Only periods that can be reported: a period asked for that has not ended is not added.
+    periods: withPeriod(offeredPeriods(kinds.size ? kinds : new Set(["quarter"]), day), reportableFrom ? null : period).map((p) => ({
       period: p.text,
       label: { de: formatPeriod(p), en: formatPeriod(p, "en") },
     })),

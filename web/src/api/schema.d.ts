@@ -17497,6 +17497,7 @@ export interface operations {
                             de: string;
                             en: string;
                         };
+                        reportableFrom: string | null;
                         periods: {
                             period: string;
                             label: {

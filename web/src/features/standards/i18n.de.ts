@@ -176,6 +176,8 @@ export const de = {
     show: "Anzeigen",
     valuesFor: "Werte für {{period}}",
     rowOfPeriod: "{{title}} – {{period}}",
+    notEnded:
+      "{{period}} ist noch nicht vorbei. Werte für diesen Zeitraum können ab dem {{day}} gemeldet werden; bis dahin gibt es hier nichts auszufüllen. Oben im Meldezeitraum stehen die Zeiträume, die Sie jetzt melden können.",
     noStandards: "Für {{period}} gilt kein Leistungsstandard, der Ihre Verwaltung betrifft.",
     target: "Zielwert: {{target}}, Toleranz {{tolerance}}",
     higherBetter: "höher ist besser",

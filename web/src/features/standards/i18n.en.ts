@@ -177,6 +177,8 @@ export const en: typeof de = {
     show: "Show",
     valuesFor: "Values for {{period}}",
     rowOfPeriod: "{{title}} – {{period}}",
+    notEnded:
+      "{{period}} has not ended yet. Values for this period can be reported from {{day}}; until then there is nothing to fill in here. The reporting periods above are the ones you can report now.",
     noStandards: "No service standard that concerns your administration applies to {{period}}.",
     target: "Target: {{target}}, tolerance {{tolerance}}",
     higherBetter: "higher is better",
