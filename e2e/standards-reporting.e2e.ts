@@ -54,6 +54,32 @@ async function typeIn(page: Page, group: string, label: string | RegExp, text: s
  * the reasons and the region's median and validates one, the dialog naming the publication day.
  */
 describe.skipIf(!hasBrowser)("reporting values and their review in the browser", () => {
+  it("a period that has not ended (opened by its link) offers no field and no upload, and says from which day it can be reported", async () => {
+    const { context, page } = await newPage(browser);
+    await signInWithKeyboard(page, "controlling@wunstorf.demo");
+    const [y, m] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit" })
+      .format(new Date())
+      .split("-")
+      .map(Number);
+    const q = Math.ceil(m / 3);
+    const from = q === 4 ? `1. Januar ${y + 1}` : `1. ${MONTHS[q * 3]} ${y}`;
+    await page.goto(`/meldungen?zeitraum=${y}-Q${q}`);
+    await page.getByRole("heading", { level: 2, name: `Werte für ${q}. Quartal ${y}` }).waitFor();
+    await page
+      .getByText(`${q}. Quartal ${y} ist noch nicht vorbei. Werte für diesen Zeitraum können ab dem ${from} gemeldet werden`)
+      .waitFor();
+    expect(await page.getByRole("textbox").count()).toBe(0);
+    expect(await page.getByRole("heading", { name: "Als Datei melden" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Einreichen" }).count()).toBe(0);
+    // The picker offers the periods that can be reported; the running quarter is not among them.
+    const options = await page.getByRole("combobox", { name: "Zeitraum", exact: true }).locator("option").allTextContents();
+    expect(options).not.toContain(`${q}. Quartal ${y}`);
+    expect(await page.getByRole("combobox", { name: "Zeitraum", exact: true }).inputValue()).toMatch(/^\d{4}-Q[1-4]$/);
+    await expectAccessible(page, "reporting: a period that has not ended");
+    await screenshots(page, "reporting-not-ended");
+    await context.close();
+  });
+
   it("the controlling enters the month, fixes a warning with a reason, saves and submits", async () => {
     const { context, page } = await newPage(browser);
     await signInWithKeyboard(page, "controlling@wunstorf.demo");

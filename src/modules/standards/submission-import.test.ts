@@ -259,6 +259,23 @@ describe("the import of a file", () => {
     expect((rows[0] as { n: number }).n).toBe(0);
   });
 
+  it("names a line for a period submitted already only for that, not for its plausibility warnings (it cannot be written anyway)", async () => {
+    // Wunstorf's value of the first month of the previous quarter is submitted (the demo's); the last closed month is due.
+    const submitted = periodsDue(parsePeriod(f.previousQuarter)!, "month")[0].text;
+    const german = (p: string) => `${p.slice(5)}/${p.slice(0, 4)}`;
+    const csv = [
+      "Standard;Zeitraum;Wert;Methode",
+      `telefon-erreichbarkeit;${german(submitted)};5;Telefonanlage`,
+      `telefon-erreichbarkeit;${german(f.month)};5;Telefonanlage`,
+    ].join("\r\n");
+    const view = await imported(reporter, "werte.csv", new TextEncoder().encode(csv), "text/csv");
+    expect(view.state).toBe("failed");
+    const at = view.problems.map((p) => `${p.line}:${p.column}:${p.rule}`);
+    // The same value in a period still open does stand out: there the warning asks for a reason.
+    expect(at.filter((p) => p.startsWith("3:"))).toContain("3:Begründung:jump");
+    expect(at.filter((p) => p.startsWith("2:"))).toEqual(["2:Zeitraum:already_submitted"]);
+  });
+
   it("refuses a zip bomb disguised as XLSX within 2 s, and writes nothing", async () => {
     const kernel = deflatedZeros(1024);
     const bomb = zipArchive(

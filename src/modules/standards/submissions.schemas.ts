@@ -169,7 +169,9 @@ export const WrittenSubmissions = z
 export const ReportingSheet = z.object({
   period: z.string(),
   periodLabel: Bilingual,
-  /** Periods the sheet offers (the last closed ones). */
+  /** The first day values of the period can be reported, when it has not ended yet (then `rows` is empty); else null. */
+  reportableFrom: z.string().nullable(),
+  /** Periods the sheet offers (the last closed ones): only periods that have ended. */
   periods: z.array(z.object({ period: z.string(), label: Bilingual })),
   /** The day validated values are published by default. */
   publicationDay: z.number().int(),

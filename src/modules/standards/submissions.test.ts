@@ -285,6 +285,25 @@ describe("from draft to publication", () => {
     }
     expect(rowsOf("telefon-erreichbarkeit").filter((r) => r.current).length).toBeGreaterThan(0);
   });
+
+  it("the sheet of a period that has not ended offers no field and says from which day it can be reported; the picker offers only ended periods", async () => {
+    const running = shiftPeriod(parsePeriod(f.quarter)!, -1);
+    const sheet = (await get(reporter, `${S}/sheet?period=${running.text}`)).json();
+    expect(sheet.period).toBe(running.text);
+    expect(sheet.rows).toEqual([]);
+    // The first day after the quarter (2026-Q4 → 2027-01-01).
+    const [y, m] = running.end.split("-").map(Number);
+    expect(sheet.reportableFrom).toBe(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`);
+    const day = today();
+    for (const p of sheet.periods as Array<{ period: string }>) expect(parsePeriod(p.period)!.end < day, p.period).toBe(true);
+    expect(sheet.periods.map((p: { period: string }) => p.period)).not.toContain(running.text);
+    // An ended period is reportable, and an older one asked for by its link is offered with the others.
+    const closed = (await get(reporter, `${S}/sheet?period=${f.quarter}`)).json();
+    expect(closed.reportableFrom).toBeNull();
+    expect(closed.rows.length).toBeGreaterThan(0);
+    const old = shiftPeriod(parsePeriod(f.quarter)!, 6).text;
+    expect((await get(reporter, `${S}/sheet?period=${old}`)).json().periods[0].period).toBe(old);
+  });
 });
 
 describe("two steps at once", () => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { Actor, ApiKeyActor } from "../../kernel/actor";
-import { today } from "../../kernel/dates";
+import { addDays, today } from "../../kernel/dates";
 import { pageOf, type Page } from "../../kernel/paging";
 import { AppError, type Bilingual, type FieldProblem } from "../../kernel/problems";
 import { appliesTo, NOT_APPLICABLE, versionInForce } from "../../domain/standards/standard-rules";
@@ -16,7 +16,7 @@ import {
   shiftPeriod,
   type Period,
 } from "../../domain/standards/period";
-import { checkValue, median, type PlausibilityProblem } from "../../domain/standards/plausibility";
+import { checkValue, median, WARNING_RULES, type PlausibilityProblem } from "../../domain/standards/plausibility";
 import {
   PERIODICITIES,
   type ConfidenceLevel,
@@ -333,8 +333,8 @@ function offeredPeriods(kinds: Set<Periodicity>, day: string): Period[] {
 }
 
 /** The offered periods with the one shown, first when it is not among them (an older period asked for by its link). */
-function withPeriod(periods: Period[], shown: Period): Period[] {
-  return periods.some((p) => p.text === shown.text) ? periods : [shown, ...periods];
+function withPeriod(periods: Period[], shown: Period | null): Period[] {
+  return !shown || periods.some((p) => p.text === shown.text) ? periods : [shown, ...periods];
 }
 
 /**
@@ -360,13 +360,19 @@ export async function reportingSheet(db: Db, actor: Actor, periodText?: string) 
       }
     }
   }
+  // A period that has not ended offers nothing to fill in: the writer would refuse every value
+  // (`period_not_ended`). The sheet says from which day it can be reported instead.
+  const reportableFrom = period.end >= day ? addDays(period.end, 1) : null;
+  if (reportableFrom) rows.length = 0;
   rows.sort((a, b) => a.version.title.localeCompare(b.version.title, "de") || a.period.start.localeCompare(b.period.start));
   const current = await ownCurrentSubmissions(db, actor, [...new Set(rows.map((r) => r.period.text))]);
   const presented = await presentSubmissions(db, actor, current);
   return {
     period: period.text,
     periodLabel: { de: formatPeriod(period), en: formatPeriod(period, "en") },
-    periods: withPeriod(offeredPeriods(kinds.size ? kinds : new Set(["quarter"]), day), period).map((p) => ({
+    reportableFrom,
+    // Only periods that can be reported: a period asked for that has not ended is not added.
+    periods: withPeriod(offeredPeriods(kinds.size ? kinds : new Set(["quarter"]), day), reportableFrom ? null : period).map((p) => ({
       period: p.text,
       label: { de: formatPeriod(p), en: formatPeriod(p, "en") },
     })),
@@ -527,7 +533,9 @@ export async function writeSubmissions(
   options: WriteOptions,
 ): Promise<{ ids: string[]; catalogue: Map<string, CatalogueEntry> } | { problems: FieldProblem[] }> {
   const accountId = isApiKey(actor) ? null : actor.accountId;
-  const { problems, assessed, catalogue } = await assess(tx, actor, items, options.prefix);
+  const assessment = await assess(tx, actor, items, options.prefix);
+  const { assessed, catalogue } = assessment;
+  let problems = assessment.problems;
   const existing = await ownCurrentSubmissionsForUpdate(
     tx,
     actor,
@@ -536,6 +544,7 @@ export async function writeSubmissions(
   );
   const existingOf = new Map(existing.map((e) => [`${e.standardId}|${e.period}`, e]));
   const seen = new Set<string>();
+  const refused = new Set<string>();
   items.forEach((item, i) => {
     const key = `${item.standardId}|${item.period}`;
     if (seen.has(key)) {
@@ -549,6 +558,7 @@ export async function writeSubmissions(
     seen.add(key);
     const before = existingOf.get(key);
     if (before && before.state !== "draft") {
+      refused.add(options.prefix(i));
       problems.push(
         problemOf(`${options.prefix(i)}period`, "already_submitted", {
           de: "Für diesen Zeitraum ist schon ein Wert eingereicht. Ändern Sie ihn nach der Validierung mit einer Korrektur.",
@@ -557,6 +567,12 @@ export async function writeSubmissions(
       );
     }
   });
+  // A value refused as submitted already cannot be written whatever it is: its plausibility
+  // warnings (which ask for a reason) would only be noise beside that.
+  if (refused.size) {
+    const noise = new Set([...refused].flatMap((prefix) => WARNING_RULES.map((rule) => `${prefix}reasons.${rule}`)));
+    problems = problems.filter((p) => !noise.has(p.field));
+  }
   problems.sort((a, b) => a.field.localeCompare(b.field, "en", { numeric: true }));
   if (problems.length) return { problems };
   const now = new Date();

@@ -17510,6 +17510,7 @@ export interface operations {
                             de: string;
                             en: string;
                         };
+                        reportableFrom: string | null;
                         periods: {
                             period: string;
                             label: {

@@ -3,7 +3,16 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useMutation } from "../../api/hooks";
 import { Button, ErrorSummary, FileField, Form, inputProblem, Notice } from "../../components/forms";
+import { formatters } from "../../i18n";
 import type { SubmissionImport } from "./api";
+
+/** The import writes its values: the bar shows how many of them (before, it has no known end). */
+const writing = (j: SubmissionImport) => j.phase === "writing" && j.rowsTotal > 0;
+/** How much of the values is written, in whole percent. */
+const percentOf = (j: SubmissionImport) => (j.rowsTotal ? Math.floor((100 * j.rowsDone) / j.rowsTotal) : 0);
+
+/** The bar as wide as a field, so that a step of it can be seen. */
+const BAR = { width: "100%", maxWidth: "32rem", height: "1rem", marginBottom: "1.5rem" } as const;
 
 const ACCEPT = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -25,6 +34,7 @@ export function FileImport({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "de";
+  const f = formatters(lang);
   const [file, setFile] = useState<File | null>(null);
   const [job, setJob] = useState<SubmissionImport | null>(null);
   const [name, setName] = useState("");
@@ -72,6 +82,19 @@ export function FileImport({
         ? t("reporting.file.at", { line: p.line, column: p.column })
         : t("reporting.file.atLine", { line: p.line });
 
+  const progressLabel = (j: SubmissionImport) =>
+    writing(j)
+      ? t("reporting.file.progress", { done: f.number(j.rowsDone), total: f.number(j.rowsTotal) })
+      : j.phase === "checking" || j.phase === "writing"
+        ? t("reporting.file.checking", { count: j.rowsTotal, n: f.number(j.rowsTotal) })
+        : t("reporting.file.reading");
+  const announcement = (j: SubmissionImport) =>
+    writing(j)
+      ? t("reporting.file.writingAbout", { percent: Math.floor(percentOf(j) / 25) * 25 })
+      : j.phase === "checking" || j.phase === "writing"
+        ? t("reporting.file.checking", { count: j.rowsTotal, n: f.number(j.rowsTotal) })
+        : t("reporting.file.reading");
+
   return (
     <section aria-labelledby="file-heading">
       <h2 className="kern-heading-medium" id="file-heading">
@@ -109,15 +132,23 @@ export function FileImport({
         </p>
       </Form>
       {job?.state === "running" ? (
-        <div className="kern-stack" role="status">
+        <div className="kern-stack">
           <p className="kern-body">{t("reporting.file.running", { name })}</p>
           <label className="kern-label" htmlFor="import-progress">
-            {job.rowsTotal ? t("reporting.file.progress", { done: job.rowsDone, total: job.rowsTotal }) : t("reporting.file.reading")}
+            {progressLabel(job)}
           </label>
-          <progress id="import-progress" max={job.rowsTotal || 1} value={job.rowsTotal ? job.rowsDone : undefined} />
+          {writing(job) ? (
+            <progress id="import-progress" style={BAR} max={job.rowsTotal} value={job.rowsDone} />
+          ) : (
+            <progress id="import-progress" style={BAR} />
+          )}
         </div>
       ) : null}
-      {job?.state === "done" ? <Notice focus>{t("reporting.file.done", { count: job.rowsDone })}</Notice> : null}
+      {/* Said politely, and only when the phase changes or a quarter of the values is written — not every poll. */}
+      <p className="kern-sr-only" role="status">
+        {job?.state === "running" ? announcement(job) : ""}
+      </p>
+      {job?.state === "done" ? <Notice focus>{t("reporting.file.done", { count: job.rowsDone, n: f.number(job.rowsDone) })}</Notice> : null}
       {job?.state === "failed" ? (
         <div className="kern-alert kern-alert--danger" role="alert" tabIndex={-1} ref={(el) => el?.focus()}>
           <div className="kern-alert__header">

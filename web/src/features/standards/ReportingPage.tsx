@@ -63,7 +63,9 @@ export function ReportingPage() {
   // The sheet's drafts fill the form; values already submitted are shown, not edited.
   useEffect(() => {
     if (!sheet.data) return;
-    setPeriod(sheet.data.period);
+    // A period that cannot be reported yet is not in the picker: it offers the last closed one.
+    const offered = sheet.data.periods.some((p) => p.period === sheet.data!.period);
+    setPeriod(offered ? sheet.data.period : (sheet.data.periods[0]?.period ?? ""));
     const next: Record<string, Row> = {};
     for (const r of sheet.data.rows) {
       const c = r.current;
@@ -224,116 +226,122 @@ export function ReportingPage() {
         <h2 className="kern-heading-medium" id="values-heading">
           {t("reporting.valuesFor", { period: data.periodLabel[lang] })}
         </h2>
-        {data.rows.length === 0 ? <p className="kern-body">{t("reporting.noStandards", { period: data.periodLabel[lang] })}</p> : null}
+        {data.reportableFrom ? (
+          <p className="kern-body">{t("reporting.notEnded", { period: data.periodLabel[lang], day: f.dateLong(data.reportableFrom) })}</p>
+        ) : data.rows.length === 0 ? (
+          <p className="kern-body">{t("reporting.noStandards", { period: data.periodLabel[lang] })}</p>
+        ) : null}
         <ErrorSummary problem={send.problem} labels={labels} />
-        <Form
-          name="reporting-values"
-          labelledBy="values-heading"
-          mutation={send}
-          onSubmit={saveDraft}
-          className="kern-stack reporting-form"
-        >
-          {data.rows.map((r) => {
-            const k = rowKey(r);
-            const c = r.current;
-            const title = titleOf(r);
-            const target = t("reporting.target", {
-              target: valueText(r.standard.target, r.standard.unit, lang, t),
-              tolerance: valueText(r.standard.tolerance, r.standard.unit, lang, t),
-            });
-            const direction = r.standard.direction === "higher_is_better" ? t("reporting.higherBetter") : t("reporting.lowerBetter");
-            if (c && c.state !== "draft") {
+        {data.reportableFrom ? null : (
+          <Form
+            name="reporting-values"
+            labelledBy="values-heading"
+            mutation={send}
+            onSubmit={saveDraft}
+            className="kern-stack reporting-form"
+          >
+            {data.rows.map((r) => {
+              const k = rowKey(r);
+              const c = r.current;
+              const title = titleOf(r);
+              const target = t("reporting.target", {
+                target: valueText(r.standard.target, r.standard.unit, lang, t),
+                tolerance: valueText(r.standard.tolerance, r.standard.unit, lang, t),
+              });
+              const direction = r.standard.direction === "higher_is_better" ? t("reporting.higherBetter") : t("reporting.lowerBetter");
+              if (c && c.state !== "draft") {
+                return (
+                  <div key={k} className="kern-card reporting-row">
+                    <div className="kern-card__container">
+                      <h3 className="kern-heading-small">{title}</h3>
+                      <p className="kern-body">
+                        {t("reporting.reported", {
+                          value: valueText(c.value, c.standard.unit, lang, t),
+                          state: t(`reporting.states.${c.state}`, { date: c.publishOn ? f.dateLong(c.publishOn) : "" }),
+                        })}
+                      </p>
+                      <p className="kern-body kern-body--muted">
+                        {target} ({direction})
+                      </p>
+                    </div>
+                  </div>
+                );
+              }
+              const row = rows[k] ?? EMPTY;
+              const warned = RULES.filter((rule) => send.errors[field(`reason-${rule}`, k)] || (row.reasons[rule] ?? "") !== "");
               return (
-                <div key={k} className="kern-card reporting-row">
-                  <div className="kern-card__container">
-                    <h3 className="kern-heading-small">{title}</h3>
-                    <p className="kern-body">
-                      {t("reporting.reported", {
-                        value: valueText(c.value, c.standard.unit, lang, t),
-                        state: t(`reporting.states.${c.state}`, { date: c.publishOn ? f.dateLong(c.publishOn) : "" }),
-                      })}
-                    </p>
-                    <p className="kern-body kern-body--muted">
-                      {target} ({direction})
-                    </p>
-                  </div>
-                </div>
-              );
-            }
-            const row = rows[k] ?? EMPTY;
-            const warned = RULES.filter((rule) => send.errors[field(`reason-${rule}`, k)] || (row.reasons[rule] ?? "") !== "");
-            return (
-              <Fieldset key={k} name={`standard-${k}`} legend={title} className="reporting-standard">
-                <p className="kern-body kern-body--muted">
-                  {r.standard.indicatorDefinition.replace(/\.\s*$/, "")}. {target} ({direction}).
-                </p>
-                {c?.returnComment ? <p className="kern-body">{t("reporting.returned", { comment: c.returnComment })}</p> : null}
-                <TextField
-                  name={field("value", k)}
-                  label={t("reporting.value", { unit: unitOf(r) })}
-                  value={row.value}
-                  onChange={(v) => update(k, { value: v })}
-                  error={send.errors[field("value", k)]}
-                />
-                {warned.map((rule) => (
+                <Fieldset key={k} name={`standard-${k}`} legend={title} className="reporting-standard">
+                  <p className="kern-body kern-body--muted">
+                    {r.standard.indicatorDefinition.replace(/\.\s*$/, "")}. {target} ({direction}).
+                  </p>
+                  {c?.returnComment ? <p className="kern-body">{t("reporting.returned", { comment: c.returnComment })}</p> : null}
                   <TextField
-                    key={rule}
-                    name={field(`reason-${rule}`, k)}
-                    label={t("reporting.reason", { rule: t(`reporting.rules.${rule}`) })}
-                    hint={t("reporting.reasonHint")}
-                    value={row.reasons[rule] ?? ""}
-                    onChange={(v) => update(k, { reasons: { ...row.reasons, [rule]: v } })}
-                    error={send.errors[field(`reason-${rule}`, k)]}
-                    multiline
+                    name={field("value", k)}
+                    label={t("reporting.value", { unit: unitOf(r) })}
+                    value={row.value}
+                    onChange={(v) => update(k, { value: v })}
+                    error={send.errors[field("value", k)]}
                   />
-                ))}
-                {r.standard.unit === "percent" ? (
-                  <div className="reporting-fraction">
+                  {warned.map((rule) => (
                     <TextField
-                      name={field("numerator", k)}
-                      label={t("reporting.numerator")}
-                      hint={t("reporting.fractionHint")}
-                      value={row.numerator}
-                      onChange={(v) => update(k, { numerator: v })}
-                      error={send.errors[field("numerator", k)]}
+                      key={rule}
+                      name={field(`reason-${rule}`, k)}
+                      label={t("reporting.reason", { rule: t(`reporting.rules.${rule}`) })}
+                      hint={t("reporting.reasonHint")}
+                      value={row.reasons[rule] ?? ""}
+                      onChange={(v) => update(k, { reasons: { ...row.reasons, [rule]: v } })}
+                      error={send.errors[field(`reason-${rule}`, k)]}
+                      multiline
                     />
-                    <TextField
-                      name={field("denominator", k)}
-                      label={t("reporting.denominator")}
-                      value={row.denominator}
-                      onChange={(v) => update(k, { denominator: v })}
-                      error={send.errors[field("denominator", k)]}
-                    />
-                  </div>
-                ) : null}
-                <TextField
-                  name={field("method", k)}
-                  label={t("reporting.method")}
-                  hint={r.standard.measurement}
-                  value={row.method}
-                  onChange={(v) => update(k, { method: v })}
-                />
-                <SelectField
-                  name={field("confidence", k)}
-                  label={t("reporting.confidence")}
-                  value={row.confidence}
-                  options={(["high", "medium", "low"] as const).map((v) => ({ value: v, label: t(`reporting.confidenceLevels.${v}`) }))}
-                  onChange={(v) => update(k, { confidence: v as Row["confidence"] })}
-                />
-              </Fieldset>
-            );
-          })}
-          {data.canReport && editable.length ? (
-            <p className="button-row">
-              <Button kind="secondary" disabled={send.busy}>
-                {t("reporting.saveDraft")}
-              </Button>
-              <Button type="button" onClick={askSubmit} disabled={send.busy}>
-                {t("reporting.submit")}
-              </Button>
-            </p>
-          ) : null}
-        </Form>
+                  ))}
+                  {r.standard.unit === "percent" ? (
+                    <div className="reporting-fraction">
+                      <TextField
+                        name={field("numerator", k)}
+                        label={t("reporting.numerator")}
+                        hint={t("reporting.fractionHint")}
+                        value={row.numerator}
+                        onChange={(v) => update(k, { numerator: v })}
+                        error={send.errors[field("numerator", k)]}
+                      />
+                      <TextField
+                        name={field("denominator", k)}
+                        label={t("reporting.denominator")}
+                        value={row.denominator}
+                        onChange={(v) => update(k, { denominator: v })}
+                        error={send.errors[field("denominator", k)]}
+                      />
+                    </div>
+                  ) : null}
+                  <TextField
+                    name={field("method", k)}
+                    label={t("reporting.method")}
+                    hint={r.standard.measurement}
+                    value={row.method}
+                    onChange={(v) => update(k, { method: v })}
+                  />
+                  <SelectField
+                    name={field("confidence", k)}
+                    label={t("reporting.confidence")}
+                    value={row.confidence}
+                    options={(["high", "medium", "low"] as const).map((v) => ({ value: v, label: t(`reporting.confidenceLevels.${v}`) }))}
+                    onChange={(v) => update(k, { confidence: v as Row["confidence"] })}
+                  />
+                </Fieldset>
+              );
+            })}
+            {data.canReport && editable.length ? (
+              <p className="button-row">
+                <Button kind="secondary" disabled={send.busy}>
+                  {t("reporting.saveDraft")}
+                </Button>
+                <Button type="button" onClick={askSubmit} disabled={send.busy}>
+                  {t("reporting.submit")}
+                </Button>
+              </p>
+            ) : null}
+          </Form>
+        )}
       </section>
       <ConfirmDialog
         open={asking}
