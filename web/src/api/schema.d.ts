@@ -1854,6 +1854,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/submissions/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The right of reply: the administration writes or changes its public comment on one of its published values (plain text, at most 600 characters); shown in the transparency portal and the open data */
+        put: operations["setSubmissionReply"];
+        post?: never;
+        /** The administration withdraws its public comment on a published value (the history keeps it) */
+        delete: operations["withdrawSubmissionReply"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -17243,12 +17261,19 @@ export interface operations {
                                 count: number;
                             } | null;
                             validatePublishOn: string | null;
+                            reply: {
+                                text: string;
+                                changedAt: string;
+                            } | null;
+                            replyVersion: number | null;
                             abilities: {
                                 edit: boolean;
                                 submit: boolean;
                                 validate: boolean;
                                 sendBack: boolean;
                                 correct: boolean;
+                                /** @description May write, change or withdraw the administration's public comment */
+                                reply: boolean;
                             };
                         }[];
                         /** @description Pass as `cursor` for the next page; null on the last page */
@@ -17388,12 +17413,19 @@ export interface operations {
                                 count: number;
                             } | null;
                             validatePublishOn: string | null;
+                            reply: {
+                                text: string;
+                                changedAt: string;
+                            } | null;
+                            replyVersion: number | null;
                             abilities: {
                                 edit: boolean;
                                 submit: boolean;
                                 validate: boolean;
                                 sendBack: boolean;
                                 correct: boolean;
+                                /** @description May write, change or withdraw the administration's public comment */
+                                reply: boolean;
                             };
                         }[];
                     };
@@ -17593,12 +17625,19 @@ export interface operations {
                                     count: number;
                                 } | null;
                                 validatePublishOn: string | null;
+                                reply: {
+                                    text: string;
+                                    changedAt: string;
+                                } | null;
+                                replyVersion: number | null;
                                 abilities: {
                                     edit: boolean;
                                     submit: boolean;
                                     validate: boolean;
                                     sendBack: boolean;
                                     correct: boolean;
+                                    /** @description May write, change or withdraw the administration's public comment */
+                                    reply: boolean;
                                 };
                             } | null;
                         }[];
@@ -17974,12 +18013,19 @@ export interface operations {
                             count: number;
                         } | null;
                         validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
                         abilities: {
                             edit: boolean;
                             submit: boolean;
                             validate: boolean;
                             sendBack: boolean;
                             correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
                         };
                     };
                 };
@@ -18101,12 +18147,19 @@ export interface operations {
                             count: number;
                         } | null;
                         validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
                         abilities: {
                             edit: boolean;
                             submit: boolean;
                             validate: boolean;
                             sendBack: boolean;
                             correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
                         };
                     };
                 };
@@ -18283,12 +18336,19 @@ export interface operations {
                             count: number;
                         } | null;
                         validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
                         abilities: {
                             edit: boolean;
                             submit: boolean;
                             validate: boolean;
                             sendBack: boolean;
                             correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
                         };
                     };
                 };
@@ -18462,12 +18522,19 @@ export interface operations {
                             count: number;
                         } | null;
                         validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
                         abilities: {
                             edit: boolean;
                             submit: boolean;
                             validate: boolean;
                             sendBack: boolean;
                             correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
                         };
                     };
                 };
@@ -18650,12 +18717,19 @@ export interface operations {
                             count: number;
                         } | null;
                         validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
                         abilities: {
                             edit: boolean;
                             submit: boolean;
                             validate: boolean;
                             sendBack: boolean;
                             correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
                         };
                     };
                 };
@@ -18734,6 +18808,358 @@ export interface operations {
             };
             /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSubmissionReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The comment, plain text (line breaks allowed), 3 to 600 characters; shown publicly beside the value */
+                    text: string;
+                    /** @description The version of the comment the form was filled from (`replyVersion` of the value); null when it had none */
+                    basedOnVersion: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        standard: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            target: number;
+                            tolerance: number;
+                            indicatorDefinition: string;
+                            measurement: string;
+                        };
+                        period: string;
+                        periodLabel: {
+                            de: string;
+                            en: string;
+                        };
+                        value: number;
+                        numerator: number | null;
+                        denominator: number | null;
+                        method: string;
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        explainedWarnings: {
+                            rule: string;
+                            reason: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            } | null;
+                        }[];
+                        /** @enum {string} */
+                        state: "draft" | "submitted" | "validated" | "published";
+                        publishOn: string | null;
+                        version: number;
+                        correctsId: string | null;
+                        correctionReason: string | null;
+                        replacedById: string | null;
+                        returnComment: string | null;
+                        submittedAt: string | null;
+                        validatedAt: string | null;
+                        regionMedian: {
+                            median: number;
+                            count: number;
+                        } | null;
+                        validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
+                        abilities: {
+                            edit: boolean;
+                            submit: boolean;
+                            validate: boolean;
+                            sendBack: boolean;
+                            correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawSubmissionReply: {
+        parameters: {
+            query: {
+                /** @description The version of the comment being withdrawn (`replyVersion` of the value) */
+                basedOnVersion: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        standard: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            target: number;
+                            tolerance: number;
+                            indicatorDefinition: string;
+                            measurement: string;
+                        };
+                        period: string;
+                        periodLabel: {
+                            de: string;
+                            en: string;
+                        };
+                        value: number;
+                        numerator: number | null;
+                        denominator: number | null;
+                        method: string;
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        explainedWarnings: {
+                            rule: string;
+                            reason: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            } | null;
+                        }[];
+                        /** @enum {string} */
+                        state: "draft" | "submitted" | "validated" | "published";
+                        publishOn: string | null;
+                        version: number;
+                        correctsId: string | null;
+                        correctionReason: string | null;
+                        replacedById: string | null;
+                        returnComment: string | null;
+                        submittedAt: string | null;
+                        validatedAt: string | null;
+                        regionMedian: {
+                            median: number;
+                            count: number;
+                        } | null;
+                        validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
+                        abilities: {
+                            edit: boolean;
+                            submit: boolean;
+                            validate: boolean;
+                            sendBack: boolean;
+                            correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
