@@ -1872,6 +1872,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/transparency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transparency portal: every administration with the number of values it has published */
+        get: operations["getTransparencyOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transparency/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transparency portal: one administration's published values per standard, with status, method, confidence, the standard's target, tolerance and anchor, and the administration's comment */
+        get: operations["getTransparencyOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/opendata/values.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every published value as CSV (UTF-8, comma, decimal point; columns in docs/STANDARDS.md), licence dl-de/by-2-0 */
+        get: operations["getOpenDataCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/opendata/values.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every published value as JSON (the same fields as the CSV), licence dl-de/by-2-0 */
+        get: operations["getOpenDataJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/opendata/catalog.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: DCAT-AP.de metadata (JSON-LD): a dcat:Catalog with a dcat:Dataset per standard and a dcat:Distribution per format */
+        get: operations["getOpenDataCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -19160,6 +19245,278 @@ export interface operations {
             };
             /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTransparencyOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The day (in Germany) the answer shows: values published on or before it */
+                        asOf: string;
+                        organizations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            ags: string;
+                            kind: string;
+                            publishedValues: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTransparencyOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            ags: string;
+                            kind: string;
+                        };
+                        standards: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            title: string;
+                            titleEn: string;
+                            theme: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            target: number;
+                            tolerance: number;
+                            measurement: string;
+                            anchor: string;
+                            values: {
+                                /** Format: uuid */
+                                id: string;
+                                period: string;
+                                periodLabel: {
+                                    de: string;
+                                    en: string;
+                                };
+                                value: number;
+                                numerator: number | null;
+                                denominator: number | null;
+                                /** @description The target of the standard's version the value was measured against */
+                                target: number;
+                                tolerance: number;
+                                /** @enum {string} */
+                                status: "met" | "within_tolerance" | "missed";
+                                method: string;
+                                /** @enum {string} */
+                                confidence: "high" | "medium" | "low";
+                                publishedOn: string;
+                                valueVersion: number;
+                                correctionReason: string | null;
+                                /** @description The administration's public comment (right of reply) */
+                                reply: string | null;
+                                replyChangedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
