@@ -715,6 +715,30 @@ export const WALKS: Walk[] = [
     wrong: [],
   },
   {
+    form: "submission-reply",
+    as: "controlling@wunstorf.demo",
+    // The right of reply at a published value of the quarter before the last closed one (the demo
+    // publishes Wunstorf's values of that quarter): the first card's "Stellungnahme schreiben" (or
+    // "ändern", when a test wrote one) opens the form. Nothing typed, and too long a text, are refused.
+    open: async (page) => {
+      await page.goto(`/meldungen?zeitraum=${quarterBack(1)}`);
+      await page
+        .getByRole("button", { name: /^Stellungnahme (schreiben|ändern):/ })
+        .first()
+        .click();
+    },
+    empty: { what: "no comment typed", fill: async () => {}, fields: ["text"] },
+    wrong: [
+      {
+        what: "a comment longer than 600 characters",
+        fill: async (field) => {
+          await field("text").fill("Zu lang. ".repeat(70));
+        },
+        fields: ["text"],
+      },
+    ],
+  },
+  {
     form: "reporting-values",
     as: "personal@garbsen.demo",
     // The last closed quarter of Garbsen: the demo reports only the telephone, appointment and

@@ -134,6 +134,17 @@ async function submissionExamples(): Promise<Record<string, OperationExample[]>>
     sql`t.state IN ('validated', 'published') AND t.organization_id = ${wunstorf} AND t.standard_id = ${permit} AND t.replaced_by_id IS NULL`,
   );
   expect(submitted && published).toBeTruthy();
+  // The right of reply: two other published values of Wunstorf, one to comment on, one whose comment is withdrawn.
+  const [toComment, toWithdraw] = await idsOf(
+    "submissions",
+    sql`t.state = 'published' AND t.organization_id = ${wunstorf} AND t.standard_id <> ${permit} AND t.replaced_by_id IS NULL`,
+  );
+  const commented = await controlling.request({
+    method: "PUT",
+    url: `/api/v1/submissions/${toWithdraw}/reply`,
+    payload: { text: "Stellungnahme der Verwaltung", basedOnVersion: null },
+  });
+  expect(commented.statusCode, commented.body).toBe(200);
   // An import of a file (multipart), whose progress the reporting's example reads.
   const boundary = "----verbund-fuzz";
   const file = "Standard;Zeitraum;Wert\r\nbauantrag-vollstaendigkeit;2026-13;18\r\n";
@@ -149,6 +160,10 @@ async function submissionExamples(): Promise<Record<string, OperationExample[]>>
     "POST /api/v1/submissions": [{ body: { items: [item] } }],
     "POST /api/v1/submissions/{id}/submit": [{ path: { id: draft.json().items[0].id } }],
     "POST /api/v1/submissions/{id}/validate": [{ path: { id: submitted }, body: {} }],
+    "PUT /api/v1/submissions/{id}/reply": [
+      { path: { id: toComment }, body: { text: "Zwei Stellen waren unbesetzt.", basedOnVersion: null } },
+    ],
+    "DELETE /api/v1/submissions/{id}/reply": [{ path: { id: toWithdraw }, query: { basedOnVersion: "1" } }],
     "POST /api/v1/submissions/{id}/corrections": [
       { path: { id: published }, body: { value: 90, numerator: 45, denominator: 50, reason: "Nachzählung der Anträge", reasons } },
     ],

@@ -311,6 +311,8 @@ export interface ValueContext {
 /** A known-good request of an operation: path parameters (ids) and a body; what it leaves out is generated. */
 export interface OperationExample {
   path?: Record<string, string>;
+  /** Query parameters of the example (replacing the generated ones). */
+  query?: Record<string, string>;
   body?: Value;
 }
 
@@ -619,6 +621,7 @@ export function requestOf(op: Operation, opIndex: number, options: RequestOption
   const exampleParts = fc.tuple(generatedParts, fc.constantFrom(...(examples.length ? examples : [{}]))).map(([p, ex]) => ({
     ...p,
     path: { ...p.path, ...Object.fromEntries(Object.entries(ex.path ?? {}).map(([k, v]) => [k, { raw: v }])) },
+    query: ex.query ? Object.entries(ex.query).map(([k, v]): [string, { raw: string }] => [k, { raw: v }]) : p.query,
     body: ex.body === undefined ? p.body : ({ kind: "json", value: ex.body } as BodySpec),
     wrongCsrf: false,
   }));

@@ -108,6 +108,12 @@ const RESOURCES = [
     scope: "src/modules/standards/submission-scope.ts",
   },
   {
+    table: "submissionReplies",
+    sqlName: "submission_replies",
+    declaredIn: "src/modules/standards/standards.tables.ts",
+    scope: "src/modules/standards/submission-scope.ts",
+  },
+  {
     table: "submissionImports",
     sqlName: "submission_imports",
     declaredIn: "src/modules/standards/standards.tables.ts",

@@ -1,8 +1,8 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { today as berlinToday } from "../../kernel/dates";
 import { lastClosedPeriod, periodOf, shiftPeriod, type Period } from "../../domain/standards/period";
-import { organizations, submissions } from "../schema";
+import { organizations, submissionReplies, submissions } from "../schema";
 import { defaultPublishOn } from "../../modules/standards/submissions";
 import { unscopedStandardIdByKey, unscopedVersionInForce } from "../../modules/standards/standard-scope";
 
@@ -129,5 +129,29 @@ export async function seedDemoSubmissions(db: Db, day = berlinToday()): Promise<
     }
   }
   if (rows.length) await db.insert(submissions).values(rows);
+  // The right of reply: Wunstorf comments publicly on its telephone value of the middle month of
+  // the quarter before the last closed one (published).
+  const wunstorf = orgs.find((x) => x.ags === WUNSTORF);
+  const middle = monthsOf(shiftPeriod(lastQuarter, 1))[1];
+  const [commented] = wunstorf
+    ? await db
+        .select({ id: submissions.id, regionId: submissions.regionId, organizationId: submissions.organizationId })
+        .from(submissions)
+        .where(
+          and(
+            eq(submissions.organizationId, wunstorf.id),
+            eq(submissions.standardId, ids.get("telefon-erreichbarkeit")!),
+            eq(submissions.period, middle.text),
+          ),
+        )
+    : [];
+  if (commented) {
+    await db.insert(submissionReplies).values({
+      ...commented,
+      submissionId: commented.id,
+      version: 1,
+      text: "In diesem Monat fiel die Telefonanlage an zwei Tagen aus. Seit dem Folgemonat ist eine neue Anlage in Betrieb.",
+    });
+  }
   return rows.length;
 }

@@ -46,7 +46,7 @@ export const CONFIDENCE_LEVELS = ["high", "medium", "low"] as const;
 export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
 
 /** The longest texts a value carries, the same for the form, the API and a value file: its method and a reason. */
-export const TEXT_LIMITS = { method: 1000, reason: 2000 } as const;
+export const TEXT_LIMITS = { method: 1000, reason: 2000, reply: 600 } as const;
 
 /** The states of a reported value: draft → submitted → validated → published (at its publication date). */
 export const SUBMISSION_STATES = ["draft", "submitted", "validated", "published"] as const;

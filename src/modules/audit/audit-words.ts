@@ -504,6 +504,7 @@ export const FIELDS: Record<string, FieldWords> = {
   explainedWarnings: field("Begründete Hinweise", "Explained warnings", { kind: "count" }),
   returnComment: field("Anmerkung der Prüfung", "Review comment"),
   correctionReason: field("Grund der Korrektur", "Reason for the correction"),
+  reply: field("Stellungnahme der Verwaltung", "The administration's comment"),
   // Export of the log
   person: field("Person", "Person"),
   objectType: field("Objektart", "Object type", words(Object.fromEntries(Object.entries(OBJECT_TYPES).map(([k, v]) => [k, v.name])))),

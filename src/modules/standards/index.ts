@@ -8,6 +8,7 @@ import { failAbandonedImports } from "./submission-import";
 import { submissionTasks } from "./submission-tasks";
 import { submissionPolicy } from "./submissions.policy";
 import { submissionRoutes } from "./submissions.routes";
+import { transparencyRoutes } from "./transparency.routes";
 
 /**
  * Service standards (Leistungsstandards): the region's versioned catalogue of standards keyed to
@@ -15,7 +16,7 @@ import { submissionRoutes } from "./submissions.routes";
  */
 export const standardsModule = defineModule({
   name: "standards",
-  routes: [standardRoutes, submissionRoutes],
+  routes: [standardRoutes, submissionRoutes, transparencyRoutes],
   tasks: submissionTasks,
   abilities: {
     manageStandards: (actor) => standardPolicy.can(actor, "manage"),

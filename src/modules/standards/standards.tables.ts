@@ -243,3 +243,37 @@ export const submissionImports = declareVisibility(
   ),
   "tenant",
 );
+
+/**
+ * The right of reply (Stellungnahme): an administration's short public comment on one of its
+ * published values. Every change is a new row (`version` 1, 2, …); the newest row is the current
+ * comment, `text` empty when it was withdrawn. Rows are never changed, so the history stays.
+ * Public once its value is published (the public reads only the newest row of a published value).
+ */
+export const submissionReplies = declareVisibility(
+  pgTable(
+    "submission_replies",
+    {
+      id: uuid("id").primaryKey().defaultRandom(),
+      ...ownerColumns(),
+      submissionId: uuid("submission_id")
+        .notNull()
+        .references(() => submissions.id),
+      version: integer("version").notNull(),
+      /** Plain text; empty: the comment was withdrawn. */
+      text: text("text").notNull(),
+      createdBy: uuid("created_by").references(() => accounts.id, { onDelete: "set null" }),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [uniqueIndex("submission_replies_version").on(t.submissionId, t.version)],
+  ),
+  "region",
+);
+
+declareConstraint("submission_replies_version", {
+  field: "basedOnVersion",
+  message: {
+    de: "Die Stellungnahme wurde gerade von jemand anderem geändert. Bitte laden Sie die Seite neu.",
+    en: "Someone else has just changed this comment. Please reload the page.",
+  },
+});

@@ -5,7 +5,7 @@ import { afterCursor, cursorColumn, orderBy, type SortKey } from "../../kernel/p
 import { AppError } from "../../kernel/problems";
 import type { SubmissionState } from "../../domain/standards/standard";
 import { organizations } from "../organizations";
-import { submissions } from "./standards.tables";
+import { submissionReplies, submissions } from "./standards.tables";
 import type { StandardVersionRow } from "./standard-scope";
 
 // What may be read of reported values (Meldungen) — the one place that says so
@@ -227,6 +227,87 @@ export async function unscopedPublishDue(db: Db, day: string): Promise<number> {
     .where(and(eq(submissions.state, "validated"), lte(submissions.publishOn, day)))
     .returning({ id: submissions.id });
   return rows.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The right of reply: an administration's public comment on its published value
+
+export type SubmissionReplyRow = typeof submissionReplies.$inferSelect;
+
+/**
+ * The administration's own current value published on `day`, locked for a change of its comment.
+ * Another administration's value, or one the actor may not see, is 404; an own value that is not
+ * (yet) published, or that a correction replaced, answers `null` (the caller says why).
+ */
+export async function ownPublishedSubmissionForUpdate(tx: Tx, actor: Actor, day: string, id: string): Promise<SubmissionRow | null> {
+  const row = await getVisibleSubmissionForUpdate(tx, actor, day, id);
+  if (row.organizationId !== actor.organizationId || row.regionId !== actor.regionId) throw new AppError("not_found");
+  const [published] = await tx
+    .select({ id: submissions.id })
+    .from(submissions)
+    .where(and(eq(submissions.id, id), publishedSubmissionsWhere(day), isNull(submissions.replacedById)));
+  return published ? row : null;
+}
+
+/** The newest row of a value's comment (withdrawn: empty text), or null when it never had one. */
+export async function latestReplyOf(db: Db | Tx, submissionId: string): Promise<SubmissionReplyRow | null> {
+  const [row] = await db
+    .select()
+    .from(submissionReplies)
+    .where(eq(submissionReplies.submissionId, submissionId))
+    .orderBy(desc(submissionReplies.version))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The current comments of these values, by value id: the newest row of each, withdrawn ones
+ * (empty text) too, so that the form knows the version. Comments are public with their value:
+ * callers pass only values the reader may see.
+ */
+export async function currentRepliesOf(db: Db | Tx, submissionIds: string[]): Promise<Map<string, SubmissionReplyRow>> {
+  if (!submissionIds.length) return new Map();
+  const rows = await db
+    .selectDistinctOn([submissionReplies.submissionId])
+    .from(submissionReplies)
+    .where(inArray(submissionReplies.submissionId, submissionIds))
+    .orderBy(submissionReplies.submissionId, desc(submissionReplies.version));
+  return new Map(rows.map((r) => [r.submissionId, r]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public's view: the transparency portal and the open data
+
+/**
+ * The values published on `day` — the public's view, whoever asks: validated (or marked
+ * published) values past their publication day that no correction replaced. An embargoed value
+ * (publication day after `day`) is not among them, so no list, count, file or cache built from
+ * this can show it. Optionally of one administration; ordered by administration, standard and
+ * period (newest first).
+ */
+export async function listPublishedSubmissions(db: Db | Tx, day: string, filter: { organizationId?: string } = {}) {
+  return db
+    .select({ s: submissions, organizationName: organizations.name, ags: organizations.ags })
+    .from(submissions)
+    .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .where(
+      and(
+        publishedSubmissionsWhere(day),
+        isNull(submissions.replacedById),
+        filter.organizationId ? eq(submissions.organizationId, filter.organizationId) : undefined,
+      ),
+    )
+    .orderBy(asc(organizations.name), asc(submissions.standardId), desc(submissions.periodEnd), asc(submissions.id));
+}
+
+/** The number of values published on `day` per administration (the portal's list of administrations). */
+export async function publishedCountsByOrganization(db: Db | Tx, day: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ organizationId: submissions.organizationId, count: sql<number>`count(*)::int` })
+    .from(submissions)
+    .where(and(publishedSubmissionsWhere(day), isNull(submissions.replacedById)))
+    .groupBy(submissions.organizationId);
+  return new Map(rows.map((r) => [r.organizationId, r.count]));
 }
 
 // ---------------------------------------------------------------------------------------------

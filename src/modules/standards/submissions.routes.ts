@@ -17,6 +17,7 @@ import {
   validateSubmission,
 } from "./submissions";
 import { submissionPolicy } from "./submissions.policy";
+import { setReply, withdrawReply } from "./submission-replies";
 import {
   CorrectionBody,
   CreatedSubmissions,
@@ -25,6 +26,7 @@ import {
   ImportParams,
   ImportView,
   ReportingSheet,
+  ReplyBody,
   ReportingSheetQuery,
   ReturnBody,
   SubmissionList,
@@ -33,6 +35,7 @@ import {
   SubmissionView,
   TemplateQuery,
   ValidateBody,
+  WithdrawReplyQuery,
 } from "./submissions.schemas";
 
 const tags = ["standards"];
@@ -308,5 +311,36 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await correctSubmission(app.db, request.actor!, request.params.id, request.body)),
+  );
+  app.put(
+    `${S}/:id/reply`,
+    {
+      config: { policy: submissionPolicy.gate("reply"), problems: ["conflict"] },
+      schema: {
+        operationId: "setSubmissionReply",
+        tags,
+        summary:
+          "The right of reply: the administration writes or changes its public comment on one of its published values (plain text, at most 600 characters); shown in the transparency portal and the open data",
+        params: SubmissionParams,
+        body: ReplyBody,
+        response: { 200: SubmissionView },
+      },
+    },
+    async (request) => setReply(app.db, request.actor!, request.params.id, request.body),
+  );
+  app.delete(
+    `${S}/:id/reply`,
+    {
+      config: { policy: submissionPolicy.gate("reply"), problems: ["conflict"] },
+      schema: {
+        operationId: "withdrawSubmissionReply",
+        tags,
+        summary: "The administration withdraws its public comment on a published value (the history keeps it)",
+        params: SubmissionParams,
+        querystring: WithdrawReplyQuery,
+        response: { 200: SubmissionView },
+      },
+    },
+    async (request) => withdrawReply(app.db, request.actor!, request.params.id, request.query.basedOnVersion),
   );
 };

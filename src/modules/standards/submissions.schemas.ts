@@ -104,6 +104,29 @@ export const CorrectionBody = SubmissionItem.omit({ standardId: true, period: tr
   .extend({ reason: z.string().trim().min(3).max(2000).describe("Why the published value is corrected") })
   .strict();
 
+/** The right of reply: the administration's comment on one of its published values (plain text, at most 600 characters). */
+export const ReplyBody = z
+  .object({
+    text: z
+      .string()
+      .trim()
+      .min(3)
+      .max(TEXT_LIMITS.reply)
+      .describe("The comment, plain text (line breaks allowed), 3 to 600 characters; shown publicly beside the value"),
+    basedOnVersion: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .describe("The version of the comment the form was filled from (`replyVersion` of the value); null when it had none"),
+  })
+  .strict();
+export const WithdrawReplyQuery = z
+  .object({
+    basedOnVersion: z.coerce.number().int().min(1).describe("The version of the comment being withdrawn (`replyVersion` of the value)"),
+  })
+  .strict();
+
 const StandardRef = z.object({
   id: z.uuid(),
   key: z.string(),
@@ -147,12 +170,17 @@ export const SubmissionView = z.object({
   regionMedian: z.object({ median: z.number(), count: z.number().int() }).nullable(),
   /** The day the value would be published if validated now (only for whoever may validate it). */
   validatePublishOn: z.string().nullable(),
+  /** The administration's public comment on its published value (right of reply), if it has one. */
+  reply: z.object({ text: z.string(), changedAt: z.string() }).nullable(),
+  /** The newest version of the comment (also of a withdrawn one): what a change is based on. */
+  replyVersion: z.number().int().nullable(),
   abilities: z.object({
     edit: z.boolean(),
     submit: z.boolean(),
     validate: z.boolean(),
     sendBack: z.boolean(),
     correct: z.boolean(),
+    reply: z.boolean().describe("May write, change or withdraw the administration's public comment"),
   }),
 });
 

@@ -27,6 +27,7 @@ import {
 import { recordAudit, recordAudits, type AuditEntry } from "../audit";
 import { submissions } from "./standards.tables";
 import {
+  currentRepliesOf,
   getVisibleSubmission,
   getVisibleSubmissionForUpdate,
   listVisibleSubmissions,
@@ -255,11 +256,17 @@ export async function presentSubmissions(
   const regionOf = actor
     ? await regionValueLists(db, actor.regionId, [...new Set(rows.map((r) => r.period))], [...new Set(rows.map((r) => r.standardId))])
     : new Map<string, number[]>();
+  const replies = await currentRepliesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const day = today();
   // A key reports for its administration and does nothing else (no step of review, no correction).
   const key = isApiKey(actor);
   const person = key ? null : (actor as Actor | null);
   const report = key || submissionPolicy.can(person, "report");
   const validate = submissionPolicy.can(person, "validate");
+  const mayReply = submissionPolicy.can(person, "reply");
   return rows.map((s) => {
     const entry = catalogue.get(s.standardId)!;
     const version = entry.versions.find((v) => v.id === s.standardVersionId) ?? entry.versions[0];
@@ -267,6 +274,8 @@ export async function presentSubmissions(
     const values = s.regionId === actor?.regionId ? (regionOf.get(`${s.standardId}|${s.period}`) ?? []) : [];
     const own = !!actor && report && s.organizationId === actor.organizationId && s.regionId === actor.regionId;
     const mayValidate = !!actor && validate && s.regionId === actor.regionId && s.state === "submitted";
+    const isPublished = (s.state === "validated" || s.state === "published") && !!s.publishOn && s.publishOn <= day;
+    const reply = replies.get(s.id);
     return {
       id: s.id,
       organization: { id: s.organizationId, name: names.get(s.organizationId) ?? "" },
@@ -288,7 +297,9 @@ export async function presentSubmissions(
       returnComment: s.returnComment,
       submittedAt: s.submittedAt?.toISOString() ?? null,
       validatedAt: s.validatedAt?.toISOString() ?? null,
-      validatePublishOn: mayValidate ? defaultPublishOn(today()) : null,
+      validatePublishOn: mayValidate ? defaultPublishOn(day) : null,
+      reply: isPublished && reply?.text ? { text: reply.text, changedAt: reply.createdAt.toISOString() } : null,
+      replyVersion: reply?.version ?? null,
       regionMedian: values.length ? { median: Math.round(median(values) * 100) / 100, count: values.length } : null,
       abilities: {
         edit: own && s.state === "draft",
@@ -296,6 +307,7 @@ export async function presentSubmissions(
         validate: mayValidate,
         sendBack: mayValidate,
         correct: own && !key && (s.state === "validated" || s.state === "published") && !s.replacedById,
+        reply: own && !key && mayReply && isPublished && !s.replacedById,
       },
     };
   });

@@ -1857,6 +1857,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/submissions/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The right of reply: the administration writes or changes its public comment on one of its published values (plain text, at most 600 characters); shown in the transparency portal and the open data */
+        put: operations["setSubmissionReply"];
+        post?: never;
+        /** The administration withdraws its public comment on a published value (the history keeps it) */
+        delete: operations["withdrawSubmissionReply"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transparency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transparency portal: every administration with the number of values it has published */
+        get: operations["getTransparencyOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transparency/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transparency portal: one administration's published values per standard, with status, method, confidence, the standard's target, tolerance and anchor, and the administration's comment */
+        get: operations["getTransparencyOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/opendata/values.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every published value as CSV (UTF-8, comma, decimal point; columns in docs/STANDARDS.md), licence dl-de/by-2-0 */
+        get: operations["getOpenDataCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/opendata/values.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: every published value as JSON (the same fields as the CSV), licence dl-de/by-2-0 */
+        get: operations["getOpenDataJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/opendata/catalog.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: DCAT-AP.de metadata (JSON-LD): a dcat:Catalog with a dcat:Dataset per standard and a dcat:Distribution per format */
+        get: operations["getOpenDataCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -17246,12 +17349,19 @@ export interface operations {
                                 count: number;
                             } | null;
                             validatePublishOn: string | null;
+                            reply: {
+                                text: string;
+                                changedAt: string;
+                            } | null;
+                            replyVersion: number | null;
                             abilities: {
                                 edit: boolean;
                                 submit: boolean;
                                 validate: boolean;
                                 sendBack: boolean;
                                 correct: boolean;
+                                /** @description May write, change or withdraw the administration's public comment */
+                                reply: boolean;
                             };
                         }[];
                         /** @description Pass as `cursor` for the next page; null on the last page */
@@ -17391,12 +17501,19 @@ export interface operations {
                                 count: number;
                             } | null;
                             validatePublishOn: string | null;
+                            reply: {
+                                text: string;
+                                changedAt: string;
+                            } | null;
+                            replyVersion: number | null;
                             abilities: {
                                 edit: boolean;
                                 submit: boolean;
                                 validate: boolean;
                                 sendBack: boolean;
                                 correct: boolean;
+                                /** @description May write, change or withdraw the administration's public comment */
+                                reply: boolean;
                             };
                         }[];
                     } | {
@@ -17607,12 +17724,19 @@ export interface operations {
                                     count: number;
                                 } | null;
                                 validatePublishOn: string | null;
+                                reply: {
+                                    text: string;
+                                    changedAt: string;
+                                } | null;
+                                replyVersion: number | null;
                                 abilities: {
                                     edit: boolean;
                                     submit: boolean;
                                     validate: boolean;
                                     sendBack: boolean;
                                     correct: boolean;
+                                    /** @description May write, change or withdraw the administration's public comment */
+                                    reply: boolean;
                                 };
                             } | null;
                         }[];
@@ -17988,12 +18112,19 @@ export interface operations {
                             count: number;
                         } | null;
                         validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
                         abilities: {
                             edit: boolean;
                             submit: boolean;
                             validate: boolean;
                             sendBack: boolean;
                             correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
                         };
                     };
                 };
@@ -18115,12 +18246,19 @@ export interface operations {
                             count: number;
                         } | null;
                         validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
                         abilities: {
                             edit: boolean;
                             submit: boolean;
                             validate: boolean;
                             sendBack: boolean;
                             correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
                         };
                     };
                 };
@@ -18297,12 +18435,19 @@ export interface operations {
                             count: number;
                         } | null;
                         validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
                         abilities: {
                             edit: boolean;
                             submit: boolean;
                             validate: boolean;
                             sendBack: boolean;
                             correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
                         };
                     };
                 };
@@ -18476,12 +18621,19 @@ export interface operations {
                             count: number;
                         } | null;
                         validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
                         abilities: {
                             edit: boolean;
                             submit: boolean;
                             validate: boolean;
                             sendBack: boolean;
                             correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
                         };
                     };
                 };
@@ -18664,12 +18816,19 @@ export interface operations {
                             count: number;
                         } | null;
                         validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
                         abilities: {
                             edit: boolean;
                             submit: boolean;
                             validate: boolean;
                             sendBack: boolean;
                             correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
                         };
                     };
                 };
@@ -18748,6 +18907,630 @@ export interface operations {
             };
             /** @description Problem (`unprocessable`): The request cannot be carried out as it stands. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSubmissionReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The comment, plain text (line breaks allowed), 3 to 600 characters; shown publicly beside the value */
+                    text: string;
+                    /** @description The version of the comment the form was filled from (`replyVersion` of the value); null when it had none */
+                    basedOnVersion: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        standard: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            target: number;
+                            tolerance: number;
+                            indicatorDefinition: string;
+                            measurement: string;
+                        };
+                        period: string;
+                        periodLabel: {
+                            de: string;
+                            en: string;
+                        };
+                        value: number;
+                        numerator: number | null;
+                        denominator: number | null;
+                        method: string;
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        explainedWarnings: {
+                            rule: string;
+                            reason: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            } | null;
+                        }[];
+                        /** @enum {string} */
+                        state: "draft" | "submitted" | "validated" | "published";
+                        publishOn: string | null;
+                        version: number;
+                        correctsId: string | null;
+                        correctionReason: string | null;
+                        replacedById: string | null;
+                        returnComment: string | null;
+                        submittedAt: string | null;
+                        validatedAt: string | null;
+                        regionMedian: {
+                            median: number;
+                            count: number;
+                        } | null;
+                        validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
+                        abilities: {
+                            edit: boolean;
+                            submit: boolean;
+                            validate: boolean;
+                            sendBack: boolean;
+                            correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawSubmissionReply: {
+        parameters: {
+            query: {
+                /** @description The version of the comment being withdrawn (`replyVersion` of the value) */
+                basedOnVersion: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        standard: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            target: number;
+                            tolerance: number;
+                            indicatorDefinition: string;
+                            measurement: string;
+                        };
+                        period: string;
+                        periodLabel: {
+                            de: string;
+                            en: string;
+                        };
+                        value: number;
+                        numerator: number | null;
+                        denominator: number | null;
+                        method: string;
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        explainedWarnings: {
+                            rule: string;
+                            reason: string;
+                            message: {
+                                de: string;
+                                en: string;
+                            } | null;
+                        }[];
+                        /** @enum {string} */
+                        state: "draft" | "submitted" | "validated" | "published";
+                        publishOn: string | null;
+                        version: number;
+                        correctsId: string | null;
+                        correctionReason: string | null;
+                        replacedById: string | null;
+                        returnComment: string | null;
+                        submittedAt: string | null;
+                        validatedAt: string | null;
+                        regionMedian: {
+                            median: number;
+                            count: number;
+                        } | null;
+                        validatePublishOn: string | null;
+                        reply: {
+                            text: string;
+                            changedAt: string;
+                        } | null;
+                        replyVersion: number | null;
+                        abilities: {
+                            edit: boolean;
+                            submit: boolean;
+                            validate: boolean;
+                            sendBack: boolean;
+                            correct: boolean;
+                            /** @description May write, change or withdraw the administration's public comment */
+                            reply: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `csrf`, `api_key_not_accepted`): You are not allowed to do this. / The request carries no valid CSRF token. Please reload the page. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`conflict`): This conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`payload_too_large`): The request is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unsupported_media_type`): This media type is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTransparencyOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The day (in Germany) the answer shows: values published on or before it */
+                        asOf: string;
+                        organizations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            ags: string;
+                            kind: string;
+                            publishedValues: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTransparencyOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            ags: string;
+                            kind: string;
+                        };
+                        standards: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            title: string;
+                            titleEn: string;
+                            theme: string;
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            target: number;
+                            tolerance: number;
+                            measurement: string;
+                            anchor: string;
+                            values: {
+                                /** Format: uuid */
+                                id: string;
+                                period: string;
+                                periodLabel: {
+                                    de: string;
+                                    en: string;
+                                };
+                                value: number;
+                                numerator: number | null;
+                                denominator: number | null;
+                                /** @description The target of the standard's version the value was measured against */
+                                target: number;
+                                tolerance: number;
+                                /** @enum {string} */
+                                status: "met" | "within_tolerance" | "missed";
+                                method: string;
+                                /** @enum {string} */
+                                confidence: "high" | "medium" | "low";
+                                publishedOn: string;
+                                valueVersion: number;
+                                correctionReason: string | null;
+                                /** @description The administration's public comment (right of reply) */
+                                reply: string | null;
+                                replyChangedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": string;
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -241,7 +241,7 @@ interface TextFieldProps {
   onChange(value: string): void;
   error?: string;
   hint?: string;
-  type?: "text" | "email" | "password" | "date" | "number";
+  type?: "text" | "email" | "password" | "date" | "number" | "search";
   autoComplete?: string;
   required?: boolean;
   /** A textarea for longer text (tasks, notes). */

@@ -8,6 +8,7 @@ import { de as secondments } from "../features/secondments/i18n.de";
 import { de as notifications } from "../features/notifications/i18n.de";
 import { de as settlement } from "../features/settlement/i18n.de";
 import { de as standards } from "../features/standards/i18n.de";
+import { de as transparency } from "../features/transparency/i18n.de";
 import { combine } from "./combine";
 
 /**
@@ -179,6 +180,7 @@ export const de = combine(
   notifications,
   settlement,
   standards,
+  transparency,
 );
 
 export type Messages = typeof de;

@@ -8,6 +8,7 @@ import { en as secondments } from "../features/secondments/i18n.en";
 import { en as notifications } from "../features/notifications/i18n.en";
 import { en as settlement } from "../features/settlement/i18n.en";
 import { en as standards } from "../features/standards/i18n.en";
+import { en as transparency } from "../features/transparency/i18n.en";
 import { combine } from "./combine";
 import type { Messages, shared as sharedDe } from "./de";
 
@@ -176,4 +177,5 @@ export const en: Messages = combine(
   notifications,
   settlement,
   standards,
+  transparency,
 );

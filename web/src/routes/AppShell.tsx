@@ -115,6 +115,11 @@ export function AppShell() {
                 {t("standards.nav")}
               </Link>
             </li>
+            <li>
+              <Link to="/transparenz" activeProps={{ "aria-current": "page" }}>
+                {t("transparency.nav")}
+              </Link>
+            </li>
             {me?.abilities.readRequests ? (
               <li>
                 <Link to="/anfragen" activeProps={{ "aria-current": "page" }} {...withOpen(t("requests.nav"), "/anfragen")} />

@@ -17,6 +17,7 @@ const notifications = () => import("../features/notifications");
 const legal = () => import("../features/legal");
 const settlement = () => import("../features/settlement");
 const standards = () => import("../features/standards");
+const transparency = () => import("../features/transparency");
 
 const root = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
 /** A page only for signed-in accounts; everyone else is sent to the login page and back. */
@@ -66,6 +67,8 @@ const routes = [
   at("/leistungsstandards", lazyRouteComponent(standards, "StandardsPage")),
   at("/leistungsstandards/neu", signedIn(lazyRouteComponent(standards, "StandardNewPage"))),
   at("/leistungsstandards/$id", lazyRouteComponent(standards, "StandardPage")),
+  at("/transparenz", lazyRouteComponent(transparency, "TransparencyPage")),
+  at("/transparenz/$id", lazyRouteComponent(transparency, "TransparencyOrganizationPage")),
   at("/impressum", lazyRouteComponent(legal, "ImprintPage")),
   at("/datenschutz", lazyRouteComponent(legal, "PrivacyPage")),
   at("/barrierefreiheit", lazyRouteComponent(legal, "AccessibilityPage")),

@@ -8,8 +8,9 @@ import { QueryState } from "../../components/QueryState";
 import { Button, ErrorSummary, Fieldset, Form, Notice, SelectField, TextField } from "../../components/forms";
 import { formatters } from "../../i18n";
 import { refreshOwnTasks } from "../../routes/ownTasks";
-import type { NewSubmissions, ReportingSheet, SheetRow } from "./api";
+import type { NewSubmissions, ReportingSheet, SheetRow, Submission } from "./api";
 import { FileImport } from "./FileImport";
+import { SubmissionReply } from "./SubmissionReply";
 import { numberOf, numberText, valueText } from "./numbers";
 
 type Rule = "jump" | "median_distance";
@@ -59,6 +60,9 @@ export function ReportingPage() {
   const [rows, setRows] = useState<Record<string, Row>>({});
   const [asking, setAsking] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // The right of reply: the value whose comment form is open, and values as the server answered a change of their comment.
+  const [replyOpen, setReplyOpen] = useState<string | null>(null);
+  const [replied, setReplied] = useState<Record<string, Submission>>({});
 
   // The sheet's drafts fill the form; values already submitted are shown, not edited.
   useEffect(() => {
@@ -194,6 +198,41 @@ export function ReportingPage() {
   const update = (key: string, change: Partial<Row>) => setRows((old) => ({ ...old, [key]: { ...(old[key] ?? EMPTY), ...change } }));
   const filledCount = editable.filter((r) => (rows[rowKey(r)]?.value ?? "").trim() !== "").length;
 
+  /** A value reported already (submitted or later): shown, not edited; at a published one the right of reply. Outside the form of the open values (the reply has its own form). */
+  const reportedCard = (r: SheetRow) => {
+    const k = rowKey(r);
+    const c = (replied[r.current!.id] ?? r.current)!;
+    const title = titleOf(r);
+    const target = t("reporting.target", {
+      target: valueText(r.standard.target, r.standard.unit, lang, t),
+      tolerance: valueText(r.standard.tolerance, r.standard.unit, lang, t),
+    });
+    const direction = r.standard.direction === "higher_is_better" ? t("reporting.higherBetter") : t("reporting.lowerBetter");
+    return (
+      <div key={k} className="kern-card reporting-row">
+        <div className="kern-card__container">
+          <h3 className="kern-heading-small">{title}</h3>
+          <p className="kern-body">
+            {t("reporting.reported", {
+              value: valueText(c.value, c.standard.unit, lang, t),
+              state: t(`reporting.states.${c.state}`, { date: c.publishOn ? f.dateLong(c.publishOn) : "" }),
+            })}
+          </p>
+          <p className="kern-body kern-body--muted">
+            {target} ({direction})
+          </p>
+          <SubmissionReply
+            value={c}
+            title={title}
+            editing={replyOpen === c.id}
+            onEdit={(open) => setReplyOpen(open ? c.id : null)}
+            onChanged={(next) => setReplied((old) => ({ ...old, [next.id]: next }))}
+          />
+        </div>
+      </div>
+    );
+  };
+
   return (
     <Page title={t("reporting.title")} intro={t("reporting.intro")}>
       {notice ? <Notice focus>{notice}</Notice> : null}
@@ -242,31 +281,14 @@ export function ReportingPage() {
           >
             {data.rows.map((r) => {
               const k = rowKey(r);
-              const c = r.current;
+              const c = r.current ? (replied[r.current.id] ?? r.current) : null;
               const title = titleOf(r);
               const target = t("reporting.target", {
                 target: valueText(r.standard.target, r.standard.unit, lang, t),
                 tolerance: valueText(r.standard.tolerance, r.standard.unit, lang, t),
               });
               const direction = r.standard.direction === "higher_is_better" ? t("reporting.higherBetter") : t("reporting.lowerBetter");
-              if (c && c.state !== "draft") {
-                return (
-                  <div key={k} className="kern-card reporting-row">
-                    <div className="kern-card__container">
-                      <h3 className="kern-heading-small">{title}</h3>
-                      <p className="kern-body">
-                        {t("reporting.reported", {
-                          value: valueText(c.value, c.standard.unit, lang, t),
-                          state: t(`reporting.states.${c.state}`, { date: c.publishOn ? f.dateLong(c.publishOn) : "" }),
-                        })}
-                      </p>
-                      <p className="kern-body kern-body--muted">
-                        {target} ({direction})
-                      </p>
-                    </div>
-                  </div>
-                );
-              }
+              if (c && c.state !== "draft") return null;
               const row = rows[k] ?? EMPTY;
               const warned = RULES.filter((rule) => send.errors[field(`reason-${rule}`, k)] || (row.reasons[rule] ?? "") !== "");
               return (
@@ -342,6 +364,7 @@ export function ReportingPage() {
             ) : null}
           </Form>
         )}
+        {data.rows.filter((r) => r.current && r.current.state !== "draft").map(reportedCard)}
       </section>
       <ConfirmDialog
         open={asking}

@@ -285,4 +285,22 @@ export const de = {
     validated: "Validiert: {{standard}} von {{organization}} für {{period}}. Veröffentlicht wird der Wert am {{date}}.",
     returned: "Zurückgegeben an {{organization}}: {{standard}} für {{period}} ist dort wieder ein Entwurf mit Ihrer Anmerkung.",
   },
+  reply: {
+    heading: "Stellungnahme Ihrer Verwaltung (öffentlich)",
+    changedAt: "Zuletzt geändert am {{date}}",
+    write: "Stellungnahme schreiben",
+    change: "Stellungnahme ändern",
+    withdraw: "Stellungnahme zurückziehen",
+    keep: "Stellungnahme behalten",
+    label: "Stellungnahme zum veröffentlichten Wert",
+    hint: "Erscheint öffentlich im Transparenzportal und in den offenen Daten neben dem Wert. Reiner Text, höchstens 600 Zeichen, keine Namen von Personen.",
+    save: "Stellungnahme veröffentlichen",
+    cancel: "Abbrechen",
+    saved: "Ihre Stellungnahme ist gespeichert und steht ab sofort neben dem Wert im Transparenzportal.",
+    withdrawn:
+      "Die Stellungnahme ist zurückgezogen; das Transparenzportal zeigt den Wert jetzt ohne sie. Im Protokoll bleibt sie erhalten.",
+    seePortal: "Im Transparenzportal ansehen",
+    withdrawTitle: "Stellungnahme zurückziehen?",
+    withdrawBody: "Die Stellungnahme verschwindet aus dem Transparenzportal und den offenen Daten. Sie können später eine neue schreiben.",
+  },
 };
