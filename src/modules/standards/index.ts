@@ -1,6 +1,7 @@
 import { defineModule } from "../../kernel/module";
 import { today } from "../../kernel/dates";
 import { serviceCatalogue } from "./service-catalogue-files";
+import { evaluationRoutes } from "./evaluations.routes";
 import { standardPolicy } from "./standards.policy";
 import { standardRoutes } from "./standards.routes";
 import { unscopedPublishDue } from "./submission-scope";
@@ -15,7 +16,7 @@ import { submissionRoutes } from "./submissions.routes";
  */
 export const standardsModule = defineModule({
   name: "standards",
-  routes: [standardRoutes, submissionRoutes],
+  routes: [standardRoutes, submissionRoutes, evaluationRoutes],
   tasks: submissionTasks,
   abilities: {
     manageStandards: (actor) => standardPolicy.can(actor, "manage"),
