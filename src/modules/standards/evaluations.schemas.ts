@@ -65,6 +65,9 @@ export const EvaluationView = z.object({
   period: z.string(),
   previousPeriod: z.string(),
   periods: z.array(z.string()).describe("Periods with values, newest first"),
+  periodLabels: z
+    .record(z.string(), z.object({ de: z.string(), en: z.string() }))
+    .describe("Every period named in the answer in words: „3. Quartal 2026“"),
   peerGroup: z.object({
     kind: z.enum(["region", "size_class", "chosen"]),
     sizeClass: z.enum(SIZE_CLASSES).nullable(),

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import type { Actor } from "../../kernel/actor";
 import { today } from "../../kernel/dates";
 import { AppError } from "../../kernel/problems";
-import { lastClosedPeriod, parsePeriod } from "../../domain/standards/period";
+import { formatPeriodText, lastClosedPeriod, parsePeriod } from "../../domain/standards/period";
 import { currentVersion } from "../../domain/standards/standard-rules";
 import { evaluate, latestPeriod, rollUp, sizeClassPeers, SUPPORT_FOR_THEME, type ReportedValue } from "../../domain/standards/evaluation";
 import type { Periodicity } from "../../domain/standards/standard";
@@ -110,6 +110,12 @@ export async function evaluationOf(db: Db, actor: Actor | null, query: Evaluatio
     period: result.period,
     previousPeriod: result.previousPeriod,
     periods,
+    periodLabels: Object.fromEntries(
+      [...new Set([result.period, result.previousPeriod, ...periods, ...(best?.periods ?? [])])].map((p) => [
+        p,
+        { de: formatPeriodText(p, "de"), en: formatPeriodText(p, "en") },
+      ]),
+    ),
     peerGroup: {
       kind: chosen?.length ? ("chosen" as const) : query.sizeClass ? ("size_class" as const) : ("region" as const),
       sizeClass: chosen?.length ? null : (query.sizeClass ?? null),

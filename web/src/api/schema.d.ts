@@ -18809,6 +18809,13 @@ export interface operations {
                         previousPeriod: string;
                         /** @description Periods with values, newest first */
                         periods: string[];
+                        /** @description Every period named in the answer in words: „3. Quartal 2026“ */
+                        periodLabels: {
+                            [key: string]: {
+                                de: string;
+                                en: string;
+                            };
+                        };
                         peerGroup: {
                             /** @enum {string} */
                             kind: "region" | "size_class" | "chosen";

@@ -66,6 +66,7 @@ const routes = [
   at("/leistungsstandards", lazyRouteComponent(standards, "StandardsPage")),
   at("/leistungsstandards/neu", signedIn(lazyRouteComponent(standards, "StandardNewPage"))),
   at("/leistungsstandards/$id", lazyRouteComponent(standards, "StandardPage")),
+  at("/leistungsstandards/$id/auswertung", signedIn(lazyRouteComponent(standards, "EvaluationPage"))),
   at("/impressum", lazyRouteComponent(legal, "ImprintPage")),
   at("/datenschutz", lazyRouteComponent(legal, "PrivacyPage")),
   at("/barrierefreiheit", lazyRouteComponent(legal, "AccessibilityPage")),
