@@ -1,10 +1,10 @@
 import { Link, useParams } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi } from "../../api/hooks";
 import { DataTable } from "../../components/DataTable";
-import { Button, Checkbox, SelectField } from "../../components/forms";
+import { Button, Checkbox, Form, SelectField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { useSession } from "../identity/session";
@@ -60,8 +60,7 @@ export function EvaluationPage() {
   const own = e.ownAdministration;
   const ownName = e.administrations.find((a) => a.organizationId === own?.organizationId)?.name;
 
-  const apply = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const apply = () => {
     setQuery({
       period: period || undefined,
       sizeClass: peer === "small" || peer === "medium" || peer === "large" ? peer : undefined,
@@ -119,7 +118,7 @@ export function EvaluationPage() {
         </section>
       ) : null}
 
-      <form className="evaluation-filter" onSubmit={apply} aria-labelledby="evaluation-filter-title">
+      <Form name="evaluation-filter" className="evaluation-filter" onSubmit={apply} labelledBy="evaluation-filter-title">
         <h2 className="kern-heading-small" id="evaluation-filter-title">
           {t("evaluation.filter.title")}
         </h2>
@@ -154,7 +153,7 @@ export function EvaluationPage() {
           </fieldset>
         ) : null}
         <Button>{t("evaluation.filter.show")}</Button>
-      </form>
+      </Form>
 
       <section aria-labelledby="distribution-heading">
         <h2 className="kern-heading-medium" id="distribution-heading">
