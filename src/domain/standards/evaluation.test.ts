@@ -255,6 +255,27 @@ describe("properties", () => {
     );
   });
 
+  it("an aggregate is exactly the same whatever the order of the sub-periods (sums run in one order)", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.record({ month: fc.integer({ min: 1, max: 12 }), value: fc.double({ min: 0, max: 1e6, noNaN: true }) }), {
+          selector: (x) => x.month,
+          minLength: 2,
+        }),
+        fc.constantFrom("mean" as const, "sum" as const, "ratio" as const, "last" as const),
+        (months, aggregation) => {
+          const values = months.map(({ month, value }) => ({
+            period: `2026-${String(month).padStart(2, "0")}`,
+            value,
+            numerator: value / 3,
+            denominator: value + 1,
+          }));
+          expect(aggregate(aggregation, [...values].reverse())).toBe(aggregate(aggregation, values));
+        },
+      ),
+    );
+  });
+
   it("quartiles are ordered and lie within the values; aggregates lie within their values", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 30 }), (xs) => {
