@@ -73,6 +73,8 @@ export const NOT_WALKED: Record<string, string> = {
   "balances-year": "one choice among three years; nothing can be typed wrong",
   overhead:
     "one choice of four and, for an agreed percentage, one field; only on a secondment in the procedure — support.e2e.ts sends 100,5 % (refused at the field) and 12,5 %",
+  "evaluation-filter":
+    "choices only — a period, a peer group and administrations to tick; nothing can be typed wrong (standards-evaluation.e2e.ts sends a peer group)",
   "year-end-rule": "one choice between two rules, asked first in a dialog; nothing can be typed wrong (balances.e2e.ts sends it)",
 };
 

@@ -39,6 +39,12 @@ export const organizations = declareVisibility(
     boundary: jsonb("boundary"),
     /** Administration that is the lower building authority (untere Bauaufsichtsbehörde) for this one. */
     buildingAuthorityId: uuid("building_authority_id"),
+    /**
+     * The function mailbox other administrations write to about its service standards (its
+     * controlling or reporting office, e.g. `controlling@wunstorf.de`) — a function, not a person.
+     * Named with the best practice of the evaluation; empty until the administration gives one.
+     */
+    standardsContactEmail: text("standards_contact_email"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   }),
   "public",

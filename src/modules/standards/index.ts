@@ -1,6 +1,7 @@
 import { defineModule } from "../../kernel/module";
 import { today } from "../../kernel/dates";
 import { serviceCatalogue } from "./service-catalogue-files";
+import { evaluationRoutes } from "./evaluations.routes";
 import { standardPolicy } from "./standards.policy";
 import { standardRoutes } from "./standards.routes";
 import { unscopedPublishDue } from "./submission-scope";
@@ -16,7 +17,7 @@ import { transparencyRoutes } from "./transparency.routes";
  */
 export const standardsModule = defineModule({
   name: "standards",
-  routes: [standardRoutes, submissionRoutes, transparencyRoutes],
+  routes: [standardRoutes, submissionRoutes, transparencyRoutes, evaluationRoutes],
   tasks: submissionTasks,
   abilities: {
     manageStandards: (actor) => standardPolicy.can(actor, "manage"),

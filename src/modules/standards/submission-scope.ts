@@ -202,6 +202,34 @@ export async function regionValueLists(
   return new Map(rows.map((r) => [`${r.standardId}|${r.period}`, r.values.map(Number)]));
 }
 
+/**
+ * The values of a standard an evaluation may count for the actor on `day`: what the actor may see
+ * (`visibleSubmissionsWhere` — the public published ones, a staff account of the region also the
+ * submitted and validated ones, embargoed or not) but never a draft, not even the own
+ * administration's (a draft is not yet a reported value), and only current versions; each with the
+ * id of the standard's version it was measured against.
+ */
+export async function listEvaluableValues(db: Db | Tx, actor: Actor | null, day: string, standardId: string) {
+  return db
+    .select({
+      organizationId: submissions.organizationId,
+      period: submissions.period,
+      value: submissions.value,
+      numerator: submissions.numerator,
+      denominator: submissions.denominator,
+      standardVersionId: submissions.standardVersionId,
+    })
+    .from(submissions)
+    .where(
+      and(
+        visibleSubmissionsWhere(actor, day),
+        eq(submissions.standardId, standardId),
+        ne(submissions.state, "draft"),
+        isNull(submissions.replacedById),
+      ),
+    );
+}
+
 /** For the coordination's task list: submitted values waiting for validation, counted per administration and period. */
 export async function unscopedSubmittedCounts(db: Db | Tx, regionId: string) {
   return db

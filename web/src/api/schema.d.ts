@@ -1960,6 +1960,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evaluation of a standard for a period: status, value, distance to the target and trend per administration (by name, no ranking), the peer group's median and quartiles, the best practice, and the caller's own 'needs support' */
+        get: operations["getEvaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -19531,6 +19548,174 @@ export interface operations {
             };
             /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvaluation: {
+        parameters: {
+            query: {
+                /** @description The standard */
+                standard: string;
+                /** @description The period (`2026-09`, `2026-Q3`, `2026`), of the standard's periodicity or longer (rolled up by its aggregation); default the latest with values */
+                period?: string;
+                /** @description Peer group: the administrations of this size class */
+                sizeClass?: "small" | "medium" | "large";
+                /** @description Peer group chosen by the user: comma-separated ids of administrations (wins over `sizeClass`) */
+                organizations?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        standard: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            version: number;
+                            title: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            theme: "buergerservice" | "bauen" | "digitalisierung" | "klimaschutz" | "beteiligung" | "personal" | "soziales" | "ordnung";
+                            /** @enum {string} */
+                            unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            /** @enum {string} */
+                            periodicity: "month" | "quarter" | "year";
+                            /** @enum {string} */
+                            aggregation: "mean" | "sum" | "ratio" | "last";
+                            target: number;
+                            tolerance: number;
+                        };
+                        period: string;
+                        previousPeriod: string;
+                        /** @description Periods with values, newest first */
+                        periods: string[];
+                        /** @description Every period named in the answer in words: „3. Quartal 2026“ */
+                        periodLabels: {
+                            [key: string]: {
+                                de: string;
+                                en: string;
+                            };
+                        };
+                        peerGroup: {
+                            /** @enum {string} */
+                            kind: "region" | "size_class" | "chosen";
+                            sizeClass: ("small" | "medium" | "large") | null;
+                            organizationIds: string[];
+                        };
+                        /** @description Every administration the standard applies to, by name (no ranking) */
+                        administrations: {
+                            /** Format: uuid */
+                            organizationId: string;
+                            name: string;
+                            /** @enum {string} */
+                            sizeClass: "small" | "medium" | "large";
+                            inPeerGroup: boolean;
+                            /** @enum {string} */
+                            status: "met" | "within_tolerance" | "missed" | "no_data";
+                            value: number | null;
+                            /** @description Distance to the target, positive = better than the target */
+                            distance: number | null;
+                            /** @description The version of the standard the value was measured against */
+                            version: number | null;
+                            previousValue: number | null;
+                            /** @enum {string} */
+                            previousStatus: "met" | "within_tolerance" | "missed" | "no_data";
+                            trend: ("better" | "same" | "worse") | null;
+                            subPeriods: number | null;
+                        }[];
+                        distribution: {
+                            n: number;
+                            min: number | null;
+                            q1: number | null;
+                            median: number | null;
+                            q3: number | null;
+                            max: number | null;
+                            /** @description Fewer than five values: „zu wenige Werte für einen Vergleich“ */
+                            tooFew: boolean;
+                        };
+                        distances: {
+                            n: number;
+                            min: number | null;
+                            q1: number | null;
+                            median: number | null;
+                            q3: number | null;
+                            max: number | null;
+                            /** @description Fewer than five values: „zu wenige Werte für einen Vergleich“ */
+                            tooFew: boolean;
+                        };
+                        statusCounts: {
+                            met: number;
+                            within_tolerance: number;
+                            missed: number;
+                            no_data: number;
+                        };
+                        bestPractice: {
+                            /** Format: uuid */
+                            organizationId: string;
+                            name: string;
+                            average: number;
+                            periods: string[];
+                            /** @description The administration's function mailbox for service standards */
+                            contactEmail: string | null;
+                        } | null;
+                        ownAdministration: {
+                            /** Format: uuid */
+                            organizationId: string;
+                            /** @description Missed in two consecutive periods */
+                            needsSupport: boolean;
+                            support: {
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                qualification: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                        } | null;
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`api_key_not_accepted`): This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -69,6 +69,7 @@ const routes = [
   at("/leistungsstandards/$id", lazyRouteComponent(standards, "StandardPage")),
   at("/transparenz", lazyRouteComponent(transparency, "TransparencyPage")),
   at("/transparenz/$id", lazyRouteComponent(transparency, "TransparencyOrganizationPage")),
+  at("/leistungsstandards/$id/auswertung", signedIn(lazyRouteComponent(standards, "EvaluationPage"))),
   at("/impressum", lazyRouteComponent(legal, "ImprintPage")),
   at("/datenschutz", lazyRouteComponent(legal, "PrivacyPage")),
   at("/barrierefreiheit", lazyRouteComponent(legal, "AccessibilityPage")),

@@ -9,6 +9,7 @@ import { Button, Notice } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { formatters } from "../../i18n";
+import { useSession } from "../identity/session";
 import type { NewStandardVersion, StandardDetail, StandardVersions } from "./api";
 import { ProposalBadge } from "./ProposalBadge";
 import { bodyOf, fieldLabels, formOf, StandardForm, type StandardFormValues } from "./StandardForm";
@@ -20,6 +21,7 @@ export function StandardPage() {
   const lang = i18n.language;
   const f = formatters(lang);
   const { id } = useParams({ strict: false }) as { id: string };
+  const { me } = useSession();
   const detail = useApi<StandardDetail>(() => api.GET("/api/v1/standards/{id}", { params: { path: { id } } }), [id]);
   const versions = useApi<StandardVersions>(() => api.GET("/api/v1/standards/{id}/versions", { params: { path: { id } } }), [id]);
   const [editing, setEditing] = useState<StandardFormValues | null>(null);
@@ -60,6 +62,13 @@ export function StandardPage() {
         <Link to="/leistungsstandards">{t("standards.detail.back")}</Link>
       </p>
       {notice ? <Notice focus>{notice}</Notice> : null}
+      {me ? (
+        <p>
+          <Link to="/leistungsstandards/$id/auswertung" params={{ id }} className="kern-btn kern-btn--secondary">
+            <span className="kern-label">{t("evaluation.open")}</span>
+          </Link>
+        </p>
+      ) : null}
       <p className="kern-body">
         {t("standards.detail.version", { version: v.version })} · {t(`standards.themes.${v.theme}`)}{" "}
         {v.isProposal ? <ProposalBadge /> : null}

@@ -28,3 +28,5 @@ export type Submission = SubmissionList["items"][number];
 export type NewSubmissions = RequestBodyOf<"/api/v1/submissions", "post">;
 /** An import of a value file: its progress and outcome (`GET /api/v1/submissions/imports/{id}`). */
 export type SubmissionImport = ResponseOf<"/api/v1/submissions/imports/{id}">;
+/** The evaluation of a standard for a period and peer group (`GET /api/v1/evaluations`). */
+export type Evaluation = ResponseOf<"/api/v1/evaluations">;

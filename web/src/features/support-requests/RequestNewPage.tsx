@@ -1,19 +1,42 @@
 import { useState, type FormEvent } from "react";
-import { useNavigate, useParams } from "@tanstack/react-router";
+import { useNavigate, useParams, useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { useApi, useMutation } from "../../api/hooks";
-import { Button, Checkbox, ErrorSummary, Form, SelectField, TextField } from "../../components/forms";
+import { Button, Checkbox, ErrorSummary, Form, Notice, SelectField, TextField } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { QueryState } from "../../components/QueryState";
 import { useSession } from "../identity/session";
+import type { OrganizationDetail } from "../organizations/api";
 import { loadCatalogue, type Qualifications } from "../pool/api";
 import { QualificationFieldsets } from "../pool/PoolFields";
 import { loadCrises, type Crises, type NewSupportRequest, type SupportRequest, type SupportRequestChange } from "./api";
 
-/** A department head or HR office posts a support request. */
+/**
+ * What a page that sends here may fill in (the evaluation of a service standard, for a standard the
+ * administration missed twice): title, tasks, department and a required qualification.
+ */
+export interface RequestPrefill {
+  titel?: string;
+  aufgaben?: string;
+  abteilung?: string;
+  qualifikation?: string;
+}
+
+/** A department head or HR office posts a support request, pre-filled when a page sent them here with a need. */
 export function RequestNewPage() {
-  return <RequestForm />;
+  const search = useSearch({ strict: false }) as RequestPrefill;
+  const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+  return (
+    <RequestForm
+      prefill={{
+        titel: text(search.titel),
+        aufgaben: text(search.aufgaben),
+        abteilung: text(search.abteilung),
+        qualifikation: text(search.qualifikation),
+      }}
+    />
+  );
 }
 
 /** The same form changes an own draft or open request. */
@@ -27,7 +50,7 @@ export function RequestEditPage() {
   return <RequestForm existing={existing} />;
 }
 
-function RequestForm({ existing }: { existing?: SupportRequest }) {
+function RequestForm({ existing, prefill = {} }: { existing?: SupportRequest; prefill?: RequestPrefill }) {
   const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
@@ -35,9 +58,16 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
   const crises = useApi<Crises>(loadCrises, []);
   const activeCrises = (crises.data?.items ?? []).filter((c) => c.isActive);
   const qualifications = catalogue.data?.items ?? [];
+  const ownOrganizationId = existing?.organization.id ?? me?.organization.id;
+  const organization = useApi<OrganizationDetail>(
+    ownOrganizationId ? () => api.GET("/api/v1/organizations/{id}", { params: { path: { id: ownOrganizationId } } }) : null,
+    [ownOrganizationId],
+  );
+  const ownDepartments = organization.data?.departments ?? [];
   const [form, setForm] = useState({
-    title: existing?.title ?? "",
-    tasks: existing?.tasks ?? "",
+    title: existing?.title ?? prefill.titel ?? "",
+    tasks: existing?.tasks ?? prefill.aufgaben ?? "",
+    departmentId: existing?.department?.id ?? prefill.abteilung ?? "",
     placeAddress: existing?.placeAddress ?? "",
     isRemotePossible: existing?.isRemotePossible ?? false,
     headcount: String(existing?.headcount ?? 1),
@@ -51,7 +81,9 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
     contactEmail: existing?.contactEmail ?? me?.login ?? "",
     contactPhone: existing?.contactPhone ?? "",
   });
-  const [required, setRequired] = useState<string[]>(existing?.requiredQualifications.map((q) => q.id) ?? []);
+  const [required, setRequired] = useState<string[]>(
+    existing?.requiredQualifications.map((q) => q.id) ?? (prefill.qualifikation ? [prefill.qualifikation] : []),
+  );
   const [preferred, setPreferred] = useState<string[]>(existing?.preferredQualifications.map((q) => q.id) ?? []);
   const save = useMutation(
     (change: { create: NewSupportRequest } | { update: SupportRequestChange; id: string }) =>
@@ -66,6 +98,7 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
   const fields = () => ({
     title: form.title,
     tasks: form.tasks,
+    departmentId: form.departmentId || null,
     placeAddress: form.placeAddress || null,
     isRemotePossible: form.isRemotePossible,
     headcount: Number(form.headcount),
@@ -90,6 +123,7 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
   const labels: Record<string, string> = {
     title: t("requests.titleCol"),
     tasks: t("requests.tasks"),
+    departmentId: t("requests.department"),
     placeAddress: t("requests.place"),
     headcount: t("requests.headcount"),
     startsOn: t("requests.startsOn"),
@@ -107,10 +141,21 @@ function RequestForm({ existing }: { existing?: SupportRequest }) {
   };
   return (
     <Page title={existing ? t("requests.editTitle", { title: existing.title }) : t("requests.createTitle")}>
+      {!existing && (prefill.titel || prefill.aufgaben) ? <Notice kind="info">{t("requests.prefilled")}</Notice> : null}
       <ErrorSummary problem={save.problem} labels={labels} />
       <Form name="support-request" mutation={save} onSubmit={submit}>
         <TextField name="title" label={labels.title} value={form.title} onChange={set("title")} error={errors.title} />
         <TextField name="tasks" label={labels.tasks} value={form.tasks} onChange={set("tasks")} error={errors.tasks} multiline />
+        {ownDepartments.length ? (
+          <SelectField
+            name="departmentId"
+            label={labels.departmentId}
+            value={form.departmentId}
+            onChange={set("departmentId")}
+            error={errors.departmentId}
+            options={[{ value: "", label: t("requests.noDepartment") }, ...ownDepartments.map((d) => ({ value: d.id, label: d.name }))]}
+          />
+        ) : null}
         <SelectField
           name="urgency"
           label={labels.urgency}

@@ -1,6 +1,10 @@
 /** German texts of support requests, crises and the crisis board. */
 export const de = {
   requests: {
+    prefilled:
+      "Aus der Auswertung des Leistungsstandards vorausgefüllt: Bitte prüfen und ergänzen Sie Aufgaben, Zeitraum und Umfang, bevor Sie die Anfrage veröffentlichen.",
+    department: "Fachbereich",
+    noDepartment: "– kein bestimmter Fachbereich –",
     nav: "Anfragen",
     title: "Unterstützungsanfragen",
     intro: "Offene Anfragen der Verwaltungen der Region. Krisenanfragen stehen oben.",

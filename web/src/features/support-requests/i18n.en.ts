@@ -3,6 +3,10 @@ import type { de } from "./i18n.de";
 /** English texts of support requests, crises and the crisis board. */
 export const en: typeof de = {
   requests: {
+    prefilled:
+      "Filled in from the evaluation of the service standard: please check and complete the tasks, period and extent before you publish the request.",
+    department: "Department",
+    noDepartment: "– no particular department –",
     nav: "Requests",
     title: "Support requests",
     intro: "Open requests of the region's administrations. Crisis requests come first.",

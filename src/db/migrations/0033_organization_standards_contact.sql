@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "standards_contact_email" text;
