@@ -33,12 +33,15 @@ const { values: args } = parseArgs({
     standards: { type: "string", default: "300" },
     batch: { type: "string", default: "500" },
     concurrency: { type: "string", default: "4" },
+    reads: { type: "string", default: "200" },
   },
 });
 const VALUES = Number(args.values);
 const STANDARDS = Number(args.standards);
 const BATCH = Number(args.batch);
 const CONCURRENCY = Number(args.concurrency);
+const READS = Number(args.reads);
+const PASSWORD = "bench-passwort-2026";
 
 const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000));
 const fmt = (n: number) => n.toLocaleString("en-GB");
@@ -81,7 +84,7 @@ const { database, url } = await freshPostgres("verbund_bench_standards");
 const config = loadConfig({});
 await migrateDatabase(database);
 await seedReferenceData(database.db, config.regionDir);
-await seedDemoAccounts(database.db, "bench-passwort-2026");
+await seedDemoAccounts(database.db, PASSWORD);
 await benchStandards(database, STANDARDS);
 const orgs = (await database.db.execute(sql`SELECT id, region_id AS "regionId", ags FROM organizations ORDER BY ags`))
   .rows as unknown as Org[];
@@ -104,23 +107,24 @@ console.log(
 );
 
 // --- COPY: the same rows, written straight into the table -------------------------------------
-async function copyAll(): Promise<number> {
+async function copyAll(monthList = months, state: "submitted" | "published" = "submitted"): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const start = performance.now();
     const stream = client.query(
       copyFrom(`COPY submissions (id, region_id, organization_id, standard_id, standard_version_id, period, period_start, period_end,
-        value, numerator, denominator, method, confidence, state, source, submitted_at) FROM STDIN`),
+        value, numerator, denominator, method, confidence, state, source, submitted_at, publish_on) FROM STDIN`),
     );
     const now = new Date().toISOString();
     async function* lines() {
       for (const [o, org] of orgs.entries()) {
         let chunk = "";
-        for (const [k, month] of months.entries()) {
+        for (const [k, month] of monthList.entries()) {
+          const publishOn = state === "published" ? lastDay(month) : "\\N";
           for (const [s, standardId] of standardIds.entries()) {
             const f = figureOf(o, s, k);
-            chunk += `${randomUUID()}\t${org.regionId}\t${org.id}\t${standardId}\t${versionOf.get(standardId)}\t${month}\t${month}-01\t${lastDay(month)}\t${f.value}\t${f.numerator}\t${f.denominator}\tTelefonanlage\thigh\tsubmitted\tapi\t${now}\n`;
+            chunk += `${randomUUID()}\t${org.regionId}\t${org.id}\t${standardId}\t${versionOf.get(standardId)}\t${month}\t${month}-01\t${lastDay(month)}\t${f.value}\t${f.numerator}\t${f.denominator}\tTelefonanlage\thigh\t${state}\tapi\t${now}\t${publishOn}\n`;
           }
           yield chunk;
           chunk = "";
@@ -193,6 +197,53 @@ async function ingestThroughApi(keys: Map<string, string>): Promise<{ ms: number
   }
 }
 
+// --- reads: the region's evaluation of a standard over 5 years of published monthly values --------
+async function reads() {
+  const fiveYears = Array.from({ length: 60 }, (_, i) => {
+    const n = 2021 * 12 + 10 + i; // 2021-11 … 2026-10
+    return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+  });
+  await database.db.execute(sql`TRUNCATE submissions CASCADE`);
+  await copyAll(fiveYears, "published");
+  await database.db.execute(sql`ANALYZE submissions`);
+  const n = await count();
+  const app = await buildApp({ config, database, logger: false, webDir: "/nonexistent" });
+  await app.ready();
+  try {
+    const session = await app.inject({
+      method: "POST",
+      url: "/api/v1/session",
+      payload: { login: "koordination@region-hannover.demo", password: PASSWORD },
+    });
+    if (session.statusCode !== 200) throw new Error(`sign-in: ${session.body}`);
+    const cookie = session.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const measure = async (label: string, url: (i: number) => string, headers: Record<string, string>) => {
+      const times: number[] = [];
+      for (let i = 0; i < READS; i++) {
+        const t = performance.now();
+        const res = await app.inject({ method: "GET", url: url(i), headers });
+        times.push(performance.now() - t);
+        if (res.statusCode !== 200) throw new Error(`${label}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      }
+      times.sort((a, b) => a - b);
+      const q = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))].toFixed(1);
+      console.log(`${label.padEnd(44)} ${READS} reads: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms (target p95 < 50 ms)`);
+    };
+    console.log(`reads  ${fmt(n)} published values (${orgs.length} administrations × ${standardIds.length} standards × 60 months)`);
+    const standardAt = (i: number) => standardIds[(i * 37) % standardIds.length];
+    await measure("region evaluation of a standard (coordination)", (i) => `/api/v1/evaluations?standard=${standardAt(i)}`, { cookie });
+    await measure("the same for the public (no sign-in)", (i) => `/api/v1/evaluations?standard=${standardAt(i)}`, {});
+    await measure(
+      "a quarter of a monthly standard, peer group",
+      (i) => `/api/v1/evaluations?standard=${standardAt(i)}&period=2026-Q2&sizeClass=medium`,
+      { cookie },
+    );
+    console.log("management dashboard: not built yet (issue 18)");
+  } finally {
+    await app.close();
+  }
+}
+
 const count = async (where = sql`true`) =>
   Number(((await database.db.execute(sql`SELECT count(*)::int AS n FROM submissions WHERE ${where}`)).rows[0] as { n: number }).n);
 
@@ -200,7 +251,7 @@ try {
   const copyMs = await copyAll();
   const copied = await count();
   console.log(`COPY   ${fmt(copied)} values: ${(copyMs / 1000).toFixed(2)} s, ${fmt(perSecond(copied, copyMs))} values/s`);
-  await database.db.execute(sql`TRUNCATE submissions`);
+  await database.db.execute(sql`TRUNCATE submissions CASCADE`);
   const keys = await apiKeys();
   const api = await ingestThroughApi(keys);
   const written = await count(sql`source = 'api'`);
@@ -211,6 +262,7 @@ try {
       `${fmt(apiRate)} values/s (p95 per batch ${api.p95.toFixed(0)} ms)`,
   );
   console.log(`ratio  API / COPY = ${((apiRate / perSecond(copied, copyMs)) * 100).toFixed(1)} % (target ≥ 30 %)`);
+  if (READS > 0) await reads();
 } finally {
   await database.close();
 }
