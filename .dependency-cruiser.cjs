@@ -21,6 +21,7 @@ const LAYERS = [
   ["settlement"],
   ["allocation"],
   ["standards"],
+  ["dashboards"],
 ];
 
 const source = "^src/";

@@ -6,6 +6,7 @@ import { isOverviewOf, type OverviewSection } from "../kernel/overviews";
 import { sortTasks, type Task } from "../kernel/tasks";
 import { allocationModule } from "./allocation";
 import { auditModule } from "./audit";
+import { dashboardsModule } from "./dashboards";
 import { identityModule } from "./identity";
 import { notificationsModule } from "./notifications";
 import { organizationsModule } from "./organizations";
@@ -31,6 +32,7 @@ export const MODULES: readonly VerbundModule[] = [
   settlementModule,
   allocationModule,
   standardsModule,
+  dashboardsModule,
 ];
 
 /** Every ability key of the modules, in order (the `/me` schema's fields). */

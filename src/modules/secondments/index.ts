@@ -32,6 +32,8 @@ export const secondmentsModule = defineModule({
 
 // The capability's public interface: other capabilities import only what is listed here.
 export { openCheckedProposal } from "./propose";
+// The management dashboard (dashboards) shows the staff lent and borrowed as the start page does.
+export { exchangeOverview } from "./overview";
 export { unscopedBlockingSql, unscopedInPlaySql } from "./secondment-scope";
 export { unscopedSettlementFactsSql } from "./secondment-scope";
 export { departmentCaps, secondmentSettings } from "./secondments.tables";

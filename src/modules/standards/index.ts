@@ -55,3 +55,5 @@ export {
   type StandardVersionRow,
 } from "./standard-scope";
 export { serviceCatalogue } from "./service-catalogue-files";
+// The management dashboard (dashboards) shows the own administration's standards at a glance.
+export { ownStandardsAtAGlance } from "./management-standards";

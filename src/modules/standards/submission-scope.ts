@@ -203,6 +203,31 @@ export async function regionValueLists(
 }
 
 /**
+ * The administration's own reported values of every standard — submitted, validated or published,
+ * never a draft (not yet a reported value) — current versions only; what its management dashboard
+ * shows. Only the actor's own administration: the caller has checked that the actor belongs to it.
+ */
+export async function listOwnReportedValues(db: Db | Tx, actor: ReportingAdministration) {
+  return db
+    .select({
+      standardId: submissions.standardId,
+      standardVersionId: submissions.standardVersionId,
+      period: submissions.period,
+      value: submissions.value,
+      state: submissions.state,
+    })
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.regionId, actor.regionId),
+        eq(submissions.organizationId, actor.organizationId),
+        ne(submissions.state, "draft"),
+        isNull(submissions.replacedById),
+      ),
+    );
+}
+
+/**
  * The values of a standard an evaluation may count for the actor on `day`: what the actor may see
  * (`visibleSubmissionsWhere` — the public published ones, a staff account of the region also the
  * submitted and validated ones, embargoed or not) but never a draft, not even the own

@@ -1977,6 +1977,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboards/management/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The management dashboard of the caller's own administration: its service standards by theme with status, trend and what needs support, and the staff lent and borrowed */
+        get: operations["getManagementDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2374,6 +2391,7 @@ export interface operations {
                                 manageStandards: boolean;
                                 reportValues: boolean;
                                 validateValues: boolean;
+                                readManagementDashboard: boolean;
                             };
                         };
                     };
@@ -2695,6 +2713,7 @@ export interface operations {
                             manageStandards: boolean;
                             reportValues: boolean;
                             validateValues: boolean;
+                            readManagementDashboard: boolean;
                         };
                     };
                 };
@@ -2802,6 +2821,7 @@ export interface operations {
                             manageStandards: boolean;
                             reportValues: boolean;
                             validateValues: boolean;
+                            readManagementDashboard: boolean;
                         };
                     };
                 };
@@ -19716,6 +19736,159 @@ export interface operations {
             };
             /** @description Problem (`not_found`): Not found. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getManagementDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The administration (one's own) */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description The day the figures are of (Europe/Berlin) */
+                        asOf: string;
+                        standards: {
+                            themes: {
+                                /** @enum {string} */
+                                theme: "buergerservice" | "bauen" | "digitalisierung" | "klimaschutz" | "beteiligung" | "personal" | "soziales" | "ordnung";
+                                counts: {
+                                    met: number;
+                                    within_tolerance: number;
+                                    missed: number;
+                                    no_data: number;
+                                };
+                                standards: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    key: string;
+                                    title: {
+                                        de: string;
+                                        en: string;
+                                    };
+                                    /** @enum {string} */
+                                    unit: "percent" | "days" | "hours" | "minutes" | "count" | "euro";
+                                    /** @enum {string} */
+                                    direction: "higher_is_better" | "lower_is_better";
+                                    /** @description The target of the version the latest value was measured against (else the version in force) */
+                                    target: number;
+                                    tolerance: number;
+                                    /** @description The latest period with a reported value (submitted or later; never a draft) */
+                                    period: string | null;
+                                    periodLabel: {
+                                        de: string;
+                                        en: string;
+                                    } | null;
+                                    value: number | null;
+                                    state: ("draft" | "submitted" | "validated" | "published") | null;
+                                    /** @enum {string} */
+                                    status: "met" | "within_tolerance" | "missed" | "no_data";
+                                    previousPeriod: string | null;
+                                    previousValue: number | null;
+                                    /** @description Against the period before the latest, in the standard's direction */
+                                    trend: ("better" | "same" | "worse") | null;
+                                    /** @description The last closed period's value has not been reported yet */
+                                    due: boolean;
+                                    duePeriod: {
+                                        de: string;
+                                        en: string;
+                                    };
+                                    /** @description Missed in two consecutive periods up to the last closed one */
+                                    needsSupport: boolean;
+                                }[];
+                            }[];
+                        };
+                        /** @description Staff lent and borrowed: running and agreed secondments per partner administration */
+                        exchange: {
+                            /** @description Own staff deployed there (state active) */
+                            lentOut: number;
+                            /** @description Its staff deployed here (state active) */
+                            borrowedIn: number;
+                            /** @description Own staff agreed to go there, not begun yet (agreed, onboarding) */
+                            lentAgreed: number;
+                            /** @description Its staff agreed to come here, not begun yet (agreed, onboarding) */
+                            borrowedAgreed: number;
+                            /** @description Per partner administration, A–Z */
+                            partners: {
+                                organization: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Own staff deployed there (state active) */
+                                lentOut: number;
+                                /** @description Its staff deployed here (state active) */
+                                borrowedIn: number;
+                                /** @description Own staff agreed to go there, not begun yet (agreed, onboarding) */
+                                lentAgreed: number;
+                                /** @description Its staff agreed to come here, not begun yet (agreed, onboarding) */
+                                borrowedAgreed: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Problem (`validation`): The input is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`unauthenticated`, `session_expired`): Please sign in. / Your session has expired. Please sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`forbidden`, `api_key_not_accepted`): You are not allowed to do this. / This API key only reports values (POST /api/v1/submissions). For anything else, templates and file imports included, please sign in in the browser. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`not_found`): Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (`uri_too_long`): The address is too long. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
