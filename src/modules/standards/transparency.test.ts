@@ -270,3 +270,72 @@ describe("the embargo", () => {
     expect((await get("/opendata/values.csv", { "if-none-match": String(etagBefore) })).statusCode).toBe(200);
   });
 });
+
+describe("a correction of a published value", () => {
+  it("leaves the published version in public until the correction itself is published, also when it is sent back", async () => {
+    const coordination = await t.signIn("koordination@region-hannover.demo");
+    const phone = (await portalOf(wunstorfId)).find((s) => s.key === "telefon-erreichbarkeit")!;
+    const old = phone.values[2];
+    const countBefore = await wunstorfCount();
+    const { rows } = await t.database.db.execute(sql`SELECT numerator, denominator FROM submissions WHERE id = ${old.id}`);
+    const { numerator, denominator } = rows[0] as { numerator: number; denominator: number };
+    const publicView = async () => {
+      const portal = (await portalOf(wunstorfId)).find((s) => s.key === "telefon-erreichbarkeit")!.values;
+      const csv = (await csvIds()).filter(
+        (r) => r.ags === "03241021" && r.standard === "telefon-erreichbarkeit" && r.zeitraum === old.period,
+      );
+      const evaluation = (await get(`/api/v1/evaluations?standard=${f.phone}&period=${old.period}`)).json() as {
+        administrations: Array<{ organizationId: string; value: number | null }>;
+      };
+      return {
+        portal: portal.filter((v) => v.period === old.period).map((v) => v.method),
+        csv: csv.map((r) => r.methode),
+        evaluated: evaluation.administrations.find((a) => a.organizationId === wunstorfId)!.value,
+        count: await wunstorfCount(),
+      };
+    };
+    const unchanged = { portal: [old.method], csv: [old.method], evaluated: old.value, count: countBefore };
+    const correct = async (method: string) => {
+      const res = await reporter.request({
+        method: "POST",
+        url: `/api/v1/submissions/${old.id}/corrections`,
+        payload: { value: old.value, numerator, denominator, method, confidence: "high", reason: "Methode genauer beschrieben" },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+
+    // Submitted, waiting for validation: the public still sees the published version.
+    const sentBack = await correct("Auswertung der Telefonanlage (korrigiert)");
+    expect(await publicView()).toEqual(unchanged);
+    // Sent back: the correction is the administration's draft again; the published version stays public.
+    const returned = await coordination.request({
+      method: "POST",
+      url: `/api/v1/submissions/${sentBack}/return`,
+      payload: { comment: "Bitte die Quelle nennen" },
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(await publicView()).toEqual(unchanged);
+
+    // Resubmitted and validated with a publication day ahead: still the old version (the correction's embargo).
+    const resubmitted = await reporter.request({ method: "POST", url: `/api/v1/submissions/${sentBack}/submit` });
+    expect(resubmitted.statusCode, resubmitted.body).toBe(200);
+    const ahead = new Date(Date.parse(`${today()}T12:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
+    const validated = await coordination.request({
+      method: "POST",
+      url: `/api/v1/submissions/${sentBack}/validate`,
+      payload: { publishOn: ahead },
+    });
+    expect(validated.statusCode, validated.body).toBe(200);
+    expect(await publicView()).toEqual(unchanged);
+
+    // Its day comes: the correction takes the old version's place, once.
+    await t.database.db.execute(sql`UPDATE submissions SET publish_on = ${today()} WHERE id = ${sentBack}`);
+    expect(await publicView()).toEqual({
+      portal: ["Auswertung der Telefonanlage (korrigiert)"],
+      csv: ["Auswertung der Telefonanlage (korrigiert)"],
+      evaluated: old.value,
+      count: countBefore,
+    });
+  });
+});
