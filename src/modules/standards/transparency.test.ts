@@ -159,6 +159,23 @@ describe("open data", () => {
     expect(records.some((r) => /^\d+\.\d+$/.test(r.wert))).toBe(true);
   });
 
+  it("values-excel.csv is the same table for Excel set to German: semicolons, decimal commas, formulas neutralised", async () => {
+    const res = await get("/opendata/values-excel.csv");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(res.headers["cache-control"]).toBe("public, max-age=300");
+    expect(res.body.split("\r\n")[0]).toBe(`\uFEFF${OPEN_DATA_COLUMNS.map(([n]) => n).join(";")}`);
+    const excel = parseCsv(res.body.slice(1), { columns: true, delimiter: ";", skip_empty_lines: true }) as Array<Record<string, string>>;
+    const international = csvRecords((await get("/opendata/values.csv")).body);
+    expect(excel).toHaveLength(international.length);
+    const numeric = new Set(["wert", "zaehler", "nenner", "zielwert", "toleranz", "standard_fassung", "wert_fassung"]);
+    expect(excel.map((r) => Object.fromEntries(Object.entries(r).map(([k, c]) => [k, numeric.has(k) ? c.replace(",", ".") : c])))).toEqual(
+      international,
+    );
+    expect(excel.some((r) => /^\d+,\d+$/.test(r.wert))).toBe(true);
+    expect(excel.every((r) => !/\./.test(r.wert))).toBe(true);
+  });
+
   it("neutralises a comment that a spreadsheet would run as a formula", async () => {
     const [value] = (await portalOf(wunstorfId)).find((s) => s.key === "buergeramt-termin")!.values;
     const formula = '=HYPERLINK("https://example.org","Klick")';
@@ -171,6 +188,9 @@ describe("open data", () => {
     const csv = (await get("/opendata/values.csv")).body;
     expect(csv).toContain(`"'=HYPERLINK(""https://example.org"",""Klick"")"`);
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    const excel = (await get("/opendata/values-excel.csv")).body;
+    expect(excel).toContain(`"'=HYPERLINK(""https://example.org"",""Klick"")"`);
+    expect(excel).not.toMatch(/(^|;)"?=HYPERLINK/m);
     const json = (await get("/opendata/values.json")).json() as { values: Array<{ stellungnahme: string | null }> };
     expect(json.values.some((v) => v.stellungnahme === formula)).toBe(true);
   });
@@ -211,10 +231,10 @@ describe("open data", () => {
       for (const key of ["dct:title", "dct:description", "dct:publisher", "dcatde:contributorID", "dcat:theme", "dct:modified"])
         expect(d[key], key).toBeTruthy();
       const distributions = d["dcat:distribution"] as Array<Record<string, any>>;
-      expect(distributions.map((x) => x["dct:format"]["@id"].split("/").pop())).toEqual(["CSV", "JSON"]);
+      expect(distributions.map((x) => x["dct:format"]["@id"].split("/").pop())).toEqual(["CSV", "CSV", "JSON"]);
       for (const x of distributions) {
         expect(x["@type"]).toBe("dcat:Distribution");
-        expect(x["dcat:accessURL"]["@id"]).toMatch(/^http.*\/opendata\/values\.(csv|json)$/);
+        expect(x["dcat:accessURL"]["@id"]).toMatch(/^http.*\/opendata\/values(-excel)?\.(csv|json)$/);
         expect(x["dct:license"]["@id"]).toBe("http://dcat-ap.de/def/licenses/dl-by-de/2.0");
         expect(x["dcatde:licenseAttributionByText"]).toContain("Region Hannover");
         expect(x["dct:modified"]["@value"]).toMatch(/^\d{4}-\d\d-\d\d$/);
