@@ -217,7 +217,10 @@ export async function catalogJsonLd(db: Db, baseUrl: string): Promise<string> {
 export function openDataEtag(request: FastifyRequest, reply: FastifyReply, body: string) {
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   reply.header("etag", etag);
-  const asked = request.headers["if-none-match"];
-  if (typeof asked === "string" && asked.split(",").some((t) => t.trim() === etag)) return reply.status(304).send();
+  // If-None-Match compares weakly (RFC 9110 § 13.1.2): a proxy that compressed the file may hand
+  // the client `W/"…"`; `*` asks for any current file.
+  const asked = [request.headers["if-none-match"] ?? ""].flat().join(",");
+  const tags = asked.split(",").map((t) => t.trim().replace(/^W\//, ""));
+  if (tags.includes("*") || tags.includes(etag)) return reply.status(304).send();
   return reply.send(body);
 }

@@ -250,6 +250,11 @@ describe("open data", () => {
     const again = await get("/opendata/values.json", { "if-none-match": etag });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe("");
+    // Compared weakly: the tag a compressing proxy made weak, one of several, or any.
+    expect((await get("/opendata/values.json", { "if-none-match": `W/${etag}` })).statusCode).toBe(304);
+    expect((await get("/opendata/values.json", { "if-none-match": `"other", ${etag}` })).statusCode).toBe(304);
+    expect((await get("/opendata/values.json", { "if-none-match": "*" })).statusCode).toBe(304);
+    expect((await get("/opendata/values.json", { "if-none-match": '"other"' })).statusCode).toBe(200);
     const [value] = (await portalOf(wunstorfId)).find((s) => s.key === "bauantrag-vollstaendigkeit")!.values;
     await reporter.request({
       method: "PUT",
