@@ -119,6 +119,19 @@ export async function getVisibleSubmission(db: Db | Tx, actor: Actor | null, day
   return row;
 }
 
+/**
+ * The publication days of values the actor may see, by id (a correction's validation keeps the
+ * embargo of the value it corrects).
+ */
+export async function publicationDaysOf(db: Db | Tx, actor: Actor, day: string, ids: string[]): Promise<Map<string, string | null>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: submissions.id, publishOn: submissions.publishOn })
+    .from(submissions)
+    .where(and(visibleSubmissionsWhere(actor, day), inArray(submissions.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.publishOn]));
+}
+
 /** The same, locked for a step (two steps at once: the second waits and sees the first's result). */
 export async function getVisibleSubmissionForUpdate(tx: Tx, actor: Actor, day: string, id: string): Promise<SubmissionRow> {
   const [row] = await tx
