@@ -161,6 +161,32 @@ describe("the evaluation of a standard", () => {
     expect(await fieldOf(`standard=${permit}&period=${lastMonth.text}`)).toEqual(["period:period_too_short"]);
     expect((await fieldOf(`standard=${permit}&period=2026-13`))[0]).toMatch(/^period:/);
     expect((await fieldOf(`standard=${permit}&organizations=foo`))[0]).toMatch(/^organizations:/);
+    // A peer group naming an administration of another region, or none, is refused alike (no hint which exists).
+    const { rows } = await t.database.db.execute(sql`SELECT id FROM organizations WHERE name = 'Wunstorf'`);
+    const wunstorf = (rows[0] as { id: string }).id;
+    const [other] = (await t.database.db.execute(sql`INSERT INTO regions (code, name) VALUES ('09998', 'Anderer Kreis') RETURNING id`))
+      .rows as Array<{ id: string }>;
+    const [foreign] = (
+      await t.database.db.execute(
+        sql`INSERT INTO organizations (region_id, ags, name, kind, designation, population, area_km2, lat, lon)
+            VALUES (${other.id}, '09998001', 'Fremdstadt', 'municipality', 'Stadt', 30000, 50, 52.1, 9.1) RETURNING id`,
+      )
+    ).rows as Array<{ id: string }>;
+    for (const stranger of [foreign.id, "00000000-0000-4000-8000-00000000abcd"]) {
+      const res = await region.request({ method: "GET", url: `${E}?standard=${permit}&organizations=${wunstorf},${stranger}` });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors).toEqual([
+        expect.objectContaining({
+          field: "organizations",
+          rule: "unknown_organization",
+          message: expect.objectContaining({ de: expect.stringContaining(stranger) }),
+        }),
+      ]);
+    }
+    // Upper case is the same id.
+    expect(
+      (await region.request({ method: "GET", url: `${E}?standard=${permit}&organizations=${wunstorf.toUpperCase()}` })).statusCode,
+    ).toBe(200);
     const missing = await region.request({ method: "GET", url: `${E}?standard=00000000-0000-4000-8000-000000000001` });
     expect(missing.statusCode).toBe(404);
   });

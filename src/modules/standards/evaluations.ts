@@ -80,8 +80,25 @@ export async function evaluationOf(db: Db, actor: Actor | null, query: Evaluatio
 
   const chosen = query.organizations
     ?.split(",")
-    .map((s) => s.trim())
+    .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
+  if (chosen?.length) {
+    // An id of no administration of the standard's region (another region's, or none) is refused,
+    // both alike; one of the region that the standard does not apply to is left out (docs).
+    const known = await db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.regionId, standard.regionId), inArray(organizations.id, chosen)));
+    const unknown = chosen.filter((id) => !known.some((k) => k.id === id));
+    if (unknown.length) {
+      throw invalid(
+        "organizations",
+        "unknown_organization",
+        `Diese Kennungen gehören zu keiner Verwaltung der Region: ${unknown.join(", ")}. Wählen Sie die Vergleichsgruppe aus der Liste.`,
+        `These ids belong to no administration of the region: ${unknown.join(", ")}. Choose the peer group from the list.`,
+      );
+    }
+  }
   const peerGroup = chosen?.length
     ? chosen.filter((id) => applicableSet.has(id))
     : query.sizeClass

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { BOM, csvRow } from "../../kernel/csv";
 import { today } from "../../kernel/dates";
 import { organizations } from "../organizations";
 import { publicValues, type PublicValue } from "./transparency";
@@ -65,6 +66,20 @@ export async function valuesCsv(db: Db): Promise<string> {
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
+/**
+ * `values-excel.csv`: the same lines for a spreadsheet set to German — what Excel opens by a double
+ * click in Germany: UTF-8 with byte order mark, semicolon, decimal comma, CRLF (`kernel/csv.ts`,
+ * formulas neutralised as in every CSV export).
+ */
+export async function valuesExcelCsv(db: Db): Promise<string> {
+  const values = await publicValues(db);
+  const cell = (value: string | number | null) =>
+    value === null ? "" : typeof value === "number" ? String(value).replace(".", ",") : value;
+  const lines = [csvRow(OPEN_DATA_COLUMNS.map(([name]) => name))];
+  for (const v of values) lines.push(csvRow(OPEN_DATA_COLUMNS.map(([, of]) => cell(of(v)))));
+  return BOM + lines.join("");
+}
+
 /** `values.json`: the licence, the day and every value with the fields of the CSV (numbers as numbers, empty as null). */
 export async function valuesJson(db: Db): Promise<string> {
   const values = await publicValues(db);
@@ -101,7 +116,7 @@ function modifiedOf(values: PublicValue[]): string {
  * `catalog.jsonld`: DCAT-AP.de metadata. A `dcat:Catalog` (title, description, publisher, datasets,
  * modified, language, homepage, licence) with a `dcat:Dataset` per standard that has published
  * values (title, description, publisher, contributor id, theme, keywords, modified, distributions),
- * each with a `dcat:Distribution` per format (CSV, JSON: access and download URL, media type,
+ * each with a `dcat:Distribution` per format (CSV, CSV for German Excel, JSON: access and download URL, media type,
  * format, licence with attribution text, modified). The files hold every standard's values; a
  * dataset's distributions point to them (filter by the column `standard`).
  */
@@ -115,6 +130,7 @@ export async function catalogJsonLd(db: Db, baseUrl: string): Promise<string> {
   for (const v of values) byStandard.set(v.standardKey, [...(byStandard.get(v.standardKey) ?? []), v]);
   const formats = [
     { file: "values.csv", mediaType: "text/csv", format: "CSV", title: "CSV" },
+    { file: "values-excel.csv", mediaType: "text/csv", format: "CSV", title: "CSV für Excel: Semikolon, Dezimalkomma" },
     { file: "values.json", mediaType: "application/json", format: "JSON", title: "JSON" },
   ];
   const datasets = [...byStandard.entries()].map(([key, vs]) => {
@@ -201,7 +217,10 @@ export async function catalogJsonLd(db: Db, baseUrl: string): Promise<string> {
 export function openDataEtag(request: FastifyRequest, reply: FastifyReply, body: string) {
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   reply.header("etag", etag);
-  const asked = request.headers["if-none-match"];
-  if (typeof asked === "string" && asked.split(",").some((t) => t.trim() === etag)) return reply.status(304).send();
+  // If-None-Match compares weakly (RFC 9110 § 13.1.2): a proxy that compressed the file may hand
+  // the client `W/"…"`; `*` asks for any current file.
+  const asked = [request.headers["if-none-match"] ?? ""].flat().join(",");
+  const tags = asked.split(",").map((t) => t.trim().replace(/^W\//, ""));
+  if (tags.includes("*") || tags.includes(etag)) return reply.status(304).send();
   return reply.send(body);
 }

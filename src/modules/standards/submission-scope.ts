@@ -41,6 +41,22 @@ export function publishedSubmissionsWhere(day: string): SQL {
   return and(inArray(submissions.state, ["validated", "published"]), lte(submissions.publishOn, day)) as SQL;
 }
 
+/**
+ * No newer version of the same value (administration, standard, period) that the actor sees on
+ * `day` and that is more than a draft: a correction takes a value's place only once the reader may
+ * see it. So the public keeps the published version while its correction waits for validation or
+ * for its own publication day (the correction's embargo is kept, and a correction that is sent back
+ * cannot take a published value off the portal); a staff account of the region counts the
+ * submitted correction at once. `null`: the public.
+ */
+export function noNewerVisibleVersionWhere(actor: Pick<Actor, "regionId"> | null, day: string): SQL {
+  const published = sql`newer.state IN ('validated', 'published') AND newer.publish_on <= ${day}`;
+  const seen = actor ? sql`(newer.region_id = ${actor.regionId} OR (${published}))` : published;
+  return sql`NOT EXISTS (SELECT 1 FROM ${submissions} AS newer WHERE newer.organization_id = ${submissions.organizationId}
+    AND newer.standard_id = ${submissions.standardId} AND newer.period = ${submissions.period}
+    AND newer.version > ${submissions.version} AND newer.state <> 'draft' AND ${seen})`;
+}
+
 /** The values the actor may see on `day` (the public: published ones). */
 export function visibleSubmissionsWhere(actor: Actor | null, day: string): SQL {
   if (!actor) return publishedSubmissionsWhere(day);
@@ -101,6 +117,19 @@ export async function getVisibleSubmission(db: Db | Tx, actor: Actor | null, day
     .where(and(visibleSubmissionsWhere(actor, day), eq(submissions.id, id)));
   if (!row) throw new AppError("not_found");
   return row;
+}
+
+/**
+ * The publication days of values the actor may see, by id (a correction's validation keeps the
+ * embargo of the value it corrects).
+ */
+export async function publicationDaysOf(db: Db | Tx, actor: Actor, day: string, ids: string[]): Promise<Map<string, string | null>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: submissions.id, publishOn: submissions.publishOn })
+    .from(submissions)
+    .where(and(visibleSubmissionsWhere(actor, day), inArray(submissions.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.publishOn]));
 }
 
 /** The same, locked for a step (two steps at once: the second waits and sees the first's result). */
@@ -231,7 +260,9 @@ export async function listOwnReportedValues(db: Db | Tx, actor: ReportingAdminis
  * The values of a standard an evaluation may count for the actor on `day`: what the actor may see
  * (`visibleSubmissionsWhere` — the public published ones, a staff account of the region also the
  * submitted and validated ones, embargoed or not) but never a draft, not even the own
- * administration's (a draft is not yet a reported value), and only current versions; each with the
+ * administration's (a draft is not yet a reported value), and of each value the newest version
+ * the actor sees (`noNewerVisibleVersionWhere`: the public the published one while a correction
+ * waits); each with the
  * id of the standard's version it was measured against.
  */
 export async function listEvaluableValues(db: Db | Tx, actor: Actor | null, day: string, standardId: string) {
@@ -250,7 +281,7 @@ export async function listEvaluableValues(db: Db | Tx, actor: Actor | null, day:
         visibleSubmissionsWhere(actor, day),
         eq(submissions.standardId, standardId),
         ne(submissions.state, "draft"),
-        isNull(submissions.replacedById),
+        noNewerVisibleVersionWhere(actor, day),
       ),
     );
 }
@@ -333,7 +364,8 @@ export async function currentRepliesOf(db: Db | Tx, submissionIds: string[]): Pr
 
 /**
  * The values published on `day` — the public's view, whoever asks: validated (or marked
- * published) values past their publication day that no correction replaced. An embargoed value
+ * published) values past their publication day, each in its newest version published on `day` (a
+ * correction replaces it in public once the correction itself is published). An embargoed value
  * (publication day after `day`) is not among them, so no list, count, file or cache built from
  * this can show it. Optionally of one administration; ordered by administration, standard and
  * period (newest first).
@@ -346,7 +378,7 @@ export async function listPublishedSubmissions(db: Db | Tx, day: string, filter:
     .where(
       and(
         publishedSubmissionsWhere(day),
-        isNull(submissions.replacedById),
+        noNewerVisibleVersionWhere(null, day),
         filter.organizationId ? eq(submissions.organizationId, filter.organizationId) : undefined,
       ),
     )
@@ -358,7 +390,7 @@ export async function publishedCountsByOrganization(db: Db | Tx, day: string): P
   const rows = await db
     .select({ organizationId: submissions.organizationId, count: sql<number>`count(*)::int` })
     .from(submissions)
-    .where(and(publishedSubmissionsWhere(day), isNull(submissions.replacedById)))
+    .where(and(publishedSubmissionsWhere(day), noNewerVisibleVersionWhere(null, day)))
     .groupBy(submissions.organizationId);
   return new Map(rows.map((r) => [r.organizationId, r.count]));
 }

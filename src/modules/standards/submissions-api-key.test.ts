@@ -98,6 +98,22 @@ describe("a Wunstorf key", () => {
     expect(rows).toEqual([{ value: 75, state: "draft", source: "api" }]);
   });
 
+  it("answers in full when Prefer asks for something else: an unknown return value, or return=minimal after another return", async () => {
+    for (const prefer of ["return=minimal-ish", "return=representation, return=minimal", 'foo="x,return=minimal"']) {
+      const item = { standardId: f.phone, period: f.month, value: 75, numerator: 900, denominator: 1200, method: "Telefonanlage" };
+      const res = await t.app.inject({
+        method: "POST",
+        url: S,
+        payload: { items: [item], submit: false },
+        headers: { authorization: `Bearer ${key.secret}`, prefer },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.headers["preference-applied"], prefer).toBeUndefined();
+      expect(res.json().written, prefer).toBeUndefined();
+      expect(res.json().items, prefer).toEqual([expect.objectContaining({ period: f.month, value: 75, state: "draft" })]);
+    }
+  });
+
   it("a warning needs a reason as in the form; nothing is written without it", async () => {
     const res = await withKey(key.secret, "POST", S, {
       items: [{ standardId: f.phone, period: f.month, value: 30, numerator: 1200, denominator: 4000, method: "Telefonanlage" }],

@@ -3,6 +3,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { acceptingApiKey, publicAccess } from "../../kernel/policy";
+import { prefersMinimal } from "../../kernel/prefer";
 import { AppError } from "../../kernel/problems";
 import { getImport, startImport, submissionTemplate } from "./submission-import";
 import { valueFileLimits } from "./value-file";
@@ -150,7 +151,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const minimal = /(^|[\s,;])return=minimal\b/i.test([request.headers.prefer ?? ""].flat().join(","));
+      const minimal = prefersMinimal(request.headers.prefer);
       if (minimal) reply.header("preference-applied", "return=minimal");
       return reply.status(201).send(await createSubmissions(app.db, request.apiKey ?? request.actor!, request.body, { minimal }));
     },

@@ -251,6 +251,24 @@ describe("from draft to publication", () => {
     ).toEqual([31, 30]);
   });
 
+  it("a correction of a value under embargo is not published before that value would have been", async () => {
+    const current = (await get(reporter, `${S}?period=${f.month}&standard=${f.phone}`)).json().items as Array<{
+      id: string;
+      organization: { name: string };
+      correctsId: string | null;
+    }>;
+    const correction = current.find((s) => s.organization.name === "Wunstorf")!;
+    expect(correction.correctsId).toBeTruthy();
+    // The corrected value was to come out later than the region's next publication day.
+    const later = `${Number(today().slice(0, 4)) + 1}-06-15`;
+    await t.database.db.execute(sql`UPDATE submissions SET publish_on = ${later} WHERE id = ${correction.correctsId}`);
+    expect((await get(region, `${S}/${correction.id}`)).json().validatePublishOn).toBe(later);
+    const res = await post(region, `${S}/${correction.id}/validate`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ state: "validated", publishOn: later });
+    expect((await get(t.anonymous(), `${S}/${correction.id}`)).statusCode).toBe(404);
+  });
+
   it("only the coordination validates; an employee cannot report", async () => {
     expect((await post(wunstorfHr, `${S}/${ids["telefon-erreichbarkeit"]}/validate`, {})).statusCode).toBe(404);
     expect((await post(employee, S, { items: [{ standardId: f.phone, period: f.month, value: 80 }] })).statusCode).toBe(403);

@@ -35,6 +35,7 @@ import {
   ownCurrentSubmissions,
   ownCurrentSubmissionsForUpdate,
   ownSubmissionsByIds,
+  publicationDaysOf,
   regionValueLists,
   type SubmissionFilter,
   type SubmissionRow,
@@ -63,6 +64,17 @@ export function defaultPublishOn(day: string): string {
   const month = Number(day.slice(5, 7));
   const next = month === 12 ? { y: year + 1, m: 1 } : { y: year, m: month + 1 };
   return `${next.y}-${String(next.m).padStart(2, "0")}-${String(PUBLICATION_DAY).padStart(2, "0")}`;
+}
+
+/**
+ * The publication day a validation on `day` suggests: the region's next one, or — for a correction
+ * — the day the corrected value was to be published, when that is later: a correction never comes
+ * out before the value it corrects would have (its embargo is kept). `correctedDay`: that value's
+ * publication day, if any.
+ */
+export function suggestedPublishOn(day: string, correctedDay: string | null | undefined): string {
+  const next = defaultPublishOn(day);
+  return correctedDay && correctedDay > next ? correctedDay : next;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,6 +279,15 @@ export async function presentSubmissions(
   const report = key || submissionPolicy.can(person, "report");
   const validate = submissionPolicy.can(person, "validate");
   const mayReply = submissionPolicy.can(person, "reply");
+  const correctedDays =
+    person && validate
+      ? await publicationDaysOf(
+          db,
+          person,
+          day,
+          rows.flatMap((r) => (r.state === "submitted" && r.correctsId ? [r.correctsId] : [])),
+        )
+      : new Map<string, string | null>();
   return rows.map((s) => {
     const entry = catalogue.get(s.standardId)!;
     const version = entry.versions.find((v) => v.id === s.standardVersionId) ?? entry.versions[0];
@@ -297,7 +318,7 @@ export async function presentSubmissions(
       returnComment: s.returnComment,
       submittedAt: s.submittedAt?.toISOString() ?? null,
       validatedAt: s.validatedAt?.toISOString() ?? null,
-      validatePublishOn: mayValidate ? defaultPublishOn(day) : null,
+      validatePublishOn: mayValidate ? suggestedPublishOn(day, s.correctsId ? correctedDays.get(s.correctsId) : null) : null,
       reply: isPublished && reply?.text ? { text: reply.text, changedAt: reply.createdAt.toISOString() } : null,
       replyVersion: reply?.version ?? null,
       regionMedian: values.length ? { median: Math.round(median(values) * 100) / 100, count: values.length } : null,
@@ -739,7 +760,10 @@ async function regionForUpdate(tx: Tx, actor: Actor, id: string): Promise<Submis
   return row;
 }
 
-/** The coordination validates a submitted value; it is published on `publishOn` (default: the region's next publication day). */
+/**
+ * The coordination validates a submitted value; it is published on `publishOn` (default: the
+ * region's next publication day, for a correction not before the corrected value's).
+ */
 export async function validateSubmission(db: Db, actor: Actor, id: string, body: { publishOn?: string }): Promise<SubmissionView> {
   const day = today();
   if (body.publishOn && body.publishOn < day) {
@@ -754,7 +778,8 @@ export async function validateSubmission(db: Db, actor: Actor, id: string, body:
   }
   await db.transaction(async (tx) => {
     const s = await regionForUpdate(tx, actor, id);
-    const publishOn = body.publishOn ?? defaultPublishOn(day);
+    const corrected = s.correctsId ? (await publicationDaysOf(tx, actor, day, [s.correctsId])).get(s.correctsId) : null;
+    const publishOn = body.publishOn ?? suggestedPublishOn(day, corrected);
     const now = new Date();
     const [row] = await tx
       .update(submissions)

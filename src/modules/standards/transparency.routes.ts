@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { publicAccess } from "../../kernel/policy";
-import { catalogJsonLd, openDataEtag, valuesCsv, valuesJson } from "./open-data";
+import { catalogJsonLd, openDataEtag, valuesCsv, valuesExcelCsv, valuesJson } from "./open-data";
 import { transparencyOfOrganization, transparencyOverview } from "./transparency";
 import { TransparencyOrganization, TransparencyOverview, TransparencyParams } from "./transparency.schemas";
 
@@ -79,6 +79,13 @@ export const transparencyRoutes: FastifyPluginAsyncZod = async (app) => {
     "Open data: every published value as CSV (UTF-8, comma, decimal point; columns in docs/STANDARDS.md), licence dl-de/by-2-0",
     "text/csv",
     () => valuesCsv(app.db),
+  );
+  file(
+    "/opendata/values-excel.csv",
+    "getOpenDataExcelCsv",
+    "Open data: every published value as CSV for a spreadsheet set to German (UTF-8 with BOM, semicolon, decimal comma; the columns of values.csv), licence dl-de/by-2-0",
+    "text/csv",
+    () => valuesExcelCsv(app.db),
   );
   file(
     "/opendata/values.json",

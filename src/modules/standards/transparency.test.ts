@@ -159,6 +159,23 @@ describe("open data", () => {
     expect(records.some((r) => /^\d+\.\d+$/.test(r.wert))).toBe(true);
   });
 
+  it("values-excel.csv is the same table for Excel set to German: semicolons, decimal commas, formulas neutralised", async () => {
+    const res = await get("/opendata/values-excel.csv");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(res.headers["cache-control"]).toBe("public, max-age=300");
+    expect(res.body.split("\r\n")[0]).toBe(`\uFEFF${OPEN_DATA_COLUMNS.map(([n]) => n).join(";")}`);
+    const excel = parseCsv(res.body.slice(1), { columns: true, delimiter: ";", skip_empty_lines: true }) as Array<Record<string, string>>;
+    const international = csvRecords((await get("/opendata/values.csv")).body);
+    expect(excel).toHaveLength(international.length);
+    const numeric = new Set(["wert", "zaehler", "nenner", "zielwert", "toleranz", "standard_fassung", "wert_fassung"]);
+    expect(excel.map((r) => Object.fromEntries(Object.entries(r).map(([k, c]) => [k, numeric.has(k) ? c.replace(",", ".") : c])))).toEqual(
+      international,
+    );
+    expect(excel.some((r) => /^\d+,\d+$/.test(r.wert))).toBe(true);
+    expect(excel.every((r) => !/\./.test(r.wert))).toBe(true);
+  });
+
   it("neutralises a comment that a spreadsheet would run as a formula", async () => {
     const [value] = (await portalOf(wunstorfId)).find((s) => s.key === "buergeramt-termin")!.values;
     const formula = '=HYPERLINK("https://example.org","Klick")';
@@ -171,6 +188,9 @@ describe("open data", () => {
     const csv = (await get("/opendata/values.csv")).body;
     expect(csv).toContain(`"'=HYPERLINK(""https://example.org"",""Klick"")"`);
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    const excel = (await get("/opendata/values-excel.csv")).body;
+    expect(excel).toContain(`"'=HYPERLINK(""https://example.org"",""Klick"")"`);
+    expect(excel).not.toMatch(/(^|;)"?=HYPERLINK/m);
     const json = (await get("/opendata/values.json")).json() as { values: Array<{ stellungnahme: string | null }> };
     expect(json.values.some((v) => v.stellungnahme === formula)).toBe(true);
   });
@@ -211,10 +231,10 @@ describe("open data", () => {
       for (const key of ["dct:title", "dct:description", "dct:publisher", "dcatde:contributorID", "dcat:theme", "dct:modified"])
         expect(d[key], key).toBeTruthy();
       const distributions = d["dcat:distribution"] as Array<Record<string, any>>;
-      expect(distributions.map((x) => x["dct:format"]["@id"].split("/").pop())).toEqual(["CSV", "JSON"]);
+      expect(distributions.map((x) => x["dct:format"]["@id"].split("/").pop())).toEqual(["CSV", "CSV", "JSON"]);
       for (const x of distributions) {
         expect(x["@type"]).toBe("dcat:Distribution");
-        expect(x["dcat:accessURL"]["@id"]).toMatch(/^http.*\/opendata\/values\.(csv|json)$/);
+        expect(x["dcat:accessURL"]["@id"]).toMatch(/^http.*\/opendata\/values(-excel)?\.(csv|json)$/);
         expect(x["dct:license"]["@id"]).toBe("http://dcat-ap.de/def/licenses/dl-by-de/2.0");
         expect(x["dcatde:licenseAttributionByText"]).toContain("Region Hannover");
         expect(x["dct:modified"]["@value"]).toMatch(/^\d{4}-\d\d-\d\d$/);
@@ -230,6 +250,11 @@ describe("open data", () => {
     const again = await get("/opendata/values.json", { "if-none-match": etag });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe("");
+    // Compared weakly: the tag a compressing proxy made weak, one of several, or any.
+    expect((await get("/opendata/values.json", { "if-none-match": `W/${etag}` })).statusCode).toBe(304);
+    expect((await get("/opendata/values.json", { "if-none-match": `"other", ${etag}` })).statusCode).toBe(304);
+    expect((await get("/opendata/values.json", { "if-none-match": "*" })).statusCode).toBe(304);
+    expect((await get("/opendata/values.json", { "if-none-match": '"other"' })).statusCode).toBe(200);
     const [value] = (await portalOf(wunstorfId)).find((s) => s.key === "bauantrag-vollstaendigkeit")!.values;
     await reporter.request({
       method: "PUT",
@@ -268,5 +293,74 @@ describe("the embargo", () => {
     ).toEqual([expect.objectContaining({ wert: embargoed.value })]);
     // A client holding the old file gets the new one.
     expect((await get("/opendata/values.csv", { "if-none-match": String(etagBefore) })).statusCode).toBe(200);
+  });
+});
+
+describe("a correction of a published value", () => {
+  it("leaves the published version in public until the correction itself is published, also when it is sent back", async () => {
+    const coordination = await t.signIn("koordination@region-hannover.demo");
+    const phone = (await portalOf(wunstorfId)).find((s) => s.key === "telefon-erreichbarkeit")!;
+    const old = phone.values[2];
+    const countBefore = await wunstorfCount();
+    const { rows } = await t.database.db.execute(sql`SELECT numerator, denominator FROM submissions WHERE id = ${old.id}`);
+    const { numerator, denominator } = rows[0] as { numerator: number; denominator: number };
+    const publicView = async () => {
+      const portal = (await portalOf(wunstorfId)).find((s) => s.key === "telefon-erreichbarkeit")!.values;
+      const csv = (await csvIds()).filter(
+        (r) => r.ags === "03241021" && r.standard === "telefon-erreichbarkeit" && r.zeitraum === old.period,
+      );
+      const evaluation = (await get(`/api/v1/evaluations?standard=${f.phone}&period=${old.period}`)).json() as {
+        administrations: Array<{ organizationId: string; value: number | null }>;
+      };
+      return {
+        portal: portal.filter((v) => v.period === old.period).map((v) => v.method),
+        csv: csv.map((r) => r.methode),
+        evaluated: evaluation.administrations.find((a) => a.organizationId === wunstorfId)!.value,
+        count: await wunstorfCount(),
+      };
+    };
+    const unchanged = { portal: [old.method], csv: [old.method], evaluated: old.value, count: countBefore };
+    const correct = async (method: string) => {
+      const res = await reporter.request({
+        method: "POST",
+        url: `/api/v1/submissions/${old.id}/corrections`,
+        payload: { value: old.value, numerator, denominator, method, confidence: "high", reason: "Methode genauer beschrieben" },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+
+    // Submitted, waiting for validation: the public still sees the published version.
+    const sentBack = await correct("Auswertung der Telefonanlage (korrigiert)");
+    expect(await publicView()).toEqual(unchanged);
+    // Sent back: the correction is the administration's draft again; the published version stays public.
+    const returned = await coordination.request({
+      method: "POST",
+      url: `/api/v1/submissions/${sentBack}/return`,
+      payload: { comment: "Bitte die Quelle nennen" },
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(await publicView()).toEqual(unchanged);
+
+    // Resubmitted and validated with a publication day ahead: still the old version (the correction's embargo).
+    const resubmitted = await reporter.request({ method: "POST", url: `/api/v1/submissions/${sentBack}/submit` });
+    expect(resubmitted.statusCode, resubmitted.body).toBe(200);
+    const ahead = new Date(Date.parse(`${today()}T12:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
+    const validated = await coordination.request({
+      method: "POST",
+      url: `/api/v1/submissions/${sentBack}/validate`,
+      payload: { publishOn: ahead },
+    });
+    expect(validated.statusCode, validated.body).toBe(200);
+    expect(await publicView()).toEqual(unchanged);
+
+    // Its day comes: the correction takes the old version's place, once.
+    await t.database.db.execute(sql`UPDATE submissions SET publish_on = ${today()} WHERE id = ${sentBack}`);
+    expect(await publicView()).toEqual({
+      portal: ["Auswertung der Telefonanlage (korrigiert)"],
+      csv: ["Auswertung der Telefonanlage (korrigiert)"],
+      evaluated: old.value,
+      count: countBefore,
+    });
   });
 });

@@ -53,7 +53,7 @@ export function EvaluationPage() {
     const value = new Intl.NumberFormat(lang === "en" ? "en-GB" : "de-DE", { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(
       rounded,
     );
-    return t(`standards.toleranceUnits.${s.unit}`, { value });
+    return t(`standards.toleranceUnits.${s.unit}`, { value, count: Math.abs(rounded) });
   };
   const d = e.distribution;
   const inGroup = e.administrations.filter((a) => a.inPeerGroup);

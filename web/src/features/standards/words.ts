@@ -4,13 +4,17 @@ import type { StandardVersion } from "./api";
 
 /** A value in the indicator's unit: "75 %", "14 Tage". */
 export function valueInUnit(t: TFunction, lang: string, unit: StandardVersion["unit"], value: number): string {
-  return t(`standards.unitValues.${unit}`, { value: formatters(lang).number(value, Number.isInteger(value) ? 0 : 1) });
+  // `count` picks "1 Tag" / "2 Tage" (the plural keys of the units).
+  return t(`standards.unitValues.${unit}`, {
+    value: formatters(lang).number(value, Number.isInteger(value) ? 0 : 1),
+    count: Math.abs(value),
+  });
 }
 
 /** A tolerance in the indicator's unit: "± 5 Prozentpunkte". */
 export function toleranceInUnit(t: TFunction, lang: string, v: Pick<StandardVersion, "unit" | "tolerance">): string {
   const value = formatters(lang).number(v.tolerance, Number.isInteger(v.tolerance) ? 0 : 1);
-  return t("standards.toleranceValue", { value: t(`standards.toleranceUnits.${v.unit}`, { value }) });
+  return t("standards.toleranceValue", { value: t(`standards.toleranceUnits.${v.unit}`, { value, count: Math.abs(v.tolerance) }) });
 }
 
 /** The target with its direction: "75 % (höher ist besser)". */

@@ -87,6 +87,11 @@ export function TransparencyPage() {
             </a>
           </li>
           <li>
+            <a className="kern-link" href="/opendata/values-excel.csv" download>
+              {t("transparency.excel")}
+            </a>
+          </li>
+          <li>
             <a className="kern-link" href="/opendata/values.json">
               {t("transparency.json")}
             </a>

@@ -17,8 +17,9 @@ export const de = {
     noValues: "noch keine veröffentlichten Werte",
     openDataHeading: "Offene Daten",
     openDataText:
-      "Alle veröffentlichten Werte zum Herunterladen und Weiterverwenden, unter der Datenlizenz Deutschland – Namensnennung – Version 2.0. Die Spalten sind in der Dokumentation beschrieben; Zahlen mit Dezimalpunkt.",
-    csv: "Werte als CSV",
+      "Alle veröffentlichten Werte zum Herunterladen und Weiterverwenden, unter der Datenlizenz Deutschland – Namensnennung – Version 2.0. Die erste Zeile nennt die Spalten. Für Excel mit deutschen Einstellungen ist die zweite Datei gedacht (Semikolon, Dezimalkomma); die erste folgt den internationalen Regeln (Komma, Dezimalpunkt) für Programme.",
+    csv: "Werte als CSV (Komma, Dezimalpunkt)",
+    excel: "Werte als CSV für Excel (Semikolon, Dezimalkomma)",
     json: "Werte als JSON",
     catalog: "Metadaten (DCAT-AP.de, JSON-LD)",
     licence: "Lizenz: dl-de/by-2-0",

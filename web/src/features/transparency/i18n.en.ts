@@ -19,8 +19,9 @@ export const en: typeof de = {
     noValues: "no published values yet",
     openDataHeading: "Open data",
     openDataText:
-      "Every published value to download and reuse, under the Data licence Germany – attribution – version 2.0. The columns are described in the documentation; numbers with a decimal point.",
-    csv: "Values as CSV",
+      "Every published value to download and reuse, under the Data licence Germany – attribution – version 2.0. The first line names the columns. The second file is meant for Excel set to German (semicolon, decimal comma); the first follows the international rules (comma, decimal point) for programs.",
+    csv: "Values as CSV (comma, decimal point)",
+    excel: "Values as CSV for Excel (semicolon, decimal comma)",
     json: "Values as JSON",
     catalog: "Metadata (DCAT-AP.de, JSON-LD)",
     licence: "Licence: dl-de/by-2-0",
