@@ -26,8 +26,10 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
     const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
     expect(await navLabels(nav)).toEqual([
       "Start",
+      "Chefsache",
       "Verwaltungen",
       "Leistungsstandards",
+      "Transparenz",
       "Anfragen",
       "Krisen",
       "Abordnungen",
@@ -60,6 +62,7 @@ describe.skipIf(!hasBrowser)("foundation in the browser", () => {
       "Start",
       "Verwaltungen",
       "Leistungsstandards",
+      "Transparenz",
       "Abordnungen",
       "Unterstützungspool",
       "Mein Profil",

@@ -32,7 +32,7 @@ async function navCount(link: Locator): Promise<number> {
 }
 
 describe.skipIf(!hasBrowser)("the start page's overviews in the browser", () => {
-  it("the mayor sees what Wunstorf lends and borrows and the crisis, and an honest note of what is to come", async () => {
+  it("the mayor sees what Wunstorf lends and borrows, the crisis, and the way to the dashboard", async () => {
     const { context, page } = await newPage(browser);
     await signInWithKeyboard(page, "buergermeister@wunstorf.demo");
     await heading(page, "Ihre Aufgaben").waitFor();
@@ -43,9 +43,10 @@ describe.skipIf(!hasBrowser)("the start page's overviews in the browser", () => 
     const crisis = section(page, /^Krisenfall: /);
     expect(await crisis.first().textContent()).toMatch(/Angefragte Personen: \d+ \(\d+ Anfragen?\)\. Davon angeboten: \d+/);
     expect(await crisis.first().getByRole("link", { name: "Lagebild ansehen" }).count()).toBe(1);
-    // What the mayor will also see once standards and settlement are built: said, not tiles.
-    const note = section(page, "Verwaltungsspitze: in Vorbereitung");
-    expect(await note.textContent()).toContain("Diese Funktion ist in Vorbereitung.");
+    // The mayor's own dashboard is a link away (e2e/management-dashboard.e2e.ts opens it).
+    const chefsache = section(page, "Chefsache");
+    expect(await chefsache.getByRole("link", { name: "Chefsache Wunstorf öffnen" }).count()).toBe(1);
+    expect(await heading(page, "Verwaltungsspitze: in Vorbereitung").count()).toBe(0);
     // The employer's queue is the HR office's, not the mayor's; the pool invites employees only.
     expect(await heading(page, "Warteschlange des Personalamts").count()).toBe(0);
     expect(await heading(page, "Ihr Eintrag im Unterstützungspool").count()).toBe(0);

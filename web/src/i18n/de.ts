@@ -9,6 +9,7 @@ import { de as notifications } from "../features/notifications/i18n.de";
 import { de as settlement } from "../features/settlement/i18n.de";
 import { de as standards } from "../features/standards/i18n.de";
 import { de as transparency } from "../features/transparency/i18n.de";
+import { de as dashboard } from "../features/dashboards/i18n.de";
 import { combine } from "./combine";
 
 /**
@@ -131,8 +132,6 @@ export const shared = {
     planned: {
       title: "{{role}}: in Vorbereitung",
       coming: "Diese Funktion ist in Vorbereitung.",
-      management:
-        "Hier sehen Sie künftig auch, welche gemeinsamen Leistungsstandards Ihre Verwaltung erfüllt und wie die Kosten der Abordnungen zwischen den Verwaltungen ausgeglichen werden.",
       finance:
         "Hier sehen Sie künftig die Stundennachweise und Abrechnungen der Abordnungen Ihrer Verwaltung – Kostenerstattung, Gegenseitigkeit oder Kostenverzicht – und die Salden mit den anderen Verwaltungen.",
       reporter:
@@ -181,6 +180,7 @@ export const de = combine(
   settlement,
   standards,
   transparency,
+  dashboard,
 );
 
 export type Messages = typeof de;

@@ -9,6 +9,7 @@ import { en as notifications } from "../features/notifications/i18n.en";
 import { en as settlement } from "../features/settlement/i18n.en";
 import { en as standards } from "../features/standards/i18n.en";
 import { en as transparency } from "../features/transparency/i18n.en";
+import { en as dashboard } from "../features/dashboards/i18n.en";
 import { combine } from "./combine";
 import type { Messages, shared as sharedDe } from "./de";
 
@@ -128,8 +129,6 @@ const shared: typeof sharedDe = {
     planned: {
       title: "{{role}}: in preparation",
       coming: "This function is in preparation.",
-      management:
-        "Here you will also see which common service standards your administration meets and how the costs of secondments are settled between the administrations.",
       finance:
         "Here you will see the timesheets and statements of your administration's secondments – reimbursement, reciprocity or waiver – and the balances with the other administrations.",
       reporter:
@@ -178,4 +177,5 @@ export const en: Messages = combine(
   settlement,
   standards,
   transparency,
+  dashboard,
 );

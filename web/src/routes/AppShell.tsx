@@ -105,6 +105,13 @@ export function AppShell() {
                 {...counted(t("nav.start"), taskCount, t("nav.taskCount", { count: taskCount }))}
               />
             </li>
+            {me?.abilities.readManagementDashboard ? (
+              <li>
+                <Link to="/chefsache" activeProps={{ "aria-current": "page" }}>
+                  {t("dashboard.nav")}
+                </Link>
+              </li>
+            ) : null}
             <li>
               <Link to="/verwaltungen" activeProps={{ "aria-current": "page" }}>
                 {t("nav.organizations")}

@@ -12,7 +12,7 @@ type Overview = ResponseOf<"/api/v1/me/overview">;
  * Roles whose capability is not built yet: the start page says in a short note what they will
  * find here, instead of tiles that lead nowhere in particular.
  */
-export const PLANNED_ROLES = ["management", "finance", "reporter", "climate_manager", "moderator", "clerk"] as const;
+export const PLANNED_ROLES = ["finance", "reporter", "climate_manager", "moderator", "clerk"] as const;
 
 /** One section of the start page: a heading and its content. */
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -56,7 +56,7 @@ function CrisisSection({ section }: { section: NonNullable<Overview["crisis"]> }
 }
 
 /** What the administration lends and borrows, per partner administration: sentences first, the table behind them. */
-function ExchangeSection({ section, organization }: { section: NonNullable<Overview["exchange"]>; organization: string }) {
+export function ExchangeSection({ section, organization }: { section: NonNullable<Overview["exchange"]>; organization: string }) {
   const { t } = useTranslation();
   const nothing = section.partners.length === 0;
   return (
@@ -220,6 +220,16 @@ export function Overviews({ roles, organization }: { roles: readonly string[]; o
     <>
       {query.problem ? <p className="kern-body">{t("start.overviewError")}</p> : null}
       {o?.crisis ? <CrisisSection section={o.crisis} /> : null}
+      {roles.includes("management") ? (
+        <Section id="dashboard" title={t("dashboard.startTitle")}>
+          <p className="kern-body">{t("dashboard.startText")}</p>
+          <p className="kern-body">
+            <Link to="/chefsache" className="kern-link">
+              {t("dashboard.startLink", { organization })}
+            </Link>
+          </p>
+        </Section>
+      ) : null}
       {o?.exchange ? <ExchangeSection section={o.exchange} organization={organization} /> : null}
       {o?.hrQueue ? <HrQueueSection section={o.hrQueue} /> : null}
       {o?.ownSecondments ? <OwnSecondmentsSection section={o.ownSecondments} /> : null}

@@ -18,6 +18,7 @@ const legal = () => import("../features/legal");
 const settlement = () => import("../features/settlement");
 const standards = () => import("../features/standards");
 const transparency = () => import("../features/transparency");
+const dashboards = () => import("../features/dashboards");
 
 const root = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
 /** A page only for signed-in accounts; everyone else is sent to the login page and back. */
@@ -67,6 +68,7 @@ const routes = [
   at("/leistungsstandards", lazyRouteComponent(standards, "StandardsPage")),
   at("/leistungsstandards/neu", signedIn(lazyRouteComponent(standards, "StandardNewPage"))),
   at("/leistungsstandards/$id", lazyRouteComponent(standards, "StandardPage")),
+  at("/chefsache", signedIn(lazyRouteComponent(dashboards, "ManagementDashboardPage"))),
   at("/transparenz", lazyRouteComponent(transparency, "TransparencyPage")),
   at("/transparenz/$id", lazyRouteComponent(transparency, "TransparencyOrganizationPage")),
   at("/leistungsstandards/$id/auswertung", signedIn(lazyRouteComponent(standards, "EvaluationPage"))),

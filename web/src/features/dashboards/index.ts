@@ -1,0 +1,2 @@
+/** Dashboards: the management dashboard of an administration (Chefsache), loaded when first visited. */
+export { ManagementDashboardPage } from "./ManagementDashboardPage";
