@@ -11,6 +11,7 @@ import { ExchangeSection } from "../../routes/Overviews";
 import { useSession } from "../identity/session";
 import { valueText } from "../standards/numbers";
 import { StatusSwatch } from "../standards/StatusMap";
+import { toleranceInUnit } from "../standards/words";
 import type { ManagementDashboard, StandardAtAGlance } from "./api";
 
 const STATUSES = ["met", "within_tolerance", "missed", "no_data"] as const;
@@ -139,7 +140,7 @@ export function ManagementDashboardPage() {
                   {s.trend && s.previousValue !== null ? t(`evaluation.trend.${s.trend}`, { previous: value(s, s.previousValue) }) : "–"}
                 </td>
                 <td className="kern-table__cell">
-                  {t("dashboard.table.targetValue", { target: value(s, s.target), tolerance: value(s, s.tolerance) })}
+                  {t("dashboard.table.targetValue", { target: value(s, s.target), tolerance: toleranceInUnit(t, lang, s) })}
                 </td>
               </tr>
             ))}

@@ -33,7 +33,7 @@ export const de = {
       status: "Status",
       trend: "Entwicklung",
       target: "Ziel",
-      targetValue: "{{target}} ± {{tolerance}}",
+      targetValue: "{{target}} {{tolerance}}",
       noValue: "noch kein Wert",
       due: "Meldung für {{period}} fehlt",
       needsSupport: "zweimal nacheinander verfehlt",
@@ -44,6 +44,5 @@ export const de = {
         draft: "Entwurf",
       },
     },
-    exchangeTitle: "Personal: Abordnungen von und zu {{organization}}",
   },
 };

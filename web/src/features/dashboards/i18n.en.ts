@@ -32,7 +32,7 @@ export const en = {
       status: "Status",
       trend: "Trend",
       target: "Target",
-      targetValue: "{{target}} ± {{tolerance}}",
+      targetValue: "{{target}} {{tolerance}}",
       noValue: "no value yet",
       due: "value for {{period}} missing",
       needsSupport: "missed twice in a row",
@@ -43,6 +43,5 @@ export const en = {
         draft: "draft",
       },
     },
-    exchangeTitle: "Staff: secondments to and from {{organization}}",
   },
 };
