@@ -4,6 +4,7 @@
 // support. With at most 22 administrations it shows distributions and distances to the target,
 // never a ranking. Pure: no I/O; the result never depends on the order of the values given.
 
+import { groupBy } from "../../kernel/group-by";
 import { parsePeriod, periodContaining, shiftPeriod, type Period } from "./period";
 import type { Aggregation, Periodicity, StandardTheme } from "./standard";
 import { distanceToTarget, sizeClassOf, statusOf, type SizeClass, type StandardStatus, type TargetRule } from "./status";
@@ -96,14 +97,13 @@ export function aggregate(
  */
 export function rollUp(values: readonly ReportedValue[], kind: Periodicity): ReportedValue[] {
   const order: Record<Periodicity, number> = { month: 0, quarter: 1, year: 2 };
-  const groups = new Map<string, ReportedValue[]>();
-  for (const v of values) {
-    const p = periodOrThrow(v.period);
-    if (order[p.kind] > order[kind]) continue;
-    const target = p.kind === kind ? p : periodContaining(kind, p.start);
-    const key = `${v.organizationId} ${target.text}`;
-    groups.set(key, [...(groups.get(key) ?? []), v]);
-  }
+  const groups = groupBy(
+    values.filter((v) => order[periodOrThrow(v.period).kind] <= order[kind]),
+    (v) => {
+      const p = periodOrThrow(v.period);
+      return `${v.organizationId} ${(p.kind === kind ? p : periodContaining(kind, p.start)).text}`;
+    },
+  );
   const out: ReportedValue[] = [];
   for (const [key, group] of groups) {
     const [organizationId, period] = key.split(" ");

@@ -8,6 +8,7 @@
  * - {@link buildSnapshot} (the allocation worker, solver-worker.ts) parses them, groups them,
  *   pseudonymises the members and computes the eligible pairs.
  */
+import { groupBy } from "../../kernel/group-by";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { distanceKm, ineligibility, type RequestNeeds } from "../../domain/allocation/eligibility";
@@ -149,17 +150,6 @@ function peak(periods: Array<{ startsOn: string; endsOn: string }>, from: string
   const inside = periods.filter((p) => p.startsOn <= to && p.endsOn >= from);
   const points = [from, ...inside.map((p) => p.startsOn).filter((d) => d > from)];
   return Math.max(0, ...points.map((d) => inside.filter((p) => p.startsOn <= d && p.endsOn >= d).length));
-}
-
-function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { groupBy } from "../../kernel/group-by";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../kernel/actor";
 import { today } from "../../kernel/dates";
@@ -30,8 +31,7 @@ export async function ownStandardsAtAGlance(db: Db, actor: Actor) {
     administrationAsApplicable(db, actor.regionId, actor.organizationId),
     listOwnReportedValues(db, actor),
   ]);
-  const byStandard = new Map<string, typeof rows>();
-  for (const r of rows) byStandard.set(r.standardId, [...(byStandard.get(r.standardId) ?? []), r]);
+  const byStandard = groupBy(rows, (r) => r.standardId);
   const themes = new Map<StandardTheme, Array<ReturnType<typeof standardLine>>>();
 
   function standardLine(standard: StandardWithVersions, shown: StandardVersionRow) {

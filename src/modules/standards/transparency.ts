@@ -1,3 +1,4 @@
+import { groupBy } from "../../kernel/group-by";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { today } from "../../kernel/dates";
@@ -129,8 +130,7 @@ export async function transparencyOfOrganization(db: Db, organizationId: string)
   if (!org) throw new AppError("not_found");
   const day = today();
   const values = await publicValues(db, { organizationId }, day);
-  const byStandard = new Map<string, PublicValue[]>();
-  for (const v of values) byStandard.set(v.standardId, [...(byStandard.get(v.standardId) ?? []), v]);
+  const byStandard = groupBy(values, (v) => v.standardId);
   const standards = [...byStandard.values()]
     .map((vs) => {
       const newest = vs[0];
