@@ -1,8 +1,9 @@
+import { groupBy } from "../../kernel/group-by";
 import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { BOM, csvRow } from "../../kernel/csv";
+import { BOM, csvCell, csvRow } from "../../kernel/csv";
 import { today } from "../../kernel/dates";
 import { organizations } from "../organizations";
 import { publicValues, type PublicValue } from "./transparency";
@@ -47,15 +48,13 @@ export const OPEN_DATA_COLUMNS: ReadonlyArray<readonly [name: string, of: (v: Pu
 ];
 
 /**
- * One cell of the international CSV (RFC 4180: comma, double quotes): a text that a spreadsheet
- * would run as a formula (starting with = + - @, a tab or carriage return) gets a leading
- * apostrophe (CSV injection); numbers are written with a decimal point and never changed.
+ * One cell of the international CSV (RFC 4180: comma, double quotes): texts as every Verbund CSV
+ * writes them (`csvCell`: a formula neutralised with a leading apostrophe), numbers with a decimal
+ * point and never changed.
  */
 export function openCsvCell(value: string | number | null): string {
   if (value === null) return "";
-  if (typeof value === "number") return String(value);
-  const safe = /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return typeof value === "number" ? String(value) : csvCell(value, ",");
 }
 
 /** `values.csv`: UTF-8 with byte order mark, comma, decimal point, CRLF, a header line. */
@@ -126,8 +125,7 @@ export async function catalogJsonLd(db: Db, baseUrl: string): Promise<string> {
   const publisher = { "@type": "foaf:Agent", "foaf:name": await publisherName(db) };
   const licence = { "@id": LICENCE_URI };
   const attributionText = await attribution(db);
-  const byStandard = new Map<string, PublicValue[]>();
-  for (const v of values) byStandard.set(v.standardKey, [...(byStandard.get(v.standardKey) ?? []), v]);
+  const byStandard = groupBy(values, (v) => v.standardKey);
   const formats = [
     { file: "values.csv", mediaType: "text/csv", format: "CSV", title: "CSV" },
     { file: "values-excel.csv", mediaType: "text/csv", format: "CSV", title: "CSV für Excel: Semikolon, Dezimalkomma" },
