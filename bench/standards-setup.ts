@@ -5,7 +5,11 @@
  */
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { openDatabase, type Database } from "../src/db/client";
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../src/config";
+import { migrateDatabase, openDatabase, type Database } from "../src/db/client";
+import { seedDemoAccounts } from "../src/db/seed/demo";
+import { seedReferenceData } from "../src/db/seed/reference";
 
 /** A fresh database `name` on the PostgreSQL server of `BENCH_DATABASE_URL` (default the local server), opened. */
 export async function freshPostgres(name: string): Promise<{ database: Database; url: string }> {
@@ -43,4 +47,22 @@ export async function benchStandards(database: Database, count: number) {
   await db.execute(sql`INSERT INTO service_standard_versions SELECT * FROM bench_versions`);
   await db.execute(sql`DROP TABLE bench_versions`);
   await db.execute(sql`DROP TABLE bench_standards`);
+}
+
+/** A database ready for a standards benchmark: migrated, the region and the demo accounts (with `password`), `count` bench standards. */
+export async function prepareStandardsBench(database: Database, config: Config, password: string, count: number) {
+  await migrateDatabase(database);
+  await seedReferenceData(database.db, config.regionDir);
+  await seedDemoAccounts(database.db, password);
+  await benchStandards(database, count);
+}
+
+/** Signs a demo account in through the app and answers the headers of its requests (session cookie, CSRF token). */
+export async function signedInHeaders(app: FastifyInstance, login: string, password: string): Promise<Record<string, string>> {
+  const session = await app.inject({ method: "POST", url: "/api/v1/session", payload: { login, password } });
+  if (session.statusCode !== 200) throw new Error(`sign-in of ${login}: ${session.body}`);
+  return {
+    cookie: session.cookies.map((c) => `${c.name}=${c.value}`).join("; "),
+    "x-csrf-token": session.json().csrfToken as string,
+  };
 }

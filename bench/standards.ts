@@ -9,6 +9,10 @@
  *
  *   npm run bench:standards [-- --values 1000000 --batch 500 --concurrency 4]
  *
+ *   reads — 5 years of published monthly values (22 × 300 × 60, by COPY): the region's evaluation of
+ *   a standard (signed in, public, a quarter with a peer group) and the management dashboard of one
+ *   administration, one read after another, p50/p95 (target p95 < 50 ms).
+ *
  * A database `verbund_bench_standards` is made afresh on `BENCH_DATABASE_URL` (default the local
  * server).
  */
@@ -21,11 +25,8 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { loadConfig } from "../src/config";
-import { migrateDatabase } from "../src/db/client";
-import { seedDemoAccounts } from "../src/db/seed/demo";
-import { seedReferenceData } from "../src/db/seed/reference";
 import { buildApp } from "../src/server/app";
-import { benchStandards, freshPostgres } from "./standards-setup";
+import { freshPostgres, prepareStandardsBench, signedInHeaders } from "./standards-setup";
 
 const { values: args } = parseArgs({
   options: {
@@ -82,10 +83,7 @@ console.log(
 
 const { database, url } = await freshPostgres("verbund_bench_standards");
 const config = loadConfig({});
-await migrateDatabase(database);
-await seedReferenceData(database.db, config.regionDir);
-await seedDemoAccounts(database.db, PASSWORD);
-await benchStandards(database, STANDARDS);
+await prepareStandardsBench(database, config, PASSWORD, STANDARDS);
 const orgs = (await database.db.execute(sql`SELECT id, region_id AS "regionId", ags FROM organizations ORDER BY ags`))
   .rows as unknown as Org[];
 const standardIds = (
@@ -210,13 +208,7 @@ async function reads() {
   const app = await buildApp({ config, database, logger: false, webDir: "/nonexistent" });
   await app.ready();
   try {
-    const session = await app.inject({
-      method: "POST",
-      url: "/api/v1/session",
-      payload: { login: "koordination@region-hannover.demo", password: PASSWORD },
-    });
-    if (session.statusCode !== 200) throw new Error(`sign-in: ${session.body}`);
-    const cookie = session.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const { cookie } = await signedInHeaders(app, "koordination@region-hannover.demo", PASSWORD);
     const measure = async (label: string, url: (i: number) => string, headers: Record<string, string>) => {
       const times: number[] = [];
       for (let i = 0; i < READS; i++) {
@@ -238,7 +230,12 @@ async function reads() {
       (i) => `/api/v1/evaluations?standard=${standardAt(i)}&period=2026-Q2&sizeClass=medium`,
       { cookie },
     );
-    console.log("management dashboard: not built yet (issue 18)");
+    // The management dashboard of Wunstorf: every standard with its 60 months of own values.
+    const mayor = await signedInHeaders(app, "buergermeister@wunstorf.demo", PASSWORD);
+    const me = (await app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: mayor.cookie } })).json();
+    await measure("management dashboard (Chefsache) of Wunstorf", () => `/api/v1/dashboards/management/${me.organization.id}`, {
+      cookie: mayor.cookie,
+    });
   } finally {
     await app.close();
   }

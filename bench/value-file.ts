@@ -15,12 +15,10 @@ import os from "node:os";
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { loadConfig } from "../src/config";
-import { migrateDatabase, openDatabase, type Database } from "../src/db/client";
-import { seedDemoAccounts } from "../src/db/seed/demo";
-import { seedReferenceData } from "../src/db/seed/reference";
+import { openDatabase, type Database } from "../src/db/client";
 import { readValueFile } from "../src/modules/standards/value-file";
 import { buildApp } from "../src/server/app";
-import { benchStandards, freshPostgres } from "./standards-setup";
+import { freshPostgres, prepareStandardsBench, signedInHeaders } from "./standards-setup";
 
 const { values } = parseArgs({
   options: {
@@ -91,23 +89,11 @@ async function importBench(kind: "pglite" | "postgres") {
   }
   const config = loadConfig({});
   try {
-    await migrateDatabase(database);
-    await seedReferenceData(database.db, config.regionDir);
-    await seedDemoAccounts(database.db, PASSWORD);
-    await benchStandards(database, Math.ceil(IMPORT_ROWS / MONTHS));
+    await prepareStandardsBench(database, config, PASSWORD, Math.ceil(IMPORT_ROWS / MONTHS));
     const app = await buildApp({ config, database, logger: false, webDir: "/nonexistent" });
     await app.ready();
     try {
-      const session = await app.inject({
-        method: "POST",
-        url: "/api/v1/session",
-        payload: { login: "controlling@wunstorf.demo", password: PASSWORD },
-      });
-      if (session.statusCode !== 200) throw new Error(`sign-in: ${session.body}`);
-      const headers = {
-        cookie: session.cookies.map((c) => `${c.name}=${c.value}`).join("; "),
-        "x-csrf-token": session.json().csrfToken as string,
-      };
+      const headers = await signedInHeaders(app, "controlling@wunstorf.demo", PASSWORD);
       const file = csvOf(lines(IMPORT_ROWS));
       const boundary = "----verbund-bench";
       const payload = Buffer.concat([
