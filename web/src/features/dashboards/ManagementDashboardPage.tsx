@@ -10,7 +10,7 @@ import { formatters } from "../../i18n";
 import { ExchangeSection } from "../../routes/Overviews";
 import { useSession } from "../identity/session";
 import { valueText } from "../standards/numbers";
-import { StatusSwatch } from "../standards/StatusMap";
+import { StatusText } from "../standards/StatusMap";
 import { toleranceInUnit } from "../standards/words";
 import type { ManagementDashboard, StandardAtAGlance } from "./api";
 
@@ -132,7 +132,7 @@ export function ManagementDashboardPage() {
                 </td>
                 <td className="kern-table__cell kern-table__cell--numeric">{s.value === null ? "–" : value(s, s.value)}</td>
                 <td className="kern-table__cell">
-                  <StatusSwatch status={s.status} /> {t(`evaluation.status.${s.status}`)}
+                  <StatusText status={s.status} />
                   {s.needsSupport ? <strong> – {t("dashboard.table.needsSupport")}</strong> : null}
                   {s.due ? <span className="dashboard-due"> – {t("dashboard.table.due", { period: s.duePeriod[lang] })}</span> : null}
                 </td>

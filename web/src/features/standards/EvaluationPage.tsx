@@ -11,7 +11,7 @@ import { useSession } from "../identity/session";
 import type { BoundaryFeature } from "../organizations/RegionMap";
 import type { Evaluation } from "./api";
 import { DistributionChart } from "./DistributionChart";
-import { STATUSES, StatusMap, StatusSwatch } from "./StatusMap";
+import { STATUSES, StatusMap, StatusText } from "./StatusMap";
 import { valueInUnit } from "./words";
 
 type PeerChoice = "region" | "small" | "medium" | "large" | "chosen";
@@ -254,7 +254,7 @@ export function EvaluationPage() {
               </th>
               <td className="kern-table__cell kern-table__cell--numeric">{a.value === null ? "–" : fmt(a.value)}</td>
               <td className="kern-table__cell">
-                <StatusSwatch status={a.status} /> {t(`evaluation.status.${a.status}`)}
+                <StatusText status={a.status} />
               </td>
               <td className="kern-table__cell kern-table__cell--numeric">{a.distance === null ? "–" : distanceText(a.distance)}</td>
               <td className="kern-table__cell">{a.trend ? t(`evaluation.trend.${a.trend}`, { previous: fmt(a.previousValue!) }) : "–"}</td>
@@ -288,7 +288,7 @@ export function EvaluationPage() {
             {STATUSES.map((status) => (
               <tr key={status} className="kern-table__row">
                 <th scope="row" className="kern-table__cell">
-                  <StatusSwatch status={status} /> {t(`evaluation.status.${status}`)}
+                  <StatusText status={status} />
                 </th>
                 <td className="kern-table__cell kern-table__cell--numeric">
                   {e.administrations.filter((a) => a.status === status).length}

@@ -32,8 +32,18 @@ function Patterns() {
   );
 }
 
+/** A status as the tables say it: its swatch and its word ("erfüllt"). */
+export function StatusText({ status }: { status: Status }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <StatusSwatch status={status} /> {t(`evaluation.status.${status}`)}
+    </>
+  );
+}
+
 /** A legend swatch drawn like the map's pattern (shapes, no second pattern with the same id). */
-export function StatusSwatch({ status }: { status: Status }) {
+function StatusSwatch({ status }: { status: Status }) {
   return (
     <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" className="status-swatch">
       {status === "met" ? <rect width="18" height="18" fill="#2e7d32" /> : null}
@@ -106,7 +116,7 @@ export function StatusMap({ evaluation, features }: { evaluation: Evaluation; fe
         <span className="region-map__legend">
           {STATUSES.map((s) => (
             <span key={s}>
-              <StatusSwatch status={s} /> {t(`evaluation.status.${s}`)}
+              <StatusText status={s} />
             </span>
           ))}
         </span>
