@@ -98,3 +98,9 @@ export async function screenshots(page: Page, name: string) {
   }
   await page.setViewportSize(size);
 }
+
+/** Focuses a control and presses Enter: a keyboard user's click. */
+export async function press(page: Page, locator: ReturnType<Page["getByRole"]>) {
+  await locator.focus();
+  await page.keyboard.press("Enter");
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
+import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard, press } from "./browser";
 import { formatPeriod, lastClosedPeriod, shiftPeriod } from "../src/domain/standards/period";
 import { today } from "../src/kernel/dates";
 
@@ -12,12 +12,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
-
-/** Focuses a control and presses Enter: a keyboard user's click. */
-async function press(page: Page, locator: ReturnType<Page["getByRole"]>) {
-  await locator.focus();
-  await page.keyboard.press("Enter");
-}
 
 /** From the catalogue to the evaluation of a standard, by keyboard. */
 async function openEvaluation(page: Page, standard: RegExp) {

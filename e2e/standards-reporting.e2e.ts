@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
+import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard, press } from "./browser";
 
 const hasBrowser = inject("e2eHasBrowser");
 let browser: Browser;
@@ -31,12 +31,6 @@ function lastClosedQuarterMonths(): string[] {
   const quarter = Math.ceil(m / 3);
   const [year, q] = quarter === 1 ? [y - 1, 4] : [y, quarter - 1];
   return [0, 1, 2].map((i) => `${MONTHS[(q - 1) * 3 + i]} ${year}`);
-}
-
-/** Focuses a control and presses Enter: a keyboard user's click. */
-async function press(page: Page, locator: ReturnType<Page["getByRole"]>) {
-  await locator.focus();
-  await page.keyboard.press("Enter");
 }
 
 /** Types into the control with this accessible name inside the standard's group. */

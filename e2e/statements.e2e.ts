@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
+import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard, press } from "./browser";
 import { apiSignIn, ensureRunningSecondment } from "./running-secondment";
 
 const hasBrowser = inject("e2eHasBrowser");
@@ -22,12 +22,6 @@ beforeAll(async () => {
   id = await ensureRunningSecondment(PERSON);
 });
 afterAll(async () => browser?.close());
-
-/** Focuses a control and presses Enter: a keyboard user's click. */
-async function press(page: Page, locator: ReturnType<Page["getByRole"]>) {
-  await locator.focus();
-  await page.keyboard.press("Enter");
-}
 
 const euros = (cents: number) => new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" }).format(cents / 100);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard } from "./browser";
+import { expectAccessible, expectFitsWidth, launch, newPage, screenshots, signInWithKeyboard, press } from "./browser";
 import { as, ensureRunningSecondment, PERSON } from "./running-secondment";
 
 const hasBrowser = inject("e2eHasBrowser");
@@ -13,12 +13,6 @@ beforeAll(async () => {
   id = await ensureRunningSecondment();
 });
 afterAll(async () => browser?.close());
-
-/** Focuses a control and presses Enter: a keyboard user's click. */
-async function press(page: Page, locator: ReturnType<Page["getByRole"]>) {
-  await locator.focus();
-  await page.keyboard.press("Enter");
-}
 
 /**
  * Hours in the browser, keyboard only (#16): Jonas Weber (Wunstorf) records last week, the
